@@ -1,0 +1,3 @@
+module github.com/iskorotkov/avro/v2
+
+go 1.24
