@@ -1,0 +1,40 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomBytes } from 'node:crypto';
+
+/** What every log line and outgoing call needs to know about the request being served. */
+export interface RequestContext {
+  /** W3C trace-context header to forward on every outgoing call. */
+  traceparent: string;
+  traceId: string;
+  requestId: string;
+  /** Verified user id, set only by the gateway's identity header. */
+  userId?: string;
+}
+
+const storage = new AsyncLocalStorage<RequestContext>();
+
+export function runWithContext<T>(context: RequestContext, fn: () => T): T {
+  return storage.run(context, fn);
+}
+
+export function currentContext(): RequestContext | undefined {
+  return storage.getStore();
+}
+
+const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
+
+/**
+ * Continues the caller's trace when it sent a valid `traceparent` (W3C trace context),
+ * otherwise starts a new one. The span id is always ours.
+ */
+export function contextFromTraceparent(header: string | undefined, requestId?: string): RequestContext {
+  const match = header ? TRACEPARENT.exec(header.trim()) : null;
+  const traceId = match && !/^0+$/.test(match[1]!) ? match[1]! : randomBytes(16).toString('hex');
+  const flags = match ? match[3]! : '01';
+  const spanId = randomBytes(8).toString('hex');
+  return {
+    traceId,
+    traceparent: `00-${traceId}-${spanId}-${flags}`,
+    requestId: requestId ?? randomBytes(8).toString('hex'),
+  };
+}

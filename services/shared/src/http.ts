@@ -1,0 +1,145 @@
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import type { Server } from 'node:http';
+import { timingSafeEqual } from 'node:crypto';
+import { contextFromTraceparent, currentContext, runWithContext } from './context.js';
+import { AppError, problem } from './errors.js';
+import type { Logger } from './logger.js';
+import type { Metrics } from './metrics.js';
+import { openApiComponents, openApiPaths, type RouteSpec } from './routes.js';
+
+/** Header through which the gateway passes the user id it verified from the access token. */
+export const USER_ID_HEADER = 'x-healthsync-user-id';
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+export interface ServiceAppOptions {
+  service: string;
+  logger: Logger;
+  metrics: Metrics;
+  /** Named readiness checks; /readyz is 200 only when all pass. */
+  readiness: Record<string, () => Promise<boolean>>;
+  /** When set, every request except the probes must carry it as `dapr-api-token` (sent by the sidecar). */
+  appApiToken?: string;
+  /** Largest JSON body accepted. */
+  bodyLimit?: string;
+}
+
+function tokenMatches(expected: string, given: string | undefined): boolean {
+  if (!given) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
+
+/**
+ * The Express app every service starts from: request context (trace id, request id, the
+ * gateway-verified user id), JSON bodies, metrics, probes. Add routers, then call
+ * `finishServiceApp` to add the 404 and error handlers.
+ */
+export function createServiceApp(options: ServiceAppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const requestId = req.header(REQUEST_ID_HEADER) ?? undefined;
+    const context = contextFromTraceparent(req.header('traceparent') ?? undefined, requestId);
+    const userId = req.header(USER_ID_HEADER);
+    if (userId) context.userId = userId;
+    res.setHeader(REQUEST_ID_HEADER, context.requestId);
+    runWithContext(context, next);
+  });
+
+  if (options.appApiToken) {
+    const token = options.appApiToken;
+    app.use((req: Request, res: Response, next: NextFunction) => {
+      if (PROBES.has(req.path) || tokenMatches(token, req.header('dapr-api-token'))) return next();
+      res.status(403).type('application/problem+json').json(problem(403, 'NOT_FROM_SIDECAR', 'Requests must come through Dapr.'));
+    });
+  }
+
+  app.use(options.metrics.httpMiddleware());
+  app.use(express.json({ limit: options.bodyLimit ?? '256kb', type: ['application/json', 'application/*+json'] }));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', service: options.service });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const entries = await Promise.all(
+      Object.entries(options.readiness).map(async ([name, check]) => [name, await check().catch(() => false)] as const),
+    );
+    const checks = Object.fromEntries(entries);
+    const ready = entries.every(([, ok]) => ok);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not-ready', service: options.service, checks });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(options.metrics.registry.contentType).send(await options.metrics.registry.metrics());
+  });
+  return app;
+}
+
+/** Serves the service's OpenAPI fragment to the gateway, which merges them. */
+export function mountOpenApi(app: Express, service: string, routes: RouteSpec[]): void {
+  app.get('/internal/openapi', (_req, res) => {
+    res.json({ service, paths: openApiPaths(routes), components: openApiComponents });
+  });
+}
+
+/** Turns every error into RFC 9457 problem+json; only 5xx are logged as errors. */
+export function errorHandler(logger: Logger) {
+  return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
+    const traceId = currentContext()?.traceId;
+    let status = 500;
+    let body;
+    if (error instanceof AppError) {
+      status = error.status;
+      body = problem(error.status, error.code, error.message, { ...error.extra, traceId });
+      const retryAfter = error.extra.retryAfterSeconds;
+      if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
+    } else if (isBodyParserError(error)) {
+      status = error.status;
+      const code = error.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : error.type === 'entity.parse.failed' ? 'MALFORMED_JSON' : 'BAD_REQUEST';
+      body = problem(status, code, code === 'MALFORMED_JSON' ? 'The body is not valid JSON.' : error.message, { traceId });
+    } else {
+      body = problem(500, 'INTERNAL', 'Something went wrong on our side.', { traceId });
+    }
+    if (status >= 500) logger.error('request failed', { method: req.method, path: req.path, status, error });
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    res.status(status).type('application/problem+json').json(body);
+  };
+}
+
+function isBodyParserError(error: unknown): error is { status: number; type: string; message: string } {
+  return typeof error === 'object' && error !== null && 'type' in error && 'status' in error && typeof (error as { status: unknown }).status === 'number';
+}
+
+export function finishServiceApp(app: Express, logger: Logger): void {
+  app.use((req: Request, res: Response) => {
+    res.status(404).type('application/problem+json').json(
+      problem(404, 'ROUTE_NOT_FOUND', `No route for ${req.method} ${req.path}`, { traceId: currentContext()?.traceId }),
+    );
+  });
+  app.use(errorHandler(logger));
+}
+
+/** Listens, and returns a function that stops accepting and waits for requests in flight. */
+export async function listen(app: Express, port: number, host: string): Promise<{ server: Server; close(): Promise<void> }> {
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(port, host, () => resolve(s));
+    s.once('error', reject);
+  });
+  server.keepAliveTimeout = 65_000;
+  return {
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 10_000).unref();
+      }),
+  };
+}

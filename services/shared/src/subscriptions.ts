@@ -1,0 +1,115 @@
+import type { Express, Request, Response } from 'express';
+import { z } from 'zod';
+import { contextFromTraceparent, runWithContext } from './context.js';
+import type { Logger } from './logger.js';
+import type { Metrics } from './metrics.js';
+
+/**
+ * Dapr programmatic subscriptions on plain Express. Unlike the SDK's DaprServer (which
+ * acknowledges a message whose handler threw, and strips the CloudEvent id), a handler
+ * error here answers RETRY, and only input that can never succeed is DROPped — counted
+ * and logged, never silently.
+ */
+export interface DeliveredEvent<T> {
+  /** CloudEvent id: the idempotency key. */
+  id: string;
+  type: string;
+  source: string;
+  topic: string;
+  data: T;
+}
+
+export interface Subscription<T = unknown> {
+  pubsub: string;
+  topic: string;
+  /** Path Dapr posts to, e.g. `/events/user-deleted`. */
+  route: string;
+  schema: z.ZodType<T>;
+  deadLetterTopic?: string;
+  handle(event: DeliveredEvent<T>): Promise<void>;
+}
+
+export function subscription<T>(spec: Subscription<T>): Subscription {
+  return spec as unknown as Subscription;
+}
+
+const cloudEventSchema = z.object({
+  id: z.string(),
+  type: z.string().default(''),
+  source: z.string().default(''),
+  topic: z.string().default(''),
+  traceparent: z.string().optional(),
+  data: z.unknown(),
+});
+
+export function mountSubscriptions(app: Express, subscriptions: Subscription[], logger: Logger, metrics: Metrics): void {
+  const outcomes = metrics.counter('pubsub_messages_total', 'Messages delivered by Dapr, by topic and outcome', ['topic', 'outcome']);
+
+  app.get('/dapr/subscribe', (_req, res) => {
+    res.json(
+      subscriptions.map((s) => ({
+        pubsubname: s.pubsub,
+        topic: s.topic,
+        route: s.route,
+        ...(s.deadLetterTopic ? { deadLetterTopic: s.deadLetterTopic } : {}),
+      })),
+    );
+  });
+
+  for (const spec of subscriptions) {
+    app.post(spec.route, async (req: Request, res: Response) => {
+      const envelope = cloudEventSchema.safeParse(req.body);
+      const data = envelope.success ? spec.schema.safeParse(envelope.data.data) : undefined;
+      if (!envelope.success || !data?.success) {
+        outcomes.inc({ topic: spec.topic, outcome: 'dropped' });
+        logger.error('dropping malformed event', {
+          topic: spec.topic,
+          eventId: envelope.success ? envelope.data.id : undefined,
+          issues: (envelope.success ? data?.error : envelope.error)?.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+        });
+        res.json({ status: 'DROP' });
+        return;
+      }
+      const event = envelope.data;
+      const context = contextFromTraceparent(event.traceparent);
+      await runWithContext(context, async () => {
+        try {
+          await spec.handle({ id: event.id, type: event.type, source: event.source, topic: event.topic, data: data.data });
+          outcomes.inc({ topic: spec.topic, outcome: 'success' });
+          res.json({ status: 'SUCCESS' });
+        } catch (error) {
+          outcomes.inc({ topic: spec.topic, outcome: 'retry' });
+          logger.warn('event handler failed; asking Dapr to redeliver', { topic: spec.topic, eventId: event.id, error });
+          res.json({ status: 'RETRY' });
+        }
+      });
+    });
+  }
+}
+
+/**
+ * An input binding (e.g. cron): Dapr posts to `/<name>`; 200 acknowledges, so we answer
+ * only after the work is recorded, and 500 when it failed.
+ */
+export function mountInputBinding(
+  app: Express,
+  name: string,
+  handle: () => Promise<void>,
+  logger: Logger,
+): void {
+  app.options(`/${name}`, (_req, res) => {
+    res.status(200).end();
+  });
+  app.post(`/${name}`, async (req: Request, res: Response) => {
+    const context = contextFromTraceparent(req.header('traceparent') ?? undefined);
+    await runWithContext(context, async () => {
+      try {
+        await handle();
+        res.status(200).json({ status: 'done' });
+      } catch (error) {
+        logger.error('input binding handler failed', { binding: name, error });
+        res.status(500).json({ status: 'failed' });
+      }
+    });
+  });
+}
