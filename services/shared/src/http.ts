@@ -21,6 +21,8 @@ export interface ServiceAppOptions {
   appApiToken?: string;
   /** Largest JSON body accepted. */
   bodyLimit?: string;
+  /** False for the gateway, which streams bodies through untouched. */
+  parseJsonBodies?: boolean;
 }
 
 function tokenMatches(expected: string, given: string | undefined): boolean {
@@ -60,7 +62,9 @@ export function createServiceApp(options: ServiceAppOptions): Express {
   }
 
   app.use(options.metrics.httpMiddleware());
-  app.use(express.json({ limit: options.bodyLimit ?? '256kb', type: ['application/json', 'application/*+json'] }));
+  if (options.parseJsonBodies !== false) {
+    app.use(express.json({ limit: options.bodyLimit ?? '256kb', type: ['application/json', 'application/*+json'] }));
+  }
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', service: options.service });

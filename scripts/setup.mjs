@@ -1,0 +1,27 @@
+// `npm run setup`: everything `npm start` and `npm test` need, installed or built once.
+import { runMain, log } from './lib/log.mjs';
+import { ports } from './lib/ports.mjs';
+import {
+  buildTypeScript,
+  checkNode,
+  ensureDaprTools,
+  ensureNodeModules,
+  ensureSecrets,
+  ensureSystemPackages,
+} from './lib/setup-steps.mjs';
+
+export async function setup() {
+  checkNode();
+  ensureSystemPackages();
+  ensureNodeModules();
+  ensureDaprTools();
+  buildTypeScript();
+  ensureSecrets(ports);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await runMain(async () => {
+    await setup();
+    log.step('set-up complete');
+  });
+}

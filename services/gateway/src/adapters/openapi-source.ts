@@ -1,0 +1,43 @@
+import type { Dapr, Logger } from '@healthsync/shared';
+
+export interface ServiceFragment {
+  service: string;
+  paths: Record<string, Record<string, never>>;
+  components: Record<string, Record<string, unknown>>;
+}
+
+/**
+ * Collects every service's OpenAPI fragment through service invocation. A service that
+ * does not answer keeps its last known fragment; its routes are then forwarded unchecked.
+ */
+export function createOpenApiSource(dapr: Dapr, apps: string[], logger: Logger, refreshMs = 30_000) {
+  const fragments = new Map<string, ServiceFragment>();
+  let fetchedAt = 0;
+  let inFlight: Promise<void> | undefined;
+
+  async function refresh(): Promise<void> {
+    await Promise.all(
+      apps.map(async (app) => {
+        try {
+          fragments.set(app, await dapr.invoke<ServiceFragment>(app, 'internal/openapi', { timeoutMs: 3_000 }));
+        } catch (error) {
+          logger.warn('service OpenAPI fragment unavailable', { app, error: String(error) });
+        }
+      }),
+    );
+    fetchedAt = Date.now();
+  }
+
+  return {
+    /** Fragments, refreshed when older than `refreshMs` or when a service is missing. */
+    async get(): Promise<ServiceFragment[]> {
+      const stale = Date.now() - fetchedAt > (fragments.size < apps.length ? 2_000 : refreshMs);
+      if (stale) {
+        inFlight ??= refresh().finally(() => (inFlight = undefined));
+        // Only wait on the very first load; later refreshes happen behind the current table.
+        if (fetchedAt === 0) await inFlight;
+      }
+      return [...fragments.values()];
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { baseSettings, loadConfig } from '@healthsync/shared';
+
+/** Gateway settings, read once at start-up. */
+export const gatewaySchema = z.object({
+  ...baseSettings,
+  /** Origins allowed by CORS (comma-separated); empty allows none. Native apps need none. */
+  CORS_ORIGINS: z.string().default('').transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+  /** Requests per client per minute before 429. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
+  /** Largest request body forwarded. */
+  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  /** Upper bound for an ordinary upstream call (ms). */
+  UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  /** Upper bound for a streamed (server-sent events) upstream call (ms). */
+  STREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
+  /**
+   * Benchmark baseline only: reach services over plain HTTP at these base URLs
+   * (`app=http://host:port,…`) instead of through the sidecar. Never set in deployments.
+   */
+  DIRECT_UPSTREAMS: z.string().default(''),
+});
+
+export type GatewayConfig = z.output<typeof gatewaySchema>;
+
+export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  return loadConfig(gatewaySchema, env);
+}

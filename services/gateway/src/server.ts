@@ -1,0 +1,60 @@
+import {
+  createDapr,
+  createLogger,
+  createMetrics,
+  createServiceApp,
+  finishServiceApp,
+  listen,
+  type RunningService,
+} from '@healthsync/shared';
+import type { Authenticator } from './adapters/authenticator.js';
+import { createRejectingAuthenticator } from './adapters/authenticator.js';
+import { createOpenApiSource } from './adapters/openapi-source.js';
+import { createRateLimiter } from './adapters/rate-limit-store.js';
+import { createUpstream, parseDirectUpstreams } from './adapters/upstream.js';
+import type { GatewayConfig } from './config.js';
+import { UPSTREAM_APPS } from './domain/routing.js';
+import { createProxyHandler } from './handlers/proxy.js';
+import { createDocsRouter } from './routes/docs.js';
+import { cors, securityHeaders } from './routes/edge.js';
+
+const VERSION = '0.1.0';
+
+/** The only public door: checks, limits and forwards `/api/**` to the services. */
+export async function startGateway(config: GatewayConfig, authenticator: Authenticator = createRejectingAuthenticator()): Promise<RunningService> {
+  const logger = createLogger('gateway', config.LOG_LEVEL);
+  const metrics = createMetrics('gateway');
+  const dapr = createDapr({ httpPort: config.DAPR_HTTP_PORT, ...(config.DAPR_API_TOKEN ? { apiToken: config.DAPR_API_TOKEN } : {}) });
+  const direct = parseDirectUpstreams(config.DIRECT_UPSTREAMS);
+  if (Object.keys(direct).length === 0) await dapr.waitUntilReady();
+
+  const openApi = createOpenApiSource(dapr, UPSTREAM_APPS, logger);
+  const app = createServiceApp({
+    service: 'gateway',
+    logger,
+    metrics,
+    parseJsonBodies: false,
+    readiness: Object.keys(direct).length === 0 ? { sidecar: () => dapr.isHealthy() } : {},
+  });
+  app.use(securityHeaders);
+  app.use(cors(config.CORS_ORIGINS));
+  app.use(createDocsRouter(() => openApi.get(), VERSION));
+  app.use(
+    '/api',
+    createProxyHandler({
+      config,
+      upstream: createUpstream(config.DAPR_HTTP_PORT, config.DAPR_API_TOKEN, direct),
+      authenticator,
+      rateLimiter: Object.keys(direct).length === 0
+        ? createRateLimiter(dapr, config.RATE_LIMIT_PER_MINUTE, logger, metrics)
+        : { check: async () => undefined },
+      fragments: () => openApi.get(),
+      logger,
+      metrics,
+    }),
+  );
+  finishServiceApp(app, logger);
+  const server = await listen(app, config.APP_PORT, config.APP_HOST);
+  logger.info('gateway started', { port: config.APP_PORT, direct: Object.keys(direct) });
+  return { port: config.APP_PORT, stop: () => server.close() };
+}

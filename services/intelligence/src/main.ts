@@ -1,0 +1,4 @@
+import { startService, stopOnSignals } from '@healthsync/shared';
+import { intelligenceService } from './server.js';
+
+stopOnSignals(await startService(intelligenceService));
