@@ -10,6 +10,11 @@ export const gatewaySchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
   /** Largest request body forwarded. */
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  /**
+   * Which proxies' X-Forwarded-For to believe when identifying a client for rate limiting
+   * (Express `trust proxy`): `loopback` locally, the ingress subnet in a cluster.
+   */
+  TRUST_PROXY: z.string().default('loopback'),
   /** Upper bound for an ordinary upstream call (ms). */
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   /** Upper bound for a streamed (server-sent events) upstream call (ms). */

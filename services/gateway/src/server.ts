@@ -36,6 +36,7 @@ export async function startGateway(config: GatewayConfig, authenticator: Authent
     parseJsonBodies: false,
     readiness: Object.keys(direct).length === 0 ? { sidecar: () => dapr.isHealthy() } : {},
   });
+  app.set('trust proxy', config.TRUST_PROXY);
   app.use(securityHeaders);
   app.use(cors(config.CORS_ORIGINS));
   app.use(createDocsRouter(() => openApi.get(), VERSION));

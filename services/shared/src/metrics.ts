@@ -38,8 +38,11 @@ export function createMetrics(service: string): Metrics {
       return (req, res, next) => {
         const end = requests.startTimer();
         res.on('finish', () => {
-          // req.route is set only when a route matched; its path is the template.
-          const route = req.route ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';
+          // req.route is set only when a route matched; its path is the template. A proxy
+          // (the gateway) names the template it matched in res.locals.routeTemplate.
+          const route = typeof res.locals.routeTemplate === 'string'
+            ? res.locals.routeTemplate
+            : req.route ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';
           end({ method: req.method, route, status: String(res.statusCode) });
         });
         next();

@@ -76,12 +76,14 @@ export function createProxyHandler(deps: ProxyDeps) {
       return sendProblem(res, 405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${path}`);
     }
 
+    if (match?.kind === 'found') res.locals.routeTemplate = match.template;
+
     // The user id is taken from the verified token only; a client-sent header is dropped.
     const userId = await deps.authenticator.authenticate(req);
     const requiresUser = match ? match.requiresUser : true;
     if (requiresUser && !userId) throw new UnauthorizedError();
 
-    const clientKey = userId ? `user:${userId}` : `ip:${req.socket.remoteAddress ?? 'unknown'}`;
+    const clientKey = userId ? `user:${userId}` : `ip:${req.ip ?? 'unknown'}`;
     const decision = await deps.rateLimiter.check(clientKey);
     if (decision) {
       res.setHeader('RateLimit-Limit', String(decision.limit));

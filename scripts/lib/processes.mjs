@@ -1,0 +1,135 @@
+// Starts and stops the local system's processes. Each runs in its own process group with
+// its output in .data/logs/<name>.log; their pids are recorded so a later run (or
+// `npm run stop`) can end what a crashed run left behind.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fail, log } from './log.mjs';
+import { dataDir, logsDir, root } from './paths.mjs';
+
+const pidsFile = path.join(dataDir, 'pids.json');
+const running = [];
+
+function readPids() {
+  return fs.existsSync(pidsFile) ? JSON.parse(fs.readFileSync(pidsFile, 'utf8')) : [];
+}
+
+function writePids() {
+  fs.writeFileSync(pidsFile, JSON.stringify(running.map(({ name, pid, stopSignal }) => ({ name, pid, stopSignal }))));
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitForExit(pid, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (alive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  return !alive(pid);
+}
+
+async function stopGroup({ name, pid, stopSignal = 'SIGTERM' }, timeoutMs = 15_000) {
+  if (!alive(pid)) return;
+  try {
+    process.kill(-pid, stopSignal);
+  } catch {
+    return;
+  }
+  if (!(await waitForExit(pid, timeoutMs))) {
+    log.warn(`${name} did not stop in ${timeoutMs / 1000}s; killing it`);
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+    await waitForExit(pid, 5_000);
+  }
+}
+
+/** Ends processes a previous run left behind (it was killed before it could clean up). */
+export async function stopLeftovers() {
+  const leftovers = readPids().filter(({ pid }) => alive(pid));
+  for (const entry of leftovers.reverse()) {
+    log.step(`stopping ${entry.name} left over from an earlier run (pid ${entry.pid})`);
+    await stopGroup(entry);
+  }
+  if (fs.existsSync(pidsFile)) fs.rmSync(pidsFile);
+}
+
+export function isPortOpen(port, host = '127.0.0.1') {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+export async function requireFreePorts(portsByName) {
+  const busy = [];
+  for (const [name, port] of Object.entries(portsByName)) if (await isPortOpen(port)) busy.push(`${port} (${name})`);
+  if (busy.length > 0) {
+    fail(`Ports already in use: ${busy.join(', ')}. Is another HealthSync running? Stop it (Ctrl-C or \`npm run stop\`) or free the ports.`);
+  }
+}
+
+/** Starts a long-running process; `ready` resolves once it serves. */
+export function startProcess(name, command, args, { env = {}, cwd = root, stopSignal = 'SIGTERM', uid, gid } = {}) {
+  fs.mkdirSync(logsDir, { recursive: true });
+  const logFile = path.join(logsDir, `${name}.log`);
+  const out = fs.openSync(logFile, 'a');
+  const child = spawn(command, args, {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', out, out],
+    detached: true,
+    ...(uid !== undefined ? { uid, gid } : {}),
+  });
+  fs.closeSync(out);
+  const entry = { name, pid: child.pid, stopSignal, logFile, exited: false, child };
+  child.on('exit', (code, signal) => {
+    entry.exited = true;
+    entry.exitCode = code ?? signal;
+  });
+  running.push(entry);
+  writePids();
+  return entry;
+}
+
+export async function waitUntil(description, check, { timeoutMs = 60_000, entry } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const failedInLog = entry?.failedWhen && entry.failedWhen.test(fs.readFileSync(entry.logFile, 'utf8'));
+    if (entry?.exited || failedInLog) {
+      const tail = fs.readFileSync(entry.logFile, 'utf8').split('\n').slice(-15).join('\n');
+      fail(`${entry.name} ${failedInLog ? 'reported a failure' : `exited (${entry.exitCode})`} before ${description}. Last lines of ${path.relative(root, entry.logFile)}:\n${tail}`);
+    }
+    if (await check().catch(() => false)) return;
+    if (Date.now() > deadline) {
+      const hint = entry ? ` See ${path.relative(root, entry.logFile)}.` : '';
+      fail(`Timed out after ${timeoutMs / 1000}s waiting for ${description}.${hint}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+export async function stopAll() {
+  while (running.length > 0) {
+    const entry = running.pop();
+    await stopGroup(entry);
+    writePids();
+  }
+  if (fs.existsSync(pidsFile)) fs.rmSync(pidsFile);
+}
+
+export function anyExited() {
+  return running.find((entry) => entry.exited);
+}

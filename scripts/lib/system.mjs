@@ -1,0 +1,204 @@
+// The whole local system, in start order: PostgreSQL, Redis, Azurite, Dapr's Sentry and
+// scheduler, the stand-ins for Google / NHIS / Claude, then every service with its
+// sidecar through the dapr CLI's run file. Used by `npm start` and `npm test` alike.
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { fail, log } from './log.mjs';
+import { daprBinDir, daprCli, daprRuntimePath, dataDir, root } from './paths.mjs';
+import { apps, gatewayUrl, ports } from './ports.mjs';
+import { isPortOpen, requireFreePorts, startProcess, stopLeftovers, waitUntil } from './processes.mjs';
+import { postgresBinDir, readSecrets, redisServerBinary } from './setup-steps.mjs';
+import { migrate } from '../migrate.mjs';
+
+const isRoot = process.getuid?.() === 0;
+
+function postgresUser() {
+  const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
+  const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
+  return { uid, gid };
+}
+
+async function startPostgres(secrets) {
+  const bin = postgresBinDir();
+  const pgData = path.join(dataDir, 'pg');
+  // initdb refuses to run as root: the server runs as the package's postgres user.
+  const owner = isRoot ? postgresUser() : undefined;
+  if (!fs.existsSync(path.join(pgData, 'PG_VERSION'))) {
+    log.step('PostgreSQL: initialising .data/pg');
+    fs.mkdirSync(pgData, { recursive: true, mode: 0o700 });
+    const pwFile = path.join(dataDir, '.pg-admin-password');
+    fs.writeFileSync(pwFile, secrets['postgres-admin-password'], { mode: 0o600 });
+    if (owner) {
+      fs.chownSync(pgData, owner.uid, owner.gid);
+      fs.chownSync(pwFile, owner.uid, owner.gid);
+    }
+    const result = spawnSync(path.join(bin, 'initdb'), ['-D', pgData, '-U', 'healthsync_admin', `--pwfile=${pwFile}`, '--auth=scram-sha-256', '-E', 'UTF8', '--locale=C.UTF-8'], {
+      encoding: 'utf8',
+      ...(owner ? { uid: owner.uid, gid: owner.gid } : {}),
+    });
+    fs.rmSync(pwFile);
+    if (result.status !== 0) fail(`initdb failed: ${result.stderr || result.error}`);
+  }
+  const entry = startProcess(
+    'postgres',
+    path.join(bin, 'postgres'),
+    ['-D', pgData, '-p', String(ports.postgres), '-h', '127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200', '-c', 'fsync=on'],
+    { stopSignal: 'SIGINT', ...(owner ?? {}) },
+  );
+  const adminUrl = (database) => `postgresql://healthsync_admin:${encodeURIComponent(secrets['postgres-admin-password'])}@127.0.0.1:${ports.postgres}/${database}`;
+  await waitUntil('PostgreSQL to accept connections', async () => {
+    const client = new pg.Client({ connectionString: adminUrl('postgres') });
+    await client.connect();
+    await client.end();
+    return true;
+  }, { entry });
+  const client = new pg.Client({ connectionString: adminUrl('postgres') });
+  await client.connect();
+  try {
+    if ((await client.query(`select 1 from pg_database where datname = 'healthsync'`)).rowCount === 0) await client.query('create database healthsync');
+    const role = await client.query(`select 1 from pg_roles where rolname = 'healthsync_app'`);
+    const password = client.escapeLiteral(secrets['postgres-app-password']);
+    await client.query(`${role.rowCount === 0 ? 'create' : 'alter'} role healthsync_app login password ${password}`);
+    await client.query('grant connect on database healthsync to healthsync_app');
+  } finally {
+    await client.end();
+  }
+  log.step(`PostgreSQL: 127.0.0.1:${ports.postgres} database healthsync`);
+}
+
+async function startRedis(secrets) {
+  const dir = path.join(dataDir, 'redis');
+  fs.mkdirSync(dir, { recursive: true });
+  const conf = path.join(dir, 'redis.conf');
+  // The password goes in a file, not on the command line where `ps` would show it.
+  fs.writeFileSync(
+    conf,
+    [`port ${ports.redis}`, 'bind 127.0.0.1', `requirepass "${secrets['redis-password']}"`, `dir ${dir}`, 'appendonly yes', 'save ""', 'daemonize no'].join('\n') + '\n',
+    { mode: 0o600 },
+  );
+  const entry = startProcess('redis', redisServerBinary(), [conf]);
+  await waitUntil('Redis to listen', () => isPortOpen(ports.redis), { entry });
+  log.step(`Redis: 127.0.0.1:${ports.redis}`);
+}
+
+async function startAzurite() {
+  const location = path.join(dataDir, 'azurite');
+  fs.mkdirSync(location, { recursive: true });
+  const main = path.join(root, 'node_modules', 'azurite', 'dist', 'src', 'blob', 'main.js');
+  const entry = startProcess('azurite', process.execPath, [main, '--blobHost', '127.0.0.1', '--blobPort', String(ports.azuriteBlob), '--location', location, '--silent', '--disableTelemetry', '--skipApiVersionCheck']);
+  await waitUntil('Azurite to listen', () => isPortOpen(ports.azuriteBlob), { entry });
+  log.step(`Azurite (Blob): http://127.0.0.1:${ports.azuriteBlob}/devstoreaccount1`);
+}
+
+/** Sentry issues the sidecars' mTLS certificates: the identity access control checks. */
+async function startDaprControlPlane() {
+  const sentryDir = path.join(dataDir, 'sentry');
+  fs.mkdirSync(sentryDir, { recursive: true });
+  const sentryConfig = path.join(sentryDir, 'config.yaml');
+  fs.writeFileSync(sentryConfig, 'apiVersion: dapr.io/v1alpha1\nkind: Configuration\nmetadata:\n  name: daprsystem\nspec:\n  mtls:\n    enabled: true\n    workloadCertTTL: 24h\n    allowedClockSkew: 15m\n');
+  const sentry = startProcess('sentry', path.join(daprBinDir, 'sentry'), [
+    '--issuer-credentials', sentryDir, '--trust-domain', 'localhost', '--port', String(ports.sentry), '--listen-address', '127.0.0.1',
+    '--healthz-port', String(ports.sentryHealthz), '--healthz-listen-address', '127.0.0.1',
+    '--metrics-port', String(ports.sentryMetrics), '--metrics-listen-address', '127.0.0.1', '--config', sentryConfig,
+  ]);
+  const trustAnchors = path.join(sentryDir, 'ca.crt');
+  await waitUntil('Sentry to serve', async () => fs.existsSync(trustAnchors) && (await isPortOpen(ports.sentry)), { entry: sentry });
+  const scheduler = startProcess('scheduler', path.join(daprBinDir, 'scheduler'), [
+    '--port', String(ports.scheduler), '--listen-address', '127.0.0.1',
+    '--healthz-port', String(ports.schedulerHealthz), '--healthz-listen-address', '127.0.0.1',
+    '--metrics-port', String(ports.schedulerMetrics), '--metrics-listen-address', '127.0.0.1',
+    '--tls-enabled', '--sentry-address', `127.0.0.1:${ports.sentry}`, '--trust-anchors-file', trustAnchors, '--trust-domain', 'localhost',
+    '--etcd-data-dir', path.join(dataDir, 'scheduler'), '--etcd-client-port', String(ports.schedulerEtcdClient),
+    '--etcd-initial-cluster', `dapr-scheduler-server-0=http://127.0.0.1:${ports.schedulerEtcdPeer}`,
+    '--identity-directory-write', path.join(dataDir, 'scheduler-identity'),
+  ]);
+  await waitUntil('the Dapr scheduler to serve', () => isPortOpen(ports.scheduler), { entry: scheduler });
+  log.step(`Dapr control plane: sentry 127.0.0.1:${ports.sentry}, scheduler 127.0.0.1:${ports.scheduler}`);
+  return fs.readFileSync(trustAnchors, 'utf8');
+}
+
+/** Stand-ins for the remote third parties; each is a package under standins/. */
+function standIns(secrets) {
+  return [
+    {
+      name: 'google-oidc',
+      port: ports.oidc,
+      env: { OIDC_PORT: String(ports.oidc), OIDC_ISSUER: `http://127.0.0.1:${ports.oidc}`, OIDC_KEYS_FILE: path.join(dataDir, 'oidc-keys.json'), OIDC_AUTO_LOGIN: 'true' },
+    },
+    {
+      name: 'nhis',
+      port: ports.nhis,
+      env: { NHIS_STANDIN_PORT: String(ports.nhis), NHIS_STANDIN_CLIENT_ID: secrets['nhis-client-id'], NHIS_STANDIN_CLIENT_SECRET: secrets['nhis-client-secret'], NHIS_STANDIN_CONTROL: 'true' },
+    },
+    {
+      name: 'claude',
+      port: ports.claude,
+      env: { CLAUDE_STANDIN_PORT: String(ports.claude), CLAUDE_STANDIN_API_KEY: secrets['claude-api-key'], CLAUDE_STANDIN_CONTROL: 'true' },
+    },
+  ];
+}
+
+async function startStandIns(secrets) {
+  for (const standIn of standIns(secrets)) {
+    const main = path.join(root, 'standins', standIn.name, 'dist', 'src', 'main.js');
+    if (!fs.existsSync(main)) continue;
+    const entry = startProcess(`standin-${standIn.name}`, process.execPath, ['--enable-source-maps', main], { env: standIn.env });
+    await waitUntil(`the ${standIn.name} stand-in to listen`, () => isPortOpen(standIn.port), { entry });
+    log.step(`stand-in ${standIn.name}: http://127.0.0.1:${standIn.port}`);
+  }
+}
+
+/** Environment the dapr CLI passes to every daprd and every app. */
+export function runtimeEnv(secrets, trustAnchors, extra = {}) {
+  return {
+    DAPR_RUNTIME_PATH: daprRuntimePath,
+    DAPR_TRUST_ANCHORS: trustAnchors,
+    DAPR_API_TOKEN: secrets['dapr-api-token'],
+    APP_API_TOKEN: secrets['app-api-token'],
+    ...extra,
+  };
+}
+
+async function startApps(env) {
+  // SIGINT is what the CLI expects from Ctrl-C: it stops every app and sidecar it started.
+  const entry = startProcess('dapr-run', daprCli, ['run', '-f', path.join(root, 'dapr.yaml')], { env, stopSignal: 'SIGINT' });
+  entry.failedWhen = /exited with error|Error starting Dapr|Fatal error/;
+  for (const [app, [appPort]] of Object.entries(apps)) {
+    await waitUntil(`${app} to be ready`, async () => (await fetch(`http://127.0.0.1:${appPort}/readyz`)).ok, { entry, timeoutMs: 90_000 });
+  }
+  // Through the gateway and each sidecar: the real path a client takes.
+  for (const prefix of ['users', 'health', 'goals', 'intelligence', 'notifications']) {
+    await waitUntil(`the gateway to reach /api/${prefix}`, async () => (await fetch(`${gatewayUrl}/api/${prefix}/service-info`)).ok, { entry, timeoutMs: 60_000 });
+  }
+  log.step(`services: gateway, user, health, goal, intelligence, batch ready (logs: .data/logs/dapr-run.log, services/*/.dapr/logs)`);
+  return entry;
+}
+
+export function systemPorts() {
+  const all = { ...ports };
+  for (const [app, [appPort, daprPort]] of Object.entries(apps)) {
+    all[`${app} app`] = appPort;
+    all[`${app} sidecar`] = daprPort;
+  }
+  return all;
+}
+
+/** Starts everything; resolves when the gateway reaches every service. */
+export async function startSystem({ extraEnv = {} } = {}) {
+  await stopLeftovers();
+  await requireFreePorts(systemPorts());
+  const secrets = readSecrets();
+  await startPostgres(secrets);
+  await migrate(secrets['postgres-admin-url']);
+  await startRedis(secrets);
+  await startAzurite();
+  const trustAnchors = await startDaprControlPlane();
+  await startStandIns(secrets);
+  const env = runtimeEnv(secrets, trustAnchors, extraEnv);
+  // For tests and for a developer's own `dapr run` (README): what the sidecars were given.
+  fs.writeFileSync(path.join(dataDir, 'runtime-env.json'), JSON.stringify(env, null, 2), { mode: 0o600 });
+  await startApps(env);
+  return { secrets, env };
+}

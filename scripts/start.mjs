@@ -1,0 +1,37 @@
+// `npm start`: set up, start the whole system, print the gateway URL; Ctrl-C stops it all.
+import { log, runMain } from './lib/log.mjs';
+import { gatewayUrl } from './lib/ports.mjs';
+import { anyExited, stopAll } from './lib/processes.mjs';
+import { startSystem } from './lib/system.mjs';
+import { setup } from './setup.mjs';
+
+let stopping = false;
+async function shutdown(code) {
+  if (stopping) return;
+  stopping = true;
+  log.step('stopping everything');
+  await stopAll();
+  log.step('stopped');
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+await runMain(async () => {
+  try {
+    await setup();
+    await startSystem();
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+  console.log(`\nHealthSync is running: ${gatewayUrl}\n  API docs: ${gatewayUrl}/api/docs\n  OpenAPI:  ${gatewayUrl}/api/openapi.json\nPress Ctrl-C to stop.\n`);
+  const watch = setInterval(() => {
+    const dead = anyExited();
+    if (dead && !stopping) {
+      clearInterval(watch);
+      log.warn(`${dead.name} exited (${dead.exitCode}); see ${dead.logFile}`);
+      void shutdown(1);
+    }
+  }, 1000);
+});

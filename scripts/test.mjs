@@ -1,0 +1,80 @@
+// `npm test`: set-up, unit tests, then the real system (the same start-up as `npm start`)
+// with integration and end-to-end tests against it; everything is stopped at the end.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { log, runMain } from './lib/log.mjs';
+import { root } from './lib/paths.mjs';
+import { stopAll } from './lib/processes.mjs';
+import { startSystem } from './lib/system.mjs';
+import { setup } from './setup.mjs';
+
+function testFiles(dirs) {
+  const files = [];
+  const walk = (dir) => {
+    if (!fs.existsSync(dir)) return;
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.test.js')) files.push(full);
+    }
+  };
+  dirs.forEach(walk);
+  return files.sort();
+}
+
+/** services/<name>/dist/test/unit and standins/<name>/dist/test: no running system needed. */
+function unitTestDirs() {
+  const under = (group, sub) => {
+    const base = path.join(root, group);
+    return fs.existsSync(base) ? fs.readdirSync(base).map((name) => path.join(base, name, 'dist', 'test', sub)) : [];
+  };
+  return [...under('services', 'unit'), ...under('standins', '')];
+}
+
+function runTests(title, files, extraArgs = []) {
+  if (files.length === 0) {
+    log.step(`${title}: no test files`);
+    return true;
+  }
+  log.step(`${title}: ${files.length} files`);
+  const result = spawnSync(process.execPath, ['--enable-source-maps', '--test', '--test-reporter=spec', '--test-concurrency=1', ...extraArgs, ...files], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  return result.status === 0;
+}
+
+let stopping = false;
+process.on('SIGINT', async () => {
+  if (stopping) return;
+  stopping = true;
+  await stopAll();
+  process.exit(130);
+});
+
+await runMain(async () => {
+  await setup();
+  // Unit tests: pure domain logic and the stand-ins' protocol tests, no system needed.
+  const unitOk = runTests('unit tests', testFiles(unitTestDirs()));
+  if (!unitOk) {
+    console.error('\n✖ unit tests failed; the system was not started.');
+    process.exit(1);
+  }
+  log.step('starting the system for integration and end-to-end tests');
+  let ok = false;
+  try {
+    await startSystem();
+    const integrationOk = runTests('integration tests', testFiles([path.join(root, 'tests', 'dist', 'integration')]));
+    const e2eOk = runTests('end-to-end tests', testFiles([path.join(root, 'tests', 'dist', 'e2e')]));
+    ok = integrationOk && e2eOk;
+  } finally {
+    log.step('stopping the system');
+    await stopAll();
+  }
+  if (!ok) {
+    console.error('\n✖ tests failed (service logs: .data/logs/ and services/*/.dapr/logs/)');
+    process.exit(1);
+  }
+  log.step('all tests passed');
+});

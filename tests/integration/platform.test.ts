@@ -1,0 +1,184 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import pg from 'pg';
+import { probeDeliveries, probeSidecar, startProbe } from '../support/probe.js';
+import { appPorts, eventually, gatewayUrl, isProblem, secrets, sidecar } from '../support/system.js';
+
+/**
+ * The platform is real: these go through the real sidecars (mTLS, access control,
+ * resiliency), the real Redis broker and cache, the local secret store and the cron binding.
+ */
+describe('platform', () => {
+  let probe: Awaited<ReturnType<typeof startProbe>>;
+  before(async () => {
+    probe = await startProbe();
+  });
+  after(async () => {
+    await probe?.stop();
+  });
+
+  test('when a client calls each service through the gateway, then the answer comes back through both sidecars', async () => {
+    for (const [prefix, service] of [['users', 'user'], ['health', 'health'], ['goals', 'goal'], ['intelligence', 'intelligence'], ['notifications', 'batch']]) {
+      const traceId = randomUUID().replaceAll('-', '');
+      const response = await fetch(`${gatewayUrl}/api/${prefix}/service-info`, { headers: { traceparent: `00-${traceId}-00f067aa0ba902b7-01` } });
+      assert.equal(response.status, 200, prefix);
+      const body = (await response.json()) as { service: string; time: string };
+      assert.equal(body.service, service);
+      assert.ok(!Number.isNaN(Date.parse(body.time)));
+      assert.match(response.headers.get('x-request-id') ?? '', /^[0-9a-f]{16}$/);
+    }
+  });
+
+  test('when an event is published, then the subscriber receives it exactly once', async () => {
+    const probeId = randomUUID();
+    const published = await probeSidecar('/v1.0/publish/events/platform-probe', { method: 'POST', body: JSON.stringify({ probeId, failTimes: 0 }) });
+    assert.equal(published.status, 204);
+    const seen = await eventually('delivery', async () => {
+      const d = await probeDeliveries(probeId);
+      return d.delivered ? d : undefined;
+    });
+    await new Promise((r) => setTimeout(r, 1_000));
+    assert.deepEqual((await probeDeliveries(probeId)).attempts, 1);
+    assert.equal(seen.eventIds.length, 1);
+  });
+
+  test('when a subscriber fails while handling an event, then the same event is delivered again until it succeeds', async () => {
+    const probeId = randomUUID();
+    const published = await probeSidecar('/v1.0/publish/events/platform-probe', { method: 'POST', body: JSON.stringify({ probeId, failTimes: 2 }) });
+    assert.equal(published.status, 204);
+    const seen = await eventually('redelivery after two failures', async () => {
+      const d = await probeDeliveries(probeId);
+      return d.delivered ? d : undefined;
+    }, 30_000);
+    assert.equal(seen.attempts, 3);
+    assert.equal(new Set(seen.eventIds).size, 1, 'every attempt carries the same CloudEvent id');
+  });
+
+  test('when a malformed event arrives, then it is dropped and counted instead of retried forever', async () => {
+    const published = await probeSidecar('/v1.0/publish/events/platform-probe', { method: 'POST', body: JSON.stringify({ probeId: 42 }) });
+    assert.equal(published.status, 204);
+    await eventually('the drop to be counted', async () => {
+      const metrics = await (await fetch('http://127.0.0.1:3009/metrics')).text();
+      return /pubsub_messages_total\{[^}]*outcome="dropped"[^}]*\} [1-9]/.test(metrics);
+    });
+  });
+
+  test('when a value is cached with a TTL, then it is readable until it expires', async () => {
+    const key = `platform-test-${randomUUID()}`;
+    const saved = await probeSidecar('/v1.0/state/cache', {
+      method: 'POST',
+      body: JSON.stringify([{ key, value: { hello: '세계' }, metadata: { ttlInSeconds: '2' } }]),
+    });
+    assert.equal(saved.status, 204);
+    const read = await probeSidecar(`/v1.0/state/cache/${key}`);
+    assert.equal(read.status, 200);
+    assert.deepEqual(await read.json(), { hello: '세계' });
+    await eventually('the entry to expire', async () => (await probeSidecar(`/v1.0/state/cache/${key}`)).status === 204, 10_000);
+  });
+
+  test('when an app reads an allowed secret, then it gets the local store value; a secret outside its scope is refused', async () => {
+    const allowed = await sidecar('batch', '/v1.0/secrets/secretstore/postgres-url');
+    assert.equal(allowed.status, 200);
+    assert.deepEqual(await allowed.json(), { 'postgres-url': secrets['postgres-url'] });
+    const refused = await sidecar('batch', '/v1.0/secrets/secretstore/jwt-signing-key');
+    assert.equal(refused.status, 403);
+    assert.doesNotMatch(await refused.text(), /BEGIN PRIVATE KEY/);
+  });
+
+  test('when the cron binding fires, then batch records the day’s run once and counts the triggers', async () => {
+    const db = new pg.Client({ connectionString: secrets['postgres-admin-url'] });
+    await db.connect();
+    try {
+      const count = async () => Number((await db.query('select coalesce(sum(trigger_count), 0) as n from batch_service.runs')).rows[0].n);
+      const before = await count();
+      await eventually('the next cron tick', async () => (await count()) > before, 25_000);
+      const days = await db.query('select run_date from batch_service.runs');
+      assert.equal(new Set(days.rows.map((r) => String(r.run_date))).size, days.rowCount, 'one row per day');
+    } finally {
+      await db.end();
+    }
+  });
+
+  test('when an app other than the gateway calls a public route, then access control denies it', async () => {
+    const denied = await probeSidecar('/v1.0/invoke/user/method/api/users/service-info');
+    assert.notEqual(denied.status, 200);
+    assert.match(await denied.text(), /access control policy has denied access/);
+    const allowed = await sidecar('gateway', '/v1.0/invoke/user/method/api/users/service-info');
+    assert.equal(allowed.status, 200);
+  });
+
+  test('when the gateway calls another service’s internal route, then access control denies it', async () => {
+    const denied = await sidecar('gateway', '/v1.0/invoke/batch/method/internal/batch/runs');
+    assert.notEqual(denied.status, 200);
+    assert.match(await denied.text(), /access control policy has denied access/);
+  });
+
+  test('when a request reaches a service without passing its sidecar, then the service refuses it', async () => {
+    const response = await fetch(`http://127.0.0.1:${appPorts.user}/api/users/service-info`);
+    assert.equal(response.status, 403);
+    assert.ok(isProblem(response));
+    assert.equal(((await response.json()) as { code: string }).code, 'NOT_FROM_SIDECAR');
+  });
+});
+
+describe('gateway edge', () => {
+  test('when a path or method does not exist, then the answer is problem+json 404 or 405', async () => {
+    const notFound = await fetch(`${gatewayUrl}/api/users/nowhere`);
+    assert.equal(notFound.status, 404);
+    assert.ok(isProblem(notFound));
+    assert.equal(((await notFound.json()) as { code: string }).code, 'ROUTE_NOT_FOUND');
+    const unknownPrefix = await fetch(`${gatewayUrl}/api/unknown/thing`);
+    assert.equal(unknownPrefix.status, 404);
+    const notAllowed = await fetch(`${gatewayUrl}/api/users/service-info`, { method: 'DELETE' });
+    assert.equal(notAllowed.status, 405);
+    assert.equal(notAllowed.headers.get('allow'), 'GET');
+    assert.equal(((await notAllowed.json()) as { code: string }).code, 'METHOD_NOT_ALLOWED');
+  });
+
+  test('when one client exceeds its rate, then it gets 429 with Retry-After while others still pass', async () => {
+    const client = `203.0.113.${Math.floor(Math.random() * 200) + 1}`;
+    let limited: Response | undefined;
+    for (let i = 0; i < 400 && !limited; i += 1) {
+      const response = await fetch(`${gatewayUrl}/api/users/service-info`, { headers: { 'x-forwarded-for': client } });
+      if (response.status === 429) limited = response;
+      else await response.arrayBuffer();
+    }
+    assert.ok(limited, 'the limit was reached');
+    assert.ok(isProblem(limited));
+    assert.ok(Number(limited.headers.get('retry-after')) >= 1);
+    assert.equal(((await limited.json()) as { code: string }).code, 'RATE_LIMITED');
+    const other = await fetch(`${gatewayUrl}/api/users/service-info`, { headers: { 'x-forwarded-for': '198.51.100.7' } });
+    assert.equal(other.status, 200);
+  });
+
+  test('when any answer leaves the gateway, then it carries the security headers', async () => {
+    const response = await fetch(`${gatewayUrl}/api/health/service-info`);
+    assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+    assert.equal(response.headers.get('x-frame-options'), 'DENY');
+    assert.match(response.headers.get('strict-transport-security') ?? '', /max-age=/);
+    assert.equal(response.headers.get('x-powered-by'), null);
+  });
+
+  test('when the app asks for the API description, then the gateway serves the combined OpenAPI 3.1 document and a docs page', async () => {
+    const response = await fetch(`${gatewayUrl}/api/openapi.json`);
+    assert.equal(response.status, 200);
+    const doc = (await response.json()) as { openapi: string; paths: Record<string, unknown>; components: { securitySchemes: Record<string, unknown> } };
+    assert.equal(doc.openapi, '3.1.0');
+    for (const prefix of ['users', 'health', 'goals', 'intelligence', 'notifications']) {
+      assert.ok(doc.paths[`/api/${prefix}/service-info`], prefix);
+    }
+    assert.ok(doc.components.securitySchemes.bearerAuth);
+    assert.ok(!Object.keys(doc.paths).some((p) => p.startsWith('/internal')), 'internal routes stay private');
+    const page = await fetch(`${gatewayUrl}/api/docs`);
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /HealthSync API/);
+  });
+
+  test('when a service is scraped, then its metrics name route templates, not raw paths', async () => {
+    await fetch(`${gatewayUrl}/api/users/service-info`);
+    const metrics = await (await fetch(`http://127.0.0.1:${appPorts.gateway}/metrics`)).text();
+    assert.match(metrics, /http_server_request_duration_seconds_count\{[^}]*route="\/api[^"]*"/);
+    assert.match(metrics, /gateway_upstream_duration_seconds_count\{[^}]*app="user"/);
+  });
+});

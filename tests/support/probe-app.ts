@@ -1,0 +1,50 @@
+/**
+ * A test-only app with its own sidecar (app id `platform-probe`), used by the platform
+ * tests to drive the real pub/sub delivery path through the shared subscription helper:
+ * a message can ask to fail its first N deliveries, and the probe reports what it saw.
+ */
+import { route, startService, stopOnSignals, subscription } from '@healthsync/shared';
+import { z } from 'zod';
+
+const deliveries = new Map<string, { attempts: number; delivered: boolean; eventIds: string[] }>();
+
+const service = await startService({
+  name: 'platform-probe',
+  settings: {},
+  async build() {
+    return {
+      routes: [
+        route({
+          method: 'get',
+          path: '/internal/probe/deliveries/:probeId',
+          operationId: 'probeDeliveries',
+          summary: 'What the probe received for one message',
+          tags: ['probe'],
+          access: 'internal',
+          params: z.object({ probeId: z.string() }),
+          responses: { 200: { description: 'attempts so far' } },
+          async handler({ params }) {
+            return deliveries.get(params.probeId) ?? { attempts: 0, delivered: false, eventIds: [] };
+          },
+        }),
+      ],
+      subscriptions: [
+        subscription({
+          pubsub: 'events',
+          topic: 'platform-probe',
+          route: '/events/platform-probe',
+          schema: z.object({ probeId: z.string(), failTimes: z.number().int().min(0) }),
+          async handle(event) {
+            const seen = deliveries.get(event.data.probeId) ?? { attempts: 0, delivered: false, eventIds: [] };
+            seen.attempts += 1;
+            seen.eventIds.push(event.id);
+            deliveries.set(event.data.probeId, seen);
+            if (seen.attempts <= event.data.failTimes) throw new Error(`probe failing on purpose (attempt ${seen.attempts})`);
+            seen.delivered = true;
+          },
+        }),
+      ],
+    };
+  },
+});
+stopOnSignals(service);

@@ -1,0 +1,55 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { eventually, repoRoot, runtimeEnv, secrets } from './system.js';
+
+export const probePorts = { app: 3009, sidecar: 3509 };
+
+/** Starts the probe app and its sidecar through the dapr CLI; resolves when it is ready. */
+export async function startProbe(): Promise<{ stop(): Promise<void> }> {
+  const cwd = path.join(repoRoot, 'tests', 'support');
+  const logFile = fs.openSync(path.join(repoRoot, '.data', 'logs', 'platform-probe.log'), 'a');
+  const child: ChildProcess = spawn(
+    path.join(repoRoot, '.tools', 'bin', 'dapr'),
+    [
+      'run', '--app-id', 'platform-probe', '--app-port', String(probePorts.app),
+      '--dapr-http-port', String(probePorts.sidecar), '--dapr-grpc-port', '50109',
+      '--resources-path', '../../components/local', '--resources-path', '../../dapr/local',
+      '--config', 'probe-config.yaml', '--placement-host-address', '',
+      '--', 'node', '../dist/support/probe-app.js',
+    ],
+    { cwd, env: { ...process.env, ...runtimeEnv, APP_PORT: String(probePorts.app), DAPR_HTTP_PORT: String(probePorts.sidecar) }, stdio: ['ignore', logFile, logFile], detached: true },
+  );
+  await eventually('the probe to be ready', async () => (await fetch(`http://127.0.0.1:${probePorts.app}/readyz`)).ok, 60_000);
+  return {
+    async stop() {
+      try {
+        process.kill(-child.pid!, 'SIGINT');
+      } catch {
+        return;
+      }
+      await eventually('the probe to stop', async () => {
+        try {
+          process.kill(child.pid!, 0);
+          return false;
+        } catch {
+          return true;
+        }
+      }, 20_000);
+    },
+  };
+}
+
+export async function probeDeliveries(probeId: string): Promise<{ attempts: number; delivered: boolean; eventIds: string[] }> {
+  const response = await fetch(`http://127.0.0.1:${probePorts.app}/internal/probe/deliveries/${probeId}`, {
+    headers: { 'dapr-api-token': secrets['app-api-token']! },
+  });
+  return (await response.json()) as { attempts: number; delivered: boolean; eventIds: string[] };
+}
+
+export function probeSidecar(apiPath: string, init: RequestInit = {}): Promise<Response> {
+  return fetch(`http://127.0.0.1:${probePorts.sidecar}${apiPath}`, {
+    ...init,
+    headers: { 'dapr-api-token': secrets['dapr-api-token']!, ...(init.body ? { 'content-type': 'application/json' } : {}) },
+  });
+}

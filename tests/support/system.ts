@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Facts about the running local system, as `scripts/test.mjs` started it. */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const dataDir = path.join(repoRoot, '.data');
+
+export const gatewayUrl = process.env.HS_GATEWAY_URL ?? 'http://127.0.0.1:3000';
+export const sidecarPorts = { gateway: 3500, user: 3501, health: 3502, goal: 3503, intelligence: 3504, batch: 3505 } as const;
+export const appPorts = { gateway: 3000, user: 3001, health: 3002, goal: 3003, intelligence: 3004, batch: 3005 } as const;
+
+export const secrets: Record<string, string> = JSON.parse(fs.readFileSync(path.join(dataDir, 'secrets.json'), 'utf8'));
+export const runtimeEnv: Record<string, string> = JSON.parse(fs.readFileSync(path.join(dataDir, 'runtime-env.json'), 'utf8'));
+
+/** Calls a sidecar's own HTTP API as its app would (with the API token). */
+export function sidecar(app: keyof typeof sidecarPorts, apiPath: string, init: RequestInit = {}): Promise<Response> {
+  return fetch(`http://127.0.0.1:${sidecarPorts[app]}${apiPath}`, {
+    ...init,
+    headers: { 'dapr-api-token': secrets['dapr-api-token']!, ...(init.body ? { 'content-type': 'application/json' } : {}), ...(init.headers as Record<string, string>) },
+  });
+}
+
+export async function eventually<T>(description: string, check: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== undefined && value !== false) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${description}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+export function isProblem(response: Response): boolean {
+  return (response.headers.get('content-type') ?? '').startsWith('application/problem+json');
+}
