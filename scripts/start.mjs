@@ -1,10 +1,12 @@
 // `npm start`: set up, start the whole system, print the gateway URL; Ctrl-C stops it all.
+// `npm run infra` (--infra-only): everything but the services, for `scripts/dapr run -f .`.
 import { log, runMain } from './lib/log.mjs';
 import { gatewayUrl } from './lib/ports.mjs';
 import { anyExited, stopAll } from './lib/processes.mjs';
 import { startSystem } from './lib/system.mjs';
 import { setup } from './setup.mjs';
 
+const infraOnly = process.argv.includes('--infra-only');
 let stopping = false;
 async function shutdown(code) {
   if (stopping) return;
@@ -20,12 +22,16 @@ process.on('SIGTERM', () => void shutdown(0));
 await runMain(async () => {
   try {
     await setup();
-    await startSystem();
+    await startSystem({ apps: !infraOnly });
   } catch (error) {
     await stopAll();
     throw error;
   }
-  console.log(`\nHealthSync is running: ${gatewayUrl}\n  API docs: ${gatewayUrl}/api/docs\n  OpenAPI:  ${gatewayUrl}/api/openapi.json\nPress Ctrl-C to stop.\n`);
+  if (infraOnly) {
+    console.log('\nInfrastructure, Dapr control plane and stand-ins are running. In another terminal:\n  scripts/dapr run -f .\nPress Ctrl-C here to stop them.\n');
+  } else {
+    console.log(`\nHealthSync is running: ${gatewayUrl}\n  API docs: ${gatewayUrl}/api/docs\n  OpenAPI:  ${gatewayUrl}/api/openapi.json\nPress Ctrl-C to stop.\n`);
+  }
   const watch = setInterval(() => {
     const dead = anyExited();
     if (dead && !stopping) {

@@ -185,10 +185,13 @@ export function systemPorts() {
   return all;
 }
 
-/** Starts everything; resolves when the gateway reaches every service. */
-export async function startSystem({ extraEnv = {} } = {}) {
+/**
+ * Starts everything; resolves when the gateway reaches every service. With `apps: false`
+ * it stops before the services, for a developer who runs `dapr run -f .` next.
+ */
+export async function startSystem({ extraEnv = {}, apps: withApps = true } = {}) {
   await stopLeftovers();
-  await requireFreePorts(systemPorts());
+  await requireFreePorts(withApps ? systemPorts() : ports);
   const secrets = readSecrets();
   await startPostgres(secrets);
   await migrate(secrets['postgres-admin-url']);
@@ -199,6 +202,6 @@ export async function startSystem({ extraEnv = {} } = {}) {
   const env = runtimeEnv(secrets, trustAnchors, extraEnv);
   // For tests and for a developer's own `dapr run` (README): what the sidecars were given.
   fs.writeFileSync(path.join(dataDir, 'runtime-env.json'), JSON.stringify(env, null, 2), { mode: 0o600 });
-  await startApps(env);
+  if (withApps) await startApps(env);
   return { secrets, env };
 }
