@@ -28,7 +28,12 @@ export async function startGateway(config: GatewayConfig, authenticator: Authent
   const direct = parseDirectUpstreams(config.DIRECT_UPSTREAMS);
   if (Object.keys(direct).length === 0) await dapr.waitUntilReady();
 
-  const openApi = createOpenApiSource(dapr, UPSTREAM_APPS, logger);
+  const upstream = createUpstream(
+    config.DAPR_HTTP_PORT,
+    { ...(config.DAPR_API_TOKEN ? { dapr: config.DAPR_API_TOKEN } : {}), ...(config.APP_API_TOKEN ? { app: config.APP_API_TOKEN } : {}) },
+    direct,
+  );
+  const openApi = createOpenApiSource(upstream, UPSTREAM_APPS, logger);
   const app = createServiceApp({
     service: 'gateway',
     logger,
@@ -44,7 +49,7 @@ export async function startGateway(config: GatewayConfig, authenticator: Authent
     '/api',
     createProxyHandler({
       config,
-      upstream: createUpstream(config.DAPR_HTTP_PORT, config.DAPR_API_TOKEN, direct),
+      upstream,
       authenticator,
       rateLimiter: Object.keys(direct).length === 0
         ? createRateLimiter(dapr, config.RATE_LIMIT_PER_MINUTE, logger, metrics)

@@ -1,4 +1,5 @@
-import type { Dapr, Logger } from '@healthsync/shared';
+import type { Logger } from '@healthsync/shared';
+import type { Upstream } from './upstream.js';
 
 export interface ServiceFragment {
   service: string;
@@ -7,10 +8,11 @@ export interface ServiceFragment {
 }
 
 /**
- * Collects every service's OpenAPI fragment through service invocation. A service that
+ * Collects every service's OpenAPI fragment through service invocation (the same
+ * transport the gateway forwards with). A service that
  * does not answer keeps its last known fragment; its routes are then forwarded unchecked.
  */
-export function createOpenApiSource(dapr: Dapr, apps: string[], logger: Logger, refreshMs = 30_000) {
+export function createOpenApiSource(upstream: Upstream, apps: string[], logger: Logger, refreshMs = 30_000) {
   const fragments = new Map<string, ServiceFragment>();
   let fetchedAt = 0;
   let inFlight: Promise<void> | undefined;
@@ -19,7 +21,7 @@ export function createOpenApiSource(dapr: Dapr, apps: string[], logger: Logger, 
     await Promise.all(
       apps.map(async (app) => {
         try {
-          fragments.set(app, await dapr.invoke<ServiceFragment>(app, 'internal/openapi', { timeoutMs: 3_000 }));
+          fragments.set(app, await upstream.getJson<ServiceFragment>(app, '/internal/openapi', 3_000));
         } catch (error) {
           logger.warn('service OpenAPI fragment unavailable', { app, error: String(error) });
         }

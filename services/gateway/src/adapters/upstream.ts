@@ -15,15 +15,31 @@ export interface OutgoingRequest {
  */
 export interface Upstream {
   forward(appId: string, request: OutgoingRequest, headers: Record<string, string>, timeoutMs: number): Promise<Response>;
+  /** A service's own JSON resource (e.g. its OpenAPI fragment), over the same transport. */
+  getJson<T>(appId: string, path: string, timeoutMs: number): Promise<T>;
 }
 
-export function createUpstream(sidecarHttpPort: number, daprApiToken: string | undefined, direct: Record<string, string>): Upstream {
+/**
+ * `tokens.dapr` goes to the sidecar (DAPR_API_TOKEN); in direct mode `tokens.app` stands in
+ * for what the sidecar would present to the service (APP_API_TOKEN).
+ */
+export function createUpstream(sidecarHttpPort: number, tokens: { dapr?: string; app?: string }, direct: Record<string, string>): Upstream {
+  const baseOf = (appId: string) => direct[appId] ?? `http://127.0.0.1:${sidecarHttpPort}/v1.0/invoke/${appId}/method`;
+  const tokenHeaders = (appId: string): Record<string, string> => {
+    const token = direct[appId] ? tokens.app : tokens.dapr;
+    return token ? { 'dapr-api-token': token } : {};
+  };
   return {
+    async getJson<T>(appId: string, path: string, timeoutMs: number): Promise<T> {
+      const response = await fetch(`${baseOf(appId)}${path}`, { headers: tokenHeaders(appId), signal: AbortSignal.timeout(timeoutMs) });
+      if (!response.ok) throw new Error(`${appId} ${path} answered ${response.status}`);
+      return (await response.json()) as T;
+    },
     async forward(appId, request, headers, timeoutMs) {
-      const base = direct[appId] ?? `http://127.0.0.1:${sidecarHttpPort}/v1.0/invoke/${appId}/method`;
+      const base = baseOf(appId);
       const init: RequestInit & { duplex?: 'half' } = {
         method: request.method,
-        headers: { ...headers, ...(daprApiToken && !direct[appId] ? { 'dapr-api-token': daprApiToken } : {}) },
+        headers: { ...headers, ...tokenHeaders(appId) },
         signal: AbortSignal.timeout(timeoutMs),
         redirect: 'manual',
       };

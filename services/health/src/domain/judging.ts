@@ -1,0 +1,278 @@
+import { ageAtExam, type AgeBasis } from './age.js';
+import { bmiFromHeightWeight, type Checkup, type IsoDate } from './checkup.js';
+import {
+  bandFor,
+  CRITERIA,
+  CRITERIA_SOURCE,
+  GRADES,
+  type CriterionId,
+  type Grade,
+  type Sex,
+} from './criteria.js';
+import { CKD_EPI_MIN_AGE, ckdEpi2021 } from './egfr.js';
+import { appliedRangeFor, bloodPressureRange, hearingRange, type AppliedRange } from './ranges.js';
+
+export type ItemId =
+  | 'BMI'
+  | 'WAIST'
+  | 'BLOOD_PRESSURE'
+  | 'FASTING_GLUCOSE'
+  | 'TOTAL_CHOLESTEROL'
+  | 'HDL_CHOLESTEROL'
+  | 'TRIGLYCERIDES'
+  | 'LDL_CHOLESTEROL'
+  | 'HEMOGLOBIN'
+  | 'AST'
+  | 'ALT'
+  | 'GAMMA_GTP'
+  | 'URINE_PROTEIN'
+  | 'SERUM_CREATININE'
+  | 'EGFR'
+  | 'HEARING'
+  | 'CHEST_XRAY'
+  | 'BONE_DENSITY';
+
+export interface Person {
+  readonly sex: Sex;
+  /** YYYY-MM-DD */
+  readonly birthDate: string;
+}
+
+export type ComputationMethod = 'BMI_FROM_HEIGHT_WEIGHT' | 'CKD_EPI_2021';
+
+/** One part of an item judged worst-of: SBP and DBP of blood pressure, the left and right ear. */
+export interface ComponentJudgement {
+  readonly part: 'SBP' | 'DBP' | 'LEFT' | 'RIGHT';
+  readonly value: number | string | null;
+  readonly grade: Grade;
+}
+
+export interface JudgedItem {
+  readonly item: ItemId;
+  readonly name: string;
+  /** Number for measured items, the printed label for categorical ones ("약양성(±)", "120/80"), null if not tested. */
+  readonly value: number | string | null;
+  readonly unit: string;
+  readonly grade: Grade;
+  readonly appliedRange: AppliedRange;
+  /** Only on items this module can derive (BMI, eGFR): true when the value was computed rather than printed. */
+  readonly computed?: boolean;
+  readonly method?: ComputationMethod;
+  /** Sub-label of the band, e.g. 저체중, or 기준 외 (참고) for a value the notice does not grade. */
+  readonly note?: string;
+  readonly components?: readonly ComponentJudgement[];
+}
+
+export interface FlaggedItem {
+  readonly item: ItemId;
+  readonly name: string;
+  readonly grade: 'NORMAL_B' | 'SUSPECTED_DISEASE';
+  readonly value: number | string | null;
+  readonly unit: string;
+}
+
+export interface JudgingSummary {
+  readonly counts: Readonly<Record<Grade, number>>;
+  /** Items needing attention, 질환의심 first, then 정상B, each in sheet order. */
+  readonly flagged: readonly FlaggedItem[];
+}
+
+export interface JudgedCheckup {
+  readonly criteria: string;
+  readonly examYear: number;
+  readonly examDate?: IsoDate;
+  readonly sex: Sex;
+  readonly ageAtExam: number;
+  readonly ageBasis: AgeBasis;
+  readonly items: readonly JudgedItem[];
+  readonly summary: JudgingSummary;
+}
+
+/** The grade of one value against one row of the table; a missing or non-finite value is NOT_TESTED. */
+export function gradeFor(id: CriterionId, sex: Sex, value: number | undefined): Grade {
+  return isMeasured(value) ? bandFor(id, sex, value).grade : 'NOT_TESTED';
+}
+
+function isMeasured(value: number | undefined): value is number {
+  return value !== undefined && Number.isFinite(value);
+}
+
+function roundTo(value: number, decimals: number): number {
+  const scale = 10 ** decimals;
+  return Math.round(value * scale) / scale;
+}
+
+interface Derived {
+  readonly value: number | undefined;
+  readonly computed: boolean;
+  readonly method?: ComputationMethod;
+}
+
+/** Judges a measured value against a numeric row, carrying the band's note. */
+function judgeNumber(item: ItemId, id: CriterionId, sex: Sex, value: number | undefined): JudgedItem {
+  const criterion = CRITERIA[id];
+  const measured = isMeasured(value);
+  const band = measured ? bandFor(id, sex, value) : undefined;
+  const judged: JudgedItem = {
+    item,
+    name: criterion.name,
+    value: measured ? value : null,
+    unit: criterion.unit,
+    grade: band?.grade ?? 'NOT_TESTED',
+    appliedRange: appliedRangeFor(id, sex),
+  };
+  return band?.note === undefined ? judged : { ...judged, note: band.note };
+}
+
+function judgeDerived(item: ItemId, id: CriterionId, sex: Sex, derived: Derived): JudgedItem {
+  const judged = { ...judgeNumber(item, id, sex, derived.value), computed: derived.computed };
+  return derived.method === undefined ? judged : { ...judged, method: derived.method };
+}
+
+function ordinalLabel(id: CriterionId, code: number | undefined): string | null {
+  return code === undefined ? null : (CRITERIA[id].ordinalLabels?.[code - 1] ?? null);
+}
+
+/** Judges a categorical item by its ordinal code; the value shown is the label the sheet prints. */
+function judgeOrdinal(item: ItemId, id: CriterionId, sex: Sex, code: number | undefined): JudgedItem {
+  const judged = judgeNumber(item, id, sex, code);
+  return { ...judged, value: ordinalLabel(id, code), unit: '' };
+}
+
+/**
+ * Worst of several parts. 질환의심 in any part settles it even if another part is missing (the rule is
+ * "either part"); otherwise a missing part means the item cannot be judged, never that it is normal.
+ */
+export function worstOf(grades: readonly Grade[]): Grade {
+  const order: readonly Grade[] = ['SUSPECTED_DISEASE', 'NOT_TESTED', 'NORMAL_B', 'NOT_CLASSIFIED', 'NORMAL_A'];
+  return order.find((g) => grades.includes(g)) ?? 'NOT_TESTED';
+}
+
+function judgeBloodPressure(checkup: Checkup, sex: Sex): JudgedItem {
+  const components: ComponentJudgement[] = [
+    { part: 'SBP', value: checkup.sbp ?? null, grade: gradeFor('SBP', sex, checkup.sbp) },
+    { part: 'DBP', value: checkup.dbp ?? null, grade: gradeFor('DBP', sex, checkup.dbp) },
+  ];
+  const hasAny = checkup.sbp !== undefined || checkup.dbp !== undefined;
+  return {
+    item: 'BLOOD_PRESSURE',
+    name: '혈압',
+    value: hasAny ? `${checkup.sbp ?? '-'}/${checkup.dbp ?? '-'}` : null,
+    unit: CRITERIA.SBP.unit,
+    grade: worstOf(components.map((c) => c.grade)),
+    appliedRange: bloodPressureRange(sex),
+    components,
+  };
+}
+
+const HEARING_CODES = { NORMAL: 1, ABNORMAL: 2 } as const;
+
+function judgeHearing(checkup: Checkup, sex: Sex): JudgedItem {
+  const ear = (part: 'LEFT' | 'RIGHT', result: Checkup['hearingLeft']): ComponentJudgement => {
+    const code = result === undefined ? undefined : HEARING_CODES[result];
+    return { part, value: ordinalLabel('HEARING_EAR', code), grade: gradeFor('HEARING_EAR', sex, code) };
+  };
+  const components = [ear('LEFT', checkup.hearingLeft), ear('RIGHT', checkup.hearingRight)];
+  const hasAny = components.some((c) => c.value !== null);
+  return {
+    item: 'HEARING',
+    name: CRITERIA.HEARING_EAR.name,
+    value: hasAny ? components.map((c) => c.value ?? '-').join('/') : null,
+    unit: '',
+    grade: worstOf(components.map((c) => c.grade)),
+    appliedRange: hearingRange(sex),
+    components,
+  };
+}
+
+const CHEST_CODES = { NORMAL: 1, INACTIVE_TB: 2, OTHER_FINDING: 3 } as const;
+const BONE_CODES = { NORMAL: 1, OSTEOPENIA: 2, OSTEOPOROSIS: 3 } as const;
+
+/** A measured T-score is more precise than the finding word, so it wins when both are present. */
+function judgeBoneDensity(checkup: Checkup, sex: Sex): JudgedItem {
+  if (checkup.boneDensityTScore !== undefined || checkup.boneDensityFinding === undefined) {
+    return judgeNumber('BONE_DENSITY', 'BONE_DENSITY_T_SCORE', sex, checkup.boneDensityTScore);
+  }
+  return judgeOrdinal('BONE_DENSITY', 'BONE_DENSITY_FINDING', sex, BONE_CODES[checkup.boneDensityFinding]);
+}
+
+/**
+ * A printed BMI is judged as printed. Without one, BMI is computed from height and weight and rounded to
+ * the one decimal the sheet prints, so the computed and the printed value of one person grade alike.
+ */
+function deriveBmi(checkup: Checkup): Derived {
+  if (checkup.bmi !== undefined) return { value: checkup.bmi, computed: false };
+  if (!isMeasured(checkup.heightCm) || !isMeasured(checkup.weightKg) || checkup.heightCm <= 0) {
+    return { value: undefined, computed: false };
+  }
+  const bmi = roundTo(bmiFromHeightWeight(checkup.heightCm, checkup.weightKg), CRITERIA.BMI.decimals);
+  return { value: bmi, computed: true, method: 'BMI_FROM_HEIGHT_WEIGHT' };
+}
+
+/**
+ * The reported eGFR is judged as reported (nhis.md §3: the notice names no equation). Only when it is
+ * absent and creatinine is present for an adult is CKD-EPI 2021 computed, rounded to a whole number as
+ * sheets print it.
+ */
+function deriveEgfr(checkup: Checkup, sex: Sex, ageYears: number): Derived {
+  if (checkup.egfr !== undefined) {
+    const method = checkup.egfrMethod ?? 'REPORTED';
+    return method === 'REPORTED'
+      ? { value: checkup.egfr, computed: false }
+      : { value: checkup.egfr, computed: true, method };
+  }
+  if (!isMeasured(checkup.serumCreatinine) || checkup.serumCreatinine <= 0 || ageYears < CKD_EPI_MIN_AGE) {
+    return { value: undefined, computed: false };
+  }
+  const egfr = ckdEpi2021({ creatinineMgDl: checkup.serumCreatinine, ageYears, sex });
+  return { value: roundTo(egfr, CRITERIA.EGFR.decimals), computed: true, method: 'CKD_EPI_2021' };
+}
+
+function summarise(items: readonly JudgedItem[]): JudgingSummary {
+  const counts = Object.fromEntries(GRADES.map((g) => [g, 0])) as Record<Grade, number>;
+  for (const item of items) counts[item.grade] += 1;
+  const flaggedOf = (grade: FlaggedItem['grade']): FlaggedItem[] =>
+    items
+      .filter((i) => i.grade === grade)
+      .map((i) => ({ item: i.item, name: i.name, grade, value: i.value, unit: i.unit }));
+  return { counts, flagged: [...flaggedOf('SUSPECTED_DISEASE'), ...flaggedOf('NORMAL_B')] };
+}
+
+/**
+ * Judges every item of one checkup against the 2026 NHIS criteria for the person's sex.
+ * Throws RangeError when birthDate is malformed or after the examination.
+ */
+export function judgeCheckup(checkup: Checkup, person: Person): JudgedCheckup {
+  const { sex } = person;
+  const age = ageAtExam(person.birthDate, checkup);
+  const items: JudgedItem[] = [
+    judgeDerived('BMI', 'BMI', sex, deriveBmi(checkup)),
+    judgeNumber('WAIST', 'WAIST', sex, checkup.waistCm),
+    judgeBloodPressure(checkup, sex),
+    judgeNumber('FASTING_GLUCOSE', 'FASTING_GLUCOSE', sex, checkup.fastingGlucose),
+    judgeNumber('TOTAL_CHOLESTEROL', 'TOTAL_CHOLESTEROL', sex, checkup.totalCholesterol),
+    judgeNumber('HDL_CHOLESTEROL', 'HDL_CHOLESTEROL', sex, checkup.hdlCholesterol),
+    judgeNumber('TRIGLYCERIDES', 'TRIGLYCERIDES', sex, checkup.triglycerides),
+    judgeNumber('LDL_CHOLESTEROL', 'LDL_CHOLESTEROL', sex, checkup.ldlCholesterol),
+    judgeNumber('HEMOGLOBIN', 'HEMOGLOBIN', sex, checkup.hemoglobin),
+    judgeNumber('AST', 'AST', sex, checkup.ast),
+    judgeNumber('ALT', 'ALT', sex, checkup.alt),
+    judgeNumber('GAMMA_GTP', 'GAMMA_GTP', sex, checkup.gammaGtp),
+    judgeOrdinal('URINE_PROTEIN', 'URINE_PROTEIN', sex, checkup.urineProtein),
+    judgeNumber('SERUM_CREATININE', 'SERUM_CREATININE', sex, checkup.serumCreatinine),
+    judgeDerived('EGFR', 'EGFR', sex, deriveEgfr(checkup, sex, age.years)),
+    judgeHearing(checkup, sex),
+    judgeOrdinal('CHEST_XRAY', 'CHEST_XRAY', sex, checkup.chestXray && CHEST_CODES[checkup.chestXray]),
+    judgeBoneDensity(checkup, sex),
+  ];
+  const base = {
+    criteria: CRITERIA_SOURCE,
+    examYear: checkup.examYear,
+    sex,
+    ageAtExam: age.years,
+    ageBasis: age.basis,
+    items,
+    summary: summarise(items),
+  };
+  return checkup.examDate === undefined ? base : { ...base, examDate: checkup.examDate };
+}
