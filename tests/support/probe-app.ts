@@ -7,6 +7,9 @@ import { route, startService, stopOnSignals, subscription } from '@healthsync/sh
 import { z } from 'zod';
 
 const deliveries = new Map<string, { attempts: number; delivered: boolean; eventIds: string[] }>();
+/** Domain events the probe listens to like any consumer would, recorded per topic. */
+const OBSERVED_TOPICS = ['user-registered', 'user-profile-changed', 'user-deleted'];
+const observed = new Map<string, { id: string; data: unknown }[]>(OBSERVED_TOPICS.map((t) => [t, []]));
 
 const service = await startService({
   name: 'platform-probe',
@@ -14,6 +17,19 @@ const service = await startService({
   async build() {
     return {
       routes: [
+        route({
+          method: 'get',
+          path: '/internal/probe/events/:topic',
+          operationId: 'probeEvents',
+          summary: 'Events observed on a topic',
+          tags: ['probe'],
+          access: 'internal',
+          params: z.object({ topic: z.string() }),
+          responses: { 200: { description: 'events in arrival order' } },
+          async handler({ params }) {
+            return { events: observed.get(params.topic) ?? [] };
+          },
+        }),
         route({
           method: 'get',
           path: '/internal/probe/deliveries/:probeId',
@@ -29,6 +45,17 @@ const service = await startService({
         }),
       ],
       subscriptions: [
+        ...OBSERVED_TOPICS.map((topic) =>
+          subscription({
+            pubsub: 'events',
+            topic,
+            route: `/events/observed/${topic}`,
+            schema: z.record(z.string(), z.unknown()),
+            async handle(event) {
+              observed.get(topic)!.push({ id: event.id, data: event.data });
+            },
+          }),
+        ),
         subscription({
           pubsub: 'events',
           topic: 'platform-probe',

@@ -20,22 +20,22 @@ export async function startProbe(): Promise<{ stop(): Promise<void> }> {
     ],
     { cwd, env: { ...process.env, ...runtimeEnv, APP_PORT: String(probePorts.app), DAPR_HTTP_PORT: String(probePorts.sidecar) }, stdio: ['ignore', logFile, logFile], detached: true },
   );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await eventually('the probe to be ready', async () => (await fetch(`http://127.0.0.1:${probePorts.app}/readyz`)).ok, 60_000);
   return {
     async stop() {
-      try {
-        process.kill(-child.pid!, 'SIGINT');
-      } catch {
-        return;
-      }
-      await eventually('the probe to stop', async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      // The CLI stops its app and sidecar on SIGINT (Ctrl-C); the whole group gets it.
+      process.kill(-child.pid!, 'SIGINT');
+      const timer = setTimeout(() => {
         try {
-          process.kill(child.pid!, 0);
-          return false;
+          process.kill(-child.pid!, 'SIGKILL');
         } catch {
-          return true;
+          // already gone
         }
-      }, 20_000);
+      }, 15_000);
+      await exited;
+      clearTimeout(timer);
     },
   };
 }
@@ -52,4 +52,11 @@ export function probeSidecar(apiPath: string, init: RequestInit = {}): Promise<R
     ...init,
     headers: { 'dapr-api-token': secrets['dapr-api-token']!, ...(init.body ? { 'content-type': 'application/json' } : {}) },
   });
+}
+
+export async function probeEvents(topic: string): Promise<{ id: string; data: Record<string, unknown> }[]> {
+  const response = await fetch(`http://127.0.0.1:${probePorts.app}/internal/probe/events/${topic}`, {
+    headers: { 'dapr-api-token': secrets['app-api-token']! },
+  });
+  return ((await response.json()) as { events: { id: string; data: Record<string, unknown> }[] }).events;
 }

@@ -15,6 +15,10 @@ export const gatewaySchema = z.object({
    * (Express `trust proxy`): `loopback` locally, the ingress subnet in a cluster.
    */
   TRUST_PROXY: z.string().default('loopback'),
+  /** `iss` the user service puts in access tokens. */
+  TOKEN_ISSUER: z.string().min(1).default('healthsync'),
+  /** `aud` the user service puts in access tokens. */
+  TOKEN_AUDIENCE: z.string().min(1).default('healthsync-api'),
   /** Upper bound for an ordinary upstream call (ms). */
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   /** Upper bound for a streamed (server-sent events) upstream call (ms). */

@@ -7,8 +7,7 @@ import {
   listen,
   type RunningService,
 } from '@healthsync/shared';
-import type { Authenticator } from './adapters/authenticator.js';
-import { createRejectingAuthenticator } from './adapters/authenticator.js';
+import { createJwtAuthenticator } from './adapters/authenticator.js';
 import { createOpenApiSource } from './adapters/openapi-source.js';
 import { createRateLimiter } from './adapters/rate-limit-store.js';
 import { createUpstream, parseDirectUpstreams } from './adapters/upstream.js';
@@ -21,7 +20,7 @@ import { cors, securityHeaders } from './routes/edge.js';
 const VERSION = '0.1.0';
 
 /** The only public door: checks, limits and forwards `/api/**` to the services. */
-export async function startGateway(config: GatewayConfig, authenticator: Authenticator = createRejectingAuthenticator()): Promise<RunningService> {
+export async function startGateway(config: GatewayConfig): Promise<RunningService> {
   const logger = createLogger('gateway', config.LOG_LEVEL);
   const metrics = createMetrics('gateway');
   const dapr = createDapr({ httpPort: config.DAPR_HTTP_PORT, ...(config.DAPR_API_TOKEN ? { apiToken: config.DAPR_API_TOKEN } : {}) });
@@ -50,7 +49,7 @@ export async function startGateway(config: GatewayConfig, authenticator: Authent
     createProxyHandler({
       config,
       upstream,
-      authenticator,
+      authenticator: createJwtAuthenticator({ upstream, dapr, issuer: config.TOKEN_ISSUER, audience: config.TOKEN_AUDIENCE, logger, metrics }),
       rateLimiter: Object.keys(direct).length === 0
         ? createRateLimiter(dapr, config.RATE_LIMIT_PER_MINUTE, logger, metrics)
         : { check: async () => undefined },

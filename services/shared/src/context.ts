@@ -9,6 +9,8 @@ export interface RequestContext {
   requestId: string;
   /** Verified user id, set only by the gateway's identity header. */
   userId?: string;
+  /** The sign-in session (refresh-token family) the access token belongs to. */
+  sessionId?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

@@ -9,6 +9,8 @@ import { openApiComponents, openApiPaths, type RouteSpec } from './routes.js';
 
 /** Header through which the gateway passes the user id it verified from the access token. */
 export const USER_ID_HEADER = 'x-healthsync-user-id';
+/** Header through which the gateway passes the session id of the verified access token. */
+export const SESSION_ID_HEADER = 'x-healthsync-session-id';
 export const REQUEST_ID_HEADER = 'x-request-id';
 
 export interface ServiceAppOptions {
@@ -49,6 +51,8 @@ export function createServiceApp(options: ServiceAppOptions): Express {
     const context = contextFromTraceparent(req.header('traceparent') ?? undefined, requestId);
     const userId = req.header(USER_ID_HEADER);
     if (userId) context.userId = userId;
+    const sessionId = req.header(SESSION_ID_HEADER);
+    if (sessionId) context.sessionId = sessionId;
     res.setHeader(REQUEST_ID_HEADER, context.requestId);
     runWithContext(context, next);
   });
@@ -99,6 +103,7 @@ export function errorHandler(logger: Logger) {
     if (error instanceof AppError) {
       status = error.status;
       body = problem(error.status, error.code, error.message, { ...error.extra, traceId });
+      if (error.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
       const retryAfter = error.extra.retryAfterSeconds;
       if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
     } else if (isBodyParserError(error)) {

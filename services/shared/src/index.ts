@@ -10,3 +10,4 @@ export * from './routes.js';
 export * from './subscriptions.js';
 export * from './service.js';
 export * from './service-info.js';
+export * from './outbox.js';

@@ -27,6 +27,8 @@ export interface Input<P, Q, B> {
   body: B;
   /** The verified user id; present on every 'user' route. */
   userId: string;
+  /** The session of the access token; present on every 'user' route. */
+  sessionId: string;
   req: Request;
   res: Response;
 }
@@ -76,14 +78,14 @@ export function createRouter(routes: RouteSpec[]): Router {
   for (const spec of routes) {
     const successStatus = Number(Object.keys(spec.responses).find((status) => status.startsWith('2')) ?? 200);
     router[spec.method](spec.path, async (req: Request, res: Response) => {
-      const userId = currentContext()?.userId;
+      const { userId, sessionId } = currentContext() ?? {};
       if (spec.access === 'user' && !userId) throw new UnauthorizedError();
       const issues: FieldIssue[] = [];
       const params = parsePart(spec.params, req.params, 'path', issues);
       const query = parsePart(spec.query, req.query, 'query', issues);
       const body = parsePart(spec.body, req.body, 'body', issues);
       if (issues.length > 0) throw new ValidationError(issues);
-      const result = await spec.handler({ params, query, body, userId: userId ?? '', req, res });
+      const result = await spec.handler({ params, query, body, userId: userId ?? '', sessionId: sessionId ?? '', req, res });
       if (res.headersSent) return;
       if (result === undefined) res.status(204).end();
       else res.status(successStatus).json(result);

@@ -19,6 +19,8 @@ export const components = {
   cache: 'cache',
   /** Secrets (local file locally, Key Vault in Azure). */
   secrets: 'secretstore',
+  /** Revoked sessions, shared by the user service and the gateway. */
+  revocations: 'revocations',
 } as const;
 
 export interface ServiceRuntime<C> {

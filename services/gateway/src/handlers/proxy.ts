@@ -5,6 +5,7 @@ import {
   currentContext,
   problem,
   REQUEST_ID_HEADER,
+  SESSION_ID_HEADER,
   UnauthorizedError,
   USER_ID_HEADER,
   type Logger,
@@ -79,11 +80,11 @@ export function createProxyHandler(deps: ProxyDeps) {
     if (match?.kind === 'found') res.locals.routeTemplate = match.template;
 
     // The user id is taken from the verified token only; a client-sent header is dropped.
-    const userId = await deps.authenticator.authenticate(req);
     const requiresUser = match ? match.requiresUser : true;
-    if (requiresUser && !userId) throw new UnauthorizedError();
+    const identity = requiresUser ? await deps.authenticator.authenticate(req) : undefined;
+    if (requiresUser && !identity) throw new UnauthorizedError();
 
-    const clientKey = userId ? `user:${userId}` : `ip:${req.ip ?? 'unknown'}`;
+    const clientKey = identity ? `user:${identity.userId}` : `ip:${req.ip ?? 'unknown'}`;
     const decision = await deps.rateLimiter.check(clientKey);
     if (decision) {
       res.setHeader('RateLimit-Limit', String(decision.limit));
@@ -110,7 +111,10 @@ export function createProxyHandler(deps: ProxyDeps) {
       headers.traceparent = context.traceparent;
       headers[REQUEST_ID_HEADER] = context.requestId;
     }
-    if (userId) headers[USER_ID_HEADER] = userId;
+    if (identity) {
+      headers[USER_ID_HEADER] = identity.userId;
+      headers[SESSION_ID_HEADER] = identity.sessionId;
+    }
 
     const streams = match?.kind === 'found' && match.streams;
     const timeoutMs = streams ? deps.config.STREAM_TIMEOUT_MS : deps.config.UPSTREAM_TIMEOUT_MS;

@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import type { DbClient } from '@healthsync/shared';
+import type { AccountStatus, Occupation, Profile, Sex } from '../domain/profile.js';
+import type { StoredRefreshToken } from '../domain/refresh.js';
+import type { VerifiedIdentity } from './identity-provider.js';
+
+export interface Account extends Profile {
+  id: string;
+  email: string | null;
+  picture: string | null;
+  status: AccountStatus;
+  createdAt: Date;
+}
+
+const ACCOUNT_COLUMNS = `id, email, picture, name, to_char(birth_date, 'YYYY-MM-DD') as "birthDate", sex,
+  occupation, status, created_at as "createdAt"`;
+
+interface AccountRow {
+  id: string;
+  email: string | null;
+  picture: string | null;
+  name: string | null;
+  birthDate: string | null;
+  sex: Sex | null;
+  occupation: Occupation | null;
+  status: AccountStatus;
+  createdAt: Date;
+}
+
+/** SQL for accounts and refresh tokens; every function runs on the caller's transaction. */
+export const accounts = {
+  async findLive(client: DbClient, userId: string): Promise<Account | undefined> {
+    const result = await client.query<AccountRow>(`select ${ACCOUNT_COLUMNS} from users where id = $1 and status <> 'DELETED'`, [userId]);
+    return result.rows[0];
+  },
+
+  /** Finds the live account of an identity, or creates it PENDING. */
+  async findOrCreate(client: DbClient, identity: VerifiedIdentity): Promise<{ account: Account; created: boolean }> {
+    const inserted = await client.query<AccountRow>(
+      `insert into users (id, issuer, subject, email, email_verified, name, picture, status)
+       values ($1, $2, $3, $4, $5, $6, $7, 'PENDING')
+       on conflict (issuer, subject) where status <> 'DELETED' do nothing
+       returning ${ACCOUNT_COLUMNS}`,
+      [randomUUID(), identity.issuer, identity.subject, identity.email, identity.emailVerified, identity.name, identity.picture],
+    );
+    if (inserted.rows[0]) return { account: inserted.rows[0], created: true };
+    const existing = await client.query<AccountRow>(
+      `update users set email = $3, email_verified = $4, picture = coalesce($5, picture), updated_at = now()
+       where issuer = $1 and subject = $2 and status <> 'DELETED' returning ${ACCOUNT_COLUMNS}`,
+      [identity.issuer, identity.subject, identity.email, identity.emailVerified, identity.picture],
+    );
+    return { account: existing.rows[0]!, created: false };
+  },
+
+  async updateProfile(client: DbClient, userId: string, profile: Profile, status: AccountStatus): Promise<Account> {
+    const result = await client.query<AccountRow>(
+      `update users set name = $2, birth_date = $3, sex = $4, occupation = $5, status = $6, updated_at = now()
+       where id = $1 and status <> 'DELETED' returning ${ACCOUNT_COLUMNS}`,
+      [userId, profile.name, profile.birthDate, profile.sex, profile.occupation, status],
+    );
+    return result.rows[0]!;
+  },
+
+  /** Erases personal data and marks the account deleted; the row stays as a tombstone. */
+  async markDeleted(client: DbClient, userId: string): Promise<void> {
+    await client.query(
+      `update users set status = 'DELETED', deleted_at = now(), updated_at = now(), email = null, name = null,
+         picture = null, birth_date = null, sex = null, occupation = null, subject = 'deleted:' || id
+       where id = $1`,
+      [userId],
+    );
+  },
+};
+
+export const refreshTokens = {
+  async insert(client: DbClient, token: { familyId: string; userId: string; hash: Buffer; expiresAt: Date }): Promise<void> {
+    await client.query('insert into refresh_tokens (id, family_id, user_id, token_hash, expires_at) values ($1, $2, $3, $4, $5)', [
+      randomUUID(),
+      token.familyId,
+      token.userId,
+      token.hash,
+      token.expiresAt,
+    ]);
+  },
+
+  /** Locks the token's row for the rest of the transaction (two refreshes at once cannot both rotate). */
+  async findForUpdate(client: DbClient, hash: Buffer): Promise<(StoredRefreshToken & { id: string; familyId: string; userId: string }) | undefined> {
+    const result = await client.query<StoredRefreshToken & { id: string; familyId: string; userId: string }>(
+      `select id, family_id as "familyId", user_id as "userId", expires_at as "expiresAt", used_at as "usedAt", revoked_at as "revokedAt"
+       from refresh_tokens where token_hash = $1 for update`,
+      [hash],
+    );
+    return result.rows[0];
+  },
+
+  async markUsed(client: DbClient, id: string): Promise<void> {
+    await client.query('update refresh_tokens set used_at = now() where id = $1', [id]);
+  },
+
+  async revokeFamily(client: DbClient, familyId: string): Promise<void> {
+    await client.query('update refresh_tokens set revoked_at = coalesce(revoked_at, now()) where family_id = $1', [familyId]);
+  },
+
+  /** Revokes every session of the user; returns their family ids. */
+  async revokeAllOf(client: DbClient, userId: string): Promise<string[]> {
+    const result = await client.query<{ familyId: string }>(
+      `update refresh_tokens set revoked_at = coalesce(revoked_at, now()) where user_id = $1
+       returning family_id as "familyId"`,
+      [userId],
+    );
+    return [...new Set(result.rows.map((r) => r.familyId))];
+  },
+};

@@ -1,0 +1,184 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import {
+  components,
+  enqueueEvent,
+  NotFoundError,
+  UnauthorizedError,
+  withTransaction,
+  type Dapr,
+  type Db,
+  type DbClient,
+  type Logger,
+} from '@healthsync/shared';
+import { accounts, refreshTokens, type Account } from '../adapters/accounts-repository.js';
+import type { IdentityProvider, VerifiedIdentity } from '../adapters/identity-provider.js';
+import type { createTokenSigner } from '../adapters/token-signer.js';
+import { statusAfterUpdate, type ProfileInput } from '../domain/profile.js';
+import { refreshOutcome } from '../domain/refresh.js';
+
+export const TOPICS = {
+  registered: 'user-registered',
+  profileChanged: 'user-profile-changed',
+  deleted: 'user-deleted',
+} as const;
+
+export interface Session {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+  refreshToken: string;
+}
+
+export interface AccountView {
+  id: string;
+  email: string | null;
+  name: string | null;
+  picture: string | null;
+  birthDate: string | null;
+  sex: 'M' | 'F' | null;
+  occupation: string | null;
+  status: 'PENDING' | 'ACTIVE';
+  onboardingRequired: boolean;
+  createdAt: string;
+}
+
+export function viewOf(account: Account): AccountView {
+  return {
+    id: account.id,
+    email: account.email,
+    name: account.name,
+    picture: account.picture,
+    birthDate: account.birthDate,
+    sex: account.sex,
+    occupation: account.occupation,
+    status: account.status === 'ACTIVE' ? 'ACTIVE' : 'PENDING',
+    onboardingRequired: account.status === 'PENDING',
+    createdAt: account.createdAt.toISOString(),
+  };
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest();
+
+/** Profile facts other services need (no name, email or picture). */
+const profileFacts = (account: Account) => ({ birthDate: account.birthDate, sex: account.sex, occupation: account.occupation });
+
+export interface AccountsDeps {
+  db: Db;
+  dapr: Dapr;
+  identityProvider: IdentityProvider;
+  signer: ReturnType<typeof createTokenSigner>;
+  refreshTtlDays: number;
+  accessTtlSeconds: number;
+  logger: Logger;
+  /** Wakes the outbox relay after a commit that enqueued events. */
+  eventsEnqueued(): void;
+}
+
+/** Sign-in, sessions and the account itself. */
+export function createAccounts(deps: AccountsDeps) {
+  const { db } = deps;
+
+  async function openSession(client: DbClient, userId: string, familyId: string = randomUUID()): Promise<Session> {
+    const refreshToken = randomBytes(32).toString('base64url');
+    await refreshTokens.insert(client, {
+      familyId,
+      userId,
+      hash: hashToken(refreshToken),
+      expiresAt: new Date(Date.now() + deps.refreshTtlDays * 86_400_000),
+    });
+    const access = deps.signer.sign(userId, familyId);
+    return { accessToken: access.token, tokenType: 'Bearer', expiresIn: access.expiresIn, refreshToken };
+  }
+
+  /** Access tokens of a revoked session stop working at the gateway until they expire. */
+  async function denySessions(familyIds: string[]): Promise<void> {
+    await Promise.all(
+      familyIds.map((familyId) =>
+        deps.dapr.saveState(components.revocations, `session:${familyId}`, { revokedAt: new Date().toISOString() }, { ttlSeconds: deps.accessTtlSeconds + 60 }),
+      ),
+    );
+  }
+
+  async function signIn(identity: VerifiedIdentity): Promise<{ session: Session; user: AccountView; created: boolean }> {
+    const { account, created, session } = await withTransaction(db, async (client) => {
+      const found = await accounts.findOrCreate(client, identity);
+      return { ...found, session: await openSession(client, found.account.id) };
+    });
+    deps.logger.info('signed in', { userId: account.id, created });
+    return { session, user: viewOf(account), created };
+  }
+
+  return {
+    signInWithIdToken: async (idToken: string, nonce?: string) => signIn(await deps.identityProvider.verifyIdToken(idToken, nonce)),
+    signInWithCode: async (input: { code: string; codeVerifier: string; redirectUri: string; nonce?: string }) =>
+      signIn(await deps.identityProvider.redeemCode(input)),
+
+    async refresh(presented: string): Promise<Session> {
+      const result = await withTransaction(db, async (client) => {
+        const stored = await refreshTokens.findForUpdate(client, hashToken(presented));
+        const outcome = refreshOutcome(stored, new Date());
+        if (outcome === 'ROTATE' && stored) {
+          await refreshTokens.markUsed(client, stored.id);
+          const account = await accounts.findLive(client, stored.userId);
+          if (!account) return { outcome: 'UNKNOWN' as const };
+          return { outcome, session: await openSession(client, stored.userId, stored.familyId) };
+        }
+        if (outcome === 'REUSED' && stored) await refreshTokens.revokeFamily(client, stored.familyId);
+        return { outcome, familyId: stored?.familyId };
+      });
+      if (result.outcome === 'ROTATE' && 'session' in result && result.session) return result.session;
+      if (result.outcome === 'REUSED' && 'familyId' in result && result.familyId) {
+        deps.logger.warn('refresh token reused; session revoked', { sessionId: result.familyId });
+        await denySessions([result.familyId]);
+        throw new UnauthorizedError('REFRESH_TOKEN_REUSED', 'This refresh token was already used; the session has been signed out.');
+      }
+      throw new UnauthorizedError('INVALID_REFRESH_TOKEN', 'The refresh token is not valid.');
+    },
+
+    async logout(sessionId: string): Promise<void> {
+      await withTransaction(db, (client) => refreshTokens.revokeFamily(client, sessionId));
+      await denySessions([sessionId]);
+    },
+
+    async get(userId: string): Promise<AccountView> {
+      const client = await db.connect();
+      try {
+        const account = await accounts.findLive(client, userId);
+        if (!account) throw new NotFoundError('ACCOUNT_NOT_FOUND', 'The account does not exist.');
+        return viewOf(account);
+      } finally {
+        client.release();
+      }
+    },
+
+    async updateProfile(userId: string, input: ProfileInput): Promise<AccountView> {
+      const account = await withTransaction(db, async (client) => {
+        const current = await accounts.findLive(client, userId);
+        if (!current) throw new NotFoundError('ACCOUNT_NOT_FOUND', 'The account does not exist.');
+        const { status, event } = statusAfterUpdate(current.status, input);
+        const updated = await accounts.updateProfile(client, userId, input, status);
+        const topic = event === 'UserRegistered' ? TOPICS.registered : TOPICS.profileChanged;
+        await enqueueEvent(client, { topic, payload: { type: event, userId, occurredAt: new Date().toISOString(), profile: profileFacts(updated) } });
+        return updated;
+      });
+      deps.eventsEnqueued();
+      return viewOf(account);
+    },
+
+    async delete(userId: string): Promise<void> {
+      const families = await withTransaction(db, async (client) => {
+        const current = await accounts.findLive(client, userId);
+        if (!current) throw new NotFoundError('ACCOUNT_NOT_FOUND', 'The account does not exist.');
+        const revoked = await refreshTokens.revokeAllOf(client, userId);
+        await accounts.markDeleted(client, userId);
+        await enqueueEvent(client, { topic: TOPICS.deleted, payload: { type: 'UserDeleted', userId, occurredAt: new Date().toISOString() } });
+        return revoked;
+      });
+      deps.eventsEnqueued();
+      await denySessions(families);
+      deps.logger.info('account deleted', { userId });
+    },
+  };
+}
+
+export type Accounts = ReturnType<typeof createAccounts>;

@@ -1,0 +1,64 @@
+import { obtainIdToken, loginWithCode } from '@healthsync/standin-google-oidc';
+import { gatewayUrl } from './system.js';
+
+export const oidc = { issuer: 'http://127.0.0.1:54000', clientId: 'healthsync-mobile', redirectUri: 'com.healthsync.app:/oauth2redirect' };
+
+/** Test users of the Google stand-in (standins/google-oidc). */
+export const people = {
+  minji: 'minji.kim@example.com',
+  junho: 'junho.lee@example.com',
+  seoyeon: 'seoyeon.park@example.com',
+  unverified: 'yujin.choi@example.com',
+} as const;
+
+export interface SignedIn {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+  user: { id: string; status: string; onboardingRequired: boolean; email: string | null };
+}
+
+export async function api(path: string, init: RequestInit & { token?: string; json?: unknown } = {}): Promise<Response> {
+  const { token, json, ...rest } = init;
+  return fetch(`${gatewayUrl}${path}`, {
+    ...rest,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(json !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(rest.headers as Record<string, string> | undefined),
+    },
+    ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
+  });
+}
+
+/** Native sign-in: the app got an ID token from Google and sends it. */
+export async function signInWithIdToken(loginHint: string): Promise<SignedIn> {
+  const nonce = `n-${Math.random().toString(36).slice(2)}`;
+  const idToken = await obtainIdToken({ ...oidc, loginHint, nonce });
+  const response = await api('/api/auth/google', { method: 'POST', json: { idToken, nonce } });
+  if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+  return (await response.json()) as SignedIn;
+}
+
+/** Code flow: the app sends the authorization code with its PKCE verifier. */
+export async function signInWithCode(loginHint: string): Promise<Response> {
+  const login = await loginWithCode({ ...oidc, loginHint });
+  return api('/api/auth/google', {
+    method: 'POST',
+    json: { code: login.code, codeVerifier: login.codeVerifier, redirectUri: login.redirectUri, nonce: login.nonce },
+  });
+}
+
+export const validProfile = { name: '김민지', birthDate: '1988-04-12', sex: 'F', occupation: 'OFFICE_WORKER' } as const;
+
+/** Signs in and completes onboarding; each call makes a fresh account (prior one deleted). */
+export async function activeUser(loginHint: string, profile: Record<string, string> = validProfile): Promise<SignedIn> {
+  let session = await signInWithIdToken(loginHint);
+  if (!session.user.onboardingRequired) {
+    await api('/api/users/me', { method: 'DELETE', token: session.accessToken });
+    session = await signInWithIdToken(loginHint);
+  }
+  const response = await api('/api/users/me', { method: 'PUT', token: session.accessToken, json: profile });
+  if (response.status !== 200) throw new Error(`onboarding failed: ${response.status} ${await response.text()}`);
+  return session;
+}
