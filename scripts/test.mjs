@@ -32,7 +32,12 @@ function unitTestDirs() {
   return [...under('services', 'unit'), ...under('standins', '')];
 }
 
-function runTests(title, files, extraArgs = []) {
+// `npm test -- health goal` runs only test files whose path contains one of the words.
+const filters = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+const selected = (files) => (filters.length === 0 ? files : files.filter((file) => filters.some((word) => path.relative(root, file).includes(word))));
+
+function runTests(title, allFiles, extraArgs = []) {
+  const files = selected(allFiles);
   if (files.length === 0) {
     log.step(`${title}: no test files`);
     return true;
@@ -43,6 +48,39 @@ function runTests(title, files, extraArgs = []) {
     stdio: 'inherit',
   });
   return result.status === 0;
+}
+
+/**
+ * One system per working tree at a time: a second `npm test` waits for the first (up to
+ * 20 minutes) instead of failing on busy ports.
+ */
+async function acquireSystemLock() {
+  const lockFile = path.join(root, '.data', 'system.lock');
+  fs.mkdirSync(path.dirname(lockFile), { recursive: true });
+  const deadline = Date.now() + 20 * 60_000;
+  for (let announced = false; ; ) {
+    try {
+      fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      return () => fs.rmSync(lockFile, { force: true });
+    } catch {
+      const holder = Number(fs.readFileSync(lockFile, 'utf8'));
+      let alive = false;
+      try {
+        process.kill(holder, 0);
+        alive = holder !== process.pid;
+      } catch {
+        alive = false;
+      }
+      if (!alive) {
+        fs.rmSync(lockFile, { force: true });
+        continue;
+      }
+      if (Date.now() > deadline) throw new Error(`another test run (pid ${holder}) holds ${lockFile}`);
+      if (!announced) log.step(`waiting for another test run (pid ${holder}) to finish`);
+      announced = true;
+      await new Promise((r) => setTimeout(r, 2_000));
+    }
+  }
 }
 
 let stopping = false;
@@ -61,8 +99,14 @@ await runMain(async () => {
     console.error('\n✖ unit tests failed; the system was not started.');
     process.exit(1);
   }
+  const systemFiles = selected([...testFiles([path.join(root, 'tests', 'dist', 'integration')]), ...testFiles([path.join(root, 'tests', 'dist', 'e2e')])]);
+  if (systemFiles.length === 0) {
+    log.step('no integration or end-to-end tests selected');
+    return;
+  }
   log.step('starting the system for integration and end-to-end tests');
   let ok = false;
+  const releaseLock = await acquireSystemLock();
   try {
     await startSystem();
     const integrationOk = runTests('integration tests', testFiles([path.join(root, 'tests', 'dist', 'integration')]));
@@ -71,6 +115,7 @@ await runMain(async () => {
   } finally {
     log.step('stopping the system');
     await stopAll();
+    releaseLock();
   }
   if (!ok) {
     console.error('\n✖ tests failed (service logs: .data/logs/ and services/*/.dapr/logs/)');
