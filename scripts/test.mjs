@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { log, runMain } from './lib/log.mjs';
 import { root } from './lib/paths.mjs';
-import { stopAll } from './lib/processes.mjs';
+import { acquireSystemLock, stopAll } from './lib/processes.mjs';
 import { startSystem } from './lib/system.mjs';
 import { setup } from './setup.mjs';
 
@@ -48,39 +48,6 @@ function runTests(title, allFiles, extraArgs = []) {
     stdio: 'inherit',
   });
   return result.status === 0;
-}
-
-/**
- * One system per working tree at a time: a second `npm test` waits for the first (up to
- * 20 minutes) instead of failing on busy ports.
- */
-async function acquireSystemLock() {
-  const lockFile = path.join(root, '.data', 'system.lock');
-  fs.mkdirSync(path.dirname(lockFile), { recursive: true });
-  const deadline = Date.now() + 20 * 60_000;
-  for (let announced = false; ; ) {
-    try {
-      fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
-      return () => fs.rmSync(lockFile, { force: true });
-    } catch {
-      const holder = Number(fs.readFileSync(lockFile, 'utf8'));
-      let alive = false;
-      try {
-        process.kill(holder, 0);
-        alive = holder !== process.pid;
-      } catch {
-        alive = false;
-      }
-      if (!alive) {
-        fs.rmSync(lockFile, { force: true });
-        continue;
-      }
-      if (Date.now() > deadline) throw new Error(`another test run (pid ${holder}) holds ${lockFile}`);
-      if (!announced) log.step(`waiting for another test run (pid ${holder}) to finish`);
-      announced = true;
-      await new Promise((r) => setTimeout(r, 2_000));
-    }
-  }
 }
 
 let stopping = false;

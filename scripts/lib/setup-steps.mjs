@@ -72,63 +72,69 @@ const goEnv = () => ({
   GONOSUMDB: 'go.etcd.io/*,github.com/diagridio/*',
 });
 
-/**
- * Builds daprd, scheduler and sentry (tools/dapr) and the dapr CLI (tools/dapr-cli) from
- * the Go module proxy. Binaries are kept in a cache outside the clone, keyed by the
- * wrapper modules and flags, so a fresh clone on a warm machine only copies them.
- */
-export function ensureDaprTools() {
+function checkGo() {
   const goVersion = output('go', ['env', 'GOVERSION']);
-  if (!goVersion) fail('Go is needed to build the Dapr runtime (go 1.26.6 or newer on PATH).');
+  if (!goVersion) fail('Go is needed to build the Dapr runtime and tools (go 1.26.6 or newer on PATH).');
   const [, minor, patch] = goVersion.replace('go', '').split('.').map(Number);
   if (minor < 26 || (minor === 26 && (patch ?? 0) < 6)) fail(`Go 1.26.6 or newer is needed to build Dapr 1.18.3; found ${goVersion}.`);
+  return goVersion;
+}
 
-  const builds = [
-    {
-      name: 'dapr runtime 1.18.3',
-      module: 'tools/dapr',
-      ldflags:
-        '-s -w -X github.com/dapr/dapr/pkg/buildinfo.version=1.18.3 -X github.com/dapr/dapr/pkg/buildinfo.gitversion=v1.18.3 ' +
-        '-X github.com/dapr/dapr/pkg/buildinfo.gitcommit=2dcf2e35 -X github.com/dapr/kit/logger.DaprVersion=1.18.3',
-      tags: 'stablecomponents',
-      packages: ['github.com/dapr/dapr/cmd/daprd', 'github.com/dapr/dapr/cmd/scheduler', 'github.com/dapr/dapr/cmd/sentry'],
-      outputs: ['daprd', 'scheduler', 'sentry'].map((b) => path.join(daprBinDir, b)),
-    },
-    {
-      name: 'dapr CLI 1.16.5',
-      module: 'tools/dapr-cli',
-      ldflags: '-s -w -X main.version=1.16.5 -X main.apiVersion=1.0',
-      tags: '',
-      packages: ['github.com/dapr/cli'],
-      outputs: [daprCli],
-      rename: { cli: 'dapr' },
-    },
-  ];
-  for (const build of builds) {
-    const key = hashFiles([`${build.module}/go.mod`, `${build.module}/go.sum`], `${build.ldflags}|${build.tags}|${output('go', ['env', 'GOVERSION'])}`);
-    const stamp = path.join(toolsDir, `.stamp-${path.basename(build.module)}`);
-    if (build.outputs.every((o) => fs.existsSync(o)) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === key) {
-      log.step(`${build.name}: built`);
-      continue;
-    }
-    const cacheDir = path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'healthsync', 'tools', `${path.basename(build.module)}-${key}`);
-    const cached = build.outputs.map((o) => path.join(cacheDir, path.basename(o)));
-    if (!cached.every((c) => fs.existsSync(c))) {
-      log.step(`${build.name}: building from the Go module proxy (the first time takes several minutes)`);
-      fs.mkdirSync(cacheDir, { recursive: true });
-      const args = ['build', '-trimpath', '-ldflags', build.ldflags, ...(build.tags ? ['-tags', build.tags] : []), '-o', `${cacheDir}/`, ...build.packages];
-      run('go', args, { cwd: path.join(root, build.module), env: goEnv() });
-      for (const [from, to] of Object.entries(build.rename ?? {})) fs.renameSync(path.join(cacheDir, from), path.join(cacheDir, to));
-    } else {
-      log.step(`${build.name}: copying from the build cache`);
-    }
-    for (const [index, out] of build.outputs.entries()) {
-      fs.mkdirSync(path.dirname(out), { recursive: true });
-      fs.copyFileSync(cached[index], out);
-      fs.chmodSync(out, 0o755);
-    }
-    fs.writeFileSync(stamp, key);
+/**
+ * Builds Go programs from a wrapper module under tools/ (go.mod + go.sum pin the release).
+ * Binaries are kept in a cache outside the clone, keyed by the wrapper module and the
+ * flags, so a fresh clone on a warm machine only copies them.
+ */
+export function ensureGoBuild(build) {
+  const goVersion = checkGo();
+  const key = hashFiles([`${build.module}/go.mod`, `${build.module}/go.sum`], `${build.ldflags}|${build.tags}|${goVersion}`);
+  const stamp = path.join(toolsDir, `.stamp-${path.basename(build.module)}`);
+  if (build.outputs.every((o) => fs.existsSync(o)) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === key) {
+    log.step(`${build.name}: built`);
+    return;
   }
+  const cacheDir = path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'healthsync', 'tools', `${path.basename(build.module)}-${key}`);
+  const cached = build.outputs.map((o) => path.join(cacheDir, path.basename(o)));
+  if (!cached.every((c) => fs.existsSync(c))) {
+    log.step(`${build.name}: building from the Go module proxy${build.slow ? ' (the first time takes several minutes)' : ''}`);
+    fs.mkdirSync(cacheDir, { recursive: true });
+    const args = ['build', '-trimpath', '-ldflags', build.ldflags, ...(build.tags ? ['-tags', build.tags] : []), '-o', `${cacheDir}/`, ...build.packages];
+    run('go', args, { cwd: path.join(root, build.module), env: goEnv() });
+    for (const [from, to] of Object.entries(build.rename ?? {})) fs.renameSync(path.join(cacheDir, from), path.join(cacheDir, to));
+  } else {
+    log.step(`${build.name}: copying from the build cache`);
+  }
+  for (const [index, out] of build.outputs.entries()) {
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    fs.copyFileSync(cached[index], out);
+    fs.chmodSync(out, 0o755);
+  }
+  fs.writeFileSync(stamp, key);
+}
+
+/** daprd, scheduler and sentry (tools/dapr) and the dapr CLI (tools/dapr-cli). */
+export function ensureDaprTools() {
+  ensureGoBuild({
+    name: 'dapr runtime 1.18.3',
+    module: 'tools/dapr',
+    ldflags:
+      '-s -w -X github.com/dapr/dapr/pkg/buildinfo.version=1.18.3 -X github.com/dapr/dapr/pkg/buildinfo.gitversion=v1.18.3 ' +
+      '-X github.com/dapr/dapr/pkg/buildinfo.gitcommit=2dcf2e35 -X github.com/dapr/kit/logger.DaprVersion=1.18.3',
+    tags: 'stablecomponents',
+    packages: ['github.com/dapr/dapr/cmd/daprd', 'github.com/dapr/dapr/cmd/scheduler', 'github.com/dapr/dapr/cmd/sentry'],
+    outputs: ['daprd', 'scheduler', 'sentry'].map((b) => path.join(daprBinDir, b)),
+    slow: true,
+  });
+  ensureGoBuild({
+    name: 'dapr CLI 1.16.5',
+    module: 'tools/dapr-cli',
+    ldflags: '-s -w -X main.version=1.16.5 -X main.apiVersion=1.0',
+    tags: '',
+    packages: ['github.com/dapr/cli'],
+    outputs: [daprCli],
+    rename: { cli: 'dapr' },
+    slow: true,
+  });
   const version = execFileSync(path.join(daprBinDir, 'daprd'), ['--version'], { encoding: 'utf8' }).trim();
   log.detail(`daprd --version: ${version}`);
 }

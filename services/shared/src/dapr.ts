@@ -1,13 +1,13 @@
-import { DaprClient, CommunicationProtocolEnum, LogLevel } from '@dapr/dapr';
 import { currentContext } from './context.js';
 import { AppError, UpstreamUnavailableError } from './errors.js';
 
 /**
  * Everything a service does across a process boundary goes through its Dapr sidecar, and
- * through this module. It wraps @dapr/dapr where the SDK is lossy:
- *  - the SDK's HTTP publish and state save RETURN `{ error }` instead of throwing: we throw;
- *  - the SDK does not forward `traceparent`, has no per-call timeout and hides the status
- *    of a failed invocation: service invocation uses the sidecar's HTTP API directly.
+ * through this module, which speaks the sidecar's HTTP API (v1.0) directly. Every call
+ * checks the answer and throws on failure, forwards `traceparent`, and has a timeout.
+ * Why not the @dapr/dapr SDK: see docs/decisions/002-sidecar-http-api.md (it loads its
+ * gRPC stack even for the HTTP client, ~50 MB per process, and its HTTP publish and state
+ * save return errors instead of throwing).
  * Component names are the contract (see components/); no component type appears in code.
  */
 export interface DaprOptions {
@@ -69,13 +69,6 @@ function traceHeaders(): Record<string, string> {
 
 export function createDapr(options: DaprOptions): Dapr {
   const sidecarUrl = `http://127.0.0.1:${options.httpPort}`;
-  const client = new DaprClient({
-    daprHost: '127.0.0.1',
-    daprPort: String(options.httpPort),
-    communicationProtocol: CommunicationProtocolEnum.HTTP,
-    ...(options.apiToken ? { daprApiToken: options.apiToken } : {}),
-    logger: { level: LogLevel.Error },
-  });
   const authHeaders: Record<string, string> = options.apiToken ? { 'dapr-api-token': options.apiToken } : {};
 
   async function raw(path: string, init: RequestInit & { timeoutMs?: number }): Promise<Response> {
@@ -114,15 +107,20 @@ export function createDapr(options: DaprOptions): Dapr {
     },
 
     async publish(pubsub, topic, data, publishOptions = {}) {
-      // The SDK's publish resolves with { error } on failure instead of rejecting.
-      const metadata: Record<string, string> = { ...publishOptions.metadata };
-      if (publishOptions.id) metadata['cloudevent.id'] = publishOptions.id;
-      const context = currentContext();
-      if (context) metadata['cloudevent.traceparent'] = context.traceparent;
-      const result = await client.pubsub.publish(pubsub, topic, data as object, { metadata });
-      if (result.error) {
-        throw new UpstreamUnavailableError('PUBLISH_FAILED', `Publishing to ${pubsub}/${topic} failed`);
+      const query = new URLSearchParams();
+      for (const [key, value] of Object.entries(publishOptions.metadata ?? {})) query.set(`metadata.${key}`, value);
+      // Our id becomes the CloudEvent id, which consumers dedupe on.
+      if (publishOptions.id) query.set('metadata.cloudevent.id', publishOptions.id);
+      const response = await raw(`/v1.0/publish/${pubsub}/${encodeURIComponent(topic)}${query.size ? `?${query}` : ''}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(data),
+      });
+      if (!response.ok) {
+        await response.body?.cancel();
+        throw new UpstreamUnavailableError('PUBLISH_FAILED', `Publishing to ${pubsub}/${topic} failed with status ${response.status}`);
       }
+      await response.body?.cancel();
     },
 
     async getState<T>(store: string, key: string): Promise<T | undefined> {
@@ -134,17 +132,20 @@ export function createDapr(options: DaprOptions): Dapr {
     },
 
     async saveState(store, key, value, saveOptions = {}) {
-      const result = await client.state.save(
-        store,
-        [{ key, value: value as object }],
-        saveOptions.ttlSeconds ? { metadata: { ttlInSeconds: String(saveOptions.ttlSeconds) } } : {},
-      );
-      if (result.error) throw new UpstreamUnavailableError('STATE_UNAVAILABLE', `Saving state in ${store} failed`);
+      const item = { key, value, ...(saveOptions.ttlSeconds ? { metadata: { ttlInSeconds: String(saveOptions.ttlSeconds) } } : {}) };
+      const response = await raw(`/v1.0/state/${store}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify([item]),
+      });
+      await response.body?.cancel();
+      if (!response.ok) throw new UpstreamUnavailableError('STATE_UNAVAILABLE', `Saving state in ${store} failed with status ${response.status}`);
     },
 
     async deleteState(store, key) {
-      const result = await client.state.delete(store, key);
-      if (result.error) throw new UpstreamUnavailableError('STATE_UNAVAILABLE', `Deleting state in ${store} failed`);
+      const response = await raw(`/v1.0/state/${store}/${encodeURIComponent(key)}`, { method: 'DELETE' });
+      await response.body?.cancel();
+      if (!response.ok) throw new UpstreamUnavailableError('STATE_UNAVAILABLE', `Deleting state in ${store} failed with status ${response.status}`);
     },
 
     async getSecret(store, key) {

@@ -1,0 +1,176 @@
+// `npm run bench`: what the Dapr sidecars cost on the real request path, measured side by
+// side in one run on this machine. It prints figures; it asserts nothing.
+//
+//   baseline: client → gateway (direct mode) → user service, plain HTTP, no sidecars
+//   dapr:     client → gateway → gateway's daprd → user's daprd (mTLS) → user service
+//
+// Both gateways run the same code and hit the same user-service process and route
+// (GET /api/users/service-info, which also reads PostgreSQL). The load generator is vegeta
+// (tools/vegeta), which holds a constant arrival rate; peak throughput uses its
+// closed-loop mode with a fixed number of workers.
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { log, runMain } from './lib/log.mjs';
+import { root, toolsDir } from './lib/paths.mjs';
+import { apps } from './lib/ports.mjs';
+import { acquireSystemLock, isPortOpen, startProcess, stopAll, waitUntil } from './lib/processes.mjs';
+import { ensureGoBuild, readSecrets } from './lib/setup-steps.mjs';
+import { startSystem } from './lib/system.mjs';
+import { setup } from './setup.mjs';
+
+const vegeta = path.join(toolsDir, 'bin', 'vegeta');
+const BASELINE_PORT = 3090;
+const RATE = Number(process.env.BENCH_RATE ?? 1000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const PEAK_WORKERS = Number(process.env.BENCH_PEAK_WORKERS ?? 32);
+
+function attack(url, { rate, seconds, workers }) {
+  const targets = `GET ${url}\n`;
+  const args = ['attack', `-duration=${seconds}s`, '-timeout=10s', '-keepalive=true'];
+  if (rate === 0) args.push('-rate=0', `-max-workers=${workers}`, `-workers=${workers}`);
+  else args.push(`-rate=${rate}/s`, '-workers=64', '-max-workers=512');
+  return new Promise((resolve, reject) => {
+    const attacker = spawn(vegeta, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+    const reporter = spawn(vegeta, ['report', '-type=json'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    attacker.stdout.pipe(reporter.stdin);
+    attacker.stdin.end(targets);
+    let out = '';
+    reporter.stdout.on('data', (chunk) => (out += chunk));
+    reporter.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`vegeta report exited ${code}`))));
+  });
+}
+
+const ms = (ns) => ns / 1e6;
+
+function summarize(report) {
+  return {
+    rps: report.throughput,
+    p50: ms(report.latencies['50th']),
+    p90: ms(report.latencies['90th']),
+    p99: ms(report.latencies['99th']),
+    success: report.success,
+    errors: (report.errors ?? []).slice(0, 3),
+  };
+}
+
+/** Resident memory (MB) of each service process and sidecar, found by command line and working directory. */
+function residentMemory() {
+  const result = {};
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    let cmdline;
+    let cwd;
+    let status;
+    try {
+      cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      cwd = fs.readlinkSync(`/proc/${pid}/cwd`);
+      status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    } catch {
+      continue;
+    }
+    const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+    const appId = cmdline[cmdline.indexOf('--app-id') + 1];
+    if (cmdline[0].endsWith('/daprd') && appId) result[`daprd ${appId}`] = rss;
+    else if (cmdline.some((a) => a.endsWith('dist/src/main.js')) && cwd.startsWith(path.join(root, 'services'))) {
+      result[`node ${path.basename(cwd)}`] = rss;
+    } else if (cmdline.some((a) => a.includes('services/gateway/dist/src/main.js'))) result['node gateway (baseline)'] = rss;
+  }
+  return result;
+}
+
+function table(rows) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
+  return rows.map((r) => r.map((c, i) => String(c).padEnd(widths[i])).join('  ')).join('\n');
+}
+
+const f = (n, d = 2) => (typeof n === 'number' ? n.toFixed(d) : n);
+
+await runMain(async () => {
+  await setup();
+  ensureGoBuild({ name: 'vegeta 12.13.0', module: 'tools/vegeta', ldflags: '-s -w', tags: '', packages: ['github.com/tsenart/vegeta/v12'], outputs: [vegeta] });
+  const releaseLock = await acquireSystemLock();
+  try {
+    // The rate limiter stays on in the Dapr path (it is part of the real path: one cache read
+    // per request) with a limit the benchmark cannot reach.
+    await startSystem({ extraEnv: { RATE_LIMIT_PER_MINUTE: '1000000000' } });
+    const secrets = readSecrets();
+    const baseline = startProcess('bench-baseline-gateway', process.execPath, [path.join(root, 'services/gateway/dist/src/main.js')], {
+      env: {
+        APP_PORT: String(BASELINE_PORT),
+        DAPR_HTTP_PORT: '3599',
+        DIRECT_UPSTREAMS: `user=http://127.0.0.1:${apps.user[0]}`,
+        APP_API_TOKEN: secrets['app-api-token'],
+        LOG_LEVEL: 'warn',
+      },
+    });
+    await waitUntil('the baseline gateway', () => isPortOpen(BASELINE_PORT), { entry: baseline });
+    const urls = {
+      baseline: `http://127.0.0.1:${BASELINE_PORT}/api/users/service-info`,
+      dapr: `http://127.0.0.1:${apps.gateway[0]}/api/users/service-info`,
+    };
+    for (const [name, url] of Object.entries(urls)) {
+      const check = await fetch(url);
+      if (check.status !== 200) throw new Error(`${name} path answered ${check.status}: ${await check.text()}`);
+    }
+
+    log.step('idle: letting processes settle for 10 s');
+    await new Promise((r) => setTimeout(r, 10_000));
+    const idle = residentMemory();
+
+    log.step('warm-up: 5 s at 200 rps on each path');
+    for (const url of Object.values(urls)) await attack(url, { rate: 200, seconds: 5 });
+
+    const fixed = {};
+    let loaded = {};
+    for (const [name, url] of Object.entries(urls)) {
+      log.step(`${name}: ${SECONDS} s at a constant ${RATE} rps`);
+      const sampler = setInterval(() => {
+        for (const [k, v] of Object.entries(residentMemory())) loaded[k] = Math.max(loaded[k] ?? 0, v);
+      }, 1000);
+      fixed[name] = summarize(await attack(url, { rate: RATE, seconds: SECONDS }));
+      clearInterval(sampler);
+    }
+    const peak = {};
+    for (const [name, url] of Object.entries(urls)) {
+      log.step(`${name}: peak throughput, ${PEAK_WORKERS} closed-loop workers for 15 s`);
+      peak[name] = summarize(await attack(url, { rate: 0, seconds: 15, workers: PEAK_WORKERS }));
+    }
+
+    const daprdVersion = execFileSync(path.join(toolsDir, '.dapr/bin/daprd'), ['--version'], { encoding: 'utf8' }).trim();
+    console.log(`\nHealthSync gateway → user round trip, daprd ${daprdVersion}, ${process.versions.node ? `node ${process.version}` : ''}, ${fs.readFileSync('/proc/cpuinfo', 'utf8').split('\n').filter((l) => l.startsWith('processor')).length} cores\n`);
+    console.log(`At a constant ${RATE} rps for ${SECONDS} s:`);
+    console.log(table([
+      ['path', 'achieved rps', 'p50 ms', 'p90 ms', 'p99 ms', 'success'],
+      ...Object.entries(fixed).map(([n, r]) => [n, f(r.rps, 0), f(r.p50), f(r.p90), f(r.p99), f(r.success * 100, 1) + '%']),
+    ]));
+    console.log(`\nPeak (closed loop, ${PEAK_WORKERS} workers, 15 s):`);
+    console.log(table([
+      ['path', 'rps', 'p50 ms', 'p99 ms', 'success'],
+      ...Object.entries(peak).map(([n, r]) => [n, f(r.rps, 0), f(r.p50), f(r.p99), f(r.success * 100, 1) + '%']),
+    ]));
+    const throughputRatio = peak.dapr.rps / peak.baseline.rps;
+    const p50Delta = fixed.dapr.p50 - fixed.baseline.p50;
+    const p99Ratio = fixed.dapr.p99 / fixed.baseline.p99;
+    console.log('\nAgainst the targets (ratios to the baseline in this run):');
+    console.log(table([
+      ['measure', 'value', 'target', 'met'],
+      ['peak throughput via sidecars / baseline', `${f(throughputRatio * 100, 1)} %`, '≥ 60 %', throughputRatio >= 0.6 ? 'yes' : 'no'],
+      [`p50 at ${RATE} rps, sidecars − baseline`, `${f(p50Delta)} ms`, '≤ 2.12 ms (2 × 1.06)', p50Delta <= 2.12 ? 'yes' : 'no'],
+      [`p99 at ${RATE} rps, sidecars / baseline`, `${f(p99Ratio)} ×`, '≤ 1.5 ×', p99Ratio <= 1.5 ? 'yes' : 'no'],
+    ]));
+    console.log('\nResident memory (MB), idle → max under load:');
+    console.log(table([
+      ['process', 'idle', 'under load', 'idle target', 'met'],
+      ...Object.keys({ ...idle, ...loaded }).sort().map((k) => {
+        const target = k.startsWith('daprd') ? 60 : 100;
+        return [k, f(idle[k] ?? NaN, 1), f(loaded[k] ?? NaN, 1), `≤ ${target}`, (idle[k] ?? Infinity) <= target ? 'yes' : 'no'];
+      }),
+    ]));
+    for (const [n, r] of Object.entries({ ...fixed, ...Object.fromEntries(Object.entries(peak).map(([k, v]) => [`peak ${k}`, v])) })) {
+      if (r.errors.length) console.log(`errors on ${n}: ${r.errors.join('; ')}`);
+    }
+  } finally {
+    await stopAll();
+    releaseLock();
+  }
+});

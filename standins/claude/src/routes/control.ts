@@ -1,0 +1,56 @@
+import express, { type Request, type Response, Router } from 'express';
+import type { BehaviourSwitch } from '../adapters/behaviour.js';
+import type { RequestLog } from '../adapters/request-log.js';
+import type { Stats } from '../adapters/stats.js';
+import type { Logger } from '../logger.js';
+import { behaviourBody, requestsQuery } from './control-schemas.js';
+
+/** Test-only routes, mounted only when CLAUDE_STANDIN_CONTROL=true. */
+export interface ControlRouterDeps {
+  behaviour: BehaviourSwitch;
+  requestLog: RequestLog;
+  stats: Stats;
+  logger: Logger;
+}
+
+export function createControlRouter(deps: ControlRouterDeps): Router {
+  const router = Router();
+  router.use('/_control', express.json());
+
+  router.post('/_control/behaviour', (req: Request, res: Response) => {
+    const parsed = behaviourBody.safeParse(req.body);
+    if (!parsed.success) {
+      res.status(400).json({ error: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') });
+      return;
+    }
+    const behaviour = deps.behaviour.set(parsed.data);
+    deps.logger.info('control: behaviour set', { ...behaviour });
+    res.json({ behaviour });
+  });
+
+  router.get('/_control/behaviour', (_req: Request, res: Response) => {
+    res.json({ behaviour: deps.behaviour.current() });
+  });
+
+  router.post('/_control/reset', (_req: Request, res: Response) => {
+    deps.behaviour.reset();
+    deps.requestLog.clear();
+    deps.stats.reset();
+    res.json({ behaviour: deps.behaviour.current() });
+  });
+
+  router.get('/_control/requests', (req: Request, res: Response) => {
+    const parsed = requestsQuery.safeParse(req.query);
+    if (!parsed.success) {
+      res.status(400).json({ error: 'limit must be an integer from 1 to 200' });
+      return;
+    }
+    res.json({ requests: deps.requestLog.list(parsed.data.limit) });
+  });
+
+  router.get('/_control/stats', (_req: Request, res: Response) => {
+    res.json(deps.stats.snapshot());
+  });
+
+  return router;
+}

@@ -1,0 +1,91 @@
+import { timingSafeEqual } from 'node:crypto';
+import express, { type NextFunction, type Request, type Response, Router } from 'express';
+import type { Stats } from '../adapters/stats.js';
+import { formatSse, streamEvents } from '../domain/sse.js';
+import type { Message } from '../domain/types.js';
+import type { MessagesHandler } from '../handlers/messages.js';
+import { sendApiError } from './api-errors.js';
+import { parseMessagesRequest } from './messages-schema.js';
+
+export interface MessagesRouterDeps {
+  apiKey: string;
+  handler: MessagesHandler;
+  stats: Stats;
+}
+
+function sameKey(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Checks credentials and the version header; returns the error to send, if any. The key is
+ * accepted as x-api-key (the classic header) or as "Authorization: Bearer <key>", which is how
+ * @anthropic-ai/sdk 1.x sends an apiKey.
+ */
+function headerProblem(req: Request, apiKey: string): { status: number; type: string; message: string } | undefined {
+  const key = req.get('x-api-key');
+  const bearer = /^Bearer\s+(.+)$/i.exec(req.get('authorization') ?? '')?.[1]?.trim();
+  if (!key && !bearer) return { status: 401, type: 'authentication_error', message: 'x-api-key header is required' };
+  if (key && !sameKey(key, apiKey)) return { status: 401, type: 'authentication_error', message: 'invalid x-api-key' };
+  if (!key && bearer && !sameKey(bearer, apiKey)) return { status: 401, type: 'authentication_error', message: 'invalid bearer token' };
+  const version = req.get('anthropic-version');
+  if (version === undefined || version === '') return { status: 400, type: 'invalid_request_error', message: 'anthropic-version: header is required' };
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(version)) return { status: 400, type: 'invalid_request_error', message: `anthropic-version: "${version}" is not a valid version` };
+  return undefined;
+}
+
+const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Writes a streamed answer event by event; stops quietly if the client goes away. */
+async function writeStream(res: Response, message: Message): Promise<void> {
+  res.status(200).set({ 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
+  res.flushHeaders();
+  for (const event of streamEvents(message)) {
+    if (res.destroyed) return;
+    res.write(formatSse(event));
+    await nextTick();
+  }
+  res.end();
+}
+
+export function createMessagesRouter(deps: MessagesRouterDeps): Router {
+  const router = Router();
+
+  router.post('/v1/messages', (req: Request, res: Response, next: NextFunction) => {
+    res.once('close', deps.stats.begin());
+    const problem = headerProblem(req, deps.apiKey);
+    if (problem) {
+      deps.stats.record({ status: problem.status, stream: false });
+      sendApiError(res, problem.status, problem.type, problem.message);
+      return;
+    }
+    next();
+  });
+
+  router.post('/v1/messages', express.json({ limit: '32mb' }), async (req: Request, res: Response) => {
+    const entry = deps.handler.receive(req.body, String(res.getHeader('request-id')));
+    const parsed = parseMessagesRequest(req.body);
+    const outcome = parsed.ok ? await deps.handler.handle(parsed.request, entry) : deps.handler.reject(entry, parsed.message);
+    if (outcome.kind === 'error') sendApiError(res, outcome.status, outcome.type, outcome.message, outcome.headers);
+    else if (outcome.stream) await writeStream(res, outcome.message);
+    else res.status(200).json(outcome.message);
+  });
+
+  // Body-parser failures, in the API's envelope.
+  router.use('/v1/messages', (err: unknown, _req: Request, res: Response, next: NextFunction) => {
+    const type = (err as { type?: unknown }).type;
+    if (type === 'entity.too.large') {
+      deps.stats.record({ status: 413, stream: false });
+      return sendApiError(res, 413, 'request_too_large', 'Request exceeds the maximum allowed number of bytes.');
+    }
+    if (type === 'entity.parse.failed') {
+      deps.stats.record({ status: 400, stream: false });
+      return sendApiError(res, 400, 'invalid_request_error', 'There was an error parsing the body');
+    }
+    next(err);
+  });
+
+  return router;
+}
