@@ -54,7 +54,11 @@ function summarize(report) {
   };
 }
 
-/** Resident memory (MB) of each service process and sidecar, found by command line and working directory. */
+/**
+ * Memory (MB) of each service process and sidecar, found by command line and working
+ * directory: RSS, and PSS (proportional: pages shared with the other sidecars, such as the
+ * daprd binary's code, counted once across them).
+ */
 function residentMemory() {
   const result = {};
   for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
@@ -69,11 +73,18 @@ function residentMemory() {
       continue;
     }
     const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+    let pss = NaN;
+    try {
+      pss = Number(/^Pss:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? NaN) / 1024;
+    } catch {
+      // smaps_rollup needs a 4.14+ kernel
+    }
+    const value = { rss, pss };
     const appId = cmdline[cmdline.indexOf('--app-id') + 1];
-    if (cmdline[0].endsWith('/daprd') && appId) result[`daprd ${appId}`] = rss;
+    if (cmdline[0].endsWith('/daprd') && appId) result[`daprd ${appId}`] = value;
     else if (cmdline.some((a) => a.endsWith('dist/src/main.js')) && cwd.startsWith(path.join(root, 'services'))) {
-      result[`node ${path.basename(cwd)}`] = rss;
-    } else if (cmdline.some((a) => a.includes('services/gateway/dist/src/main.js'))) result['node gateway (baseline)'] = rss;
+      result[`node ${path.basename(cwd)}`] = value;
+    } else if (cmdline.some((a) => a.includes('services/gateway/dist/src/main.js'))) result['node gateway (baseline)'] = value;
   }
   return result;
 }
@@ -120,28 +131,35 @@ await runMain(async () => {
     log.step('warm-up: 5 s at 200 rps on each path');
     for (const url of Object.values(urls)) await attack(url, { rate: 200, seconds: 5 });
 
-    const fixed = {};
-    let loaded = {};
-    for (const [name, url] of Object.entries(urls)) {
-      log.step(`${name}: ${SECONDS} s at a constant ${RATE} rps`);
-      const sampler = setInterval(() => {
-        for (const [k, v] of Object.entries(residentMemory())) loaded[k] = Math.max(loaded[k] ?? 0, v);
-      }, 1000);
-      fixed[name] = summarize(await attack(url, { rate: RATE, seconds: SECONDS }));
-      clearInterval(sampler);
-    }
     const peak = {};
     for (const [name, url] of Object.entries(urls)) {
       log.step(`${name}: peak throughput, ${PEAK_WORKERS} closed-loop workers for 15 s`);
       peak[name] = summarize(await attack(url, { rate: 0, seconds: 15, workers: PEAK_WORKERS }));
     }
+    // The issue's 1000 rps, and a rate both paths can hold on this machine (half the slower
+    // path's peak), where latency compares service time rather than queueing.
+    const sustainable = Math.max(50, Math.floor(Math.min(peak.baseline.rps, peak.dapr.rps) / 2 / 10) * 10);
+    const rates = [...new Set([RATE, sustainable])];
+    const fixed = {};
+    const loaded = {};
+    for (const rate of rates) {
+      fixed[rate] = {};
+      for (const [name, url] of Object.entries(urls)) {
+        log.step(`${name}: ${SECONDS} s at a constant ${rate} rps`);
+        const sampler = setInterval(() => {
+          for (const [k, v] of Object.entries(residentMemory())) loaded[k] = { rss: Math.max(loaded[k]?.rss ?? 0, v.rss), pss: Math.max(loaded[k]?.pss ?? 0, v.pss) };
+        }, 1000);
+        fixed[rate][name] = summarize(await attack(url, { rate, seconds: SECONDS }));
+        clearInterval(sampler);
+      }
+    }
 
     const daprdVersion = execFileSync(path.join(toolsDir, '.dapr/bin/daprd'), ['--version'], { encoding: 'utf8' }).trim();
     console.log(`\nHealthSync gateway → user round trip, daprd ${daprdVersion}, ${process.versions.node ? `node ${process.version}` : ''}, ${fs.readFileSync('/proc/cpuinfo', 'utf8').split('\n').filter((l) => l.startsWith('processor')).length} cores\n`);
-    console.log(`At a constant ${RATE} rps for ${SECONDS} s:`);
+    console.log(`At a constant arrival rate for ${SECONDS} s:`);
     console.log(table([
-      ['path', 'achieved rps', 'p50 ms', 'p90 ms', 'p99 ms', 'success'],
-      ...Object.entries(fixed).map(([n, r]) => [n, f(r.rps, 0), f(r.p50), f(r.p90), f(r.p99), f(r.success * 100, 1) + '%']),
+      ['rate', 'path', 'achieved rps', 'p50 ms', 'p90 ms', 'p99 ms', 'success'],
+      ...rates.flatMap((rate) => Object.entries(fixed[rate]).map(([n, r]) => [rate, n, f(r.rps, 0), f(r.p50), f(r.p90), f(r.p99), f(r.success * 100, 1) + '%'])),
     ]));
     console.log(`\nPeak (closed loop, ${PEAK_WORKERS} workers, 15 s):`);
     console.log(table([
@@ -149,26 +167,26 @@ await runMain(async () => {
       ...Object.entries(peak).map(([n, r]) => [n, f(r.rps, 0), f(r.p50), f(r.p99), f(r.success * 100, 1) + '%']),
     ]));
     const throughputRatio = peak.dapr.rps / peak.baseline.rps;
-    const p50Delta = fixed.dapr.p50 - fixed.baseline.p50;
-    const p99Ratio = fixed.dapr.p99 / fixed.baseline.p99;
     console.log('\nAgainst the targets (ratios to the baseline in this run):');
+    const rows = [['measure', 'value', 'target', 'met'], ['peak throughput via sidecars / baseline', `${f(throughputRatio * 100, 1)} %`, '≥ 60 %', throughputRatio >= 0.6 ? 'yes' : 'no']];
+    for (const rate of rates) {
+      const p50Delta = fixed[rate].dapr.p50 - fixed[rate].baseline.p50;
+      const p99Ratio = fixed[rate].dapr.p99 / fixed[rate].baseline.p99;
+      const held = fixed[rate].baseline.rps >= rate * 0.95 ? '' : ' (baseline could not hold this rate)';
+      rows.push([`p50 at ${rate} rps, sidecars − baseline${held}`, `${f(p50Delta)} ms`, '≤ 2.12 ms (2 × 1.06)', p50Delta <= 2.12 ? 'yes' : 'no']);
+      rows.push([`p99 at ${rate} rps, sidecars / baseline${held}`, `${f(p99Ratio)} ×`, '≤ 1.5 ×', p99Ratio <= 1.5 ? 'yes' : 'no']);
+    }
+    console.log(table(rows));
+    console.log('\nMemory (MB): resident (RSS) and proportional (PSS), idle and the maximum under load:');
     console.log(table([
-      ['measure', 'value', 'target', 'met'],
-      ['peak throughput via sidecars / baseline', `${f(throughputRatio * 100, 1)} %`, '≥ 60 %', throughputRatio >= 0.6 ? 'yes' : 'no'],
-      [`p50 at ${RATE} rps, sidecars − baseline`, `${f(p50Delta)} ms`, '≤ 2.12 ms (2 × 1.06)', p50Delta <= 2.12 ? 'yes' : 'no'],
-      [`p99 at ${RATE} rps, sidecars / baseline`, `${f(p99Ratio)} ×`, '≤ 1.5 ×', p99Ratio <= 1.5 ? 'yes' : 'no'],
-    ]));
-    console.log('\nResident memory (MB), idle → max under load:');
-    console.log(table([
-      ['process', 'idle', 'under load', 'idle target', 'met'],
+      ['process', 'idle RSS', 'idle PSS', 'load RSS', 'load PSS', 'idle RSS target', 'met'],
       ...Object.keys({ ...idle, ...loaded }).sort().map((k) => {
         const target = k.startsWith('daprd') ? 60 : 100;
-        return [k, f(idle[k] ?? NaN, 1), f(loaded[k] ?? NaN, 1), `≤ ${target}`, (idle[k] ?? Infinity) <= target ? 'yes' : 'no'];
+        return [k, f(idle[k]?.rss ?? NaN, 1), f(idle[k]?.pss ?? NaN, 1), f(loaded[k]?.rss ?? NaN, 1), f(loaded[k]?.pss ?? NaN, 1), `≤ ${target}`, (idle[k]?.rss ?? Infinity) <= target ? 'yes' : 'no'];
       }),
     ]));
-    for (const [n, r] of Object.entries({ ...fixed, ...Object.fromEntries(Object.entries(peak).map(([k, v]) => [`peak ${k}`, v])) })) {
-      if (r.errors.length) console.log(`errors on ${n}: ${r.errors.join('; ')}`);
-    }
+    const runs = [...rates.flatMap((rate) => Object.entries(fixed[rate]).map(([n, r]) => [`${n} at ${rate} rps`, r])), ...Object.entries(peak).map(([n, r]) => [`${n} peak`, r])];
+    for (const [n, r] of runs) if (r.errors.length) console.log(`errors on ${n}: ${r.errors.join('; ')}`);
   } finally {
     await stopAll();
     releaseLock();

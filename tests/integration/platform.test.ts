@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
 import { probeDeliveries, probeSidecar, startProbe } from '../support/probe.js';
-import { appPorts, eventually, gatewayUrl, isProblem, secrets, sidecar } from '../support/system.js';
+import { appPorts, eventually, gatewayUrl, isProblem, repoRoot, runtimeEnv, secrets, sidecar } from '../support/system.js';
 
 /**
  * The platform is real: these go through the real sidecars (mTLS, access control,
@@ -16,6 +18,16 @@ describe('platform', () => {
   });
   after(async () => {
     await probe?.stop();
+  });
+
+  test('when the system was started with `dapr run -f dapr.yaml`, then the dapr CLI lists all six apps with the run file’s ports', () => {
+    const listed = JSON.parse(
+      execFileSync(path.join(repoRoot, '.tools', 'bin', 'dapr'), ['list', '-o', 'json'], { env: { ...process.env, ...runtimeEnv }, encoding: 'utf8' }),
+    ) as { appId: string; appPort: number; httpPort: number }[];
+    const apps = Object.fromEntries(listed.map((app) => [app.appId, [app.appPort, app.httpPort]]));
+    for (const [app, port] of Object.entries(appPorts)) {
+      assert.deepEqual(apps[app], [port, port + 500], app);
+    }
   });
 
   test('when a client calls each service through the gateway, then the answer comes back through both sidecars', async () => {
