@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { fail, log } from './log.mjs';
 import { dataDir, logsDir, root } from './paths.mjs';
@@ -135,11 +136,12 @@ export function anyExited() {
 }
 
 /**
- * One system per working tree at a time: a second `npm test` waits for the first (up to
- * 20 minutes) instead of failing on busy ports.
+ * One system per machine at a time (the ports are fixed): a second `npm test` or bench —
+ * from this clone or another — waits for the first (up to 20 minutes) instead of failing
+ * on busy ports.
  */
 export async function acquireSystemLock() {
-  const lockFile = path.join(dataDir, 'system.lock');
+  const lockFile = path.join(os.tmpdir(), 'healthsync-system.lock');
   fs.mkdirSync(path.dirname(lockFile), { recursive: true });
   const deadline = Date.now() + 20 * 60_000;
   for (let announced = false; ; ) {
