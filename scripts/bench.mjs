@@ -16,7 +16,6 @@ import { root, toolsDir } from './lib/paths.mjs';
 import { apps } from './lib/ports.mjs';
 import { acquireSystemLock, isPortOpen, startProcess, stopAll, waitUntil } from './lib/processes.mjs';
 import { ensureGoBuild, readSecrets } from './lib/setup-steps.mjs';
-import { startSystem } from './lib/system.mjs';
 import { setup } from './setup.mjs';
 
 const vegeta = path.join(toolsDir, 'bin', 'vegeta');
@@ -98,6 +97,8 @@ const f = (n, d = 2) => (typeof n === 'number' ? n.toFixed(d) : n);
 
 await runMain(async () => {
   await setup();
+  // Imported only now: it needs the npm dependencies that set-up installs.
+  const { startSystem } = await import('./lib/system.mjs');
   ensureGoBuild({ name: 'vegeta 12.13.0', module: 'tools/vegeta', ldflags: '-s -w', tags: '', packages: ['github.com/tsenart/vegeta/v12'], outputs: [vegeta] });
   const releaseLock = await acquireSystemLock();
   try {

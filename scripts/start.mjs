@@ -3,7 +3,6 @@
 import { log, runMain } from './lib/log.mjs';
 import { gatewayUrl } from './lib/ports.mjs';
 import { anyExited, stopAll } from './lib/processes.mjs';
-import { startSystem } from './lib/system.mjs';
 import { setup } from './setup.mjs';
 
 const infraOnly = process.argv.includes('--infra-only');
@@ -22,6 +21,8 @@ process.on('SIGTERM', () => void shutdown(0));
 await runMain(async () => {
   try {
     await setup();
+  // Imported only now: it needs the npm dependencies that set-up installs.
+  const { startSystem } = await import('./lib/system.mjs');
     await startSystem({ apps: !infraOnly });
   } catch (error) {
     await stopAll();

@@ -6,7 +6,6 @@ import path from 'node:path';
 import { log, runMain } from './lib/log.mjs';
 import { root } from './lib/paths.mjs';
 import { acquireSystemLock, stopAll } from './lib/processes.mjs';
-import { startSystem } from './lib/system.mjs';
 import { setup } from './setup.mjs';
 
 function testFiles(dirs) {
@@ -60,6 +59,8 @@ process.on('SIGINT', async () => {
 
 await runMain(async () => {
   await setup();
+  // Imported only now: it needs the npm dependencies that set-up installs.
+  const { startSystem } = await import('./lib/system.mjs');
   // Unit tests: pure domain logic and the stand-ins' protocol tests, no system needed.
   const unitOk = runTests('unit tests', testFiles(unitTestDirs()));
   if (!unitOk) {

@@ -1,0 +1,164 @@
+import assert from 'node:assert/strict';
+import type { Server } from 'node:http';
+import { after, before, describe, test } from 'node:test';
+import { createLogger, createMetrics, createServiceApp, finishServiceApp } from '@healthsync/shared';
+import type { Upstream } from '../../src/adapters/upstream.js';
+import { gatewaySchema } from '../../src/config.js';
+import { createProxyHandler } from '../../src/handlers/proxy.js';
+import { cors, securityHeaders } from '../../src/routes/edge.js';
+
+/**
+ * The gateway's edge behaviour with the upstream replaced: what a client sees when the
+ * service answers, fails inside Dapr, times out or cannot be reached.
+ */
+type Behaviour = 'ok' | 'problem' | 'sidecar-500' | 'timeout' | 'refused';
+let behaviour: Behaviour = 'ok';
+const seenHeaders: Record<string, string>[] = [];
+
+const upstream: Upstream = {
+  async getJson() {
+    throw new Error('not used: the route table comes from fragments()');
+  },
+  async forward(_app, _request, headers) {
+    seenHeaders.push(headers);
+    switch (behaviour) {
+      case 'ok':
+        return new Response(JSON.stringify({ ok: true }), { status: 200, headers: { 'content-type': 'application/json', 'x-internal': 'secret' } });
+      case 'problem':
+        return new Response(JSON.stringify({ code: 'CHECKUP_NOT_FOUND' }), { status: 404, headers: { 'content-type': 'application/problem+json' } });
+      case 'sidecar-500':
+        return new Response(JSON.stringify({ errorCode: 'ERR_DIRECT_INVOKE', message: 'connection refused' }), { status: 500, headers: { 'content-type': 'application/json' } });
+      case 'timeout':
+        throw Object.assign(new Error('timed out'), { name: 'TimeoutError' });
+      case 'refused':
+        throw new TypeError('fetch failed');
+    }
+  },
+};
+
+const fragments = async () => [
+  {
+    service: 'health',
+    paths: {
+      '/api/health/checkups': { get: { security: [{ bearerAuth: [] }] } },
+      '/api/health/service-info': { get: { security: [] } },
+      '/api/health/nhis/links': { post: { security: [{ bearerAuth: [] }] } },
+    } as never,
+    components: {},
+  },
+];
+
+describe('gateway edge with a controllable upstream', () => {
+  let server: Server;
+  let base: string;
+  before(async () => {
+    const logger = createLogger('gateway-test', 'error');
+    const metrics = createMetrics('gateway-test');
+    const config = gatewaySchema.parse({ APP_PORT: '1', DAPR_HTTP_PORT: '2', CORS_ORIGINS: 'https://app.healthsync.example', BODY_LIMIT_BYTES: '1000' });
+    const app = createServiceApp({ service: 'gateway-test', logger, metrics, readiness: {}, parseJsonBodies: false });
+    app.use(securityHeaders);
+    app.use(cors(config.CORS_ORIGINS));
+    app.use(
+      '/api',
+      createProxyHandler({
+        config,
+        upstream,
+        authenticator: { authenticate: async (req) => (req.header('authorization') === 'Bearer good' ? { userId: 'u-1', sessionId: 's-1' } : undefined) },
+        rateLimiter: { check: async () => undefined },
+        fragments,
+        logger,
+        metrics,
+      }),
+    );
+    finishServiceApp(app, logger);
+    server = await new Promise((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    const address = server.address();
+    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  });
+  after(() => server.close());
+
+  const get = (path: string, headers: Record<string, string> = {}) => fetch(`${base}${path}`, { headers: { authorization: 'Bearer good', ...headers } });
+
+  test('when the service answers, then the body passes through and only allow-listed headers come back', async () => {
+    behaviour = 'ok';
+    const response = await get('/api/health/checkups');
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), { ok: true });
+    assert.equal(response.headers.get('x-internal'), null);
+  });
+
+  test('when the route is protected, then the verified ids are forwarded and client identity headers are not', async () => {
+    behaviour = 'ok';
+    await get('/api/health/checkups', { 'x-healthsync-user-id': 'someone-else', cookie: 'a=b' });
+    const headers = seenHeaders.at(-1)!;
+    assert.equal(headers['x-healthsync-user-id'], 'u-1');
+    assert.equal(headers['x-healthsync-session-id'], 's-1');
+    assert.equal(headers.cookie, undefined);
+    assert.match(headers.traceparent ?? '', /^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$/);
+  });
+
+  test('when the service answers with its own problem, then the client gets it unchanged', async () => {
+    behaviour = 'problem';
+    const response = await get('/api/health/checkups');
+    assert.equal(response.status, 404);
+    assert.deepEqual(await response.json(), { code: 'CHECKUP_NOT_FOUND' });
+  });
+
+  test('when Dapr cannot reach the service, then 502 problem+json without internal details', async () => {
+    for (const b of ['sidecar-500', 'refused'] as const) {
+      behaviour = b;
+      const response = await get('/api/health/checkups');
+      assert.equal(response.status, 502, b);
+      assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/);
+      const body = (await response.json()) as { code: string; detail: string };
+      assert.equal(body.code, 'UPSTREAM_UNAVAILABLE');
+      assert.doesNotMatch(JSON.stringify(body), /ERR_DIRECT_INVOKE|connection refused/);
+    }
+  });
+
+  test('when the service does not answer in time, then 504 problem+json', async () => {
+    behaviour = 'timeout';
+    const response = await get('/api/health/checkups');
+    assert.equal(response.status, 504);
+    assert.equal(((await response.json()) as { code: string }).code, 'UPSTREAM_TIMEOUT');
+  });
+
+  test('when a body is larger than the limit, then 413 problem+json and nothing is forwarded', async () => {
+    behaviour = 'ok';
+    const before = seenHeaders.length;
+    const response = await fetch(`${base}/api/health/nhis/links`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer good', 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'x'.repeat(5000) }),
+    });
+    assert.equal(response.status, 413);
+    assert.equal(((await response.json()) as { code: string }).code, 'PAYLOAD_TOO_LARGE');
+    assert.equal(seenHeaders.length, before);
+  });
+
+  test('when a method is not offered on a path, then 405 with Allow and nothing is forwarded', async () => {
+    const before = seenHeaders.length;
+    const response = await fetch(`${base}/api/health/service-info`, { method: 'POST', body: '{}' });
+    assert.equal(response.status, 405);
+    assert.equal(response.headers.get('allow'), 'GET');
+    assert.equal(seenHeaders.length, before);
+  });
+
+  test('when an allowed origin sends a preflight, then CORS answers it; other origins get no CORS headers', async () => {
+    const preflight = await fetch(`${base}/api/health/checkups`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://app.healthsync.example', 'access-control-request-method': 'GET' },
+    });
+    assert.equal(preflight.status, 204);
+    assert.equal(preflight.headers.get('access-control-allow-origin'), 'https://app.healthsync.example');
+    assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /Authorization/);
+    const foreign = await fetch(`${base}/api/health/checkups`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' },
+    });
+    assert.equal(foreign.status, 403);
+    assert.equal(foreign.headers.get('access-control-allow-origin'), null);
+  });
+});
