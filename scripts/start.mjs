@@ -21,8 +21,8 @@ process.on('SIGTERM', () => void shutdown(0));
 await runMain(async () => {
   try {
     await setup();
-  // Imported only now: it needs the npm dependencies that set-up installs.
-  const { startSystem } = await import('./lib/system.mjs');
+    // Imported only now: it needs the npm dependencies that set-up installs.
+    const { startSystem } = await import('./lib/system.mjs');
     await startSystem({ apps: !infraOnly });
   } catch (error) {
     await stopAll();
