@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
@@ -30,9 +31,11 @@ describe('platform', () => {
     }
   });
 
-  test('when a client calls each service through the gateway, then the answer comes back through both sidecars', async () => {
+  test('when a client calls each service through the gateway, then the answer comes back through both sidecars in the client’s trace', async () => {
+    const traces: [string, string][] = [];
     for (const [prefix, service] of [['users', 'user'], ['health', 'health'], ['goals', 'goal'], ['intelligence', 'intelligence'], ['notifications', 'batch']]) {
       const traceId = randomUUID().replaceAll('-', '');
+      traces.push([service!, traceId]);
       const response = await fetch(`${gatewayUrl}/api/${prefix}/service-info`, { headers: { traceparent: `00-${traceId}-00f067aa0ba902b7-01` } });
       assert.equal(response.status, 200, prefix);
       const body = (await response.json()) as { service: string; time: string };
@@ -40,6 +43,13 @@ describe('platform', () => {
       assert.ok(!Number.isNaN(Date.parse(body.time)));
       assert.match(response.headers.get('x-request-id') ?? '', /^[0-9a-f]{16}$/);
     }
+    // The services' JSON log lines carry the trace id the client started (W3C trace context
+    // through the gateway, its sidecar and the target's sidecar).
+    const logFile = path.join(repoRoot, '.data', 'logs', 'dapr-run.log');
+    await eventually('the services to log the trace', async () => {
+      const lines = fs.readFileSync(logFile, 'utf8').split('\n');
+      return traces.every(([service, id]) => lines.some((line) => line.includes(`"service":"${service}"`) && line.includes(`"traceId":"${id}"`)));
+    }, 5_000);
   });
 
   test('when an event is published, then the subscriber receives it exactly once', async () => {
@@ -182,6 +192,16 @@ describe('gateway edge', () => {
     }
     assert.ok(doc.components.securitySchemes.bearerAuth);
     assert.ok(!Object.keys(doc.paths).some((p) => p.startsWith('/internal')), 'internal routes stay private');
+    const operations = Object.entries(doc.paths).flatMap(([p, ops]) =>
+      Object.entries(ops as Record<string, { security: unknown[]; responses: Record<string, unknown> }>).map(([m, op]) => [`${m} ${p}`, op] as const),
+    );
+    const protectedOps = operations.filter(([, op]) => op.security.length > 0);
+    assert.ok(protectedOps.some(([name]) => name === 'get /api/users/me'), 'the account route is protected');
+    for (const [name, op] of protectedOps) {
+      assert.deepEqual(op.security, [{ bearerAuth: [] }], name);
+      assert.ok(op.responses['401'] && op.responses['403'], `${name} documents 401 and 403`);
+    }
+    assert.ok(operations.some(([name, op]) => name === 'post /api/auth/google' && op.security.length === 0), 'sign-in is public');
     const page = await fetch(`${gatewayUrl}/api/docs`);
     assert.equal(page.status, 200);
     assert.match(await page.text(), /HealthSync API/);

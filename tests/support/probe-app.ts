@@ -8,8 +8,15 @@ import { z } from 'zod';
 
 const deliveries = new Map<string, { attempts: number; delivered: boolean; eventIds: string[] }>();
 /** Domain events the probe listens to like any consumer would, recorded per topic. */
-const OBSERVED_TOPICS = ['user-registered', 'user-profile-changed', 'user-deleted'];
-const observed = new Map<string, { id: string; data: unknown }[]>(OBSERVED_TOPICS.map((t) => [t, []]));
+const OBSERVED_TOPICS = ['user-registered', 'user-profile-changed', 'user-deleted', 'goal-set', 'mission-completed', 'mission-undone', 'missions-reset'];
+/**
+ * Topics on which the probe behaves like a subscriber that fails once: it refuses the first
+ * delivery of every event (RETRY) and records the event when it comes again, with the number
+ * of attempts — so tests can show each change arrives exactly once despite the failure.
+ */
+const FAIL_FIRST_DELIVERY = new Set(['goal-set', 'mission-completed', 'mission-undone', 'missions-reset']);
+const observed = new Map<string, { id: string; data: unknown; attempts: number }[]>(OBSERVED_TOPICS.map((t) => [t, []]));
+const attemptsById = new Map<string, number>();
 
 const service = await startService({
   name: 'platform-probe',
@@ -52,7 +59,10 @@ const service = await startService({
             route: `/events/observed/${topic}`,
             schema: z.record(z.string(), z.unknown()),
             async handle(event) {
-              observed.get(topic)!.push({ id: event.id, data: event.data });
+              const attempts = (attemptsById.get(event.id) ?? 0) + 1;
+              attemptsById.set(event.id, attempts);
+              if (FAIL_FIRST_DELIVERY.has(topic) && attempts === 1) throw new Error(`probe refusing the first delivery of ${event.id} on purpose`);
+              observed.get(topic)!.push({ id: event.id, data: event.data, attempts });
             },
           }),
         ),

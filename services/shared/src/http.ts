@@ -66,6 +66,21 @@ export function createServiceApp(options: ServiceAppOptions): Express {
   }
 
   app.use(options.metrics.httpMiddleware());
+  // One access-log line per request (not for probes), carrying the trace id like every line.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (PROBES.has(req.path)) return next();
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const route = typeof res.locals.routeTemplate === 'string' ? res.locals.routeTemplate : req.route ? `${req.baseUrl}${String(req.route.path)}` : undefined;
+      options.logger.info('request', {
+        method: req.method,
+        route: route ?? 'unmatched',
+        status: res.statusCode,
+        durationMs: Number((Number(process.hrtime.bigint() - started) / 1e6).toFixed(2)),
+      });
+    });
+    next();
+  });
   if (options.parseJsonBodies !== false) {
     app.use(express.json({ limit: options.bodyLimit ?? '256kb', type: ['application/json', 'application/*+json'] }));
   }
