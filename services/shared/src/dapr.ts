@@ -28,7 +28,12 @@ export interface InvokeOptions {
 
 export interface SaveStateOptions {
   ttlSeconds?: number;
+  /** Optimistic concurrency: save only if the stored entry still has this ETag. */
+  etag?: string;
 }
+
+/** A failed save because the entry changed since it was read (ETag mismatch). */
+export class StateConflictError extends Error {}
 
 export interface PublishOptions {
   /** CloudEvent id; consumers dedupe on it. */
@@ -42,6 +47,8 @@ export interface Dapr {
   invoke<T = unknown>(appId: string, path: string, options?: InvokeOptions): Promise<T>;
   publish(pubsub: string, topic: string, data: unknown, options?: PublishOptions): Promise<void>;
   getState<T>(store: string, key: string): Promise<T | undefined>;
+  /** The value with its ETag, for a later conditional save. */
+  getStateEntry<T>(store: string, key: string): Promise<{ value: T; etag: string | undefined } | undefined>;
   saveState(store: string, key: string, value: unknown, options?: SaveStateOptions): Promise<void>;
   deleteState(store: string, key: string): Promise<void>;
   getSecret(store: string, key: string): Promise<string>;
@@ -124,21 +131,31 @@ export function createDapr(options: DaprOptions): Dapr {
     },
 
     async getState<T>(store: string, key: string): Promise<T | undefined> {
+      return (await this.getStateEntry<T>(store, key))?.value;
+    },
+
+    async getStateEntry<T>(store: string, key: string) {
       const response = await raw(`/v1.0/state/${store}/${encodeURIComponent(key)}`, { method: 'GET' });
       if (response.status === 204) return undefined;
       const text = await response.text();
       if (!response.ok) throw new DaprCallError(`state get ${store}`, response.status, text);
-      return text ? (JSON.parse(text) as T) : undefined;
+      return text ? { value: JSON.parse(text) as T, etag: response.headers.get('etag') ?? undefined } : undefined;
     },
 
     async saveState(store, key, value, saveOptions = {}) {
-      const item = { key, value, ...(saveOptions.ttlSeconds ? { metadata: { ttlInSeconds: String(saveOptions.ttlSeconds) } } : {}) };
+      const item = {
+        key,
+        value,
+        ...(saveOptions.ttlSeconds ? { metadata: { ttlInSeconds: String(saveOptions.ttlSeconds) } } : {}),
+        ...(saveOptions.etag ? { etag: saveOptions.etag, options: { concurrency: 'first-write' } } : {}),
+      };
       const response = await raw(`/v1.0/state/${store}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify([item]),
       });
       await response.body?.cancel();
+      if (response.status === 409 && saveOptions.etag) throw new StateConflictError(`${store}/${key} changed since it was read`);
       if (!response.ok) throw new UpstreamUnavailableError('STATE_UNAVAILABLE', `Saving state in ${store} failed with status ${response.status}`);
     },
 
