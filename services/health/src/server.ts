@@ -1,11 +1,92 @@
-import { serviceInfoRoute, type ServiceDefinition } from '@healthsync/shared';
+import { ConfigError, components, serviceInfoRoute, startOutboxRelay, type ServiceDefinition } from '@healthsync/shared';
+import { createDocumentStore, type BlobAccess, type TokenCredential } from './adapters/document-store.js';
+import { createJudgedCache } from './adapters/judged-cache.js';
+import { createNhisClient } from './adapters/nhis-client.js';
 import { settings } from './config.js';
+import { createReading, type LatestJudged } from './handlers/checkups.js';
+import { createLinking } from './handlers/links.js';
+import { createUserEvents } from './handlers/user-events.js';
+import { createCheckupRoutes } from './routes/checkups.js';
+import { createInternalRoutes } from './routes/internal.js';
+import { createLinkRoutes } from './routes/links.js';
+import { createUserEventSubscriptions } from './subscriptions/user-events.js';
+
+/** How often pending links whose approval window passed are closed (and their identity erased). */
+const EXPIRY_SWEEP_MS = 60_000;
+
+/**
+ * In Azure the service reaches Blob Storage with its managed identity, so no key exists anywhere.
+ * `@azure/identity` is loaded only on that path (it is not needed locally); deployments that set
+ * BLOB_AUTH=managed-identity must ship it.
+ */
+async function managedIdentityCredential(): Promise<TokenCredential> {
+  const moduleName = '@azure/identity';
+  const identity = (await import(moduleName)) as { DefaultAzureCredential: new () => TokenCredential };
+  return new identity.DefaultAzureCredential();
+}
 
 export const healthService: ServiceDefinition<typeof settings> = {
   name: 'health',
   dbSchema: 'health_service',
   settings,
-  async build({ db }) {
-    return { routes: [serviceInfoRoute('health', 'health', db)] };
+  async build({ config, db, dapr, logger, metrics }) {
+    if (config.BLOB_AUTH === 'managed-identity' && !config.BLOB_ACCOUNT_URL) {
+      throw new ConfigError(['BLOB_ACCOUNT_URL is missing (required with BLOB_AUTH=managed-identity)']);
+    }
+    const blobAccess: BlobAccess =
+      config.BLOB_AUTH === 'managed-identity'
+        ? { kind: 'token-credential', accountUrl: config.BLOB_ACCOUNT_URL!, credential: await managedIdentityCredential(), container: config.BLOB_CONTAINER }
+        : { kind: 'connection-string', connectionString: await dapr.getSecret(components.secrets, 'blob-connection-string'), container: config.BLOB_CONTAINER };
+    const documents = createDocumentStore(blobAccess, logger);
+    await documents.ensureContainer();
+
+    const nhis = createNhisClient({
+      baseUrl: config.NHIS_BASE_URL,
+      tokenUrl: config.NHIS_TOKEN_URL ?? `${config.NHIS_BASE_URL.replace(/\/$/, '')}/oauth/token`,
+      clientId: await dapr.getSecret(components.secrets, 'nhis-client-id'),
+      clientSecret: await dapr.getSecret(components.secrets, 'nhis-client-secret'),
+      timeoutMs: config.NHIS_TIMEOUT_MS,
+      breakerResetSeconds: config.NHIS_BREAKER_RESET_SECONDS,
+      logger,
+      metrics,
+    });
+    const cache = createJudgedCache<LatestJudged>(dapr, { ttlSeconds: config.LATEST_CACHE_TTL_SECONDS, logger, metrics });
+    const relay = startOutboxRelay({ db, dapr, pubsub: components.events, logger, metrics });
+    const clock = { now: () => new Date() };
+
+    const linking = createLinking({
+      db,
+      nhis,
+      documents,
+      cache,
+      logger,
+      clock,
+      approvalWindowSeconds: config.NHIS_APPROVAL_WINDOW_SECONDS,
+      inquiryType: config.NHIS_INQUIRY_TYPE,
+      // A call to NHIS, storing the results, and slack: after this a stuck complete no longer blocks the link.
+      completeBudgetMs: config.NHIS_TIMEOUT_MS + 30_000,
+      eventsEnqueued: () => void relay.flush(),
+    });
+    const reading = createReading({ db, documents, cache, documentLinkTtlSeconds: config.DOCUMENT_LINK_TTL_SECONDS, logger });
+    const userEvents = createUserEvents({ db, documents, cache, logger });
+
+    const sweep = setInterval(() => {
+      linking.expireStale().catch((error: unknown) => logger.warn('could not close expired NHIS links', { error: String(error) }));
+    }, EXPIRY_SWEEP_MS);
+    sweep.unref();
+
+    return {
+      routes: [
+        serviceInfoRoute('health', 'health', db),
+        ...createLinkRoutes(linking),
+        ...createCheckupRoutes(reading),
+        ...createInternalRoutes(reading),
+      ],
+      subscriptions: createUserEventSubscriptions(userEvents),
+      async onStop() {
+        clearInterval(sweep);
+        await relay.stop();
+      },
+    };
   },
 };

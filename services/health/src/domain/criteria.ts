@@ -350,6 +350,24 @@ export function bandContains(b: Band, value: number): boolean {
   return isAboveLower(value, b.lower) && isBelowUpper(value, b.upper);
 }
 
+function sameBound(a: Bound | null, b: Bound | null): boolean {
+  return a === b || (a !== null && b !== null && a.value === b.value && a.inclusive === b.inclusive);
+}
+
+/**
+ * True when the notice grades this item differently for men and women (waist, haemoglobin, γ-GTP).
+ * Only these need the person's sex; every other item is judged the same way without it.
+ */
+export function isSexSpecific(id: CriterionId): boolean {
+  const { M, F } = CRITERIA[id].bands;
+  if (M === F) return false;
+  if (M.length !== F.length) return true;
+  return M.some((m, i) => {
+    const f = F[i];
+    return f === undefined || m.grade !== f.grade || !sameBound(m.lower, f.lower) || !sameBound(m.upper, f.upper);
+  });
+}
+
 /** The band a value falls in, for the person's sex. Throws only if the table itself has a gap. */
 export function bandFor(id: CriterionId, sex: Sex, value: number): Band {
   const found = CRITERIA[id].bands[sex].find((b) => bandContains(b, value));

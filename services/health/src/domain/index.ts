@@ -4,3 +4,8 @@ export * from './criteria.js';
 export * from './egfr.js';
 export * from './judging.js';
 export * from './ranges.js';
+export * from './labels.js';
+export * from './linking.js';
+export * from './nhis-result.js';
+export * from './profile-facts.js';
+export * from './trends.js';

@@ -5,12 +5,13 @@ import {
   CRITERIA,
   CRITERIA_SOURCE,
   GRADES,
+  isSexSpecific,
   type CriterionId,
   type Grade,
   type Sex,
 } from './criteria.js';
 import { CKD_EPI_MIN_AGE, ckdEpi2021 } from './egfr.js';
-import { appliedRangeFor, bloodPressureRange, hearingRange, type AppliedRange } from './ranges.js';
+import { appliedRangeFor, appliedRangeWithoutSex, bloodPressureRange, hearingRange, type AppliedRange } from './ranges.js';
 
 export type ItemId =
   | 'BMI'
@@ -38,6 +39,28 @@ export interface Person {
   readonly birthDate: string;
 }
 
+/** A fact about the person that some items need: sex for waist, haemoglobin and γ-GTP; age for a computed eGFR. */
+export type PersonFact = 'SEX' | 'BIRTH_DATE';
+
+/**
+ * What is known about the person. A user who has not completed their profile yet has neither fact: the
+ * items that do not depend on them are judged anyway, and the others say which fact is missing instead
+ * of guessing (nhis.md §2.3: "Sex unknown → unclassified; do not guess").
+ */
+export interface PersonFacts {
+  readonly sex?: Sex | undefined;
+  /** YYYY-MM-DD */
+  readonly birthDate?: string | undefined;
+}
+
+/** Shown on a measured sex-specific item when the person's sex is unknown. */
+export const SEX_UNKNOWN_NOTE = '성별 정보가 없어 판정하지 않음';
+/** Shown on eGFR when it could be computed from creatinine but sex or birth date is unknown. */
+export const EGFR_FACTS_NOTE = '성별과 생년월일이 있어야 계산할 수 있음';
+
+/** Sex-independent rows are identical for both sexes, so either table judges them. */
+const NEUTRAL_SEX: Sex = 'M';
+
 export type ComputationMethod = 'BMI_FROM_HEIGHT_WEIGHT' | 'CKD_EPI_2021';
 
 /** One part of an item judged worst-of: SBP and DBP of blood pressure, the left and right ear. */
@@ -61,6 +84,8 @@ export interface JudgedItem {
   /** Sub-label of the band, e.g. 저체중, or 기준 외 (참고) for a value the notice does not grade. */
   readonly note?: string;
   readonly components?: readonly ComponentJudgement[];
+  /** Present only when the item could not be judged (or computed) because these facts are unknown. */
+  readonly missingFacts?: readonly PersonFact[];
 }
 
 export interface FlaggedItem {
@@ -81,9 +106,13 @@ export interface JudgedCheckup {
   readonly criteria: string;
   readonly examYear: number;
   readonly examDate?: IsoDate;
-  readonly sex: Sex;
-  readonly ageAtExam: number;
-  readonly ageBasis: AgeBasis;
+  /** null when the person's sex is unknown (see missingFacts). */
+  readonly sex: Sex | null;
+  /** null when the birth date is unknown. */
+  readonly ageAtExam: number | null;
+  readonly ageBasis: AgeBasis | null;
+  /** Facts that were unknown, so some items are NOT_CLASSIFIED or not computed; empty when complete. */
+  readonly missingFacts: readonly PersonFact[];
   readonly items: readonly JudgedItem[];
   readonly summary: JudgingSummary;
 }
@@ -106,27 +135,52 @@ interface Derived {
   readonly value: number | undefined;
   readonly computed: boolean;
   readonly method?: ComputationMethod;
+  /** Set when the value could have been computed but these facts were unknown. */
+  readonly missingFacts?: readonly PersonFact[];
+}
+
+/**
+ * A sex-specific item for a person of unknown sex: the value is shown with both sexes' ranges, and it is
+ * NOT_CLASSIFIED (never NORMAL_A by assumption) until the sex is known.
+ */
+function judgeWithoutSex(item: ItemId, id: CriterionId, value: number | undefined): JudgedItem {
+  const criterion = CRITERIA[id];
+  const measured = isMeasured(value);
+  const judged: JudgedItem = {
+    item,
+    name: criterion.name,
+    value: measured ? value : null,
+    unit: criterion.unit,
+    grade: measured ? 'NOT_CLASSIFIED' : 'NOT_TESTED',
+    appliedRange: appliedRangeWithoutSex(id),
+  };
+  return measured ? { ...judged, note: SEX_UNKNOWN_NOTE, missingFacts: ['SEX'] } : judged;
 }
 
 /** Judges a measured value against a numeric row, carrying the band's note. */
-function judgeNumber(item: ItemId, id: CriterionId, sex: Sex, value: number | undefined): JudgedItem {
+function judgeNumber(item: ItemId, id: CriterionId, sex: Sex | undefined, value: number | undefined): JudgedItem {
+  if (sex === undefined && isSexSpecific(id)) return judgeWithoutSex(item, id, value);
+  const tableSex = sex ?? NEUTRAL_SEX;
   const criterion = CRITERIA[id];
   const measured = isMeasured(value);
-  const band = measured ? bandFor(id, sex, value) : undefined;
+  const band = measured ? bandFor(id, tableSex, value) : undefined;
   const judged: JudgedItem = {
     item,
     name: criterion.name,
     value: measured ? value : null,
     unit: criterion.unit,
     grade: band?.grade ?? 'NOT_TESTED',
-    appliedRange: appliedRangeFor(id, sex),
+    appliedRange: appliedRangeFor(id, tableSex),
   };
   return band?.note === undefined ? judged : { ...judged, note: band.note };
 }
 
-function judgeDerived(item: ItemId, id: CriterionId, sex: Sex, derived: Derived): JudgedItem {
+function judgeDerived(item: ItemId, id: CriterionId, sex: Sex | undefined, derived: Derived): JudgedItem {
   const judged = { ...judgeNumber(item, id, sex, derived.value), computed: derived.computed };
-  return derived.method === undefined ? judged : { ...judged, method: derived.method };
+  const withMethod = derived.method === undefined ? judged : { ...judged, method: derived.method };
+  return derived.missingFacts === undefined
+    ? withMethod
+    : { ...withMethod, note: EGFR_FACTS_NOTE, missingFacts: derived.missingFacts };
 }
 
 function ordinalLabel(id: CriterionId, code: number | undefined): string | null {
@@ -134,7 +188,7 @@ function ordinalLabel(id: CriterionId, code: number | undefined): string | null 
 }
 
 /** Judges a categorical item by its ordinal code; the value shown is the label the sheet prints. */
-function judgeOrdinal(item: ItemId, id: CriterionId, sex: Sex, code: number | undefined): JudgedItem {
+function judgeOrdinal(item: ItemId, id: CriterionId, sex: Sex | undefined, code: number | undefined): JudgedItem {
   const judged = judgeNumber(item, id, sex, code);
   return { ...judged, value: ordinalLabel(id, code), unit: '' };
 }
@@ -189,7 +243,7 @@ const CHEST_CODES = { NORMAL: 1, INACTIVE_TB: 2, OTHER_FINDING: 3 } as const;
 const BONE_CODES = { NORMAL: 1, OSTEOPENIA: 2, OSTEOPOROSIS: 3 } as const;
 
 /** A measured T-score is more precise than the finding word, so it wins when both are present. */
-function judgeBoneDensity(checkup: Checkup, sex: Sex): JudgedItem {
+function judgeBoneDensity(checkup: Checkup, sex: Sex | undefined): JudgedItem {
   if (checkup.boneDensityTScore !== undefined || checkup.boneDensityFinding === undefined) {
     return judgeNumber('BONE_DENSITY', 'BONE_DENSITY_T_SCORE', sex, checkup.boneDensityTScore);
   }
@@ -214,16 +268,21 @@ function deriveBmi(checkup: Checkup): Derived {
  * absent and creatinine is present for an adult is CKD-EPI 2021 computed, rounded to a whole number as
  * sheets print it.
  */
-function deriveEgfr(checkup: Checkup, sex: Sex, ageYears: number): Derived {
+function deriveEgfr(checkup: Checkup, sex: Sex | undefined, ageYears: number | undefined): Derived {
   if (checkup.egfr !== undefined) {
     const method = checkup.egfrMethod ?? 'REPORTED';
     return method === 'REPORTED'
       ? { value: checkup.egfr, computed: false }
       : { value: checkup.egfr, computed: true, method };
   }
-  if (!isMeasured(checkup.serumCreatinine) || checkup.serumCreatinine <= 0 || ageYears < CKD_EPI_MIN_AGE) {
-    return { value: undefined, computed: false };
+  if (!isMeasured(checkup.serumCreatinine) || checkup.serumCreatinine <= 0) return { value: undefined, computed: false };
+  if (sex === undefined || ageYears === undefined) {
+    const missingFacts: PersonFact[] = [];
+    if (sex === undefined) missingFacts.push('SEX');
+    if (ageYears === undefined) missingFacts.push('BIRTH_DATE');
+    return { value: undefined, computed: false, missingFacts };
   }
+  if (ageYears < CKD_EPI_MIN_AGE) return { value: undefined, computed: false };
   const egfr = ckdEpi2021({ creatinineMgDl: checkup.serumCreatinine, ageYears, sex });
   return { value: roundTo(egfr, CRITERIA.EGFR.decimals), computed: true, method: 'CKD_EPI_2021' };
 }
@@ -239,16 +298,18 @@ function summarise(items: readonly JudgedItem[]): JudgingSummary {
 }
 
 /**
- * Judges every item of one checkup against the 2026 NHIS criteria for the person's sex.
- * Throws RangeError when birthDate is malformed or after the examination.
+ * Judges every item of one checkup against the 2026 NHIS criteria for the person's sex. Without sex,
+ * waist, haemoglobin and γ-GTP are NOT_CLASSIFIED; without sex or birth date, eGFR is not computed.
+ * Throws RangeError when a given birthDate is malformed or after the examination.
  */
-export function judgeCheckup(checkup: Checkup, person: Person): JudgedCheckup {
+export function judgeCheckup(checkup: Checkup, person: PersonFacts): JudgedCheckup {
   const { sex } = person;
-  const age = ageAtExam(person.birthDate, checkup);
+  const age = person.birthDate === undefined ? undefined : ageAtExam(person.birthDate, checkup);
+  const neutralSex = sex ?? NEUTRAL_SEX;
   const items: JudgedItem[] = [
     judgeDerived('BMI', 'BMI', sex, deriveBmi(checkup)),
     judgeNumber('WAIST', 'WAIST', sex, checkup.waistCm),
-    judgeBloodPressure(checkup, sex),
+    judgeBloodPressure(checkup, neutralSex),
     judgeNumber('FASTING_GLUCOSE', 'FASTING_GLUCOSE', sex, checkup.fastingGlucose),
     judgeNumber('TOTAL_CHOLESTEROL', 'TOTAL_CHOLESTEROL', sex, checkup.totalCholesterol),
     judgeNumber('HDL_CHOLESTEROL', 'HDL_CHOLESTEROL', sex, checkup.hdlCholesterol),
@@ -260,17 +321,21 @@ export function judgeCheckup(checkup: Checkup, person: Person): JudgedCheckup {
     judgeNumber('GAMMA_GTP', 'GAMMA_GTP', sex, checkup.gammaGtp),
     judgeOrdinal('URINE_PROTEIN', 'URINE_PROTEIN', sex, checkup.urineProtein),
     judgeNumber('SERUM_CREATININE', 'SERUM_CREATININE', sex, checkup.serumCreatinine),
-    judgeDerived('EGFR', 'EGFR', sex, deriveEgfr(checkup, sex, age.years)),
-    judgeHearing(checkup, sex),
+    judgeDerived('EGFR', 'EGFR', sex, deriveEgfr(checkup, sex, age?.years)),
+    judgeHearing(checkup, neutralSex),
     judgeOrdinal('CHEST_XRAY', 'CHEST_XRAY', sex, checkup.chestXray && CHEST_CODES[checkup.chestXray]),
     judgeBoneDensity(checkup, sex),
   ];
+  const missingFacts: PersonFact[] = [];
+  if (sex === undefined) missingFacts.push('SEX');
+  if (age === undefined) missingFacts.push('BIRTH_DATE');
   const base = {
     criteria: CRITERIA_SOURCE,
     examYear: checkup.examYear,
-    sex,
-    ageAtExam: age.years,
-    ageBasis: age.basis,
+    sex: sex ?? null,
+    ageAtExam: age?.years ?? null,
+    ageBasis: age?.basis ?? null,
+    missingFacts,
     items,
     summary: summarise(items),
   };

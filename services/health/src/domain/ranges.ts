@@ -69,6 +69,27 @@ export function appliedRangeFor(id: CriterionId, sex: Sex, subject = 'x'): Appli
   return notClassified === null ? range : { ...range, notClassified };
 }
 
+function perSex(men: string | null, women: string | null): string | null {
+  if (men === women) return men;
+  return `남 ${men ?? '해당 없음'} / 여 ${women ?? '해당 없음'}`;
+}
+
+/**
+ * The criteria as text when the person's sex is not known: a sex-specific row shows both sexes' ranges
+ * ("남 x < 90.0 / 여 x < 85.0"), so the reader sees what would apply without the app guessing.
+ */
+export function appliedRangeWithoutSex(id: CriterionId, subject = 'x'): AppliedRange {
+  const men = appliedRangeFor(id, 'M', subject);
+  const women = appliedRangeFor(id, 'F', subject);
+  const range = {
+    normalA: perSex(men.normalA, women.normalA) ?? '',
+    normalB: perSex(men.normalB, women.normalB),
+    suspected: perSex(men.suspected, women.suspected) ?? '',
+  };
+  const notClassified = perSex(men.notClassified ?? null, women.notClassified ?? null);
+  return notClassified === null ? range : { ...range, notClassified };
+}
+
 /**
  * Blood pressure is A only when both parts are A, and 질환의심 when either part is; the text says so by
  * combining the SBP and DBP rows.

@@ -1,0 +1,37 @@
+import type { Db, DbClient } from '@healthsync/shared';
+import type { ProfileFacts } from '../domain/index.js';
+
+/** SQL for the profile facts kept from the user service's events. */
+export const profiles = {
+  async get(db: Db, userId: string): Promise<ProfileFacts | null> {
+    const result = await db.query<ProfileFacts>(
+      `select sex, to_char(birth_date, 'YYYY-MM-DD') as "birthDate", occupation from profiles where user_id = $1`,
+      [userId],
+    );
+    return result.rows[0] ?? null;
+  },
+
+  /**
+   * Stores the facts unless a newer event already did, or the user was erased. Returns whether anything
+   * changed (so the cache is dropped only then).
+   */
+  async upsert(db: Db, userId: string, facts: ProfileFacts, occurredAt: Date): Promise<boolean> {
+    const result = await db.query(
+      `insert into profiles (user_id, birth_date, sex, occupation, occurred_at)
+       select $1::text, $2::date, $3::char(1), $4::text, $5::timestamptz
+       where not exists (select 1 from erased_users where user_id = $1)
+       on conflict (user_id) do update
+         set birth_date = excluded.birth_date, sex = excluded.sex, occupation = excluded.occupation,
+             occurred_at = excluded.occurred_at, updated_at = now()
+         where profiles.occurred_at <= excluded.occurred_at`,
+      [userId, facts.birthDate, facts.sex, facts.occupation, occurredAt],
+    );
+    return (result.rowCount ?? 0) > 0;
+  },
+
+  /** Forgets the facts and remembers the user as erased, so a late profile event cannot bring them back. */
+  async erase(client: DbClient, userId: string): Promise<void> {
+    await client.query('delete from profiles where user_id = $1', [userId]);
+    await client.query('insert into erased_users (user_id) values ($1) on conflict do nothing', [userId]);
+  },
+};

@@ -1,0 +1,170 @@
+/**
+ * Linking a user's NHIS checkups through an aggregator's two-step simple authentication (nhis.md §4.2,
+ * standins/nhis/PROTOCOL.md): the request parameters, what each result code means for the link, and
+ * when an unanswered approval has expired. Pure.
+ */
+
+export type LinkState = 'PENDING_APPROVAL' | 'IMPORTED' | 'EXPIRED' | 'DENIED' | 'FAILED';
+
+/** Why a link closed without importing. */
+export type LinkReason =
+  /** The approval window (about 3 minutes) passed. */
+  | 'APPROVAL_WINDOW_PASSED'
+  /** The user was asked to finish too often before approving; the provider ended the session. */
+  | 'APPROVAL_NOT_COMPLETED'
+  | 'USER_DENIED'
+  /** The provider no longer knows the session (finished elsewhere or discarded). */
+  | 'SESSION_UNKNOWN'
+  | 'PROVIDER_ERROR'
+  /** The provider sent the results but storing them failed; its session is used up, so link again. */
+  | 'IMPORT_FAILED';
+
+/** Simple-auth apps (간편인증) and CODEF's loginTypeLevel codes for them. */
+export const SIMPLE_AUTH_PROVIDERS = {
+  KAKAO: '1',
+  PAYCO: '2',
+  SAMSUNG_PASS: '3',
+  KB: '4',
+  PASS: '5',
+  NAVER: '6',
+  SHINHAN: '7',
+  TOSS: '8',
+} as const;
+export type SimpleAuthProvider = keyof typeof SIMPLE_AUTH_PROVIDERS;
+export const SIMPLE_AUTH_PROVIDER_NAMES = Object.keys(SIMPLE_AUTH_PROVIDERS) as [SimpleAuthProvider, ...SimpleAuthProvider[]];
+
+/** Mobile carriers (MVNOs count as their host network) and CODEF's telecom codes. */
+export const CARRIERS = { SKT: '0', KT: '1', LGU: '2' } as const;
+export type Carrier = keyof typeof CARRIERS;
+export const CARRIER_NAMES = Object.keys(CARRIERS) as [Carrier, ...Carrier[]];
+
+export interface LinkInput {
+  /** The name registered with NHIS. */
+  readonly name: string;
+  /** YYYY-MM-DD */
+  readonly birthDate: string;
+  /** Korean mobile number, with or without hyphens. */
+  readonly phone: string;
+  /** Required for PASS, which authenticates through the carrier. */
+  readonly carrier?: Carrier | undefined;
+  readonly provider: SimpleAuthProvider;
+}
+
+/**
+ * inquiryType "3": results plus the original sheet (PDF) and the questionnaire (smoking, drinking).
+ * "0" basic, "1" with PDF, "4" questionnaire only.
+ */
+export type InquiryType = '0' | '1' | '3' | '4';
+
+/** Step 1 of the product call: the identity. Step 2 repeats it unchanged (the provider checks). */
+export function checkupRequestParams(input: LinkInput, inquiryType: InquiryType): Record<string, string> {
+  return {
+    organization: '0002',
+    loginType: '5',
+    loginTypeLevel: SIMPLE_AUTH_PROVIDERS[input.provider],
+    userName: input.name.normalize('NFC').trim(),
+    identity: input.birthDate.replaceAll('-', ''),
+    phoneNo: input.phone.replace(/\D/g, ''),
+    telecom: input.carrier === undefined ? '' : CARRIERS[input.carrier],
+    inquiryType,
+    type: '0',
+  };
+}
+
+/** The provider's two-way context, echoed on the confirming call. Short-lived; never logged. */
+export interface TwoWayInfo {
+  readonly jobIndex: number;
+  readonly threadIndex: number;
+  readonly jti: string;
+  readonly twoWayTimestamp: number;
+}
+
+export function confirmParams(request: Readonly<Record<string, string>>, twoWay: TwoWayInfo): Record<string, unknown> {
+  return { ...request, is2Way: true, simpleAuth: '1', twoWayInfo: { ...twoWay } };
+}
+
+/** Reads jobIndex, threadIndex, jti and twoWayTimestamp from a CF-03002 answer; undefined when incomplete. */
+export function twoWayInfoOf(data: unknown): TwoWayInfo | undefined {
+  if (data === null || typeof data !== 'object') return undefined;
+  const d = data as Record<string, unknown>;
+  const jobIndex = Number(d.jobIndex);
+  const threadIndex = Number(d.threadIndex);
+  const twoWayTimestamp = Number(d.twoWayTimestamp);
+  if (typeof d.jti !== 'string' || d.jti === '') return undefined;
+  if (![jobIndex, threadIndex, twoWayTimestamp].every((n) => Number.isInteger(n) && n >= 0)) return undefined;
+  return { jobIndex, threadIndex, jti: d.jti, twoWayTimestamp };
+}
+
+/** The provider's own failure or outage: retry later, the link stays as it is. */
+const UNAVAILABLE_CODES = new Set(['CF-12003', 'CF-09999']);
+
+/** Provider parameter names mapped back to the fields of our request body. */
+const INPUT_FIELDS: Readonly<Record<string, keyof LinkInput>> = {
+  userName: 'name',
+  identity: 'birthDate',
+  phoneNo: 'phone',
+  telecom: 'carrier',
+  loginTypeLevel: 'provider',
+};
+
+export type StartOutcome =
+  | { readonly kind: 'APPROVAL_REQUESTED' }
+  | { readonly kind: 'UNAVAILABLE' }
+  /** The provider refused one of the identity fields. */
+  | { readonly kind: 'INPUT_REJECTED'; readonly field: keyof LinkInput | null; readonly message: string }
+  | { readonly kind: 'FAILED'; readonly code: string };
+
+/** What the answer to step 1 means. */
+export function startOutcome(code: string, message: string, extraMessage: string): StartOutcome {
+  if (code === 'CF-03002') return { kind: 'APPROVAL_REQUESTED' };
+  if (UNAVAILABLE_CODES.has(code)) return { kind: 'UNAVAILABLE' };
+  if (code === 'CF-00001' || code === 'CF-00007') {
+    const field = INPUT_FIELDS[extraMessage.trim()];
+    if (field !== undefined) return { kind: 'INPUT_REJECTED', field, message };
+  }
+  return { kind: 'FAILED', code };
+}
+
+export type ConfirmOutcome =
+  | { readonly kind: 'RESULTS' }
+  /** Not approved on the phone yet; the same link can be completed again. */
+  | { readonly kind: 'STILL_PENDING' }
+  | { readonly kind: 'CLOSED'; readonly state: 'EXPIRED' | 'DENIED' | 'FAILED'; readonly reason: LinkReason }
+  | { readonly kind: 'UNAVAILABLE' };
+
+/**
+ * What the answer to step 2 means (PROTOCOL.md "Step 2"): CF-03002 again before approval; CF-12872 after
+ * too many unapproved confirms; CF-12863 denied; CF-12001 window passed; CF-00007 about twoWayInfo when
+ * the session is finished or unknown.
+ */
+export function confirmOutcome(code: string, extraMessage: string): ConfirmOutcome {
+  switch (code) {
+    case 'CF-00000':
+      return { kind: 'RESULTS' };
+    case 'CF-03002':
+      return { kind: 'STILL_PENDING' };
+    case 'CF-12001':
+      return { kind: 'CLOSED', state: 'EXPIRED', reason: 'APPROVAL_WINDOW_PASSED' };
+    case 'CF-12872':
+      return { kind: 'CLOSED', state: 'EXPIRED', reason: 'APPROVAL_NOT_COMPLETED' };
+    case 'CF-12863':
+      return { kind: 'CLOSED', state: 'DENIED', reason: 'USER_DENIED' };
+    default:
+      if (UNAVAILABLE_CODES.has(code)) return { kind: 'UNAVAILABLE' };
+      if (code === 'CF-00007' && extraMessage.trim() === 'twoWayInfo') {
+        return { kind: 'CLOSED', state: 'FAILED', reason: 'SESSION_UNKNOWN' };
+      }
+      return { kind: 'CLOSED', state: 'FAILED', reason: 'PROVIDER_ERROR' };
+  }
+}
+
+/**
+ * A pending link whose approval window has passed is EXPIRED even if nobody asked the provider: the
+ * provider would answer CF-12001. Closed states never change.
+ */
+export function effectiveState(state: LinkState, expiresAt: Date, now: Date): { state: LinkState; reason?: LinkReason } {
+  if (state === 'PENDING_APPROVAL' && now.getTime() >= expiresAt.getTime()) {
+    return { state: 'EXPIRED', reason: 'APPROVAL_WINDOW_PASSED' };
+  }
+  return { state };
+}

@@ -1,0 +1,123 @@
+import { NotFoundError, ValidationError, type Db, type Logger } from '@healthsync/shared';
+import { checkups } from '../adapters/checkups-repository.js';
+import type { DocumentStore } from '../adapters/document-store.js';
+import type { JudgedCache } from '../adapters/judged-cache.js';
+import { referenceRows } from '../adapters/links-repository.js';
+import { profiles } from '../adapters/profiles-repository.js';
+import {
+  buildTrends,
+  CRITERIA_SOURCE,
+  factsForCheckup,
+  parseTrendItems,
+  providerRanges,
+  TREND_ITEM_NAMES,
+  type ItemId,
+  type ProfileFacts,
+  type ProviderRange,
+} from '../domain/index.js';
+import { detailView, historyEntry, internalLatestJudged, latestView, type LatestView } from './views.js';
+
+/** What is cached per user: the facts and the judged latest checkup (null when there is none). */
+export interface LatestJudged {
+  profile: ProfileFacts | null;
+  latest: LatestView | null;
+}
+
+export interface ReadingDeps {
+  db: Db;
+  documents: DocumentStore;
+  cache: JudgedCache<LatestJudged>;
+  documentLinkTtlSeconds: number;
+  logger: Logger;
+}
+
+/** Reading a user's checkups: history, one checkup, the latest judged, trends, the original sheet. */
+export function createReading(deps: ReadingDeps) {
+  const { db } = deps;
+  const rangesCache = new Map<string, Partial<Record<ItemId, ProviderRange>>>();
+
+  /** The provider's reference rows of the import a checkup came from; they never change once stored. */
+  async function rangesFor(linkId: string | null): Promise<Partial<Record<ItemId, ProviderRange>>> {
+    if (linkId === null) return {};
+    const cached = rangesCache.get(linkId);
+    if (cached) return cached;
+    const ranges = providerRanges(await referenceRows.forLink(db, linkId));
+    if (rangesCache.size > 1000) rangesCache.clear();
+    rangesCache.set(linkId, ranges);
+    return ranges;
+  }
+
+  async function computeLatest(userId: string): Promise<LatestJudged> {
+    const [profile, row] = await Promise.all([profiles.get(db, userId), checkups.latest(db, userId)]);
+    return { profile, latest: row ? latestView(row, profile, await rangesFor(row.linkId)) : null };
+  }
+
+  /** Cache first; on a miss or a cache outage, the database (and the result is cached again). */
+  async function latestJudged(userId: string): Promise<LatestJudged> {
+    const cached = await deps.cache.get(userId);
+    if (cached) return cached;
+    const fresh = await computeLatest(userId);
+    await deps.cache.put(userId, fresh);
+    return fresh;
+  }
+
+  return {
+    async history(userId: string, page: number, size: number) {
+      const [{ rows, total }, profile] = await Promise.all([
+        checkups.page(db, userId, size, (page - 1) * size),
+        profiles.get(db, userId),
+      ]);
+      return {
+        items: rows.map((row) => historyEntry(row, profile)),
+        page,
+        size,
+        total,
+        totalPages: Math.ceil(total / size),
+      };
+    },
+
+    async detail(userId: string, id: string) {
+      const [row, profile] = await Promise.all([checkups.find(db, userId, id), profiles.get(db, userId)]);
+      if (!row) throw new NotFoundError('CHECKUP_NOT_FOUND', 'There is no such checkup.');
+      return detailView(row, profile, await rangesFor(row.linkId));
+    },
+
+    async latest(userId: string): Promise<LatestView> {
+      const { latest } = await latestJudged(userId);
+      if (!latest) throw new NotFoundError('NO_CHECKUPS', 'No checkup has been imported yet; link NHIS first.');
+      return latest;
+    },
+
+    async internalLatest(userId: string) {
+      const { profile, latest } = await latestJudged(userId);
+      return internalLatestJudged(userId, profile, latest);
+    },
+
+    async trends(userId: string, itemList: string | undefined) {
+      const { items, unknown } = parseTrendItems(itemList);
+      if (unknown.length > 0 || items.length === 0) {
+        throw new ValidationError([
+          { field: 'query.items', message: `unknown item(s) ${unknown.join(', ') || '(none)'}; known: ${TREND_ITEM_NAMES.join(', ')}` },
+        ]);
+      }
+      const [rows, profile] = await Promise.all([checkups.all(db, userId), profiles.get(db, userId)]);
+      const series = buildTrends(
+        rows.map((r) => ({ id: r.id, checkup: r.checkup })),
+        items,
+        (checkup) => factsForCheckup(profile, checkup),
+        profile?.sex ?? undefined,
+      );
+      return { criteria: CRITERIA_SOURCE, sex: profile?.sex ?? null, checkups: rows.length, series };
+    },
+
+    async documentLink(userId: string, id: string) {
+      const row = await checkups.find(db, userId, id);
+      if (!row) throw new NotFoundError('CHECKUP_NOT_FOUND', 'There is no such checkup.');
+      if (!row.documentBlob) throw new NotFoundError('DOCUMENT_NOT_FOUND', 'NHIS did not send an original result sheet for this checkup.');
+      const link = await deps.documents.readLink(row.documentBlob, deps.documentLinkTtlSeconds);
+      return { url: link.url, expiresAt: link.expiresAt.toISOString(), contentType: 'application/pdf' };
+    },
+  };
+}
+
+export type Reading = ReturnType<typeof createReading>;

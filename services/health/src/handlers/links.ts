@@ -1,0 +1,278 @@
+import { randomUUID } from 'node:crypto';
+import {
+  AppError,
+  ConflictError,
+  enqueueEvent,
+  NotFoundError,
+  UpstreamUnavailableError,
+  ValidationError,
+  withTransaction,
+  type Db,
+  type Logger,
+} from '@healthsync/shared';
+import { checkups } from '../adapters/checkups-repository.js';
+import type { DocumentStore } from '../adapters/document-store.js';
+import type { JudgedCache } from '../adapters/judged-cache.js';
+import { links, referenceRows, type LinkRow } from '../adapters/links-repository.js';
+import type { NhisClient } from '../adapters/nhis-client.js';
+import {
+  checkupRequestParams,
+  confirmOutcome,
+  confirmParams,
+  effectiveState,
+  readNhisResult,
+  startOutcome,
+  twoWayInfoOf,
+  type ImportedCheckup,
+  type InquiryType,
+  type LinkInput,
+  type LinkReason,
+  type LinkState,
+} from '../domain/index.js';
+
+export const CHECKUP_IMPORTED_TOPIC = 'health-checkup-imported';
+
+export interface LinkView {
+  id: string;
+  state: LinkState;
+  /** Why a link closed without importing; null otherwise. */
+  reason: LinkReason | null;
+  provider: string;
+  createdAt: string;
+  /** Until when the user can approve on the phone. */
+  expiresAt: string;
+  closedAt: string | null;
+  /** Present once IMPORTED: what this link added and what was already there. */
+  imported: { newCheckups: number; alreadyImported: number; checkupIds: string[] } | null;
+}
+
+export interface LinkingDeps {
+  db: Db;
+  nhis: NhisClient;
+  documents: DocumentStore;
+  cache: JudgedCache<unknown>;
+  logger: Logger;
+  clock: { now(): Date };
+  approvalWindowSeconds: number;
+  inquiryType: InquiryType;
+  /** How long one complete may hold a link while it talks to the provider and stores the results (ms). */
+  completeBudgetMs: number;
+  /** Wakes the outbox relay after a commit that enqueued events. */
+  eventsEnqueued(): void;
+}
+
+function viewOf(link: LinkRow, now: Date): LinkView {
+  const effective = effectiveState(link.state, link.expiresAt, now);
+  return {
+    id: link.id,
+    state: effective.state,
+    reason: effective.reason ?? link.reason,
+    provider: link.provider,
+    createdAt: link.createdAt.toISOString(),
+    expiresAt: link.expiresAt.toISOString(),
+    closedAt: link.closedAt?.toISOString() ?? (effective.state === link.state ? null : link.expiresAt.toISOString()),
+    imported:
+      link.state === 'IMPORTED'
+        ? { newCheckups: link.newCheckupIds.length, alreadyImported: link.existingCheckups, checkupIds: link.newCheckupIds }
+        : null,
+  };
+}
+
+const blobPaths = (userId: string, checkupId: string) => ({
+  raw: `users/${userId}/checkups/${checkupId}/raw.json`,
+  document: `users/${userId}/checkups/${checkupId}/result-sheet.pdf`,
+});
+
+/** NHIS linking: start (the user is asked to approve on the phone), complete (import), status. */
+export function createLinking(deps: LinkingDeps) {
+  const { db, logger } = deps;
+
+  async function requireLink(userId: string, id: string): Promise<LinkRow> {
+    const link = await links.find(db, userId, id);
+    if (!link) throw new NotFoundError('LINK_NOT_FOUND', 'There is no such NHIS link.');
+    return link;
+  }
+
+  /** Raw payload (always) and the original sheet (when sent) go to Blob Storage before any row refers to them. */
+  async function storeDocuments(userId: string, linkId: string, id: string, imported: ImportedCheckup, receivedAt: Date, reference: unknown) {
+    const paths = blobPaths(userId, id);
+    const raw = { source: 'NHIS', linkId, receivedAt: receivedAt.toISOString(), preview: imported.raw.preview, result: imported.raw.result, referenceList: reference };
+    await deps.documents.put(paths.raw, Buffer.from(JSON.stringify(raw)), 'application/json; charset=utf-8');
+    if (imported.pdfBase64 === null) return { raw: paths.raw, document: null };
+    const date = imported.checkup.examDate ?? String(imported.checkup.examYear);
+    await deps.documents.put(paths.document, Buffer.from(imported.pdfBase64, 'base64'), 'application/pdf', `inline; filename="nhis-checkup-${date}.pdf"`);
+    return { raw: paths.raw, document: paths.document };
+  }
+
+  /**
+   * Stores what is new (by the provider's checkup identity), records the provider's reference rows with
+   * this import, and publishes HealthCheckupImported with the new ids, all in one transaction.
+   */
+  async function importResults(link: LinkRow, data: unknown, now: Date): Promise<void> {
+    const result = readNhisResult(data);
+    if (result.unreadable > 0) logger.warn('NHIS answer had checkups without a readable year; they were skipped', { count: result.unreadable });
+    const known = await checkups.existingKeys(db, link.userId, result.checkups.map((c) => c.sourceKey));
+    const fresh = result.checkups.filter((c) => !known.has(c.sourceKey)).map((imported) => ({ id: randomUUID(), imported }));
+    const uploads = await Promise.allSettled(
+      fresh.map((f) => storeDocuments(link.userId, link.id, f.id, f.imported, now, result.referenceRows)),
+    );
+    const stored = fresh.flatMap((f, i) => {
+      const upload = uploads[i];
+      return upload?.status === 'fulfilled' ? [{ ...f, blobs: upload.value }] : [];
+    });
+    if (stored.length < fresh.length) {
+      // Nothing is stored by halves: the blobs that did upload are removed before the import fails.
+      await Promise.allSettled(fresh.flatMap((f) => Object.values(blobPaths(link.userId, f.id)).map((p) => deps.documents.delete(p))));
+      throw (uploads.find((u) => u.status === 'rejected') as PromiseRejectedResult).reason;
+    }
+
+    const removeBlobs = (of: typeof stored) =>
+      Promise.allSettled(of.flatMap((s) => [s.blobs.raw, s.blobs.document]).filter((p): p is string => p !== null).map((p) => deps.documents.delete(p)));
+
+    const inserted = await withTransaction(db, async (client) => {
+      await referenceRows.insert(client, link.id, link.userId, result.referenceRows);
+      const ids: string[] = [];
+      for (const { id, imported, blobs } of stored) {
+        const added = await checkups.insert(client, {
+          id,
+          userId: link.userId,
+          linkId: link.id,
+          sourceKey: imported.sourceKey,
+          checkup: imported.checkup,
+          checkupType: imported.checkupType,
+          organizationName: imported.organizationName,
+          opinion: imported.opinion,
+          units: imported.units,
+          rejectedValues: imported.rejected,
+          rawBlob: blobs.raw,
+          documentBlob: blobs.document,
+        });
+        if (added) ids.push(id);
+      }
+      await links.markImported(client, link.id, ids, result.checkups.length - ids.length, now);
+      if (ids.length > 0) {
+        await enqueueEvent(client, {
+          topic: CHECKUP_IMPORTED_TOPIC,
+          payload: { type: 'HealthCheckupImported', userId: link.userId, occurredAt: now.toISOString(), checkupIds: ids },
+        });
+      }
+      return ids;
+    }).catch(async (error: unknown) => {
+      await removeBlobs(stored);
+      throw error;
+    });
+    // A concurrent import stored some of the same checkups first: their blobs here belong to no row.
+    await removeBlobs(stored.filter((s) => !inserted.includes(s.id)));
+    if (inserted.length > 0) {
+      deps.eventsEnqueued();
+      await deps.cache.invalidate(link.userId);
+    }
+    logger.info('NHIS checkups imported', { linkId: link.id, newCheckups: inserted.length, alreadyImported: result.checkups.length - inserted.length });
+  }
+
+  async function get(userId: string, id: string): Promise<LinkView> {
+    const link = await requireLink(userId, id);
+    const now = deps.clock.now();
+    const view = viewOf(link, now);
+    // Nobody completed it in time: record that, and forget the identity it held.
+    if (view.state !== link.state) await links.close(db, link.id, 'EXPIRED', 'APPROVAL_WINDOW_PASSED', now);
+    return view;
+  }
+
+  return {
+    get,
+
+    async start(userId: string, input: LinkInput): Promise<LinkView> {
+      const request = checkupRequestParams(input, deps.inquiryType);
+      const answer = await deps.nhis.checkupResult(request);
+      const outcome = startOutcome(answer.code, answer.message, answer.extraMessage);
+      if (outcome.kind === 'INPUT_REJECTED') {
+        throw new ValidationError([{ field: `body.${outcome.field}`, message: `NHIS did not accept this value (${outcome.message})` }]);
+      }
+      if (outcome.kind === 'UNAVAILABLE') {
+        throw new UpstreamUnavailableError('NHIS_UNAVAILABLE', 'NHIS cannot be reached right now; try again later.', 30);
+      }
+      const twoWay = outcome.kind === 'APPROVAL_REQUESTED' ? twoWayInfoOf(answer.data) : undefined;
+      if (twoWay === undefined) {
+        logger.warn('NHIS did not start simple authentication', { code: answer.code });
+        throw new AppError(502, 'NHIS_REQUEST_FAILED', 'NHIS did not accept the linking request; try again later.');
+      }
+      const now = deps.clock.now();
+      const link = await links.insertPending(db, {
+        id: randomUUID(),
+        userId,
+        provider: input.provider,
+        request,
+        twoWay,
+        expiresAt: new Date(now.getTime() + deps.approvalWindowSeconds * 1000),
+        now,
+      });
+      logger.info('NHIS link started; waiting for approval on the phone', { linkId: link.id, provider: input.provider });
+      return viewOf(link, now);
+    },
+
+    /**
+     * Confirms with the provider after the user approved. Returns `pending: true` while the approval has
+     * not arrived yet (the client asks again); any other outcome closes the link.
+     */
+    async complete(userId: string, id: string): Promise<{ pending: boolean; link: LinkView }> {
+      const existing = await requireLink(userId, id);
+      if (existing.state !== 'PENDING_APPROVAL') return { pending: false, link: viewOf(existing, deps.clock.now()) };
+      const startedAt = deps.clock.now();
+      const link = await links.claim(db, userId, id, startedAt, new Date(startedAt.getTime() + deps.completeBudgetMs));
+      if (!link) {
+        const now = await requireLink(userId, id);
+        if (now.state !== 'PENDING_APPROVAL') return { pending: false, link: viewOf(now, deps.clock.now()) };
+        throw new ConflictError('LINK_BUSY', 'This link is already being completed; ask again in a moment.');
+      }
+      if (!link.request || !link.twoWay) throw new Error('pending link without its request');
+
+      let answer;
+      try {
+        answer = await deps.nhis.checkupResult(confirmParams(link.request, link.twoWay));
+      } catch (error) {
+        const now = deps.clock.now();
+        if (effectiveState(link.state, link.expiresAt, now).state === 'EXPIRED') {
+          await links.close(db, link.id, 'EXPIRED', 'APPROVAL_WINDOW_PASSED', now);
+          return { pending: false, link: await get(userId, id) };
+        }
+        await links.release(db, link.id);
+        throw error;
+      }
+
+      const outcome = confirmOutcome(answer.code, answer.extraMessage);
+      const now = deps.clock.now();
+      switch (outcome.kind) {
+        case 'STILL_PENDING':
+          await links.release(db, link.id);
+          return { pending: true, link: viewOf(link, now) };
+        case 'CLOSED':
+          if (outcome.reason === 'PROVIDER_ERROR' || outcome.reason === 'SESSION_UNKNOWN') {
+            logger.warn('NHIS refused to complete the link', { linkId: link.id, code: answer.code });
+          }
+          await links.close(db, link.id, outcome.state, outcome.reason, now);
+          break;
+        case 'UNAVAILABLE':
+          await links.release(db, link.id);
+          throw new UpstreamUnavailableError('NHIS_UNAVAILABLE', 'NHIS cannot be reached right now; try again later.', 30);
+        case 'RESULTS':
+          try {
+            await importResults(link, answer.data, now);
+          } catch (error) {
+            // The provider's session is used up, so this link cannot be retried: the user links again.
+            logger.error('storing the NHIS results failed', { linkId: link.id, error });
+            await links.close(db, link.id, 'FAILED', 'IMPORT_FAILED', deps.clock.now()).catch(() => undefined);
+          }
+          break;
+      }
+      return { pending: false, link: viewOf(await requireLink(userId, id), deps.clock.now()) };
+    },
+
+    /** Closes pending links nobody completed in time; run periodically. */
+    async expireStale(): Promise<number> {
+      return links.expireStale(db, deps.clock.now());
+    },
+  };
+}
+
+export type Linking = ReturnType<typeof createLinking>;

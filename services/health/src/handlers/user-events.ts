@@ -1,0 +1,45 @@
+import { withTransaction, type Db, type Logger } from '@healthsync/shared';
+import { checkups } from '../adapters/checkups-repository.js';
+import type { DocumentStore } from '../adapters/document-store.js';
+import type { JudgedCache } from '../adapters/judged-cache.js';
+import { links } from '../adapters/links-repository.js';
+import { profiles } from '../adapters/profiles-repository.js';
+import type { ProfileFacts } from '../domain/index.js';
+
+export interface UserEventsDeps {
+  db: Db;
+  documents: DocumentStore;
+  cache: JudgedCache<unknown>;
+  logger: Logger;
+}
+
+/**
+ * What the user service's events mean here. Both handlers are idempotent by construction (an upsert
+ * ordered by occurrence time; deleting what is there), so a redelivery needs no dedupe table.
+ */
+export function createUserEvents(deps: UserEventsDeps) {
+  const { db, logger } = deps;
+  return {
+    /** Sex and birth date change how items are judged, so the cached judgement goes. */
+    async profileChanged(userId: string, facts: ProfileFacts, occurredAt: Date): Promise<void> {
+      const changed = await profiles.upsert(db, userId, facts, occurredAt);
+      if (changed) await deps.cache.invalidate(userId);
+    },
+
+    /** Erases the user's checkups, links, reference rows, blobs and profile facts. */
+    async userDeleted(userId: string): Promise<void> {
+      const erased = await withTransaction(db, async (client) => {
+        const count = await checkups.deleteAllOf(client, userId);
+        await links.deleteAllOf(client, userId);
+        await profiles.erase(client, userId);
+        return count;
+      });
+      // After the rows: if deleting blobs fails the event is redelivered and this runs again.
+      const blobs = await deps.documents.deletePrefix(`users/${userId}/`);
+      await deps.cache.invalidate(userId);
+      logger.info('user data erased', { userId, checkups: erased, blobs });
+    },
+  };
+}
+
+export type UserEvents = ReturnType<typeof createUserEvents>;

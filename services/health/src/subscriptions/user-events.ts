@@ -1,0 +1,48 @@
+import { components, subscription, type Subscription } from '@healthsync/shared';
+import { z } from 'zod';
+import type { UserEvents } from '../handlers/user-events.js';
+
+const profileEvent = z.object({
+  userId: z.string().min(1),
+  occurredAt: z.string().optional(),
+  profile: z.object({
+    birthDate: z.iso.date().nullable().optional(),
+    sex: z.enum(['M', 'F']).nullable().optional(),
+    occupation: z.string().nullable().optional(),
+  }),
+});
+
+const deletedEvent = z.object({ userId: z.string().min(1) });
+
+function occurrence(text: string | undefined): Date {
+  const date = text ? new Date(text) : new Date(Number.NaN);
+  return Number.isNaN(date.getTime()) ? new Date() : date;
+}
+
+/** The user service's events: profile facts for judging, and erasure on deletion. */
+export function createUserEventSubscriptions(events: UserEvents): Subscription[] {
+  const onProfile = (topic: string) =>
+    subscription({
+      pubsub: components.events,
+      topic,
+      route: `/events/${topic}`,
+      schema: profileEvent,
+      async handle({ data }) {
+        const facts = { birthDate: data.profile.birthDate ?? null, sex: data.profile.sex ?? null, occupation: data.profile.occupation ?? null };
+        await events.profileChanged(data.userId, facts, occurrence(data.occurredAt));
+      },
+    });
+  return [
+    onProfile('user-registered'),
+    onProfile('user-profile-changed'),
+    subscription({
+      pubsub: components.events,
+      topic: 'user-deleted',
+      route: '/events/user-deleted',
+      schema: deletedEvent,
+      async handle({ data }) {
+        await events.userDeleted(data.userId);
+      },
+    }),
+  ];
+}
