@@ -67,6 +67,15 @@ await runMain(async () => {
     console.error('\n✖ unit tests failed; the system was not started.');
     process.exit(1);
   }
+  // Deployment checks (issue 9): chart, components, production Dapr config in a real daprd, Terraform.
+  if (filters.length === 0 || filters.some((word) => word.includes('deploy'))) {
+    log.step('deployment checks: node scripts/check-deploy.mjs');
+    const deploy = spawnSync(process.execPath, [path.join(root, 'scripts', 'check-deploy.mjs')], { cwd: root, stdio: 'inherit' });
+    if (deploy.status !== 0) {
+      console.error('\n✖ deployment checks failed; the system was not started.');
+      process.exit(1);
+    }
+  }
   const systemFiles = selected([...testFiles([path.join(root, 'tests', 'dist', 'integration')]), ...testFiles([path.join(root, 'tests', 'dist', 'e2e')])]);
   if (systemFiles.length === 0) {
     log.step('no integration or end-to-end tests selected');

@@ -1,0 +1,79 @@
+# syntax=docker/dockerfile:1.7
+#
+# One build for every HealthSync image: the services share the dependency install and the
+# TypeScript build; each image gets only its own compiled code and production dependencies,
+# runs as the unprivileged `node` user (uid 1000) on a read-only root filesystem (the chart
+# mounts /tmp), and has no build tools.
+#
+#   docker build --build-arg SERVICE=user -t <acr>/healthsync/user:<tag> .
+#   docker build --target migrations      -t <acr>/healthsync/migrations:<tag> .
+#
+# SERVICE is one of gateway, user, health, goal, intelligence, batch. Node 22 LTS in the
+# images (the project supports Node >= 20.18 or >= 22; Node 20 is out of security support);
+# pin NODE_IMAGE to a digest in the pipeline for reproducible builds.
+ARG NODE_IMAGE=node:22-bookworm-slim
+
+# -- Dependencies (all workspaces), cached until a package manifest changes --------------------
+FROM ${NODE_IMAGE} AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY services/shared/package.json services/shared/
+COPY services/gateway/package.json services/gateway/
+COPY services/user/package.json services/user/
+COPY services/health/package.json services/health/
+COPY services/goal/package.json services/goal/
+COPY services/intelligence/package.json services/intelligence/
+COPY services/batch/package.json services/batch/
+COPY standins/google-oidc/package.json standins/google-oidc/
+COPY standins/nhis/package.json standins/nhis/
+COPY standins/claude/package.json standins/claude/
+COPY tests/package.json tests/
+RUN npm ci --no-audit --no-fund --loglevel=error
+
+# -- Build: every service's TypeScript ---------------------------------------------------------
+FROM deps AS build
+COPY tsconfig.base.json ./
+COPY services ./services
+RUN ./node_modules/.bin/tsc -b services/gateway services/user services/health services/goal services/intelligence services/batch
+
+# -- Production dependencies only ----------------------------------------------------------------
+# Plus @azure/identity at the version the lock file already has: the health service loads it
+# only with BLOB_AUTH=managed-identity (Azure), so no workspace declares it as a dependency.
+FROM deps AS prod-deps
+RUN npm prune --omit=dev --no-audit --no-fund --loglevel=error \
+ && identity="$(node -p "require('./package-lock.json').packages['node_modules/@azure/identity'].version")" \
+ && npm install --no-save --omit=dev --no-audit --no-fund --loglevel=error "@azure/identity@${identity}"
+
+# -- Migration files of every service ----------------------------------------------------------
+FROM ${NODE_IMAGE} AS migration-files
+COPY services /src/services
+RUN mkdir -p /out && cd /src && find services -path '*/migrations/*.sql' -exec cp --parents {} /out/ \;
+
+# -- The migration Job's image -------------------------------------------------------------------
+FROM ${NODE_IMAGE} AS migrations
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=prod-deps /app/node_modules ./node_modules
+COPY package.json ./
+COPY scripts/migrate.mjs scripts/
+COPY scripts/lib/log.mjs scripts/lib/paths.mjs scripts/lib/
+COPY --from=migration-files /out/services ./services
+COPY deploy/migrate-job.mjs deploy/
+USER node
+CMD ["node", "deploy/migrate-job.mjs"]
+
+# -- A service's image (the default target) ------------------------------------------------------
+FROM ${NODE_IMAGE} AS service
+ARG SERVICE
+ENV NODE_ENV=production \
+    APP_HOST=0.0.0.0
+WORKDIR /app
+COPY --from=prod-deps /app/node_modules ./node_modules
+COPY package.json ./
+COPY --from=build /app/services/shared/package.json services/shared/
+COPY --from=build /app/services/shared/dist services/shared/dist
+COPY --from=build /app/services/${SERVICE}/package.json services/${SERVICE}/
+COPY --from=build /app/services/${SERVICE}/dist services/${SERVICE}/dist
+WORKDIR /app/services/${SERVICE}
+USER node
+CMD ["node", "--enable-source-maps", "dist/src/main.js"]

@@ -1,0 +1,24 @@
+output "frontdoor_profile_id" {
+  description = "ID of the Front Door profile."
+  value       = azurerm_cdn_frontdoor_profile.this.id
+}
+
+output "frontdoor_endpoint_host_name" {
+  description = "Front Door endpoint host name: point the API's DNS name (CNAME) here."
+  value       = azurerm_cdn_frontdoor_endpoint.this.host_name
+}
+
+output "frontdoor_id" {
+  description = "Front Door profile's resource GUID (the X-Azure-FDID header value the Application Gateway requires)."
+  value       = azurerm_cdn_frontdoor_profile.this.resource_guid
+}
+
+output "application_gateway_id" {
+  description = "ID of the Application Gateway."
+  value       = azurerm_application_gateway.this.id
+}
+
+output "application_gateway_public_ip" {
+  description = "Public IP address of the Application Gateway (reachable from Front Door only)."
+  value       = azurerm_public_ip.appgw.ip_address
+}

@@ -1,0 +1,59 @@
+// `node scripts/check-deploy.mjs`: the deployment checks of issue 9, offline.
+//   - builds (or takes from the cache) helm, kubeconform, OpenTofu and the azurerm provider
+//     from the Go module proxy (tools/helm, tools/kubeconform, tools/tofu, tools/tofu/azurerm),
+//   - installs PyPI kubernetes-validate (Kubernetes JSON schemas, and PyYAML) into a venv
+//     under .tools/deploy,
+//   - then runs tests/deploy/*.test.mjs with node's test runner: chart renders + kubeconform
+//     against local schemas, component parity, the production Dapr configuration (statically
+//     and in a real daprd), Terraform fmt/validate and documentation, Dockerfile, pipeline and
+//     Flux manifests.
+// Needs `npm run setup` first (daprd, sentry, redis-server, the Dapr module in the Go cache).
+// Exit code 0 only when every check passed.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fail, log, runMain } from './lib/log.mjs';
+import { acquireSystemLock } from './lib/processes.mjs';
+import { daprBinDir, root } from './lib/paths.mjs';
+import { daprModuleDir, deployToolsDir, deployTools, ensureDeployTools, ensureSchemaVenv, tofuPluginDir } from './lib/deploy-checks.mjs';
+
+await runMain(async () => {
+  const started = Date.now();
+  ensureDeployTools();
+  const python = ensureSchemaVenv();
+  if (!fs.existsSync(path.join(daprBinDir, 'daprd'))) fail('daprd is missing: run `npm run setup` first.');
+  const tofuCliConfig = path.join(deployToolsDir, 'tofurc');
+  // An empty CLI configuration: no ~/.terraformrc, no plugin cache, no registry credentials.
+  fs.writeFileSync(tofuCliConfig, '');
+  const envFile = path.join(deployToolsDir, 'env.json');
+  fs.writeFileSync(
+    envFile,
+    JSON.stringify(
+      { ...deployTools, python, daprBinDir, daprModuleDir: daprModuleDir(), tofuPluginDir, tofuCliConfig },
+      null,
+      2,
+    ),
+  );
+  log.step(`tools ready in ${((Date.now() - started) / 1000).toFixed(0)} s; running tests/deploy`);
+
+  const testDir = path.join(root, 'tests', 'deploy');
+  const files = fs.readdirSync(testDir).filter((f) => f.endsWith('.test.mjs')).sort().map((f) => path.join(testDir, f));
+  // The daprd checks start sidecars named like the services (and their own Sentry): they
+  // must not run beside a running system, whose sidecars would find them through mDNS.
+  const releaseLock = await acquireSystemLock();
+  let result;
+  try {
+    result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=1', ...files], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, HEALTHSYNC_DEPLOY_ENV: envFile },
+    });
+  } finally {
+    releaseLock();
+  }
+  log.step(`deployment checks finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  if (result.status !== 0) {
+    console.error('\n✖ deployment checks failed');
+    process.exit(result.status ?? 1);
+  }
+});

@@ -1,0 +1,262 @@
+// Tools and offline data for the deployment checks (node scripts/check-deploy.mjs): helm,
+// kubeconform, OpenTofu and the azurerm provider built from the Go module proxy through the
+// wrapper modules in tools/ (cached like the Dapr binaries in setup-steps.mjs: keyed by the
+// wrapper's go.mod + go.sum, the flags and the Go version, kept in ~/.cache/healthsync/tools,
+// copied into .tools/), Kubernetes JSON schemas from PyPI's kubernetes-validate (in a venv
+// under .tools/), and the Dapr CRD schemas from the Dapr module the runtime is built from.
+// Nothing is downloaded at run time except through the Go module proxy and PyPI.
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fail, log } from './log.mjs';
+import { root, toolsDir } from './paths.mjs';
+
+export const deployToolsDir = path.join(toolsDir, 'deploy');
+export const binDir = path.join(toolsDir, 'bin');
+
+/** The azurerm provider's version as the wrapper pins it (tools/tofu/azurerm/go.mod). */
+export const AZURERM_VERSION = '5.2.0';
+/** kubernetes-validate release whose bundled schemas the chart is validated against. */
+export const KUBERNETES_VALIDATE_VERSION = '1.37.0';
+
+const goEnv = () => ({
+  ...process.env,
+  CGO_ENABLED: '0',
+  GOTOOLCHAIN: 'local',
+  GOFLAGS: '-mod=readonly',
+  GONOSUMDB: 'go.etcd.io/*,github.com/diagridio/*',
+});
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { stdio: 'inherit', cwd: root, ...options });
+  if (result.error) fail(`${command} could not be started: ${result.error.message}`);
+  if (result.status !== 0) fail(`${command} ${args.join(' ')} failed with exit code ${result.status}`);
+}
+
+function output(command, args, options = {}) {
+  const result = spawnSync(command, args, { encoding: 'utf8', ...options });
+  return result.status === 0 ? result.stdout.trim() : undefined;
+}
+
+function hashOf(files, extra) {
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(fs.readFileSync(path.join(root, file)));
+  hash.update(extra);
+  return hash.digest('hex').slice(0, 16);
+}
+
+const cacheRoot = () => path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'healthsync', 'tools');
+
+/** Where tofu finds the locally built provider (`tofu init -plugin-dir`). */
+export const tofuPluginDir = path.join(deployToolsDir, 'tofu-plugins');
+const azurermBinary = path.join(tofuPluginDir, 'registry.opentofu.org', 'hashicorp', 'azurerm', AZURERM_VERSION, 'linux_amd64', `terraform-provider-azurerm_v${AZURERM_VERSION}`);
+
+export const deployTools = {
+  helm: path.join(binDir, 'helm'),
+  kubeconform: path.join(binDir, 'kubeconform'),
+  tofu: path.join(binDir, 'tofu'),
+  azurerm: azurermBinary,
+};
+
+const BUILDS = [
+  {
+    name: 'helm 3.22.0',
+    module: 'tools/helm',
+    package: 'helm.sh/helm/v3/cmd/helm',
+    ldflags: '-s -w -X helm.sh/helm/v3/internal/version.version=v3.22.0 -X helm.sh/helm/v3/internal/version.gitTreeState=clean',
+    output: deployTools.helm,
+  },
+  {
+    name: 'kubeconform 0.8.0',
+    module: 'tools/kubeconform',
+    package: 'github.com/yannh/kubeconform/cmd/kubeconform',
+    ldflags: '-s -w -X main.version=v0.8.0',
+    output: deployTools.kubeconform,
+  },
+  {
+    name: 'OpenTofu 1.12.6',
+    module: 'tools/tofu',
+    package: 'github.com/opentofu/opentofu/cmd/tofu',
+    ldflags: '-s -w -X github.com/opentofu/opentofu/version.dev=no',
+    output: deployTools.tofu,
+  },
+  {
+    name: `azurerm provider ${AZURERM_VERSION}`,
+    module: 'tools/tofu/azurerm',
+    package: 'github.com/hashicorp/terraform-provider-azurerm',
+    ldflags: `-s -w -X github.com/hashicorp/terraform-provider-azurerm/version.ProviderVersion=${AZURERM_VERSION}`,
+    output: deployTools.azurerm,
+  },
+];
+
+/** Builds (or copies from the cache) helm, kubeconform, tofu and the azurerm provider. */
+export function ensureDeployTools() {
+  const goVersion = output('go', ['env', 'GOVERSION']);
+  if (!goVersion) fail('Go is needed to build the deployment tools (go 1.26.6 or newer on PATH).');
+  const [, minor, patch] = goVersion.replace('go', '').split('.').map(Number);
+  if (minor < 26 || (minor === 26 && (patch ?? 0) < 6)) fail(`Go 1.26.6 or newer is needed (OpenTofu 1.12 and the azurerm provider require it); found ${goVersion}.`);
+
+  for (const build of BUILDS) {
+    const key = hashOf([`${build.module}/go.mod`, `${build.module}/go.sum`], `${build.package}|${build.ldflags}|${goVersion}`);
+    const stamp = path.join(deployToolsDir, `.stamp-${build.module.replaceAll('/', '-')}`);
+    if (fs.existsSync(build.output) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === key) {
+      log.step(`${build.name}: built`);
+      continue;
+    }
+    const cacheDir = path.join(cacheRoot(), `${build.module.replace(/^tools\//, '').replaceAll('/', '-')}-${key}`);
+    const cached = path.join(cacheDir, path.basename(build.output));
+    if (!fs.existsSync(cached)) {
+      const started = Date.now();
+      log.step(`${build.name}: building from the Go module proxy (${build.module})`);
+      fs.mkdirSync(cacheDir, { recursive: true });
+      const temp = `${cached}.partial`;
+      run('go', ['build', '-trimpath', '-ldflags', build.ldflags, '-o', temp, build.package], { cwd: path.join(root, build.module), env: goEnv() });
+      fs.renameSync(temp, cached);
+      log.detail(`built in ${Math.round((Date.now() - started) / 1000)} s`);
+    } else {
+      log.step(`${build.name}: copying from the build cache`);
+    }
+    fs.mkdirSync(path.dirname(build.output), { recursive: true });
+    fs.copyFileSync(cached, build.output);
+    fs.chmodSync(build.output, 0o755);
+    fs.mkdirSync(deployToolsDir, { recursive: true });
+    fs.writeFileSync(stamp, key);
+  }
+}
+
+/**
+ * A Python venv under .tools with kubernetes-validate (its bundled Kubernetes schemas) and
+ * PyYAML (its dependency; the checks parse YAML with it). Returns the venv's python.
+ */
+export function ensureSchemaVenv() {
+  const venv = path.join(deployToolsDir, 'venv');
+  const python = path.join(venv, 'bin', 'python');
+  const stamp = path.join(venv, '.stamp');
+  const want = `kubernetes-validate==${KUBERNETES_VALIDATE_VERSION}`;
+  if (fs.existsSync(python) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === want) {
+    log.step(`Kubernetes schemas: ${want} installed`);
+    return python;
+  }
+  const system = ['python3', 'python'].find((p) => output(p, ['--version']) !== undefined);
+  if (!system) fail('Python 3 is needed for the Kubernetes schemas (PyPI kubernetes-validate).');
+  log.step(`Kubernetes schemas: installing ${want} from PyPI into ${path.relative(root, venv)}`);
+  fs.rmSync(venv, { recursive: true, force: true });
+  run(system, ['-m', 'venv', venv]);
+  run(python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', want]);
+  fs.writeFileSync(stamp, want);
+  return python;
+}
+
+/** Directory of kubernetes-validate's schemas for one Kubernetes version (x.y.z). */
+export function bundledSchemaDir(python, kubernetesVersion) {
+  const pkg = output(python, ['-c', 'import kubernetes_validate, os; print(os.path.dirname(kubernetes_validate.__file__))']);
+  if (!pkg) fail('kubernetes-validate is not importable from the venv.');
+  const dir = path.join(pkg, 'kubernetes-json-schema', `v${kubernetesVersion}-local-strict`);
+  if (!fs.existsSync(dir)) fail(`kubernetes-validate ${KUBERNETES_VALIDATE_VERSION} has no schemas for Kubernetes ${kubernetesVersion}.`);
+  return dir;
+}
+
+/** The Dapr runtime module's source (the one tools/dapr builds daprd from), for its CRDs and injector. */
+export function daprModuleDir() {
+  const json = output('go', ['mod', 'download', '-json', 'github.com/dapr/dapr'], { cwd: path.join(root, 'tools', 'dapr'), env: goEnv() });
+  const dir = json ? JSON.parse(json).Dir : undefined;
+  if (!dir || !fs.existsSync(dir)) fail('The Dapr module (tools/dapr) is not in the Go module cache; run `npm run setup` first.');
+  return dir;
+}
+
+/**
+ * Standalone JSON schemas in kubeconform's layout: kubernetes-validate's per-kind files
+ * reference a shared `_definitions.json` by an absolute URL (https://kubernetes.io/api/...),
+ * which kubeconform would try to download. Each kind's file gets the definitions it needs
+ * inlined instead (`#/$defs/...`). Only the kinds asked for are written.
+ */
+export function writeStandaloneSchemas(bundledDir, outDir, kinds) {
+  const definitions = JSON.parse(fs.readFileSync(path.join(bundledDir, '_definitions.json'), 'utf8')).$defs;
+  const prefix = '/api/_definitions.json#/$defs/';
+  fs.mkdirSync(outDir, { recursive: true });
+  const written = [];
+  for (const { kind, apiVersion } of kinds) {
+    const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
+    const groupPart = group ? `-${group.split('.')[0]}` : '';
+    const file = `${kind.toLowerCase()}${groupPart}-${version}.json`;
+    const source = path.join(bundledDir, file);
+    if (!fs.existsSync(source)) continue;
+    const schema = JSON.parse(fs.readFileSync(source, 'utf8'));
+    const needed = new Map();
+    const rewrite = (node) => {
+      if (Array.isArray(node)) return node.map(rewrite);
+      if (node && typeof node === 'object') {
+        const out = {};
+        for (const [k, v] of Object.entries(node)) {
+          // The kind's file points into _definitions.json by URL; the definitions point at
+          // each other by fragment. Both become fragments of this file.
+          const local = '#/$defs/';
+          if (k === '$ref' && typeof v === 'string' && (v.startsWith(prefix) || v.startsWith(local))) {
+            const name = v.slice(v.startsWith(prefix) ? prefix.length : local.length);
+            if (!(name in definitions)) throw new Error(`${file}: unknown definition ${name}`);
+            if (!needed.has(name)) {
+              needed.set(name, null);
+              needed.set(name, rewrite(definitions[name]));
+            }
+            out[k] = `#/$defs/${name}`;
+          } else {
+            out[k] = rewrite(v);
+          }
+        }
+        return out;
+      }
+      return node;
+    };
+    const standalone = rewrite(schema);
+    delete standalone.$id;
+    standalone.$defs = Object.fromEntries(needed);
+    fs.writeFileSync(path.join(outDir, file), JSON.stringify(standalone));
+    written.push(file);
+  }
+  return written;
+}
+
+/**
+ * JSON schemas for the Dapr custom resources (Component, Configuration, Resiliency,
+ * Subscription) from the CRDs in the Dapr module, in the same layout. The CRDs' OpenAPI
+ * schemas are made strict (no unknown fields) where they declare properties.
+ */
+export function writeDaprSchemas(python, daprDir, outDir) {
+  const crds = ['components.yaml', 'configuration.yaml', 'resiliency.yaml', 'subscription.yaml'].map((f) => path.join(daprDir, 'charts', 'dapr', 'crds', f));
+  const script = `
+import json, sys, yaml, os
+out = sys.argv[1]
+def strict(node):
+    if isinstance(node, dict):
+        if node.get('type') == 'object' and 'properties' in node and 'additionalProperties' not in node and not node.get('x-kubernetes-preserve-unknown-fields'):
+            node['additionalProperties'] = False
+        for value in node.values():
+            strict(value)
+    elif isinstance(node, list):
+        for value in node:
+            strict(value)
+    return node
+written = []
+for path in sys.argv[2:]:
+    for doc in yaml.safe_load_all(open(path)):
+        if not doc or doc.get('kind') != 'CustomResourceDefinition':
+            continue
+        kind = doc['spec']['names']['kind'].lower()
+        group = doc['spec']['group'].split('.')[0]
+        for version in doc['spec']['versions']:
+            schema = strict(version['schema']['openAPIV3Schema'])
+            props = schema.setdefault('properties', {})
+            props['apiVersion'] = {'type': 'string', 'enum': [doc['spec']['group'] + '/' + version['name']]}
+            props['kind'] = {'type': 'string', 'enum': [doc['spec']['names']['kind']]}
+            name = f"{kind}-{group}-{version['name']}.json"
+            json.dump(schema, open(os.path.join(out, name), 'w'))
+            written.append(name)
+print(json.dumps(written))
+`;
+  fs.mkdirSync(outDir, { recursive: true });
+  const result = spawnSync(python, ['-c', script, outDir, ...crds], { encoding: 'utf8' });
+  if (result.status !== 0) fail(`could not convert the Dapr CRDs: ${result.stderr}`);
+  return JSON.parse(result.stdout);
+}

@@ -1,0 +1,137 @@
+// What the services' code asks of Dapr, read from their sources: which component names each
+// app uses, which Dapr APIs it calls and which secrets it reads. The checks compare this
+// with components/ and dapr/, so a new `dapr.getState('x', ...)` or `getSecret(..., 'y')`
+// fails here, before it fails in a cluster.
+import fs from 'node:fs';
+import path from 'node:path';
+import { APPS, root } from './lib.mjs';
+
+function sourceFiles(dir) {
+  if (!fs.existsSync(dir)) return [];
+  const out = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...sourceFiles(full));
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) out.push(full);
+  }
+  return out;
+}
+
+/** The shared `components` object: key → component name (services/shared/src/service.ts). */
+export function sharedComponentNames() {
+  const text = fs.readFileSync(path.join(root, 'services', 'shared', 'src', 'service.ts'), 'utf8');
+  const body = /export const components = \{([\s\S]*?)\} as const/.exec(text)?.[1];
+  if (!body) throw new Error('services/shared/src/service.ts: `export const components = {...} as const` not found');
+  return Object.fromEntries([...body.matchAll(/^\s*(\w+):\s*'([^']+)'/gm)].map((m) => [m[1], m[2]]));
+}
+
+const STATE = /\.(getState|getStateEntry|saveState|deleteState)(?:<[^>()]*>)?\(\s*([^,)]+)/g;
+const PUBLISH = /\.publish\(\s*([^,)]+)/g;
+const SECRET = /\.getSecret\(\s*([^,)]+),\s*'([^']+)'/g;
+const PUBSUB_FIELD = /\bpubsub:\s*([^,}\n]+)/g;
+const BINDING_NAME = /inputBindings:\s*\[[^\]]*?\bname:\s*([^,}\n]+)/gs;
+
+/**
+ * Resolves an argument expression to a component name: a string literal, `components.x`,
+ * or a constant (`const X = 'name'` / `const X = components.x`) declared in the app's files.
+ */
+function resolver(files, shared) {
+  const constants = new Map();
+  for (const file of files) {
+    const text = fs.readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/(?:export\s+)?const\s+([A-Za-z_]\w*)\s*=\s*('([^']+)'|components\.(\w+))\s*;/g)) {
+      constants.set(m[1], m[3] ?? shared[m[4]]);
+    }
+  }
+  return (expression) => {
+    const e = expression.trim();
+    const literal = /^'([^']+)'$/.exec(e);
+    if (literal) return literal[1];
+    const member = /^components\.(\w+)$/.exec(e);
+    if (member) return shared[member[1]] ?? `<unknown components.${member[1]}>`;
+    if (constants.has(e)) return constants.get(e);
+    return undefined; // a parameter (e.g. the shared relay's `pubsub`): resolved at its call site
+  };
+}
+
+/**
+ * For each app: the component names its code uses, the Dapr APIs it calls (names as in a
+ * Configuration's api.allowed) and the secrets it reads. Every service also reads
+ * `postgres-url` through `secretstore` when it declares a database schema (startService).
+ */
+export function codeUsage() {
+  const shared = sharedComponentNames();
+  const usage = {};
+  for (const app of APPS) {
+    const files = sourceFiles(path.join(root, 'services', app, 'src'));
+    const resolve = resolver(files, shared);
+    const components = new Set();
+    const apis = new Set(['metadata']);
+    const secrets = new Set();
+    const unresolved = [];
+    const add = (expression, where) => {
+      const name = resolve(expression);
+      if (name) components.add(name);
+      else unresolved.push(`${where}: ${expression.trim()}`);
+    };
+    for (const file of files) {
+      const text = fs.readFileSync(file, 'utf8');
+      const where = path.relative(root, file);
+      for (const m of text.matchAll(STATE)) {
+        apis.add('state');
+        add(m[2], where);
+      }
+      for (const m of text.matchAll(PUBLISH)) {
+        apis.add('publish');
+        add(m[1], where);
+      }
+      for (const m of text.matchAll(SECRET)) {
+        apis.add('secrets');
+        add(m[1], where);
+        secrets.add(m[2]);
+      }
+      for (const m of text.matchAll(PUBSUB_FIELD)) add(m[1], where);
+      for (const m of text.matchAll(BINDING_NAME)) add(m[1], where);
+      if (/startOutboxRelay\(/.test(text)) apis.add('publish');
+      if (/\.invoke\(|\/v1\.0\/invoke\//.test(text)) apis.add('invoke');
+      if (/\.invokeBinding\(|\/v1\.0\/bindings\//.test(text)) apis.add('bindings');
+      if (/dbSchema:\s*'/.test(text)) {
+        apis.add('secrets');
+        components.add(shared.secrets);
+        secrets.add('postgres-url');
+      }
+    }
+    usage[app] = { components: [...components].sort(), apis: [...apis].sort(), secrets: [...secrets].sort(), unresolved };
+  }
+  return usage;
+}
+
+/**
+ * Topics each app subscribes to on the `events` pub/sub, read from its src/subscriptions:
+ * every string literal there that names one of `knownTopics` (directly, or through a constant
+ * or a topics object defined in the app's sources), and every `topic: '<literal>'`.
+ */
+export function subscribedTopics(knownTopics) {
+  const out = {};
+  for (const app of APPS) {
+    const dir = path.join(root, 'services', app, 'src', 'subscriptions');
+    const appFiles = sourceFiles(path.join(root, 'services', app, 'src'));
+    const literals = new Map();
+    for (const file of appFiles) {
+      const text = fs.readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/\b([A-Za-z_]\w*)\s*[:=]\s*'([a-z0-9-]+)'/g)) literals.set(m[1], m[2]);
+    }
+    const topics = new Set();
+    for (const file of sourceFiles(dir)) {
+      const text = fs.readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/'([a-z0-9-]+)'/g)) if (knownTopics.includes(m[1])) topics.add(m[1]);
+      for (const m of text.matchAll(/\btopic:\s*'([a-z0-9-]+)'/g)) topics.add(m[1]);
+      for (const m of text.matchAll(/\b(?:topic:\s*|\()(?:[A-Za-z_]\w*\.)?([A-Za-z_]\w*)\b/g)) {
+        const value = literals.get(m[1]);
+        if (value && knownTopics.includes(value)) topics.add(value);
+      }
+    }
+    out[app] = [...topics].sort();
+  }
+  return out;
+}

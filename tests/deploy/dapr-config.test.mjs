@@ -1,0 +1,164 @@
+// The production Dapr configuration (dapr/azure): per-app Configuration mirroring the local
+// access rules, API allow-lists covering what the code calls, secret scopes, tracing and
+// metrics settings, and a Resiliency spec with the properties the issue asks for.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { codeUsage } from './code-usage.mjs';
+import { APPS, NAMESPACE, componentsIn, metadataValue, readYamlFile, root } from './lib.mjs';
+
+const configOf = (set, app) => readYamlFile(path.join(root, 'dapr', set, `${app}.yaml`)).find((d) => d.kind === 'Configuration');
+const resiliency = readYamlFile(path.join(root, 'dapr', 'azure', 'resiliency.yaml')).find((d) => d.kind === 'Resiliency');
+const usage = codeUsage();
+
+/** Secrets the code reads locally that production deliberately does not grant, and why. */
+const PRODUCTION_SECRET_EXCEPTIONS = {
+  // In Azure the health service reaches Blob with its managed identity (BLOB_AUTH=managed-identity).
+  health: ['blob-connection-string'],
+};
+
+const policyView = (policy) => ({
+  appId: policy.appId,
+  defaultAction: policy.defaultAction,
+  trustDomain: policy.trustDomain,
+  operations: (policy.operations ?? []).map((o) => ({ name: o.name, httpVerb: [...o.httpVerb].sort(), action: o.action })),
+});
+
+test('when each app is looked up, then dapr/azure has its Configuration under its app id', () => {
+  for (const app of APPS) assert.equal(configOf('azure', app)?.metadata.name, app);
+});
+
+test('when production access control is compared with local, then the same callers may call the same routes', () => {
+  for (const app of APPS) {
+    const prod = configOf('azure', app).spec.accessControl;
+    const dev = configOf('local', app).spec.accessControl;
+    assert.equal(prod.defaultAction, 'deny', `${app}: default deny`);
+    assert.equal(prod.trustDomain, dev.trustDomain, `${app}: trust domain`);
+    assert.deepEqual((prod.policies ?? []).map(policyView), (dev.policies ?? []).map(policyView), `${app}: policies`);
+    for (const policy of prod.policies ?? []) {
+      assert.equal(policy.namespace, NAMESPACE, `${app}: policy for ${policy.appId} names the chart's namespace`);
+      assert.equal(policy.defaultAction, 'deny', `${app}: policy for ${policy.appId} defaults to deny`);
+    }
+  }
+});
+
+test('when the gateway calls a service, then only public routes (and the OpenAPI fragment) are allowed', () => {
+  for (const app of APPS) {
+    for (const policy of configOf('azure', app).spec.accessControl.policies ?? []) {
+      if (policy.appId !== 'gateway') continue;
+      for (const op of policy.operations) {
+        assert.ok(op.name.startsWith('/api/') || op.name === '/internal/openapi', `${app} lets the gateway call ${op.name}`);
+      }
+    }
+  }
+  const callers = (app) => (configOf('azure', app).spec.accessControl.policies ?? []).map((p) => p.appId).sort();
+  assert.deepEqual(callers('health'), ['gateway', 'intelligence']);
+  assert.deepEqual(callers('intelligence'), ['batch', 'gateway', 'goal']);
+  assert.deepEqual(callers('goal'), ['batch', 'gateway']);
+  assert.deepEqual(callers('gateway'), []);
+});
+
+test('when an app calls a Dapr API in its code, then its production sidecar allows that API, over HTTP and gRPC alike', () => {
+  for (const app of APPS) {
+    const allowed = configOf('azure', app).spec.api.allowed;
+    const http = allowed.filter((a) => a.protocol === 'http').map((a) => a.name).sort();
+    const grpc = allowed.filter((a) => a.protocol === 'grpc').map((a) => a.name).sort();
+    assert.deepEqual(grpc, http, `${app}: the gRPC list must not be wider or narrower than HTTP`);
+    for (const api of usage[app].apis) assert.ok(http.includes(api), `${app} calls the ${api} API, not in api.allowed`);
+    for (const entry of allowed) assert.equal(entry.version, 'v1.0', `${app}: ${entry.name} version`);
+  }
+  const gateway = configOf('azure', 'gateway').spec.api.allowed.map((a) => a.name);
+  assert.ok(!gateway.includes('secrets') && !gateway.includes('publish'), 'the edge-facing gateway gets no secrets or publish API');
+});
+
+test('when an app reads a secret in its code, then its secret scope allows it (locally always, in production unless documented)', () => {
+  for (const app of APPS) {
+    const scope = (set) => configOf(set, app).spec.secrets.scopes.find((s) => s.storeName === 'secretstore');
+    const prod = scope('azure');
+    const dev = scope('local');
+    assert.equal(prod.defaultAccess, 'deny', `${app}: secrets default deny`);
+    for (const secret of usage[app].secrets) {
+      assert.ok(dev.allowedSecrets.includes(secret), `${app} reads ${secret}, not allowed in dapr/local/${app}.yaml`);
+      if (!(PRODUCTION_SECRET_EXCEPTIONS[app] ?? []).includes(secret)) {
+        assert.ok(prod.allowedSecrets.includes(secret), `${app} reads ${secret}, not allowed in dapr/azure/${app}.yaml`);
+      }
+    }
+    for (const secret of prod.allowedSecrets) assert.ok(dev.allowedSecrets.includes(secret), `${app}: production grants ${secret}, which local does not`);
+  }
+});
+
+test('when mTLS is looked for, then the cluster-wide Dapr control plane enables it', () => {
+  const aks = fs.readFileSync(path.join(root, 'infra-terraform', 'modules', 'aks', 'main.tf'), 'utf8');
+  assert.match(aks, /"global\.mtls\.enabled"\s*=\s*"true"/);
+  for (const app of APPS) assert.equal(configOf('azure', app).spec.mtls, undefined, `${app}: an app-level mtls block would be rejected by the CRD`);
+});
+
+test('when the production configurations are read, then tracing goes to OTLP at a low rate and metrics keep low cardinality', () => {
+  for (const app of APPS) {
+    const spec = configOf('azure', app).spec;
+    const rate = Number(spec.tracing.samplingRate);
+    assert.ok(rate > 0 && rate <= 0.1, `${app}: sampling rate ${spec.tracing.samplingRate}`);
+    assert.ok(spec.tracing.otel?.endpointAddress, `${app}: OTLP endpoint`);
+    assert.equal(spec.metrics.enabled, true);
+    assert.equal(spec.metrics.http.increasedCardinality, false, `${app}: one series per raw path is off`);
+    for (const pattern of spec.metrics.http.pathMatching ?? []) assert.match(pattern, /^\/.*\{\w+\}/, `${app}: ${pattern} folds an id`);
+    assert.ok(spec.components.deny.includes('secretstores.local.file'), `${app}: the local file secret store is denied`);
+  }
+});
+
+test('when the Resiliency spec is read, then every app and component has a timeout and apps a circuit breaker', () => {
+  const { targets, policies } = resiliency.spec;
+  for (const app of APPS) {
+    const target = targets.apps[app];
+    assert.ok(target, `no target for app ${app}`);
+    assert.ok(policies.timeouts[target.timeout], `${app}: timeout policy`);
+    assert.ok(policies.circuitBreakers[target.circuitBreaker], `${app}: circuit breaker`);
+    assert.ok(policies.retries[target.retry], `${app}: retry`);
+  }
+  const azure = componentsIn(path.join(root, 'components', 'azure'));
+  for (const [name, component] of azure) {
+    if (component.spec.type.startsWith('bindings.cron')) continue;
+    const target = targets.components[name];
+    assert.ok(target?.outbound?.timeout, `component ${name}: outbound timeout`);
+    assert.ok(policies.timeouts[target.outbound.timeout], `component ${name}: timeout policy exists`);
+  }
+  for (const name of ['events', 'secretstore']) {
+    assert.ok(policies.circuitBreakers[targets.components[name].outbound.circuitBreaker], `${name}: circuit breaker (Service Bus / Key Vault)`);
+  }
+});
+
+test('when retries are read, then they are bounded, exponential for remote calls, and service invocation retries only 429/5xx', () => {
+  const { retries } = resiliency.spec.policies;
+  for (const [name, retry] of Object.entries(retries)) {
+    assert.ok(Number.isInteger(retry.maxRetries) && retry.maxRetries >= 0 && retry.maxRetries <= 10, `${name}: bounded maxRetries`);
+  }
+  for (const app of APPS) {
+    const retry = retries[resiliency.spec.targets.apps[app].retry];
+    assert.equal(retry.policy, 'exponential', `${app}: exponential back-off`);
+    const codes = retry.matching?.httpStatusCodes?.split(',') ?? [];
+    assert.ok(codes.length > 0, `${app}: retries must be limited to listed status codes`);
+    for (const code of codes) assert.ok(code === '429' || /^5\d\d(-5\d\d)?$/.test(code), `${app}: retries on ${code}`);
+  }
+});
+
+test('when inbound pub/sub retries are read, then they fit inside one Service Bus delivery, bounded by maxDeliveryCount', () => {
+  const { targets, policies } = resiliency.spec;
+  const inbound = policies.retries[targets.components.events.inbound.retry];
+  const seconds = (d) => Number(/^(\d+)(ms|s)$/.exec(d)[1]) / (d.endsWith('ms') ? 1000 : 1);
+  let waited = 0;
+  for (let i = 0; i < inbound.maxRetries; i++) waited += Math.min(seconds(inbound.duration) * 2 ** i, seconds(inbound.maxInterval));
+  const handlerTimeout = Number(metadataValue(componentsIn(path.join(root, 'components', 'azure')).get('events'), 'handlerTimeoutInSec'));
+  assert.ok(waited < handlerTimeout, `back-off ${waited}s must end before the handler timeout ${handlerTimeout}s`);
+  const messaging = fs.readFileSync(path.join(root, 'infra-terraform', 'modules', 'messaging', 'variables.tf'), 'utf8');
+  const maxDeliveryCount = Number(/variable "max_delivery_count" \{[^}]*default\s*=\s*(\d+)/s.exec(messaging)[1]);
+  const header = fs.readFileSync(path.join(root, 'dapr', 'azure', 'resiliency.yaml'), 'utf8');
+  assert.ok(header.includes(`maxDeliveryCount (${maxDeliveryCount}`), `the sizing note in resiliency.yaml must use Terraform's maxDeliveryCount ${maxDeliveryCount}`);
+  assert.ok(header.includes(`\`deliver.maxRetries\` (${inbound.maxRetries})`), 'the sizing note must state the inbound maxRetries in force');
+});
+
+test('when dead letters are produced, then the dead-letter topic exists in Service Bus with a consumer', () => {
+  const messaging = fs.readFileSync(path.join(root, 'infra-terraform', 'modules', 'messaging', 'variables.tf'), 'utf8');
+  assert.match(messaging, /"dead-letters"\s*=\s*\["batch"\]/);
+  assert.match(fs.readFileSync(path.join(root, 'dapr', 'azure', 'resiliency.yaml'), 'utf8'), /dead-letter topic\s*\n#\s*\(`dead-letters`/);
+});
