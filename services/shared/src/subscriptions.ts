@@ -10,6 +10,8 @@ import type { Metrics } from './metrics.js';
  * error here answers RETRY, and only input that can never succeed is DROPped — counted
  * and logged, never silently.
  */
+export const DEAD_LETTER_TOPIC = 'dead-letters';
+
 export interface DeliveredEvent<T> {
   /** CloudEvent id: the idempotency key. */
   id: string;
@@ -25,7 +27,12 @@ export interface Subscription<T = unknown> {
   /** Path Dapr posts to, e.g. `/events/user-deleted`. */
   route: string;
   schema: z.ZodType<T>;
-  deadLetterTopic?: string;
+  /**
+   * Where Dapr puts a message once its delivery retries are exhausted (default
+   * `dead-letters`, which the batch service records); `null` for the dead-letter
+   * subscription itself.
+   */
+  deadLetterTopic?: string | null;
   handle(event: DeliveredEvent<T>): Promise<void>;
 }
 
@@ -51,7 +58,7 @@ export function mountSubscriptions(app: Express, subscriptions: Subscription[], 
         pubsubname: s.pubsub,
         topic: s.topic,
         route: s.route,
-        ...(s.deadLetterTopic ? { deadLetterTopic: s.deadLetterTopic } : {}),
+        ...(s.deadLetterTopic === null ? {} : { deadLetterTopic: s.deadLetterTopic ?? DEAD_LETTER_TOPIC }),
       })),
     );
   });
