@@ -86,7 +86,8 @@ export async function requireFreePorts(portsByName) {
 export function startProcess(name, command, args, { env = {}, cwd = root, stopSignal = 'SIGTERM', uid, gid } = {}) {
   fs.mkdirSync(logsDir, { recursive: true });
   const logFile = path.join(logsDir, `${name}.log`);
-  const out = fs.openSync(logFile, 'a');
+  // Each run starts its log afresh: failure detection reads the whole file.
+  const out = fs.openSync(logFile, 'w');
   const child = spawn(command, args, {
     cwd,
     env: { ...process.env, ...env },
