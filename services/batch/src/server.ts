@@ -1,18 +1,54 @@
+import { hostname } from 'node:os';
 import { serviceInfoRoute, type ServiceDefinition } from '@healthsync/shared';
+import { createActivityRepository } from './adapters/activity-repository.js';
+import { createDeliveriesRepository } from './adapters/deliveries-repository.js';
+import { createNudgeWriter } from './adapters/intelligence-client.js';
+import { createNotificationsRepository } from './adapters/notifications-repository.js';
 import { createRunsRepository } from './adapters/runs-repository.js';
-import { settings } from './config.js';
+import { runSettings, settings } from './config.js';
+import { createEncouragementRun } from './handlers/encouragement-run.js';
+import { createGoalActivity } from './handlers/goal-activity.js';
+import { createInbox } from './handlers/inbox.js';
+import { createNotificationRoutes } from './routes/notifications.js';
 import { createRunRoutes } from './routes/runs.js';
 import { createDailyEncouragementTrigger, DAILY_ENCOURAGEMENT_BINDING } from './subscriptions/daily-encouragement.js';
+import { goalEventSubscriptions } from './subscriptions/goal-events.js';
+import { userDeletedSubscription } from './subscriptions/user-deleted.js';
 
 export const batchService: ServiceDefinition<typeof settings> = {
   name: 'batch',
   dbSchema: 'batch_service',
   settings,
-  async build({ db, logger }) {
+  async build({ config, db, dapr, logger, metrics }) {
+    const run = runSettings(config);
     const runs = createRunsRepository(db);
+    const activity = createActivityRepository(db);
+    const deliveries = createDeliveriesRepository(db);
+    const notifications = createNotificationsRepository(db);
+    const encouragement = createEncouragementRun({
+      db,
+      runs,
+      activity,
+      deliveries,
+      notifications,
+      writer: createNudgeWriter({ dapr, appId: config.INTELLIGENCE_APP_ID, timeoutMs: run.aiTimeoutMs, logger }),
+      settings: run,
+      logger,
+      metrics,
+      owner: `${hostname()}:${config.APP_PORT}/${process.pid}`,
+    });
+    const goalActivity = createGoalActivity({ db, activity, deliveries, notifications, logger });
+    const inbox = createInbox({ db, notifications, logger });
+    encouragement.startResuming();
     return {
-      routes: [serviceInfoRoute('batch', 'notifications', db), ...createRunRoutes(runs)],
-      inputBindings: [{ name: DAILY_ENCOURAGEMENT_BINDING, handle: createDailyEncouragementTrigger(runs, logger) }],
+      routes: [
+        serviceInfoRoute('batch', 'notifications', db),
+        ...createNotificationRoutes(inbox),
+        ...createRunRoutes(runs, deliveries, encouragement),
+      ],
+      subscriptions: [...goalEventSubscriptions(goalActivity, logger, metrics), userDeletedSubscription(goalActivity)],
+      inputBindings: [{ name: DAILY_ENCOURAGEMENT_BINDING, handle: createDailyEncouragementTrigger(encouragement) }],
+      onStop: () => encouragement.stop(),
     };
   },
 };

@@ -1,28 +1,59 @@
-import { route, type RouteSpec } from '@healthsync/shared';
+import { NotFoundError, route, type RouteSpec } from '@healthsync/shared';
 import { z } from 'zod';
-import type { createRunsRepository } from '../adapters/runs-repository.js';
+import type { DeliveriesRepository } from '../adapters/deliveries-repository.js';
+import type { RunsRepository } from '../adapters/runs-repository.js';
+import type { EncouragementRun } from '../handlers/encouragement-run.js';
 
-const runSchema = z.object({
-  runDate: z.string(),
-  firstTriggeredAt: z.coerce.date(),
-  lastTriggeredAt: z.coerce.date(),
-  triggerCount: z.number().int(),
-});
+const runDate = z.iso.date().describe('The Seoul day of the run, YYYY-MM-DD');
 
-/** Operator view of recent runs; internal (not routed by the gateway). */
-export function createRunRoutes(runs: ReturnType<typeof createRunsRepository>): RouteSpec[] {
+/**
+ * Operator views of the daily runs; internal (the gateway does not route them, and no other
+ * app may invoke them): reached on the app's port with the app token, e.g. through a port-forward.
+ */
+export function createRunRoutes(runs: RunsRepository, deliveries: DeliveriesRepository, run: EncouragementRun): RouteSpec[] {
   return [
     route({
       method: 'get',
       path: '/internal/batch/runs',
       operationId: 'listBatchRuns',
-      summary: 'Recent daily encouragement runs',
+      summary: 'Recent daily encouragement runs with their reports',
       tags: ['batch'],
       access: 'internal',
       query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(7) }),
-      responses: { 200: { description: 'Newest first', schema: z.object({ runs: z.array(runSchema) }) } },
+      responses: { 200: { description: 'Newest first' } },
       async handler({ query }) {
-        return { runs: await runs.latest(query.limit) };
+        const latest = await runs.latest(query.limit);
+        return { runs: await Promise.all(latest.map(async (r) => ({ ...r, report: await run.report(r.runDate) }))) };
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/internal/batch/runs/:runDate',
+      operationId: 'getBatchRunReport',
+      summary: 'One day’s run report: considered, sent, deferred, skipped by reason, failed, pending, duration',
+      tags: ['batch'],
+      access: 'internal',
+      params: z.object({ runDate }),
+      responses: { 200: { description: 'The report' }, 404: { description: 'No run that day' } },
+      async handler({ params }) {
+        const report = await run.report(params.runDate);
+        if (!report) throw new NotFoundError('RUN_NOT_FOUND', `No run on ${params.runDate}.`);
+        return report;
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/internal/batch/runs/:runDate/users/:userId',
+      operationId: 'getBatchRunDecision',
+      summary: 'Why a user did or did not get that day’s message (support)',
+      tags: ['batch'],
+      access: 'internal',
+      params: z.object({ runDate, userId: z.uuid() }),
+      responses: { 200: { description: 'The decision with the facts it used' }, 404: { description: 'The run did not consider this user' } },
+      async handler({ params }) {
+        const decision = await deliveries.decisionOf(params.runDate, params.userId);
+        if (!decision) throw new NotFoundError('DECISION_NOT_FOUND', 'The run did not consider this user (no active missions, or not yet).');
+        return decision;
       },
     }),
   ];

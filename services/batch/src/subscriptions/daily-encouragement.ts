@@ -1,17 +1,13 @@
-import type { Logger } from '@healthsync/shared';
-import { seoulDate } from '../domain/run-date.js';
-import type { createRunsRepository } from '../adapters/runs-repository.js';
+import type { EncouragementRun } from '../handlers/encouragement-run.js';
 
 /** The cron input binding's name (components/local and components/azure: daily-encouragement.yaml). */
 export const DAILY_ENCOURAGEMENT_BINDING = 'daily-encouragement';
 
 /**
- * Dapr calls this on every cron tick. The tick is acknowledged only after the run is
- * recorded, so a failed write makes Dapr report the failure instead of losing the tick.
+ * Dapr calls this on every cron tick (on every replica). The tick is acknowledged only after
+ * the trigger is recorded, so a failed write makes Dapr report the failure instead of losing
+ * the tick; the run itself then proceeds in the background, its progress kept in the database.
  */
-export function createDailyEncouragementTrigger(runs: ReturnType<typeof createRunsRepository>, logger: Logger, now = () => new Date()) {
-  return async (): Promise<void> => {
-    const run = await runs.recordTrigger(seoulDate(now()));
-    logger.info('daily encouragement run triggered', { runDate: run.runDate, triggerCount: run.triggerCount });
-  };
+export function createDailyEncouragementTrigger(run: EncouragementRun) {
+  return (): Promise<void> => run.trigger();
 }

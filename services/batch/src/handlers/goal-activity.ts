@@ -1,0 +1,48 @@
+import { withTransaction, type Db, type DbClient, type Logger } from '@healthsync/shared';
+import type { ActivityRepository, DayTotalsFact, GoalSetFact, SetEndedFact } from '../adapters/activity-repository.js';
+import type { DeliveriesRepository } from '../adapters/deliveries-repository.js';
+import type { NotificationsRepository } from '../adapters/notifications-repository.js';
+
+/**
+ * Keeps the batch's view of who is active up to date from the goal service's events, and
+ * erases a deleted user everywhere in the batch. Every handler is idempotent (upserts; day
+ * totals only move forward in event time), so a redelivered event changes nothing.
+ */
+export type Applied = 'applied' | 'ignored';
+
+export type GoalActivity = ReturnType<typeof createGoalActivity>;
+
+export function createGoalActivity(deps: {
+  db: Db;
+  activity: ActivityRepository;
+  deliveries: DeliveriesRepository;
+  notifications: NotificationsRepository;
+  logger: Logger;
+}) {
+  const { db, activity, deliveries, notifications, logger } = deps;
+
+  /** Runs `change` under the user's lock unless the user was erased (a late event). */
+  function forLiveUser(userId: string, change: (client: DbClient) => Promise<void>): Promise<Applied> {
+    return withTransaction(db, async (client) => {
+      if (!(await activity.lockLiveUser(client, userId))) return 'ignored';
+      await change(client);
+      return 'applied';
+    });
+  }
+
+  return {
+    goalSet: (fact: GoalSetFact) => forLiveUser(fact.userId, (client) => activity.applyGoalSet(client, fact)),
+    dayTotals: (fact: DayTotalsFact) => forLiveUser(fact.userId, (client) => activity.applyDayTotals(client, fact)),
+    setEnded: (fact: SetEndedFact) => forLiveUser(fact.userId, (client) => activity.applySetEnded(client, fact)),
+
+    /** UserDeleted: the user's messages, preferences, decisions and goal view go; later goal events are ignored. */
+    async eraseUser(userId: string): Promise<void> {
+      await withTransaction(db, async (client) => {
+        await activity.erase(client, userId);
+        await notifications.erase(client, userId);
+        await deliveries.erase(client, userId);
+      });
+      logger.info('user notifications, preferences and goal view erased', { userId });
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ConfigError } from '@healthsync/shared';
+import { runSettings } from '../../src/config.js';
+
+const base = {
+  BATCH_AI_CONCURRENCY: 8,
+  BATCH_AI_TIMEOUT_MS: 15_000,
+  BATCH_CLAIM_SIZE: 4,
+  BATCH_CLAIM_TTL_SECONDS: 120,
+  BATCH_MAX_ATTEMPTS: 3,
+  BATCH_RETRY_AFTER_SECONDS: 30,
+  BATCH_PLAN_PAGE_SIZE: 2_000,
+  BATCH_RESUME_INTERVAL_SECONDS: 60,
+  BATCH_KEEP_DECISIONS_DAYS: 35,
+};
+
+test('when a claim could expire while its users are still being worked on, then the service refuses to start and names the settings', () => {
+  assert.throws(() => runSettings({ ...base, BATCH_CLAIM_TTL_SECONDS: 60 }), (error: unknown) => error instanceof ConfigError && /BATCH_CLAIM_TTL_SECONDS/.test(error.message));
+  assert.equal(runSettings(base).claimTtlSeconds, 120);
+});

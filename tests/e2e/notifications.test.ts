@@ -1,0 +1,333 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type pg from 'pg';
+import {
+  adminDb,
+  batchInternal,
+  batchMetric,
+  checkOff,
+  chooseMissionsDaysAgo,
+  cronTicks,
+  decisionFor,
+  eraseSeeded,
+  inbox,
+  mustSavePreferences,
+  quietHoursAwayFromNow,
+  runReport,
+  savePreferences,
+  seedUsersBehind,
+  seoulClock,
+  seoulToday,
+  addDays,
+  startBatchReplica,
+  type BatchReplica,
+  type Decision,
+} from '../support/notifications.js';
+import { appPorts, eventually, isProblem, secrets } from '../support/system.js';
+import { activeUser, api, people, validProfile, type SignedIn } from '../support/users.js';
+
+/**
+ * The daily encouragement, end to end: goal events build the batch's view, the real cron
+ * binding (every 10 s locally) runs the day's run, and the user reads the inbox through the
+ * gateway. Users who are behind are made by publishing the goal service's GoalSet event with
+ * a start date days ago (through the goal service's sidecar, as its outbox relay publishes):
+ * the public goal API only starts sets today, and a user who started today is not behind.
+ */
+async function codeOf(response: Response): Promise<string> {
+  assert.ok(isProblem(response), `expected problem+json, got ${response.headers.get('content-type')}`);
+  return ((await response.json()) as { code: string }).code;
+}
+
+describe('the daily encouragement inbox', () => {
+  let minji: SignedIn;
+  let junho: SignedIn;
+  let db: pg.Client;
+  let minjiSet: string;
+  let minjiMessageId: string;
+
+  before(async () => {
+    db = await adminDb();
+    minji = await activeUser(people.minji);
+    junho = await activeUser(people.junho, { ...validProfile, name: '이준호', sex: 'M' });
+  });
+  after(async () => {
+    await db?.end();
+  });
+
+  test('when a user with active missions missed a week, then the cron run puts one nudge in their inbox, unread', async () => {
+    await mustSavePreferences(minji.accessToken, { optedOut: false, quietHours: quietHoursAwayFromNow() });
+    assert.equal((await inbox(minji.accessToken)).items.length, 0);
+
+    minjiSet = await chooseMissionsDaysAgo(minji.user.id, 8);
+    const page = await eventually('the nudge in the inbox', async () => {
+      const current = await inbox(minji.accessToken);
+      return current.items.length > 0 ? current : undefined;
+    }, 60_000);
+
+    assert.equal(page.items.length, 1);
+    assert.equal(page.unreadCount, 1);
+    assert.equal(page.nextCursor, null);
+    const [message] = page.items;
+    assert.equal(message!.kind, 'ENCOURAGEMENT');
+    assert.ok(message!.text.trim().length > 0);
+    assert.ok([...message!.text].length <= 80, `at most 80 characters: ${message!.text}`);
+    assert.ok(['AI', 'FALLBACK'].includes(message!.source));
+    assert.equal(message!.read, false);
+    assert.ok(Math.abs(Date.parse(message!.deliveredAt) - Date.now()) < 120_000);
+    minjiMessageId = message!.id;
+
+    const decision = await decisionFor(minji.user.id);
+    assert.equal(decision.state, 'SENT');
+    assert.equal(decision.notificationId, minjiMessageId);
+    assert.equal(decision.facts.completionRate7d, 0);
+    assert.equal(decision.facts.consecutiveMissedDays, 8);
+    if (message!.source === 'FALLBACK') assert.match(message!.text, /8일/, 'the fallback names the user’s own missed days');
+  });
+
+  test('when the cron fires again the same day, even after the user’s progress changed, then the user gets nothing new', async () => {
+    // Still behind after this (1 of 14), so only "one message a day" keeps a second one out.
+    await checkOff(minji.user.id, minjiSet, addDays(seoulToday(), -1), { scheduled: 2, completed: 1 });
+    await eventually('the batch to see the check-off', async () => {
+      const day = await db.query('select completed from batch_service.activity_days where user_id = $1 and day = $2', [minji.user.id, addDays(seoulToday(), -1)]);
+      return day.rows[0]?.completed === 1;
+    });
+    await cronTicks(2);
+    const page = await inbox(minji.accessToken);
+    assert.deepEqual(page.items.map((m) => m.id), [minjiMessageId]);
+    assert.equal(page.unreadCount, 1);
+    const report = await runReport();
+    assert.ok(report.triggers.count >= 3);
+    assert.ok(report.sent >= 1);
+  });
+
+  test('when the user reads the message, then it is marked read and the unread count drops; reading again is fine', async () => {
+    const read = await api(`/api/notifications/${minjiMessageId}/read`, { method: 'POST', token: minji.accessToken });
+    assert.equal(read.status, 200);
+    const body = (await read.json()) as { id: string; read: boolean; readAt: string };
+    assert.equal(body.id, minjiMessageId);
+    assert.equal(body.read, true);
+    const again = await api(`/api/notifications/${minjiMessageId}/read`, { method: 'POST', token: minji.accessToken });
+    assert.equal(((await again.json()) as { readAt: string }).readAt, body.readAt);
+    const page = await inbox(minji.accessToken);
+    assert.equal(page.unreadCount, 0);
+    assert.equal(page.items[0]!.read, true);
+  });
+
+  test('when the inbox holds more than a page, then it is read newest first, page by page, without gaps or repeats', async () => {
+    // Earlier days' messages, as earlier runs would have written them.
+    for (const daysAgo of [1, 2, 3]) {
+      await db.query(
+        `insert into batch_service.notifications (id, user_id, kind, text, source, run_date, deliver_at)
+         values (gen_random_uuid(), $1, 'ENCOURAGEMENT', $2, 'AI', $3, now() - make_interval(days => $4))`,
+        [minji.user.id, `${daysAgo}일 전의 응원`, addDays(seoulToday(), -daysAgo), daysAgo],
+      );
+    }
+    const first = await inbox(minji.accessToken, '?limit=2');
+    assert.equal(first.items.length, 2);
+    assert.equal(first.items[0]!.id, minjiMessageId);
+    assert.equal(first.items[1]!.text, '1일 전의 응원');
+    assert.equal(first.unreadCount, 3);
+    assert.ok(first.nextCursor);
+    const second = await inbox(minji.accessToken, `?limit=2&cursor=${encodeURIComponent(first.nextCursor!)}`);
+    assert.deepEqual(second.items.map((m) => m.text), ['2일 전의 응원', '3일 전의 응원']);
+    assert.equal(second.nextCursor, null);
+    const bad = await api('/api/notifications?cursor=not-ours', { token: minji.accessToken });
+    assert.equal(bad.status, 400);
+    assert.equal(await codeOf(bad), 'VALIDATION_FAILED');
+  });
+
+  test('when a message is written during the user’s quiet hours, then it waits and appears when they end', async () => {
+    const quietHours = { start: seoulClock(-60), end: seoulClock(2) };
+    await mustSavePreferences(junho.accessToken, { optedOut: false, quietHours });
+    await chooseMissionsDaysAgo(junho.user.id, 8);
+
+    const decision = await decisionFor(junho.user.id);
+    assert.equal(decision.state, 'SENT');
+    assert.equal(decision.reason, 'DEFERRED');
+    const deliverAt = Date.parse(decision.deliverAt!);
+    assert.ok(deliverAt > Date.now(), 'waits for the end of the quiet hours');
+    assert.equal(seoulClock(0, new Date(deliverAt)), quietHours.end);
+
+    const waiting = await inbox(junho.accessToken);
+    assert.equal(waiting.items.length, 0);
+    assert.equal(waiting.unreadCount, 0);
+    const early = await api(`/api/notifications/${decision.notificationId}/read`, { method: 'POST', token: junho.accessToken });
+    assert.equal(early.status, 404, 'a waiting message cannot be touched either');
+
+    const shown = await eventually('the message after quiet hours', async () => {
+      const page = await inbox(junho.accessToken);
+      return page.items.length > 0 ? page : undefined;
+    }, deliverAt - Date.now() + 30_000);
+    assert.equal(shown.items[0]!.id, decision.notificationId);
+    assert.equal(Date.parse(shown.items[0]!.deliveredAt), deliverAt);
+    assert.equal(shown.unreadCount, 1);
+  });
+
+  test('when one user asks for another user’s message, then it does not exist for them', async () => {
+    const junhoInbox = await inbox(junho.accessToken);
+    assert.ok(junhoInbox.items.every((m) => m.id !== minjiMessageId));
+    const foreign = await api(`/api/notifications/${minjiMessageId}/read`, { method: 'POST', token: junho.accessToken });
+    assert.equal(foreign.status, 404);
+    assert.equal(await codeOf(foreign), 'NOTIFICATION_NOT_FOUND');
+    const minjiInbox = await inbox(minji.accessToken);
+    assert.equal(minjiInbox.items.length, 4, 'the owner still sees all of theirs');
+    const anonymous = await api('/api/notifications');
+    assert.equal(anonymous.status, 401);
+  });
+
+  test('when the user opts out, then the run skips them and nothing arrives', async () => {
+    const seoyeon = await activeUser(people.seoyeon, { ...validProfile, name: '박서연' });
+    const defaults = (await (await api('/api/notifications/preferences', { token: seoyeon.accessToken })).json()) as Record<string, unknown>;
+    assert.deepEqual(defaults, { optedOut: false, quietHours: { start: '22:00', end: '08:00' }, timeZone: 'Asia/Seoul', isDefault: true, updatedAt: null });
+
+    const saved = await savePreferences(seoyeon.accessToken, { optedOut: true, quietHours: null });
+    assert.equal(saved.status, 200);
+    const body = (await saved.json()) as { optedOut: boolean; quietHours: null; isDefault: boolean };
+    assert.equal(body.optedOut, true);
+    assert.equal(body.quietHours, null);
+    assert.equal(body.isDefault, false);
+
+    await chooseMissionsDaysAgo(seoyeon.user.id, 8);
+    const decision = await decisionFor(seoyeon.user.id);
+    assert.equal(decision.state, 'SKIPPED');
+    assert.equal(decision.reason, 'OPTED_OUT');
+    await cronTicks(1);
+    const page = await inbox(seoyeon.accessToken);
+    assert.equal(page.items.length, 0);
+    assert.equal(page.unreadCount, 0);
+  });
+
+  test('when preferences are invalid, then 400 names the field and nothing changes', async () => {
+    const before = await (await api('/api/notifications/preferences', { token: junho.accessToken })).json();
+    for (const [json, field] of [
+      [{ optedOut: false, quietHours: { start: '24:00', end: '08:00' } }, 'body.quietHours.start'],
+      [{ optedOut: false, quietHours: { start: '08:00', end: '08:00' } }, 'body.quietHours.end'],
+      [{ optedOut: 'no', quietHours: null }, 'body.optedOut'],
+      [{ optedOut: false }, 'body.quietHours'],
+    ] as const) {
+      const response = await savePreferences(junho.accessToken, json as never);
+      assert.equal(response.status, 400, JSON.stringify(json));
+      const problem = (await response.json()) as { code: string; errors: { field: string }[] };
+      assert.equal(problem.code, 'VALIDATION_FAILED');
+      assert.ok(problem.errors.some((e) => e.field === field), `${field} in ${JSON.stringify(problem.errors)}`);
+    }
+    assert.deepEqual(await (await api('/api/notifications/preferences', { token: junho.accessToken })).json(), before);
+  });
+
+  test('when a user chooses missions today through the goal API, then the batch sees them but does not nudge someone who just started', async () => {
+    const seoyeon = await activeUser(people.seoyeon, { ...validProfile, name: '박서연' });
+    await mustSavePreferences(seoyeon.accessToken, { optedOut: false, quietHours: quietHoursAwayFromNow() });
+    const catalogue = (await (await api('/api/goals/catalogue', { token: seoyeon.accessToken })).json()) as { missions: { id: string }[] };
+    const missionIds = catalogue.missions.slice(0, 2).map((m) => m.id);
+    const chosen = await api('/api/goals/missions', { method: 'PUT', token: seoyeon.accessToken, json: { missionIds } });
+    assert.equal(chosen.status, 200, await chosen.clone().text());
+    const done = await api(`/api/goals/missions/${encodeURIComponent(missionIds[0]!)}/completions/${seoulToday()}`, { method: 'PUT', token: seoyeon.accessToken });
+    assert.equal(done.status, 200, await done.clone().text());
+
+    const decision: Decision = await decisionFor(seoyeon.user.id, (d) => d.facts.completedToday === 1);
+    assert.equal(decision.state, 'SKIPPED');
+    assert.equal(decision.reason, 'NEW_GOAL');
+    assert.equal(decision.facts.activeMissionCount, 2);
+    assert.equal(decision.facts.completionRate7d, null);
+    assert.equal((await inbox(seoyeon.accessToken)).items.length, 0);
+  });
+
+  test('when a user deletes their account, then the batch erases their messages, preferences and goal view', async () => {
+    const before = await db.query('select count(*)::int as n from batch_service.notifications where user_id = $1', [minji.user.id]);
+    assert.equal(before.rows[0].n, 4);
+    assert.equal((await api('/api/users/me', { method: 'DELETE', token: minji.accessToken })).status, 204);
+    await eventually('the batch to erase the user', async () => {
+      const counts = await db.query(
+        `select (select count(*) from batch_service.notifications where user_id = $1)
+              + (select count(*) from batch_service.preferences where user_id = $1)
+              + (select count(*) from batch_service.deliveries where user_id = $1)
+              + (select count(*) from batch_service.activity_users where user_id = $1) as n`,
+        [minji.user.id],
+      );
+      return Number(counts.rows[0].n) === 0;
+    });
+    // A late goal event for the erased user does not bring them back.
+    const ignoredBefore = await batchMetric('batch_goal_events_total', { topic: 'goal-set', outcome: 'ignored' });
+    await chooseMissionsDaysAgo(minji.user.id, 8);
+    await eventually('the late event to be ignored', async () => (await batchMetric('batch_goal_events_total', { topic: 'goal-set', outcome: 'ignored' })) === ignoredBefore + 1);
+    const again = await db.query('select count(*)::int as n from batch_service.activity_users where user_id = $1', [minji.user.id]);
+    assert.equal(again.rows[0].n, 0);
+    assert.equal((await batchInternal(`/internal/batch/runs/${seoulToday()}/users/${minji.user.id}`)).status, 404);
+  });
+});
+
+describe('a run killed half-way', () => {
+  let db: pg.Client;
+  let replica: BatchReplica | undefined;
+  let seeded: string[] = [];
+
+  before(async () => {
+    db = await adminDb();
+    // A slower replica (2 workers) holding 20 users per claim, whose claims expire 12 s after
+    // it stops renewing them (it dies).
+    replica = await startBatchReplica({ BATCH_AI_CONCURRENCY: '2', BATCH_CLAIM_SIZE: '20', BATCH_AI_TIMEOUT_MS: '500', BATCH_CLAIM_TTL_SECONDS: '12' });
+  });
+  after(async () => {
+    if (seeded.length) await eraseSeeded(db, seeded);
+    await replica?.stop();
+    await db?.end();
+  });
+
+  test('when two replicas run at once and one is killed mid-run and restarted, then every user gets exactly one message', async () => {
+    const users = 3000;
+    seeded = await seedUsersBehind(db, users);
+    const progress = async () => {
+      const result = await db.query<{ sent: number; held: number }>(
+        `select count(*) filter (where state = 'SENT')::int as sent,
+                count(*) filter (where state = 'CLAIMED' and claimed_by like $2)::int as held
+         from batch_service.deliveries where run_date = $3 and user_id = any($1::uuid[])`,
+        [seeded, replica!.ownerPattern, seoulToday()],
+      );
+      return result.rows[0]!;
+    };
+
+    // Two run invocations at once: the replica's and the main one's binding routes, as their sidecars call them on a tick.
+    const main = await fetch(`http://127.0.0.1:${appPorts.batch}/daily-encouragement`, { method: 'POST', headers: { 'dapr-api-token': secrets['app-api-token']! } });
+    assert.equal(main.status, 200);
+    assert.equal(await replica!.trigger(), 200);
+
+    // Kill the replica while it holds users and the run is not half done.
+    let atKill: { sent: number; held: number } | undefined;
+    const deadline = Date.now() + 60_000;
+    while (!atKill && Date.now() < deadline) {
+      const now = await progress();
+      if (now.sent > 0 && now.held > 0 && now.sent < users / 2) {
+        await replica!.kill();
+        atKill = now;
+      } else await new Promise((r) => setTimeout(r, 10));
+    }
+    assert.ok(atKill, 'the replica was caught mid-run');
+    const orphaned = await db.query<{ user_id: string }>(
+      `select user_id from batch_service.deliveries where run_date = $1 and state = 'CLAIMED' and claimed_by like $2 and user_id = any($3::uuid[])`,
+      [seoulToday(), replica!.ownerPattern, seeded],
+    );
+    assert.ok(orphaned.rows.length > 0, 'the killed replica left users it had claimed');
+    assert.ok((await progress()).sent < users, 'the run was not finished when the replica died');
+
+    await replica!.restart();
+    await eventually('every seeded user to be served', async () => (await progress()).sent === users, 120_000);
+
+    const perUser = await db.query<{ user_id: string; n: number }>(
+      `select user_id, count(*)::int as n from batch_service.notifications
+       where run_date = $1 and user_id = any($2::uuid[]) group by user_id`,
+      [seoulToday(), seeded],
+    );
+    assert.equal(perUser.rows.length, users, 'every user has a message');
+    assert.deepEqual(perUser.rows.filter((r) => r.n !== 1), [], 'nobody has two');
+    const takenOver = await db.query<{ state: string; n: number }>(
+      `select d.state, count(*)::int as n from batch_service.deliveries d
+       join batch_service.notifications n on n.run_date = d.run_date and n.user_id = d.user_id
+       where d.run_date = $1 and d.user_id = any($2::uuid[]) group by d.state`,
+      [seoulToday(), orphaned.rows.map((r) => r.user_id)],
+    );
+    assert.deepEqual(takenOver.rows, [{ state: 'SENT', n: orphaned.rows.length }], 'the dead replica’s users were taken over');
+    const report = await runReport();
+    assert.ok(report.sent >= users);
+    assert.equal(report.pending, 0);
+  });
+});
