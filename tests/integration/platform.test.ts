@@ -77,6 +77,27 @@ describe('platform', () => {
     assert.equal(new Set(seen.eventIds).size, 1, 'every attempt carries the same CloudEvent id');
   });
 
+  test('when a subscriber keeps failing, then after the retries the event is dead-lettered and recorded, not lost', async () => {
+    const probeId = randomUUID();
+    const published = await probeSidecar('/v1.0/publish/events/platform-probe', { method: 'POST', body: JSON.stringify({ probeId, failTimes: 1_000 }) });
+    assert.equal(published.status, 204);
+    const db = new pg.Client({ connectionString: secrets['postgres-admin-url'] });
+    await db.connect();
+    try {
+      const row = await eventually('the dead letter to be recorded by batch', async () => {
+        const result = await db.query(`select event_id, payload from batch_service.dead_letters where payload->>'probeId' = $1`, [probeId]);
+        return result.rows[0] as { event_id: string; payload: { failTimes: number } } | undefined;
+      }, 60_000);
+      assert.equal(row.payload.failTimes, 1_000);
+      const seen = await probeDeliveries(probeId);
+      assert.ok(seen.attempts > 1, 'it was retried before being dead-lettered');
+      assert.equal(seen.delivered, false);
+      assert.ok(seen.eventIds.includes(row.event_id), 'the dead letter keeps the original event id');
+    } finally {
+      await db.end();
+    }
+  });
+
   test('when a malformed event arrives, then it is dropped and counted instead of retried forever', async () => {
     const published = await probeSidecar('/v1.0/publish/events/platform-probe', { method: 'POST', body: JSON.stringify({ probeId: 42 }) });
     assert.equal(published.status, 204);

@@ -14,6 +14,7 @@ import { createRunRoutes } from './routes/runs.js';
 import { createDailyEncouragementTrigger, DAILY_ENCOURAGEMENT_BINDING } from './subscriptions/daily-encouragement.js';
 import { goalEventSubscriptions } from './subscriptions/goal-events.js';
 import { userDeletedSubscription } from './subscriptions/user-deleted.js';
+import { deadLetterSubscription } from './subscriptions/dead-letters.js';
 
 export const batchService: ServiceDefinition<typeof settings> = {
   name: 'batch',
@@ -46,7 +47,11 @@ export const batchService: ServiceDefinition<typeof settings> = {
         ...createNotificationRoutes(inbox),
         ...createRunRoutes(runs, deliveries, encouragement),
       ],
-      subscriptions: [...goalEventSubscriptions(goalActivity, logger, metrics), userDeletedSubscription(goalActivity)],
+      subscriptions: [
+        ...goalEventSubscriptions(goalActivity, logger, metrics),
+        userDeletedSubscription(goalActivity),
+        deadLetterSubscription(db, logger, metrics),
+      ],
       inputBindings: [{ name: DAILY_ENCOURAGEMENT_BINDING, handle: createDailyEncouragementTrigger(encouragement) }],
       onStop: () => encouragement.stop(),
     };

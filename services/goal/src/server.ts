@@ -1,11 +1,32 @@
-import { serviceInfoRoute, type ServiceDefinition } from '@healthsync/shared';
+import { components, serviceInfoRoute, startOutboxRelay, type ServiceDefinition } from '@healthsync/shared';
+import { systemClock } from './adapters/clock.js';
+import { createIntelligenceClient } from './adapters/intelligence-client.js';
+import { createTodayCache } from './adapters/today-cache.js';
 import { settings } from './config.js';
+import { createGoals } from './handlers/goals.js';
+import { createMissionRoutes } from './routes/missions.js';
+import { createProgressRoutes } from './routes/progress.js';
+import { userDeletedSubscription } from './subscriptions/user-deleted.js';
 
 export const goalService: ServiceDefinition<typeof settings> = {
   name: 'goal',
   dbSchema: 'goal_service',
   settings,
-  async build({ db }) {
-    return { routes: [serviceInfoRoute('goal', 'goals', db)] };
+  async build({ config, db, dapr, logger, metrics }) {
+    const relay = startOutboxRelay({ db, dapr, pubsub: components.events, logger, metrics });
+    const goals = createGoals({
+      db,
+      intelligence: createIntelligenceClient({ dapr, appId: config.INTELLIGENCE_APP_ID, timeoutMs: config.RECOMMENDATIONS_TIMEOUT_MS, logger }),
+      cache: createTodayCache({ state: dapr, ttlSeconds: config.TODAY_CACHE_TTL_SECONDS, logger, metrics }),
+      clock: systemClock,
+      logger,
+      celebrationTimeoutMs: config.CELEBRATION_TIMEOUT_MS,
+      eventsEnqueued: () => void relay.flush(),
+    });
+    return {
+      routes: [serviceInfoRoute('goal', 'goals', db), ...createMissionRoutes(goals), ...createProgressRoutes(goals)],
+      subscriptions: [userDeletedSubscription(goals, logger, metrics)],
+      onStop: () => relay.stop(),
+    };
   },
 };

@@ -1,0 +1,130 @@
+/** What a mission is, where it comes from, and how a user's choice is checked. Pure. */
+export const CATEGORIES = ['exercise', 'diet', 'sleep', 'stress', 'lifestyle'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
+export type Difficulty = (typeof DIFFICULTIES)[number];
+
+export type MissionSource = 'CATALOGUE' | 'RECOMMENDATION';
+
+export const MIN_MISSIONS = 1;
+export const MAX_MISSIONS = 5;
+
+/** A mission as the user chose it: a snapshot, so later catalogue or AI changes do not rewrite history. */
+export interface Mission {
+  missionId: string;
+  title: string;
+  description: string;
+  category: Category;
+  difficulty: Difficulty;
+  minutes: number;
+  benefit: string;
+  source: MissionSource;
+  /** The AI recommendation set it came from (null for catalogue missions). */
+  recommendationSetId: string | null;
+}
+
+export interface CatalogueMission {
+  id: string;
+  title: string;
+  description: string;
+  category: Category;
+  difficulty: Difficulty;
+  minutes: number;
+  benefit: string;
+}
+
+/** One mission of the intelligence service's current recommendation set (the internal contract). */
+export interface RecommendedMission {
+  id: string;
+  title: string;
+  description: string;
+  category: Category;
+  difficulty: Difficulty;
+  minutes: number;
+  benefit: string;
+  occupationFit: string;
+  targetItems: string[];
+}
+
+export interface RecommendationSet {
+  recommendationSetId: string;
+  missions: RecommendedMission[];
+}
+
+/** Ids that appear more than once, each named once, in order of first repetition. */
+export function duplicateIds(ids: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const repeated: string[] = [];
+  for (const id of ids) {
+    if (seen.has(id) && !repeated.includes(id)) repeated.push(id);
+    seen.add(id);
+  }
+  return repeated;
+}
+
+export type Resolution = { kind: 'resolved'; missions: Mission[] } | { kind: 'unknown'; unknownIds: string[] };
+
+/**
+ * Resolves chosen ids, keeping the chosen order: a mission already in the active set keeps
+ * its snapshot (so a mission the AI no longer recommends can be kept when the set changes),
+ * then the catalogue, then the user's own current recommendations. Any other id is unknown.
+ */
+export function resolveSelection(
+  ids: readonly string[],
+  sources: {
+    active: readonly Mission[];
+    catalogue: ReadonlyMap<string, CatalogueMission>;
+    recommendations: RecommendationSet | null;
+  },
+): Resolution {
+  const active = new Map(sources.active.map((m) => [m.missionId, m]));
+  const recommended = new Map((sources.recommendations?.missions ?? []).map((m) => [m.id, m]));
+  const missions: Mission[] = [];
+  const unknownIds: string[] = [];
+  for (const id of ids) {
+    const kept = active.get(id);
+    const fromCatalogue = sources.catalogue.get(id);
+    const fromAi = recommended.get(id);
+    if (kept) missions.push(kept);
+    else if (fromCatalogue) missions.push(fromCatalogueMission(fromCatalogue));
+    else if (fromAi && sources.recommendations) missions.push(fromRecommendation(fromAi, sources.recommendations.recommendationSetId));
+    else unknownIds.push(id);
+  }
+  return unknownIds.length > 0 ? { kind: 'unknown', unknownIds } : { kind: 'resolved', missions };
+}
+
+export function fromCatalogueMission(m: CatalogueMission): Mission {
+  return {
+    missionId: m.id,
+    title: m.title,
+    description: m.description,
+    category: m.category,
+    difficulty: m.difficulty,
+    minutes: m.minutes,
+    benefit: m.benefit,
+    source: 'CATALOGUE',
+    recommendationSetId: null,
+  };
+}
+
+export function fromRecommendation(m: RecommendedMission, recommendationSetId: string): Mission {
+  return {
+    missionId: m.id,
+    title: m.title,
+    description: m.description,
+    category: m.category,
+    difficulty: m.difficulty,
+    minutes: m.minutes,
+    benefit: m.benefit,
+    source: 'RECOMMENDATION',
+    recommendationSetId,
+  };
+}
+
+/** True when two choices hold the same missions (order aside): choosing it again changes nothing. */
+export function sameMissions(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const set = new Set(a);
+  return b.every((id) => set.has(id));
+}

@@ -1,0 +1,341 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ConflictError,
+  enqueueEvent,
+  NotFoundError,
+  ValidationError,
+  withTransaction,
+  type Db,
+  type Logger,
+} from '@healthsync/shared';
+import { seoulToday, type Clock } from '../adapters/clock.js';
+import { catalogue, celebrations, completions, goals, processedEvents, userProgress, users } from '../adapters/goals-repository.js';
+import type { Intelligence } from '../adapters/intelligence-client.js';
+import type { TodayCache } from '../adapters/today-cache.js';
+import { addDays, type IsoDate } from '../domain/dates.js';
+import { goalSetEvent, TOPICS, type MissionCheckEvent, type MissionsResetEvent } from '../domain/events.js';
+import { celebrationDue, fallbackCelebration } from '../domain/milestones.js';
+import { resolveSelection, sameMissions, type Category, type Mission } from '../domain/missions.js';
+import { missionCurrentRun, type Ledger } from '../domain/progress.js';
+import { suggestionsAfterReset, type ResetReason, type Suggestion } from '../domain/reset.js';
+import { editableDayProblem, resolvePeriod } from '../domain/rules.js';
+import {
+  activeSet,
+  ledgerOf,
+  progressFacts,
+  progressReport,
+  todayView,
+  totalsOn,
+  type CelebrationRecord,
+  type ProgressFacts,
+  type ProgressReport,
+  type TodayView,
+  type UserGoals,
+} from '../domain/views.js';
+import { writeCelebration } from './celebration-writer.js';
+
+export interface GoalsDeps {
+  db: Db;
+  intelligence: Intelligence;
+  cache: TodayCache;
+  clock: Clock;
+  logger: Logger;
+  /** Longest wait for an AI-written celebration before the fallback is kept. */
+  celebrationTimeoutMs: number;
+  /** Wakes the outbox relay after a commit that enqueued events. */
+  eventsEnqueued(): void;
+}
+
+export interface ChosenSet {
+  goalSetId: string;
+  startedOn: IsoDate;
+  /** The set this one replaced, if any. */
+  replacedGoalSetId: string | null;
+  /** False when the same missions were already active: nothing changed. */
+  changed: boolean;
+  missions: Mission[];
+}
+
+export interface CheckOffResult {
+  missionId: string;
+  date: IsoDate;
+  done: boolean;
+  /** False when the day was already in that state (doing it twice changes nothing). */
+  changed: boolean;
+  currentStreak: number;
+  bestStreak: number;
+  today: { completedCount: number; totalCount: number; completionRate: number | null };
+  celebration: CelebrationRecord | null;
+}
+
+export interface ResetResult {
+  endedGoalSetId: string;
+  endedOn: IsoDate;
+  reason: ResetReason;
+  recommendations: {
+    recommendationSetId: string | null;
+    /** False when the intelligence service could not answer: the missions are catalogue suggestions only. */
+    intelligenceAvailable: boolean;
+    missions: Suggestion[];
+  };
+}
+
+export interface FactsPage {
+  today: IsoDate;
+  users: ProgressFacts[];
+  nextCursor: string | null;
+}
+
+/** How far back the batch's facts look: streaks longer than this are reported as this long. */
+export const FACTS_HISTORY_DAYS = 120;
+
+function missionOf(ledger: Ledger, missionId: string) {
+  return ledger.missions.find((m) => m.missionId === missionId);
+}
+
+/** Choosing, checking off, progress and resets of a user's missions. */
+export function createGoals(deps: GoalsDeps) {
+  const { db, logger } = deps;
+  const today = () => seoulToday(deps.clock);
+
+  /** After a committed write: the cached view of the old version goes, the relay wakes up. */
+  async function afterWrite(userId: string, day: IsoDate, previousVersion: number): Promise<void> {
+    deps.eventsEnqueued();
+    await deps.cache.invalidate(userId, day, previousVersion);
+  }
+
+  return {
+    async catalogue(category?: Category) {
+      return { missions: await catalogue.list(db, category) };
+    },
+
+    async chooseMissions(userId: string, missionIds: string[]): Promise<ChosenSet> {
+      const day = today();
+      const active = activeSet(await goals.load(db, userId))?.missions ?? [];
+      const known = await catalogue.findByIds(db, missionIds);
+      // The AI is asked only for ids that are neither kept nor in the catalogue: choosing from
+      // the catalogue works while the intelligence service is down.
+      const needsAi = missionIds.some((id) => !known.has(id) && !active.some((m) => m.missionId === id));
+      const recommendations = needsAi ? await deps.intelligence.currentRecommendations(userId) : null;
+      const resolution = resolveSelection(missionIds, { active, catalogue: known, recommendations });
+      if (resolution.kind === 'unknown') {
+        throw new ValidationError(
+          resolution.unknownIds.map((id) => ({
+            field: `body.missionIds.${missionIds.indexOf(id)}`,
+            message: `unknown mission id "${id}": it is not in the catalogue, your current recommendations or your active missions`,
+          })),
+          `Unknown mission ids: ${resolution.unknownIds.join(', ')}`,
+        );
+      }
+      const missions = resolution.missions;
+
+      const outcome = await withTransaction(db, async (client) => {
+        const version = await userProgress.lock(client, userId);
+        const current = activeSet(await goals.load(client, userId));
+        if (current && sameMissions(current.missions.map((m) => m.missionId), missionIds)) {
+          return { changed: false as const, version, set: current };
+        }
+        if (current) await goals.endSet(client, current.id, { status: 'REPLACED', endedOn: day, reason: null, note: null });
+        const goalSetId = randomUUID();
+        await goals.insertSet(client, { id: goalSetId, userId, startedOn: day, missions });
+        await enqueueEvent(client, {
+          topic: TOPICS.goalSet,
+          payload: { ...goalSetEvent({ userId, occurredAt: new Date().toISOString(), goalSetId, previousGoalSetId: current?.id ?? null, startedOn: day, missions }) },
+        });
+        await userProgress.bump(client, userId);
+        return { changed: true as const, version, goalSetId, previous: current?.id ?? null };
+      });
+
+      if (!outcome.changed) {
+        return { goalSetId: outcome.set.id, startedOn: outcome.set.startedOn, replacedGoalSetId: null, changed: false, missions: outcome.set.missions };
+      }
+      await afterWrite(userId, day, outcome.version);
+      logger.info('missions chosen', { goalSetId: outcome.goalSetId, missions: missions.length });
+      return { goalSetId: outcome.goalSetId, startedOn: day, replacedGoalSetId: outcome.previous, changed: true, missions };
+    },
+
+    async today(userId: string): Promise<TodayView> {
+      const day = today();
+      const version = await userProgress.version(db, userId);
+      const cached = await deps.cache.get(userId, day, version);
+      if (cached) return cached;
+      const view = todayView(await goals.load(db, userId), day);
+      await deps.cache.save(userId, day, version, view);
+      return view;
+    },
+
+    /** Checks a mission off (done) or undoes it for today or yesterday; idempotent either way. */
+    async setDone(userId: string, missionId: string, date: IsoDate, done: boolean): Promise<CheckOffResult> {
+      const day = today();
+      const problem = editableDayProblem(date, day);
+      if (problem) throw new ValidationError([{ field: 'path.date', message: problem }], problem);
+
+      const outcome = await withTransaction(db, async (client) => {
+        const version = await userProgress.lock(client, userId);
+        const before = await goals.load(client, userId);
+        const set = activeSet(before);
+        const mission = set?.missions.find((m) => m.missionId === missionId);
+        if (!set || !mission) throw new NotFoundError('MISSION_NOT_ACTIVE', `"${missionId}" is not one of your active missions.`);
+
+        const changed = done ? await completions.add(client, userId, missionId, date) : await completions.remove(client, userId, missionId, date);
+        if (!changed) return { changed, version, goals: before, celebration: undefined, mission };
+
+        const after: UserGoals = {
+          sets: before.sets,
+          completions: done ? [...before.completions, { missionId, date }] : before.completions.filter((c) => !(c.missionId === missionId && c.date === date)),
+        };
+        const ledgerAfter = ledgerOf(after);
+        const runAfter = missionCurrentRun(missionOf(ledgerAfter, missionId)!, day);
+        let celebration: CelebrationRecord | undefined;
+        if (done) {
+          const runBefore = (() => {
+            const entry = missionOf(ledgerOf(before), missionId);
+            return entry ? missionCurrentRun(entry, day) : null;
+          })();
+          const milestone = celebrationDue(runBefore, runAfter, await celebrations.pastOf(client, userId, missionId));
+          if (milestone !== null && runAfter) {
+            celebration = await celebrations.insert(client, {
+              id: randomUUID(),
+              userId,
+              missionId,
+              milestone,
+              streakStartedOn: runAfter.start,
+              streakEndedOn: runAfter.end,
+              createdOn: day,
+              text: fallbackCelebration(milestone, mission.title),
+            });
+          }
+        }
+        const totals = totalsOn(after, date);
+        const payload: MissionCheckEvent = {
+          type: done ? 'MissionCompleted' : 'MissionUndone',
+          userId,
+          occurredAt: new Date().toISOString(),
+          goalSetId: set.id,
+          missionId,
+          date,
+          currentStreak: runAfter?.length ?? 0,
+          dateTotals: { scheduled: totals.scheduled, completed: totals.completed },
+          activeMissionCount: set.missions.length,
+        };
+        await enqueueEvent(client, { topic: done ? TOPICS.missionCompleted : TOPICS.missionUndone, payload: { ...payload } });
+        await userProgress.bump(client, userId);
+        return { changed, version, goals: after, celebration, mission };
+      });
+
+      if (outcome.changed) await afterWrite(userId, day, outcome.version);
+      const view = todayView(outcome.goals, day);
+      const entry = view.missions.find((m) => m.missionId === missionId)!;
+
+      let celebration = outcome.celebration ?? null;
+      if (celebration) {
+        // The fallback is already stored with the check-off; an AI text replaces it when it comes in time.
+        const written = await writeCelebration(
+          deps.intelligence,
+          {
+            userId,
+            timeoutMs: deps.celebrationTimeoutMs,
+            facts: {
+              milestone: celebration.milestone,
+              streakDays: entry.currentStreak,
+              missionTitle: outcome.mission.title,
+              missionCategory: outcome.mission.category,
+              activeMissionCount: view.totalCount,
+              todayCompletionRate: view.completionRate,
+            },
+          },
+          logger,
+        );
+        if (written.text !== celebration.text || written.source !== celebration.source) {
+          await celebrations.setText(db, celebration.id, written.text, written.source);
+          celebration = { ...celebration, ...written };
+        }
+        logger.info('streak milestone celebrated', { missionId, milestone: celebration.milestone, source: celebration.source });
+      }
+
+      return {
+        missionId,
+        date,
+        done,
+        changed: outcome.changed,
+        currentStreak: entry.currentStreak,
+        bestStreak: entry.bestStreak,
+        today: { completedCount: view.completedCount, totalCount: view.totalCount, completionRate: view.completionRate },
+        celebration,
+      };
+    },
+
+    async progress(userId: string, query: { from?: IsoDate | undefined; to?: IsoDate | undefined }): Promise<ProgressReport> {
+      const day = today();
+      const period = resolvePeriod(query, day);
+      if (!period.ok) throw new ValidationError([{ field: `query.${period.field}`, message: period.message }], period.message);
+      const [stored, celebrated] = await Promise.all([goals.load(db, userId), celebrations.of(db, userId)]);
+      return progressReport(stored, celebrated, period.from, period.to, day);
+    },
+
+    async reset(userId: string, input: { reason: ResetReason; note?: string | undefined }): Promise<ResetResult> {
+      const day = today();
+      const outcome = await withTransaction(db, async (client) => {
+        const version = await userProgress.lock(client, userId);
+        const set = activeSet(await goals.load(client, userId));
+        if (!set) throw new ConflictError('NO_ACTIVE_MISSIONS', 'You have no active missions to reset.');
+        await goals.endSet(client, set.id, { status: 'RESET', endedOn: day, reason: input.reason, note: input.note ?? null });
+        const payload: MissionsResetEvent = {
+          type: 'MissionsReset',
+          userId,
+          occurredAt: new Date().toISOString(),
+          goalSetId: set.id,
+          endedOn: day,
+          reason: input.reason,
+          missionIds: set.missions.map((m) => m.missionId),
+        };
+        await enqueueEvent(client, { topic: TOPICS.missionsReset, payload: { ...payload } });
+        await userProgress.bump(client, userId);
+        return { set, version };
+      });
+      await afterWrite(userId, day, outcome.version);
+
+      let recommendations = null;
+      let intelligenceAvailable = true;
+      try {
+        recommendations = await deps.intelligence.currentRecommendations(userId);
+      } catch {
+        intelligenceAvailable = false;
+      }
+      const endedIds = outcome.set.missions.map((m) => m.missionId);
+      const missions = suggestionsAfterReset(recommendations, await catalogue.list(db), input.reason, endedIds);
+      logger.info('missions reset', { goalSetId: outcome.set.id, reason: input.reason, intelligenceAvailable });
+      return {
+        endedGoalSetId: outcome.set.id,
+        endedOn: day,
+        reason: input.reason,
+        recommendations: { recommendationSetId: recommendations?.recommendationSetId ?? null, intelligenceAvailable, missions },
+      };
+    },
+
+    /** One page of facts about users with active missions, by user id. */
+    async progressFacts(cursor: string | undefined, limit: number): Promise<FactsPage> {
+      const day = today();
+      const ids = await goals.activeUsersPage(db, cursor ?? null, limit);
+      const [stored, lastDays] = await Promise.all([goals.loadMany(db, ids, addDays(day, -FACTS_HISTORY_DAYS)), goals.lastCompletedOn(db, ids)]);
+      const facts: ProgressFacts[] = [];
+      for (const id of ids) {
+        const userFacts = progressFacts(id, stored.get(id)!, day);
+        // The window above limits check-offs loaded; the last activity is read over all history.
+        if (userFacts) facts.push({ ...userFacts, lastActivityDate: lastDays.get(id) ?? null });
+      }
+      return { today: day, users: facts, nextCursor: ids.length === limit ? ids.at(-1)! : null };
+    },
+
+    /** Erases a user's goal data once per event; returns whether this delivery did it. */
+    async eraseUser(eventId: string, topic: string, userId: string): Promise<'erased' | 'duplicate'> {
+      return withTransaction(db, async (client) => {
+        if (!(await processedEvents.claim(client, eventId, topic))) return 'duplicate' as const;
+        await users.erase(client, userId);
+        return 'erased' as const;
+      });
+    },
+  };
+}
+
+export type Goals = ReturnType<typeof createGoals>;
