@@ -1,19 +1,22 @@
 // Every port the local system uses, in one place (the run file dapr.yaml repeats the app ones).
+// All below 32768, outside Linux's ephemeral range, so an outgoing connection can never hold
+// one of them when the dapr CLI checks it is free — except Sentry's 50001, which the CLI
+// hard-codes for mTLS (it starts first, before the system makes many connections).
 export const ports = {
-  postgres: 55432,
-  redis: 56379,
+  postgres: 15432,
+  redis: 16379,
   azuriteBlob: 10000,
   sentry: 50001,
-  sentryHealthz: 58080,
-  sentryMetrics: 59090,
-  scheduler: 50006,
-  schedulerHealthz: 58081,
-  schedulerMetrics: 59091,
-  schedulerEtcdClient: 52379,
-  schedulerEtcdPeer: 52380,
-  oidc: 54000,
-  nhis: 54100,
-  claude: 54200,
+  sentryHealthz: 18080,
+  sentryMetrics: 19090,
+  scheduler: 16006,
+  schedulerHealthz: 18081,
+  schedulerMetrics: 19091,
+  schedulerEtcdClient: 12379,
+  schedulerEtcdPeer: 12380,
+  oidc: 14000,
+  nhis: 14100,
+  claude: 14200,
 };
 
 /** App id → [app port, sidecar HTTP port], as in dapr.yaml. */

@@ -63,7 +63,7 @@ describe('signing in with Google', () => {
 
   test('when the ID token is tampered with, then sign-in is refused with 401', async () => {
     const { obtainIdToken } = await import('@healthsync/standin-google-oidc');
-    const idToken = await obtainIdToken({ issuer: 'http://127.0.0.1:54000', clientId: 'healthsync-mobile', redirectUri: 'com.healthsync.app:/oauth2redirect', loginHint: people.minji });
+    const idToken = await obtainIdToken({ issuer: 'http://127.0.0.1:14000', clientId: 'healthsync-mobile', redirectUri: 'com.healthsync.app:/oauth2redirect', loginHint: people.minji });
     const [header, payload, signature] = idToken.split('.');
     const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
     const forged = [header, Buffer.from(JSON.stringify({ ...claims, sub: 'someone-else' })).toString('base64url'), signature].join('.');

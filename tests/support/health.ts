@@ -6,7 +6,7 @@ import pg from 'pg';
 import { secrets, sidecar } from './system.js';
 import { api } from './users.js';
 
-export const nhisUrl = 'http://127.0.0.1:54100';
+export const nhisUrl = 'http://127.0.0.1:14100';
 
 /** One checkup as the stand-in registers it: canonical field names, values printed verbatim. */
 export type NhisCheckup = { year: string; examDate: string; raw?: Record<string, string> } & Record<string, unknown>;

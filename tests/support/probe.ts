@@ -13,9 +13,9 @@ export async function startProbe(): Promise<{ stop(): Promise<void> }> {
     path.join(repoRoot, '.tools', 'bin', 'dapr'),
     [
       'run', '--app-id', 'platform-probe', '--app-port', String(probePorts.app),
-      '--dapr-http-port', String(probePorts.sidecar), '--dapr-grpc-port', '50109',
+      '--dapr-http-port', String(probePorts.sidecar), '--dapr-grpc-port', '31109',
       '--resources-path', '../../components/local', '--resources-path', '../../dapr/local',
-      '--config', 'probe-config.yaml', '--placement-host-address', '',
+      '--config', 'probe-config.yaml', '--placement-host-address', '', '--scheduler-host-address', 'localhost:16006',
       '--', 'node', '../dist/support/probe-app.js',
     ],
     { cwd, env: { ...process.env, ...runtimeEnv, APP_PORT: String(probePorts.app), DAPR_HTTP_PORT: String(probePorts.sidecar) }, stdio: ['ignore', logFile, logFile], detached: true },

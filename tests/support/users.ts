@@ -1,7 +1,7 @@
 import { obtainIdToken, loginWithCode } from '@healthsync/standin-google-oidc';
 import { gatewayUrl } from './system.js';
 
-export const oidc = { issuer: 'http://127.0.0.1:54000', clientId: 'healthsync-mobile', redirectUri: 'com.healthsync.app:/oauth2redirect' };
+export const oidc = { issuer: 'http://127.0.0.1:14000', clientId: 'healthsync-mobile', redirectUri: 'com.healthsync.app:/oauth2redirect' };
 
 /** Test users of the Google stand-in (standins/google-oidc). */
 export const people = {
