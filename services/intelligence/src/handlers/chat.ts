@@ -1,0 +1,275 @@
+import { randomUUID } from 'node:crypto';
+import { NotFoundError, ValidationError, type Db, type Logger } from '@healthsync/shared';
+import { chats, type ChatMessage, type ChatSession } from '../adapters/chats-repository.js';
+import { ModelUnavailableError, type LanguageModel } from '../adapters/claude.js';
+import { HealthDataUnavailableError, type HealthClient } from '../adapters/health-client.js';
+import { seoulDay } from '../domain/budget.js';
+import { fallbackChatAnswer, recentTurns, sessionTitle, suggestedQuestions, type Turn } from '../domain/chat.js';
+import { detectEmergency, type Emergency } from '../domain/emergency.js';
+import { buildRecord, type HealthRecord } from '../domain/health-record.js';
+import type { FallbackReason, Source } from '../domain/outcome.js';
+import { chatPrompt, type ModelPrompt } from '../domain/prompts.js';
+import { fallbackReasonOf, type AiRunner } from './ai-runner.js';
+
+/** Whether the answer could use the user's checkup. */
+export type RecordContext = 'AVAILABLE' | 'NO_CHECKUP' | 'UNAVAILABLE';
+
+export interface SessionView {
+  id: string;
+  title: string | null;
+  createdAt: string;
+  lastMessageAt: string | null;
+}
+
+export interface MessageView {
+  id: string;
+  role: 'user' | 'assistant';
+  content: string;
+  createdAt: string;
+  source: Source | null;
+  fallbackReason: FallbackReason | null;
+  emergency: string | null;
+  suggestedQuestions: string[] | null;
+}
+
+export interface EmergencyView {
+  kind: Emergency['kind'];
+  guidance: string;
+}
+
+export interface ReplyView {
+  sessionId: string;
+  userMessage: MessageView;
+  reply: MessageView;
+  suggestedQuestions: string[];
+  source: Source;
+  fallbackReason: FallbackReason | null;
+  emergency: EmergencyView | null;
+  context: RecordContext;
+}
+
+/** What a streamed answer sends, in order: start, tokens (and maybe an error), done. */
+export interface ReplySink {
+  start(meta: { sessionId: string; userMessageId: string; emergency: EmergencyView | null; context: RecordContext }): void;
+  token(text: string): void;
+  error(code: string, detail: string): void;
+  done(reply: Omit<ReplyView, 'sessionId' | 'userMessage' | 'context'> & { reply: MessageView }): void;
+}
+
+export interface ChatDeps {
+  db: Db;
+  health: HealthClient;
+  model: LanguageModel;
+  runner: AiRunner;
+  contextMessages: number;
+  maxTokens: number;
+  streamDeadlineMs: number;
+  clock: () => Date;
+  logger: Logger;
+}
+
+function sessionView(s: ChatSession): SessionView {
+  return { id: s.id, title: s.title, createdAt: s.createdAt.toISOString(), lastMessageAt: s.lastMessageAt?.toISOString() ?? null };
+}
+
+export function messageView(m: ChatMessage): MessageView {
+  return {
+    id: m.id,
+    role: m.role,
+    content: m.content,
+    createdAt: m.createdAt.toISOString(),
+    source: m.source,
+    fallbackReason: m.fallbackReason,
+    emergency: m.emergency,
+    suggestedQuestions: m.suggestedQuestions,
+  };
+}
+
+interface Prepared {
+  userMessage: ChatMessage;
+  emergency: Emergency | undefined;
+  record: HealthRecord | null;
+  context: RecordContext;
+  prompt: ModelPrompt;
+}
+
+const PAGE_MAX = 100;
+
+/**
+ * Health chat: sessions owned by one user, each question answered from that user's own latest
+ * checkup and the recent turns of that session only. Emergencies get the 119 guidance first.
+ */
+export function createChat(deps: ChatDeps) {
+  const { db } = deps;
+
+  async function owned(userId: string, sessionId: string): Promise<ChatSession> {
+    const session = await chats.find(db, userId, sessionId);
+    if (!session) throw new NotFoundError('CHAT_NOT_FOUND', 'There is no such chat.');
+    return session;
+  }
+
+  async function userRecord(userId: string): Promise<{ record: HealthRecord | null; context: RecordContext }> {
+    try {
+      const latest = await deps.health.latestJudged(userId);
+      return { record: buildRecord(latest, seoulDay(deps.clock())), context: latest.checkup ? 'AVAILABLE' : 'NO_CHECKUP' };
+    } catch (error) {
+      if (error instanceof HealthDataUnavailableError) return { record: null, context: 'UNAVAILABLE' };
+      throw error;
+    }
+  }
+
+  /** Stores the question and builds the prompt from what came before it. */
+  async function prepare(userId: string, sessionId: string, message: string): Promise<Prepared> {
+    const session = await owned(userId, sessionId);
+    const earlier = (await chats.page(db, userId, sessionId, deps.contextMessages)).reverse();
+    const history: Turn[] = recentTurns(earlier.map((m) => ({ role: m.role, content: m.content })), deps.contextMessages);
+    const [{ record, context }, userMessage] = await Promise.all([
+      userRecord(userId),
+      chats.addMessage(db, { id: randomUUID(), sessionId, userId, role: 'user', content: message, ...(session.title ? {} : { title: sessionTitle(message) }) }),
+    ]);
+    const emergency = detectEmergency(message);
+    return { userMessage, emergency, record, context, prompt: chatPrompt({ record, history, message, emergency }) };
+  }
+
+  async function finish(userId: string, sessionId: string, prepared: Prepared, text: string, source: Source, reason: FallbackReason | null) {
+    const questions = suggestedQuestions(prepared.userMessage.content, prepared.record, prepared.emergency);
+    const stored = await chats.addMessage(db, {
+      id: randomUUID(),
+      sessionId,
+      userId,
+      role: 'assistant',
+      content: text,
+      source,
+      fallbackReason: reason,
+      emergency: prepared.emergency?.kind ?? null,
+      suggestedQuestions: questions,
+    });
+    return {
+      reply: messageView(stored),
+      suggestedQuestions: questions,
+      source,
+      fallbackReason: reason,
+      emergency: prepared.emergency ? { kind: prepared.emergency.kind, guidance: prepared.emergency.guidance } : null,
+    };
+  }
+
+  const prefixOf = (prepared: Prepared) => (prepared.emergency ? `${prepared.emergency.guidance}\n\n` : '');
+
+  return {
+    async open(userId: string): Promise<SessionView> {
+      return sessionView(await chats.create(db, { id: randomUUID(), userId }));
+    },
+
+    async list(userId: string, limit: number, cursor?: string) {
+      const before = cursor ? decodeSessionCursor(cursor) : undefined;
+      const rows = await chats.list(db, userId, Math.min(limit, PAGE_MAX) + 1, before);
+      const page = rows.slice(0, limit);
+      const last = page[page.length - 1];
+      return { items: page.map(sessionView), nextCursor: rows.length > limit && last ? encodeSessionCursor(last) : null };
+    },
+
+    async history(userId: string, sessionId: string, limit: number, before?: string) {
+      const session = await owned(userId, sessionId);
+      const beforeSeq = before === undefined ? undefined : Number(before);
+      if (beforeSeq !== undefined && (!Number.isInteger(beforeSeq) || beforeSeq < 1)) {
+        throw new ValidationError([{ field: 'query.before', message: 'before must be a cursor from a previous page' }]);
+      }
+      const [rows, total] = await Promise.all([chats.page(db, userId, sessionId, limit + 1, beforeSeq), chats.count(db, userId, sessionId)]);
+      const page = rows.slice(0, limit).reverse();
+      return {
+        ...sessionView(session),
+        messages: page.map(messageView),
+        totalMessages: total,
+        nextCursor: rows.length > limit && page[0] ? String(page[0].seq) : null,
+      };
+    },
+
+    async remove(userId: string, sessionId: string): Promise<void> {
+      if (!(await chats.delete(db, userId, sessionId))) throw new NotFoundError('CHAT_NOT_FOUND', 'There is no such chat.');
+    },
+
+    /** Answers in one piece. */
+    async answer(userId: string, sessionId: string, message: string): Promise<ReplyView> {
+      const prepared = await prepare(userId, sessionId, message);
+      const base = { sessionId, userMessage: messageView(prepared.userMessage), context: prepared.context };
+      const prefix = prefixOf(prepared);
+      const outcome = await deps.runner.text(
+        prepared.prompt,
+        userId,
+        (text) => (text.trim() === '' ? { ok: false, reason: 'INVALID_OUTPUT', detail: 'empty answer' } : { ok: true, value: text.trim() }),
+        deps.maxTokens,
+      );
+      const text = outcome.source === 'AI' ? outcome.value : fallbackChatAnswer(prepared.record);
+      return { ...base, ...(await finish(userId, sessionId, prepared, `${prefix}${text}`, outcome.source, outcome.source === 'FALLBACK' ? outcome.reason : null)) };
+    },
+
+    /**
+     * Answers as a stream. Throws (before anything is sent) when the chat is not the user's;
+     * afterwards every problem ends the stream with a fallback answer in `done`, whose content
+     * is always the whole answer.
+     */
+    async answerStreaming(userId: string, sessionId: string, message: string, sink: ReplySink, signal: AbortSignal): Promise<void> {
+      const prepared = await prepare(userId, sessionId, message);
+      const emergency = prepared.emergency ? { kind: prepared.emergency.kind, guidance: prepared.emergency.guidance } : null;
+      sink.start({ sessionId, userMessageId: prepared.userMessage.id, emergency, context: prepared.context });
+      const prefix = prefixOf(prepared);
+      if (prefix) sink.token(prefix);
+
+      let streamed = '';
+      let failure: FallbackReason | null = null;
+      let aborted = false;
+      if (!(await deps.runner.budgetAllows(userId))) failure = 'DAILY_TOKEN_BUDGET_EXCEEDED';
+      else {
+        try {
+          const reply = await deps.model.stream(
+            prepared.prompt,
+            { userId, feature: 'chat', promptVersion: prepared.prompt.version },
+            { deadline: deps.clock().getTime() + deps.streamDeadlineMs, maxTokens: deps.maxTokens, signal },
+            (delta) => {
+              streamed += delta;
+              sink.token(delta);
+            },
+          );
+          if (reply.text.trim() === '') failure = 'INVALID_OUTPUT';
+        } catch (error) {
+          failure = fallbackReasonOf(error);
+          if (error instanceof ModelUnavailableError && error.kind === 'ABORTED') {
+            aborted = true;
+            deps.logger.info('chat client went away during the answer', { sessionId });
+          } else {
+            deps.logger.warn('chat answer failed; answering from the rules', { reason: failure, error: String(error) });
+          }
+        }
+      }
+
+      if (failure === null || (aborted && streamed !== '')) {
+        // A client that went away mid-answer keeps what it was shown in its history.
+        deps.runner.counted('chat', { source: 'AI', value: streamed });
+        sink.done(await finish(userId, sessionId, prepared, `${prefix}${streamed}`, 'AI', null));
+        return;
+      }
+      deps.runner.counted('chat', { source: 'FALLBACK', reason: failure });
+      const fallback = fallbackChatAnswer(prepared.record);
+      if (streamed !== '') sink.error('AI_STREAM_INTERRUPTED', 'The answer broke off; a fallback answer replaces it.');
+      else sink.token(fallback);
+      sink.done(await finish(userId, sessionId, prepared, `${prefix}${fallback}`, 'FALLBACK', failure));
+    },
+  };
+}
+
+export type Chat = ReturnType<typeof createChat>;
+
+function encodeSessionCursor(session: ChatSession): string {
+  return Buffer.from(JSON.stringify([session.createdAt.toISOString(), session.id])).toString('base64url');
+}
+
+function decodeSessionCursor(cursor: string): { createdAt: Date; id: string } {
+  try {
+    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [string, string];
+    const date = new Date(createdAt);
+    if (Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('bad cursor');
+    return { createdAt: date, id };
+  } catch {
+    throw new ValidationError([{ field: 'query.cursor', message: 'cursor must come from a previous page' }]);
+  }
+}

@@ -1,0 +1,168 @@
+import { route, type Input, type Logger, type RouteSpec } from '@healthsync/shared';
+import { z } from 'zod';
+import { MAX_MESSAGE_CHARS } from '../domain/chat.js';
+import { charLength } from '../domain/korean.js';
+import type { Chat, ReplySink } from '../handlers/chat.js';
+import { historySchema, replySchema, sessionListSchema, sessionSchema, sseDescription } from './schemas.js';
+
+type Request = Input<unknown, unknown, unknown>['req'];
+type Response = Input<unknown, unknown, unknown>['res'];
+
+const chatParams = z.object({ id: z.uuid('id must be a chat id') });
+
+const messageBody = z
+  .object({
+    message: z
+      .string()
+      .trim()
+      .min(1, 'message is required')
+      .refine((text) => charLength(text) <= MAX_MESSAGE_CHARS, `message is at most ${MAX_MESSAGE_CHARS} characters`)
+      .describe(`The question, at most ${MAX_MESSAGE_CHARS} characters`),
+  })
+  .strict();
+
+const historyQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20).describe('Messages per page (newest page first)'),
+  before: z.string().regex(/^\d{1,18}$/, 'before must be a cursor from a previous page').optional().describe('nextCursor of the previous page'),
+});
+
+const listQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(200).optional(),
+});
+
+function wantsStream(req: Request): boolean {
+  return (req.headers.accept ?? '').toLowerCase().includes('text/event-stream');
+}
+
+/** Server-sent events on the response; writes after the client left are dropped. */
+function sseSink(res: Response): ReplySink & { open(): boolean } {
+  let index = 0;
+  let started = false;
+  const write = (event: string, data: unknown) => {
+    if (res.writableEnded || res.destroyed) return;
+    res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  };
+  return {
+    open: () => started,
+    start(meta) {
+      started = true;
+      res.status(200);
+      res.setHeader('content-type', 'text/event-stream; charset=utf-8');
+      res.setHeader('cache-control', 'no-cache, no-transform');
+      res.setHeader('x-accel-buffering', 'no');
+      res.flushHeaders();
+      write('meta', meta);
+    },
+    token(text) {
+      write('token', { index, text });
+      index += 1;
+    },
+    error(code, detail) {
+      write('error', { code, detail });
+    },
+    done(reply) {
+      write('done', reply);
+      if (!res.writableEnded) res.end();
+    },
+  };
+}
+
+export function createChatRoutes(chat: Chat, logger: Logger): RouteSpec[] {
+  return [
+    route({
+      method: 'post',
+      path: '/api/intelligence/chats',
+      operationId: 'openChat',
+      summary: 'Open a chat session about the user’s health',
+      tags: ['intelligence'],
+      access: 'user',
+      responses: { 201: { description: 'The new session', schema: sessionSchema } },
+      async handler({ userId, res }) {
+        const session = await chat.open(userId);
+        res.setHeader('Location', `/api/intelligence/chats/${session.id}`);
+        return session;
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/api/intelligence/chats',
+      operationId: 'listChats',
+      summary: 'The user’s chat sessions, newest first',
+      tags: ['intelligence'],
+      access: 'user',
+      query: listQuery,
+      responses: { 200: { description: 'A page of sessions', schema: sessionListSchema } },
+      async handler({ userId, query }) {
+        return chat.list(userId, query.limit, query.cursor);
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/api/intelligence/chats/:id',
+      operationId: 'getChat',
+      summary: 'A chat session with its messages, a page at a time (newest page first)',
+      tags: ['intelligence'],
+      access: 'user',
+      params: chatParams,
+      query: historyQuery,
+      responses: {
+        200: { description: 'The session and a page of its history', schema: historySchema },
+        404: { description: 'No such chat of this user (CHAT_NOT_FOUND)' },
+      },
+      async handler({ userId, params, query }) {
+        return chat.history(userId, params.id, query.limit, query.before);
+      },
+    }),
+    route({
+      method: 'delete',
+      path: '/api/intelligence/chats/:id',
+      operationId: 'deleteChat',
+      summary: 'Delete a chat session and its messages',
+      tags: ['intelligence'],
+      access: 'user',
+      params: chatParams,
+      responses: { 204: { description: 'Deleted' }, 404: { description: 'No such chat of this user' } },
+      async handler({ userId, params }) {
+        await chat.remove(userId, params.id);
+        return undefined;
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/api/intelligence/chats/:id/messages',
+      operationId: 'askInChat',
+      summary: 'Ask a question; the answer is streamed as server-sent events when the request accepts text/event-stream',
+      tags: ['intelligence'],
+      access: 'user',
+      params: chatParams,
+      body: messageBody,
+      responses: {
+        // Declaring the stream makes the gateway allow it its long timeout.
+        200: { description: sseDescription, contentType: 'text/event-stream', schema: z.string() },
+        201: { description: 'The stored question and answer (without Accept: text/event-stream)', schema: replySchema },
+        404: { description: 'No such chat of this user (CHAT_NOT_FOUND)' },
+      },
+      async handler({ userId, params, body, req, res }) {
+        if (!wantsStream(req)) {
+          res.status(201).json(await chat.answer(userId, params.id, body.message));
+          return undefined;
+        }
+        const controller = new AbortController();
+        res.on('close', () => {
+          if (!res.writableEnded) controller.abort();
+        });
+        const sink = sseSink(res);
+        try {
+          await chat.answerStreaming(userId, params.id, body.message, sink, controller.signal);
+        } catch (error) {
+          if (!sink.open()) throw error;
+          logger.error('chat stream failed after it started', { error });
+          sink.error('INTERNAL', 'Something went wrong on our side.');
+          if (!res.writableEnded) res.end();
+        }
+        return undefined;
+      },
+    }),
+  ];
+}

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { FALLBACK_REASONS } from '../domain/outcome.js';
+import { DIFFICULTIES, MISSION_CATEGORIES } from '../domain/missions.js';
+
+/** Response shapes, for the OpenAPI document (the gateway serves it at /api/docs). */
+const source = z.enum(['AI', 'FALLBACK']).describe('Whether the model wrote the answer (AI) or the rules did (FALLBACK)');
+const fallbackReason = z.enum(FALLBACK_REASONS).nullable().describe('Why the answer is a fallback; null for AI answers');
+
+export const diagnosisSchema = z.object({
+  examDate: z.string().nullable(),
+  lines: z
+    .array(
+      z.object({
+        kind: z.enum(['OVERALL', 'MAIN_RISK', 'OCCUPATION']),
+        text: z.string(),
+        itemCodes: z.array(z.string()).describe('The checkup items (health item codes) this line is about'),
+      }),
+    )
+    .length(3),
+  healthScore: z.number().int().min(0).max(100),
+  riskLevel: z.enum(['LOW', 'MEDIUM', 'HIGH']),
+  riskLevelLabel: z.enum(['낮음', '보통', '높음']),
+  source,
+  fallbackReason,
+  cached: z.boolean(),
+  promptVersion: z.string(),
+  generatedAt: z.string(),
+});
+
+export const missionSchema = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  description: z.string(),
+  category: z.enum(MISSION_CATEGORIES),
+  difficulty: z.enum(DIFFICULTIES),
+  minutes: z.number().int().min(15).max(30),
+  benefit: z.string(),
+  occupationFit: z.string(),
+  targetItems: z.array(z.string()).describe('Codes of the flagged checkup items the mission targets'),
+});
+
+export const recommendationSchema = z.object({
+  recommendationSetId: z.uuid(),
+  reason: z.string(),
+  missions: z.array(missionSchema).length(5),
+  source,
+  fallbackReason,
+  cached: z.boolean(),
+  promptVersion: z.string(),
+  createdAt: z.string(),
+});
+
+export const sessionSchema = z.object({
+  id: z.uuid(),
+  title: z.string().nullable().describe('The start of the first message'),
+  createdAt: z.string(),
+  lastMessageAt: z.string().nullable(),
+});
+
+export const messageSchema = z.object({
+  id: z.uuid(),
+  role: z.enum(['user', 'assistant']),
+  content: z.string(),
+  createdAt: z.string(),
+  source: source.nullable(),
+  fallbackReason,
+  emergency: z.enum(['CARDIAC', 'STROKE', 'SELF_HARM']).nullable(),
+  suggestedQuestions: z.array(z.string()).nullable(),
+});
+
+export const emergencySchema = z
+  .object({ kind: z.enum(['CARDIAC', 'STROKE', 'SELF_HARM']), guidance: z.string() })
+  .nullable()
+  .describe('Set when the message described an emergency; the answer then starts with this guidance');
+
+export const replySchema = z.object({
+  sessionId: z.uuid(),
+  userMessage: messageSchema,
+  reply: messageSchema,
+  suggestedQuestions: z.array(z.string()).length(3),
+  source,
+  fallbackReason,
+  emergency: emergencySchema,
+  context: z.enum(['AVAILABLE', 'NO_CHECKUP', 'UNAVAILABLE']).describe('Whether the answer could use the user’s checkup'),
+});
+
+export const sseDescription = [
+  'Server-sent events, when the request says `Accept: text/event-stream`:',
+  '`meta` {sessionId, userMessageId, emergency, context};',
+  '`token` {index, text}, in order (emergency guidance first when there is any);',
+  '`error` {code, detail} if the answer broke off;',
+  '`done` {reply, suggestedQuestions, source, fallbackReason, emergency}: `reply.content` is always the whole answer.',
+].join(' ');
+
+export const historySchema = sessionSchema.extend({
+  messages: z.array(messageSchema).describe('Oldest first within the page'),
+  totalMessages: z.number().int(),
+  nextCursor: z.string().nullable().describe('Pass as `before` for older messages; null on the oldest page'),
+});
+
+export const sessionListSchema = z.object({
+  items: z.array(sessionSchema),
+  nextCursor: z.string().nullable(),
+});
