@@ -4,7 +4,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { contextFromTraceparent, currentContext, runWithContext } from './context.js';
 import { AppError, problem } from './errors.js';
 import type { Logger } from './logger.js';
-import type { Metrics } from './metrics.js';
+import { routeTemplateOf, type Metrics } from './metrics.js';
 import { openApiComponents, openApiPaths, type RouteSpec } from './routes.js';
 
 /** Header through which the gateway passes the user id it verified from the access token. */
@@ -71,10 +71,9 @@ export function createServiceApp(options: ServiceAppOptions): Express {
     if (PROBES.has(req.path)) return next();
     const started = process.hrtime.bigint();
     res.on('finish', () => {
-      const route = typeof res.locals.routeTemplate === 'string' ? res.locals.routeTemplate : req.route ? `${req.baseUrl}${String(req.route.path)}` : undefined;
       options.logger.info('request', {
         method: req.method,
-        route: route ?? 'unmatched',
+        route: routeTemplateOf(req, res),
         status: res.statusCode,
         durationMs: Number((Number(process.hrtime.bigint() - started) / 1e6).toFixed(2)),
       });

@@ -1,6 +1,15 @@
 import client from 'prom-client';
 import type { NextFunction, Request, Response } from 'express';
 
+/**
+ * The route TEMPLATE a request matched (never the raw path): `req.route` is set only when a
+ * route matched; a proxy (the gateway) names the template it matched in res.locals.routeTemplate.
+ */
+export function routeTemplateOf(req: Request, res: Response): string {
+  if (typeof res.locals.routeTemplate === 'string') return res.locals.routeTemplate;
+  return req.route ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';
+}
+
 export interface Metrics {
   registry: client.Registry;
   counter(name: string, help: string, labelNames?: string[]): client.Counter;
@@ -38,12 +47,7 @@ export function createMetrics(service: string): Metrics {
       return (req, res, next) => {
         const end = requests.startTimer();
         res.on('finish', () => {
-          // req.route is set only when a route matched; its path is the template. A proxy
-          // (the gateway) names the template it matched in res.locals.routeTemplate.
-          const route = typeof res.locals.routeTemplate === 'string'
-            ? res.locals.routeTemplate
-            : req.route ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';
-          end({ method: req.method, route, status: String(res.statusCode) });
+          end({ method: req.method, route: routeTemplateOf(req, res), status: String(res.statusCode) });
         });
         next();
       };

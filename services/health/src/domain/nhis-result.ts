@@ -2,6 +2,7 @@ import {
   checkupFromSheet,
   type Checkup,
   type CheckupSheet,
+  type NumericField,
   type RawValue,
   type RejectedValue,
   type SmokingStatus,
@@ -45,25 +46,8 @@ const PREVIEW_KEYS: Readonly<Record<keyof CheckupSheet, string>> = {
   judgement: 'resJudgement',
 };
 
-/** Measured fields of the canonical record that carry a unit. */
-export type UnitField =
-  | 'heightCm'
-  | 'weightKg'
-  | 'bmi'
-  | 'waistCm'
-  | 'sbp'
-  | 'dbp'
-  | 'fastingGlucose'
-  | 'totalCholesterol'
-  | 'hdlCholesterol'
-  | 'ldlCholesterol'
-  | 'triglycerides'
-  | 'hemoglobin'
-  | 'serumCreatinine'
-  | 'egfr'
-  | 'ast'
-  | 'alt'
-  | 'gammaGtp';
+/** Measured fields of the canonical record that carry a unit (a T-score has none). */
+export type UnitField = Exclude<NumericField, 'boneDensityTScore'>;
 
 /** The units the judging criteria are written in; a value reported in another unit is not judged. */
 export const CANONICAL_UNITS: Readonly<Record<UnitField, string>> = {
