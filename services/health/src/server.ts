@@ -65,6 +65,7 @@ export const healthService: ServiceDefinition<typeof settings> = {
       inquiryType: config.NHIS_INQUIRY_TYPE,
       // A call to NHIS, storing the results, and slack: after this a stuck complete no longer blocks the link.
       completeBudgetMs: config.NHIS_TIMEOUT_MS + 30_000,
+      attemptsPerHour: config.NHIS_LINK_ATTEMPTS_PER_HOUR,
       eventsEnqueued: () => void relay.flush(),
     });
     const reading = createReading({ db, documents, cache, documentLinkTtlSeconds: config.DOCUMENT_LINK_TTL_SECONDS, logger });

@@ -2,14 +2,14 @@ import { components, serviceInfoRoute, type ServiceDefinition } from '@healthsyn
 import { createAnswerCache } from './adapters/answer-cache.js';
 import { createClaude } from './adapters/claude.js';
 import { createHealthClient } from './adapters/health-client.js';
-import { createUsagePublisher, tokenUsage } from './adapters/usage.js';
+import { createUsagePublisher } from './adapters/usage.js';
 import { settings } from './config.js';
-import { seoulDay } from './domain/budget.js';
 import { createAiRunner } from './handlers/ai-runner.js';
 import { createChat } from './handlers/chat.js';
 import { createDiagnosis } from './handlers/diagnosis.js';
 import { createMessages } from './handlers/messages.js';
 import { createRecommendations } from './handlers/recommendations.js';
+import { createTokenBudget } from './handlers/token-budget.js';
 import { createUserData } from './handlers/user-data.js';
 import { createChatRoutes } from './routes/chats.js';
 import { createDiagnosisRoutes } from './routes/diagnosis.js';
@@ -41,24 +41,19 @@ export const intelligenceService: ServiceDefinition<typeof settings> = {
         errorThresholdPercentage: config.CLAUDE_BREAKER_ERROR_PERCENT,
         volumeThreshold: config.CLAUDE_BREAKER_VOLUME,
       },
+      // Telemetry only: the budget is kept by the reservations around each call (handlers/token-budget.ts).
       onCall(record) {
-        const now = clock();
-        usage.publish(record, now);
-        if (record.inputTokens + record.outputTokens > 0) {
-          tokenUsage
-            .add(db, record.userId, seoulDay(now), { inputTokens: record.inputTokens, outputTokens: record.outputTokens })
-            .catch((error: unknown) => logger.warn('token usage not recorded', { error: String(error) }));
-        }
+        usage.publish(record, clock());
       },
       logger,
       metrics,
     });
     const health = createHealthClient({ dapr, timeoutMs: config.HEALTH_TIMEOUT_MS, logger });
     const cache = createAnswerCache({ dapr, db, logger, metrics, maxTtlSeconds: Math.max(config.AI_CACHE_TTL_SECONDS, config.AI_MESSAGE_CACHE_TTL_SECONDS) });
+    const budget = createTokenBudget({ db, dailyTokenBudget: config.AI_DAILY_TOKEN_BUDGET, clock, logger });
     const runner = createAiRunner({
-      db,
       model,
-      dailyTokenBudget: config.AI_DAILY_TOKEN_BUDGET,
+      budget,
       requestDeadlineMs: config.CLAUDE_REQUEST_DEADLINE_MS,
       maxTokens: config.CLAUDE_MAX_TOKENS,
       clock,
@@ -74,6 +69,8 @@ export const intelligenceService: ServiceDefinition<typeof settings> = {
       health,
       model,
       runner,
+      budget,
+      maxConcurrentStreams: config.CHAT_MAX_CONCURRENT_STREAMS,
       contextMessages: config.CHAT_CONTEXT_MESSAGES,
       maxTokens: config.CLAUDE_CHAT_MAX_TOKENS,
       streamDeadlineMs: config.CLAUDE_STREAM_DEADLINE_MS,

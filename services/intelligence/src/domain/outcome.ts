@@ -10,6 +10,8 @@ export type Rejection = 'INVALID_OUTPUT' | 'UNGROUNDED_NUMBER';
 export type FallbackReason =
   | Rejection
   | 'DAILY_TOKEN_BUDGET_EXCEEDED'
+  /** The budget could not be read, so the model was not called. */
+  | 'TOKEN_BUDGET_UNAVAILABLE'
   | 'CIRCUIT_OPEN'
   | 'AI_TIMEOUT'
   | 'AI_RATE_LIMITED'
@@ -22,6 +24,7 @@ export const FALLBACK_REASONS: readonly FallbackReason[] = [
   'INVALID_OUTPUT',
   'UNGROUNDED_NUMBER',
   'DAILY_TOKEN_BUDGET_EXCEEDED',
+  'TOKEN_BUDGET_UNAVAILABLE',
   'CIRCUIT_OPEN',
   'AI_TIMEOUT',
   'AI_RATE_LIMITED',

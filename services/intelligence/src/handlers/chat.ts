@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { NotFoundError, ValidationError, type Db, type Logger } from '@healthsync/shared';
+import { AppError, NotFoundError, ValidationError, type Db, type Logger } from '@healthsync/shared';
 import { chats, type ChatMessage, type ChatSession } from '../adapters/chats-repository.js';
 import { ModelUnavailableError, type LanguageModel } from '../adapters/claude.js';
 import { HealthDataUnavailableError, type HealthClient } from '../adapters/health-client.js';
-import { seoulDay } from '../domain/budget.js';
+import { chatStreams } from '../adapters/usage.js';
+import { reservationFor, seoulDay } from '../domain/budget.js';
 import { fallbackChatAnswer, recentTurns, sessionTitle, suggestedQuestions, type Turn } from '../domain/chat.js';
 import { detectEmergency, type Emergency } from '../domain/emergency.js';
 import { buildRecord, type HealthRecord } from '../domain/health-record.js';
 import type { FallbackReason, Source } from '../domain/outcome.js';
 import { chatPrompt, type ModelPrompt } from '../domain/prompts.js';
-import { fallbackReasonOf, type AiRunner } from './ai-runner.js';
+import { budgetRefusal, fallbackReasonOf, spendOf, type AiRunner } from './ai-runner.js';
+import type { TokenBudget } from './token-budget.js';
 
 /** Whether the answer could use the user's checkup. */
 export type RecordContext = 'AVAILABLE' | 'NO_CHECKUP' | 'UNAVAILABLE';
@@ -61,6 +63,9 @@ export interface ChatDeps {
   health: HealthClient;
   model: LanguageModel;
   runner: AiRunner;
+  budget: TokenBudget;
+  /** Answers one user may have streaming at once. */
+  maxConcurrentStreams: number;
   contextMessages: number;
   maxTokens: number;
   streamDeadlineMs: number;
@@ -94,6 +99,11 @@ interface Prepared {
 }
 
 const PAGE_MAX = 100;
+
+/** A stream slot outlives the stream's own deadline by this much before it counts as abandoned. */
+const STREAM_SLOT_GRACE_MS = 15_000;
+/** Suggested wait before trying again when every stream slot is taken; answers take seconds. */
+const STREAM_RETRY_AFTER_SECONDS = 5;
 
 /**
  * Health chat: sessions owned by one user, each question answered from that user's own latest
@@ -209,52 +219,70 @@ export function createChat(deps: ChatDeps) {
      * is always the whole answer.
      */
     async answerStreaming(userId: string, sessionId: string, message: string, sink: ReplySink, signal: AbortSignal): Promise<void> {
-      const prepared = await prepare(userId, sessionId, message);
-      const emergency = prepared.emergency ? { kind: prepared.emergency.kind, guidance: prepared.emergency.guidance } : null;
-      sink.start({ sessionId, userMessageId: prepared.userMessage.id, emergency, context: prepared.context });
-      const prefix = prefixOf(prepared);
-      if (prefix) sink.token(prefix);
-
-      let streamed = '';
-      let failure: FallbackReason | null = null;
-      let aborted = false;
-      if (!(await deps.runner.budgetAllows(userId))) failure = 'DAILY_TOKEN_BUDGET_EXCEEDED';
-      else {
-        try {
-          const reply = await deps.model.stream(
-            prepared.prompt,
-            { userId, feature: 'chat', promptVersion: prepared.prompt.version },
-            { deadline: deps.clock().getTime() + deps.streamDeadlineMs, maxTokens: deps.maxTokens, signal },
-            (delta) => {
-              streamed += delta;
-              sink.token(delta);
-            },
-          );
-          if (reply.text.trim() === '') failure = 'INVALID_OUTPUT';
-        } catch (error) {
-          failure = fallbackReasonOf(error);
-          if (error instanceof ModelUnavailableError && error.kind === 'ABORTED') {
-            aborted = true;
-            deps.logger.info('chat client went away during the answer', { sessionId });
-          } else {
-            deps.logger.warn('chat answer failed; answering from the rules', { reason: failure, error: String(error) });
-          }
-        }
+      const now = deps.clock();
+      const slot = { id: randomUUID(), userId, now, expiresAt: new Date(now.getTime() + deps.streamDeadlineMs + STREAM_SLOT_GRACE_MS) };
+      if (!(await chatStreams.acquire(db, slot, deps.maxConcurrentStreams))) {
+        throw new AppError(429, 'CHAT_STREAMS_EXCEEDED', `At most ${deps.maxConcurrentStreams} chat answers can stream at once; wait for one to finish.`, {
+          retryAfterSeconds: STREAM_RETRY_AFTER_SECONDS,
+        });
       }
-
-      if (failure === null || (aborted && streamed !== '')) {
-        // A client that went away mid-answer keeps what it was shown in its history.
-        deps.runner.counted('chat', { source: 'AI', value: streamed });
-        sink.done(await finish(userId, sessionId, prepared, `${prefix}${streamed}`, 'AI', null));
-        return;
+      try {
+        await streamAnswer(userId, sessionId, message, sink, signal);
+      } finally {
+        await chatStreams.release(db, slot.id).catch((error: unknown) => deps.logger.warn('chat stream slot not released; it expires on its own', { error: String(error) }));
       }
-      deps.runner.counted('chat', { source: 'FALLBACK', reason: failure });
-      const fallback = fallbackChatAnswer(prepared.record);
-      if (streamed !== '') sink.error('AI_STREAM_INTERRUPTED', 'The answer broke off; a fallback answer replaces it.');
-      else sink.token(fallback);
-      sink.done(await finish(userId, sessionId, prepared, `${prefix}${fallback}`, 'FALLBACK', failure));
     },
   };
+
+  async function streamAnswer(userId: string, sessionId: string, message: string, sink: ReplySink, signal: AbortSignal): Promise<void> {
+    const prepared = await prepare(userId, sessionId, message);
+    const emergency = prepared.emergency ? { kind: prepared.emergency.kind, guidance: prepared.emergency.guidance } : null;
+    sink.start({ sessionId, userMessageId: prepared.userMessage.id, emergency, context: prepared.context });
+    const prefix = prefixOf(prepared);
+    if (prefix) sink.token(prefix);
+
+    let streamed = '';
+    let failure: FallbackReason | null = null;
+    let aborted = false;
+    const reserved = await deps.budget.reserve(userId, reservationFor(prepared.prompt, deps.maxTokens));
+    if (reserved.kind !== 'RESERVED') failure = budgetRefusal(reserved);
+    else {
+      try {
+        const reply = await deps.model.stream(
+          prepared.prompt,
+          { userId, feature: 'chat', promptVersion: prepared.prompt.version },
+          { deadline: deps.clock().getTime() + deps.streamDeadlineMs, maxTokens: deps.maxTokens, signal },
+          (delta) => {
+            streamed += delta;
+            sink.token(delta);
+          },
+        );
+        await reserved.reservation.settle({ inputTokens: reply.inputTokens, outputTokens: reply.outputTokens });
+        if (reply.text.trim() === '') failure = 'INVALID_OUTPUT';
+      } catch (error) {
+        await reserved.reservation.settle(spendOf(error));
+        failure = fallbackReasonOf(error);
+        if (error instanceof ModelUnavailableError && error.kind === 'ABORTED') {
+          aborted = true;
+          deps.logger.info('chat client went away during the answer; generation stopped', { sessionId });
+        } else {
+          deps.logger.warn('chat answer failed; answering from the rules', { reason: failure, error: String(error) });
+        }
+      }
+    }
+
+    if (failure === null || (aborted && streamed !== '')) {
+      // A client that went away mid-answer keeps what it was shown in its history.
+      deps.runner.counted('chat', { source: 'AI', value: streamed });
+      sink.done(await finish(userId, sessionId, prepared, `${prefix}${streamed}`, 'AI', null));
+      return;
+    }
+    deps.runner.counted('chat', { source: 'FALLBACK', reason: failure });
+    const fallback = fallbackChatAnswer(prepared.record);
+    if (streamed !== '') sink.error('AI_STREAM_INTERRUPTED', 'The answer broke off; a fallback answer replaces it.');
+    else sink.token(fallback);
+    sink.done(await finish(userId, sessionId, prepared, `${prefix}${fallback}`, 'FALLBACK', failure));
+  }
 }
 
 export type Chat = ReturnType<typeof createChat>;

@@ -2,7 +2,7 @@ import { withTransaction, type Db, type Logger } from '@healthsync/shared';
 import type { AnswerCache } from '../adapters/answer-cache.js';
 import { chats } from '../adapters/chats-repository.js';
 import { recommendations } from '../adapters/recommendations-repository.js';
-import { tokenUsage } from '../adapters/usage.js';
+import { chatStreams, tokenUsage } from '../adapters/usage.js';
 
 /** What the events this service consumes do to a user's data. Both are idempotent. */
 export function createUserData(deps: { db: Db; cache: AnswerCache; logger: Logger }) {
@@ -20,6 +20,7 @@ export function createUserData(deps: { db: Db; cache: AnswerCache; logger: Logge
         await chats.eraseUser(client, userId);
         await recommendations.eraseUser(client, userId);
         await tokenUsage.erase(client, userId);
+        await chatStreams.erase(client, userId);
       });
       deps.logger.info('user data erased', { userId });
     },

@@ -59,8 +59,11 @@ export function viewOf(account: Account): AccountView {
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest();
 
-/** Profile facts other services need (no name, email or picture). */
-const profileFacts = (account: Account) => ({ birthDate: account.birthDate, sex: account.sex, occupation: account.occupation });
+/**
+ * Profile facts other services need (no email or picture). The name is there only for the health
+ * service, which links NHIS records solely for the person named on the profile.
+ */
+const profileFacts = (account: Account) => ({ name: account.name, birthDate: account.birthDate, sex: account.sex, occupation: account.occupation });
 
 export interface AccountsDeps {
   db: Db;

@@ -17,7 +17,7 @@ export type ApiErrorType = 'invalid_request_error' | 'not_found_error' | 'rate_l
 
 export type Outcome =
   | { kind: 'error'; status: number; type: ApiErrorType; message: string; headers: Record<string, string> }
-  | { kind: 'message'; message: Message; stream: boolean };
+  | { kind: 'message'; message: Message; stream: boolean; chunkDelayMs: number };
 
 export interface Clock {
   now(): number;
@@ -128,7 +128,7 @@ export function createMessagesHandler(deps: MessagesHandlerDeps) {
         container: null,
         usage: { ...result.usage, cache_creation_input_tokens: 0, cache_read_input_tokens: 0, service_tier: 'standard' },
       };
-      return settle(entry, { kind: 'message', message, stream: request.stream === true });
+      return settle(entry, { kind: 'message', message, stream: request.stream === true, chunkDelayMs: effect.chunkDelayMs });
     },
   };
 }

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response, Router } from 'express';
+import type { LoggedRequest } from '../adapters/request-log.js';
 import type { Stats } from '../adapters/stats.js';
 import { formatSse, streamEvents } from '../domain/sse.js';
 import type { Message } from '../domain/types.js';
@@ -37,16 +38,29 @@ function headerProblem(req: Request, apiKey: string): { status: number; type: st
 }
 
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Writes a streamed answer event by event; stops quietly if the client goes away. */
-async function writeStream(res: Response, message: Message): Promise<void> {
+/**
+ * Writes a streamed answer event by event, `chunkDelayMs` apart. If the client goes away first it
+ * stops, as the real API stops generating, and the request log says so (aborted, events sent).
+ */
+async function writeStream(res: Response, message: Message, chunkDelayMs: number, entry: LoggedRequest, stats: Stats): Promise<void> {
   res.status(200).set({ 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
   res.flushHeaders();
-  for (const event of streamEvents(message)) {
-    if (res.destroyed) return;
+  const events = streamEvents(message);
+  entry.eventsTotal = events.length;
+  entry.eventsSent = 0;
+  for (const event of events) {
+    if (res.destroyed) {
+      entry.aborted = true;
+      stats.recordAbort();
+      return;
+    }
     res.write(formatSse(event));
-    await nextTick();
+    entry.eventsSent += 1;
+    await (chunkDelayMs > 0 ? pause(chunkDelayMs) : nextTick());
   }
+  entry.aborted = false;
   res.end();
 }
 
@@ -69,7 +83,7 @@ export function createMessagesRouter(deps: MessagesRouterDeps): Router {
     const parsed = parseMessagesRequest(req.body);
     const outcome = parsed.ok ? await deps.handler.handle(parsed.request, entry) : deps.handler.reject(entry, parsed.message);
     if (outcome.kind === 'error') sendApiError(res, outcome.status, outcome.type, outcome.message, outcome.headers);
-    else if (outcome.stream) await writeStream(res, outcome.message);
+    else if (outcome.stream) await writeStream(res, outcome.message, outcome.chunkDelayMs, entry, deps.stats);
     else res.status(200).json(outcome.message);
   });
 
