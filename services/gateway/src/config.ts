@@ -19,6 +19,13 @@ export const gatewaySchema = z.object({
   TOKEN_ISSUER: z.string().min(1).default('healthsync'),
   /** `aud` the user service puts in access tokens. */
   TOKEN_AUDIENCE: z.string().min(1).default('healthsync-api'),
+  /**
+   * At most one fetch of the access-token keys (JWKS) per this many seconds when tokens carry
+   * an unknown key id; such a request waits for the next allowed fetch (at most this long).
+   */
+  JWKS_MIN_REFRESH_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
+  /** The JWKS is fetched again in the background once older than this (retired keys drop out). */
+  JWKS_MAX_AGE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
   /** Upper bound for an ordinary upstream call (ms). */
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   /** Upper bound for a streamed (server-sent events) upstream call (ms). */

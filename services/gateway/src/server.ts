@@ -49,7 +49,15 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     createProxyHandler({
       config,
       upstream,
-      authenticator: createJwtAuthenticator({ upstream, dapr, issuer: config.TOKEN_ISSUER, audience: config.TOKEN_AUDIENCE, logger, metrics }),
+      authenticator: createJwtAuthenticator({
+        upstream,
+        dapr,
+        issuer: config.TOKEN_ISSUER,
+        audience: config.TOKEN_AUDIENCE,
+        logger,
+        metrics,
+        policy: { minIntervalMs: config.JWKS_MIN_REFRESH_SECONDS * 1000, maxAgeMs: config.JWKS_MAX_AGE_SECONDS * 1000 },
+      }),
       rateLimiter: Object.keys(direct).length === 0
         ? createRateLimiter(dapr, config.RATE_LIMIT_PER_MINUTE, logger, metrics)
         : { check: async () => undefined },
