@@ -15,6 +15,11 @@ export const gatewaySchema = z.object({
    * (Express `trust proxy`): `loopback` locally, the ingress subnet in a cluster.
    */
   TRUST_PROXY: z.string().default('loopback'),
+  /**
+   * Fraction of requests whose trace is sampled, decided here for every client request (a
+   * client's sampled flag in `traceparent` is ignored); the services and sidecars follow it.
+   */
+  TRACE_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(0.01),
   /** `iss` the user service puts in access tokens. */
   TOKEN_ISSUER: z.string().min(1).default('healthsync'),
   /** `aud` the user service puts in access tokens. */

@@ -38,6 +38,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     logger,
     metrics,
     parseJsonBodies: false,
+    traceSampleRate: config.TRACE_SAMPLE_RATE,
     readiness: Object.keys(direct).length === 0 ? { sidecar: () => dapr.isHealthy() } : {},
   });
   app.set('trust proxy', config.TRUST_PROXY);
