@@ -11,10 +11,16 @@ export const gatewaySchema = z.object({
   /** Largest request body forwarded. */
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   /**
-   * Which proxies' X-Forwarded-For to believe when identifying a client for rate limiting
-   * (Express `trust proxy`): `loopback` locally, the ingress subnet in a cluster.
+   * Behind Azure Front Door: the profile's resource GUID (`tofu output frontdoor_id`). Then an
+   * anonymous client is the `X-Azure-ClientIP` of requests whose `X-Azure-FDID` matches it, and
+   * requests without it are refused. Empty when not behind Front Door.
    */
-  TRUST_PROXY: z.string().default('loopback'),
+  FRONT_DOOR_ID: z.union([z.literal(''), z.guid()]).default(''),
+  /**
+   * Without Front Door: how many proxies in front of the gateway append to X-Forwarded-For
+   * (an ingress controller alone: 1); 0 keys anonymous clients by the connection's peer.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   /**
    * Fraction of requests whose trace is sampled, decided here for every client request (a
    * client's sampled flag in `traceparent` is ignored); the services and sidecars follow it.

@@ -15,7 +15,7 @@ import type { GatewayConfig } from './config.js';
 import { UPSTREAM_APPS } from './domain/routing.js';
 import { createProxyHandler } from './handlers/proxy.js';
 import { createDocsRouter } from './routes/docs.js';
-import { cors, securityHeaders } from './routes/edge.js';
+import { cors, resolveClient, securityHeaders } from './routes/edge.js';
 
 const VERSION = '0.1.0';
 
@@ -41,9 +41,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     traceSampleRate: config.TRACE_SAMPLE_RATE,
     readiness: Object.keys(direct).length === 0 ? { sidecar: () => dapr.isHealthy() } : {},
   });
-  app.set('trust proxy', config.TRUST_PROXY);
   app.use(securityHeaders);
   app.use(cors(config.CORS_ORIGINS));
+  app.use('/api', resolveClient({ frontDoorId: config.FRONT_DOOR_ID, trustedHops: config.TRUSTED_PROXY_HOPS }));
   app.use(createDocsRouter(() => openApi.get(), VERSION));
   app.use(
     '/api',
