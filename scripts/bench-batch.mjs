@@ -134,7 +134,7 @@ await runMain(async () => {
     log.step('triggering the run (as the cron binding does) and waiting until every user is decided');
     const started = Date.now();
     const startedInDb = (await db.query('select clock_timestamp() as t')).rows[0].t;
-    const trigger = await fetch(`${batchApp}/daily-encouragement`, { method: 'POST', headers: { 'dapr-api-token': secrets['app-api-token'] } });
+    const trigger = await fetch(`${batchApp}/daily-encouragement`, { method: 'POST', headers: { 'dapr-api-token': secrets['app-api-token-batch'] } });
     if (trigger.status !== 200) throw new Error(`the trigger answered ${trigger.status}: ${await trigger.text()}`);
     let now = await progress(db, today);
     let lastLog = Date.now();
@@ -162,7 +162,7 @@ await runMain(async () => {
       )
     ).rows[0].n;
     const messages = (await db.query(`select count(*)::int as n from batch_service.notifications where run_date = $1 and user_id in (${BENCH_USERS})`, [today])).rows[0].n;
-    const report = await (await fetch(`${batchApp}/internal/batch/runs/${today}`, { headers: { 'dapr-api-token': secrets['app-api-token'] } })).json();
+    const report = await (await fetch(`${batchApp}/internal/batch/runs/${today}`, { headers: { 'dapr-api-token': secrets['app-api-token-batch'] } })).json();
 
     console.log(`\nHealthSync daily encouragement run, ${USERS.toLocaleString()} users, node ${process.version}, run date ${today}\n`);
     console.log(table([

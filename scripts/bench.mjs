@@ -111,7 +111,8 @@ await runMain(async () => {
         APP_PORT: String(BASELINE_PORT),
         DAPR_HTTP_PORT: '3599',
         DIRECT_UPSTREAMS: `user=http://127.0.0.1:${apps.user[0]}`,
-        APP_API_TOKEN: secrets['app-api-token'],
+        // Direct to the user app: the token the user's sidecar would present to it.
+        APP_API_TOKEN: secrets['app-api-token-user'],
         LOG_LEVEL: 'warn',
       },
     });

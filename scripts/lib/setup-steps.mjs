@@ -158,12 +158,20 @@ export function buildTypeScript() {
   run(path.join(root, 'node_modules', '.bin', 'tsc'), ['-b']);
 }
 
+/** Apps that get their own Dapr API token and app token. */
+export const TOKEN_APPS = ['gateway', 'user', 'health', 'goal', 'intelligence', 'batch', 'platform-probe'];
+
 const SECRET_GENERATORS = {
   'postgres-admin-password': () => randomBytes(24).toString('base64url'),
   'postgres-app-password': () => randomBytes(24).toString('base64url'),
   'redis-password': () => randomBytes(24).toString('base64url'),
-  'dapr-api-token': () => randomBytes(24).toString('base64url'),
-  'app-api-token': () => randomBytes(24).toString('base64url'),
+  // One pair per app (and the tests' probe app): a token opens only its own app's sidecar.
+  ...Object.fromEntries(
+    TOKEN_APPS.flatMap((app) => [
+      [`dapr-api-token-${app}`, () => randomBytes(24).toString('base64url')],
+      [`app-api-token-${app}`, () => randomBytes(24).toString('base64url')],
+    ]),
+  ),
   'jwt-signing-key': () => generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
   'claude-api-key': () => `sk-ant-local-${randomBytes(24).toString('base64url')}`,
   'nhis-client-id': () => `healthsync-${randomBytes(6).toString('hex')}`,
@@ -179,6 +187,9 @@ export function ensureSecrets(ports) {
   const existing = fs.existsSync(secretsFile) ? JSON.parse(fs.readFileSync(secretsFile, 'utf8')) : {};
   const secrets = { ...existing };
   for (const [key, generate] of Object.entries(SECRET_GENERATORS)) secrets[key] ??= generate();
+  // The single pair every app used to share.
+  delete secrets['dapr-api-token'];
+  delete secrets['app-api-token'];
   secrets['postgres-url'] = `postgresql://healthsync_app:${encodeURIComponent(secrets['postgres-app-password'])}@127.0.0.1:${ports.postgres}/healthsync`;
   secrets['postgres-admin-url'] = `postgresql://healthsync_admin:${encodeURIComponent(secrets['postgres-admin-password'])}@127.0.0.1:${ports.postgres}/healthsync`;
   // Azurite's published development account (not a secret); in Azure the service uses managed identity.
@@ -186,9 +197,10 @@ export function ensureSecrets(ports) {
     'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;' +
     `BlobEndpoint=http://127.0.0.1:${ports.azuriteBlob}/devstoreaccount1;`;
   const added = Object.keys(secrets).filter((k) => !(k in existing));
+  const removed = Object.keys(existing).filter((k) => !(k in secrets));
   if (added.length > 0 || JSON.stringify(existing) !== JSON.stringify(secrets)) {
     fs.writeFileSync(secretsFile, JSON.stringify(secrets, null, 2), { mode: 0o600 });
-    log.step(`secrets: ${path.relative(root, secretsFile)} ${added.length === Object.keys(secrets).length ? 'generated' : `updated (${added.join(', ') || 'derived values'})`}`);
+    log.step(`secrets: ${path.relative(root, secretsFile)} ${added.length === Object.keys(secrets).length ? 'generated' : `updated (${[...added, ...removed.map((k) => `-${k}`)].join(', ') || 'derived values'})`}`);
   } else {
     log.step(`secrets: ${path.relative(root, secretsFile)} present`);
   }

@@ -6,10 +6,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { fail, log } from './log.mjs';
-import { daprBinDir, daprCli, daprRuntimePath, dataDir, root } from './paths.mjs';
+import { appTokensDir, daprBinDir, daprCli, daprRuntimePath, dataDir, root } from './paths.mjs';
 import { apps, gatewayUrl, ports } from './ports.mjs';
 import { isPortOpen, requireFreePorts, startProcess, stopLeftovers, waitUntil } from './processes.mjs';
-import { postgresBinDir, readSecrets, redisServerBinary } from './setup-steps.mjs';
+import { postgresBinDir, readSecrets, redisServerBinary, TOKEN_APPS } from './setup-steps.mjs';
 import { migrate } from '../migrate.mjs';
 
 const isRoot = process.getuid?.() === 0;
@@ -150,15 +150,33 @@ async function startStandIns(secrets) {
   }
 }
 
-/** Environment the dapr CLI passes to every daprd and every app. */
-export function runtimeEnv(secrets, trustAnchors, extra = {}) {
+/**
+ * Environment the dapr CLI passes to every daprd and every app. No Dapr tokens: each app and
+ * its sidecar get their own pair from .data/tokens/<app>.env (writeAppTokens).
+ */
+export function runtimeEnv(trustAnchors, extra = {}) {
   return {
     DAPR_RUNTIME_PATH: daprRuntimePath,
     DAPR_TRUST_ANCHORS: trustAnchors,
-    DAPR_API_TOKEN: secrets['dapr-api-token'],
-    APP_API_TOKEN: secrets['app-api-token'],
     ...extra,
   };
+}
+
+/**
+ * Per-app token files for scripts/with-app-tokens, and the daprd the CLI finds under
+ * DAPR_RUNTIME_PATH: scripts/daprd-for-app, which picks the pair by the sidecar's --app-id.
+ */
+function writeAppTokens(secrets) {
+  fs.rmSync(appTokensDir, { recursive: true, force: true });
+  fs.mkdirSync(appTokensDir, { recursive: true, mode: 0o700 });
+  for (const app of TOKEN_APPS) {
+    const lines = [`DAPR_API_TOKEN=${secrets[`dapr-api-token-${app}`]}`, `APP_API_TOKEN=${secrets[`app-api-token-${app}`]}`];
+    fs.writeFileSync(path.join(appTokensDir, `${app}.env`), `${lines.join('\n')}\n`, { mode: 0o600 });
+  }
+  const bin = path.join(daprRuntimePath, '.dapr', 'bin');
+  fs.mkdirSync(bin, { recursive: true });
+  fs.rmSync(path.join(bin, 'daprd'), { force: true });
+  fs.symlinkSync(path.join(root, 'scripts', 'daprd-for-app'), path.join(bin, 'daprd'));
 }
 
 async function startApps(env) {
@@ -199,7 +217,8 @@ export async function startSystem({ extraEnv = {}, apps: withApps = true } = {})
   await startAzurite();
   const trustAnchors = await startDaprControlPlane();
   await startStandIns(secrets);
-  const env = runtimeEnv(secrets, trustAnchors, extraEnv);
+  writeAppTokens(secrets);
+  const env = runtimeEnv(trustAnchors, extraEnv);
   // For tests and for a developer's own `dapr run` (README): what the sidecars were given.
   fs.writeFileSync(path.join(dataDir, 'runtime-env.json'), JSON.stringify(env, null, 2), { mode: 0o600 });
   if (withApps) await startApps(env);

@@ -104,6 +104,25 @@ test('when the chart is rendered for Azure, then each service has a Dapr-enabled
   }
 });
 
+test('when the chart is rendered, then each service has its own Dapr API token and app token, used by its sidecar and its app alike', () => {
+  const { objects } = renderChart(AZURE);
+  const seen = new Set();
+  for (const app of APPS) {
+    const pod = find(objects, 'Deployment', app).spec.template;
+    const a = pod.metadata.annotations;
+    const env = Object.fromEntries(pod.spec.containers[0].env.map((e) => [e.name, e.valueFrom?.secretKeyRef?.name]));
+    assert.equal(a['dapr.io/api-token-secret'], `healthsync-${app}-dapr-api-token`);
+    assert.equal(a['dapr.io/app-token-secret'], `healthsync-${app}-app-api-token`);
+    assert.equal(env.DAPR_API_TOKEN, a['dapr.io/api-token-secret'], `${app}: the app presents the token its sidecar expects`);
+    assert.equal(env.APP_API_TOKEN, a['dapr.io/app-token-secret'], `${app}: the app expects the token its sidecar presents`);
+    for (const name of [env.DAPR_API_TOKEN, env.APP_API_TOKEN]) {
+      assert.ok(find(objects, 'Secret', name)?.data?.token, `${app}: Secret ${name} is rendered`);
+      assert.ok(!seen.has(name), `${name} is shared`);
+      seen.add(name);
+    }
+  }
+});
+
 test('when the chart is rendered for Azure, then autoscaling, disruption budgets and the single batch replica are in place', () => {
   const { objects } = renderChart(AZURE);
   for (const app of APPS) {

@@ -66,7 +66,7 @@ export function codeUsage() {
     const files = sourceFiles(path.join(root, 'services', app, 'src'));
     const resolve = resolver(files, shared);
     const components = new Set();
-    const apis = new Set(['metadata']);
+    const apis = new Set();
     const secrets = new Set();
     const unresolved = [];
     const add = (expression, where) => {

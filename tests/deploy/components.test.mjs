@@ -136,6 +136,18 @@ test('when the Azure state stores are read, then they reach Azure Cache for Redi
   }
 });
 
+test('when the state stores are read, then the revocations list has a key space of its own that no other store shares', () => {
+  for (const set of [local, azure]) {
+    const prefixes = [...set.values()].filter((c) => c.spec.type.startsWith('state.')).map((c) => [c.metadata.name, metadataValue(c, 'keyPrefix') ?? 'appid']);
+    assert.equal(metadataValue(set.get('revocations'), 'keyPrefix'), 'name', 'revocations: keys are `revocations||<key>`');
+    for (const [name, prefix] of prefixes) {
+      if (name === 'revocations') continue;
+      assert.notEqual(prefix, 'none', `${name}: unprefixed keys could collide with any other store's`);
+      assert.ok(prefix !== 'name' && prefix !== 'revocations', `${name}: must not share the revocations prefix`);
+    }
+  }
+});
+
 test('when the Azure secret store is read, then it is Key Vault with workload identity', () => {
   const store = azure.get('secretstore');
   assert.equal(store.spec.type, 'secretstores.azure.keyvault');

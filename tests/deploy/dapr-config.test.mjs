@@ -68,8 +68,13 @@ test('when an app calls a Dapr API in its code, then its production sidecar allo
     for (const api of usage[app].apis) assert.ok(http.includes(api), `${app} calls the ${api} API, not in api.allowed`);
     for (const entry of allowed) assert.equal(entry.version, 'v1.0', `${app}: ${entry.name} version`);
   }
-  const gateway = configOf('azure', 'gateway').spec.api.allowed.map((a) => a.name);
-  assert.ok(!gateway.includes('secrets') && !gateway.includes('publish'), 'the edge-facing gateway gets no secrets or publish API');
+  // The edge-facing gateway's sidecar serves exactly what its code calls: no secrets, publish or
+  // metadata API, here and in the local configuration.
+  for (const set of ['azure', 'local']) {
+    const gateway = [...new Set(configOf(set, 'gateway').spec.api.allowed.map((a) => a.name))].sort();
+    assert.deepEqual(gateway, usage.gateway.apis, `${set}: the gateway sidecar allows only what the gateway calls`);
+  }
+  assert.deepEqual(usage.gateway.apis, ['invoke', 'state']);
 });
 
 test('when an app reads a secret in its code, then its secret scope allows it (locally always, in production unless documented)', () => {

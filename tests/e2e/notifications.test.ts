@@ -23,7 +23,7 @@ import {
   type BatchReplica,
   type Decision,
 } from '../support/notifications.js';
-import { appPorts, eventually, isProblem, secrets } from '../support/system.js';
+import { appPorts, appTokens, eventually, isProblem, secrets } from '../support/system.js';
 import { activeUser, api, people, validProfile, type SignedIn } from '../support/users.js';
 
 /**
@@ -287,7 +287,7 @@ describe('a run killed half-way', () => {
     };
 
     // Two run invocations at once: the replica's and the main one's binding routes, as their sidecars call them on a tick.
-    const main = await fetch(`http://127.0.0.1:${appPorts.batch}/daily-encouragement`, { method: 'POST', headers: { 'dapr-api-token': secrets['app-api-token']! } });
+    const main = await fetch(`http://127.0.0.1:${appPorts.batch}/daily-encouragement`, { method: 'POST', headers: { 'dapr-api-token': appTokens('batch').APP_API_TOKEN } });
     assert.equal(main.status, 200);
     assert.equal(await replica!.trigger(), 200);
 

@@ -1,6 +1,6 @@
 import { components, serviceInfoRoute, startOutboxRelay, type ServiceDefinition } from '@healthsync/shared';
 import { createIdentityProvider } from './adapters/identity-provider.js';
-import { createTokenSigner } from './adapters/token-signer.js';
+import { createTokenSigner, parseSigningKeySecret } from './adapters/token-signer.js';
 import { settings } from './config.js';
 import { createAccounts } from './handlers/accounts.js';
 import { createAuthRoutes } from './routes/auth.js';
@@ -14,11 +14,19 @@ export const userService: ServiceDefinition<typeof settings> = {
   dbSchema: 'user_service',
   settings,
   async build({ config, db, dapr, logger, metrics }) {
-    const signer = createTokenSigner(await dapr.getSecret(components.secrets, 'jwt-signing-key'), {
+    const readKeys = async () => parseSigningKeySecret(await dapr.getSecret(components.secrets, 'jwt-signing-key'));
+    const signer = createTokenSigner(await readKeys(), {
       issuer: config.TOKEN_ISSUER,
       audience: config.TOKEN_AUDIENCE,
       ttlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+      graceSeconds: config.SIGNING_KEY_GRACE_SECONDS,
     });
+    signer.onRotation((state) => logger.info('new signing key published', { kid: state.current, signsAfterSeconds: config.SIGNING_KEY_GRACE_SECONDS }));
+    // Key rotation without a restart (README: "Signing keys"); a failed read keeps the keys we have.
+    const reload = setInterval(() => {
+      readKeys().then(signer.update, (error: unknown) => logger.warn('could not reload the signing keys; keeping the current ones', { error: String(error) }));
+    }, config.SIGNING_KEYS_RELOAD_SECONDS * 1000);
+    reload.unref();
     const relay = startOutboxRelay({ db, dapr, pubsub: components.events, logger, metrics });
     const accounts = createAccounts({
       db,
@@ -36,7 +44,10 @@ export const userService: ServiceDefinition<typeof settings> = {
     });
     return {
       routes: [serviceInfoRoute('user', 'users', db), ...createAuthRoutes(accounts, () => signer.jwks()), ...createMeRoutes(accounts, seoulToday)],
-      onStop: () => relay.stop(),
+      onStop: async () => {
+        clearInterval(reload);
+        await relay.stop();
+      },
     };
   },
 };
