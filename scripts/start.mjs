@@ -2,16 +2,19 @@
 // `npm run infra` (--infra-only): everything but the services, for `scripts/dapr run -f .`.
 import { log, runMain } from './lib/log.mjs';
 import { gatewayUrl } from './lib/ports.mjs';
-import { anyExited, stopAll } from './lib/processes.mjs';
+import { acquireSystemLock, anyExited, stopAll } from './lib/processes.mjs';
 import { setup } from './setup.mjs';
 
 const infraOnly = process.argv.includes('--infra-only');
 let stopping = false;
+/** One system per machine (fixed ports): a running test run or bench is waited for. */
+let releaseLock = () => {};
 async function shutdown(code) {
   if (stopping) return;
   stopping = true;
   log.step('stopping everything');
   await stopAll();
+  releaseLock();
   log.step('stopped');
   process.exit(code);
 }
@@ -21,11 +24,13 @@ process.on('SIGTERM', () => void shutdown(0));
 await runMain(async () => {
   try {
     await setup();
+    releaseLock = await acquireSystemLock();
     // Imported only now: it needs the npm dependencies that set-up installs.
     const { startSystem } = await import('./lib/system.mjs');
     await startSystem({ apps: !infraOnly });
   } catch (error) {
     await stopAll();
+    releaseLock();
     throw error;
   }
   if (infraOnly) {
