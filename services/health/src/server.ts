@@ -67,7 +67,7 @@ export const healthService: ServiceDefinition<typeof settings> = {
       completeBudgetMs: config.NHIS_TIMEOUT_MS + 30_000,
       eventsEnqueued: () => void relay.flush(),
     });
-    const reading = createReading({ db, documents, cache, documentLinkTtlSeconds: config.DOCUMENT_LINK_TTL_SECONDS, logger });
+    const reading = createReading({ db, documents, cache, logger });
     const userEvents = createUserEvents({ db, documents, cache, logger });
 
     const sweep = setInterval(() => {
