@@ -1,12 +1,15 @@
-# The production environment: every box of the drawing (shared/seed/README.md), composed
-# from ../../modules. Names are derived from prefix and environment, so the defaults give
-# exactly the names components/azure/*.yaml and charts/healthsync/values-azure.yaml use
-# (sb-healthsync-prod, evhns-healthsync-prod, redis-healthsync-prod, kv-healthsync-prod,
-# sthealthsyncprod, crhealthsyncprod).
+# The production environment: every box of the drawing, composed from ../../modules. Names
+# are derived from prefix and environment; the names that must be unique across all of Azure
+# (they become DNS names: registry, storage, vault, cache, Service Bus, Event Hubs, PostgreSQL)
+# also carry name_suffix. The defaults give exactly the names components/azure/*.yaml and
+# charts/healthsync/values-azure.yaml use (sb-healthsync-prod-k3x9, kv-healthsync-prod-k3x9,
+# sthealthsyncprodk3x9, crhealthsyncprodk3x9, ...); a check compares them.
 
 locals {
   name      = "${var.prefix}-${var.environment}"
-  flat_name = replace(local.name, "-", "")
+  # Globally unique names: <kind>-<prefix>-<environment>-<suffix> / <kind><prefix><environment><suffix>.
+  global_name = "${local.name}-${var.name_suffix}"
+  flat_name   = replace(local.global_name, "-", "")
   tags = merge(var.tags, {
     application = var.prefix
     environment = var.environment
@@ -87,7 +90,7 @@ module "storage" {
 
 module "postgres" {
   source                         = "../../modules/postgres"
-  name                           = local.name
+  name                           = local.global_name
   location                       = var.location
   resource_group_name            = azurerm_resource_group.main.name
   tenant_id                      = var.tenant_id
@@ -100,11 +103,10 @@ module "postgres" {
 
 module "redis" {
   source                         = "../../modules/redis"
-  name                           = local.name
+  name                           = local.global_name
   location                       = var.location
   resource_group_name            = azurerm_resource_group.main.name
   subscription_id                = var.subscription_id
-  shard_count                    = var.redis_shard_count
   persistence_storage_account_id = module.storage.id
   persistence_blob_endpoint      = module.storage.primary_blob_endpoint
   private_endpoint_subnet_id     = module.network.private_endpoints_subnet_id
@@ -114,7 +116,7 @@ module "redis" {
 
 module "messaging" {
   source              = "../../modules/messaging"
-  name                = local.name
+  name                = local.global_name
   location            = var.location
   resource_group_name = azurerm_resource_group.main.name
   tags                = local.tags
@@ -122,7 +124,7 @@ module "messaging" {
 
 module "keyvault" {
   source                    = "../../modules/keyvault"
-  vault_name                = "kv-${local.name}"
+  vault_name                = "kv-${local.global_name}"
   location                  = var.location
   resource_group_name       = azurerm_resource_group.main.name
   tenant_id                 = var.tenant_id
@@ -231,6 +233,10 @@ module "alerts" {
     application-gateway = module.edge.application_gateway_id
     front-door          = module.edge.frontdoor_profile_id
     postgres            = module.postgres.server_id
+    redis               = module.redis.id
+    # Blob logs live on the blob service; the account itself has metrics only.
+    storage-blob       = "${module.storage.id}/blobServices/default"
+    container-registry = module.acr.id
   }
   tags = local.tags
 }
@@ -251,4 +257,27 @@ module "backup" {
   storage_account_id           = module.storage.id
   storage_account_name         = module.storage.name
   tags                         = local.tags
+}
+
+# -- Locks on the data stores ---------------------------------------------------------------------
+# A mistaken `tofu destroy`, a deleted resource group or a portal click cannot delete what holds
+# user data or the secrets to it; removing a lock is a deliberate, separate act.
+locals {
+  data_stores = {
+    postgres     = module.postgres.server_id
+    redis        = module.redis.id
+    storage      = module.storage.id
+    key-vault    = module.keyvault.id
+    service-bus  = module.messaging.servicebus_namespace_id
+    event-hubs   = module.messaging.eventhub_namespace_id
+    backup-vault = module.backup.backup_vault_id
+  }
+}
+
+resource "azurerm_management_lock" "data" {
+  for_each   = local.data_stores
+  name       = "keep-${each.key}"
+  scope      = each.value
+  lock_level = "CanNotDelete"
+  notes      = "Holds HealthSync user data or its secrets; remove this lock deliberately before deleting."
 }

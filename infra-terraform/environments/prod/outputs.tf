@@ -116,3 +116,19 @@ output "recovery_services_vault_id" {
   description = "Recovery Services vault (Site Recovery)."
   value       = module.backup.recovery_services_vault_id
 }
+
+output "chart_environment_values" {
+  description = "Helm values of this environment that Git does not hold (ids Terraform created, the outside parties' settings). Load them once per cluster: tofu output -raw chart_environment_values | kubectl -n healthsync create configmap healthsync-environment --from-file=values.yaml=/dev/stdin (deploy/README.md)."
+  value = yamlencode({
+    workloadIdentity = { tenantId = var.tenant_id }
+    services = {
+      for service in local.services : service => merge(
+        { workloadIdentity = { clientId = module.identity.client_ids[service] } },
+        service == "user" ? { env = { OIDC_CLIENT_IDS = join(",", var.oidc_client_ids) } } : {},
+        service == "health" ? { env = { NHIS_BASE_URL = var.nhis_base_url } } : {},
+      )
+    }
+    migrations = { workloadIdentity = { clientId = module.identity.client_ids["migrations"] } }
+    ingress    = { host = var.api_host_name }
+  })
+}

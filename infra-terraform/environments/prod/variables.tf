@@ -3,11 +3,21 @@
 variable "subscription_id" {
   description = "Azure subscription everything is created in."
   type        = string
+
+  validation {
+    condition     = can(regex("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", var.subscription_id)) && !can(regex("^[01-]+$", var.subscription_id))
+    error_message = "subscription_id must be a real subscription GUID, not a placeholder."
+  }
 }
 
 variable "tenant_id" {
   description = "Microsoft Entra tenant (Kubernetes RBAC, Key Vault, workload identity)."
   type        = string
+
+  validation {
+    condition     = can(regex("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", var.tenant_id)) && !can(regex("^[01-]+$", var.tenant_id))
+    error_message = "tenant_id must be a real tenant GUID, not a placeholder."
+  }
 }
 
 variable "location" {
@@ -32,6 +42,17 @@ variable "environment" {
   description = "Environment name used in every resource name (the defaults make the names components/azure and values-azure.yaml expect)."
   type        = string
   default     = "prod"
+}
+
+variable "name_suffix" {
+  description = "Four lowercase letters or digits appended to the globally unique names (registry, storage, Key Vault, Redis, Service Bus, Event Hubs, PostgreSQL). Change it when a name is taken; components/azure and values-azure.yaml must follow (node scripts/check-deploy.mjs lists the differences)."
+  type        = string
+  default     = "k3x9"
+
+  validation {
+    condition     = can(regex("^[a-z0-9]{4}$", var.name_suffix))
+    error_message = "name_suffix must be exactly four lowercase letters or digits (Key Vault names allow 24 characters)."
+  }
 }
 
 variable "tags" {
@@ -84,18 +105,32 @@ variable "api_host_name" {
   type        = string
 }
 
+variable "oidc_client_ids" {
+  description = "Google OAuth client ids of the mobile apps (Android, iOS); the user service accepts ID tokens for these audiences (chart_environment_values)."
+  type        = list(string)
+
+  validation {
+    condition     = length(var.oidc_client_ids) > 0 && alltrue([for id in var.oidc_client_ids : can(regex("^[0-9]+-[a-z0-9]+\\.apps\\.googleusercontent\\.com$", id))])
+    error_message = "oidc_client_ids must list Google OAuth client ids (<number>-<id>.apps.googleusercontent.com)."
+  }
+}
+
+variable "nhis_base_url" {
+  description = "HTTPS base URL of the contracted NHIS data aggregator (chart_environment_values)."
+  type        = string
+
+  validation {
+    condition     = startswith(var.nhis_base_url, "https://")
+    error_message = "nhis_base_url must be an https:// URL."
+  }
+}
+
 variable "tls_certificate_secret_id" {
   description = "Versionless Key Vault secret id of the API host's TLS certificate, imported into the vault by an operator; the Application Gateway serves it."
   type        = string
 }
 
 # -- Data --------------------------------------------------------------------------------------
-
-variable "redis_shard_count" {
-  description = "Shards of Azure Cache for Redis Premium (cluster mode; the Dapr components say redisType: cluster)."
-  type        = number
-  default     = 2
-}
 
 variable "postgres_app_role" {
   description = "PostgreSQL role the services connect as (the migration Job creates it with DML rights only)."
