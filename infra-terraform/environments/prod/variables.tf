@@ -27,7 +27,7 @@ variable "location" {
 }
 
 variable "dr_location" {
-  description = "Disaster-recovery region: ACR replica, Recovery Services vault, Site Recovery target (Korea Central's pair)."
+  description = "Disaster-recovery region (Korea Central's pair): ACR geo-replica; where the environment is re-created and PostgreSQL geo-restored in a regional outage."
   type        = string
   default     = "koreasouth"
 }
@@ -175,9 +175,32 @@ variable "operator_object_ids" {
 }
 
 variable "admin_ip_ranges" {
-  description = "Public IP ranges (CIDR) admitted through the Key Vault and Storage firewalls (operators, pipeline agents)."
+  description = "Public IP ranges (CIDR) of the operators and the pipeline's agents: admitted to the AKS API server, ACR, Key Vault and Storage. The pipeline's Build and Release stages must run on agents with these addresses (a self-hosted or managed pool)."
   type        = list(string)
-  default     = []
+
+  validation {
+    condition     = length(var.admin_ip_ranges) > 0 && !contains(var.admin_ip_ranges, "0.0.0.0/0")
+    error_message = "admin_ip_ranges must list the operators' and agents' ranges (not empty, not 0.0.0.0/0)."
+  }
+}
+
+variable "egress_fqdns" {
+  description = "Host names the cluster's workloads may reach through the egress firewall over HTTPS (the NHIS aggregator's host is added from nhis_base_url)."
+  type        = list(string)
+  default = [
+    # Google sign-in: ID token keys and metadata.
+    "accounts.google.com", "www.googleapis.com", "oauth2.googleapis.com",
+    # Firebase Cloud Messaging.
+    "fcm.googleapis.com",
+    # Anthropic (Claude).
+    "api.anthropic.com",
+    # Workload identity token exchange and Azure Monitor / Application Insights ingestion.
+    "login.microsoftonline.com", "*.in.applicationinsights.azure.com", "*.monitor.azure.com",
+    "*.ods.opinsights.azure.com", "*.oms.opinsights.azure.com",
+    # Flux's Git source and the add-ons' charts and images.
+    "github.com", "ghcr.io", "*.githubusercontent.com", "*.pkg.github.com", "registry.k8s.io", "*.pkg.dev", "quay.io", "*.quay.io",
+    "kubernetes.github.io", "prometheus-community.github.io", "open-telemetry.github.io", "flagger.app",
+  ]
 }
 
 variable "alert_emails" {
