@@ -24,9 +24,7 @@ function localSecretNames() {
 
 /** Secrets Terraform writes into Key Vault (infra-terraform/environments/prod/main.tf). */
 function keyVaultSecretNames() {
-  const text = fs.readFileSync(path.join(root, 'infra-terraform', 'environments', 'prod', 'main.tf'), 'utf8');
-  const list = /managed_secret_names\s*=\s*\[([^\]]*)\]/.exec(text)?.[1] ?? '';
-  return new Set([...list.matchAll(/"([^"]+)"/g)].map((m) => m[1]));
+  return new Set(terraform()['environments/prod'].module.keyvault.managed_secret_names);
 }
 
 test('when the local and Azure component sets are compared, then they have the same names', () => {

@@ -11,18 +11,6 @@ import { componentsIn, deployEnv, root, run, terraform } from './lib.mjs';
 
 const tfRoot = path.join(root, 'infra-terraform');
 
-function tfFiles(dir = tfRoot) {
-  const out = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name.startsWith('.')) continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...tfFiles(full));
-    else if (entry.name.endsWith('.tf')) out.push(full);
-  }
-  return out;
-}
-const allTf = () => tfFiles().map((f) => fs.readFileSync(f, 'utf8')).join('\n');
-
 function tofu(args, cwd) {
   const env = deployEnv();
   return run(env.tofu, args, {
@@ -63,10 +51,9 @@ test('when the prod environment is validated with OpenTofu and the azurerm provi
 });
 
 test('when any Terraform variable or output is declared, then it has a description', () => {
-  for (const file of tfFiles()) {
-    const text = fs.readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/^(variable|output) "([^"]+)" \{\n([\s\S]*?)^\}/gm)) {
-      assert.match(m[3], /^\s+description\s*=/m, `${path.relative(root, file)}: ${m[1]} ${m[2]} has no description`);
+  for (const [dir, model] of Object.entries(terraform())) {
+    for (const kind of ['variable', 'output']) {
+      for (const [name, block] of Object.entries(model[kind])) assert.ok(block.description?.trim(), `${dir}: ${kind} ${name} has no description`);
     }
   }
 });
@@ -127,20 +114,15 @@ test('when the modules are read, then every box of the drawing is provisioned, w
 });
 
 test('when Service Bus subscriptions are declared, then each subscriber is an app scoped on the events component', () => {
-  const messaging = fs.readFileSync(path.join(tfRoot, 'modules', 'messaging', 'variables.tf'), 'utf8');
-  const block = /variable "topics" \{[\s\S]*?default = \{([\s\S]*?)\n  \}/.exec(messaging)[1];
+  const topics = terraform()['modules/messaging'].variable.topics.default;
   const scopes = componentsIn(path.join(root, 'components', 'azure')).get('events').scopes;
-  for (const m of block.matchAll(/"([a-z-]+)"\s*=\s*\[([^\]]*)\]/g)) {
-    for (const app of [...m[2].matchAll(/"([a-z-]+)"/g)].map((a) => a[1])) {
-      assert.ok(scopes.includes(app), `topic ${m[1]}: subscriber ${app} is not scoped on the events component`);
-    }
+  for (const [topic, apps] of Object.entries(topics)) {
+    for (const app of apps) assert.ok(scopes.includes(app), `topic ${topic}: subscriber ${app} is not scoped on the events component`);
   }
 });
 
 test('when a service subscribes to a topic in its code, then Terraform creates exactly that topic and the service\'s subscription', () => {
-  const messaging = fs.readFileSync(path.join(tfRoot, 'modules', 'messaging', 'variables.tf'), 'utf8');
-  const block = /variable "topics" \{[\s\S]*?default = \{([\s\S]*?)\n  \}/.exec(messaging)[1];
-  const declared = new Map([...block.matchAll(/"([a-z-]+)"\s*=\s*\[([^\]]*)\]/g)].map((m) => [m[1], [...m[2].matchAll(/"([a-z-]+)"/g)].map((a) => a[1])]));
+  const declared = new Map(Object.entries(terraform()['modules/messaging'].variable.topics.default));
   const used = subscribedTopics([...declared.keys()]);
   assert.ok(used.batch.includes('user-deleted'), 'the subscription scan found nothing: the scan is broken or the code changed');
   for (const [app, topics] of Object.entries(used)) {
