@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fail, log, runMain } from './lib/log.mjs';
 import { acquireSystemLock } from './lib/processes.mjs';
 import { daprBinDir, root } from './lib/paths.mjs';
-import { daprModuleDir, deployToolsDir, deployTools, ensureDeployTools, ensureSchemaVenv, tofuPluginDir } from './lib/deploy-checks.mjs';
+import { contribModuleDir, daprModuleDir, deployToolsDir, deployTools, ensureDeployTools, ensureSchemaVenv, tofuPluginDir } from './lib/deploy-checks.mjs';
 
 await runMain(async () => {
   const started = Date.now();
@@ -29,7 +29,7 @@ await runMain(async () => {
   fs.writeFileSync(
     envFile,
     JSON.stringify(
-      { ...deployTools, python, daprBinDir, daprModuleDir: daprModuleDir(), tofuPluginDir, tofuCliConfig },
+      { ...deployTools, python, daprBinDir, daprModuleDir: daprModuleDir(), contribModuleDir: contribModuleDir(), tofuPluginDir, tofuCliConfig },
       null,
       2,
     ),

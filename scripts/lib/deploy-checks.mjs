@@ -20,6 +20,8 @@ export const binDir = path.join(toolsDir, 'bin');
 export const AZURERM_VERSION = '5.2.0';
 /** kubernetes-validate release whose bundled schemas the chart is validated against. */
 export const KUBERNETES_VALIDATE_VERSION = '1.37.0';
+/** python-hcl2 release the checks read the Terraform files with (HCL to JSON). */
+export const PYTHON_HCL2_VERSION = '8.1.4';
 
 const goEnv = () => ({
   ...process.env,
@@ -127,14 +129,15 @@ export function ensureDeployTools() {
 }
 
 /**
- * A Python venv under .tools with kubernetes-validate (its bundled Kubernetes schemas) and
- * PyYAML (its dependency; the checks parse YAML with it). Returns the venv's python.
+ * A Python venv under .tools with kubernetes-validate (its bundled Kubernetes schemas),
+ * PyYAML (its dependency; the checks parse YAML with it) and python-hcl2 (the checks read the
+ * Terraform files as data with it). Returns the venv's python.
  */
 export function ensureSchemaVenv() {
   const venv = path.join(deployToolsDir, 'venv');
   const python = path.join(venv, 'bin', 'python');
   const stamp = path.join(venv, '.stamp');
-  const want = `kubernetes-validate==${KUBERNETES_VALIDATE_VERSION}`;
+  const want = `kubernetes-validate==${KUBERNETES_VALIDATE_VERSION} python-hcl2==${PYTHON_HCL2_VERSION}`;
   if (fs.existsSync(python) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === want) {
     log.step(`Kubernetes schemas: ${want} installed`);
     return python;
@@ -144,7 +147,7 @@ export function ensureSchemaVenv() {
   log.step(`Kubernetes schemas: installing ${want} from PyPI into ${path.relative(root, venv)}`);
   fs.rmSync(venv, { recursive: true, force: true });
   run(system, ['-m', 'venv', venv]);
-  run(python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', want]);
+  run(python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', ...want.split(' ')]);
   fs.writeFileSync(stamp, want);
   return python;
 }
@@ -158,13 +161,18 @@ export function bundledSchemaDir(python, kubernetesVersion) {
   return dir;
 }
 
-/** The Dapr runtime module's source (the one tools/dapr builds daprd from), for its CRDs and injector. */
-export function daprModuleDir() {
-  const json = output('go', ['mod', 'download', '-json', 'github.com/dapr/dapr'], { cwd: path.join(root, 'tools', 'dapr'), env: goEnv() });
+/** A module's source in the Go module cache, at the version tools/dapr builds daprd with. */
+function daprBuildModuleDir(module) {
+  const json = output('go', ['mod', 'download', '-json', module], { cwd: path.join(root, 'tools', 'dapr'), env: goEnv() });
   const dir = json ? JSON.parse(json).Dir : undefined;
-  if (!dir || !fs.existsSync(dir)) fail('The Dapr module (tools/dapr) is not in the Go module cache; run `npm run setup` first.');
+  if (!dir || !fs.existsSync(dir)) fail(`${module} (tools/dapr) is not in the Go module cache; run \`npm run setup\` first.`);
   return dir;
 }
+
+/** The Dapr runtime module's source (the one tools/dapr builds daprd from), for its CRDs and injector. */
+export const daprModuleDir = () => daprBuildModuleDir('github.com/dapr/dapr');
+/** components-contrib as daprd is built with it: each component's metadata.yaml (fields, allowed values). */
+export const contribModuleDir = () => daprBuildModuleDir('github.com/dapr/components-contrib');
 
 /**
  * Standalone JSON schemas in kubeconform's layout: kubernetes-validate's per-kind files

@@ -11,6 +11,7 @@ import { bundledSchemaDir, writeDaprSchemas, writeStandaloneSchemas } from '../.
 import {
   APPS,
   NAMESPACE,
+  admits,
   TEST_ONLY_APPS,
   aksKubernetesVersion,
   byKind,
@@ -18,6 +19,8 @@ import {
   deployEnv,
   find,
   firstDifference,
+  podOf,
+  productionValuesFiles,
   readYamlFile,
   renderChart,
   root,
@@ -25,8 +28,10 @@ import {
 } from './lib.mjs';
 
 const LOCAL = [];
-const AZURE = ['charts/healthsync/values-azure.yaml'];
-const ISTIO = ['charts/healthsync/values-azure.yaml', 'tests/deploy/fixtures/values-istio.yaml'];
+// What Flux gives the chart in production (values.yaml, values-azure.yaml, the environment's
+// and the release's ConfigMaps): see productionValuesFiles.
+const AZURE = productionValuesFiles();
+const ISTIO = [...AZURE, 'tests/deploy/fixtures/values-istio.yaml'];
 let schemaDir;
 
 before(() => {
@@ -55,7 +60,7 @@ function kubeconform(text) {
 test('when the chart is linted strictly with the local and the Azure values, then helm reports no problem', () => {
   for (const values of [LOCAL, AZURE]) {
     const args = ['lint', '--strict', path.join(root, 'charts', 'healthsync'), '--kube-version', aksKubernetesVersion()];
-    for (const file of values) args.push('--values', path.join(root, file));
+    for (const file of values) args.push('--values', path.resolve(root, file));
     const result = run(deployEnv().helm, args);
     assert.equal(result.status, 0, `${result.stdout}${result.stderr}`);
   }
@@ -137,20 +142,25 @@ test('when the chart is rendered for Azure, then autoscaling, disruption budgets
   }
 });
 
-test('when the chart is rendered for Azure, then only the gateway is reachable from outside: one Ingress, one Service, and network policies', () => {
-  const { objects } = renderChart(AZURE);
-  const ingresses = byKind(objects, 'Ingress');
-  assert.equal(ingresses.length, 1);
-  assert.equal(ingresses[0].spec.ingressClassName, 'nginx');
-  const backends = ingresses[0].spec.rules.flatMap((r) => r.http.paths.map((p) => p.backend.service.name));
-  assert.deepEqual([...new Set(backends)], ['gateway']);
-  assert.deepEqual(byKind(objects, 'Service').map((s) => s.metadata.name), ['gateway']);
-  const policies = byKind(objects, 'NetworkPolicy');
-  const denyAll = policies.find((p) => p.spec.policyTypes.includes('Ingress') && !p.spec.ingress);
-  assert.ok(denyAll, 'a default-deny ingress policy');
-  const fromOutside = policies.filter((p) => (p.spec.ingress ?? []).some((rule) => (rule.from ?? []).some((peer) => peer.namespaceSelector?.matchLabels?.['kubernetes.io/metadata.name'] === 'ingress-nginx')));
-  assert.equal(fromOutside.length, 1);
-  assert.equal(fromOutside[0].spec.podSelector.matchLabels['app.kubernetes.io/name'], 'gateway');
+test('when the chart is rendered, then only the gateway is reachable from outside: one Ingress to it, and every pod isolated by network policies', () => {
+  for (const values of [LOCAL, AZURE]) {
+    const { objects } = renderChart(values);
+    const ingresses = byKind(objects, 'Ingress');
+    assert.equal(ingresses.length, 1);
+    assert.equal(ingresses[0].spec.ingressClassName, 'nginx');
+    const backends = ingresses[0].spec.rules.flatMap((r) => r.http.paths.map((p) => p.backend.service.name));
+    assert.deepEqual([...new Set(backends)], ['gateway']);
+    // Locally the chart renders the gateway's Service; in production (progressive delivery)
+    // Flagger creates it, so the chart renders none.
+    const services = byKind(objects, 'Service').map((s) => s.metadata.name);
+    assert.deepEqual(services, values === LOCAL ? ['gateway'] : []);
+    const policies = byKind(objects, 'NetworkPolicy');
+    const stranger = { namespaceLabels: { 'kubernetes.io/metadata.name': 'default' }, podLabels: {} };
+    for (const deployment of byKind(objects, 'Deployment')) {
+      const pod = podOf(deployment);
+      for (const port of Object.values(pod.namedPorts)) assert.ok(!admits(policies, pod, stranger, port), `${deployment.metadata.name}: port ${port} is closed to other namespaces`);
+    }
+  }
 });
 
 test('when the chart is rendered for Azure, then migrations run as a pre-install/pre-upgrade hook Job with its own identity', () => {

@@ -115,7 +115,8 @@ export function subscribedTopics(knownTopics) {
   const out = {};
   for (const app of APPS) {
     const dir = path.join(root, 'services', app, 'src', 'subscriptions');
-    const appFiles = sourceFiles(path.join(root, 'services', app, 'src'));
+    // The app's own sources and the shared package (constants such as DEAD_LETTER_TOPIC).
+    const appFiles = [...sourceFiles(path.join(root, 'services', app, 'src')), ...sourceFiles(path.join(root, 'services', 'shared', 'src'))];
     const literals = new Map();
     for (const file of appFiles) {
       const text = fs.readFileSync(file, 'utf8');

@@ -29,13 +29,12 @@ export const settings = {
   BLOB_CONTAINER: z.string().regex(/^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/, 'must be a valid container name'),
   /**
    * How the service reaches Blob Storage: `connection-string` (secret blob-connection-string; Azurite locally)
-   * or `managed-identity` (Azure: DefaultAzureCredential + BLOB_ACCOUNT_URL, user-delegation SAS).
+   * or `managed-identity` (Azure: DefaultAzureCredential + BLOB_ACCOUNT_URL). Documents are streamed through
+   * the API either way.
    */
   BLOB_AUTH: z.enum(['connection-string', 'managed-identity']).default('connection-string'),
   /** The storage account's blob endpoint, e.g. https://<account>.blob.core.windows.net (managed-identity only). */
   BLOB_ACCOUNT_URL: z.url().optional(),
-  /** Lifetime of a document download link (s). */
-  DOCUMENT_LINK_TTL_SECONDS: seconds(30, 3600, 300),
   /** Lifetime of the cached latest judged checkup (s); it is also dropped on every import and profile change. */
   LATEST_CACHE_TTL_SECONDS: seconds(10, 86_400, 3600),
 };

@@ -68,7 +68,7 @@ export const healthService: ServiceDefinition<typeof settings> = {
       attemptsPerHour: config.NHIS_LINK_ATTEMPTS_PER_HOUR,
       eventsEnqueued: () => void relay.flush(),
     });
-    const reading = createReading({ db, documents, cache, documentLinkTtlSeconds: config.DOCUMENT_LINK_TTL_SECONDS, logger });
+    const reading = createReading({ db, documents, cache, logger });
     const userEvents = createUserEvents({ db, documents, cache, logger });
 
     const sweep = setInterval(() => {

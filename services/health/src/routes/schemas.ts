@@ -115,12 +115,6 @@ export const trendsSchema = z.object({
   ),
 });
 
-export const documentLinkSchema = z.object({
-  url: z.string().describe('Read-only SAS URL to the original result sheet'),
-  expiresAt: z.string(),
-  contentType: z.literal('application/pdf'),
-});
-
 export const linkSchema = z.object({
   id: z.uuid(),
   state: z.enum(['PENDING_APPROVAL', 'IMPORTED', 'EXPIRED', 'DENIED', 'FAILED']),
