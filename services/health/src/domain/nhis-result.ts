@@ -90,23 +90,26 @@ const UNIT_CELLS: ReadonlyArray<readonly [previewKey: string, sheetKey: keyof Ch
   ['resyGPT', 'gammaGtp', ['gammaGtp']],
 ];
 
-/** "Cm", "Kg", "kg/m2" (CODEF's spelling) → the canonical spelling; other text is kept as it is. */
+const KNOWN_UNITS: Readonly<Record<string, string>> = {
+  cm: 'cm',
+  kg: 'kg',
+  'kg/m2': 'kg/m²',
+  mmhg: 'mmHg',
+  'mg/dl': 'mg/dL',
+  'g/dl': 'g/dL',
+  'u/l': 'U/L',
+  'iu/l': 'U/L',
+  'ml/min/1.73m2': 'mL/min/1.73m²',
+};
+
+/**
+ * A printed unit in the criteria's spelling: CODEF's "Cm", "Kg", "kg/m2" and the CJK compatibility
+ * characters Korean sheets use (㎎/㎗, g/㎗, ㎝, ㎏, kg/㎡, ㎖/min/1.73㎡), which NFKC turns into their letters
+ * (docs/reference/nhis-checkup.md §8). Other text is kept as printed, so an unexpected unit stays visible.
+ */
 export function normaliseUnit(raw: string): string {
   const compact = raw.trim().replace(/\s+/g, '');
-  const known: Record<string, string> = {
-    cm: 'cm',
-    kg: 'kg',
-    'kg/m2': 'kg/m²',
-    'kg/m²': 'kg/m²',
-    mmhg: 'mmHg',
-    'mg/dl': 'mg/dL',
-    'g/dl': 'g/dL',
-    'u/l': 'U/L',
-    'iu/l': 'U/L',
-    'ml/min/1.73m2': 'mL/min/1.73m²',
-    'ml/min/1.73m²': 'mL/min/1.73m²',
-  };
-  return known[compact.toLowerCase()] ?? compact;
+  return KNOWN_UNITS[compact.normalize('NFKC').toLowerCase()] ?? compact;
 }
 
 function text(value: unknown): string | undefined {
