@@ -5,6 +5,7 @@ import { ModelUnavailableError, type LanguageModel } from '../adapters/claude.js
 import { HealthDataUnavailableError, type HealthClient } from '../adapters/health-client.js';
 import { seoulDay } from '../domain/budget.js';
 import { fallbackChatAnswer, recentTurns, sessionTitle, suggestedQuestions, type Turn } from '../domain/chat.js';
+import { chatGroundingFor, groundingGate, NUMBERS_REMOVED_NOTE, settleChatAnswer } from '../domain/chat-grounding.js';
 import { detectEmergency, type Emergency } from '../domain/emergency.js';
 import { buildRecord, type HealthRecord } from '../domain/health-record.js';
 import type { FallbackReason, Source } from '../domain/outcome.js';
@@ -46,6 +47,8 @@ export interface ReplyView {
   fallbackReason: FallbackReason | null;
   emergency: EmergencyView | null;
   context: RecordContext;
+  /** Numbers about the user not in their record, removed from the answer; [] normally. */
+  numbersRemoved: string[];
 }
 
 /** What a streamed answer sends, in order: start, tokens (and maybe an error), done. */
@@ -131,7 +134,7 @@ export function createChat(deps: ChatDeps) {
     return { userMessage, emergency, record, context, prompt: chatPrompt({ record, history, message, emergency }) };
   }
 
-  async function finish(userId: string, sessionId: string, prepared: Prepared, text: string, source: Source, reason: FallbackReason | null) {
+  async function finish(userId: string, sessionId: string, prepared: Prepared, text: string, source: Source, reason: FallbackReason | null, numbersRemoved: string[] = []) {
     const questions = suggestedQuestions(prepared.userMessage.content, prepared.record, prepared.emergency);
     const stored = await chats.addMessage(db, {
       id: randomUUID(),
@@ -150,6 +153,7 @@ export function createChat(deps: ChatDeps) {
       source,
       fallbackReason: reason,
       emergency: prepared.emergency ? { kind: prepared.emergency.kind, guidance: prepared.emergency.guidance } : null,
+      numbersRemoved,
     };
   }
 
@@ -193,14 +197,23 @@ export function createChat(deps: ChatDeps) {
       const prepared = await prepare(userId, sessionId, message);
       const base = { sessionId, userMessage: messageView(prepared.userMessage), context: prepared.context };
       const prefix = prefixOf(prepared);
+      // A number about the user that is not in their record: asked once more, then left out (see chat-grounding).
+      const grounding = chatGroundingFor(prepared.prompt, prepared.record);
+      let lastUngrounded: string | undefined;
       const outcome = await deps.runner.text(
         prepared.prompt,
         userId,
-        (text) => (text.trim() === '' ? { ok: false, reason: 'INVALID_OUTPUT', detail: 'empty answer' } : { ok: true, value: text.trim() }),
+        (text) => {
+          if (text.trim() === '') return { ok: false, reason: 'INVALID_OUTPUT', detail: 'empty answer' };
+          const foreign = grounding.ungrounded(text);
+          if (foreign.length === 0) return { ok: true, value: text.trim() };
+          lastUngrounded = text;
+          return { ok: false, reason: 'UNGROUNDED_NUMBER', detail: `numbers about the user not in the record: ${foreign.join(', ')}` };
+        },
         deps.maxTokens,
       );
-      const text = outcome.source === 'AI' ? outcome.value : fallbackChatAnswer(prepared.record);
-      return { ...base, ...(await finish(userId, sessionId, prepared, `${prefix}${text}`, outcome.source, outcome.source === 'FALLBACK' ? outcome.reason : null)) };
+      const settled = settleChatAnswer(outcome, lastUngrounded, grounding, fallbackChatAnswer(prepared.record));
+      return { ...base, ...(await finish(userId, sessionId, prepared, `${prefix}${settled.text}`, settled.source, settled.fallbackReason, settled.numbersRemoved)) };
     },
 
     /**
@@ -218,19 +231,47 @@ export function createChat(deps: ChatDeps) {
       let streamed = '';
       let failure: FallbackReason | null = null;
       let aborted = false;
+      let numbersRemoved: string[] = [];
       if (!(await deps.runner.budgetAllows(userId))) failure = 'DAILY_TOKEN_BUDGET_EXCEEDED';
       else {
         try {
-          const reply = await deps.model.stream(
-            prepared.prompt,
-            { userId, feature: 'chat', promptVersion: prepared.prompt.version },
-            { deadline: deps.clock().getTime() + deps.streamDeadlineMs, maxTokens: deps.maxTokens, signal },
-            (delta) => {
-              streamed += delta;
-              sink.token(delta);
-            },
-          );
-          if (reply.text.trim() === '') failure = 'INVALID_OUTPUT';
+          // Only checked sentences reach the client: a number about the user that is not in their record
+          // closes the gate, the answer is streamed once more, and a second miss is sent without it.
+          const grounding = chatGroundingFor(prepared.prompt, prepared.record);
+          const deadline = deps.clock().getTime() + deps.streamDeadlineMs;
+          const streamOnce = async () => {
+            const gate = groundingGate(grounding);
+            const show = (text: string) => {
+              streamed += text;
+              if (text !== '') sink.token(text);
+            };
+            const reply = await deps.model.stream(
+              prepared.prompt,
+              { userId, feature: 'chat', promptVersion: prepared.prompt.version },
+              { deadline, maxTokens: deps.maxTokens, signal },
+              (delta) => show(gate.push(delta)),
+            );
+            show(gate.end());
+            return { reply, closed: gate.closed };
+          };
+          let { reply, closed } = await streamOnce();
+          if (closed) {
+            deps.logger.warn('chat answer stated a number not in the record; asking once more', { sessionId });
+            sink.error('UNGROUNDED_NUMBER', 'The answer stated a number about you that is not in your record; it is written again.');
+            streamed = '';
+            ({ reply, closed } = await streamOnce());
+            if (closed) {
+              const cleaned = grounding.withoutUngrounded(reply.text);
+              numbersRemoved = cleaned.removed;
+              if (cleaned.text === '') failure = 'UNGROUNDED_NUMBER';
+              else {
+                const shown = streamed.trimEnd();
+                sink.token(`${cleaned.text.startsWith(shown) ? cleaned.text.slice(shown.length) : `\n${cleaned.text}`} ${NUMBERS_REMOVED_NOTE}`);
+                streamed = `${cleaned.text} ${NUMBERS_REMOVED_NOTE}`;
+              }
+            }
+          }
+          if (failure === null && reply.text.trim() === '') failure = 'INVALID_OUTPUT';
         } catch (error) {
           failure = fallbackReasonOf(error);
           if (error instanceof ModelUnavailableError && error.kind === 'ABORTED') {
@@ -245,14 +286,14 @@ export function createChat(deps: ChatDeps) {
       if (failure === null || (aborted && streamed !== '')) {
         // A client that went away mid-answer keeps what it was shown in its history.
         deps.runner.counted('chat', { source: 'AI', value: streamed });
-        sink.done(await finish(userId, sessionId, prepared, `${prefix}${streamed}`, 'AI', null));
+        sink.done(await finish(userId, sessionId, prepared, `${prefix}${streamed}`, 'AI', null, numbersRemoved));
         return;
       }
       deps.runner.counted('chat', { source: 'FALLBACK', reason: failure });
-      const fallback = fallbackChatAnswer(prepared.record);
+      const fallback = failure === 'UNGROUNDED_NUMBER' ? `${fallbackChatAnswer(prepared.record)} ${NUMBERS_REMOVED_NOTE}` : fallbackChatAnswer(prepared.record);
       if (streamed !== '') sink.error('AI_STREAM_INTERRUPTED', 'The answer broke off; a fallback answer replaces it.');
       else sink.token(fallback);
-      sink.done(await finish(userId, sessionId, prepared, `${prefix}${fallback}`, 'FALLBACK', failure));
+      sink.done(await finish(userId, sessionId, prepared, `${prefix}${fallback}`, 'FALLBACK', failure, numbersRemoved));
     },
   };
 }

@@ -50,7 +50,8 @@ export function normalizeGrade(value: unknown, loose = false): Grade | undefined
   if (typeof value !== 'string') return undefined;
   const token = value.toUpperCase().replace(/[\s_\-()[\]]/g, '');
   if (['NORMALA', '정상A'].includes(token)) return 'A';
-  if (['NORMALB', '정상B', '정상B경계', '경계'].includes(token)) return 'B';
+  // A value the criteria do not grade (판정 기준 외) needs attention the way a borderline one does.
+  if (['NORMALB', '정상B', '정상B경계', '경계', 'OUTSIDECRITERIA', '판정기준외'].includes(token)) return 'B';
   if (['SUSPECTEDDISEASE', 'DISEASESUSPECTED', '질환의심', '유질환'].includes(token)) return 'D';
   if (!loose) return undefined;
   if (['NORMAL', '정상', 'A', 'GOOD', 'OK'].includes(token)) return 'A';
