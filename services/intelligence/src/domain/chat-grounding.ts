@@ -70,41 +70,61 @@ export function chatGrounding(given: string, record: HealthRecord | null): ChatG
 }
 
 /**
- * Streams only what has been checked: complete sentences are released once they pass; at the first
- * ungrounded sentence the gate closes and nothing more is released, so the client never sees the number.
+ * Streams only what has been checked: complete sentences are released once they pass, as the pieces they
+ * arrived in (so a client still sees a stream of small tokens); at the first ungrounded sentence the gate
+ * closes and nothing more is released, so the client never sees the number.
  */
 export interface GroundingGate {
-  /** Adds a delta; returns the text that may be shown now ('' while a sentence is incomplete or closed). */
-  push(delta: string): string;
+  /** Adds a delta; returns the pieces that may be shown now (none while a sentence is incomplete or closed). */
+  push(delta: string): string[];
   /** The stream ended: returns the rest if it passes. */
-  end(): string;
+  end(): string[];
   readonly closed: boolean;
 }
 
 export function groundingGate(grounding: ChatGrounding): GroundingGate {
-  let pending = '';
+  let pieces: string[] = [];
   let closed = false;
-  const release = (final: boolean): string => {
-    if (closed) return '';
-    const parts = sentencesOf(pending);
+  /** Takes the first `length` characters off the queued pieces, splitting one if needed. */
+  const take = (length: number): string[] => {
+    const out: string[] = [];
+    let left = length;
+    while (left > 0 && pieces.length > 0) {
+      const piece = pieces[0]!;
+      if (piece.length <= left) {
+        out.push(piece);
+        pieces.shift();
+        left -= piece.length;
+      } else {
+        out.push(piece.slice(0, left));
+        pieces[0] = piece.slice(left);
+        left = 0;
+      }
+    }
+    return out;
+  };
+  const release = (final: boolean): string[] => {
+    if (closed) return [];
+    const parts = sentencesOf(pieces.join(''));
     // The last part may still grow (no end mark yet, or a '.' that a digit may follow) unless the stream ended.
     const last = parts[parts.length - 1];
-    const complete = final || (last !== undefined && /[.!?。\n]\s*$/.test(last) && !/\d\.$/.test(last.trimEnd())) ? parts : parts.slice(0, -1);
-    let shown = '';
+    const lastDone = last !== undefined && /[.!?。\n]\s*$/.test(last) && !/\d\.$/.test(last.trimEnd());
+    const complete = final || lastDone ? parts : parts.slice(0, -1);
+    let length = 0;
     for (const sentence of complete) {
       if (grounding.ungrounded(sentence).length > 0) {
         closed = true;
-        pending = '';
+        const shown = take(length);
+        pieces = [];
         return shown;
       }
-      shown += sentence;
+      length += sentence.length;
     }
-    pending = pending.slice(shown.length);
-    return shown;
+    return take(length);
   };
   return {
     push(delta) {
-      pending += delta;
+      if (delta !== '') pieces.push(delta);
       return release(false);
     },
     end: () => release(true),

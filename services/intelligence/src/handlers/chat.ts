@@ -249,9 +249,9 @@ export function createChat(deps: ChatDeps) {
               prepared.prompt,
               { userId, feature: 'chat', promptVersion: prepared.prompt.version },
               { deadline, maxTokens: deps.maxTokens, signal },
-              (delta) => show(gate.push(delta)),
+              (delta) => gate.push(delta).forEach(show),
             );
-            show(gate.end());
+            gate.end().forEach(show);
             return { reply, closed: gate.closed };
           };
           let { reply, closed } = await streamOnce();

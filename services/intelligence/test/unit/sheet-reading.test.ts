@@ -146,15 +146,16 @@ describe('numbers about the user in chat answers', () => {
   test('when a streamed answer arrives in pieces, then only checked sentences pass the gate and it closes at the invented one', () => {
     const gate = groundingGate(grounding);
     const shown = ['짠 음식을 ', '줄여 보세요. 최근 수', '치가 3', '7% 좋아졌어요. ', '꾸준히 걸어 보세요.'].map((d) => gate.push(d));
-    assert.deepEqual(shown, ['', '짠 음식을 줄여 보세요. ', '', '', '']);
-    assert.equal(gate.end(), '');
+    assert.deepEqual(shown, [[], ['짠 음식을 ', '줄여 보세요. '], [], [], []], 'released in the pieces it arrived in');
+    assert.deepEqual(gate.end(), []);
     assert.equal(gate.closed, true);
   });
 
   test('when a streamed answer is grounded, then the gate lets all of it through, a decimal split across pieces included', () => {
     const gate = groundingGate(grounding);
-    const shown = ['공복혈당은 104', '.', '0 mg/dL로 경계예요. 걷기', '를 해 보세요'].map((d) => gate.push(d)).join('') + gate.end();
-    assert.equal(shown, '공복혈당은 104.0 mg/dL로 경계예요. 걷기를 해 보세요');
+    const pieces = [...['공복혈당은 104', '.', '0 mg/dL로 경계예요. 걷기', '를 해 보세요'].flatMap((d) => gate.push(d)), ...gate.end()];
+    assert.deepEqual(pieces, ['공복혈당은 104', '.', '0 mg/dL로 경계예요. ', '걷기', '를 해 보세요']);
+    assert.equal(pieces.join(''), '공복혈당은 104.0 mg/dL로 경계예요. 걷기를 해 보세요');
     assert.equal(gate.closed, false);
   });
 });
