@@ -8,8 +8,8 @@ export function item(code: string, name: string, value: number | string | null, 
 }
 
 export const TYPICAL_ITEMS = [
-  item('BLOOD_PRESSURE', '혈압', '142/91', 'mmHg', 'SUSPECTED_DISEASE', '수축기 < 120 그리고 이완기 < 80'),
-  item('FASTING_GLUCOSE', '공복혈당', 104, 'mg/dL', 'NORMAL_B', 'x < 100'),
+  item('BLOOD_PRESSURE', '혈압', '142/91', 'mmHg', 'SUSPECTED_DISEASE', '120 미만/80 미만'),
+  item('FASTING_GLUCOSE', '공복혈당', 104, 'mg/dL', 'NORMAL_B', '100 미만'),
   item('BMI', '체질량지수', 22.1, 'kg/m²', 'NORMAL_A'),
   item('HEMOGLOBIN', '혈색소', 13.2, 'g/dL', 'NORMAL_A'),
 ];
