@@ -167,3 +167,52 @@ export function settleChatAnswer(
   }
   return { text: fallbackText, source: 'FALLBACK', fallbackReason: outcome.reason, numbersRemoved: [] };
 }
+
+/** One streamed model answer: calls `onText` with each delta, resolves with the whole text. */
+export type StreamAnswer = (onText: (delta: string) => void) => Promise<{ text: string }>;
+
+export interface StreamedOutput {
+  /** A checked piece the client may see. */
+  token(text: string): void;
+  /** The first answer stated a number about the user that is not in the record: it is being written again. */
+  restart(): void;
+}
+
+export interface GroundedStream {
+  /** The answer as the client should keep it (what was shown, plus the note when sentences were left out); null when nothing usable is left. */
+  text: string | null;
+  /** The model's own text of the last round (empty means the model gave no answer). */
+  modelText: string;
+  numbersRemoved: string[];
+}
+
+/**
+ * A streamed chat answer under the number check: checked sentences are shown as they complete; an
+ * ungrounded one closes the gate, `restart` tells the client, and the answer is streamed once more; if the
+ * second one is ungrounded too, the rest of its checked text and the note are sent.
+ */
+export async function streamGrounded(stream: StreamAnswer, grounding: ChatGrounding, out: StreamedOutput): Promise<GroundedStream> {
+  let shown = '';
+  const show = (text: string) => {
+    shown += text;
+    out.token(text);
+  };
+  const once = async () => {
+    const gate = groundingGate(grounding);
+    const reply = await stream((delta) => gate.push(delta).forEach(show));
+    gate.end().forEach(show);
+    return { reply, closed: gate.closed };
+  };
+  let { reply, closed } = await once();
+  if (!closed) return { text: shown, modelText: reply.text, numbersRemoved: [] };
+  out.restart();
+  shown = '';
+  ({ reply, closed } = await once());
+  if (!closed) return { text: shown, modelText: reply.text, numbersRemoved: [] };
+  const cleaned = grounding.withoutUngrounded(reply.text);
+  if (cleaned.text === '') return { text: null, modelText: reply.text, numbersRemoved: cleaned.removed };
+  const before = shown.trimEnd();
+  const rest = cleaned.text.startsWith(before) ? cleaned.text.slice(before.length) : `\n${cleaned.text}`;
+  out.token(`${rest} ${NUMBERS_REMOVED_NOTE}`);
+  return { text: `${cleaned.text} ${NUMBERS_REMOVED_NOTE}`, modelText: reply.text, numbersRemoved: cleaned.removed };
+}

@@ -5,7 +5,7 @@ import { ModelUnavailableError, type LanguageModel } from '../adapters/claude.js
 import { HealthDataUnavailableError, type HealthClient } from '../adapters/health-client.js';
 import { seoulDay } from '../domain/budget.js';
 import { fallbackChatAnswer, recentTurns, sessionTitle, suggestedQuestions, type Turn } from '../domain/chat.js';
-import { chatGroundingFor, groundingGate, NUMBERS_REMOVED_NOTE, settleChatAnswer } from '../domain/chat-grounding.js';
+import { chatGroundingFor, NUMBERS_REMOVED_NOTE, settleChatAnswer, streamGrounded } from '../domain/chat-grounding.js';
 import { detectEmergency, type Emergency } from '../domain/emergency.js';
 import { buildRecord, type HealthRecord } from '../domain/health-record.js';
 import type { FallbackReason, Source } from '../domain/outcome.js';
@@ -235,43 +235,27 @@ export function createChat(deps: ChatDeps) {
       if (!(await deps.runner.budgetAllows(userId))) failure = 'DAILY_TOKEN_BUDGET_EXCEEDED';
       else {
         try {
-          // Only checked sentences reach the client: a number about the user that is not in their record
-          // closes the gate, the answer is streamed once more, and a second miss is sent without it.
-          const grounding = chatGroundingFor(prepared.prompt, prepared.record);
+          // Only checked sentences reach the client; a number about the user not in their record is asked again once.
           const deadline = deps.clock().getTime() + deps.streamDeadlineMs;
-          const streamOnce = async () => {
-            const gate = groundingGate(grounding);
-            const show = (text: string) => {
-              streamed += text;
-              if (text !== '') sink.token(text);
-            };
-            const reply = await deps.model.stream(
-              prepared.prompt,
-              { userId, feature: 'chat', promptVersion: prepared.prompt.version },
-              { deadline, maxTokens: deps.maxTokens, signal },
-              (delta) => gate.push(delta).forEach(show),
-            );
-            gate.end().forEach(show);
-            return { reply, closed: gate.closed };
-          };
-          let { reply, closed } = await streamOnce();
-          if (closed) {
-            deps.logger.warn('chat answer stated a number not in the record; asking once more', { sessionId });
-            sink.error('UNGROUNDED_NUMBER', 'The answer stated a number about you that is not in your record; it is written again.');
-            streamed = '';
-            ({ reply, closed } = await streamOnce());
-            if (closed) {
-              const cleaned = grounding.withoutUngrounded(reply.text);
-              numbersRemoved = cleaned.removed;
-              if (cleaned.text === '') failure = 'UNGROUNDED_NUMBER';
-              else {
-                const shown = streamed.trimEnd();
-                sink.token(`${cleaned.text.startsWith(shown) ? cleaned.text.slice(shown.length) : `\n${cleaned.text}`} ${NUMBERS_REMOVED_NOTE}`);
-                streamed = `${cleaned.text} ${NUMBERS_REMOVED_NOTE}`;
-              }
-            }
-          }
-          if (failure === null && reply.text.trim() === '') failure = 'INVALID_OUTPUT';
+          const grounded = await streamGrounded(
+            (onText) => deps.model.stream(prepared.prompt, { userId, feature: 'chat', promptVersion: prepared.prompt.version }, { deadline, maxTokens: deps.maxTokens, signal }, onText),
+            chatGroundingFor(prepared.prompt, prepared.record),
+            {
+              token: (text) => {
+                streamed += text;
+                sink.token(text);
+              },
+              restart: () => {
+                deps.logger.warn('chat answer stated a number about the user not in the record; asking once more', { sessionId });
+                streamed = '';
+                sink.error('UNGROUNDED_NUMBER', 'The answer stated a number about you that is not in your record; it is written again.');
+              },
+            },
+          );
+          numbersRemoved = grounded.numbersRemoved;
+          if (grounded.text === null) failure = 'UNGROUNDED_NUMBER';
+          else if (grounded.modelText.trim() === '') failure = 'INVALID_OUTPUT';
+          else streamed = grounded.text;
         } catch (error) {
           failure = fallbackReasonOf(error);
           if (error instanceof ModelUnavailableError && error.kind === 'ABORTED') {

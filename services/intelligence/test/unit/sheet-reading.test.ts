@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { chatGrounding, groundingGate, NUMBERS_REMOVED_NOTE, sentencesOf, settleChatAnswer } from '../../src/domain/chat-grounding.js';
+import { chatGrounding, groundingGate, NUMBERS_REMOVED_NOTE, sentencesOf, settleChatAnswer, streamGrounded, type StreamAnswer } from '../../src/domain/chat-grounding.js';
 import { fallbackReading, parseReading, ruleRiskLevel } from '../../src/domain/diagnosis.js';
 import { outsideCriteriaItems, recordForModel } from '../../src/domain/health-record.js';
 import { chatPrompt, diagnosisPrompt } from '../../src/domain/prompts.js';
@@ -157,5 +157,60 @@ describe('numbers about the user in chat answers', () => {
     assert.deepEqual(pieces, ['공복혈당은 104', '.', '0 mg/dL로 경계예요. ', '걷기', '를 해 보세요']);
     assert.equal(pieces.join(''), '공복혈당은 104.0 mg/dL로 경계예요. 걷기를 해 보세요');
     assert.equal(gate.closed, false);
+  });
+
+  /** A fake model that streams each answer in the given pieces, one answer per call. */
+  function fakeStream(...answers: string[][]): { stream: StreamAnswer; calls: () => number } {
+    let call = 0;
+    return {
+      stream: async (onText) => {
+        const pieces = answers[call++] ?? [];
+        for (const piece of pieces) onText(piece);
+        return { text: pieces.join('') };
+      },
+      calls: () => call,
+    };
+  }
+
+  function collect() {
+    const events: string[] = [];
+    return { events, out: { token: (t: string) => events.push(`token:${t}`), restart: () => events.push('restart') } };
+  }
+
+  test('when the streamed answer is grounded, then it is shown as it came and asked once', async () => {
+    const model = fakeStream(['짠 음식을 ', '줄여 보세요. ', '걷기도 좋아요.']);
+    const { events, out } = collect();
+    const result = await streamGrounded(model.stream, grounding, out);
+    assert.deepEqual(result, { text: '짠 음식을 줄여 보세요. 걷기도 좋아요.', modelText: '짠 음식을 줄여 보세요. 걷기도 좋아요.', numbersRemoved: [] });
+    assert.deepEqual(events, ['token:짠 음식을 ', 'token:줄여 보세요. ', 'token:걷기도 좋아요.']);
+    assert.equal(model.calls(), 1);
+  });
+
+  test('when the first streamed answer invents a number, then the client is told, never sees it, and gets the second answer', async () => {
+    const model = fakeStream(['짠 음식을 줄여 보세요. ', '최근 수치가 37% 좋아졌어요.'], ['걷기를 ', '해 보세요.']);
+    const { events, out } = collect();
+    const result = await streamGrounded(model.stream, grounding, out);
+    assert.deepEqual(events, ['token:짠 음식을 줄여 보세요. ', 'restart', 'token:걷기를 ', 'token:해 보세요.']);
+    assert.deepEqual(result, { text: '걷기를 해 보세요.', modelText: '걷기를 해 보세요.', numbersRemoved: [] });
+    assert.ok(!events.join('').includes('37'));
+    assert.equal(model.calls(), 2);
+  });
+
+  test('when both streamed answers invent a number, then the second is finished without it and with the note', async () => {
+    const model = fakeStream(['최근 수치가 37% 좋아졌어요.'], ['싱겁게 드세요. ', '혈압이 38% 내려갔어요. ', '꾸준히 걸어 보세요.']);
+    const { events, out } = collect();
+    const result = await streamGrounded(model.stream, grounding, out);
+    assert.deepEqual(events, ['restart', 'token:싱겁게 드세요. ', `token: 꾸준히 걸어 보세요. ${NUMBERS_REMOVED_NOTE}`]);
+    assert.deepEqual(result.numbersRemoved, ['38']);
+    assert.equal(result.text, `싱겁게 드세요. 꾸준히 걸어 보세요. ${NUMBERS_REMOVED_NOTE}`);
+    assert.equal(model.calls(), 2, 'asked once more, not again');
+  });
+
+  test('when both streamed answers are nothing but invented numbers, then nothing usable is left for the rules to replace', async () => {
+    const model = fakeStream(['최근 수치가 37% 좋아졌어요.'], ['최근 수치가 38% 좋아졌어요.']);
+    const { events, out } = collect();
+    const result = await streamGrounded(model.stream, grounding, out);
+    assert.deepEqual(events, ['restart']);
+    assert.deepEqual([result.text, result.numbersRemoved], [null, ['38']]);
   });
 });
