@@ -197,20 +197,20 @@ describe('numbers about the user in chat answers', () => {
   });
 
   test('when both streamed answers invent a number, then the second is finished without it and with the note', async () => {
-    const model = fakeStream(['최근 수치가 37% 좋아졌어요.'], ['싱겁게 드세요. ', '혈압이 38% 내려갔어요. ', '꾸준히 걸어 보세요.']);
+    const model = fakeStream(['최근 수치가 37% 좋아졌어요.'], ['싱겁게 드세요. ', '혈압이 47% 내려갔어요. ', '꾸준히 걸어 보세요.']);
     const { events, out } = collect();
     const result = await streamGrounded(model.stream, grounding, out);
     assert.deepEqual(events, ['restart', 'token:싱겁게 드세요. ', `token: 꾸준히 걸어 보세요. ${NUMBERS_REMOVED_NOTE}`]);
-    assert.deepEqual(result.numbersRemoved, ['38']);
+    assert.deepEqual(result.numbersRemoved, ['47']);
     assert.equal(result.text, `싱겁게 드세요. 꾸준히 걸어 보세요. ${NUMBERS_REMOVED_NOTE}`);
     assert.equal(model.calls(), 2, 'asked once more, not again');
   });
 
   test('when both streamed answers are nothing but invented numbers, then nothing usable is left for the rules to replace', async () => {
-    const model = fakeStream(['최근 수치가 37% 좋아졌어요.'], ['최근 수치가 38% 좋아졌어요.']);
+    const model = fakeStream(['최근 수치가 37% 좋아졌어요.'], ['최근 수치가 47% 좋아졌어요.']);
     const { events, out } = collect();
     const result = await streamGrounded(model.stream, grounding, out);
     assert.deepEqual(events, ['restart']);
-    assert.deepEqual([result.text, result.numbersRemoved], [null, ['38']]);
+    assert.deepEqual([result.text, result.numbersRemoved], [null, ['47']]);
   });
 });
