@@ -204,14 +204,28 @@ describe('a checkup read like the paper sheet', () => {
       );
     });
 
-    test('when the AI reading is written, then it names the values outside the graded range', async () => {
-      const reading = await json<{ lines: { text: string; itemCodes: string[] }[]; source: string; fallbackReason: string | null }>(
-        await api('/api/intelligence/diagnosis', { token: session.accessToken }),
-      );
-      const codes = reading.lines.flatMap((l) => l.itemCodes);
-      assert.ok(codes.includes('HEMOGLOBIN') && codes.includes('GAMMA_GTP'), `${reading.source}/${reading.fallbackReason}: ${JSON.stringify(reading.lines)}`);
-      assert.doesNotMatch(reading.lines.map((l) => l.text).join(' '), /모든 항목이 정상/);
-      await assertGrounded(reading.lines.map((l) => l.text).join(' '));
+    test('when the AI reading is written, by the model or by the rules, then it names the values outside the graded range', async () => {
+      type Reading = { lines: { text: string; itemCodes: string[] }[]; source: string; fallbackReason: string | null };
+      const read = async () => json<Reading>(await api('/api/intelligence/diagnosis', { token: session.accessToken }));
+      const codesOf = (reading: Reading) => reading.lines.flatMap((l) => l.itemCodes);
+
+      // The rules first (fallbacks are not cached): the model's answers are malformed twice.
+      await setClaudeBehaviour({ mode: 'malformed', count: 2 });
+      const byRules = await read();
+      assert.deepEqual([byRules.source, byRules.fallbackReason], ['FALLBACK', 'INVALID_OUTPUT']);
+      assert.ok(codesOf(byRules).includes('HEMOGLOBIN') && codesOf(byRules).includes('GAMMA_GTP'), JSON.stringify(byRules.lines));
+      assert.match(byRules.lines[0]!.text, /혈색소\(15\.9 g\/dL\).*판정 기준 밖이라 등급을 매기지 않았으니 의사와 상의하세요/);
+      await resetClaude();
+
+      const byModel = await read();
+      assert.equal(byModel.source, 'AI');
+      assert.ok(codesOf(byModel).includes('HEMOGLOBIN') && codesOf(byModel).includes('GAMMA_GTP'), JSON.stringify(byModel.lines));
+      const system = (await claudeRequests())[0]?.system ?? '';
+      assert.match(system, /판정 기준 외/, 'the model is told such values are not normal');
+      for (const reading of [byRules, byModel]) {
+        assert.doesNotMatch(reading.lines.map((l) => l.text).join(' '), /모든 항목이 정상/);
+        await assertGrounded(reading.lines.map((l) => l.text).join(' '));
+      }
     });
 
     test('when chat answers invent a number about her twice, then it is asked once more and answered without the number, saying so', async () => {
