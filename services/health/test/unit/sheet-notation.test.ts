@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   appliedRangeFor,
+  buildTrends,
   cellForSex,
   checkupFromSheet,
   explainOverallJudgement,
@@ -166,6 +167,13 @@ describe('censored results', () => {
     assert.deepEqual(egfr.censored, { comparator: '>', bound: 90 });
     assert.equal(egfr.computed, false);
     assert.equal(egfr.method, undefined);
+  });
+
+  test('when eGFR is printed ">90", then the trend has no point for it rather than a computed one', () => {
+    const checkup = buildCheckup({ serumCreatinine: 1.1, censored: { egfr: { comparator: '>', bound: 90, printed: '>90' } } });
+    const [egfr, creatinine] = buildTrends([{ id: 'c1', checkup }], ['egfr', 'creatinine'], () => man, 'M');
+    assert.deepEqual(egfr?.points, []);
+    assert.equal(creatinine?.points.length, 1);
   });
 
   test('when eGFR is printed "≥60", then the bound itself is 정상A (60 belongs to 정상A)', () => {
