@@ -184,6 +184,6 @@ describe('grades the app sends', () => {
     assert.equal(normalizeGrade('OUTSIDE_CRITERIA'), 'B');
     assert.equal(normalizeGrade('판정 기준 외'), 'B');
     const facts = extractFacts('{"items":[{"code":"HEMOGLOBIN","name":"혈색소","value":18.5,"unit":"g/dL","grade":"OUTSIDE_CRITERIA"}]}', '');
-    assert.deepEqual(facts.items.map((i) => [i.ref, i.grade]), [['HEMOGLOBIN', 'B']]);
+    assert.deepEqual(facts.items.map((i) => [i.ref, i.grade, i.outside]), [['HEMOGLOBIN', 'B', true]]);
   });
 });
