@@ -220,6 +220,7 @@ describe('a checkup read like the paper sheet', () => {
       const byModel = await read();
       assert.equal(byModel.source, 'AI');
       assert.ok(codesOf(byModel).includes('HEMOGLOBIN') && codesOf(byModel).includes('GAMMA_GTP'), JSON.stringify(byModel.lines));
+      assert.match(byModel.lines.map((l) => l.text).join(' '), /혈색소\(15\.9 ?g\/dL, 판정 기준 외\)/);
       const system = (await claudeRequests())[0]?.system ?? '';
       assert.match(system, /판정 기준 외/, 'the model is told such values are not normal');
       for (const reading of [byRules, byModel]) {
