@@ -336,7 +336,7 @@ describe('health checkups from NHIS', () => {
         BMI: 'NORMAL_B', WAIST: 'SUSPECTED_DISEASE', BLOOD_PRESSURE: 'NORMAL_B', FASTING_GLUCOSE: 'SUSPECTED_DISEASE',
         TOTAL_CHOLESTEROL: 'NORMAL_B', HDL_CHOLESTEROL: 'NORMAL_B', TRIGLYCERIDES: 'NORMAL_B', LDL_CHOLESTEROL: 'SUSPECTED_DISEASE',
         HEMOGLOBIN: 'NORMAL_B', AST: 'NORMAL_B', ALT: 'NORMAL_B', GAMMA_GTP: 'SUSPECTED_DISEASE', URINE_PROTEIN: 'NORMAL_B',
-        SERUM_CREATININE: 'NORMAL_A', EGFR: 'NORMAL_A', HEARING: 'SUSPECTED_DISEASE', CHEST_XRAY: 'NORMAL_B', BONE_DENSITY: 'NOT_TESTED',
+        SERUM_CREATININE: 'NORMAL_A', EGFR: 'NORMAL_A', HEARING: 'SUSPECTED_DISEASE', CHEST_XRAY: 'NORMAL_B', BONE_DENSITY: 'NOT_APPLICABLE',
       });
     });
 
@@ -346,7 +346,7 @@ describe('health checkups from NHIS', () => {
         BMI: 'NORMAL_A', WAIST: 'NORMAL_A', BLOOD_PRESSURE: 'NORMAL_B', FASTING_GLUCOSE: 'NORMAL_B',
         TOTAL_CHOLESTEROL: 'SUSPECTED_DISEASE', HDL_CHOLESTEROL: 'SUSPECTED_DISEASE', TRIGLYCERIDES: 'NORMAL_A', LDL_CHOLESTEROL: 'NORMAL_B',
         HEMOGLOBIN: 'NORMAL_A', AST: 'NORMAL_A', ALT: 'SUSPECTED_DISEASE', GAMMA_GTP: 'NORMAL_B', URINE_PROTEIN: 'SUSPECTED_DISEASE',
-        SERUM_CREATININE: 'SUSPECTED_DISEASE', EGFR: 'SUSPECTED_DISEASE', HEARING: 'NORMAL_A', CHEST_XRAY: 'NORMAL_A', BONE_DENSITY: 'NOT_TESTED',
+        SERUM_CREATININE: 'SUSPECTED_DISEASE', EGFR: 'SUSPECTED_DISEASE', HEARING: 'NORMAL_A', CHEST_XRAY: 'NORMAL_A', BONE_DENSITY: 'NOT_APPLICABLE',
       });
     });
 
@@ -366,11 +366,13 @@ describe('health checkups from NHIS', () => {
       assert.equal(judged.person.ageAtExam, 42);
     });
 
-    test('when a cell was printed badly or an item not tested, then it is "not tested" and the bad cell is reported', async () => {
+    test('when a cell was printed badly, then it is "not tested" and reported; lipids off his 4-year cycle are "not applicable"', async () => {
       const record = await json<Detail>(await detail(junho.accessToken, junhoIds['2021']!));
       assert.deepEqual(record.rejectedValues, [{ field: 'bloodPressure', raw: '12O/80', reason: 'UNPARSEABLE' }]);
       assert.equal(itemOf(record.judged, 'BLOOD_PRESSURE').grade, 'NOT_TESTED');
-      assert.equal(itemOf(record.judged, 'TOTAL_CHOLESTEROL').grade, 'NOT_TESTED');
+      // Junho is 42 in 2021 (born 1979): the lipid panel is due at 24, 28 … 40, 44, so not that year.
+      assert.equal(itemOf(record.judged, 'TOTAL_CHOLESTEROL').grade, 'NOT_APPLICABLE');
+      assert.equal(record.judged.summary.counts.NOT_APPLICABLE, undefined);
       assert.equal(itemOf(record.judged, 'FASTING_GLUCOSE').grade, 'NORMAL_B');
       assert.equal(record.values.fastingGlucose, 100);
       assert.equal(record.units.fastingGlucose, 'mg/dL');
@@ -384,7 +386,7 @@ describe('health checkups from NHIS', () => {
       assert.deepEqual([grades(y2024!).WAIST, grades(y2024!).HEMOGLOBIN, grades(y2024!).GAMMA_GTP], ['SUSPECTED_DISEASE', 'NORMAL_B', 'NORMAL_B']);
       assert.deepEqual([grades(y2022!).WAIST, grades(y2022!).HEMOGLOBIN, grades(y2022!).GAMMA_GTP], ['NORMAL_A', 'NORMAL_A', 'NORMAL_A']);
       assert.deepEqual([grades(y2025!).HEMOGLOBIN, grades(y2025!).GAMMA_GTP], ['NOT_CLASSIFIED', 'NOT_CLASSIFIED']);
-      assert.equal(itemOf(y2024!, 'WAIST').appliedRange.normalA, 'x < 85.0');
+      assert.equal(itemOf(y2024!, 'WAIST').appliedRange.normalA, '85 미만');
     });
 
     test('when the latest checkup is read, then every item has its value, unit, grade and range, and flagged items are summarised', async () => {
@@ -394,7 +396,7 @@ describe('health checkups from NHIS', () => {
       const glucose = itemOf(judged, 'FASTING_GLUCOSE');
       assert.deepEqual(
         { value: glucose.value, unit: glucose.unit, grade: glucose.grade, gradeLabel: glucose.gradeLabel, appliedRange: glucose.appliedRange },
-        { value: 126, unit: 'mg/dL', grade: 'SUSPECTED_DISEASE', gradeLabel: '질환의심', appliedRange: { normalA: 'x < 100', normalB: '100 ≤ x < 126', suspected: 'x ≥ 126' } },
+        { value: 126, unit: 'mg/dL', grade: 'SUSPECTED_DISEASE', gradeLabel: '질환의심', appliedRange: { normalA: '100 미만', normalB: '100~125', suspected: '126 이상' } },
       );
       assert.equal(glucose.providerRange?.suspected, '126 이상', 'NHIS’s own printed range is kept beside ours');
       assert.equal(itemOf(judged, 'BLOOD_PRESSURE').value, '139/89');

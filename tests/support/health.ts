@@ -42,7 +42,11 @@ async function control(path: string, body: unknown): Promise<Response> {
 }
 
 /** Registers exactly these checkups for the identity (replacing any earlier registration). */
-export async function registerNhisPerson(who: NhisIdentity, checkups: NhisCheckup[], options: { sex?: 'M' | 'F'; pdf?: boolean } = {}): Promise<void> {
+export async function registerNhisPerson(
+  who: NhisIdentity,
+  checkups: NhisCheckup[],
+  options: { sex?: 'M' | 'F'; pdf?: boolean; unitStyle?: 'codef' | 'cjk' } = {},
+): Promise<void> {
   const response = await control('/people', { name: who.name, birthDate: who.birthDate.replaceAll('-', ''), phone: who.phone, ...options, checkups });
   if (response.status !== 201) throw new Error(`registering an NHIS person failed: ${response.status} ${await response.text()}`);
 }

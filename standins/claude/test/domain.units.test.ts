@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { readLimits } from '../src/domain/compose.js';
 import { checkConversation } from '../src/domain/conversation-rules.js';
 import { extractFacts, healthScore, scanJson } from '../src/domain/facts.js';
-import { josa } from '../src/domain/korean.js';
+import { josa, normalizeGrade } from '../src/domain/korean.js';
 import { foreignNumbers, numberSet, withoutForeignNumbers } from '../src/domain/numbers.js';
 import { fillSchema } from '../src/domain/schema-fill.js';
 import { breakValue } from '../src/domain/schema-break.js';
@@ -176,5 +176,14 @@ describe('stream events', () => {
     const text = events.flatMap((e) => (e.event === 'content_block_delta' ? [(e.data.delta as { text: string }).text] : [])).join('');
     assert.equal(text, '가나다 라마바 사아자 차카타 파하');
     assert.deepEqual(chunkText('😀😀😀', 2), ['😀😀', '😀'], 'never splits a character');
+  });
+});
+
+describe('grades the app sends', () => {
+  test('when an item is outside the graded range (OUTSIDE_CRITERIA, 판정 기준 외), then it needs attention like a borderline one', () => {
+    assert.equal(normalizeGrade('OUTSIDE_CRITERIA'), 'B');
+    assert.equal(normalizeGrade('판정 기준 외'), 'B');
+    const facts = extractFacts('{"items":[{"code":"HEMOGLOBIN","name":"혈색소","value":18.5,"unit":"g/dL","grade":"OUTSIDE_CRITERIA"}]}', '');
+    assert.deepEqual(facts.items.map((i) => [i.ref, i.grade, i.outside]), [['HEMOGLOBIN', 'B', true]]);
   });
 });

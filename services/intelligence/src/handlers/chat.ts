@@ -6,6 +6,7 @@ import { HealthDataUnavailableError, type HealthClient } from '../adapters/healt
 import { chatStreams } from '../adapters/usage.js';
 import { reservationFor, seoulDay } from '../domain/budget.js';
 import { fallbackChatAnswer, recentTurns, sessionTitle, suggestedQuestions, type Turn } from '../domain/chat.js';
+import { chatGroundingFor, NUMBERS_REMOVED_NOTE, settleChatAnswer, streamGrounded, type StreamAnswer } from '../domain/chat-grounding.js';
 import { detectEmergency, type Emergency } from '../domain/emergency.js';
 import { buildRecord, type HealthRecord } from '../domain/health-record.js';
 import type { FallbackReason, Source } from '../domain/outcome.js';
@@ -48,6 +49,8 @@ export interface ReplyView {
   fallbackReason: FallbackReason | null;
   emergency: EmergencyView | null;
   context: RecordContext;
+  /** Numbers about the user not in their record, removed from the answer; [] normally. */
+  numbersRemoved: string[];
 }
 
 /** What a streamed answer sends, in order: start, tokens (and maybe an error), done. */
@@ -141,7 +144,7 @@ export function createChat(deps: ChatDeps) {
     return { userMessage, emergency, record, context, prompt: chatPrompt({ record, history, message, emergency }) };
   }
 
-  async function finish(userId: string, sessionId: string, prepared: Prepared, text: string, source: Source, reason: FallbackReason | null) {
+  async function finish(userId: string, sessionId: string, prepared: Prepared, text: string, source: Source, reason: FallbackReason | null, numbersRemoved: string[] = []) {
     const questions = suggestedQuestions(prepared.userMessage.content, prepared.record, prepared.emergency);
     const stored = await chats.addMessage(db, {
       id: randomUUID(),
@@ -160,6 +163,7 @@ export function createChat(deps: ChatDeps) {
       source,
       fallbackReason: reason,
       emergency: prepared.emergency ? { kind: prepared.emergency.kind, guidance: prepared.emergency.guidance } : null,
+      numbersRemoved,
     };
   }
 
@@ -203,14 +207,23 @@ export function createChat(deps: ChatDeps) {
       const prepared = await prepare(userId, sessionId, message);
       const base = { sessionId, userMessage: messageView(prepared.userMessage), context: prepared.context };
       const prefix = prefixOf(prepared);
+      // A number about the user that is not in their record: asked once more, then left out (see chat-grounding).
+      const grounding = chatGroundingFor(prepared.prompt, prepared.record);
+      let lastUngrounded: string | undefined;
       const outcome = await deps.runner.text(
         prepared.prompt,
         userId,
-        (text) => (text.trim() === '' ? { ok: false, reason: 'INVALID_OUTPUT', detail: 'empty answer' } : { ok: true, value: text.trim() }),
+        (text) => {
+          if (text.trim() === '') return { ok: false, reason: 'INVALID_OUTPUT', detail: 'empty answer' };
+          const foreign = grounding.ungrounded(text);
+          if (foreign.length === 0) return { ok: true, value: text.trim() };
+          lastUngrounded = text;
+          return { ok: false, reason: 'UNGROUNDED_NUMBER', detail: `numbers about the user not in the record: ${foreign.join(', ')}` };
+        },
         deps.maxTokens,
       );
-      const text = outcome.source === 'AI' ? outcome.value : fallbackChatAnswer(prepared.record);
-      return { ...base, ...(await finish(userId, sessionId, prepared, `${prefix}${text}`, outcome.source, outcome.source === 'FALLBACK' ? outcome.reason : null)) };
+      const settled = settleChatAnswer(outcome, lastUngrounded, grounding, fallbackChatAnswer(prepared.record));
+      return { ...base, ...(await finish(userId, sessionId, prepared, `${prefix}${settled.text}`, settled.source, settled.fallbackReason, settled.numbersRemoved)) };
     },
 
     /**
@@ -244,23 +257,42 @@ export function createChat(deps: ChatDeps) {
     let streamed = '';
     let failure: FallbackReason | null = null;
     let aborted = false;
-    const reserved = await deps.budget.reserve(userId, reservationFor(prepared.prompt, deps.maxTokens));
-    if (reserved.kind !== 'RESERVED') failure = budgetRefusal(reserved);
-    else {
+    let numbersRemoved: string[] = [];
+    // Every model call (the first and a regeneration) reserves its tokens before it starts
+    // and settles them with what it really used.
+    const callModel: StreamAnswer = async (onText) => {
+      const reserved = await deps.budget.reserve(userId, reservationFor(prepared.prompt, deps.maxTokens));
+      if (reserved.kind !== 'RESERVED') throw new BudgetRefused(budgetRefusal(reserved));
       try {
-        const reply = await deps.model.stream(
-          prepared.prompt,
-          { userId, feature: 'chat', promptVersion: prepared.prompt.version },
-          { deadline: deps.clock().getTime() + deps.streamDeadlineMs, maxTokens: deps.maxTokens, signal },
-          (delta) => {
-            streamed += delta;
-            sink.token(delta);
-          },
-        );
+        const deadline = deps.clock().getTime() + deps.streamDeadlineMs;
+        const reply = await deps.model.stream(prepared.prompt, { userId, feature: 'chat', promptVersion: prepared.prompt.version }, { deadline, maxTokens: deps.maxTokens, signal }, onText);
         await reserved.reservation.settle({ inputTokens: reply.inputTokens, outputTokens: reply.outputTokens });
-        if (reply.text.trim() === '') failure = 'INVALID_OUTPUT';
+        return reply;
       } catch (error) {
         await reserved.reservation.settle(spendOf(error));
+        throw error;
+      }
+    };
+    try {
+      // Only checked sentences reach the client; a number about the user not in their record is asked again once.
+      const grounded = await streamGrounded(callModel, chatGroundingFor(prepared.prompt, prepared.record), {
+        token: (text) => {
+          streamed += text;
+          sink.token(text);
+        },
+        restart: () => {
+          deps.logger.warn('chat answer stated a number about the user not in the record; asking once more', { sessionId });
+          streamed = '';
+          sink.error('UNGROUNDED_NUMBER', 'The answer stated a number about you that is not in your record; it is written again.');
+        },
+      });
+      numbersRemoved = grounded.numbersRemoved;
+      if (grounded.text === null) failure = 'UNGROUNDED_NUMBER';
+      else if (grounded.modelText.trim() === '') failure = 'INVALID_OUTPUT';
+      else streamed = grounded.text;
+    } catch (error) {
+      if (error instanceof BudgetRefused) failure = error.reason;
+      else {
         failure = fallbackReasonOf(error);
         if (error instanceof ModelUnavailableError && error.kind === 'ABORTED') {
           aborted = true;
@@ -274,14 +306,22 @@ export function createChat(deps: ChatDeps) {
     if (failure === null || (aborted && streamed !== '')) {
       // A client that went away mid-answer keeps what it was shown in its history.
       deps.runner.counted('chat', { source: 'AI', value: streamed });
-      sink.done(await finish(userId, sessionId, prepared, `${prefix}${streamed}`, 'AI', null));
+      sink.done(await finish(userId, sessionId, prepared, `${prefix}${streamed}`, 'AI', null, numbersRemoved));
       return;
     }
     deps.runner.counted('chat', { source: 'FALLBACK', reason: failure });
-    const fallback = fallbackChatAnswer(prepared.record);
+    const fallback = failure === 'UNGROUNDED_NUMBER' ? `${fallbackChatAnswer(prepared.record)} ${NUMBERS_REMOVED_NOTE}` : fallbackChatAnswer(prepared.record);
     if (streamed !== '') sink.error('AI_STREAM_INTERRUPTED', 'The answer broke off; a fallback answer replaces it.');
     else sink.token(fallback);
-    sink.done(await finish(userId, sessionId, prepared, `${prefix}${fallback}`, 'FALLBACK', failure));
+    sink.done(await finish(userId, sessionId, prepared, `${prefix}${fallback}`, 'FALLBACK', failure, numbersRemoved));
+  }
+}
+
+/** The daily token budget refused a model call; the answer comes from the rules. */
+class BudgetRefused extends Error {
+  constructor(readonly reason: FallbackReason) {
+    super(reason);
+    this.name = 'BudgetRefused';
   }
 }
 

@@ -1,4 +1,4 @@
-import { type Category, type Grade, describeItem, hasHangul, normalizeGrade } from './korean.js';
+import { type Category, type Grade, describeItem, hasHangul, isOutsideCriteria, normalizeGrade } from './korean.js';
 import { canonicalNumber, numberSet } from './numbers.js';
 
 /**
@@ -16,6 +16,8 @@ export interface CheckupItem {
   unit?: string;
   grade: Grade;
   category: Category;
+  /** The request marked the value as outside the graded range (판정 기준 외); its grade is then B. */
+  outside?: boolean;
 }
 
 export interface Progress {
@@ -172,6 +174,7 @@ function itemFrom(object: Json, parentKey: string | undefined): CheckupItem | un
     category: described.category,
     ...(value !== undefined ? { value } : {}),
     ...(unit !== undefined ? { unit } : {}),
+    ...(Object.values(object).some(isOutsideCriteria) ? { outside: true } : {}),
   };
 }
 

@@ -80,9 +80,17 @@ export type CheckupRecord = Record<CanonicalField, string> & {
 
 export type Sex = 'M' | 'F';
 
+/**
+ * How the provider's unit row spells units: `codef` as CODEF's samples ("Cm", "Kg", "mg/dL"), `cjk` with the
+ * CJK compatibility characters many Korean sheets use ("㎝", "㎏", "㎎/㎗", "kg/㎡").
+ */
+export type UnitStyle = 'codef' | 'cjk';
+
 export interface Person {
   /** Known for synthetic people; optional for registered ones (used only to fill a missing grade). */
   sex?: Sex;
+  /** Default `codef`. */
+  unitStyle?: UnitStyle;
   /** Whether the original result sheet (PDF) is available for inquiryType 1/3. */
   pdf: boolean;
   checkups: CheckupRecord[];

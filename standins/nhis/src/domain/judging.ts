@@ -12,7 +12,16 @@ export interface ItemGrade {
   grade: Grade;
 }
 
+/**
+ * A printed value as a number. A censored result (">90", "<5") counts as just beyond its bound, which
+ * grades it the way its whole range would be graded for the bounds this stand-in prints.
+ */
 const num = (s: string): number | undefined => {
+  const censored = /^\s*([<>]=?|[≤≥])\s*(\d+(?:\.\d+)?)\s*$/.exec(s);
+  if (censored) {
+    const bound = Number(censored[2]);
+    return censored[1] === '>' ? bound + 0.001 : censored[1] === '<' ? bound - 0.001 : bound;
+  }
   if (s.trim() === '') return undefined;
   const n = Number(s);
   return Number.isFinite(n) ? n : undefined;

@@ -95,7 +95,24 @@ function drawYears(rng: Rng, birthYear: number): number[] {
   return years.reverse();
 }
 
+/**
+ * How this person's clinic prints its sheet, from a generator of its own so that adding it left everyone's
+ * values as they were: about a third print units with CJK compatibility characters (㎎/㎗, ㎝, ㎏ …) and
+ * print results beyond the laboratory's reporting range as a bound (eGFR above 90 as ">90", γ-GTP below 5
+ * as "<5"); a few people have a very low γ-GTP.
+ */
+export interface SheetStyle {
+  cjk: boolean;
+  lowGgt: boolean;
+}
+
+export function sheetStyleOf(identity: Identity): SheetStyle {
+  const rng = seededRng(`nhis-standin/sheet-style/v1|${identityKey(identity)}`);
+  return { cjk: rng.chance(0.35), lowGgt: rng.chance(0.08) };
+}
+
 export function generatePerson(identity: Identity): Person {
+  const style = sheetStyleOf(identity);
   const rng = seededRng(`nhis-standin/v1|${identityKey(identity)}`);
   const birthYear = Number(identity.birthDate.slice(0, 4));
   const sex: Sex = rng.chance(0.5) ? 'M' : 'F';
@@ -156,7 +173,7 @@ export function generatePerson(identity: Identity): Person {
 
     const ast = clamp(rng.normal(22, 5) + (traits.liver ? 22 : 0), 8, 400);
     const alt = clamp((sex === 'M' ? rng.normal(24, 8) : rng.normal(16, 5)) + (traits.liver ? 30 : 0), 5, 500);
-    const ggt = clamp(ggtMedian * Math.exp(rng.normal(0, 0.35)), 5, 900);
+    const ggt = style.lowGgt ? clamp(ggtMedian * 0.2 * Math.exp(rng.normal(0, 0.35)), 2, 900) : clamp(ggtMedian * Math.exp(rng.normal(0, 0.35)), 5, 900);
 
     const urine = traits.proteinuria
       ? rng.pick(['약양성', '양성(+1)', '양성(+1)', '양성(+2)', '음성'] as const)
@@ -197,10 +214,10 @@ export function generatePerson(identity: Identity): Person {
       hemoglobin: f1(hb),
       urine_protein: urine,
       creatinine: f1(scrPrinted),
-      egfr: i0(egfr),
+      egfr: style.cjk && egfr > 90 ? '>90' : i0(egfr),
       ast: i0(ast),
       alt: i0(alt),
-      ggt: i0(ggt),
+      ggt: style.cjk && ggt < 5 ? '<5' : i0(ggt),
       chest_xray: chest,
       osteoporosis: osteo,
       smoking,
@@ -213,5 +230,5 @@ export function generatePerson(identity: Identity): Person {
     return record;
   });
 
-  return { sex, pdf: true, checkups };
+  return { sex, pdf: true, unitStyle: style.cjk ? 'cjk' : 'codef', checkups };
 }

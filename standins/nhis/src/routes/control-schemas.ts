@@ -32,6 +32,8 @@ export const registerPersonSchema = z.strictObject({
   sex: z.enum(['M', 'F']).optional(),
   /** Serve a generated original sheet (PDF) for inquiryType 1/3. Default false. */
   pdf: z.boolean().optional(),
+  /** How the unit row spells units: "codef" (Cm, Kg, mg/dL; default) or "cjk" (㎝, ㎏, ㎎/㎗). */
+  unitStyle: z.enum(['codef', 'cjk']).optional(),
   checkups: z.array(checkupSchema).max(30),
 });
 
@@ -62,5 +64,5 @@ export function personFromRegistration(body: RegisterPersonBody): Person {
     if (c.opinion === undefined) record.opinion = opinionFor(record.overall_grade, items);
     return record;
   });
-  return { ...(body.sex ? { sex: body.sex } : {}), pdf: body.pdf ?? false, checkups };
+  return { ...(body.sex ? { sex: body.sex } : {}), ...(body.unitStyle ? { unitStyle: body.unitStyle } : {}), pdf: body.pdf ?? false, checkups };
 }
