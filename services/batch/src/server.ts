@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { serviceInfoRoute, type ServiceDefinition } from '@healthsync/shared';
+import { serviceInfoRoute, systemClock, type ServiceDefinition } from '@healthsync/shared';
 import { createActivityRepository } from './adapters/activity-repository.js';
 import { createDeliveriesRepository } from './adapters/deliveries-repository.js';
 import { createNudgeWriter } from './adapters/intelligence-client.js';
@@ -37,9 +37,10 @@ export const batchService: ServiceDefinition<typeof settings> = {
       logger,
       metrics,
       owner: `${hostname()}:${config.APP_PORT}/${process.pid}`,
+      clock: systemClock,
     });
     const goalActivity = createGoalActivity({ db, activity, deliveries, notifications, logger });
-    const inbox = createInbox({ db, notifications, logger });
+    const inbox = createInbox({ db, notifications, logger, clock: systemClock });
     encouragement.startResuming();
     return {
       routes: [

@@ -1,5 +1,4 @@
-import { components, serviceInfoRoute, startOutboxRelay, type ServiceDefinition } from '@healthsync/shared';
-import { systemClock } from './adapters/clock.js';
+import { components, serviceInfoRoute, startOutboxRelay, systemClock, type ServiceDefinition } from '@healthsync/shared';
 import { createIntelligenceClient } from './adapters/intelligence-client.js';
 import { createTodayCache } from './adapters/today-cache.js';
 import { settings } from './config.js';

@@ -1,4 +1,4 @@
-import { ConfigError, components, serviceInfoRoute, startOutboxRelay, type ServiceDefinition } from '@healthsync/shared';
+import { ConfigError, components, serviceInfoRoute, startOutboxRelay, systemClock, type ServiceDefinition } from '@healthsync/shared';
 import { createDocumentStore, type BlobAccess, type TokenCredential } from './adapters/document-store.js';
 import { createJudgedCache } from './adapters/judged-cache.js';
 import { createNhisClient } from './adapters/nhis-client.js';
@@ -52,7 +52,7 @@ export const healthService: ServiceDefinition<typeof settings> = {
     });
     const cache = createJudgedCache<LatestJudged>(dapr, { ttlSeconds: config.LATEST_CACHE_TTL_SECONDS, logger, metrics });
     const relay = startOutboxRelay({ db, dapr, pubsub: components.events, logger, metrics });
-    const clock = { now: () => new Date() };
+    const clock = systemClock;
 
     const linking = createLinking({
       db,
@@ -82,7 +82,7 @@ export const healthService: ServiceDefinition<typeof settings> = {
         ...createCheckupRoutes(reading),
         ...createInternalRoutes(reading),
       ],
-      subscriptions: createUserEventSubscriptions(userEvents),
+      subscriptions: createUserEventSubscriptions(userEvents, clock),
       async onStop() {
         clearInterval(sweep);
         await relay.stop();

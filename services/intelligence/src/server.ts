@@ -1,10 +1,9 @@
-import { components, serviceInfoRoute, type ServiceDefinition } from '@healthsync/shared';
+import { components, seoulDate, serviceInfoRoute, systemClock, type ServiceDefinition } from '@healthsync/shared';
 import { createAnswerCache } from './adapters/answer-cache.js';
 import { createClaude } from './adapters/claude.js';
 import { createHealthClient } from './adapters/health-client.js';
 import { createUsagePublisher, tokenUsage } from './adapters/usage.js';
 import { settings } from './config.js';
-import { seoulDay } from './domain/budget.js';
 import { createAiRunner } from './handlers/ai-runner.js';
 import { createChat } from './handlers/chat.js';
 import { createDiagnosis } from './handlers/diagnosis.js';
@@ -17,8 +16,6 @@ import { createInternalRoutes } from './routes/internal.js';
 import { createRecommendationRoutes } from './routes/recommendations.js';
 import { createUserEventSubscriptions } from './subscriptions/user-events.js';
 
-const clock = () => new Date();
-
 /** How often the list of cached answer keys forgets entries that have expired anyway. */
 const CACHE_PRUNE_MS = 10 * 60_000;
 
@@ -27,6 +24,7 @@ export const intelligenceService: ServiceDefinition<typeof settings> = {
   dbSchema: 'intelligence_service',
   settings,
   async build({ config, db, dapr, logger, metrics }) {
+    const clock = systemClock;
     const usage = createUsagePublisher({ dapr, logger, metrics });
     const model = createClaude({
       baseURL: config.CLAUDE_BASE_URL,
@@ -42,11 +40,11 @@ export const intelligenceService: ServiceDefinition<typeof settings> = {
         volumeThreshold: config.CLAUDE_BREAKER_VOLUME,
       },
       onCall(record) {
-        const now = clock();
+        const now = clock.now();
         usage.publish(record, now);
         if (record.inputTokens + record.outputTokens > 0) {
           tokenUsage
-            .add(db, record.userId, seoulDay(now), { inputTokens: record.inputTokens, outputTokens: record.outputTokens })
+            .add(db, record.userId, seoulDate(now), { inputTokens: record.inputTokens, outputTokens: record.outputTokens })
             .catch((error: unknown) => logger.warn('token usage not recorded', { error: String(error) }));
         }
       },

@@ -1,4 +1,4 @@
-import { components, serviceInfoRoute, startOutboxRelay, type ServiceDefinition } from '@healthsync/shared';
+import { components, serviceInfoRoute, startOutboxRelay, systemClock, type ServiceDefinition } from '@healthsync/shared';
 import { createIdentityProvider } from './adapters/identity-provider.js';
 import { createTokenSigner } from './adapters/token-signer.js';
 import { settings } from './config.js';
@@ -6,14 +6,12 @@ import { createAccounts } from './handlers/accounts.js';
 import { createAuthRoutes } from './routes/auth.js';
 import { createMeRoutes } from './routes/me.js';
 
-/** Today's date in Seoul, for age checks. */
-const seoulToday = () => new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
-
 export const userService: ServiceDefinition<typeof settings> = {
   name: 'user',
   dbSchema: 'user_service',
   settings,
   async build({ config, db, dapr, logger, metrics }) {
+    const clock = systemClock;
     const signer = createTokenSigner(await dapr.getSecret(components.secrets, 'jwt-signing-key'), {
       issuer: config.TOKEN_ISSUER,
       audience: config.TOKEN_AUDIENCE,
@@ -32,10 +30,11 @@ export const userService: ServiceDefinition<typeof settings> = {
       refreshTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
       accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
       logger,
+      clock,
       eventsEnqueued: () => void relay.flush(),
     });
     return {
-      routes: [serviceInfoRoute('user', 'users', db), ...createAuthRoutes(accounts, () => signer.jwks()), ...createMeRoutes(accounts, seoulToday)],
+      routes: [serviceInfoRoute('user', 'users', db), ...createAuthRoutes(accounts, () => signer.jwks()), ...createMeRoutes(accounts, clock)],
       onStop: () => relay.stop(),
     };
   },

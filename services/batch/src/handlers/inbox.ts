@@ -1,4 +1,4 @@
-import { NotFoundError, ValidationError, withTransaction, type Db, type Logger } from '@healthsync/shared';
+import { NotFoundError, ValidationError, withTransaction, type Clock, type Db, type Logger } from '@healthsync/shared';
 import type { InboxItem, NotificationsRepository, StoredPreferences } from '../adapters/notifications-repository.js';
 import { decodeCursor, encodeCursor } from '../domain/inbox-cursor.js';
 import { DEFAULT_PREFERENCES, deliveryTime, type Preferences } from '../domain/quiet-hours.js';
@@ -52,9 +52,8 @@ function preferencesView(stored: StoredPreferences | undefined): PreferencesView
 
 export type Inbox = ReturnType<typeof createInbox>;
 
-export function createInbox(deps: { db: Db; notifications: NotificationsRepository; logger: Logger; clock?: () => Date }) {
-  const { db, notifications, logger } = deps;
-  const clock = deps.clock ?? (() => new Date());
+export function createInbox(deps: { db: Db; notifications: NotificationsRepository; logger: Logger; clock: Clock }) {
+  const { db, notifications, logger, clock } = deps;
 
   return {
     async list(userId: string, query: { limit: number; cursor?: string | undefined }): Promise<InboxPage> {
@@ -88,7 +87,7 @@ export function createInbox(deps: { db: Db; notifications: NotificationsReposito
      * opting out drops them; new quiet hours re-time them (at once if now is not quiet).
      */
     async savePreferences(userId: string, preferences: Preferences): Promise<PreferencesView> {
-      const now = clock();
+      const now = clock.now();
       const { saved, changed } = await withTransaction(db, async (client) => {
         const saved = await notifications.savePreferences(client, userId, preferences);
         const changed = preferences.optedOut

@@ -5,10 +5,11 @@ import {
   NotFoundError,
   ValidationError,
   withTransaction,
+  seoulToday,
+  type Clock,
   type Db,
   type Logger,
 } from '@healthsync/shared';
-import { seoulToday, type Clock } from '../adapters/clock.js';
 import { catalogue, celebrations, completions, goals, processedEvents, userProgress, users } from '../adapters/goals-repository.js';
 import type { Intelligence } from '../adapters/intelligence-client.js';
 import type { TodayCache } from '../adapters/today-cache.js';
@@ -140,7 +141,7 @@ export function createGoals(deps: GoalsDeps) {
         await goals.insertSet(client, { id: goalSetId, userId, startedOn: day, missions });
         await enqueueEvent(client, {
           topic: TOPICS.goalSet,
-          payload: { ...goalSetEvent({ userId, occurredAt: new Date().toISOString(), goalSetId, previousGoalSetId: current?.id ?? null, startedOn: day, missions }) },
+          payload: { ...goalSetEvent({ userId, occurredAt: deps.clock.now().toISOString(), goalSetId, previousGoalSetId: current?.id ?? null, startedOn: day, missions }) },
         });
         await userProgress.bump(client, userId);
         return { changed: true as const, version, goalSetId, previous: current?.id ?? null };
@@ -210,7 +211,7 @@ export function createGoals(deps: GoalsDeps) {
         const payload: MissionCheckEvent = {
           type: done ? 'MissionCompleted' : 'MissionUndone',
           userId,
-          occurredAt: new Date().toISOString(),
+          occurredAt: deps.clock.now().toISOString(),
           goalSetId: set.id,
           missionId,
           date,
@@ -283,7 +284,7 @@ export function createGoals(deps: GoalsDeps) {
         const payload: MissionsResetEvent = {
           type: 'MissionsReset',
           userId,
-          occurredAt: new Date().toISOString(),
+          occurredAt: deps.clock.now().toISOString(),
           goalSetId: set.id,
           endedOn: day,
           reason: input.reason,

@@ -7,6 +7,7 @@ import {
   UpstreamUnavailableError,
   ValidationError,
   withTransaction,
+  type Clock,
   type Db,
   type Logger,
 } from '@healthsync/shared';
@@ -52,7 +53,7 @@ export interface LinkingDeps {
   documents: DocumentStore;
   cache: JudgedCache<unknown>;
   logger: Logger;
-  clock: { now(): Date };
+  clock: Clock;
   approvalWindowSeconds: number;
   inquiryType: InquiryType;
   /** How long one complete may hold a link while it talks to the provider and stores the results (ms). */

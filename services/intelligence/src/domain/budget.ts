@@ -8,11 +8,6 @@ export interface TokenSpend {
   outputTokens: number;
 }
 
-/** The Seoul calendar day (YYYY-MM-DD) of an instant. Korea has no daylight saving time. */
-export function seoulDay(now: Date): string {
-  return new Date(now.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
-}
-
 export interface BudgetDecision {
   allowed: boolean;
   used: number;

@@ -1,7 +1,7 @@
-import type { Db, Logger, Metrics } from '@healthsync/shared';
+import { seoulToday, type Clock, type Db, type Logger, type Metrics } from '@healthsync/shared';
 import { ModelUnavailableError, type LanguageModel, type ModelCallContext, type ModelReply } from '../adapters/claude.js';
 import { tokenUsage } from '../adapters/usage.js';
-import { budgetDecision, seoulDay } from '../domain/budget.js';
+import { budgetDecision } from '../domain/budget.js';
 import type { FallbackReason, Outcome, Parsed } from '../domain/outcome.js';
 import type { ModelPrompt } from '../domain/prompts.js';
 
@@ -17,7 +17,7 @@ export interface AiRunnerDeps {
   dailyTokenBudget: number;
   requestDeadlineMs: number;
   maxTokens: number;
-  clock: () => Date;
+  clock: Clock;
   logger: Logger;
   metrics: Metrics;
 }
@@ -55,7 +55,7 @@ export function createAiRunner(deps: AiRunnerDeps) {
   /** Whether the user has tokens left today. A database hiccup does not block answers. */
   async function budgetAllows(userId: string): Promise<boolean> {
     try {
-      const spent = await tokenUsage.spentOn(deps.db, userId, seoulDay(deps.clock()));
+      const spent = await tokenUsage.spentOn(deps.db, userId, seoulToday(deps.clock));
       return budgetDecision(spent, deps.dailyTokenBudget).allowed;
     } catch (error) {
       deps.logger.warn('token budget unreadable; allowing the call', { error: String(error) });
@@ -67,7 +67,7 @@ export function createAiRunner(deps: AiRunnerDeps) {
     const feature = prompt.feature;
     if (!(await budgetAllows(userId))) return counted(feature, { source: 'FALLBACK', reason: 'DAILY_TOKEN_BUDGET_EXCEEDED' });
     const context: ModelCallContext = { userId, feature, promptVersion: prompt.version };
-    const deadline = deps.clock().getTime() + deps.requestDeadlineMs;
+    const deadline = deps.clock.now().getTime() + deps.requestDeadlineMs;
     let rejected: FallbackReason = 'INVALID_OUTPUT';
     for (let round = 1; round <= ANSWER_ROUNDS; round += 1) {
       let reply: ModelReply;

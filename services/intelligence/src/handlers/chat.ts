@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { NotFoundError, ValidationError, type Db, type Logger } from '@healthsync/shared';
+import { NotFoundError, seoulToday, ValidationError, type Clock, type Db, type Logger } from '@healthsync/shared';
 import { chats, type ChatMessage, type ChatSession } from '../adapters/chats-repository.js';
 import { ModelUnavailableError, type LanguageModel } from '../adapters/claude.js';
 import { HealthDataUnavailableError, type HealthClient } from '../adapters/health-client.js';
-import { seoulDay } from '../domain/budget.js';
 import { fallbackChatAnswer, recentTurns, sessionTitle, suggestedQuestions, type Turn } from '../domain/chat.js';
 import { detectEmergency, type Emergency } from '../domain/emergency.js';
 import { buildRecord, type HealthRecord } from '../domain/health-record.js';
@@ -64,7 +63,7 @@ export interface ChatDeps {
   contextMessages: number;
   maxTokens: number;
   streamDeadlineMs: number;
-  clock: () => Date;
+  clock: Clock;
   logger: Logger;
 }
 
@@ -111,7 +110,7 @@ export function createChat(deps: ChatDeps) {
   async function userRecord(userId: string): Promise<{ record: HealthRecord | null; context: RecordContext }> {
     try {
       const latest = await deps.health.latestJudged(userId);
-      return { record: buildRecord(latest, seoulDay(deps.clock())), context: latest.checkup ? 'AVAILABLE' : 'NO_CHECKUP' };
+      return { record: buildRecord(latest, seoulToday(deps.clock)), context: latest.checkup ? 'AVAILABLE' : 'NO_CHECKUP' };
     } catch (error) {
       if (error instanceof HealthDataUnavailableError) return { record: null, context: 'UNAVAILABLE' };
       throw error;
@@ -224,7 +223,7 @@ export function createChat(deps: ChatDeps) {
           const reply = await deps.model.stream(
             prepared.prompt,
             { userId, feature: 'chat', promptVersion: prepared.prompt.version },
-            { deadline: deps.clock().getTime() + deps.streamDeadlineMs, maxTokens: deps.maxTokens, signal },
+            { deadline: deps.clock.now().getTime() + deps.streamDeadlineMs, maxTokens: deps.maxTokens, signal },
             (delta) => {
               streamed += delta;
               sink.token(delta);

@@ -1,8 +1,7 @@
-import { NotFoundError, withTransaction, type Db } from '@healthsync/shared';
+import { NotFoundError, seoulToday, withTransaction, type Clock, type Db } from '@healthsync/shared';
 import type { AnswerCache } from '../adapters/answer-cache.js';
 import type { HealthClient } from '../adapters/health-client.js';
 import { recommendations, type RecommendationSet, type StoredMission } from '../adapters/recommendations-repository.js';
-import { seoulDay } from '../domain/budget.js';
 import { buildRecord, factsHash } from '../domain/health-record.js';
 import { fallbackRecommendation, parseRecommendation } from '../domain/missions.js';
 import type { FallbackReason, Source } from '../domain/outcome.js';
@@ -59,7 +58,7 @@ export interface RecommendationDeps {
   runner: AiRunner;
   model: string;
   cacheTtlSeconds: number;
-  clock: () => Date;
+  clock: Clock;
 }
 
 /**
@@ -70,7 +69,7 @@ export function createRecommendations(deps: RecommendationDeps) {
   return {
     async recommend(userId: string): Promise<RecommendationView> {
       const latest = await deps.health.latestJudged(userId);
-      const record = buildRecord(latest, seoulDay(deps.clock()));
+      const record = buildRecord(latest, seoulToday(deps.clock));
       const prompt = recommendationPrompt(record);
       const hash = factsHash({ version: prompt.version, model: deps.model, facts: prompt.facts });
       const cached = await deps.cache.get<{ setId: string }>('recommendations', userId, hash);

@@ -5,6 +5,7 @@ import {
   NotFoundError,
   UnauthorizedError,
   withTransaction,
+  type Clock,
   type Dapr,
   type Db,
   type DbClient,
@@ -70,6 +71,7 @@ export interface AccountsDeps {
   refreshTtlDays: number;
   accessTtlSeconds: number;
   logger: Logger;
+  clock: Clock;
   /** Wakes the outbox relay after a commit that enqueued events. */
   eventsEnqueued(): void;
 }
@@ -84,7 +86,7 @@ export function createAccounts(deps: AccountsDeps) {
       familyId,
       userId,
       hash: hashToken(refreshToken),
-      expiresAt: new Date(Date.now() + deps.refreshTtlDays * 86_400_000),
+      expiresAt: new Date(deps.clock.now().getTime() + deps.refreshTtlDays * 86_400_000),
     });
     const access = deps.signer.sign(userId, familyId);
     return { accessToken: access.token, tokenType: 'Bearer', expiresIn: access.expiresIn, refreshToken };
@@ -94,7 +96,7 @@ export function createAccounts(deps: AccountsDeps) {
   async function denySessions(familyIds: string[]): Promise<void> {
     await Promise.all(
       familyIds.map((familyId) =>
-        deps.dapr.saveState(components.revocations, `session:${familyId}`, { revokedAt: new Date().toISOString() }, { ttlSeconds: deps.accessTtlSeconds + 60 }),
+        deps.dapr.saveState(components.revocations, `session:${familyId}`, { revokedAt: deps.clock.now().toISOString() }, { ttlSeconds: deps.accessTtlSeconds + 60 }),
       ),
     );
   }
@@ -116,7 +118,7 @@ export function createAccounts(deps: AccountsDeps) {
     async refresh(presented: string): Promise<Session> {
       const result = await withTransaction(db, async (client) => {
         const stored = await refreshTokens.findForUpdate(client, hashToken(presented));
-        const outcome = refreshOutcome(stored, new Date());
+        const outcome = refreshOutcome(stored, deps.clock.now());
         if (outcome === 'ROTATE' && stored) {
           await refreshTokens.markUsed(client, stored.id);
           const account = await accounts.findLive(client, stored.userId);
@@ -158,7 +160,7 @@ export function createAccounts(deps: AccountsDeps) {
         const { status, event } = statusAfterUpdate(current.status, input);
         const updated = await accounts.updateProfile(client, userId, input, status);
         const topic = event === 'UserRegistered' ? TOPICS.registered : TOPICS.profileChanged;
-        await enqueueEvent(client, { topic, payload: { type: event, userId, occurredAt: new Date().toISOString(), profile: profileFacts(updated) } });
+        await enqueueEvent(client, { topic, payload: { type: event, userId, occurredAt: deps.clock.now().toISOString(), profile: profileFacts(updated) } });
         return updated;
       });
       deps.eventsEnqueued();
@@ -171,7 +173,7 @@ export function createAccounts(deps: AccountsDeps) {
         if (!current) throw new NotFoundError('ACCOUNT_NOT_FOUND', 'The account does not exist.');
         const revoked = await refreshTokens.revokeAllOf(client, userId);
         await accounts.markDeleted(client, userId);
-        await enqueueEvent(client, { topic: TOPICS.deleted, payload: { type: 'UserDeleted', userId, occurredAt: new Date().toISOString() } });
+        await enqueueEvent(client, { topic: TOPICS.deleted, payload: { type: 'UserDeleted', userId, occurredAt: deps.clock.now().toISOString() } });
         return revoked;
       });
       deps.eventsEnqueued();
