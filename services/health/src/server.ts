@@ -1,4 +1,4 @@
-import { ConfigError, components, serviceInfoRoute, startOutboxRelay, systemClock, type ServiceDefinition } from '@healthsync/shared';
+import { ConfigError, components, serviceInfoRoute, startOutboxRelay, type DbServiceDefinition } from '@healthsync/shared';
 import { createDocumentStore, type BlobAccess, type TokenCredential } from './adapters/document-store.js';
 import { createJudgedCache } from './adapters/judged-cache.js';
 import { createNhisClient } from './adapters/nhis-client.js';
@@ -25,11 +25,11 @@ async function managedIdentityCredential(): Promise<TokenCredential> {
   return new identity.DefaultAzureCredential();
 }
 
-export const healthService: ServiceDefinition<typeof settings> = {
+export const healthService: DbServiceDefinition<typeof settings> = {
   name: 'health',
   dbSchema: 'health_service',
   settings,
-  async build({ config, db, dapr, logger, metrics }) {
+  async build({ config, db, dapr, logger, metrics, clock }) {
     if (config.BLOB_AUTH === 'managed-identity' && !config.BLOB_ACCOUNT_URL) {
       throw new ConfigError(['BLOB_ACCOUNT_URL is missing (required with BLOB_AUTH=managed-identity)']);
     }
@@ -52,7 +52,6 @@ export const healthService: ServiceDefinition<typeof settings> = {
     });
     const cache = createJudgedCache<LatestJudged>(dapr, { ttlSeconds: config.LATEST_CACHE_TTL_SECONDS, logger, metrics });
     const relay = startOutboxRelay({ db, dapr, pubsub: components.events, logger, metrics });
-    const clock = systemClock;
 
     const linking = createLinking({
       db,

@@ -1,4 +1,4 @@
-import { components, seoulDate, serviceInfoRoute, systemClock, type ServiceDefinition } from '@healthsync/shared';
+import { components, seoulDate, serviceInfoRoute, type DbServiceDefinition } from '@healthsync/shared';
 import { createAnswerCache } from './adapters/answer-cache.js';
 import { createClaude } from './adapters/claude.js';
 import { createHealthClient } from './adapters/health-client.js';
@@ -19,12 +19,11 @@ import { createUserEventSubscriptions } from './subscriptions/user-events.js';
 /** How often the list of cached answer keys forgets entries that have expired anyway. */
 const CACHE_PRUNE_MS = 10 * 60_000;
 
-export const intelligenceService: ServiceDefinition<typeof settings> = {
+export const intelligenceService: DbServiceDefinition<typeof settings> = {
   name: 'intelligence',
   dbSchema: 'intelligence_service',
   settings,
-  async build({ config, db, dapr, logger, metrics }) {
-    const clock = systemClock;
+  async build({ config, db, dapr, logger, metrics, clock }) {
     const usage = createUsagePublisher({ dapr, logger, metrics });
     const model = createClaude({
       baseURL: config.CLAUDE_BASE_URL,

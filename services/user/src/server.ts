@@ -1,4 +1,4 @@
-import { components, serviceInfoRoute, startOutboxRelay, systemClock, type ServiceDefinition } from '@healthsync/shared';
+import { components, serviceInfoRoute, startOutboxRelay, type DbServiceDefinition } from '@healthsync/shared';
 import { createIdentityProvider } from './adapters/identity-provider.js';
 import { createTokenSigner } from './adapters/token-signer.js';
 import { settings } from './config.js';
@@ -6,12 +6,11 @@ import { createAccounts } from './handlers/accounts.js';
 import { createAuthRoutes } from './routes/auth.js';
 import { createMeRoutes } from './routes/me.js';
 
-export const userService: ServiceDefinition<typeof settings> = {
+export const userService: DbServiceDefinition<typeof settings> = {
   name: 'user',
   dbSchema: 'user_service',
   settings,
-  async build({ config, db, dapr, logger, metrics }) {
-    const clock = systemClock;
+  async build({ config, db, dapr, logger, metrics, clock }) {
     const signer = createTokenSigner(await dapr.getSecret(components.secrets, 'jwt-signing-key'), {
       issuer: config.TOKEN_ISSUER,
       audience: config.TOKEN_AUDIENCE,
