@@ -1,4 +1,5 @@
 import { components, serviceInfoRoute, startOutboxRelay, type DbServiceDefinition } from '@healthsync/shared';
+import { createGoalsRepository } from './adapters/goals-repository.js';
 import { createIntelligenceClient } from './adapters/intelligence-client.js';
 import { createTodayCache } from './adapters/today-cache.js';
 import { settings } from './config.js';
@@ -15,6 +16,7 @@ export const goalService: DbServiceDefinition<typeof settings> = {
     const relay = startOutboxRelay({ db, dapr, pubsub: components.events, logger, metrics });
     const goals = createGoals({
       db,
+      repository: createGoalsRepository(),
       intelligence: createIntelligenceClient({ dapr, appId: config.INTELLIGENCE_APP_ID, timeoutMs: config.RECOMMENDATIONS_TIMEOUT_MS, logger }),
       cache: createTodayCache({ state: dapr, ttlSeconds: config.TODAY_CACHE_TTL_SECONDS, logger, metrics }),
       clock,
