@@ -1,4 +1,5 @@
 import { components, serviceInfoRoute, startOutboxRelay, type DbServiceDefinition } from '@healthsync/shared';
+import { createAccountsRepository } from './adapters/accounts-repository.js';
 import { createIdentityProvider } from './adapters/identity-provider.js';
 import { createTokenSigner } from './adapters/token-signer.js';
 import { settings } from './config.js';
@@ -19,6 +20,7 @@ export const userService: DbServiceDefinition<typeof settings> = {
     const relay = startOutboxRelay({ db, dapr, pubsub: components.events, logger, metrics });
     const accounts = createAccounts({
       db,
+      repository: createAccountsRepository(),
       dapr,
       identityProvider: createIdentityProvider({
         issuer: config.OIDC_ISSUER,

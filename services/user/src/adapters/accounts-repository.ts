@@ -28,7 +28,7 @@ interface AccountRow {
 }
 
 /** SQL for accounts and refresh tokens; every function runs on the caller's transaction. */
-export const accounts = {
+const accounts = {
   async findLive(client: DbClient, userId: string): Promise<Account | undefined> {
     const result = await client.query<AccountRow>(`select ${ACCOUNT_COLUMNS} from users where id = $1 and status <> 'DELETED'`, [userId]);
     return result.rows[0];
@@ -72,7 +72,7 @@ export const accounts = {
   },
 };
 
-export const refreshTokens = {
+const refreshTokens = {
   async insert(client: DbClient, token: { familyId: string; userId: string; hash: Buffer; expiresAt: Date }): Promise<void> {
     await client.query('insert into refresh_tokens (id, family_id, user_id, token_hash, expires_at) values ($1, $2, $3, $4, $5)', [
       randomUUID(),
@@ -111,3 +111,10 @@ export const refreshTokens = {
     return [...new Set(result.rows.map((r) => r.familyId))];
   },
 };
+
+/** The SQL for accounts and refresh tokens, handed to the handlers (which never import it), so a test can pass its own. */
+export function createAccountsRepository() {
+  return { accounts, refreshTokens };
+}
+
+export type AccountsRepository = ReturnType<typeof createAccountsRepository>;

@@ -11,7 +11,7 @@ import {
   type DbClient,
   type Logger,
 } from '@healthsync/shared';
-import { accounts, refreshTokens, type Account } from '../adapters/accounts-repository.js';
+import type { Account, AccountsRepository } from '../adapters/accounts-repository.js';
 import type { IdentityProvider, VerifiedIdentity } from '../adapters/identity-provider.js';
 import type { createTokenSigner } from '../adapters/token-signer.js';
 import { statusAfterUpdate, type ProfileInput } from '../domain/profile.js';
@@ -65,6 +65,7 @@ const profileFacts = (account: Account) => ({ birthDate: account.birthDate, sex:
 
 export interface AccountsDeps {
   db: Db;
+  repository: AccountsRepository;
   dapr: Dapr;
   identityProvider: IdentityProvider;
   signer: ReturnType<typeof createTokenSigner>;
@@ -79,6 +80,7 @@ export interface AccountsDeps {
 /** Sign-in, sessions and the account itself. */
 export function createAccounts(deps: AccountsDeps) {
   const { db } = deps;
+  const { accounts, refreshTokens } = deps.repository;
 
   async function openSession(client: DbClient, userId: string, familyId: string = randomUUID()): Promise<Session> {
     const refreshToken = randomBytes(32).toString('base64url');
