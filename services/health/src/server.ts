@@ -1,5 +1,6 @@
 import { ConfigError, components, serviceInfoRoute, startOutboxRelay, type DbServiceDefinition } from '@healthsync/shared';
 import { createDocumentStore, type BlobAccess, type TokenCredential } from './adapters/document-store.js';
+import { createHealthRepositories } from './adapters/repositories.js';
 import { createJudgedCache } from './adapters/judged-cache.js';
 import { createNhisClient } from './adapters/nhis-client.js';
 import { settings } from './config.js';
@@ -53,8 +54,10 @@ export const healthService: DbServiceDefinition<typeof settings> = {
     const cache = createJudgedCache<LatestJudged>(dapr, { ttlSeconds: config.LATEST_CACHE_TTL_SECONDS, logger, metrics });
     const relay = startOutboxRelay({ db, dapr, pubsub: components.events, logger, metrics });
 
+    const repositories = createHealthRepositories();
     const linking = createLinking({
       db,
+      repositories,
       nhis,
       documents,
       cache,
@@ -66,8 +69,8 @@ export const healthService: DbServiceDefinition<typeof settings> = {
       completeBudgetMs: config.NHIS_TIMEOUT_MS + 30_000,
       eventsEnqueued: () => void relay.flush(),
     });
-    const reading = createReading({ db, documents, cache, documentLinkTtlSeconds: config.DOCUMENT_LINK_TTL_SECONDS, logger });
-    const userEvents = createUserEvents({ db, documents, cache, logger });
+    const reading = createReading({ db, repositories, documents, cache, documentLinkTtlSeconds: config.DOCUMENT_LINK_TTL_SECONDS, logger });
+    const userEvents = createUserEvents({ db, repositories, documents, cache, logger });
 
     const sweep = setInterval(() => {
       linking.expireStale().catch((error: unknown) => logger.warn('could not close expired NHIS links', { error: String(error) }));

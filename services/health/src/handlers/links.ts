@@ -11,10 +11,10 @@ import {
   type Db,
   type Logger,
 } from '@healthsync/shared';
-import { checkups } from '../adapters/checkups-repository.js';
 import type { DocumentStore } from '../adapters/document-store.js';
 import type { JudgedCache } from '../adapters/judged-cache.js';
-import { links, referenceRows, type LinkRow } from '../adapters/links-repository.js';
+import type { LinkRow } from '../adapters/links-repository.js';
+import type { HealthRepositories } from '../adapters/repositories.js';
 import type { NhisClient } from '../adapters/nhis-client.js';
 import {
   checkupRequestParams,
@@ -49,6 +49,7 @@ export interface LinkView {
 
 export interface LinkingDeps {
   db: Db;
+  repositories: HealthRepositories;
   nhis: NhisClient;
   documents: DocumentStore;
   cache: JudgedCache<unknown>;
@@ -87,6 +88,7 @@ const blobPaths = (userId: string, checkupId: string) => ({
 /** NHIS linking: start (the user is asked to approve on the phone), complete (import), status. */
 export function createLinking(deps: LinkingDeps) {
   const { db, logger } = deps;
+  const { checkups, links, referenceRows } = deps.repositories;
 
   async function requireLink(userId: string, id: string): Promise<LinkRow> {
     const link = await links.find(db, userId, id);

@@ -1,0 +1,10 @@
+import { createCheckupsRepository } from './checkups-repository.js';
+import { createLinksRepository } from './links-repository.js';
+import { createProfilesRepository } from './profiles-repository.js';
+
+/** Every repository of the health service, as the handlers receive them. */
+export function createHealthRepositories() {
+  return { ...createLinksRepository(), ...createCheckupsRepository(), ...createProfilesRepository() };
+}
+
+export type HealthRepositories = ReturnType<typeof createHealthRepositories>;
