@@ -2,7 +2,8 @@ import { components, seoulDate, serviceInfoRoute, type DbServiceDefinition } fro
 import { createAnswerCache } from './adapters/answer-cache.js';
 import { createClaude } from './adapters/claude.js';
 import { createHealthClient } from './adapters/health-client.js';
-import { createUsagePublisher, tokenUsage } from './adapters/usage.js';
+import { createIntelligenceRepositories } from './adapters/repositories.js';
+import { createUsagePublisher } from './adapters/usage.js';
 import { settings } from './config.js';
 import { createAiRunner } from './handlers/ai-runner.js';
 import { createChat } from './handlers/chat.js';
@@ -24,6 +25,8 @@ export const intelligenceService: DbServiceDefinition<typeof settings> = {
   dbSchema: 'intelligence_service',
   settings,
   async build({ config, db, dapr, logger, metrics, clock }) {
+    const repositories = createIntelligenceRepositories();
+    const { tokenUsage } = repositories;
     const usage = createUsagePublisher({ dapr, logger, metrics });
     const model = createClaude({
       baseURL: config.CLAUDE_BASE_URL,
@@ -54,6 +57,7 @@ export const intelligenceService: DbServiceDefinition<typeof settings> = {
     const cache = createAnswerCache({ dapr, db, logger, metrics, maxTtlSeconds: Math.max(config.AI_CACHE_TTL_SECONDS, config.AI_MESSAGE_CACHE_TTL_SECONDS) });
     const runner = createAiRunner({
       db,
+      repositories,
       model,
       dailyTokenBudget: config.AI_DAILY_TOKEN_BUDGET,
       requestDeadlineMs: config.CLAUDE_REQUEST_DEADLINE_MS,
@@ -64,10 +68,11 @@ export const intelligenceService: DbServiceDefinition<typeof settings> = {
     });
     const shared = { health, cache, runner, model: config.CLAUDE_MODEL, cacheTtlSeconds: config.AI_CACHE_TTL_SECONDS, clock };
     const diagnosis = createDiagnosis(shared);
-    const recommendations = createRecommendations({ ...shared, db });
+    const recommendations = createRecommendations({ ...shared, db, repositories });
     const messages = createMessages({ cache, runner, model: config.CLAUDE_MODEL, maxTokens: config.CLAUDE_CHAT_MAX_TOKENS, cacheTtlSeconds: config.AI_MESSAGE_CACHE_TTL_SECONDS });
     const chat = createChat({
       db,
+      repositories,
       health,
       model,
       runner,
@@ -77,7 +82,7 @@ export const intelligenceService: DbServiceDefinition<typeof settings> = {
       clock,
       logger,
     });
-    const userData = createUserData({ db, cache, logger });
+    const userData = createUserData({ db, repositories, cache, logger });
     const prune = setInterval(() => {
       cache.prune().catch((error: unknown) => logger.warn('could not prune the cached answer keys', { error: String(error) }));
     }, CACHE_PRUNE_MS);

@@ -47,7 +47,7 @@ export function createUsagePublisher(deps: { dapr: Dapr; logger: Logger; metrics
 type Queryable = Db | DbClient;
 
 /** Tokens per user and Seoul day, for the daily budget. */
-export const tokenUsage = {
+const tokenUsage = {
   async spentOn(db: Queryable, userId: string, day: string): Promise<TokenSpend> {
     const result = await db.query<{ input: string; output: string }>(
       'select input_tokens as input, output_tokens as output from token_usage where user_id = $1 and day = $2',
@@ -70,3 +70,10 @@ export const tokenUsage = {
     await db.query('delete from token_usage where user_id = $1', [userId]);
   },
 };
+
+/** The SQL for tokens spent per user and Seoul day, handed to the handlers (which never import it), so a test can pass its own. */
+export function createTokenUsageRepository() {
+  return { tokenUsage };
+}
+
+export type TokenUsageRepository = ReturnType<typeof createTokenUsageRepository>;

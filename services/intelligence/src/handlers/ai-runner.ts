@@ -1,6 +1,6 @@
 import { seoulToday, type Clock, type Db, type Logger, type Metrics } from '@healthsync/shared';
 import { ModelUnavailableError, type LanguageModel, type ModelCallContext, type ModelReply } from '../adapters/claude.js';
-import { tokenUsage } from '../adapters/usage.js';
+import type { IntelligenceRepositories } from '../adapters/repositories.js';
 import { budgetDecision } from '../domain/budget.js';
 import type { FallbackReason, Outcome, Parsed } from '../domain/outcome.js';
 import type { ModelPrompt } from '../domain/prompts.js';
@@ -13,6 +13,7 @@ import type { ModelPrompt } from '../domain/prompts.js';
  */
 export interface AiRunnerDeps {
   db: Db;
+  repositories: IntelligenceRepositories;
   model: LanguageModel;
   dailyTokenBudget: number;
   requestDeadlineMs: number;
@@ -44,6 +45,7 @@ export function fallbackReasonOf(error: unknown): FallbackReason {
 }
 
 export function createAiRunner(deps: AiRunnerDeps) {
+  const { tokenUsage } = deps.repositories;
   const answers = deps.metrics.counter('ai_answers_total', 'Answers given, by feature, source and fallback reason', ['feature', 'source', 'reason']);
   const rejections = deps.metrics.counter('ai_answers_rejected_total', 'Model answers rejected by validation, by feature and reason', ['feature', 'reason']);
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { NotFoundError, seoulToday, ValidationError, type Clock, type Db, type Logger } from '@healthsync/shared';
-import { chats, type ChatMessage, type ChatSession } from '../adapters/chats-repository.js';
+import type { ChatMessage, ChatSession } from '../adapters/chats-repository.js';
+import type { IntelligenceRepositories } from '../adapters/repositories.js';
 import { ModelUnavailableError, type LanguageModel } from '../adapters/claude.js';
 import { HealthDataUnavailableError, type HealthClient } from '../adapters/health-client.js';
 import { fallbackChatAnswer, recentTurns, sessionTitle, suggestedQuestions, type Turn } from '../domain/chat.js';
@@ -56,6 +57,7 @@ export interface ReplySink {
 }
 
 export interface ChatDeps {
+  repositories: IntelligenceRepositories;
   db: Db;
   health: HealthClient;
   model: LanguageModel;
@@ -100,6 +102,7 @@ const PAGE_MAX = 100;
  */
 export function createChat(deps: ChatDeps) {
   const { db } = deps;
+  const { chats } = deps.repositories;
 
   async function owned(userId: string, sessionId: string): Promise<ChatSession> {
     const session = await chats.find(db, userId, sessionId);

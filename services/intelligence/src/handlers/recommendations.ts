@@ -1,7 +1,8 @@
 import { NotFoundError, seoulToday, withTransaction, type Clock, type Db } from '@healthsync/shared';
 import type { AnswerCache } from '../adapters/answer-cache.js';
 import type { HealthClient } from '../adapters/health-client.js';
-import { recommendations, type RecommendationSet, type StoredMission } from '../adapters/recommendations-repository.js';
+import type { RecommendationSet, StoredMission } from '../adapters/recommendations-repository.js';
+import type { IntelligenceRepositories } from '../adapters/repositories.js';
 import { buildRecord, factsHash } from '../domain/health-record.js';
 import { fallbackRecommendation, parseRecommendation } from '../domain/missions.js';
 import type { FallbackReason, Source } from '../domain/outcome.js';
@@ -53,6 +54,7 @@ function view(set: RecommendationSet, cached: boolean): RecommendationView {
 
 export interface RecommendationDeps {
   db: Db;
+  repositories: IntelligenceRepositories;
   health: HealthClient;
   cache: AnswerCache;
   runner: AiRunner;
@@ -66,6 +68,7 @@ export interface RecommendationDeps {
  * them). The same facts give the same set back until a new checkup import.
  */
 export function createRecommendations(deps: RecommendationDeps) {
+  const { recommendations } = deps.repositories;
   return {
     async recommend(userId: string): Promise<RecommendationView> {
       const latest = await deps.health.latestJudged(userId);
