@@ -8,8 +8,8 @@ import pg from 'pg';
 import { fail, log } from './log.mjs';
 import { daprBinDir, daprCli, daprRuntimePath, dataDir, root } from './paths.mjs';
 import { apps, gatewayUrl, ports } from './ports.mjs';
-import { isPortOpen, requireFreePorts, startProcess, stopLeftovers, waitUntil } from './processes.mjs';
-import { postgresBinDir, readSecrets, redisServerBinary } from './setup-steps.mjs';
+import { freePort, isPortOpen, isRunning, requireFreePorts, startProcess, stopLeftovers, stopProcess, waitUntil } from './processes.mjs';
+import { blobConnectionString, postgresBinDir, readSecrets, redisServerBinary } from './setup-steps.mjs';
 import { migrate } from '../migrate.mjs';
 
 const isRoot = process.getuid?.() === 0;
@@ -20,7 +20,7 @@ function postgresUser() {
   return { uid, gid };
 }
 
-async function startPostgres(secrets) {
+async function startPostgres(secrets, { port = ports.postgres, name = 'postgres' } = {}) {
   const bin = postgresBinDir();
   const pgData = path.join(dataDir, 'pg');
   // initdb refuses to run as root: the server runs as the package's postgres user.
@@ -42,12 +42,12 @@ async function startPostgres(secrets) {
     if (result.status !== 0) fail(`initdb failed: ${result.stderr || result.error}`);
   }
   const entry = startProcess(
-    'postgres',
+    name,
     path.join(bin, 'postgres'),
-    ['-D', pgData, '-p', String(ports.postgres), '-h', '127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200', '-c', 'fsync=on'],
+    ['-D', pgData, '-p', String(port), '-h', '127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200', '-c', 'fsync=on'],
     { stopSignal: 'SIGINT', ...(owner ?? {}) },
   );
-  const adminUrl = (database) => `postgresql://healthsync_admin:${encodeURIComponent(secrets['postgres-admin-password'])}@127.0.0.1:${ports.postgres}/${database}`;
+  const adminUrl = (database) => `postgresql://healthsync_admin:${encodeURIComponent(secrets['postgres-admin-password'])}@127.0.0.1:${port}/${database}`;
   await waitUntil('PostgreSQL to accept connections', async () => {
     const client = new pg.Client({ connectionString: adminUrl('postgres') });
     await client.connect();
@@ -65,7 +65,8 @@ async function startPostgres(secrets) {
   } finally {
     await client.end();
   }
-  log.step(`PostgreSQL: 127.0.0.1:${ports.postgres} database healthsync`);
+  log.step(`PostgreSQL: 127.0.0.1:${port} database healthsync`);
+  return entry;
 }
 
 async function startRedis(secrets) {
@@ -83,13 +84,15 @@ async function startRedis(secrets) {
   log.step(`Redis: 127.0.0.1:${ports.redis}`);
 }
 
-async function startAzurite() {
+async function startAzurite({ port = ports.azuriteBlob, name = 'azurite', inMemory = false } = {}) {
   const location = path.join(dataDir, 'azurite');
   fs.mkdirSync(location, { recursive: true });
   const main = path.join(root, 'node_modules', 'azurite', 'dist', 'src', 'blob', 'main.js');
-  const entry = startProcess('azurite', process.execPath, [main, '--blobHost', '127.0.0.1', '--blobPort', String(ports.azuriteBlob), '--location', location, '--silent', '--disableTelemetry', '--skipApiVersionCheck']);
-  await waitUntil('Azurite to listen', () => isPortOpen(ports.azuriteBlob), { entry });
-  log.step(`Azurite (Blob): http://127.0.0.1:${ports.azuriteBlob}/devstoreaccount1`);
+  const storage = inMemory ? ['--inMemoryPersistence'] : ['--location', location];
+  const entry = startProcess(name, process.execPath, [main, '--blobHost', '127.0.0.1', '--blobPort', String(port), ...storage, '--silent', '--disableTelemetry', '--skipApiVersionCheck']);
+  await waitUntil('Azurite to listen', () => isPortOpen(port), { entry });
+  log.step(`Azurite (Blob): http://127.0.0.1:${port}/devstoreaccount1`);
+  return entry;
 }
 
 /** Sentry issues the sidecars' mTLS certificates: the identity access control checks. */
@@ -204,4 +207,36 @@ export async function startSystem({ extraEnv = {}, apps: withApps = true } = {})
   fs.writeFileSync(path.join(dataDir, 'runtime-env.json'), JSON.stringify(env, null, 2), { mode: 0o600 });
   if (withApps) await startApps(env);
   return { secrets, env };
+}
+
+/**
+ * What the in-process component tests need: PostgreSQL (this clone's data directory, migrated)
+ * and an in-memory Azurite, on free ports, so they run without the machine-wide system lock
+ * while another clone's system holds the fixed ports. When this clone's own infrastructure is
+ * already up (`npm run infra`), that is used instead. Returns the environment for the tests.
+ */
+export async function startComponentInfra() {
+  const secrets = readSecrets();
+  if (isRunning('postgres') && isRunning('azurite')) {
+    return { env: { HEALTHSYNC_TEST_DATABASE_URL: secrets['postgres-url'], HEALTHSYNC_TEST_BLOB_CONNECTION_STRING: secrets['blob-connection-string'] }, stop: async () => {} };
+  }
+  await stopLeftovers();
+  const pgPort = await freePort();
+  const blobPort = await freePort();
+  const started = [];
+  try {
+    started.push(await startPostgres(secrets, { port: pgPort, name: 'postgres-component' }));
+    const atPort = (url) => url.replace(`127.0.0.1:${ports.postgres}/`, `127.0.0.1:${pgPort}/`);
+    await migrate(atPort(secrets['postgres-admin-url']));
+    started.push(await startAzurite({ port: blobPort, name: 'azurite-component', inMemory: true }));
+    return {
+      env: { HEALTHSYNC_TEST_DATABASE_URL: atPort(secrets['postgres-url']), HEALTHSYNC_TEST_BLOB_CONNECTION_STRING: blobConnectionString(blobPort) },
+      stop: async () => {
+        for (const entry of started.reverse()) await stopProcess(entry);
+      },
+    };
+  } catch (error) {
+    for (const entry of started.reverse()) await stopProcess(entry);
+    throw error;
+  }
 }
