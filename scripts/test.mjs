@@ -130,7 +130,7 @@ await runMain(async () => {
   let ok = false;
   const releaseLock = await stage('waiting for the lock', () => acquireSystemLock());
   try {
-    await stage('system start', () => startSystem());
+    await stage('system start', () => startSystem({ testMode: true }));
     const integrationOk = await stage('integration tests', () => runTests('integration tests', testFiles([path.join(root, 'tests', 'dist', 'integration')])));
     const e2eOk = await stage('end-to-end tests', () => runTests('end-to-end tests', testFiles([path.join(root, 'tests', 'dist', 'e2e')])));
     ok = integrationOk && e2eOk;

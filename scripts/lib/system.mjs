@@ -122,13 +122,16 @@ async function startDaprControlPlane() {
   return fs.readFileSync(trustAnchors, 'utf8');
 }
 
-/** Stand-ins for the remote third parties; each is a package under standins/. */
-function standIns(secrets) {
+/**
+ * Stand-ins for the remote third parties; each is a package under standins/. In test mode the
+ * Google stand-in lets any `<name>@healthsync.test` sign in, so each test makes its own users.
+ */
+function standIns(secrets, testMode) {
   return [
     {
       name: 'google-oidc',
       port: ports.oidc,
-      env: { OIDC_PORT: String(ports.oidc), OIDC_ISSUER: `http://127.0.0.1:${ports.oidc}`, OIDC_KEYS_FILE: path.join(dataDir, 'oidc-keys.json'), OIDC_AUTO_LOGIN: 'true' },
+      env: { OIDC_PORT: String(ports.oidc), OIDC_ISSUER: `http://127.0.0.1:${ports.oidc}`, OIDC_KEYS_FILE: path.join(dataDir, 'oidc-keys.json'), OIDC_AUTO_LOGIN: 'true', OIDC_TEST_IDENTITIES: String(testMode) },
     },
     {
       name: 'nhis',
@@ -143,8 +146,8 @@ function standIns(secrets) {
   ];
 }
 
-async function startStandIns(secrets) {
-  for (const standIn of standIns(secrets)) {
+async function startStandIns(secrets, testMode) {
+  for (const standIn of standIns(secrets, testMode)) {
     const main = path.join(root, 'standins', standIn.name, 'dist', 'src', 'main.js');
     if (!fs.existsSync(main)) continue;
     const entry = startProcess(`standin-${standIn.name}`, process.execPath, ['--enable-source-maps', main], { env: standIn.env });
@@ -190,9 +193,10 @@ export function systemPorts() {
 
 /**
  * Starts everything; resolves when the gateway reaches every service. With `apps: false`
- * it stops before the services, for a developer who runs `dapr run -f .` next.
+ * it stops before the services, for a developer who runs `dapr run -f .` next. `testMode`
+ * (npm test) opens the stand-ins' test-only controls.
  */
-export async function startSystem({ extraEnv = {}, apps: withApps = true } = {}) {
+export async function startSystem({ extraEnv = {}, apps: withApps = true, testMode = false } = {}) {
   await stopLeftovers();
   await requireFreePorts(withApps ? systemPorts() : ports);
   const secrets = readSecrets();
@@ -201,7 +205,7 @@ export async function startSystem({ extraEnv = {}, apps: withApps = true } = {})
   await startRedis(secrets);
   await startAzurite();
   const trustAnchors = await startDaprControlPlane();
-  await startStandIns(secrets);
+  await startStandIns(secrets, testMode);
   const env = runtimeEnv(secrets, trustAnchors, extraEnv);
   // For tests and for a developer's own `dapr run` (README): what the sidecars were given.
   fs.writeFileSync(path.join(dataDir, 'runtime-env.json'), JSON.stringify(env, null, 2), { mode: 0o600 });
