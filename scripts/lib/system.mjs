@@ -213,16 +213,35 @@ export async function startSystem({ extraEnv = {}, apps: withApps = true, testMo
   return { secrets, env };
 }
 
+/** The component tests' own database beside the system's, so their rows never reach the running system. */
+const COMPONENT_DATABASE = 'healthsync_component';
+
+async function prepareComponentDatabase(secrets, port) {
+  const url = (key, database) => secrets[key].replace(`127.0.0.1:${ports.postgres}/healthsync`, `127.0.0.1:${port}/${database}`);
+  const client = new pg.Client({ connectionString: url('postgres-admin-url', 'postgres') });
+  await client.connect();
+  try {
+    if ((await client.query('select 1 from pg_database where datname = $1', [COMPONENT_DATABASE])).rowCount === 0) await client.query(`create database ${COMPONENT_DATABASE}`);
+    await client.query(`grant connect on database ${COMPONENT_DATABASE} to healthsync_app`);
+  } finally {
+    await client.end();
+  }
+  await migrate(url('postgres-admin-url', COMPONENT_DATABASE));
+  return url('postgres-url', COMPONENT_DATABASE);
+}
+
 /**
- * What the in-process component tests need: PostgreSQL (this clone's data directory, migrated)
- * and an in-memory Azurite, on free ports, so they run without the machine-wide system lock
- * while another clone's system holds the fixed ports. When this clone's own infrastructure is
- * already up (`npm run infra`), that is used instead. Returns the environment for the tests.
+ * What the in-process component tests need: PostgreSQL (this clone's data directory, with a
+ * database of their own, migrated) and an in-memory Azurite, on free ports, so they run without
+ * the machine-wide system lock while another clone's system holds the fixed ports. When this
+ * clone's own infrastructure is already up (`npm run infra`), that is used instead. Returns the
+ * environment for the tests and how to stop what was started.
  */
 export async function startComponentInfra() {
   const secrets = readSecrets();
   if (isRunning('postgres') && isRunning('azurite')) {
-    return { env: { HEALTHSYNC_TEST_DATABASE_URL: secrets['postgres-url'], HEALTHSYNC_TEST_BLOB_CONNECTION_STRING: secrets['blob-connection-string'] }, stop: async () => {} };
+    const databaseUrl = await prepareComponentDatabase(secrets, ports.postgres);
+    return { env: { HEALTHSYNC_TEST_DATABASE_URL: databaseUrl, HEALTHSYNC_TEST_BLOB_CONNECTION_STRING: secrets['blob-connection-string'] }, stop: async () => {} };
   }
   await stopLeftovers();
   const pgPort = await freePort();
@@ -230,11 +249,10 @@ export async function startComponentInfra() {
   const started = [];
   try {
     started.push(await startPostgres(secrets, { port: pgPort, name: 'postgres-component' }));
-    const atPort = (url) => url.replace(`127.0.0.1:${ports.postgres}/`, `127.0.0.1:${pgPort}/`);
-    await migrate(atPort(secrets['postgres-admin-url']));
+    const databaseUrl = await prepareComponentDatabase(secrets, pgPort);
     started.push(await startAzurite({ port: blobPort, name: 'azurite-component', inMemory: true }));
     return {
-      env: { HEALTHSYNC_TEST_DATABASE_URL: atPort(secrets['postgres-url']), HEALTHSYNC_TEST_BLOB_CONNECTION_STRING: blobConnectionString(blobPort) },
+      env: { HEALTHSYNC_TEST_DATABASE_URL: databaseUrl, HEALTHSYNC_TEST_BLOB_CONNECTION_STRING: blobConnectionString(blobPort) },
       stop: async () => {
         for (const entry of started.reverse()) await stopProcess(entry);
       },

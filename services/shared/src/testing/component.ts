@@ -1,7 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { settableClock, type SettableClock } from '../clock.js';
 import { createDb, type Db } from '../db.js';
@@ -16,8 +13,8 @@ import { createDaprDouble, type DaprDouble } from './dapr-double.js';
  * repositories, subscriptions) on a random port against the real PostgreSQL, with the
  * in-memory Dapr double in place of the sidecar and a settable clock.
  *
- * The database is the local one `npm run infra` (or `npm test`) starts and migrates:
- * HEALTHSYNC_TEST_DATABASE_URL, or the app's connection string in .data/secrets.json.
+ * The database is the component tests' own, which `npm test` starts and migrates and names
+ * in HEALTHSYNC_TEST_DATABASE_URL (Azurite in HEALTHSYNC_TEST_BLOB_CONNECTION_STRING).
  */
 export interface ComponentOptions {
   /** Settings as the environment would give them (beyond the harness's placeholders). */
@@ -48,21 +45,16 @@ export interface Component {
   stop(): Promise<void>;
 }
 
-function findSecretsFile(): string | undefined {
-  for (let dir = path.dirname(fileURLToPath(import.meta.url)); dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    const file = path.join(dir, '.data', 'secrets.json');
-    if (fs.existsSync(file)) return file;
-  }
-  return undefined;
+function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run component tests through \`npm test -- component\` (it starts their database)`);
+  return value;
 }
 
-export function testDatabaseUrl(): string {
-  if (process.env.HEALTHSYNC_TEST_DATABASE_URL) return process.env.HEALTHSYNC_TEST_DATABASE_URL;
-  const file = findSecretsFile();
-  const url = file ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>)['postgres-url'] : undefined;
-  if (!url) throw new Error('No test database: run `npm run infra` (or set HEALTHSYNC_TEST_DATABASE_URL)');
-  return url;
-}
+/** The component tests' own database (test.mjs starts and migrates it). */
+export const testDatabaseUrl = () => requiredEnv('HEALTHSYNC_TEST_DATABASE_URL');
+/** Azurite's connection string for the component tests. */
+export const testBlobConnectionString = () => requiredEnv('HEALTHSYNC_TEST_BLOB_CONNECTION_STRING');
 
 export async function startComponent<S extends z.ZodRawShape>(definition: DbServiceDefinition<S>, options: ComponentOptions = {}): Promise<Component> {
   const config = loadServiceConfig(definition, {
