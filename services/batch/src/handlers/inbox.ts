@@ -61,7 +61,8 @@ export function createInbox(deps: { db: Db; notifications: NotificationsReposito
       if (query.cursor !== undefined && !position) {
         throw new ValidationError([{ field: 'query.cursor', message: 'not a cursor this API returned' }]);
       }
-      const [rows, unreadCount] = await Promise.all([notifications.page(userId, position, query.limit + 1), notifications.unreadCount(userId)]);
+      const now = clock.now();
+      const [rows, unreadCount] = await Promise.all([notifications.page(userId, now, position, query.limit + 1), notifications.unreadCount(userId, now)]);
       const items = rows.slice(0, query.limit);
       const last = items.at(-1);
       return {
@@ -72,7 +73,7 @@ export function createInbox(deps: { db: Db; notifications: NotificationsReposito
     },
 
     async markRead(userId: string, id: string): Promise<NotificationView> {
-      const item = await notifications.markRead(userId, id);
+      const item = await notifications.markRead(userId, id, clock.now());
       // Another user's message, or one still waiting for quiet hours, does not exist for this user.
       if (!item) throw new NotFoundError('NOTIFICATION_NOT_FOUND', 'No such notification in your inbox.');
       return viewOf(item);
