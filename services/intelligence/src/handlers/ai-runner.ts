@@ -69,7 +69,8 @@ export function createAiRunner(deps: AiRunnerDeps) {
     const feature = prompt.feature;
     if (!(await budgetAllows(userId))) return counted(feature, { source: 'FALLBACK', reason: 'DAILY_TOKEN_BUDGET_EXCEEDED' });
     const context: ModelCallContext = { userId, feature, promptVersion: prompt.version };
-    const deadline = deps.clock.now().getTime() + deps.requestDeadlineMs;
+    // A deadline is elapsed real time (the model adapter compares it with Date.now()), not the calendar clock.
+    const deadline = Date.now() + deps.requestDeadlineMs;
     let rejected: FallbackReason = 'INVALID_OUTPUT';
     for (let round = 1; round <= ANSWER_ROUNDS; round += 1) {
       let reply: ModelReply;

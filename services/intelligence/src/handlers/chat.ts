@@ -226,7 +226,7 @@ export function createChat(deps: ChatDeps) {
           const reply = await deps.model.stream(
             prepared.prompt,
             { userId, feature: 'chat', promptVersion: prepared.prompt.version },
-            { deadline: deps.clock.now().getTime() + deps.streamDeadlineMs, maxTokens: deps.maxTokens, signal },
+            { deadline: Date.now() + deps.streamDeadlineMs /* elapsed real time, not the calendar clock */, maxTokens: deps.maxTokens, signal },
             (delta) => {
               streamed += delta;
               sink.token(delta);
