@@ -69,6 +69,12 @@ interface Recommendation {
   missions: { id: string; minutes: number; targetItems: string[] }[];
 }
 
+/** Messages API calls the Claude stand-in has answered so far. */
+async function claudeCalls(): Promise<number> {
+  const stats = (await (await fetch(`${claude.url}/_control/stats`)).json()) as { total: number };
+  return stats.total;
+}
+
 const reading = (userId: string) => intelligence.request('/api/intelligence/diagnosis', { userId });
 const recommend = (userId: string) => intelligence.request('/api/intelligence/missions/recommendations', { method: 'POST', userId });
 
@@ -109,8 +115,16 @@ describe('the daily token budget on the clock’s Seoul day', () => {
       userId,
       seoulToday(intelligence.clock),
     ]);
+    const callsBefore = await claudeCalls();
     const spent = await json<Recommendation>(await recommend(userId));
     assert.deepEqual([spent.source, spent.fallbackReason, spent.missions.length], ['FALLBACK', 'DAILY_TOKEN_BUDGET_EXCEEDED', 5]);
+    const chat = await json<{ id: string }>(await intelligence.request('/api/intelligence/chats', { method: 'POST', userId, json: {} }), 201);
+    const reply = await json<{ source: string; fallbackReason: string | null }>(
+      await intelligence.request(`/api/intelligence/chats/${chat.id}/messages`, { method: 'POST', userId, json: { message: '물은 하루에 얼마나 마셔야 하나요?' } }),
+      201,
+    );
+    assert.deepEqual([reply.source, reply.fallbackReason], ['FALLBACK', 'DAILY_TOKEN_BUDGET_EXCEEDED']);
+    assert.equal(await claudeCalls(), callsBefore, 'Claude was not called');
 
     const start = intelligence.clock.now();
     try {
@@ -131,6 +145,7 @@ describe('chat input and erasure', () => {
     const chat = await json<{ id: string }>(await intelligence.request('/api/intelligence/chats', { method: 'POST', userId, json: {} }), 201);
     const response = await intelligence.request(`/api/intelligence/chats/${chat.id}/messages`, { method: 'POST', userId, json: { message: '가'.repeat(1001) } });
     assert.equal(response.status, 400);
+    assert.equal(((await response.json()) as { code: string }).code, 'VALIDATION_FAILED');
     const stored = await intelligence.db.query('select 1 from chat_messages where session_id = $1', [chat.id]);
     assert.equal(stored.rowCount, 0);
   });
