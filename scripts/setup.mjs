@@ -6,6 +6,7 @@ import {
   checkNode,
   ensureDaprTools,
   ensureNodeModules,
+  ensurePythonTools,
   ensureSecrets,
   ensureSystemPackages,
 } from './lib/setup-steps.mjs';
@@ -15,6 +16,7 @@ export async function setup() {
   ensureSystemPackages();
   ensureNodeModules();
   ensureDaprTools();
+  ensurePythonTools();
   buildTypeScript();
   ensureSecrets(ports);
 }

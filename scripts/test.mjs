@@ -58,6 +58,19 @@ function runTests(title, allFiles, { concurrency = 1, env = {} } = {}) {
   return result.status === 0;
 }
 
+/** The attack files' figures (requests sent, findings), one line each. */
+function printAttackFigures() {
+  const dir = path.join(root, '.data', 'attack');
+  if (!fs.existsSync(dir)) return;
+  const rows = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  if (rows.length === 0) return;
+  log.step('attack figures');
+  for (const file of rows) {
+    const figures = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+    console.log(`  ${path.basename(file, '.json').padEnd(16)} ${Object.entries(figures).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  }
+}
+
 /** Wall-clock time of each stage, printed at the end of the run. */
 const timings = [];
 const runStarted = Date.now();
@@ -121,7 +134,8 @@ await runMain(async () => {
       process.exit(1);
     }
   }
-  const systemFiles = selected([...testFiles([path.join(root, 'tests', 'dist', 'integration')]), ...testFiles([path.join(root, 'tests', 'dist', 'e2e')])]);
+  const systemDirs = ['integration', 'e2e', 'attack'].map((dir) => path.join(root, 'tests', 'dist', dir));
+  const systemFiles = selected(testFiles(systemDirs));
   if (systemFiles.length === 0) {
     log.step('no integration or end-to-end tests selected');
     return;
@@ -133,7 +147,11 @@ await runMain(async () => {
     await stage('system start', () => startSystem({ testMode: true }));
     const integrationOk = await stage('integration tests', () => runTests('integration tests', testFiles([path.join(root, 'tests', 'dist', 'integration')])));
     const e2eOk = await stage('end-to-end tests', () => runTests('end-to-end tests', testFiles([path.join(root, 'tests', 'dist', 'e2e')])));
-    ok = integrationOk && e2eOk;
+    // Attack suite: path confinement, object-level authorisation, schema fuzzing.
+    fs.rmSync(path.join(root, '.data', 'attack'), { recursive: true, force: true });
+    const attackOk = await stage('attack tests', () => runTests('attack tests', testFiles([path.join(root, 'tests', 'dist', 'attack')])));
+    printAttackFigures();
+    ok = integrationOk && e2eOk && attackOk;
   } finally {
     log.step('stopping the system');
     await stage('system stop', () => stopAll());

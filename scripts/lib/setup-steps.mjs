@@ -204,3 +204,29 @@ export function readSecrets() {
   if (!fs.existsSync(secretsFile)) fail('No local secrets yet: run `npm run setup` first.');
   return JSON.parse(fs.readFileSync(secretsFile, 'utf8'));
 }
+
+/** Python tools of the test suite (schema fuzzing), in a virtual environment under .tools/python. */
+export const pythonVenv = path.join(toolsDir, 'python');
+export function ensurePythonTools() {
+  const requirements = path.join(root, 'tools', 'python', 'requirements.txt');
+  const stamp = path.join(pythonVenv, '.healthsync-requirements-hash');
+  const hash = createHash('sha256').update(fs.readFileSync(requirements)).digest('hex');
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === hash) {
+    log.step('python tools: up to date');
+    return;
+  }
+  const python = output('python3', ['-c', 'import sys; print(sys.executable)']);
+  if (!python) fail('Python 3 is needed for the schema-fuzzing tools (python3 on PATH, with the venv module).');
+  const started = Date.now();
+  log.step('python tools: creating .tools/python and installing tools/python/requirements.txt (usually ~40 s)');
+  fs.rmSync(pythonVenv, { recursive: true, force: true });
+  const venv = spawnSync(python, ['-m', 'venv', pythonVenv], { stdio: 'inherit' });
+  if (venv.status !== 0) {
+    if (!isRoot) fail('python3 -m venv failed; install Debian package python3-venv.');
+    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'python3-venv'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    run(python, ['-m', 'venv', pythonVenv]);
+  }
+  run(path.join(pythonVenv, 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check', '-r', requirements]);
+  fs.writeFileSync(stamp, hash);
+  log.step(`python tools: installed in ${Math.round((Date.now() - started) / 1000)} s`);
+}

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { contextFromTraceparent, currentContext, runWithContext } from './context.js';
 import { AppError, problem } from './errors.js';
+import { checkRequestTarget } from './request-target.js';
 import type { Logger } from './logger.js';
 import { routeTemplateOf, type Metrics } from './metrics.js';
 import { openApiComponents, openApiPaths, type RouteSpec } from './routes.js';
@@ -55,6 +56,17 @@ export function createServiceApp(options: ServiceAppOptions): Express {
     if (sessionId) context.sessionId = sessionId;
     res.setHeader(REQUEST_ID_HEADER, context.requestId);
     runWithContext(context, next);
+  });
+
+  // Only canonical paths are routed (see request-target.ts): nothing a later hop could
+  // normalise into another resource gets past this line, in the gateway or in a service.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const check = checkRequestTarget(req.originalUrl);
+    if (check.ok) return next();
+    res
+      .status(400)
+      .type('application/problem+json')
+      .json(problem(400, 'NON_CANONICAL_PATH', `The request target is refused: ${check.reason}.`, { traceId: currentContext()?.traceId }));
   });
 
   if (options.appApiToken) {

@@ -7,6 +7,7 @@ export * from './errors.js';
 export * from './http.js';
 export * from './logger.js';
 export * from './metrics.js';
+export * from './request-target.js';
 export * from './routes.js';
 export * from './subscriptions.js';
 export * from './service.js';

@@ -2,7 +2,10 @@ import { Readable } from 'node:stream';
 
 export interface OutgoingRequest {
   method: string;
-  /** Path and query as the client sent them, e.g. `/api/users/me?x=1`. */
+  /**
+   * Path and query built from the matched route template and the validated parameters
+   * (never the raw request), e.g. `/api/users/me?x=1`.
+   */
   pathAndQuery: string;
   /** Absent for requests without a body. */
   body?: Readable;
@@ -47,9 +50,31 @@ export function createUpstream(sidecarHttpPort: number, tokens: { dapr?: string;
         init.body = Readable.toWeb(request.body) as ReadableStream;
         init.duplex = 'half';
       }
-      return fetch(`${base}${request.pathAndQuery}`, init);
+      return fetch(confinedUrl(base, request.pathAndQuery), init);
     },
   };
+}
+
+/**
+ * The URL to call, checked to still name a route under the app's `/api/` after the URL
+ * parser has had its say: a path that parsing would change (dot segments, `\\`, encoded
+ * separators) never leaves the gateway, whatever the earlier checks let through.
+ */
+export function confinedUrl(base: string, pathAndQuery: string): string {
+  const url = new URL(`${base}${pathAndQuery}`);
+  const basePath = new URL(base).pathname.replace(/\/$/, '');
+  const path = pathAndQuery.split('?')[0]!;
+  if (!path.startsWith('/api/') || url.pathname !== `${basePath}${path}`) {
+    throw new UnconfinedPathError(pathAndQuery);
+  }
+  return url.href;
+}
+
+export class UnconfinedPathError extends Error {
+  constructor(path: string) {
+    super(`refusing to forward a path that leaves the API: ${JSON.stringify(path.slice(0, 200))}`);
+    this.name = 'UnconfinedPathError';
+  }
 }
 
 export function parseDirectUpstreams(spec: string): Record<string, string> {

@@ -1,6 +1,8 @@
 /**
- * Which service answers a public path, and whether a path/method pair exists at all.
- * Pure: the route table is built from the services' OpenAPI fragments.
+ * Which service answers a public path, whether a path/method pair exists, and the exact
+ * upstream path to forward. Pure: the route table is built from the services' OpenAPI
+ * fragments, and the upstream path is built from the matched template and the validated
+ * parameters only — never from the raw request.
  */
 export const SERVICE_BY_PREFIX: Readonly<Record<string, string>> = {
   auth: 'user',
@@ -19,48 +21,143 @@ export function serviceForPath(path: string): string | undefined {
   return match ? SERVICE_BY_PREFIX[match[1]!] : undefined;
 }
 
+/** The subset of JSON Schema the services use for path parameters. */
+export interface ParamSchema {
+  type?: string;
+  format?: string;
+  pattern?: string;
+  enum?: unknown[];
+  minLength?: number;
+  maxLength?: number;
+}
+
+interface Operation {
+  requiresUser: boolean;
+  streams: boolean;
+  params: Map<string, ParamSchema>;
+}
+
 export interface RouteEntry {
   pattern: RegExp;
   template: string;
-  /** Lower-case method → whether the operation needs a user token. */
-  methods: Map<string, { requiresUser: boolean; streams: boolean }>;
+  /** Parameter names in the order they appear in the template. */
+  names: string[];
+  /** Lower-case method → the operation. */
+  methods: Map<string, Operation>;
 }
 
-type OpenApiPaths = Record<string, Record<string, { security?: unknown[]; responses?: Record<string, { content?: Record<string, unknown> }> }>>;
+interface OpenApiOperation {
+  security?: unknown[];
+  parameters?: { name?: string; in?: string; schema?: ParamSchema }[];
+  responses?: Record<string, { content?: Record<string, unknown> }>;
+}
+type OpenApiPaths = Record<string, Record<string, OpenApiOperation>>;
+
+const PARAM = /\{([^}]+)\}/g;
 
 function templateToPattern(template: string): RegExp {
   const escaped = template
     .split(/(\{[^}]+\})/)
-    .map((part) => (part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .map((part) => (part.startsWith('{') ? '([^/]+)' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
     .join('');
-  return new RegExp(`^${escaped}/?$`);
+  return new RegExp(`^${escaped}$`);
 }
 
-export function buildRouteTable(paths: OpenApiPaths): RouteEntry[] {
-  return Object.entries(paths).map(([template, operations]) => ({
-    template,
-    pattern: templateToPattern(template),
-    methods: new Map(
-      Object.entries(operations).map(([method, operation]) => [
-        method,
-        {
-          requiresUser: (operation.security ?? []).length > 0,
-          streams: Object.values(operation.responses ?? {}).some((r) => Object.keys(r.content ?? {}).includes('text/event-stream')),
-        },
-      ]),
-    ),
-  }));
+/**
+ * One service's routes. A template outside the service's own prefixes is ignored, so a
+ * fragment can never claim another service's paths.
+ */
+export function buildRouteTable(paths: OpenApiPaths, service?: string): RouteEntry[] {
+  return Object.entries(paths)
+    .filter(([template]) => service === undefined || serviceForPath(template) === service)
+    .map(([template, operations]) => ({
+      template,
+      pattern: templateToPattern(template),
+      names: [...template.matchAll(PARAM)].map((m) => m[1]!),
+      methods: new Map(
+        Object.entries(operations).map(([method, operation]) => [
+          method,
+          {
+            requiresUser: (operation.security ?? []).length > 0,
+            streams: Object.values(operation.responses ?? {}).some((r) => Object.keys(r.content ?? {}).includes('text/event-stream')),
+            params: new Map(
+              (operation.parameters ?? []).filter((p) => p.in === 'path' && p.name).map((p) => [p.name!, p.schema ?? {}] as const),
+            ),
+          },
+        ]),
+      ),
+    }));
 }
 
 export type RouteMatch =
-  | { kind: 'found'; template: string; requiresUser: boolean; streams: boolean }
+  | { kind: 'found'; template: string; requiresUser: boolean; streams: boolean; params: Record<string, string>; invalid: { field: string; message: string }[] }
   | { kind: 'method-not-allowed'; allow: string[] }
   | { kind: 'not-found' };
 
 export function matchRoute(table: RouteEntry[], method: string, path: string): RouteMatch {
-  const entry = table.find((candidate) => candidate.pattern.test(path));
+  // Static templates win over parameterised ones (`/checkups/latest` before `/checkups/{id}`).
+  let entry: RouteEntry | undefined;
+  let groups: string[] = [];
+  for (const candidate of table) {
+    const m = candidate.pattern.exec(path);
+    if (!m) continue;
+    if (!entry || candidate.names.length < entry.names.length) {
+      entry = candidate;
+      groups = m.slice(1);
+    }
+  }
   if (!entry) return { kind: 'not-found' };
   const operation = entry.methods.get(method.toLowerCase()) ?? (method === 'HEAD' ? entry.methods.get('get') : undefined);
   if (!operation) return { kind: 'method-not-allowed', allow: [...entry.methods.keys()].map((m) => m.toUpperCase()) };
-  return { kind: 'found', template: entry.template, ...operation };
+  const params = Object.fromEntries(entry.names.map((name, index) => [name, groups[index]!]));
+  const invalid = entry.names.flatMap((name) => {
+    const message = paramIssue(operation.params.get(name), params[name]!);
+    return message ? [{ field: `path.${name}`, message }] : [];
+  });
+  return { kind: 'found', template: entry.template, requiresUser: operation.requiresUser, streams: operation.streams, params, invalid };
+}
+
+const FORMATS: Record<string, RegExp> = {
+  uuid: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+  date: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
+};
+const patterns = new Map<string, RegExp | null>();
+function compiled(pattern: string): RegExp | null {
+  if (!patterns.has(pattern)) {
+    let regex: RegExp | null = null;
+    try {
+      regex = new RegExp(pattern, 'u');
+    } catch {
+      regex = null;
+    }
+    patterns.set(pattern, regex);
+  }
+  return patterns.get(pattern)!;
+}
+
+/** Why a path parameter does not satisfy its documented schema, or undefined when it does. */
+export function paramIssue(schema: ParamSchema | undefined, value: string): string | undefined {
+  if (!schema) return undefined;
+  if (schema.enum && !schema.enum.includes(value)) return `must be one of ${schema.enum.join(', ')}`;
+  if (schema.minLength !== undefined && value.length < schema.minLength) return `must be at least ${schema.minLength} characters`;
+  if (schema.maxLength !== undefined && value.length > schema.maxLength) return `must be at most ${schema.maxLength} characters`;
+  const format = schema.format ? FORMATS[schema.format] : undefined;
+  if (format && !format.test(value)) return `must be a ${schema.format}`;
+  const pattern = schema.pattern ? compiled(schema.pattern) : null;
+  if (pattern && !pattern.test(value)) return `must match ${schema.pattern}`;
+  return undefined;
+}
+
+/**
+ * The path to forward: the matched template with each parameter percent-encoded. The
+ * caller has already refused non-canonical requests and invalid parameters; encoding here
+ * keeps the template's shape even if that ever changed.
+ */
+export function upstreamPath(template: string, params: Record<string, string>, query: string): string {
+  const path = template.replace(PARAM, (_all, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`no value for {${name}} in ${template}`);
+    return encodeURIComponent(value);
+  });
+  return query ? `${path}?${query}` : path;
 }

@@ -2,6 +2,7 @@ import { Transform } from 'node:stream';
 import type { NextFunction, Request, Response } from 'express';
 import {
   AppError,
+  checkRequestTarget,
   currentContext,
   problem,
   REQUEST_ID_HEADER,
@@ -11,9 +12,9 @@ import {
   type Logger,
   type Metrics,
 } from '@healthsync/shared';
-import { buildRouteTable, matchRoute, serviceForPath, type RouteEntry } from '../domain/routing.js';
+import { buildRouteTable, matchRoute, serviceForPath, upstreamPath, type RouteEntry } from '../domain/routing.js';
 import type { Authenticator } from '../adapters/authenticator.js';
-import type { Upstream } from '../adapters/upstream.js';
+import { UnconfinedPathError, type Upstream } from '../adapters/upstream.js';
 import type { ServiceFragment } from '../adapters/openapi-source.js';
 import type { GatewayConfig } from '../config.js';
 
@@ -47,42 +48,53 @@ function limitBody(maxBytes: number): Transform {
   });
 }
 
-let routeCache: { source: ServiceFragment[]; table: RouteEntry[] } | undefined;
-function routeTable(fragments: ServiceFragment[]): RouteEntry[] {
-  if (routeCache?.source !== fragments) {
-    routeCache = { source: fragments, table: buildRouteTable(Object.assign({}, ...fragments.map((f) => f.paths))) };
+const routeTables = new WeakMap<ServiceFragment, RouteEntry[]>();
+function routeTableOf(fragment: ServiceFragment): RouteEntry[] {
+  let table = routeTables.get(fragment);
+  if (!table) {
+    table = buildRouteTable(fragment.paths, fragment.service);
+    routeTables.set(fragment, table);
   }
-  return routeCache.table;
+  return table;
 }
 
 /**
- * `/api/<prefix>/…` → the owning service through the sidecar. Checks, in order: that a
- * route exists (404/405), the token when the route needs one (401), the client's rate
- * (429) and the body size (413); then streams the request and the answer through.
+ * `/api/<prefix>/…` → the owning service through the sidecar. The request target was
+ * already checked to be canonical (shared app middleware). Checks, in order: that the
+ * service's routes are known (503 otherwise: nothing is forwarded unchecked), that a route
+ * exists (404/405) and its path parameters satisfy the documented schema (400), the token
+ * when the route needs one (401), the client's rate (429) and the body size (413); then
+ * forwards to the path built from the route template and streams the answer back.
  */
 export function createProxyHandler(deps: ProxyDeps) {
   const upstreamLatency = deps.metrics.histogram('gateway_upstream_duration_seconds', 'Upstream calls by app and outcome', ['app', 'outcome']);
 
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const path = `${req.baseUrl}${req.path}`;
+    const target = checkRequestTarget(req.originalUrl);
+    if (!target.ok) return sendProblem(res, 400, 'NON_CANONICAL_PATH', `The request target is refused: ${target.reason}.`);
+    const path = target.path;
     const app = serviceForPath(path);
     if (!app) return sendProblem(res, 404, 'ROUTE_NOT_FOUND', `No route for ${req.method} ${path}`);
 
-    const fragments = await deps.fragments();
-    const knowsService = fragments.some((fragment) => fragment.service === app);
-    const match = knowsService ? matchRoute(routeTable(fragments), req.method, path) : undefined;
-    if (match?.kind === 'not-found') return sendProblem(res, 404, 'ROUTE_NOT_FOUND', `No route for ${req.method} ${path}`);
-    if (match?.kind === 'method-not-allowed') {
+    const fragment = (await deps.fragments()).find((candidate) => candidate.service === app);
+    if (!fragment) {
+      res.setHeader('Retry-After', '5');
+      return sendProblem(res, 503, 'ROUTES_UNAVAILABLE', `The ${app} service's routes are not known yet; try again shortly.`);
+    }
+    const match = matchRoute(routeTableOf(fragment), req.method, path);
+    if (match.kind === 'not-found') return sendProblem(res, 404, 'ROUTE_NOT_FOUND', `No route for ${req.method} ${path}`);
+    if (match.kind === 'method-not-allowed') {
       res.setHeader('Allow', match.allow.join(', '));
       return sendProblem(res, 405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${path}`);
     }
-
-    if (match?.kind === 'found') res.locals.routeTemplate = match.template;
+    res.locals.routeTemplate = match.template;
+    if (match.invalid.length > 0) {
+      return sendProblem(res, 400, 'VALIDATION_FAILED', 'The request is not valid.', { errors: match.invalid });
+    }
 
     // The user id is taken from the verified token only; a client-sent header is dropped.
-    const requiresUser = match ? match.requiresUser : true;
-    const identity = requiresUser ? await deps.authenticator.authenticate(req) : undefined;
-    if (requiresUser && !identity) throw new UnauthorizedError();
+    const identity = match.requiresUser ? await deps.authenticator.authenticate(req) : undefined;
+    if (match.requiresUser && !identity) throw new UnauthorizedError();
 
     const clientKey = identity ? `user:${identity.userId}` : `ip:${req.ip ?? 'unknown'}`;
     const decision = await deps.rateLimiter.check(clientKey);
@@ -116,8 +128,7 @@ export function createProxyHandler(deps: ProxyDeps) {
       headers[SESSION_ID_HEADER] = identity.sessionId;
     }
 
-    const streams = match?.kind === 'found' && match.streams;
-    const timeoutMs = streams ? deps.config.STREAM_TIMEOUT_MS : deps.config.UPSTREAM_TIMEOUT_MS;
+    const timeoutMs = match.streams ? deps.config.STREAM_TIMEOUT_MS : deps.config.UPSTREAM_TIMEOUT_MS;
     const started = process.hrtime.bigint();
     const observe = (outcome: string) => upstreamLatency.observe({ app, outcome }, Number(process.hrtime.bigint() - started) / 1e9);
 
@@ -126,9 +137,13 @@ export function createProxyHandler(deps: ProxyDeps) {
       const hasBody = !['GET', 'HEAD', 'DELETE', 'OPTIONS'].includes(req.method) && declaredLength !== 0;
       const body = hasBody ? req.pipe(limitBody(deps.config.BODY_LIMIT_BYTES)) : undefined;
       body?.on('error', (error) => next(error));
-      upstreamResponse = await deps.upstream.forward(app, { method: req.method, pathAndQuery: req.originalUrl, ...(body ? { body } : {}) }, headers, timeoutMs);
+      upstreamResponse = await deps.upstream.forward(app, { method: req.method, pathAndQuery: upstreamPath(match.template, match.params, target.query), ...(body ? { body } : {}) }, headers, timeoutMs);
     } catch (error) {
       if (error instanceof AppError) throw error;
+      if (error instanceof UnconfinedPathError) {
+        deps.logger.warn('refused a path that would leave the API', { app, template: match.template });
+        return sendProblem(res, 400, 'NON_CANONICAL_PATH', 'The request target is refused.');
+      }
       const timedOut = error instanceof Error && error.name === 'TimeoutError';
       observe(timedOut ? 'timeout' : 'unreachable');
       deps.logger.warn('upstream call failed', { app, timedOut, error: String(error) });
@@ -158,7 +173,12 @@ export function createProxyHandler(deps: ProxyDeps) {
     }
     res.flushHeaders();
     const reader = upstreamResponse.body.getReader();
-    req.on('close', () => void reader.cancel().catch(() => undefined));
+    // The response's 'close' is the client hanging up; the request's fires as soon as its
+    // body has been read. Cancelling the upstream read ends the call to the service, which
+    // stops generating (chat streams).
+    res.on('close', () => {
+      if (!res.writableFinished) void reader.cancel().catch(() => undefined);
+    });
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;

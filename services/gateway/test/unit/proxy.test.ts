@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import type { Server } from 'node:http';
+import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { createLogger, createMetrics, createServiceApp, finishServiceApp } from '@healthsync/shared';
-import type { Upstream } from '../../src/adapters/upstream.js';
+import { confinedUrl, type Upstream } from '../../src/adapters/upstream.js';
 import { gatewaySchema } from '../../src/config.js';
 import { createProxyHandler } from '../../src/handlers/proxy.js';
 import { cors, securityHeaders } from '../../src/routes/edge.js';
@@ -14,13 +15,15 @@ import { cors, securityHeaders } from '../../src/routes/edge.js';
 type Behaviour = 'ok' | 'problem' | 'sidecar-500' | 'timeout' | 'refused';
 let behaviour: Behaviour = 'ok';
 const seenHeaders: Record<string, string>[] = [];
+const seenPaths: string[] = [];
 
 const upstream: Upstream = {
   async getJson() {
     throw new Error('not used: the route table comes from fragments()');
   },
-  async forward(_app, _request, headers) {
+  async forward(_app, request, headers) {
     seenHeaders.push(headers);
+    seenPaths.push(request.pathAndQuery);
     switch (behaviour) {
       case 'ok':
         return new Response(JSON.stringify({ ok: true }), { status: 200, headers: { 'content-type': 'application/json', 'x-internal': 'secret' } });
@@ -36,21 +39,43 @@ const upstream: Upstream = {
   },
 };
 
+let knownServices = ['health'];
 const fragments = async () => [
   {
     service: 'health',
     paths: {
       '/api/health/checkups': { get: { security: [{ bearerAuth: [] }] } },
+      '/api/health/checkups/{id}': {
+        get: { security: [{ bearerAuth: [] }], parameters: [{ name: 'id', in: 'path', schema: { type: 'string', format: 'uuid' } }] },
+      },
       '/api/health/service-info': { get: { security: [] } },
       '/api/health/nhis/links': { post: { security: [{ bearerAuth: [] }] } },
     } as never,
     components: {},
   },
-];
+].filter((fragment) => knownServices.includes(fragment.service));
+
+/** Sends a request target byte for byte (fetch and http.request would normalise or refuse it). */
+function rawRequest(port: number, method: string, target: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => {
+      const lines = [`${method} ${target} HTTP/1.1`, 'host: 127.0.0.1', 'connection: close', ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+      socket.write(`${lines.join('\r\n')}\r\n\r\n`);
+    });
+    let data = '';
+    socket.on('data', (chunk) => (data += chunk.toString('latin1')));
+    socket.on('error', reject);
+    socket.on('end', () => {
+      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(data)?.[1] ?? 0);
+      resolve({ status, body: data.slice(data.indexOf('\r\n\r\n') + 4) });
+    });
+  });
+}
 
 describe('gateway edge with a controllable upstream', () => {
   let server: Server;
   let base: string;
+  let port: number;
   before(async () => {
     const logger = createLogger('gateway-test', 'error');
     const metrics = createMetrics('gateway-test');
@@ -75,7 +100,8 @@ describe('gateway edge with a controllable upstream', () => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
     });
     const address = server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    port = typeof address === 'object' && address ? address.port : 0;
+    base = `http://127.0.0.1:${port}`;
   });
   after(() => server.close());
 
@@ -160,5 +186,66 @@ describe('gateway edge with a controllable upstream', () => {
     });
     assert.equal(foreign.status, 403);
     assert.equal(foreign.headers.get('access-control-allow-origin'), null);
+  });
+  test('when a path would climb out of the API, then 400 problem+json and nothing is forwarded', async () => {
+    behaviour = 'ok';
+    const before = seenPaths.length;
+    for (const target of [
+      '/api/health/checkups/..\\..\\..\\..\\v1.0\\metadata',
+      '/api/health/checkups/..%5c..%5cv1.0%5cmetadata',
+      '/api/health/checkups/..%2f..%2fv1.0%2fmetadata',
+      '/api/health/checkups/%2e%2e/%2e%2e/v1.0/metadata',
+      '/api/health/checkups/%252e%252e%252f',
+      '/api/health/../../v1.0/metadata',
+      '/api/health/checkups/x%00',
+    ]) {
+      const response = await rawRequest(port, 'GET', target, { authorization: 'Bearer good' });
+      assert.equal(response.status, 400, target);
+      assert.equal((JSON.parse(response.body) as { code: string }).code, 'NON_CANONICAL_PATH', target);
+    }
+    assert.equal(seenPaths.length, before);
+  });
+
+  test('when a path parameter breaks its documented schema, then 400 names it and nothing is forwarded', async () => {
+    const before = seenPaths.length;
+    const response = await get('/api/health/checkups/not-a-uuid');
+    assert.equal(response.status, 400);
+    const body = (await response.json()) as { code: string; errors: { field: string }[] };
+    assert.equal(body.code, 'VALIDATION_FAILED');
+    assert.deepEqual(body.errors.map((e) => e.field), ['path.id']);
+    assert.equal(seenPaths.length, before);
+  });
+
+  test('when forwarding, then the upstream path is the template with the parameters, not the raw request', async () => {
+    behaviour = 'ok';
+    const response = await get('/api/health/checkups/6F1C2B9E-0D7A-4C55-9F7E-2D8B3F1A9C10?b=2&a=%ED%95%9C');
+    assert.equal(response.status, 200);
+    assert.equal(seenPaths.at(-1), '/api/health/checkups/6F1C2B9E-0D7A-4C55-9F7E-2D8B3F1A9C10?b=2&a=%ED%95%9C');
+  });
+
+  test('when a service\'s routes have not loaded, then its paths answer 503 and nothing is forwarded', async () => {
+    knownServices = [];
+    try {
+      const before = seenPaths.length;
+      const response = await get('/api/health/checkups');
+      assert.equal(response.status, 503);
+      assert.equal(response.headers.get('retry-after'), '5');
+      assert.equal(((await response.json()) as { code: string }).code, 'ROUTES_UNAVAILABLE');
+      assert.equal(seenPaths.length, before);
+    } finally {
+      knownServices = ['health'];
+    }
+  });
+});
+
+describe('the final upstream URL', () => {
+  const base = 'http://127.0.0.1:3500/v1.0/invoke/health/method';
+  test('when the path stays under the app\'s API, then it is used as built', () => {
+    assert.equal(confinedUrl(base, '/api/health/checkups/1?a=b'), `${base}/api/health/checkups/1?a=b`);
+  });
+  test('when URL parsing would move the path, then it is refused', () => {
+    for (const path of ['/api/health/../../../metadata', '/api/health/..\\..\\x', '/api/health/%2e%2e/%2e%2e/x', '/internal/x', '/v1.0/state/x']) {
+      assert.throws(() => confinedUrl(base, path), /refusing/, path);
+    }
   });
 });

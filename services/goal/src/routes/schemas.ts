@@ -6,13 +6,17 @@ import { RESET_REASONS } from '../domain/reset.js';
 
 /** Input and output schemas of the goal routes: they validate input and describe the API (OpenAPI). */
 export const isoDate = (name: string) =>
-  z.string().refine(isIsoDate, `${name} must be a calendar date written YYYY-MM-DD`).describe(`${name}, a day in Asia/Seoul (YYYY-MM-DD)`);
+  z.iso
+    .date(`${name} must be a calendar date written YYYY-MM-DD`)
+    .refine(isIsoDate, `${name} must be a calendar date written YYYY-MM-DD`)
+    .describe(`${name}, a day in Asia/Seoul (YYYY-MM-DD)`);
 
 export const missionId = z
   .string()
   .trim()
   .min(1, 'a mission id is not empty')
   .max(100, 'a mission id is at most 100 characters')
+  .regex(/^[A-Za-z0-9_-]+$/, 'a mission id has only letters, digits, - and _')
   .describe('A catalogue mission id (cat-…) or the id of one of your current AI recommendations');
 
 export const chooseMissionsBody = z.object({

@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { publicDocument, recordFigures } from '../support/attack.js';
+import { seoulDay } from '../support/goals.js';
+import { identity, linkAndImport, registerNhisPerson } from '../support/health.js';
+import { chooseMissionsDaysAgo, inbox } from '../support/notifications.js';
+import { eventually } from '../support/system.js';
+import { activeUser, api, people, validProfile, type SignedIn } from '../support/users.js';
+
+/**
+ * Broken object-level authorisation, generated from the public document: every operation
+ * whose path takes an id is called with user A's real ids and user B's token. Every answer
+ * must be 403 or 404 problem+json, and everything A can read is unchanged afterwards.
+ * A templated route this file has no id for fails the test, so a new route cannot slip by.
+ */
+describe('object-level authorisation: A\'s ids with B\'s token', () => {
+  let a: SignedIn;
+  let b: SignedIn;
+  /** Template → parameter values naming A's objects. */
+  const idsOfA = new Map<string, Record<string, string>>();
+  /** What A sees before the attack, by path. */
+  const viewsOfA = new Map<string, string>();
+  const figures = { operations: 0, requests: 0, findings: 0 };
+
+  const readable = () => [
+    '/api/users/me',
+    '/api/health/checkups',
+    ...[...idsOfA.entries()].filter(([t]) => t.startsWith('/api/health/checkups/{id}') && !t.endsWith('/document')).map(([t, p]) => t.replace('{id}', p.id!)),
+    `/api/health/nhis/links/${idsOfA.get('/api/health/nhis/links/{id}')!.id}`,
+    `/api/intelligence/chats/${idsOfA.get('/api/intelligence/chats/{id}')!.id}`,
+    '/api/goals/today',
+    '/api/notifications',
+  ];
+
+  /** A's view with the volatile parts (times computed at read, cache hints) left out. */
+  async function snapshot(): Promise<Map<string, string>> {
+    const views = new Map<string, string>();
+    for (const path of readable()) {
+      const response = await api(path, { token: a.accessToken });
+      assert.equal(response.status, 200, `A can read ${path}`);
+      views.set(path, JSON.stringify(await response.json(), (key, value: unknown) => (['lastActiveAt', 'generatedAt', 'secondsLeft', 'expiresAt', 'url'].includes(key) ? undefined : value)));
+    }
+    return views;
+  }
+
+  before(async () => {
+    a = await activeUser(people.minji);
+    b = await activeUser(people.junho, { ...validProfile, name: '이준호', sex: 'M' });
+
+    // A's objects in every service, created the way the app creates them.
+    const who = identity(validProfile.name, validProfile.birthDate);
+    await registerNhisPerson(who, [{ year: '2025', examDate: '20250514', height_cm: '162.0', weight_kg: '55.0', bmi: '21.0', sbp: '118', dbp: '76' }], { sex: 'F', pdf: true });
+    const link = await linkAndImport(a.accessToken, who);
+    const checkupId = link.imported!.checkupIds[0]!;
+    idsOfA.set('/api/health/checkups/{id}', { id: checkupId });
+    idsOfA.set('/api/health/checkups/{id}/document', { id: checkupId });
+    idsOfA.set('/api/health/nhis/links/{id}', { id: link.id });
+    idsOfA.set('/api/health/nhis/links/{id}/complete', { id: link.id });
+
+    const chat = await api('/api/intelligence/chats', { method: 'POST', token: a.accessToken });
+    assert.equal(chat.status, 201, `A opens a chat: ${chat.status}`);
+    const chatId = ((await chat.json()) as { id: string }).id;
+    idsOfA.set('/api/intelligence/chats/{id}', { id: chatId });
+    idsOfA.set('/api/intelligence/chats/{id}/messages', { id: chatId });
+
+    const recommended = await api('/api/intelligence/missions/recommendations', { method: 'POST', token: a.accessToken });
+    assert.equal(recommended.status, 200, `A gets recommendations: ${recommended.status}`);
+    const missions = ((await recommended.json()) as { missions: { id: string }[] }).missions;
+    const chosen = await api('/api/goals/missions', { method: 'POST', token: a.accessToken, json: { missionIds: [missions[0]!.id] } });
+    assert.ok(chosen.status < 300, `A chooses a recommended mission: ${chosen.status} ${await chosen.text()}`);
+    const checked = await api(`/api/goals/missions/${missions[0]!.id}/completions/${seoulDay()}`, { method: 'PUT', token: a.accessToken });
+    assert.equal(checked.status, 200, 'A checks it off');
+    idsOfA.set('/api/goals/missions/{missionId}/completions/{date}', { missionId: missions[0]!.id, date: seoulDay() });
+
+    await chooseMissionsDaysAgo(a.user.id, 8);
+    const notification = await eventually('a notification in A\'s inbox', async () => (await inbox(a.accessToken)).items[0], 90_000);
+    idsOfA.set('/api/notifications/{id}/read', { id: notification.id });
+
+    for (const [path, view] of await snapshot()) viewsOfA.set(path, view);
+  });
+
+  after(() => recordFigures('bola', figures));
+
+  test('every operation that takes an id answers 403 or 404 to another user, and A\'s data is unchanged', async () => {
+    const document = await publicDocument();
+    const templated = Object.entries(document.paths).filter(([template]) => template.includes('{'));
+    const missing = templated.map(([t]) => t).filter((t) => !idsOfA.has(t));
+    assert.deepEqual(missing, [], 'every templated route has one of A\'s ids to try');
+
+    const findings: string[] = [];
+    for (const [template, operations] of templated) {
+      const params = idsOfA.get(template)!;
+      const path = template.replace(/\{([^}]+)\}/g, (_all, name: string) => encodeURIComponent(params[name]!));
+      for (const method of Object.keys(operations)) {
+        figures.operations += 1;
+        figures.requests += 1;
+        const body = method === 'post' && template.endsWith('/messages') ? { message: '제 검진 결과를 알려주세요' } : method === 'get' || method === 'delete' ? undefined : {};
+        const response = await api(path, { method: method.toUpperCase(), token: b.accessToken, ...(body ? { json: body } : {}) });
+        const text = await response.text();
+        const problem = (response.headers.get('content-type') ?? '').startsWith('application/problem+json');
+        if (![403, 404].includes(response.status) || !problem) {
+          figures.findings += 1;
+          findings.push(`${method.toUpperCase()} ${template} as B: ${response.status} ${text.slice(0, 200)}`);
+        }
+      }
+    }
+    assert.deepEqual(findings, []);
+
+    const after = await snapshot();
+    for (const [path, view] of viewsOfA) assert.equal(after.get(path), view, `A's ${path} is unchanged`);
+  });
+});
