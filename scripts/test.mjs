@@ -1,5 +1,7 @@
-// `npm test`: set-up, unit tests, then the real system (the same start-up as `npm start`)
-// with integration and end-to-end tests against it; everything is stopped at the end.
+// `npm test`: set-up, unit tests, component tests (each service in-process against PostgreSQL),
+// deployment checks, then the real system (the same start-up as `npm start`) with integration
+// and end-to-end tests against it; everything is stopped at the end. The time of every stage
+// and the total are printed last, whether the run passed or not.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,6 +24,12 @@ function testFiles(dirs) {
   return files.sort();
 }
 
+/** services/<name>/dist/test/<sub> of every service. */
+function serviceTestDirs(sub) {
+  const base = path.join(root, 'services');
+  return fs.readdirSync(base).map((name) => path.join(base, name, 'dist', 'test', sub));
+}
+
 /** services/<name>/dist/test/unit and standins/<name>/dist/test: no running system needed. */
 function unitTestDirs() {
   const under = (group, sub) => {
@@ -35,16 +43,17 @@ function unitTestDirs() {
 const filters = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 const selected = (files) => (filters.length === 0 ? files : files.filter((file) => filters.some((word) => path.relative(root, file).includes(word))));
 
-function runTests(title, allFiles, extraArgs = []) {
+function runTests(title, allFiles, { concurrency = 1, env = {} } = {}) {
   const files = selected(allFiles);
   if (files.length === 0) {
     log.step(`${title}: no test files`);
     return true;
   }
   log.step(`${title}: ${files.length} files`);
-  const result = spawnSync(process.execPath, ['--enable-source-maps', '--test', '--test-reporter=spec', '--test-concurrency=1', ...extraArgs, ...files], {
+  const result = spawnSync(process.execPath, ['--enable-source-maps', '--test', '--test-reporter=spec', `--test-concurrency=${concurrency}`, ...files], {
     cwd: root,
     stdio: 'inherit',
+    env: { ...process.env, ...env },
   });
   return result.status === 0;
 }
@@ -62,6 +71,26 @@ function printAttackFigures() {
   }
 }
 
+/** Wall-clock time of each stage, printed at the end of the run. */
+const timings = [];
+const runStarted = Date.now();
+async function stage(name, work) {
+  const started = Date.now();
+  try {
+    return await work();
+  } finally {
+    timings.push([name, Date.now() - started]);
+  }
+}
+function printTimings() {
+  if (timings.length === 0) return;
+  const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`.padStart(9);
+  console.log('\nstage timings:');
+  for (const [name, ms] of timings) console.log(`  ${name.padEnd(22)}${seconds(ms)}`);
+  console.log(`  ${'total'.padEnd(22)}${seconds(Date.now() - runStarted)}`);
+}
+process.on('exit', printTimings);
+
 let stopping = false;
 process.on('SIGINT', async () => {
   if (stopping) return;
@@ -71,19 +100,35 @@ process.on('SIGINT', async () => {
 });
 
 await runMain(async () => {
-  await setup();
+  await stage('set-up', setup);
   // Imported only now: it needs the npm dependencies that set-up installs.
-  const { startSystem } = await import('./lib/system.mjs');
+  const { startComponentInfra, startSystem } = await import('./lib/system.mjs');
   // Unit tests: pure domain logic and the stand-ins' protocol tests, no system needed.
-  const unitOk = runTests('unit tests', testFiles(unitTestDirs()));
+  const unitOk = await stage('unit tests', () => runTests('unit tests', testFiles(unitTestDirs()), { concurrency: 2 }));
   if (!unitOk) {
     console.error('\n✖ unit tests failed; the system was not started.');
     process.exit(1);
   }
-  // Deployment checks (issue 9): chart, components, production Dapr config in a real daprd, Terraform.
+  // Component tests: each service in-process on a random port against PostgreSQL (and Azurite),
+  // with the in-memory Dapr double and a fixed clock; every test makes its own users, so files run side by side.
+  const componentFiles = selected(testFiles(serviceTestDirs('component')));
+  if (componentFiles.length > 0) {
+    const infra = await stage('component infra', () => startComponentInfra());
+    let componentOk = false;
+    try {
+      componentOk = await stage('component tests', () => runTests('component tests', componentFiles, { concurrency: 2, env: infra.env }));
+    } finally {
+      await infra.stop();
+    }
+    if (!componentOk) {
+      console.error('\n✖ component tests failed; the system was not started.');
+      process.exit(1);
+    }
+  }
+  // Deployment checks: chart, components, production Dapr config in a real daprd, Terraform.
   if (filters.length === 0 || filters.some((word) => word.includes('deploy'))) {
     log.step('deployment checks: node scripts/check-deploy.mjs');
-    const deploy = spawnSync(process.execPath, [path.join(root, 'scripts', 'check-deploy.mjs')], { cwd: root, stdio: 'inherit' });
+    const deploy = await stage('deployment checks', () => spawnSync(process.execPath, [path.join(root, 'scripts', 'check-deploy.mjs')], { cwd: root, stdio: 'inherit' }));
     if (deploy.status !== 0) {
       console.error('\n✖ deployment checks failed; the system was not started.');
       process.exit(1);
@@ -97,19 +142,19 @@ await runMain(async () => {
   }
   log.step('starting the system for integration and end-to-end tests');
   let ok = false;
-  const releaseLock = await acquireSystemLock();
+  const releaseLock = await stage('waiting for the lock', () => acquireSystemLock());
   try {
-    await startSystem();
-    const integrationOk = runTests('integration tests', testFiles([path.join(root, 'tests', 'dist', 'integration')]));
-    const e2eOk = runTests('end-to-end tests', testFiles([path.join(root, 'tests', 'dist', 'e2e')]));
+    await stage('system start', () => startSystem({ testMode: true }));
+    const integrationOk = await stage('integration tests', () => runTests('integration tests', testFiles([path.join(root, 'tests', 'dist', 'integration')])));
+    const e2eOk = await stage('end-to-end tests', () => runTests('end-to-end tests', testFiles([path.join(root, 'tests', 'dist', 'e2e')])));
     // Attack suite: path confinement, object-level authorisation, schema fuzzing.
     fs.rmSync(path.join(root, '.data', 'attack'), { recursive: true, force: true });
-    const attackOk = runTests('attack tests', testFiles([path.join(root, 'tests', 'dist', 'attack')]));
+    const attackOk = await stage('attack tests', () => runTests('attack tests', testFiles([path.join(root, 'tests', 'dist', 'attack')])));
     printAttackFigures();
     ok = integrationOk && e2eOk && attackOk;
   } finally {
     log.step('stopping the system');
-    await stopAll();
+    await stage('system stop', () => stopAll());
     releaseLock();
   }
   if (!ok) {

@@ -123,6 +123,31 @@ export async function waitUntil(description, check, { timeoutMs = 60_000, entry 
   }
 }
 
+/** Stops one process this run started. */
+export async function stopProcess(entry) {
+  await stopGroup(entry);
+  const index = running.indexOf(entry);
+  if (index >= 0) running.splice(index, 1);
+  writePids();
+}
+
+/** True while a process of this clone (this run or an earlier one, e.g. `npm run infra`) with that name runs. */
+export function isRunning(name) {
+  return [...running, ...readPids()].some((entry) => entry.name === name && alive(entry.pid));
+}
+
+/** A TCP port nothing listens on right now (the kernel's pick). */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 export async function stopAll() {
   while (running.length > 0) {
     const entry = running.pop();

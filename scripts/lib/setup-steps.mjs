@@ -192,10 +192,7 @@ export function ensureSecrets(ports) {
   delete secrets['app-api-token'];
   secrets['postgres-url'] = `postgresql://healthsync_app:${encodeURIComponent(secrets['postgres-app-password'])}@127.0.0.1:${ports.postgres}/healthsync`;
   secrets['postgres-admin-url'] = `postgresql://healthsync_admin:${encodeURIComponent(secrets['postgres-admin-password'])}@127.0.0.1:${ports.postgres}/healthsync`;
-  // Azurite's published development account (not a secret); in Azure the service uses managed identity.
-  secrets['blob-connection-string'] =
-    'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;' +
-    `BlobEndpoint=http://127.0.0.1:${ports.azuriteBlob}/devstoreaccount1;`;
+  secrets['blob-connection-string'] = blobConnectionString(ports.azuriteBlob);
   const added = Object.keys(secrets).filter((k) => !(k in existing));
   const removed = Object.keys(existing).filter((k) => !(k in secrets));
   if (added.length > 0 || JSON.stringify(existing) !== JSON.stringify(secrets)) {
@@ -205,6 +202,14 @@ export function ensureSecrets(ports) {
     log.step(`secrets: ${path.relative(root, secretsFile)} present`);
   }
   return secrets;
+}
+
+/** Azurite's published development account (not a secret); in Azure the service uses managed identity. */
+export function blobConnectionString(port) {
+  return (
+    'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;' +
+    `BlobEndpoint=http://127.0.0.1:${port}/devstoreaccount1;`
+  );
 }
 
 export function readSecrets() {

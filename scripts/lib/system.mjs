@@ -8,8 +8,8 @@ import pg from 'pg';
 import { fail, log } from './log.mjs';
 import { appTokensDir, daprBinDir, daprCli, daprRuntimePath, dataDir, root } from './paths.mjs';
 import { apps, gatewayUrl, ports } from './ports.mjs';
-import { isPortOpen, requireFreePorts, startProcess, stopLeftovers, waitUntil } from './processes.mjs';
-import { postgresBinDir, readSecrets, redisServerBinary, TOKEN_APPS } from './setup-steps.mjs';
+import { freePort, isPortOpen, isRunning, requireFreePorts, startProcess, stopLeftovers, stopProcess, waitUntil } from './processes.mjs';
+import { blobConnectionString, postgresBinDir, readSecrets, redisServerBinary, TOKEN_APPS } from './setup-steps.mjs';
 import { migrate } from '../migrate.mjs';
 
 const isRoot = process.getuid?.() === 0;
@@ -20,7 +20,7 @@ function postgresUser() {
   return { uid, gid };
 }
 
-async function startPostgres(secrets) {
+async function startPostgres(secrets, { port = ports.postgres, name = 'postgres' } = {}) {
   const bin = postgresBinDir();
   const pgData = path.join(dataDir, 'pg');
   // initdb refuses to run as root: the server runs as the package's postgres user.
@@ -42,12 +42,12 @@ async function startPostgres(secrets) {
     if (result.status !== 0) fail(`initdb failed: ${result.stderr || result.error}`);
   }
   const entry = startProcess(
-    'postgres',
+    name,
     path.join(bin, 'postgres'),
-    ['-D', pgData, '-p', String(ports.postgres), '-h', '127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200', '-c', 'fsync=on'],
+    ['-D', pgData, '-p', String(port), '-h', '127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200', '-c', 'fsync=on'],
     { stopSignal: 'SIGINT', ...(owner ?? {}) },
   );
-  const adminUrl = (database) => `postgresql://healthsync_admin:${encodeURIComponent(secrets['postgres-admin-password'])}@127.0.0.1:${ports.postgres}/${database}`;
+  const adminUrl = (database) => `postgresql://healthsync_admin:${encodeURIComponent(secrets['postgres-admin-password'])}@127.0.0.1:${port}/${database}`;
   await waitUntil('PostgreSQL to accept connections', async () => {
     const client = new pg.Client({ connectionString: adminUrl('postgres') });
     await client.connect();
@@ -65,7 +65,8 @@ async function startPostgres(secrets) {
   } finally {
     await client.end();
   }
-  log.step(`PostgreSQL: 127.0.0.1:${ports.postgres} database healthsync`);
+  log.step(`PostgreSQL: 127.0.0.1:${port} database healthsync`);
+  return entry;
 }
 
 async function startRedis(secrets) {
@@ -83,13 +84,15 @@ async function startRedis(secrets) {
   log.step(`Redis: 127.0.0.1:${ports.redis}`);
 }
 
-async function startAzurite() {
+async function startAzurite({ port = ports.azuriteBlob, name = 'azurite', inMemory = false } = {}) {
   const location = path.join(dataDir, 'azurite');
   fs.mkdirSync(location, { recursive: true });
   const main = path.join(root, 'node_modules', 'azurite', 'dist', 'src', 'blob', 'main.js');
-  const entry = startProcess('azurite', process.execPath, [main, '--blobHost', '127.0.0.1', '--blobPort', String(ports.azuriteBlob), '--location', location, '--silent', '--disableTelemetry', '--skipApiVersionCheck']);
-  await waitUntil('Azurite to listen', () => isPortOpen(ports.azuriteBlob), { entry });
-  log.step(`Azurite (Blob): http://127.0.0.1:${ports.azuriteBlob}/devstoreaccount1`);
+  const storage = inMemory ? ['--inMemoryPersistence'] : ['--location', location];
+  const entry = startProcess(name, process.execPath, [main, '--blobHost', '127.0.0.1', '--blobPort', String(port), ...storage, '--silent', '--disableTelemetry', '--skipApiVersionCheck']);
+  await waitUntil('Azurite to listen', () => isPortOpen(port), { entry });
+  log.step(`Azurite (Blob): http://127.0.0.1:${port}/devstoreaccount1`);
+  return entry;
 }
 
 /** Sentry issues the sidecars' mTLS certificates: the identity access control checks. */
@@ -119,13 +122,16 @@ async function startDaprControlPlane() {
   return fs.readFileSync(trustAnchors, 'utf8');
 }
 
-/** Stand-ins for the remote third parties; each is a package under standins/. */
-function standIns(secrets) {
+/**
+ * Stand-ins for the remote third parties; each is a package under standins/. In test mode the
+ * Google stand-in lets any `<name>@healthsync.test` sign in, so each test makes its own users.
+ */
+function standIns(secrets, testMode) {
   return [
     {
       name: 'google-oidc',
       port: ports.oidc,
-      env: { OIDC_PORT: String(ports.oidc), OIDC_ISSUER: `http://127.0.0.1:${ports.oidc}`, OIDC_KEYS_FILE: path.join(dataDir, 'oidc-keys.json'), OIDC_AUTO_LOGIN: 'true' },
+      env: { OIDC_PORT: String(ports.oidc), OIDC_ISSUER: `http://127.0.0.1:${ports.oidc}`, OIDC_KEYS_FILE: path.join(dataDir, 'oidc-keys.json'), OIDC_AUTO_LOGIN: 'true', OIDC_TEST_IDENTITIES: String(testMode) },
     },
     {
       name: 'nhis',
@@ -140,8 +146,8 @@ function standIns(secrets) {
   ];
 }
 
-async function startStandIns(secrets) {
-  for (const standIn of standIns(secrets)) {
+async function startStandIns(secrets, testMode) {
+  for (const standIn of standIns(secrets, testMode)) {
     const main = path.join(root, 'standins', standIn.name, 'dist', 'src', 'main.js');
     if (!fs.existsSync(main)) continue;
     const entry = startProcess(`standin-${standIn.name}`, process.execPath, ['--enable-source-maps', main], { env: standIn.env });
@@ -205,9 +211,10 @@ export function systemPorts() {
 
 /**
  * Starts everything; resolves when the gateway reaches every service. With `apps: false`
- * it stops before the services, for a developer who runs `dapr run -f .` next.
+ * it stops before the services, for a developer who runs `dapr run -f .` next. `testMode`
+ * (npm test) opens the stand-ins' test-only controls.
  */
-export async function startSystem({ extraEnv = {}, apps: withApps = true } = {}) {
+export async function startSystem({ extraEnv = {}, apps: withApps = true, testMode = false } = {}) {
   await stopLeftovers();
   await requireFreePorts(withApps ? systemPorts() : ports);
   const secrets = readSecrets();
@@ -216,11 +223,61 @@ export async function startSystem({ extraEnv = {}, apps: withApps = true } = {})
   await startRedis(secrets);
   await startAzurite();
   const trustAnchors = await startDaprControlPlane();
-  await startStandIns(secrets);
+  await startStandIns(secrets, testMode);
   writeAppTokens(secrets);
   const env = runtimeEnv(trustAnchors, extraEnv);
   // For tests and for a developer's own `dapr run` (README): what the sidecars were given.
   fs.writeFileSync(path.join(dataDir, 'runtime-env.json'), JSON.stringify(env, null, 2), { mode: 0o600 });
   if (withApps) await startApps(env);
   return { secrets, env };
+}
+
+/** The component tests' own database beside the system's, so their rows never reach the running system. */
+const COMPONENT_DATABASE = 'healthsync_component';
+
+async function prepareComponentDatabase(secrets, port) {
+  const url = (key, database) => secrets[key].replace(`127.0.0.1:${ports.postgres}/healthsync`, `127.0.0.1:${port}/${database}`);
+  const client = new pg.Client({ connectionString: url('postgres-admin-url', 'postgres') });
+  await client.connect();
+  try {
+    if ((await client.query('select 1 from pg_database where datname = $1', [COMPONENT_DATABASE])).rowCount === 0) await client.query(`create database ${COMPONENT_DATABASE}`);
+    await client.query(`grant connect on database ${COMPONENT_DATABASE} to healthsync_app`);
+  } finally {
+    await client.end();
+  }
+  await migrate(url('postgres-admin-url', COMPONENT_DATABASE));
+  return url('postgres-url', COMPONENT_DATABASE);
+}
+
+/**
+ * What the in-process component tests need: PostgreSQL (this clone's data directory, with a
+ * database of their own, migrated) and an in-memory Azurite, on free ports, so they run without
+ * the machine-wide system lock while another clone's system holds the fixed ports. When this
+ * clone's own infrastructure is already up (`npm run infra`), that is used instead. Returns the
+ * environment for the tests and how to stop what was started.
+ */
+export async function startComponentInfra() {
+  const secrets = readSecrets();
+  if (isRunning('postgres') && isRunning('azurite')) {
+    const databaseUrl = await prepareComponentDatabase(secrets, ports.postgres);
+    return { env: { HEALTHSYNC_TEST_DATABASE_URL: databaseUrl, HEALTHSYNC_TEST_BLOB_CONNECTION_STRING: secrets['blob-connection-string'] }, stop: async () => {} };
+  }
+  await stopLeftovers();
+  const pgPort = await freePort();
+  const blobPort = await freePort();
+  const started = [];
+  try {
+    started.push(await startPostgres(secrets, { port: pgPort, name: 'postgres-component' }));
+    const databaseUrl = await prepareComponentDatabase(secrets, pgPort);
+    started.push(await startAzurite({ port: blobPort, name: 'azurite-component', inMemory: true }));
+    return {
+      env: { HEALTHSYNC_TEST_DATABASE_URL: databaseUrl, HEALTHSYNC_TEST_BLOB_CONNECTION_STRING: blobConnectionString(blobPort) },
+      stop: async () => {
+        for (const entry of started.reverse()) await stopProcess(entry);
+      },
+    };
+  } catch (error) {
+    for (const entry of started.reverse()) await stopProcess(entry);
+    throw error;
+  }
 }

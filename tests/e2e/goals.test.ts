@@ -10,12 +10,11 @@ import {
   goalsApi,
   progressFactsOf,
   redeliver,
-  seedPastCompletions,
   seoulDay,
 } from '../support/goals.js';
 import { probeEvents, startProbe } from '../support/probe.js';
 import { eventually, sidecar } from '../support/system.js';
-import { activeUser, api, people, validProfile } from '../support/users.js';
+import { activeUser, api, people } from '../support/users.js';
 
 interface TodayMission {
   missionId: string;
@@ -216,77 +215,6 @@ describe('goals: choosing missions and checking them off', () => {
     const fresh = await expectJson<TodayView>(await goalsApi.today(user.accessToken));
     assert.equal(fresh.missions[0]!.doneToday, true, 'the write invalidated the cached view');
     assert.deepEqual(await count(), { hit: start.hit + 1, miss: start.miss + 2 });
-  });
-
-  test('when a check-off makes a 3-day streak, then a celebration comes with it and stays in the progress; undoing and redoing does not celebrate again', async () => {
-    const user = await activeUser(people.minji);
-    await expectJson(await goalsApi.choose(user.accessToken, [WALK, WATER]));
-    // Two days the API can no longer change, as test set-up; the third day goes through the API.
-    await seedPastCompletions(user.user.id, WALK, [seoulDay(-3), seoulDay(-2)]);
-
-    const third = await expectJson<{ currentStreak: number; celebration: { id: string; missionId: string; milestone: number; text: string; source: string; createdOn: string } | null }>(
-      await goalsApi.complete(user.accessToken, WALK, seoulDay(-1)),
-    );
-    assert.equal(third.currentStreak, 3);
-    assert.ok(third.celebration, 'a celebration for 3 days in a row');
-    assert.deepEqual([third.celebration.missionId, third.celebration.milestone, third.celebration.createdOn], [WALK, 3, seoulDay()]);
-    assert.ok(['AI', 'FALLBACK'].includes(third.celebration.source));
-    assert.ok(third.celebration.text.trim().length > 0 && [...third.celebration.text].length <= 100, third.celebration.text);
-
-    const fourth = await expectJson<{ currentStreak: number; celebration: unknown }>(await goalsApi.complete(user.accessToken, WALK, seoulDay()));
-    assert.deepEqual([fourth.currentStreak, fourth.celebration], [4, null]);
-    await expectJson(await goalsApi.undo(user.accessToken, WALK, seoulDay(-1)));
-    const redone = await expectJson<{ currentStreak: number; celebration: unknown }>(await goalsApi.complete(user.accessToken, WALK, seoulDay(-1)));
-    assert.deepEqual([redone.currentStreak, redone.celebration], [4, null], 'the same run is not celebrated twice');
-
-    const progress = await expectJson<{ celebrations: unknown[]; missions: { missionId: string; bestStreak: number }[] }>(await goalsApi.progress(user.accessToken));
-    assert.deepEqual(progress.celebrations, [third.celebration]);
-    assert.equal(progress.missions.find((m) => m.missionId === WALK)?.bestStreak, 4);
-  });
-
-  test('when a day is in the future, before yesterday or not a date, then the change is refused and nothing changes', async () => {
-    const user = await activeUser(people.minji);
-    await expectJson(await goalsApi.choose(user.accessToken, [WALK]));
-    const before = await expectJson<TodayView>(await goalsApi.today(user.accessToken));
-    const cases: [string, RegExp][] = [
-      [seoulDay(1), /future/],
-      [seoulDay(365), /future/],
-      [seoulDay(-2), /too long ago/],
-      ['2026-02-30', /YYYY-MM-DD/],
-      ['tomorrow', /YYYY-MM-DD/],
-    ];
-    for (const [date, message] of cases) {
-      for (const call of [goalsApi.complete, goalsApi.undo]) {
-        const problem = await expectProblem(await call(user.accessToken, WALK, date), 400, 'VALIDATION_FAILED');
-        assert.ok(problem.errors?.some((e) => e.field === 'path.date' && message.test(e.message)), `${date}: ${JSON.stringify(problem.errors)}`);
-      }
-    }
-    assert.deepEqual(await expectJson<TodayView>(await goalsApi.today(user.accessToken)), before);
-    const progress = await expectJson<{ overall: { completed: number } }>(await goalsApi.progress(user.accessToken));
-    assert.equal(progress.overall.completed, 0);
-  });
-
-  test('when another user tries to check off or undo my missions, then they are not found, and my progress is untouched', async () => {
-    const mine = await activeUser(people.minji);
-    const other = await activeUser(people.junho, { ...validProfile, name: '이준호', sex: 'M' });
-    await expectJson(await goalsApi.choose(mine.accessToken, [WALK, WATER]));
-    await expectJson(await goalsApi.complete(mine.accessToken, WALK, seoulDay()));
-    const before = await expectJson<TodayView>(await goalsApi.today(mine.accessToken));
-
-    // Without any missions, then with a different one: my mission is not theirs to change.
-    await expectProblem(await goalsApi.complete(other.accessToken, WATER, seoulDay()), 404, 'MISSION_NOT_ACTIVE');
-    await expectJson(await goalsApi.choose(other.accessToken, [BREATHING]));
-    await expectProblem(await goalsApi.complete(other.accessToken, WATER, seoulDay()), 404, 'MISSION_NOT_ACTIVE');
-    await expectProblem(await goalsApi.undo(other.accessToken, WALK, seoulDay()), 404, 'MISSION_NOT_ACTIVE');
-    // The same catalogue mission chosen by both is still two separate records.
-    await expectJson(await goalsApi.choose(other.accessToken, [WALK]));
-    await expectJson(await goalsApi.undo(other.accessToken, WALK, seoulDay()));
-    await expectJson(await goalsApi.complete(other.accessToken, WALK, seoulDay(-1)));
-
-    assert.deepEqual(await expectJson<TodayView>(await goalsApi.today(mine.accessToken)), before);
-    const theirs = await expectJson<TodayView>(await goalsApi.today(other.accessToken));
-    assert.deepEqual(theirs.missions.map((m) => [m.missionId, m.doneToday, m.doneYesterday]), [[WALK, false, true]]);
-    assert.equal((await goalsApi.today('not-a-token')).status, 401);
   });
 
   test('when missions are chosen again, then the old set ends and stays in the history; the same choice again changes nothing', async () => {

@@ -14,9 +14,7 @@ import {
   mustSavePreferences,
   quietHoursAwayFromNow,
   runReport,
-  savePreferences,
   seedUsersBehind,
-  seoulClock,
   seoulToday,
   addDays,
   startBatchReplica,
@@ -40,7 +38,6 @@ async function codeOf(response: Response): Promise<string> {
 
 describe('the daily encouragement inbox', () => {
   let minji: SignedIn;
-  let junho: SignedIn;
   let db: pg.Client;
   let minjiSet: string;
   let minjiMessageId: string;
@@ -48,7 +45,6 @@ describe('the daily encouragement inbox', () => {
   before(async () => {
     db = await adminDb();
     minji = await activeUser(people.minji);
-    junho = await activeUser(people.junho, { ...validProfile, name: '이준호', sex: 'M' });
   });
   after(async () => {
     await db?.end();
@@ -134,84 +130,6 @@ describe('the daily encouragement inbox', () => {
     const bad = await api('/api/notifications?cursor=not-ours', { token: minji.accessToken });
     assert.equal(bad.status, 400);
     assert.equal(await codeOf(bad), 'VALIDATION_FAILED');
-  });
-
-  test('when a message is written during the user’s quiet hours, then it waits and appears when they end', async () => {
-    const quietHours = { start: seoulClock(-60), end: seoulClock(2) };
-    await mustSavePreferences(junho.accessToken, { optedOut: false, quietHours });
-    await chooseMissionsDaysAgo(junho.user.id, 8);
-
-    const decision = await decisionFor(junho.user.id);
-    assert.equal(decision.state, 'SENT');
-    assert.equal(decision.reason, 'DEFERRED');
-    const deliverAt = Date.parse(decision.deliverAt!);
-    assert.ok(deliverAt > Date.now(), 'waits for the end of the quiet hours');
-    assert.equal(seoulClock(0, new Date(deliverAt)), quietHours.end);
-
-    const waiting = await inbox(junho.accessToken);
-    assert.equal(waiting.items.length, 0);
-    assert.equal(waiting.unreadCount, 0);
-    const early = await api(`/api/notifications/${decision.notificationId}/read`, { method: 'POST', token: junho.accessToken });
-    assert.equal(early.status, 404, 'a waiting message cannot be touched either');
-
-    const shown = await eventually('the message after quiet hours', async () => {
-      const page = await inbox(junho.accessToken);
-      return page.items.length > 0 ? page : undefined;
-    }, deliverAt - Date.now() + 30_000);
-    assert.equal(shown.items[0]!.id, decision.notificationId);
-    assert.equal(Date.parse(shown.items[0]!.deliveredAt), deliverAt);
-    assert.equal(shown.unreadCount, 1);
-  });
-
-  test('when one user asks for another user’s message, then it does not exist for them', async () => {
-    const junhoInbox = await inbox(junho.accessToken);
-    assert.ok(junhoInbox.items.every((m) => m.id !== minjiMessageId));
-    const foreign = await api(`/api/notifications/${minjiMessageId}/read`, { method: 'POST', token: junho.accessToken });
-    assert.equal(foreign.status, 404);
-    assert.equal(await codeOf(foreign), 'NOTIFICATION_NOT_FOUND');
-    const minjiInbox = await inbox(minji.accessToken);
-    assert.equal(minjiInbox.items.length, 4, 'the owner still sees all of theirs');
-    const anonymous = await api('/api/notifications');
-    assert.equal(anonymous.status, 401);
-  });
-
-  test('when the user opts out, then the run skips them and nothing arrives', async () => {
-    const seoyeon = await activeUser(people.seoyeon, { ...validProfile, name: '박서연' });
-    const defaults = (await (await api('/api/notifications/preferences', { token: seoyeon.accessToken })).json()) as Record<string, unknown>;
-    assert.deepEqual(defaults, { optedOut: false, quietHours: { start: '22:00', end: '08:00' }, timeZone: 'Asia/Seoul', isDefault: true, updatedAt: null });
-
-    const saved = await savePreferences(seoyeon.accessToken, { optedOut: true, quietHours: null });
-    assert.equal(saved.status, 200);
-    const body = (await saved.json()) as { optedOut: boolean; quietHours: null; isDefault: boolean };
-    assert.equal(body.optedOut, true);
-    assert.equal(body.quietHours, null);
-    assert.equal(body.isDefault, false);
-
-    await chooseMissionsDaysAgo(seoyeon.user.id, 8);
-    const decision = await decisionFor(seoyeon.user.id);
-    assert.equal(decision.state, 'SKIPPED');
-    assert.equal(decision.reason, 'OPTED_OUT');
-    await cronTicks(1);
-    const page = await inbox(seoyeon.accessToken);
-    assert.equal(page.items.length, 0);
-    assert.equal(page.unreadCount, 0);
-  });
-
-  test('when preferences are invalid, then 400 names the field and nothing changes', async () => {
-    const before = await (await api('/api/notifications/preferences', { token: junho.accessToken })).json();
-    for (const [json, field] of [
-      [{ optedOut: false, quietHours: { start: '24:00', end: '08:00' } }, 'body.quietHours.start'],
-      [{ optedOut: false, quietHours: { start: '08:00', end: '08:00' } }, 'body.quietHours.end'],
-      [{ optedOut: 'no', quietHours: null }, 'body.optedOut'],
-      [{ optedOut: false }, 'body.quietHours'],
-    ] as const) {
-      const response = await savePreferences(junho.accessToken, json as never);
-      assert.equal(response.status, 400, JSON.stringify(json));
-      const problem = (await response.json()) as { code: string; errors: { field: string }[] };
-      assert.equal(problem.code, 'VALIDATION_FAILED');
-      assert.ok(problem.errors.some((e) => e.field === field), `${field} in ${JSON.stringify(problem.errors)}`);
-    }
-    assert.deepEqual(await (await api('/api/notifications/preferences', { token: junho.accessToken })).json(), before);
   });
 
   test('when a user chooses missions today through the goal API, then the batch sees them but does not nudge someone who just started', async () => {

@@ -3,7 +3,10 @@ import { after, before, describe, test } from 'node:test';
 import jwt from 'jsonwebtoken';
 import { probeEvents, startProbe } from '../support/probe.js';
 import { eventually, isProblem, secrets } from '../support/system.js';
-import { activeUser, api, people, signInWithCode, signInWithIdToken, validProfile, type SignedIn } from '../support/users.js';
+import { activeUser, api, newIdentity, people, signInWithCode, signInWithIdToken, validProfile, type SignedIn } from '../support/users.js';
+
+/** People of this file's own (the fixed accounts stay untouched); `people.unverified` is the stand-in's account with an unverified email. */
+const person = { minji: newIdentity('minji'), junho: newIdentity('junho'), seoyeon: newIdentity('seoyeon') };
 
 async function codeOf(response: Response): Promise<string> {
   assert.ok(isProblem(response), `expected problem+json, got ${response.headers.get('content-type')}`);
@@ -30,7 +33,7 @@ describe('signing in with Google', () => {
   });
 
   test('when a new user signs in with a Google ID token, then they get tokens and must complete onboarding', async () => {
-    const session = await signInWithIdToken(people.seoyeon);
+    const session = await signInWithIdToken(person.seoyeon);
     assert.match(session.accessToken, /^[\w-]+\.[\w-]+\.[\w-]+$/);
     assert.ok(session.refreshToken.length >= 40);
     assert.equal(session.expiresIn, 900);
@@ -38,20 +41,20 @@ describe('signing in with Google', () => {
     assert.equal(me.status, 200);
     const account = (await me.json()) as { id: string; email: string; onboardingRequired: boolean; status: string };
     assert.equal(account.id, session.user.id);
-    assert.equal(account.email, people.seoyeon);
+    assert.equal(account.email, person.seoyeon);
     assert.equal(account.status, session.user.onboardingRequired ? 'PENDING' : 'ACTIVE');
   });
 
   test('when the app sends the authorization code with its PKCE verifier, then the user is signed in', async () => {
-    const response = await signInWithCode(people.junho);
+    const response = await signInWithCode(person.junho);
     assert.equal(response.status, 200);
     const body = (await response.json()) as SignedIn;
-    assert.equal(body.user.email, people.junho);
+    assert.equal(body.user.email, person.junho);
   });
 
   test('when the same person signs in twice, then it is the same account', async () => {
-    const first = await signInWithIdToken(people.junho);
-    const second = await signInWithIdToken(people.junho);
+    const first = await signInWithIdToken(person.junho);
+    const second = await signInWithIdToken(person.junho);
     assert.equal(first.user.id, second.user.id);
   });
 
@@ -63,7 +66,7 @@ describe('signing in with Google', () => {
 
   test('when the ID token is tampered with, then sign-in is refused with 401', async () => {
     const { obtainIdToken } = await import('@healthsync/standin-google-oidc');
-    const idToken = await obtainIdToken({ issuer: 'http://127.0.0.1:14000', clientId: 'healthsync-mobile', redirectUri: 'com.healthsync.app:/oauth2redirect', loginHint: people.minji });
+    const idToken = await obtainIdToken({ issuer: 'http://127.0.0.1:14000', clientId: 'healthsync-mobile', redirectUri: 'com.healthsync.app:/oauth2redirect', loginHint: person.minji });
     const [header, payload, signature] = idToken.split('.');
     const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
     const forged = [header, Buffer.from(JSON.stringify({ ...claims, sub: 'someone-else' })).toString('base64url'), signature].join('.');
@@ -84,7 +87,7 @@ describe('signing in with Google', () => {
 describe('access tokens at the gateway', () => {
   let session: SignedIn;
   before(async () => {
-    session = await signInWithIdToken(people.minji);
+    session = await signInWithIdToken(person.minji);
   });
 
   test('when a protected route is called without a token, then 401 problem+json with WWW-Authenticate', async () => {
@@ -121,7 +124,7 @@ describe('access tokens at the gateway', () => {
   });
 
   test('when a client sends its own user-id header, then it is ignored: the id comes only from the token', async () => {
-    const other = await signInWithIdToken(people.junho);
+    const other = await signInWithIdToken(person.junho);
     const response = await api('/api/users/me', { token: session.accessToken, headers: { 'x-healthsync-user-id': other.user.id } });
     assert.equal(((await response.json()) as { id: string }).id, session.user.id);
     const withoutToken = await api('/api/users/me', { headers: { 'x-healthsync-user-id': other.user.id } });
@@ -131,7 +134,7 @@ describe('access tokens at the gateway', () => {
 
 describe('sessions', () => {
   test('when a refresh token is used, then it rotates; presenting the old one again signs the whole session out', async () => {
-    const session = await signInWithIdToken(people.minji);
+    const session = await signInWithIdToken(person.minji);
     const first = await api('/api/auth/refresh', { method: 'POST', json: { refreshToken: session.refreshToken } });
     assert.equal(first.status, 200);
     const rotated = (await first.json()) as SignedIn;
@@ -149,8 +152,8 @@ describe('sessions', () => {
   });
 
   test('when the user logs out, then neither the refresh token nor the access token works, and other sessions do', async () => {
-    const session = await signInWithIdToken(people.minji);
-    const otherDevice = await signInWithIdToken(people.minji);
+    const session = await signInWithIdToken(person.minji);
+    const otherDevice = await signInWithIdToken(person.minji);
     const out = await api('/api/auth/logout', { method: 'POST', token: session.accessToken });
     assert.equal(out.status, 204);
     assert.equal((await api('/api/auth/refresh', { method: 'POST', json: { refreshToken: session.refreshToken } })).status, 401);
@@ -177,7 +180,7 @@ describe('the account', () => {
   });
 
   test('when onboarding input is invalid, then 400 names each field and nothing changes', async () => {
-    const session = await signInWithIdToken(people.seoyeon);
+    const session = await signInWithIdToken(person.seoyeon);
     const before = await (await api('/api/users/me', { token: session.accessToken })).json();
     const response = await api('/api/users/me', {
       method: 'PUT',
@@ -193,7 +196,7 @@ describe('the account', () => {
   });
 
   test('when the body is not JSON or too large, then 400 or 413 problem+json and nothing changes', async () => {
-    const session = await signInWithIdToken(people.seoyeon);
+    const session = await signInWithIdToken(person.seoyeon);
     const before = await (await api('/api/users/me', { token: session.accessToken })).json();
     const malformed = await api('/api/users/me', { method: 'PUT', token: session.accessToken, headers: { 'content-type': 'application/json' }, body: '{"name": "김' });
     assert.equal(malformed.status, 400);
@@ -230,14 +233,14 @@ describe('the account', () => {
   });
 
   test('when a user deletes the account, then it is gone, its sessions end, UserDeleted goes out, and signing in again starts a new account', async () => {
-    const session = await activeUser(people.junho, { ...validProfile, sex: 'M' });
+    const session = await activeUser(person.junho, { ...validProfile, sex: 'M' });
     const deleted = await api('/api/users/me', { method: 'DELETE', token: session.accessToken });
     assert.equal(deleted.status, 204);
     assert.equal((await api('/api/users/me', { token: session.accessToken })).status, 401);
     assert.equal((await api('/api/auth/refresh', { method: 'POST', json: { refreshToken: session.refreshToken } })).status, 401);
     const event = await eventually('UserDeleted', async () => (await probeEvents('user-deleted')).find((e) => e.data.userId === session.user.id));
     assert.equal(event.data.type, 'UserDeleted');
-    const again = await signInWithIdToken(people.junho);
+    const again = await signInWithIdToken(person.junho);
     assert.notEqual(again.user.id, session.user.id);
     assert.equal(again.user.onboardingRequired, true);
   });

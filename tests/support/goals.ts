@@ -139,19 +139,3 @@ export async function redeliver(topic: string, eventId: string, data: unknown): 
   assert.equal(response.status, 204, await response.text());
 }
 
-/**
- * Check-offs on days the API no longer lets anyone change (before yesterday), written
- * straight into the goal service's table as test set-up: this is how a test gets a streak
- * longer than two days without a clock backdoor in the service.
- */
-export async function seedPastCompletions(userId: string, missionId: string, days: string[]): Promise<void> {
-  const db = new pg.Client({ connectionString: secrets['postgres-admin-url'] });
-  await db.connect();
-  try {
-    for (const day of days) {
-      await db.query('insert into goal_service.completions (user_id, mission_id, completed_on) values ($1, $2, $3::date)', [userId, missionId, day]);
-    }
-  } finally {
-    await db.end();
-  }
-}

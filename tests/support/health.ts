@@ -56,6 +56,13 @@ export async function nhisOutage(down: boolean, mode?: 'error' | 'unavailable' |
   if (!response.ok) throw new Error(`switching the NHIS outage failed: ${response.status}`);
 }
 
+/** Moves the stand-in's test clock forward by `advanceSeconds`, or back to real time with 0 (POST /_control/clock). */
+export async function nhisClock(advanceSeconds: number): Promise<void> {
+  const response = await control('/clock', advanceSeconds === 0 ? { offsetSeconds: 0 } : { advanceSeconds });
+  if (!response.ok) throw new Error(`moving the NHIS clock failed: ${response.status}`);
+  await response.body?.cancel();
+}
+
 const masked = (phone: string) => {
   const digits = phone.replace(/\D/g, '');
   return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}${digits.slice(-4)}`;

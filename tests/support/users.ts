@@ -1,9 +1,20 @@
+import { randomUUID } from 'node:crypto';
 import { obtainIdToken, loginWithCode } from '@healthsync/standin-google-oidc';
 import { gatewayUrl } from './system.js';
 
 export const oidc = { issuer: 'http://127.0.0.1:14000', clientId: 'healthsync-mobile', redirectUri: 'com.healthsync.app:/oauth2redirect' };
 
-/** Test users of the Google stand-in (standins/google-oidc). */
+/**
+ * A Google identity no other test uses: the stand-in signs in any `<name>@healthsync.test` as its
+ * own account when `npm test` starts it (OIDC_TEST_IDENTITIES), so tests never share or delete
+ * each other's users. `label` only makes logs readable.
+ */
+export function newIdentity(label = 'user'): string {
+  const name = label.split('@')[0]!.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  return `${name}-${randomUUID().slice(0, 8)}@healthsync.test`;
+}
+
+/** The stand-in's fixed test accounts (one has an unverified email); tests make their own with `newIdentity`. */
 export const people = {
   minji: 'minji.kim@example.com',
   junho: 'junho.lee@example.com',
@@ -51,13 +62,13 @@ export async function signInWithCode(loginHint: string): Promise<Response> {
 
 export const validProfile = { name: '김민지', birthDate: '1988-04-12', sex: 'F', occupation: 'OFFICE_WORKER' } as const;
 
-/** Signs in and completes onboarding; each call makes a fresh account (prior one deleted). */
-export async function activeUser(loginHint: string, profile: Record<string, string> = validProfile): Promise<SignedIn> {
-  let session = await signInWithIdToken(loginHint);
-  if (!session.user.onboardingRequired) {
-    await api('/api/users/me', { method: 'DELETE', token: session.accessToken });
-    session = await signInWithIdToken(loginHint);
-  }
+/**
+ * Signs a new person in and completes onboarding: every call is an account of its own, named after
+ * `label` (e.g. one of `people`), so tests are independent of each other. Given an identity from
+ * `newIdentity`, signs that one in instead (for a test that signs the same person in again).
+ */
+export async function activeUser(label: string, profile: Record<string, string> = validProfile): Promise<SignedIn> {
+  const session = await signInWithIdToken(label.endsWith('@healthsync.test') ? label : newIdentity(label));
   const response = await api('/api/users/me', { method: 'PUT', token: session.accessToken, json: profile });
   if (response.status !== 200) throw new Error(`onboarding failed: ${response.status} ${await response.text()}`);
   return session;

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { serviceInfoRoute, type ServiceDefinition } from '@healthsync/shared';
+import { serviceInfoRoute, type DbServiceDefinition } from '@healthsync/shared';
 import { createActivityRepository } from './adapters/activity-repository.js';
 import { createDeliveriesRepository } from './adapters/deliveries-repository.js';
 import { createNudgeWriter } from './adapters/intelligence-client.js';
@@ -16,11 +16,11 @@ import { goalEventSubscriptions } from './subscriptions/goal-events.js';
 import { userDeletedSubscription } from './subscriptions/user-deleted.js';
 import { deadLetterSubscription } from './subscriptions/dead-letters.js';
 
-export const batchService: ServiceDefinition<typeof settings> = {
+export const batchService: DbServiceDefinition<typeof settings> = {
   name: 'batch',
   dbSchema: 'batch_service',
   settings,
-  async build({ config, db, dapr, logger, metrics }) {
+  async build({ config, db, dapr, logger, metrics, clock }) {
     const run = runSettings(config);
     const runs = createRunsRepository(db);
     const activity = createActivityRepository(db);
@@ -37,9 +37,10 @@ export const batchService: ServiceDefinition<typeof settings> = {
       logger,
       metrics,
       owner: `${hostname()}:${config.APP_PORT}/${process.pid}`,
+      clock,
     });
     const goalActivity = createGoalActivity({ db, activity, deliveries, notifications, logger });
-    const inbox = createInbox({ db, notifications, logger });
+    const inbox = createInbox({ db, notifications, logger, clock });
     encouragement.startResuming();
     return {
       routes: [

@@ -1,5 +1,5 @@
-import { components, serviceInfoRoute, startOutboxRelay, type ServiceDefinition } from '@healthsync/shared';
-import { systemClock } from './adapters/clock.js';
+import { components, serviceInfoRoute, startOutboxRelay, type DbServiceDefinition } from '@healthsync/shared';
+import { createGoalsRepository } from './adapters/goals-repository.js';
 import { createIntelligenceClient } from './adapters/intelligence-client.js';
 import { createTodayCache } from './adapters/today-cache.js';
 import { settings } from './config.js';
@@ -8,17 +8,18 @@ import { createMissionRoutes } from './routes/missions.js';
 import { createProgressRoutes } from './routes/progress.js';
 import { userDeletedSubscription } from './subscriptions/user-deleted.js';
 
-export const goalService: ServiceDefinition<typeof settings> = {
+export const goalService: DbServiceDefinition<typeof settings> = {
   name: 'goal',
   dbSchema: 'goal_service',
   settings,
-  async build({ config, db, dapr, logger, metrics }) {
+  async build({ config, db, dapr, logger, metrics, clock }) {
     const relay = startOutboxRelay({ db, dapr, pubsub: components.events, logger, metrics });
     const goals = createGoals({
       db,
+      repository: createGoalsRepository(),
       intelligence: createIntelligenceClient({ dapr, appId: config.INTELLIGENCE_APP_ID, timeoutMs: config.RECOMMENDATIONS_TIMEOUT_MS, logger }),
       cache: createTodayCache({ state: dapr, ttlSeconds: config.TODAY_CACHE_TTL_SECONDS, logger, metrics }),
-      clock: systemClock,
+      clock,
       logger,
       celebrationTimeoutMs: config.CELEBRATION_TIMEOUT_MS,
       eventsEnqueued: () => void relay.flush(),

@@ -1,5 +1,6 @@
-import { ConfigError, components, serviceInfoRoute, startOutboxRelay, type ServiceDefinition } from '@healthsync/shared';
+import { ConfigError, components, serviceInfoRoute, startOutboxRelay, type DbServiceDefinition } from '@healthsync/shared';
 import { createDocumentStore, type BlobAccess, type TokenCredential } from './adapters/document-store.js';
+import { createHealthRepositories } from './adapters/repositories.js';
 import { createJudgedCache } from './adapters/judged-cache.js';
 import { createNhisClient } from './adapters/nhis-client.js';
 import { settings } from './config.js';
@@ -25,11 +26,11 @@ async function managedIdentityCredential(): Promise<TokenCredential> {
   return new identity.DefaultAzureCredential();
 }
 
-export const healthService: ServiceDefinition<typeof settings> = {
+export const healthService: DbServiceDefinition<typeof settings> = {
   name: 'health',
   dbSchema: 'health_service',
   settings,
-  async build({ config, db, dapr, logger, metrics }) {
+  async build({ config, db, dapr, logger, metrics, clock }) {
     if (config.BLOB_AUTH === 'managed-identity' && !config.BLOB_ACCOUNT_URL) {
       throw new ConfigError(['BLOB_ACCOUNT_URL is missing (required with BLOB_AUTH=managed-identity)']);
     }
@@ -52,10 +53,11 @@ export const healthService: ServiceDefinition<typeof settings> = {
     });
     const cache = createJudgedCache<LatestJudged>(dapr, { ttlSeconds: config.LATEST_CACHE_TTL_SECONDS, logger, metrics });
     const relay = startOutboxRelay({ db, dapr, pubsub: components.events, logger, metrics });
-    const clock = { now: () => new Date() };
 
+    const repositories = createHealthRepositories();
     const linking = createLinking({
       db,
+      repositories,
       nhis,
       documents,
       cache,
@@ -68,8 +70,8 @@ export const healthService: ServiceDefinition<typeof settings> = {
       attemptsPerHour: config.NHIS_LINK_ATTEMPTS_PER_HOUR,
       eventsEnqueued: () => void relay.flush(),
     });
-    const reading = createReading({ db, documents, cache, logger });
-    const userEvents = createUserEvents({ db, documents, cache, logger });
+    const reading = createReading({ db, repositories, documents, cache, logger });
+    const userEvents = createUserEvents({ db, repositories, documents, cache, logger });
 
     const sweep = setInterval(() => {
       linking.expireStale().catch((error: unknown) => logger.warn('could not close expired NHIS links', { error: String(error) }));
@@ -83,7 +85,7 @@ export const healthService: ServiceDefinition<typeof settings> = {
         ...createCheckupRoutes(reading),
         ...createInternalRoutes(reading),
       ],
-      subscriptions: createUserEventSubscriptions(userEvents),
+      subscriptions: createUserEventSubscriptions(userEvents, clock),
       async onStop() {
         clearInterval(sweep);
         await relay.stop();

@@ -1,7 +1,8 @@
-import { components, serviceInfoRoute, type ServiceDefinition } from '@healthsync/shared';
+import { components, seoulDate, serviceInfoRoute, type DbServiceDefinition } from '@healthsync/shared';
 import { createAnswerCache } from './adapters/answer-cache.js';
 import { createClaude } from './adapters/claude.js';
 import { createHealthClient } from './adapters/health-client.js';
+import { createIntelligenceRepositories } from './adapters/repositories.js';
 import { createUsagePublisher } from './adapters/usage.js';
 import { settings } from './config.js';
 import { createAiRunner } from './handlers/ai-runner.js';
@@ -17,16 +18,16 @@ import { createInternalRoutes } from './routes/internal.js';
 import { createRecommendationRoutes } from './routes/recommendations.js';
 import { createUserEventSubscriptions } from './subscriptions/user-events.js';
 
-const clock = () => new Date();
-
 /** How often the list of cached answer keys forgets entries that have expired anyway. */
 const CACHE_PRUNE_MS = 10 * 60_000;
 
-export const intelligenceService: ServiceDefinition<typeof settings> = {
+export const intelligenceService: DbServiceDefinition<typeof settings> = {
   name: 'intelligence',
   dbSchema: 'intelligence_service',
   settings,
-  async build({ config, db, dapr, logger, metrics }) {
+  async build({ config, db, dapr, logger, metrics, clock }) {
+    const repositories = createIntelligenceRepositories();
+    const { tokenUsage } = repositories;
     const usage = createUsagePublisher({ dapr, logger, metrics });
     const model = createClaude({
       baseURL: config.CLAUDE_BASE_URL,
@@ -43,14 +44,14 @@ export const intelligenceService: ServiceDefinition<typeof settings> = {
       },
       // Telemetry only: the budget is kept by the reservations around each call (handlers/token-budget.ts).
       onCall(record) {
-        usage.publish(record, clock());
+        usage.publish(record, clock.now());
       },
       logger,
       metrics,
     });
     const health = createHealthClient({ dapr, timeoutMs: config.HEALTH_TIMEOUT_MS, logger });
     const cache = createAnswerCache({ dapr, db, logger, metrics, maxTtlSeconds: Math.max(config.AI_CACHE_TTL_SECONDS, config.AI_MESSAGE_CACHE_TTL_SECONDS) });
-    const budget = createTokenBudget({ db, dailyTokenBudget: config.AI_DAILY_TOKEN_BUDGET, clock, logger });
+    const budget = createTokenBudget({ db, tokenUsage: repositories.tokenUsage, dailyTokenBudget: config.AI_DAILY_TOKEN_BUDGET, clock, logger });
     const runner = createAiRunner({
       model,
       budget,
@@ -62,10 +63,11 @@ export const intelligenceService: ServiceDefinition<typeof settings> = {
     });
     const shared = { health, cache, runner, model: config.CLAUDE_MODEL, cacheTtlSeconds: config.AI_CACHE_TTL_SECONDS, clock };
     const diagnosis = createDiagnosis(shared);
-    const recommendations = createRecommendations({ ...shared, db });
+    const recommendations = createRecommendations({ ...shared, db, repositories });
     const messages = createMessages({ cache, runner, model: config.CLAUDE_MODEL, maxTokens: config.CLAUDE_CHAT_MAX_TOKENS, cacheTtlSeconds: config.AI_MESSAGE_CACHE_TTL_SECONDS });
     const chat = createChat({
       db,
+      repositories,
       health,
       model,
       runner,
@@ -77,7 +79,7 @@ export const intelligenceService: ServiceDefinition<typeof settings> = {
       clock,
       logger,
     });
-    const userData = createUserData({ db, cache, logger });
+    const userData = createUserData({ db, repositories, cache, logger });
     const prune = setInterval(() => {
       cache.prune().catch((error: unknown) => logger.warn('could not prune the cached answer keys', { error: String(error) }));
     }, CACHE_PRUNE_MS);

@@ -1,5 +1,6 @@
 import type { Express } from 'express';
 import { z } from 'zod';
+import { systemClock, type Clock } from './clock.js';
 import { baseSettings, loadConfig } from './config.js';
 import { createDapr, type Dapr } from './dapr.js';
 import { createDb, isDbReachable, type Db } from './db.js';
@@ -28,7 +29,12 @@ export interface ServiceRuntime<C> {
   logger: Logger;
   metrics: Metrics;
   dapr: Dapr;
-  /** Present when the service declared a database schema. */
+  /** The time source of every handler (a fixed one in tests). */
+  clock: Clock;
+}
+
+/** The runtime of a service that declared a database schema: its pool is always there. */
+export interface DbServiceRuntime<C> extends ServiceRuntime<C> {
   db: Db;
 }
 
@@ -47,42 +53,57 @@ export interface ServiceParts {
 export type BaseConfig = z.output<z.ZodObject<typeof baseSettings>>;
 export type ServiceConfig<S extends z.ZodRawShape> = BaseConfig & z.output<z.ZodObject<S>>;
 
-export interface ServiceDefinition<S extends z.ZodRawShape> {
+interface DefinitionBase<S extends z.ZodRawShape> {
   name: string;
-  /** The service's own PostgreSQL schema; omitted for services without a database. */
-  dbSchema?: string;
   /** Settings beyond the base ones, each with a one-line comment where declared. */
   settings: S;
+}
+
+/** A service with its own PostgreSQL schema. */
+export interface DbServiceDefinition<S extends z.ZodRawShape> extends DefinitionBase<S> {
+  dbSchema: string;
+  build(runtime: DbServiceRuntime<ServiceConfig<S>>): Promise<ServiceParts>;
+}
+
+/** A service without a database. */
+export interface PlainServiceDefinition<S extends z.ZodRawShape> extends DefinitionBase<S> {
+  dbSchema?: undefined;
   build(runtime: ServiceRuntime<ServiceConfig<S>>): Promise<ServiceParts>;
 }
 
-export interface RunningService {
-  port: number;
+export type ServiceDefinition<S extends z.ZodRawShape> = DbServiceDefinition<S> | PlainServiceDefinition<S>;
+
+/** The validated settings of a service, from the environment (or the values a test gives). */
+export function loadServiceConfig<S extends z.ZodRawShape>(definition: { settings: S }, env: NodeJS.ProcessEnv = process.env): ServiceConfig<S> {
+  return loadConfig(z.object({ ...baseSettings, ...definition.settings }), env) as ServiceConfig<S>;
+}
+
+/** A built service: its Express app (not listening) and how to stop its background work. */
+export interface ServiceApp {
+  app: Express;
+  /** Stops the parts' background work (relays, timers); the caller owns server, pool and sidecar. */
   stop(): Promise<void>;
 }
 
 /**
- * Reads and validates configuration, connects to the sidecar and the database (whose
- * connection string comes from the secret store), builds the service's parts and listens.
+ * Builds the service's parts on a runtime and assembles its app: probes, subscriptions,
+ * bindings, the API document and the routes. No environment, no sidecar wait, no listening:
+ * `startService` does those in a process, component tests give a runtime of their own.
  */
-export async function startService<S extends z.ZodRawShape>(definition: ServiceDefinition<S>): Promise<RunningService> {
-  const schema = z.object({ ...baseSettings, ...definition.settings });
-  const config = loadConfig(schema) as unknown as ServiceConfig<S>;
-  const logger = createLogger(definition.name, config.LOG_LEVEL);
-  const metrics = createMetrics(definition.name);
-  const dapr = createDapr({
-    httpPort: config.DAPR_HTTP_PORT,
-    ...(config.DAPR_API_TOKEN ? { apiToken: config.DAPR_API_TOKEN } : {}),
-  });
-
-  await dapr.waitUntilReady();
-  let db: Db | undefined;
-  if (definition.dbSchema) {
-    const url = await dapr.getSecret(components.secrets, 'postgres-url');
-    db = createDb(url, definition.dbSchema);
+export async function buildServiceApp<S extends z.ZodRawShape>(definition: DbServiceDefinition<S>, runtime: DbServiceRuntime<ServiceConfig<S>>): Promise<ServiceApp>;
+export async function buildServiceApp<S extends z.ZodRawShape>(definition: PlainServiceDefinition<S>, runtime: ServiceRuntime<ServiceConfig<S>>): Promise<ServiceApp>;
+export async function buildServiceApp<S extends z.ZodRawShape>(
+  definition: ServiceDefinition<S>,
+  runtime: ServiceRuntime<ServiceConfig<S>> & { db?: Db },
+): Promise<ServiceApp> {
+  const { config, logger, metrics, dapr, db } = runtime;
+  let parts: ServiceParts;
+  if (definition.dbSchema !== undefined) {
+    if (!db) throw new Error(`${definition.name} declares the schema ${definition.dbSchema} but was given no database`);
+    parts = await definition.build({ ...runtime, db });
+  } else {
+    parts = await definition.build(runtime);
   }
-  const runtime = { config, logger, metrics, dapr, db: db as Db };
-  const parts = await definition.build(runtime);
 
   const app = createServiceApp({
     service: definition.name,
@@ -101,14 +122,46 @@ export async function startService<S extends z.ZodRawShape>(definition: ServiceD
   parts.extend?.(app);
   app.use(createRouter(parts.routes));
   finishServiceApp(app, logger);
+  return { app, stop: async () => parts.onStop?.() };
+}
 
-  const server = await listen(app, config.APP_PORT, config.APP_HOST);
+export interface RunningService {
+  port: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the service in this process: reads and validates configuration from the environment,
+ * waits for the sidecar, connects to the database (whose connection string comes from the
+ * secret store), builds the app and listens.
+ */
+export async function startService<S extends z.ZodRawShape>(definition: ServiceDefinition<S>): Promise<RunningService> {
+  const config = loadServiceConfig(definition);
+  const logger = createLogger(definition.name, config.LOG_LEVEL);
+  const metrics = createMetrics(definition.name);
+  const dapr = createDapr({
+    httpPort: config.DAPR_HTTP_PORT,
+    ...(config.DAPR_API_TOKEN ? { apiToken: config.DAPR_API_TOKEN } : {}),
+  });
+  await dapr.waitUntilReady();
+  const runtime = { config, logger, metrics, dapr, clock: systemClock };
+
+  let db: Db | undefined;
+  let built: ServiceApp;
+  if (definition.dbSchema !== undefined) {
+    db = createDb(await dapr.getSecret(components.secrets, 'postgres-url'), definition.dbSchema);
+    built = await buildServiceApp(definition, { ...runtime, db });
+  } else {
+    built = await buildServiceApp(definition, runtime);
+  }
+
+  const server = await listen(built.app, config.APP_PORT, config.APP_HOST);
   logger.info('service started', { port: config.APP_PORT });
   return {
     port: config.APP_PORT,
     async stop() {
       await server.close();
-      await parts.onStop?.();
+      await built.stop();
       await db?.end();
       logger.info('service stopped');
     },

@@ -1,4 +1,5 @@
-import { components, serviceInfoRoute, startOutboxRelay, type ServiceDefinition } from '@healthsync/shared';
+import { components, serviceInfoRoute, startOutboxRelay, type DbServiceDefinition } from '@healthsync/shared';
+import { createAccountsRepository } from './adapters/accounts-repository.js';
 import { createIdentityProvider } from './adapters/identity-provider.js';
 import { createTokenSigner, parseSigningKeySecret } from './adapters/token-signer.js';
 import { settings } from './config.js';
@@ -6,14 +7,11 @@ import { createAccounts } from './handlers/accounts.js';
 import { createAuthRoutes } from './routes/auth.js';
 import { createMeRoutes } from './routes/me.js';
 
-/** Today's date in Seoul, for age checks. */
-const seoulToday = () => new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
-
-export const userService: ServiceDefinition<typeof settings> = {
+export const userService: DbServiceDefinition<typeof settings> = {
   name: 'user',
   dbSchema: 'user_service',
   settings,
-  async build({ config, db, dapr, logger, metrics }) {
+  async build({ config, db, dapr, logger, metrics, clock }) {
     const readKeys = async () => parseSigningKeySecret(await dapr.getSecret(components.secrets, 'jwt-signing-key'));
     const signer = createTokenSigner(await readKeys(), {
       issuer: config.TOKEN_ISSUER,
@@ -30,6 +28,7 @@ export const userService: ServiceDefinition<typeof settings> = {
     const relay = startOutboxRelay({ db, dapr, pubsub: components.events, logger, metrics });
     const accounts = createAccounts({
       db,
+      repository: createAccountsRepository(),
       dapr,
       identityProvider: createIdentityProvider({
         issuer: config.OIDC_ISSUER,
@@ -40,10 +39,11 @@ export const userService: ServiceDefinition<typeof settings> = {
       refreshTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
       accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
       logger,
+      clock,
       eventsEnqueued: () => void relay.flush(),
     });
     return {
-      routes: [serviceInfoRoute('user', 'users', db), ...createAuthRoutes(accounts, () => signer.jwks()), ...createMeRoutes(accounts, seoulToday)],
+      routes: [serviceInfoRoute('user', 'users', db), ...createAuthRoutes(accounts, () => signer.jwks()), ...createMeRoutes(accounts, clock)],
       onStop: async () => {
         clearInterval(reload);
         await relay.stop();

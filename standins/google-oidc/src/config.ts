@@ -22,6 +22,8 @@ export interface Config {
   keysFile: string;
   /** OIDC_AUTO_LOGIN: "true" signs in the login_hint user without a page (tests and local use only). */
   autoLogin: boolean;
+  /** OIDC_TEST_IDENTITIES: "true" lets any `<name>@healthsync.test` sign in as its own account (tests only). */
+  anyTestIdentity: boolean;
 }
 
 const DEFAULT_PORT = 54000;
@@ -80,6 +82,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(`OIDC_AUTO_LOGIN must be "true" or "false" (got "${autoLoginRaw}")`);
   }
 
+  const testIdentitiesRaw = raw.OIDC_TEST_IDENTITIES ?? 'false';
+  if (testIdentitiesRaw !== 'true' && testIdentitiesRaw !== 'false') {
+    problems.push(`OIDC_TEST_IDENTITIES must be "true" or "false" (got "${testIdentitiesRaw}")`);
+  }
+
   if (problems.length > 0 || keysFile === undefined) throw new ConfigError(problems);
-  return { port, issuer, clientId, redirectUris, keysFile, autoLogin: autoLoginRaw === 'true' };
+  return { port, issuer, clientId, redirectUris, keysFile, autoLogin: autoLoginRaw === 'true', anyTestIdentity: testIdentitiesRaw === 'true' };
 }

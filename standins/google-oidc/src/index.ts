@@ -7,6 +7,7 @@ import type { RunningProvider, StartOptions } from './server.js';
 export { loginWithCode, obtainIdToken, type LoginOptions, type LoginResult } from './test-login.js';
 export { testUsers, type TestUser } from './domain/test-users.js';
 export type { RunningProvider, StartOptions } from './server.js';
+export { createMemoryLogger } from './logger.js';
 
 /**
  * Starts the stand-in in this process. oidc-provider is loaded only here, because importing it prints a

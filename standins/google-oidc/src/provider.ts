@@ -9,6 +9,8 @@ export interface ProviderOptions {
   redirectUris: string[];
   keys: ProviderKeys;
   logger: Logger;
+  /** Any `@healthsync.test` address signs in (see domain/test-users.ts). */
+  anyTestIdentity: boolean;
 }
 
 /** What Google grants a sign-in client; the one client may ask for nothing else. */
@@ -23,7 +25,7 @@ export const INTERACTION_PATH = '/interaction';
  * claims, and no logout, revocation or dynamic registration endpoints.
  */
 export function createProvider(options: ProviderOptions): Provider {
-  const { issuer, clientId, redirectUris, keys, logger } = options;
+  const { issuer, clientId, redirectUris, keys, logger, anyTestIdentity } = options;
 
   const configuration: Configuration = {
     clients: [
@@ -59,7 +61,7 @@ export function createProvider(options: ProviderOptions): Provider {
     },
     interactions: {
       url: (_ctx, interaction) => `${INTERACTION_PATH}/${interaction.uid}`,
-      policy: loginPolicy(),
+      policy: loginPolicy(anyTestIdentity),
     },
     features: {
       devInteractions: { enabled: false },
@@ -97,7 +99,7 @@ export function createProvider(options: ProviderOptions): Provider {
  * The default policy plus one check: a login_hint naming another account than the signed-in one
  * (or no known account) asks for login again, as Google's account chooser would.
  */
-function loginPolicy() {
+function loginPolicy(anyTestIdentity: boolean) {
   const policy = interactionPolicy.base();
   const { Check } = interactionPolicy;
   policy.get('login')?.checks.add(
@@ -105,7 +107,7 @@ function loginPolicy() {
       const hint = ctx.oidc.params?.login_hint;
       const accountId = ctx.oidc.session?.accountId;
       if (typeof hint !== 'string' || accountId === undefined) return Check.NO_NEED_TO_PROMPT;
-      return findTestUserByEmail(hint)?.sub === accountId ? Check.NO_NEED_TO_PROMPT : Check.REQUEST_PROMPT;
+      return findTestUserByEmail(hint, { anyTestIdentity })?.sub === accountId ? Check.NO_NEED_TO_PROMPT : Check.REQUEST_PROMPT;
     }),
   );
   return policy;

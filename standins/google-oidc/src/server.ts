@@ -17,6 +17,8 @@ export interface StartOptions {
   keysFile: string;
   /** Sign in the login_hint user without showing the page (tests and local use only). */
   autoLogin: boolean;
+  /** Any `@healthsync.test` address signs in as its own account (tests only). */
+  anyTestIdentity?: boolean;
   logger?: Logger;
 }
 
@@ -52,8 +54,8 @@ export async function start(options: StartOptions): Promise<RunningProvider> {
   const { port } = server.address() as AddressInfo;
   const issuer = options.issuer ?? `http://${HOST}:${port}`;
 
-  const provider = createProvider({ issuer, clientId: options.clientId, redirectUris: options.redirectUris, keys, logger });
-  const interactionRoute = createInteractionRoutes({ provider, clientId: options.clientId, autoLogin: options.autoLogin, logger });
+  const provider = createProvider({ issuer, clientId: options.clientId, redirectUris: options.redirectUris, keys, logger, anyTestIdentity: options.anyTestIdentity ?? false });
+  const interactionRoute = createInteractionRoutes({ provider, clientId: options.clientId, autoLogin: options.autoLogin, anyTestIdentity: options.anyTestIdentity ?? false, logger });
   const providerCallback = provider.callback();
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
@@ -84,6 +86,7 @@ export async function start(options: StartOptions): Promise<RunningProvider> {
     clientId: options.clientId,
     redirectUris: options.redirectUris,
     autoLogin: options.autoLogin,
+    anyTestIdentity: options.anyTestIdentity ?? false,
   });
 
   let stopping: Promise<void> | undefined;

@@ -14,6 +14,7 @@ test('when only OIDC_KEYS_FILE is set, then every other setting takes its defaul
     redirectUris: ['com.healthsync.app:/oauth2redirect', 'http://127.0.0.1:54001/callback'],
     keysFile: '/tmp/keys.json',
     autoLogin: false,
+    anyTestIdentity: false,
   });
 });
 

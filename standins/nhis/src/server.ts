@@ -32,8 +32,19 @@ const HOST = '127.0.0.1';
 /** The path as logged: approval ids (jti) are short-lived credentials and stay out of logs. */
 const loggedPath = (path: string) => path.replace(/^(\/_control\/approvals\/)[^/]+/, '$1:jti');
 
+/**
+ * With the test controls on, the stand-in's time can be moved forward (POST /_control/clock), so a
+ * test sees the approval window pass without waiting it out; the offset applies to every time check.
+ */
+function testClock(base: Clock): Clock & { offsetMs: number } {
+  const clock = { offsetMs: 0, now: () => base.now() + clock.offsetMs };
+  return clock;
+}
+
 export function createApp(config: Config, deps: Deps) {
-  const { clock, logger } = deps;
+  const { logger } = deps;
+  const movable = testClock(deps.clock);
+  const clock: Clock = config.controlEnabled ? movable : deps.clock;
   const tokens = createTokenStore(config.tokenTtlSeconds);
   const sessions = createSessionStore(() => clock.now());
   const people = createPeopleRegistry();
@@ -64,7 +75,7 @@ export function createApp(config: Config, deps: Deps) {
   });
   app.use(createOAuthRouter({ clientId: config.clientId, clientSecret: config.clientSecret, tokens, clock }));
   app.use(createCheckupRouter({ handler, tokens, outage, clock, logger }));
-  if (config.controlEnabled) app.use(createControlRouter({ sessions, people, outage, clock, logger }));
+  if (config.controlEnabled) app.use(createControlRouter({ sessions, people, outage, clock: movable, logger }));
   app.use((_req: Request, res: Response) => {
     res.status(404).json({ error: 'not_found' });
   });

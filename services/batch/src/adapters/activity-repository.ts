@@ -1,5 +1,5 @@
 import type { Db, DbClient } from '@healthsync/shared';
-import type { IsoDate } from '../domain/calendar.js';
+import type { IsoDate } from '@healthsync/shared';
 import type { UserView, ViewMission } from '../domain/progress-view.js';
 import { MISSED_DAYS_LOOKBACK } from '../domain/progress-view.js';
 

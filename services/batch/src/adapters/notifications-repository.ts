@@ -36,34 +36,37 @@ export type NotificationsRepository = ReturnType<typeof createNotificationsRepos
 
 export function createNotificationsRepository(db: Db) {
   return {
-    /** Delivered messages, newest first, after `position` when given; one more than `limit` tells whether a next page exists. */
-    async page(userId: string, position: InboxPosition | undefined, limit: number): Promise<InboxItem[]> {
+    /**
+     * Messages delivered by `now` (the service's clock, which also set their delivery times), newest
+     * first, after `position` when given; one more than `limit` tells whether a next page exists.
+     */
+    async page(userId: string, now: Date, position: InboxPosition | undefined, limit: number): Promise<InboxItem[]> {
       const result = await db.query<InboxItem>(
         `select ${ITEM_COLUMNS} from notifications
-         where user_id = $1 and deliver_at <= now()
+         where user_id = $1 and deliver_at <= $5
            and ($2::timestamptz is null or (deliver_at, id) < ($2::timestamptz, $3::uuid))
          order by deliver_at desc, id desc
          limit $4`,
-        [userId, position?.deliveredAt ?? null, position?.id ?? null, limit],
+        [userId, position?.deliveredAt ?? null, position?.id ?? null, limit, now],
       );
       return result.rows;
     },
 
-    async unreadCount(userId: string): Promise<number> {
+    async unreadCount(userId: string, now: Date): Promise<number> {
       const result = await db.query<{ n: number }>(
-        'select count(*)::int as n from notifications where user_id = $1 and read_at is null and deliver_at <= now()',
-        [userId],
+        'select count(*)::int as n from notifications where user_id = $1 and read_at is null and deliver_at <= $2',
+        [userId, now],
       );
       return result.rows[0]?.n ?? 0;
     },
 
     /** Marks one of the user's delivered messages read (again is fine); undefined when there is no such message. */
-    async markRead(userId: string, id: string): Promise<InboxItem | undefined> {
+    async markRead(userId: string, id: string, now: Date): Promise<InboxItem | undefined> {
       const result = await db.query<InboxItem>(
-        `update notifications set read_at = coalesce(read_at, now())
-         where id = $1 and user_id = $2 and deliver_at <= now()
+        `update notifications set read_at = coalesce(read_at, $3)
+         where id = $1 and user_id = $2 and deliver_at <= $3
          returning ${ITEM_COLUMNS}`,
-        [id, userId],
+        [id, userId, now],
       );
       return result.rows[0];
     },

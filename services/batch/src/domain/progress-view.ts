@@ -1,4 +1,4 @@
-import { addDays, daysBetween, type IsoDate } from './calendar.js';
+import { addDays, daysBetween, type IsoDate } from '@healthsync/shared';
 
 /**
  * Progress facts from the batch's own view of a user's goals, which the goal service's

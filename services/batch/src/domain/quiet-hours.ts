@@ -3,6 +3,8 @@
  * midnight (22:00–08:00) or not (13:00–14:00); the start is inside, the end is not. A message
  * written during quiet hours waits until they end.
  */
+import { SEOUL_OFFSET_MS } from '@healthsync/shared';
+
 export interface QuietHours {
   /** `HH:MM`, Asia/Seoul. */
   start: string;
@@ -19,7 +21,6 @@ export interface Preferences {
 export const DEFAULT_QUIET_HOURS: QuietHours = { start: '22:00', end: '08:00' };
 export const DEFAULT_PREFERENCES: Preferences = { optedOut: false, quietHours: DEFAULT_QUIET_HOURS };
 
-const SEOUL_OFFSET_MS = 9 * 3_600_000;
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 export const CLOCK = /^([01]\d|2[0-3]):([0-5]\d)$/;

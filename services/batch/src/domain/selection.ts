@@ -1,4 +1,4 @@
-import { daysBetween } from './calendar.js';
+import { daysBetween } from '@healthsync/shared';
 import type { ProgressFacts } from './progress-view.js';
 import type { Preferences } from './quiet-hours.js';
 

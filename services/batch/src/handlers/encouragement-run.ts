@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { contextFromTraceparent, runWithContext, type Db, type Logger, type Metrics } from '@healthsync/shared';
+import { contextFromTraceparent, runWithContext, seoulToday, type Clock, type Db, type Logger, type Metrics } from '@healthsync/shared';
 import type { ActivityRepository } from '../adapters/activity-repository.js';
 import type { ClaimedUser, DeliveriesRepository, PlannedDecision } from '../adapters/deliveries-repository.js';
 import type { NudgeWriter } from '../adapters/intelligence-client.js';
@@ -9,7 +9,6 @@ import type { RunSettings } from '../config.js';
 import { progressFacts } from '../domain/progress-view.js';
 import { DEFAULT_PREFERENCES, deliveryTime } from '../domain/quiet-hours.js';
 import { runReport, type RunReport } from '../domain/report.js';
-import { seoulDate } from '../domain/run-date.js';
 import { byUrgency, select, urgencyLevel } from '../domain/selection.js';
 
 /**
@@ -37,7 +36,7 @@ export interface EncouragementRunDeps {
   metrics: Metrics;
   /** Identifies this replica's claims (host, port, process). */
   owner: string;
-  clock?: () => Date;
+  clock: Clock;
 }
 
 /** Changes up to this long before a plan began are looked at again by the next one. */
@@ -56,8 +55,7 @@ interface PassStats {
 export type EncouragementRun = ReturnType<typeof createEncouragementRun>;
 
 export function createEncouragementRun(deps: EncouragementRunDeps) {
-  const { db, runs, activity, deliveries, notifications, writer, settings, logger, metrics, owner } = deps;
-  const clock = deps.clock ?? (() => new Date());
+  const { db, runs, activity, deliveries, notifications, writer, settings, logger, metrics, owner, clock } = deps;
 
   const decisions = metrics.counter('encouragement_decisions_total', 'Daily encouragement decisions made by this replica, by outcome and reason', ['outcome', 'reason']);
   const texts = metrics.counter('encouragement_texts_total', 'Nudge texts written, by source (AI or FALLBACK)', ['source']);
@@ -154,7 +152,7 @@ export function createEncouragementRun(deps: EncouragementRunDeps) {
         inFlight -= 1;
         aiInFlight.set(inFlight);
       }
-      const { deliverAt, deferred } = deliveryTime(clock(), quietHours);
+      const { deliverAt, deferred } = deliveryTime(clock.now(), quietHours);
       const outcome = await deliveries.recordSent({
         runDate,
         userId: user.userId,
@@ -257,7 +255,7 @@ export function createEncouragementRun(deps: EncouragementRunDeps) {
         current = undefined;
         if (planRequested) {
           planRequested = false;
-          request(seoulDate(clock()), true);
+          request(seoulToday(clock), true);
         }
       });
   }
@@ -270,16 +268,16 @@ export function createEncouragementRun(deps: EncouragementRunDeps) {
      * write) and starts a pass in the background; the pass's progress is in the database.
      */
     async trigger(): Promise<void> {
-      const run = await runs.recordTrigger(seoulDate(clock()));
+      const run = await runs.recordTrigger(seoulToday(clock));
       logger.debug('daily encouragement run triggered', { runDate: run.runDate, triggerCount: run.triggerCount });
       request(run.runDate, true);
     },
 
     /** Resumes today's unfinished work now and then, without planning (the cron may fire only once a day). */
     startResuming(): void {
-      resumeTimer = setInterval(() => request(seoulDate(clock()), false), settings.resumeIntervalSeconds * 1000);
+      resumeTimer = setInterval(() => request(seoulToday(clock), false), settings.resumeIntervalSeconds * 1000);
       resumeTimer.unref();
-      setTimeout(() => request(seoulDate(clock()), false), 2_000).unref();
+      setTimeout(() => request(seoulToday(clock), false), 2_000).unref();
     },
 
     report: reportOf,

@@ -1,4 +1,4 @@
-import { NotFoundError, ValidationError, withTransaction, type Db, type Logger } from '@healthsync/shared';
+import { NotFoundError, ValidationError, withTransaction, type Clock, type Db, type Logger } from '@healthsync/shared';
 import type { InboxItem, NotificationsRepository, StoredPreferences } from '../adapters/notifications-repository.js';
 import { decodeCursor, encodeCursor } from '../domain/inbox-cursor.js';
 import { DEFAULT_PREFERENCES, deliveryTime, type Preferences } from '../domain/quiet-hours.js';
@@ -52,9 +52,8 @@ function preferencesView(stored: StoredPreferences | undefined): PreferencesView
 
 export type Inbox = ReturnType<typeof createInbox>;
 
-export function createInbox(deps: { db: Db; notifications: NotificationsRepository; logger: Logger; clock?: () => Date }) {
-  const { db, notifications, logger } = deps;
-  const clock = deps.clock ?? (() => new Date());
+export function createInbox(deps: { db: Db; notifications: NotificationsRepository; logger: Logger; clock: Clock }) {
+  const { db, notifications, logger, clock } = deps;
 
   return {
     async list(userId: string, query: { limit: number; cursor?: string | undefined }): Promise<InboxPage> {
@@ -62,7 +61,8 @@ export function createInbox(deps: { db: Db; notifications: NotificationsReposito
       if (query.cursor !== undefined && !position) {
         throw new ValidationError([{ field: 'query.cursor', message: 'not a cursor this API returned' }]);
       }
-      const [rows, unreadCount] = await Promise.all([notifications.page(userId, position, query.limit + 1), notifications.unreadCount(userId)]);
+      const now = clock.now();
+      const [rows, unreadCount] = await Promise.all([notifications.page(userId, now, position, query.limit + 1), notifications.unreadCount(userId, now)]);
       const items = rows.slice(0, query.limit);
       const last = items.at(-1);
       return {
@@ -73,7 +73,7 @@ export function createInbox(deps: { db: Db; notifications: NotificationsReposito
     },
 
     async markRead(userId: string, id: string): Promise<NotificationView> {
-      const item = await notifications.markRead(userId, id);
+      const item = await notifications.markRead(userId, id, clock.now());
       // Another user's message, or one still waiting for quiet hours, does not exist for this user.
       if (!item) throw new NotFoundError('NOTIFICATION_NOT_FOUND', 'No such notification in your inbox.');
       return viewOf(item);
@@ -88,7 +88,7 @@ export function createInbox(deps: { db: Db; notifications: NotificationsReposito
      * opting out drops them; new quiet hours re-time them (at once if now is not quiet).
      */
     async savePreferences(userId: string, preferences: Preferences): Promise<PreferencesView> {
-      const now = clock();
+      const now = clock.now();
       const { saved, changed } = await withTransaction(db, async (client) => {
         const saved = await notifications.savePreferences(client, userId, preferences);
         const changed = preferences.optedOut

@@ -14,7 +14,7 @@ type Queryable = Db | DbClient;
 
 const CATALOGUE_COLUMNS = 'id, title, description, category, difficulty, minutes, benefit';
 
-export const catalogue = {
+const catalogue = {
   async list(db: Queryable, category?: Category): Promise<CatalogueMission[]> {
     const result = await db.query<CatalogueMission>(
       `select ${CATALOGUE_COLUMNS} from mission_catalogue
@@ -33,7 +33,7 @@ export const catalogue = {
   },
 };
 
-export const userProgress = {
+const userProgress = {
   /**
    * Locks the user's row for the rest of the transaction (creating it on first use), so two
    * writes of one user — a double tap, two devices — run one after the other.
@@ -103,7 +103,7 @@ async function completionsOf(db: Queryable, userIds: readonly string[], since: I
   return byUser;
 }
 
-export const goals = {
+const goals = {
   /** Everything about one user's goals: every set and every check-off. */
   async load(db: Queryable, userId: string): Promise<UserGoals> {
     const [sets, completions] = await Promise.all([setsOf(db, [userId]), completionsOf(db, [userId], null)]);
@@ -161,7 +161,7 @@ export const goals = {
   },
 };
 
-export const completions = {
+const completions = {
   /** True when the check-off is new. */
   async add(client: DbClient, userId: string, missionId: string, day: IsoDate): Promise<boolean> {
     const result = await client.query(
@@ -193,7 +193,7 @@ function toRecord({ streakEndedOn: _ignored, ...row }: CelebrationRow): Celebrat
   return { ...row, createdAt: new Date(row.createdAt).toISOString() };
 }
 
-export const celebrations = {
+const celebrations = {
   async pastOf(client: DbClient, userId: string, missionId: string): Promise<PastCelebration[]> {
     const result = await client.query<CelebrationRow>(`select ${CELEBRATION_COLUMNS} from celebrations where user_id = $1 and mission_id = $2`, [
       userId,
@@ -228,7 +228,7 @@ export const celebrations = {
   },
 };
 
-export const users = {
+const users = {
   /** Erases everything stored about a user, including their already-published events. */
   async erase(client: DbClient, userId: string): Promise<void> {
     await client.query('delete from completions where user_id = $1', [userId]);
@@ -239,10 +239,17 @@ export const users = {
   },
 };
 
-export const processedEvents = {
+const processedEvents = {
   /** True the first time an event id is seen; false for a redelivery. */
   async claim(client: DbClient, eventId: string, topic: string): Promise<boolean> {
     const result = await client.query('insert into processed_events (event_id, topic) values ($1, $2) on conflict do nothing', [eventId, topic]);
     return (result.rowCount ?? 0) > 0;
   },
 };
+
+/** The goal service's SQL, handed to the handlers (which never import it), so a test can pass its own. */
+export function createGoalsRepository() {
+  return { catalogue, userProgress, goals, completions, celebrations, users, processedEvents };
+}
+
+export type GoalsRepository = ReturnType<typeof createGoalsRepository>;

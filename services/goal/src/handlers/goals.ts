@@ -5,37 +5,36 @@ import {
   NotFoundError,
   ValidationError,
   withTransaction,
+  seoulToday,
+  type Clock,
   type Db,
   type Logger,
 } from '@healthsync/shared';
-import { seoulToday, type Clock } from '../adapters/clock.js';
-import { catalogue, celebrations, completions, goals, processedEvents, userProgress, users } from '../adapters/goals-repository.js';
+import type { GoalsRepository } from '../adapters/goals-repository.js';
 import type { Intelligence } from '../adapters/intelligence-client.js';
 import type { TodayCache } from '../adapters/today-cache.js';
 import { addDays, type IsoDate } from '../domain/dates.js';
 import { goalSetEvent, TOPICS, type MissionCheckEvent, type MissionsResetEvent } from '../domain/events.js';
-import { celebrationDue, fallbackCelebration } from '../domain/milestones.js';
+import { checkOff } from '../domain/check-off.js';
+import { fallbackCelebration } from '../domain/milestones.js';
 import { resolveSelection, sameMissions, type Category, type Mission } from '../domain/missions.js';
-import { missionCurrentRun, type Ledger } from '../domain/progress.js';
 import { suggestionsAfterReset, type ResetReason, type Suggestion } from '../domain/reset.js';
 import { editableDayProblem, resolvePeriod } from '../domain/rules.js';
 import {
   activeSet,
-  ledgerOf,
   progressFacts,
   progressReport,
   todayView,
-  totalsOn,
   type CelebrationRecord,
   type ProgressFacts,
   type ProgressReport,
   type TodayView,
-  type UserGoals,
 } from '../domain/views.js';
 import { writeCelebration } from './celebration-writer.js';
 
 export interface GoalsDeps {
   db: Db;
+  repository: GoalsRepository;
   intelligence: Intelligence;
   cache: TodayCache;
   clock: Clock;
@@ -89,13 +88,10 @@ export interface FactsPage {
 /** How far back the batch's facts look: streaks longer than this are reported as this long. */
 export const FACTS_HISTORY_DAYS = 120;
 
-function missionOf(ledger: Ledger, missionId: string) {
-  return ledger.missions.find((m) => m.missionId === missionId);
-}
-
 /** Choosing, checking off, progress and resets of a user's missions. */
 export function createGoals(deps: GoalsDeps) {
   const { db, logger } = deps;
+  const { catalogue, celebrations, completions, goals, processedEvents, userProgress, users } = deps.repository;
   const today = () => seoulToday(deps.clock);
 
   /** After a committed write: the cached view of the old version goes, the relay wakes up. */
@@ -140,7 +136,7 @@ export function createGoals(deps: GoalsDeps) {
         await goals.insertSet(client, { id: goalSetId, userId, startedOn: day, missions });
         await enqueueEvent(client, {
           topic: TOPICS.goalSet,
-          payload: { ...goalSetEvent({ userId, occurredAt: new Date().toISOString(), goalSetId, previousGoalSetId: current?.id ?? null, startedOn: day, missions }) },
+          payload: { ...goalSetEvent({ userId, occurredAt: deps.clock.now().toISOString(), goalSetId, previousGoalSetId: current?.id ?? null, startedOn: day, missions }) },
         });
         await userProgress.bump(client, userId);
         return { changed: true as const, version, goalSetId, previous: current?.id ?? null };
@@ -180,37 +176,25 @@ export function createGoals(deps: GoalsDeps) {
         const changed = done ? await completions.add(client, userId, missionId, date) : await completions.remove(client, userId, missionId, date);
         if (!changed) return { changed, version, goals: before, celebration: undefined, mission };
 
-        const after: UserGoals = {
-          sets: before.sets,
-          completions: done ? [...before.completions, { missionId, date }] : before.completions.filter((c) => !(c.missionId === missionId && c.date === date)),
-        };
-        const ledgerAfter = ledgerOf(after);
-        const runAfter = missionCurrentRun(missionOf(ledgerAfter, missionId)!, day);
+        const past = done ? await celebrations.pastOf(client, userId, missionId) : [];
+        const { after, runAfter, milestone, totals } = checkOff(before, { missionId, date, done }, day, past);
         let celebration: CelebrationRecord | undefined;
-        if (done) {
-          const runBefore = (() => {
-            const entry = missionOf(ledgerOf(before), missionId);
-            return entry ? missionCurrentRun(entry, day) : null;
-          })();
-          const milestone = celebrationDue(runBefore, runAfter, await celebrations.pastOf(client, userId, missionId));
-          if (milestone !== null && runAfter) {
-            celebration = await celebrations.insert(client, {
-              id: randomUUID(),
-              userId,
-              missionId,
-              milestone,
-              streakStartedOn: runAfter.start,
-              streakEndedOn: runAfter.end,
-              createdOn: day,
-              text: fallbackCelebration(milestone, mission.title),
-            });
-          }
+        if (milestone !== null && runAfter) {
+          celebration = await celebrations.insert(client, {
+            id: randomUUID(),
+            userId,
+            missionId,
+            milestone,
+            streakStartedOn: runAfter.start,
+            streakEndedOn: runAfter.end,
+            createdOn: day,
+            text: fallbackCelebration(milestone, mission.title),
+          });
         }
-        const totals = totalsOn(after, date);
         const payload: MissionCheckEvent = {
           type: done ? 'MissionCompleted' : 'MissionUndone',
           userId,
-          occurredAt: new Date().toISOString(),
+          occurredAt: deps.clock.now().toISOString(),
           goalSetId: set.id,
           missionId,
           date,
@@ -283,7 +267,7 @@ export function createGoals(deps: GoalsDeps) {
         const payload: MissionsResetEvent = {
           type: 'MissionsReset',
           userId,
-          occurredAt: new Date().toISOString(),
+          occurredAt: deps.clock.now().toISOString(),
           goalSetId: set.id,
           endedOn: day,
           reason: input.reason,

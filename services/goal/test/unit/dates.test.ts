@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';
-import { seoulToday } from '../../src/adapters/clock.js';
+import { seoulToday } from '@healthsync/shared';
 import { addDays, daysBetween, eachDay, isIsoDate, monthOf, seoulDate, weekStart } from '../../src/domain/dates.js';
 import { todayView } from '../../src/domain/views.js';
 import { buildGoals, buildSet, seoul } from './builders.js';

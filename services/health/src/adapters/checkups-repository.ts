@@ -121,7 +121,7 @@ export interface NewCheckup {
 const NEWEST_FIRST = 'order by c.exam_year desc, c.exam_date desc nulls last, c.imported_at desc, c.id';
 
 /** SQL for checkups; functions taking a DbClient run on the caller's transaction. */
-export const checkups = {
+const checkups = {
   /** Source keys of this user's checkups that are already stored. */
   async existingKeys(db: Db | DbClient, userId: string, keys: readonly string[]): Promise<Set<string>> {
     if (keys.length === 0) return new Set();
@@ -196,3 +196,10 @@ export const checkups = {
     return result.rowCount ?? 0;
   },
 };
+
+/** The SQL for stored checkups, handed to the handlers (which never import it), so a test can pass its own. */
+export function createCheckupsRepository() {
+  return { checkups };
+}
+
+export type CheckupsRepository = ReturnType<typeof createCheckupsRepository>;

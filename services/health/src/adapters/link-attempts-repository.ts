@@ -37,3 +37,7 @@ export const linkAttempts = {
     await client.query('delete from nhis_link_attempts where user_id = $1', [userId]);
   },
 };
+
+export function createLinkAttemptsRepository() {
+  return { linkAttempts };
+}

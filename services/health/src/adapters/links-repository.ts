@@ -22,7 +22,7 @@ const COLUMNS = `id, user_id as "userId", state, reason, provider, request, two_
   new_checkup_ids as "newCheckupIds", existing_checkups as "existingCheckups", created_at as "createdAt", closed_at as "closedAt"`;
 
 /** SQL for links and the provider's reference rows. */
-export const links = {
+const links = {
   async insertPending(
     db: Db,
     link: { id: string; userId: string; provider: SimpleAuthProvider; request: Record<string, string>; twoWay: TwoWayInfo; expiresAt: Date; now: Date },
@@ -95,7 +95,7 @@ export const links = {
   },
 };
 
-export const referenceRows = {
+const referenceRows = {
   async insert(client: DbClient, linkId: string, userId: string, rows: readonly ProviderRow[]): Promise<void> {
     let position = 0;
     for (const row of rows) {
@@ -114,3 +114,10 @@ export const referenceRows = {
     return result.rows.map((r) => r.cells);
   },
 };
+
+/** The SQL for NHIS links and reference rows, handed to the handlers (which never import it), so a test can pass its own. */
+export function createLinksRepository() {
+  return { links, referenceRows };
+}
+
+export type LinksRepository = ReturnType<typeof createLinksRepository>;

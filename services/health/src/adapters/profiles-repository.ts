@@ -2,7 +2,7 @@ import type { Db, DbClient } from '@healthsync/shared';
 import type { OwnIdentity, ProfileFacts } from '../domain/index.js';
 
 /** SQL for the profile facts kept from the user service's events. */
-export const profiles = {
+const profiles = {
   async get(db: Db, userId: string): Promise<ProfileFacts | null> {
     const result = await db.query<ProfileFacts>(
       `select sex, to_char(birth_date, 'YYYY-MM-DD') as "birthDate", occupation from profiles where user_id = $1`,
@@ -41,3 +41,10 @@ export const profiles = {
     await client.query('insert into erased_users (user_id) values ($1) on conflict do nothing', [userId]);
   },
 };
+
+/** The SQL for the profile facts judging needs, handed to the handlers (which never import it), so a test can pass its own. */
+export function createProfilesRepository() {
+  return { profiles };
+}
+
+export type ProfilesRepository = ReturnType<typeof createProfilesRepository>;

@@ -1,9 +1,6 @@
 import { NotFoundError, ValidationError, type Db, type Logger } from '@healthsync/shared';
-import { checkups } from '../adapters/checkups-repository.js';
 import type { DocumentStore } from '../adapters/document-store.js';
 import type { JudgedCache } from '../adapters/judged-cache.js';
-import { referenceRows } from '../adapters/links-repository.js';
-import { profiles } from '../adapters/profiles-repository.js';
 import {
   buildTrends,
   CRITERIA_SOURCE,
@@ -16,6 +13,7 @@ import {
   type ProviderRange,
 } from '../domain/index.js';
 import { detailView, historyEntry, internalLatestJudged, latestView, type LatestView } from './views.js';
+import type { HealthRepositories } from '../adapters/repositories.js';
 
 /** What is cached per user: the facts and the judged latest checkup (null when there is none). */
 export interface LatestJudged {
@@ -25,6 +23,7 @@ export interface LatestJudged {
 
 export interface ReadingDeps {
   db: Db;
+  repositories: HealthRepositories;
   documents: DocumentStore;
   cache: JudgedCache<LatestJudged>;
   logger: Logger;
@@ -33,6 +32,7 @@ export interface ReadingDeps {
 /** Reading a user's checkups: history, one checkup, the latest judged, trends, the original sheet. */
 export function createReading(deps: ReadingDeps) {
   const { db } = deps;
+  const { checkups, profiles, referenceRows } = deps.repositories;
   const rangesCache = new Map<string, Partial<Record<ItemId, ProviderRange>>>();
 
   /** The provider's reference rows of the import a checkup came from; they never change once stored. */

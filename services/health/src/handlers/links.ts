@@ -7,16 +7,15 @@ import {
   UpstreamUnavailableError,
   ValidationError,
   withTransaction,
+  type Clock,
   type Db,
   type Logger,
 } from '@healthsync/shared';
-import { checkups } from '../adapters/checkups-repository.js';
 import type { DocumentStore } from '../adapters/document-store.js';
 import type { JudgedCache } from '../adapters/judged-cache.js';
-import { linkAttempts } from '../adapters/link-attempts-repository.js';
-import { links, referenceRows, type LinkRow } from '../adapters/links-repository.js';
+import type { LinkRow } from '../adapters/links-repository.js';
+import type { HealthRepositories } from '../adapters/repositories.js';
 import type { NhisClient } from '../adapters/nhis-client.js';
-import { profiles } from '../adapters/profiles-repository.js';
 import {
   checkOwnIdentity,
   checkupRequestParams,
@@ -51,11 +50,12 @@ export interface LinkView {
 
 export interface LinkingDeps {
   db: Db;
+  repositories: HealthRepositories;
   nhis: NhisClient;
   documents: DocumentStore;
   cache: JudgedCache<unknown>;
   logger: Logger;
-  clock: { now(): Date };
+  clock: Clock;
   approvalWindowSeconds: number;
   inquiryType: InquiryType;
   /** How long one complete may hold a link while it talks to the provider and stores the results (ms). */
@@ -93,6 +93,7 @@ const blobPaths = (userId: string, checkupId: string) => ({
 /** NHIS linking: start (the user is asked to approve on the phone), complete (import), status. */
 export function createLinking(deps: LinkingDeps) {
   const { db, logger } = deps;
+  const { checkups, links, referenceRows, profiles, linkAttempts } = deps.repositories;
 
   async function requireLink(userId: string, id: string): Promise<LinkRow> {
     const link = await links.find(db, userId, id);

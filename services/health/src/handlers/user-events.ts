@@ -1,14 +1,12 @@
 import { withTransaction, type Db, type Logger } from '@healthsync/shared';
-import { checkups } from '../adapters/checkups-repository.js';
 import type { DocumentStore } from '../adapters/document-store.js';
 import type { JudgedCache } from '../adapters/judged-cache.js';
-import { linkAttempts } from '../adapters/link-attempts-repository.js';
-import { links } from '../adapters/links-repository.js';
-import { profiles } from '../adapters/profiles-repository.js';
 import type { ProfileFacts } from '../domain/index.js';
+import type { HealthRepositories } from '../adapters/repositories.js';
 
 export interface UserEventsDeps {
   db: Db;
+  repositories: HealthRepositories;
   documents: DocumentStore;
   cache: JudgedCache<unknown>;
   logger: Logger;
@@ -20,6 +18,7 @@ export interface UserEventsDeps {
  */
 export function createUserEvents(deps: UserEventsDeps) {
   const { db, logger } = deps;
+  const { checkups, links, profiles, linkAttempts } = deps.repositories;
   return {
     /**
      * Sex and birth date change how items are judged, so the cached judgement goes. The name is kept

@@ -1,4 +1,4 @@
-import { components, subscription, type Subscription } from '@healthsync/shared';
+import { components, subscription, type Clock, type Subscription } from '@healthsync/shared';
 import { z } from 'zod';
 import type { UserEvents } from '../handlers/user-events.js';
 
@@ -16,13 +16,14 @@ const profileEvent = z.object({
 
 const deletedEvent = z.object({ userId: z.string().min(1) });
 
-function occurrence(text: string | undefined): Date {
+/** When the event happened; the time of arrival when the event does not say. */
+function occurrence(text: string | undefined, clock: Clock): Date {
   const date = text ? new Date(text) : new Date(Number.NaN);
-  return Number.isNaN(date.getTime()) ? new Date() : date;
+  return Number.isNaN(date.getTime()) ? clock.now() : date;
 }
 
 /** The user service's events: profile facts for judging, and erasure on deletion. */
-export function createUserEventSubscriptions(events: UserEvents): Subscription[] {
+export function createUserEventSubscriptions(events: UserEvents, clock: Clock): Subscription[] {
   const onProfile = (topic: string) =>
     subscription({
       pubsub: components.events,
@@ -31,7 +32,7 @@ export function createUserEventSubscriptions(events: UserEvents): Subscription[]
       schema: profileEvent,
       async handle({ data }) {
         const facts = { birthDate: data.profile.birthDate ?? null, sex: data.profile.sex ?? null, occupation: data.profile.occupation ?? null };
-        await events.profileChanged(data.userId, facts, data.profile.name ?? null, occurrence(data.occurredAt));
+        await events.profileChanged(data.userId, facts, data.profile.name ?? null, occurrence(data.occurredAt, clock));
       },
     });
   return [

@@ -27,7 +27,7 @@ const MESSAGE_COLUMNS = `id, seq::int as seq, role, content, source, fallback_re
   suggested_questions as "suggestedQuestions", created_at as "createdAt"`;
 
 /** SQL for chat sessions and their messages; every query is scoped to the owning user. */
-export const chats = {
+const chats = {
   async create(db: Queryable, session: { id: string; userId: string }): Promise<ChatSession> {
     const result = await db.query<ChatSession>(
       `insert into chat_sessions (id, user_id) values ($1, $2)
@@ -121,3 +121,10 @@ export const chats = {
     await db.query('delete from chat_sessions where user_id = $1', [userId]);
   },
 };
+
+/** The SQL for chat sessions and messages, handed to the handlers (which never import it), so a test can pass its own. */
+export function createChatsRepository() {
+  return { chats };
+}
+
+export type ChatsRepository = ReturnType<typeof createChatsRepository>;

@@ -43,7 +43,7 @@ async function withMissions(db: Queryable, row: SetRow | undefined): Promise<Rec
 }
 
 /** SQL for recommendation sets; the newest set of a user is their current one. */
-export const recommendations = {
+const recommendations = {
   async insert(
     client: DbClient,
     set: { userId: string; draft: RecommendationDraft; source: Source; fallbackReason: FallbackReason | null; promptVersion: string; factsHash: string },
@@ -86,3 +86,10 @@ export const recommendations = {
     await db.query('delete from recommendation_sets where user_id = $1', [userId]);
   },
 };
+
+/** The SQL for recommendation sets, handed to the handlers (which never import it), so a test can pass its own. */
+export function createRecommendationsRepository() {
+  return { recommendations };
+}
+
+export type RecommendationsRepository = ReturnType<typeof createRecommendationsRepository>;

@@ -106,3 +106,10 @@ export const chatStreams = {
     await db.query('delete from chat_streams where user_id = $1', [userId]);
   },
 };
+
+/** The SQL for token usage and open chat streams, handed to the handlers (which never import it), so a test can pass its own. */
+export function createTokenUsageRepository() {
+  return { tokenUsage, chatStreams };
+}
+
+export type TokenUsageRepository = ReturnType<typeof createTokenUsageRepository>;

@@ -16,11 +16,6 @@ export interface TokenSpend {
 
 export const NO_SPEND: TokenSpend = { inputTokens: 0, outputTokens: 0 };
 
-/** The Seoul calendar day (YYYY-MM-DD) of an instant. Korea has no daylight saving time. */
-export function seoulDay(now: Date): string {
-  return new Date(now.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
-}
-
 /**
  * Tokens a text may take, estimated high: one per character (code point). Claude's tokens are
  * about four Latin characters and one to two Hangul syllables, so this over-reserves; it is an

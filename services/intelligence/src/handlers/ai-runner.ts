@@ -1,4 +1,4 @@
-import type { Logger, Metrics } from '@healthsync/shared';
+import type { Clock, Logger, Metrics } from '@healthsync/shared';
 import { ModelUnavailableError, type LanguageModel, type ModelCallContext, type ModelReply } from '../adapters/claude.js';
 import { NO_SPEND, reservationFor, type TokenSpend } from '../domain/budget.js';
 import type { FallbackReason, Outcome, Parsed } from '../domain/outcome.js';
@@ -16,7 +16,7 @@ export interface AiRunnerDeps {
   budget: TokenBudget;
   requestDeadlineMs: number;
   maxTokens: number;
-  clock: () => Date;
+  clock: Clock;
   logger: Logger;
   metrics: Metrics;
 }
@@ -64,7 +64,8 @@ export function createAiRunner(deps: AiRunnerDeps) {
   async function ask<T>(prompt: ModelPrompt, userId: string, extract: (reply: ModelReply) => Parsed<T>, maxTokens = deps.maxTokens): Promise<Outcome<T>> {
     const feature = prompt.feature;
     const context: ModelCallContext = { userId, feature, promptVersion: prompt.version };
-    const deadline = deps.clock().getTime() + deps.requestDeadlineMs;
+    // A deadline is elapsed real time (the model adapter compares it with Date.now()), not the calendar clock.
+    const deadline = Date.now() + deps.requestDeadlineMs;
     let rejected: FallbackReason = 'INVALID_OUTPUT';
     for (let round = 1; round <= ANSWER_ROUNDS; round += 1) {
       // Each call reserves what it may spend before it starts; a re-ask is a call of its own.

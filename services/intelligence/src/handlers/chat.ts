@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, NotFoundError, ValidationError, type Db, type Logger } from '@healthsync/shared';
-import { chats, type ChatMessage, type ChatSession } from '../adapters/chats-repository.js';
+import { AppError, NotFoundError, seoulToday, ValidationError, type Clock, type Db, type Logger } from '@healthsync/shared';
+import type { ChatMessage, ChatSession } from '../adapters/chats-repository.js';
+import type { IntelligenceRepositories } from '../adapters/repositories.js';
 import { ModelUnavailableError, type LanguageModel } from '../adapters/claude.js';
 import { HealthDataUnavailableError, type HealthClient } from '../adapters/health-client.js';
-import { chatStreams } from '../adapters/usage.js';
-import { reservationFor, seoulDay } from '../domain/budget.js';
+import { reservationFor } from '../domain/budget.js';
 import { fallbackChatAnswer, recentTurns, sessionTitle, suggestedQuestions, type Turn } from '../domain/chat.js';
 import { chatGroundingFor, NUMBERS_REMOVED_NOTE, settleChatAnswer, streamGrounded, type StreamAnswer } from '../domain/chat-grounding.js';
 import { detectEmergency, type Emergency } from '../domain/emergency.js';
@@ -62,6 +62,7 @@ export interface ReplySink {
 }
 
 export interface ChatDeps {
+  repositories: IntelligenceRepositories;
   db: Db;
   health: HealthClient;
   model: LanguageModel;
@@ -72,7 +73,7 @@ export interface ChatDeps {
   contextMessages: number;
   maxTokens: number;
   streamDeadlineMs: number;
-  clock: () => Date;
+  clock: Clock;
   logger: Logger;
 }
 
@@ -114,6 +115,7 @@ const STREAM_RETRY_AFTER_SECONDS = 5;
  */
 export function createChat(deps: ChatDeps) {
   const { db } = deps;
+  const { chats, chatStreams } = deps.repositories;
 
   async function owned(userId: string, sessionId: string): Promise<ChatSession> {
     const session = await chats.find(db, userId, sessionId);
@@ -124,7 +126,7 @@ export function createChat(deps: ChatDeps) {
   async function userRecord(userId: string): Promise<{ record: HealthRecord | null; context: RecordContext }> {
     try {
       const latest = await deps.health.latestJudged(userId);
-      return { record: buildRecord(latest, seoulDay(deps.clock())), context: latest.checkup ? 'AVAILABLE' : 'NO_CHECKUP' };
+      return { record: buildRecord(latest, seoulToday(deps.clock)), context: latest.checkup ? 'AVAILABLE' : 'NO_CHECKUP' };
     } catch (error) {
       if (error instanceof HealthDataUnavailableError) return { record: null, context: 'UNAVAILABLE' };
       throw error;
@@ -232,7 +234,7 @@ export function createChat(deps: ChatDeps) {
      * is always the whole answer.
      */
     async answerStreaming(userId: string, sessionId: string, message: string, sink: ReplySink, signal: AbortSignal): Promise<void> {
-      const now = deps.clock();
+      const now = deps.clock.now();
       const slot = { id: randomUUID(), userId, now, expiresAt: new Date(now.getTime() + deps.streamDeadlineMs + STREAM_SLOT_GRACE_MS) };
       if (!(await chatStreams.acquire(db, slot, deps.maxConcurrentStreams))) {
         throw new AppError(429, 'CHAT_STREAMS_EXCEEDED', `At most ${deps.maxConcurrentStreams} chat answers can stream at once; wait for one to finish.`, {
@@ -264,7 +266,8 @@ export function createChat(deps: ChatDeps) {
       const reserved = await deps.budget.reserve(userId, reservationFor(prepared.prompt, deps.maxTokens));
       if (reserved.kind !== 'RESERVED') throw new BudgetRefused(budgetRefusal(reserved));
       try {
-        const deadline = deps.clock().getTime() + deps.streamDeadlineMs;
+        // Elapsed real time, not the calendar clock (which a test may hold still).
+        const deadline = Date.now() + deps.streamDeadlineMs;
         const reply = await deps.model.stream(prepared.prompt, { userId, feature: 'chat', promptVersion: prepared.prompt.version }, { deadline, maxTokens: deps.maxTokens, signal }, onText);
         await reserved.reservation.settle({ inputTokens: reply.inputTokens, outputTokens: reply.outputTokens });
         return reply;

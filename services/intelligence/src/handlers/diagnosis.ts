@@ -1,7 +1,6 @@
-import { NotFoundError } from '@healthsync/shared';
+import { NotFoundError, seoulToday, type Clock } from '@healthsync/shared';
 import type { AnswerCache } from '../adapters/answer-cache.js';
 import type { HealthClient } from '../adapters/health-client.js';
-import { seoulDay } from '../domain/budget.js';
 import { fallbackReading, parseReading, RISK_LABELS, type ReadingLine, type RiskLevel } from '../domain/diagnosis.js';
 import { buildRecord, factsHash } from '../domain/health-record.js';
 import type { FallbackReason, Outcome, Source } from '../domain/outcome.js';
@@ -27,7 +26,7 @@ export interface DiagnosisDeps {
   runner: AiRunner;
   model: string;
   cacheTtlSeconds: number;
-  clock: () => Date;
+  clock: Clock;
 }
 
 /** The three-line reading of the user's latest checkup, cached until the facts change or a new import. */
@@ -36,7 +35,7 @@ export function createDiagnosis(deps: DiagnosisDeps) {
     async read(userId: string): Promise<DiagnosisView> {
       const latest = await deps.health.latestJudged(userId);
       if (!latest.checkup) throw new NotFoundError('CHECKUP_NOT_FOUND', 'No checkup has been imported yet; link NHIS results first.');
-      const record = buildRecord(latest, seoulDay(deps.clock()));
+      const record = buildRecord(latest, seoulToday(deps.clock));
       const prompt = diagnosisPrompt(record);
       const hash = factsHash({ version: prompt.version, model: deps.model, facts: prompt.facts });
       const cached = await deps.cache.get<DiagnosisView>('diagnosis', userId, hash);
@@ -57,7 +56,7 @@ export function createDiagnosis(deps: DiagnosisDeps) {
         fallbackReason: outcome.source === 'FALLBACK' ? outcome.reason : null,
         cached: false,
         promptVersion: prompt.version,
-        generatedAt: deps.clock().toISOString(),
+        generatedAt: deps.clock.now().toISOString(),
       };
       // Fallbacks are not cached: the next request tries the model again.
       if (outcome.source === 'AI') await deps.cache.put('diagnosis', userId, hash, view, deps.cacheTtlSeconds);

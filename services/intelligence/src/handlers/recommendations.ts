@@ -1,8 +1,8 @@
-import { NotFoundError, withTransaction, type Db } from '@healthsync/shared';
+import { NotFoundError, seoulToday, withTransaction, type Clock, type Db } from '@healthsync/shared';
 import type { AnswerCache } from '../adapters/answer-cache.js';
 import type { HealthClient } from '../adapters/health-client.js';
-import { recommendations, type RecommendationSet, type StoredMission } from '../adapters/recommendations-repository.js';
-import { seoulDay } from '../domain/budget.js';
+import type { RecommendationSet, StoredMission } from '../adapters/recommendations-repository.js';
+import type { IntelligenceRepositories } from '../adapters/repositories.js';
 import { buildRecord, factsHash } from '../domain/health-record.js';
 import { fallbackRecommendation, parseRecommendation } from '../domain/missions.js';
 import type { FallbackReason, Source } from '../domain/outcome.js';
@@ -54,12 +54,13 @@ function view(set: RecommendationSet, cached: boolean): RecommendationView {
 
 export interface RecommendationDeps {
   db: Db;
+  repositories: IntelligenceRepositories;
   health: HealthClient;
   cache: AnswerCache;
   runner: AiRunner;
   model: string;
   cacheTtlSeconds: number;
-  clock: () => Date;
+  clock: Clock;
 }
 
 /**
@@ -67,10 +68,11 @@ export interface RecommendationDeps {
  * them). The same facts give the same set back until a new checkup import.
  */
 export function createRecommendations(deps: RecommendationDeps) {
+  const { recommendations } = deps.repositories;
   return {
     async recommend(userId: string): Promise<RecommendationView> {
       const latest = await deps.health.latestJudged(userId);
-      const record = buildRecord(latest, seoulDay(deps.clock()));
+      const record = buildRecord(latest, seoulToday(deps.clock));
       const prompt = recommendationPrompt(record);
       const hash = factsHash({ version: prompt.version, model: deps.model, facts: prompt.facts });
       const cached = await deps.cache.get<{ setId: string }>('recommendations', userId, hash);

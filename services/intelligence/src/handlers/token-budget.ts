@@ -1,6 +1,6 @@
-import type { Db, Logger } from '@healthsync/shared';
-import { tokenUsage } from '../adapters/usage.js';
-import { seoulDay, type TokenSpend } from '../domain/budget.js';
+import { seoulToday, type Clock, type Db, type Logger } from '@healthsync/shared';
+import type { TokenUsageRepository } from '../adapters/usage.js';
+import type { TokenSpend } from '../domain/budget.js';
 
 /** A reservation taken for one model call; `settle` records what the call spent and frees the rest. */
 export interface Reservation {
@@ -17,16 +17,18 @@ export type ReserveResult =
 
 export interface TokenBudgetDeps {
   db: Db;
+  tokenUsage: TokenUsageRepository['tokenUsage'];
   dailyTokenBudget: number;
-  clock: () => Date;
+  clock: Clock;
   logger: Logger;
 }
 
 /** The daily token budget as reservations (see domain/budget.ts). */
 export function createTokenBudget(deps: TokenBudgetDeps) {
+  const { tokenUsage } = deps;
   return {
     async reserve(userId: string, tokens: number): Promise<ReserveResult> {
-      const day = seoulDay(deps.clock());
+      const day = seoulToday(deps.clock);
       let taken: boolean;
       try {
         taken = await tokenUsage.reserve(deps.db, userId, day, tokens, deps.dailyTokenBudget);

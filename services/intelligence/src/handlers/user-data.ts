@@ -1,11 +1,10 @@
 import { withTransaction, type Db, type Logger } from '@healthsync/shared';
 import type { AnswerCache } from '../adapters/answer-cache.js';
-import { chats } from '../adapters/chats-repository.js';
-import { recommendations } from '../adapters/recommendations-repository.js';
-import { chatStreams, tokenUsage } from '../adapters/usage.js';
+import type { IntelligenceRepositories } from '../adapters/repositories.js';
 
 /** What the events this service consumes do to a user's data. Both are idempotent. */
-export function createUserData(deps: { db: Db; cache: AnswerCache; logger: Logger }) {
+export function createUserData(deps: { db: Db; repositories: IntelligenceRepositories; cache: AnswerCache; logger: Logger }) {
+  const { chats, recommendations, tokenUsage, chatStreams } = deps.repositories;
   return {
     /** A new checkup was imported: readings and recommendations built on the old facts are stale. */
     async checkupImported(userId: string): Promise<void> {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { createLogger, createMetrics } from '@healthsync/shared';
+import { createLogger, createMetrics, systemClock } from '@healthsync/shared';
 import { ModelUnavailableError, type LanguageModel, type ModelReply } from '../../src/adapters/claude.js';
 import type { TokenSpend } from '../../src/domain/budget.js';
 import type { ModelPrompt } from '../../src/domain/prompts.js';
@@ -41,7 +41,7 @@ function fakeModel(answers: Array<ModelReply | Error>, log: string[]): LanguageM
 }
 
 function runner(budget: TokenBudget, model: LanguageModel) {
-  return createAiRunner({ model, budget, requestDeadlineMs: 5_000, maxTokens: 100, clock: () => new Date(), logger: createLogger('test', 'error'), metrics: createMetrics('test') });
+  return createAiRunner({ model, budget, requestDeadlineMs: 5_000, maxTokens: 100, clock: systemClock, logger: createLogger('test', 'error'), metrics: createMetrics('test') });
 }
 
 const accept = (text: string) => ({ ok: true as const, value: text });

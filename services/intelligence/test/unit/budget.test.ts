@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { estimateTokens, partialSpend, reservationFor, seoulDay, totalTokens } from '../../src/domain/budget.js';
+import { seoulDate } from '@healthsync/shared';
+import { estimateTokens, partialSpend, reservationFor, totalTokens } from '../../src/domain/budget.js';
 
 describe('daily token budget', () => {
   test('when a call is about to be made, then it reserves everything it sends (instructions, turns, tool) plus max_tokens', () => {
@@ -32,7 +33,7 @@ describe('daily token budget', () => {
   });
 
   test('when it is past midnight in Seoul but not in UTC, then the budget day is already the next one', () => {
-    assert.equal(seoulDay(new Date('2026-03-01T14:59:59Z')), '2026-03-01');
-    assert.equal(seoulDay(new Date('2026-03-01T15:00:00Z')), '2026-03-02');
+    assert.equal(seoulDate(new Date('2026-03-01T14:59:59Z')), '2026-03-01');
+    assert.equal(seoulDate(new Date('2026-03-01T15:00:00Z')), '2026-03-02');
   });
 });

@@ -28,7 +28,7 @@ interface AccountRow {
 }
 
 /** SQL for accounts and refresh tokens; every function runs on the caller's transaction. */
-export const accounts = {
+const accounts = {
   async findLive(client: DbClient, userId: string): Promise<Account | undefined> {
     const result = await client.query<AccountRow>(`select ${ACCOUNT_COLUMNS} from users where id = $1 and status <> 'DELETED'`, [userId]);
     return result.rows[0];
@@ -127,3 +127,10 @@ export const refreshTokens = {
     return [...new Set(result.rows.map((r) => r.familyId))];
   },
 };
+
+/** The SQL for accounts and refresh tokens, handed to the handlers (which never import it), so a test can pass its own. */
+export function createAccountsRepository() {
+  return { accounts, refreshTokens };
+}
+
+export type AccountsRepository = ReturnType<typeof createAccountsRepository>;

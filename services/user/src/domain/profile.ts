@@ -1,3 +1,4 @@
+import { seoulToday, type Clock } from '@healthsync/shared';
 import { z } from 'zod';
 
 /** Occupations the app offers; the AI tailors advice to them. */
@@ -37,8 +38,9 @@ export function ageOn(birthDate: string, today: string): number {
   return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
 }
 
-/** The onboarding form: every field the judging rules and the AI need. */
-export function profileInputSchema(today: () => string) {
+/** The onboarding form: every field the judging rules and the AI need; age is checked on today in Seoul. */
+export function profileInputSchema(clock: Clock) {
+  const today = () => seoulToday(clock);
   return z.object({
     name: z.string().trim().min(1, 'name is required').max(50, 'name is at most 50 characters'),
     birthDate: z.iso

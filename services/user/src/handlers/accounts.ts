@@ -6,12 +6,13 @@ import {
   UnauthorizedError,
   UpstreamUnavailableError,
   withTransaction,
+  type Clock,
   type Dapr,
   type Db,
   type DbClient,
   type Logger,
 } from '@healthsync/shared';
-import { accounts, refreshTokens, type Account } from '../adapters/accounts-repository.js';
+import type { Account, AccountsRepository } from '../adapters/accounts-repository.js';
 import type { IdentityProvider, VerifiedIdentity } from '../adapters/identity-provider.js';
 import type { createTokenSigner } from '../adapters/token-signer.js';
 import { statusAfterUpdate, type ProfileInput } from '../domain/profile.js';
@@ -68,12 +69,14 @@ const profileFacts = (account: Account) => ({ name: account.name, birthDate: acc
 
 export interface AccountsDeps {
   db: Db;
+  repository: AccountsRepository;
   dapr: Dapr;
   identityProvider: IdentityProvider;
   signer: ReturnType<typeof createTokenSigner>;
   refreshTtlDays: number;
   accessTtlSeconds: number;
   logger: Logger;
+  clock: Clock;
   /** Wakes the outbox relay after a commit that enqueued events. */
   eventsEnqueued(): void;
 }
@@ -81,6 +84,7 @@ export interface AccountsDeps {
 /** Sign-in, sessions and the account itself. */
 export function createAccounts(deps: AccountsDeps) {
   const { db } = deps;
+  const { accounts, refreshTokens } = deps.repository;
 
   async function openSession(client: DbClient, userId: string, familyId: string = randomUUID()): Promise<Session> {
     const refreshToken = randomBytes(32).toString('base64url');
@@ -88,7 +92,7 @@ export function createAccounts(deps: AccountsDeps) {
       familyId,
       userId,
       hash: hashToken(refreshToken),
-      expiresAt: new Date(Date.now() + deps.refreshTtlDays * 86_400_000),
+      expiresAt: new Date(deps.clock.now().getTime() + deps.refreshTtlDays * 86_400_000),
     });
     const access = deps.signer.sign(userId, familyId);
     return { accessToken: access.token, tokenType: 'Bearer', expiresIn: access.expiresIn, refreshToken };
@@ -105,7 +109,7 @@ export function createAccounts(deps: AccountsDeps) {
     try {
       await Promise.all(
         familyIds.map((familyId) =>
-          deps.dapr.saveState(components.revocations, `session:${familyId}`, { revokedAt: new Date().toISOString() }, { ttlSeconds: deps.accessTtlSeconds + 60 }),
+          deps.dapr.saveState(components.revocations, `session:${familyId}`, { revokedAt: deps.clock.now().toISOString() }, { ttlSeconds: deps.accessTtlSeconds + 60 }),
         ),
       );
     } catch (error) {
@@ -136,7 +140,7 @@ export function createAccounts(deps: AccountsDeps) {
         // Refresh and logout of one session take turns (see lockSession).
         await refreshTokens.lockSession(client, familyId);
         const stored = await refreshTokens.findForUpdate(client, hash);
-        const outcome = refreshOutcome(stored, new Date());
+        const outcome = refreshOutcome(stored, deps.clock.now());
         if (outcome === 'ROTATE' && stored) {
           await refreshTokens.markUsed(client, stored.id);
           const account = await accounts.findLive(client, stored.userId);
@@ -185,7 +189,7 @@ export function createAccounts(deps: AccountsDeps) {
         const { status, event } = statusAfterUpdate(current.status, input);
         const updated = await accounts.updateProfile(client, userId, input, status);
         const topic = event === 'UserRegistered' ? TOPICS.registered : TOPICS.profileChanged;
-        await enqueueEvent(client, { topic, payload: { type: event, userId, occurredAt: new Date().toISOString(), profile: profileFacts(updated) } });
+        await enqueueEvent(client, { topic, payload: { type: event, userId, occurredAt: deps.clock.now().toISOString(), profile: profileFacts(updated) } });
         return updated;
       });
       deps.eventsEnqueued();
@@ -198,7 +202,7 @@ export function createAccounts(deps: AccountsDeps) {
         if (!current) throw new NotFoundError('ACCOUNT_NOT_FOUND', 'The account does not exist.');
         const revoked = await refreshTokens.revokeAllOf(client, userId);
         await accounts.markDeleted(client, userId);
-        await enqueueEvent(client, { topic: TOPICS.deleted, payload: { type: 'UserDeleted', userId, occurredAt: new Date().toISOString() } });
+        await enqueueEvent(client, { topic: TOPICS.deleted, payload: { type: 'UserDeleted', userId, occurredAt: deps.clock.now().toISOString() } });
         // Last, before the commit: a failed revocation write keeps the account as it was.
         await denySessions(revoked);
       });

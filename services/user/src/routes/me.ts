@@ -1,4 +1,4 @@
-import { route, type RouteSpec } from '@healthsync/shared';
+import { route, type Clock, type RouteSpec } from '@healthsync/shared';
 import { z } from 'zod';
 import { OCCUPATIONS, profileInputSchema } from '../domain/profile.js';
 import type { Accounts } from '../handlers/accounts.js';
@@ -16,7 +16,7 @@ export const accountSchema = z.object({
   createdAt: z.string(),
 });
 
-export function createMeRoutes(accounts: Accounts, today: () => string): RouteSpec[] {
+export function createMeRoutes(accounts: Accounts, clock: Clock): RouteSpec[] {
   return [
     route({
       method: 'get',
@@ -37,7 +37,7 @@ export function createMeRoutes(accounts: Accounts, today: () => string): RouteSp
       summary: 'Complete onboarding or edit the profile (name, birth date, sex, occupation)',
       tags: ['users'],
       access: 'user',
-      body: profileInputSchema(today),
+      body: profileInputSchema(clock),
       responses: { 200: { description: 'The updated account; ACTIVE once the profile is complete', schema: accountSchema } },
       async handler({ userId, body }) {
         return accounts.updateProfile(userId, body);

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 import type { InteractionDetails, InteractionResult } from 'oidc-provider';
-import { findTestUserByEmail, testUsers, type TestUser } from '../domain/test-users.js';
+import { findTestUserBySub, findTestUserByEmail, testUsers, type TestUser } from '../domain/test-users.js';
 import type { Logger } from '../logger.js';
 import { INTERACTION_PATH, SCOPES } from '../provider.js';
 
@@ -10,6 +10,8 @@ export interface InteractionRouteDeps {
   clientId: string;
   /** OIDC_AUTO_LOGIN: sign in the login_hint user at once instead of showing the page. */
   autoLogin: boolean;
+  /** Any `@healthsync.test` address signs in (see domain/test-users.ts). */
+  anyTestIdentity: boolean;
   logger: Logger;
 }
 
@@ -27,7 +29,7 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
  * Returns a handler for a request, or undefined when the path is not ours.
  */
 export function createInteractionRoutes(deps: InteractionRouteDeps) {
-  const { provider, clientId, autoLogin, logger } = deps;
+  const { provider, clientId, autoLogin, anyTestIdentity, logger } = deps;
 
   const finish = (req: IncomingMessage, res: ServerResponse, result: InteractionResult) =>
     provider.interactionFinished(req, res, result, { mergeWithLastSubmission: false });
@@ -52,7 +54,7 @@ export function createInteractionRoutes(deps: InteractionRouteDeps) {
   const show = async (req: IncomingMessage, res: ServerResponse) => {
     const details = await provider.interactionDetails(req, res);
     if (details.prompt.name === 'consent') {
-      const user = details.session === undefined ? undefined : testUsers.find((u) => u.sub === details.session?.accountId);
+      const user = details.session === undefined ? undefined : findTestUserBySub(details.session.accountId);
       if (user === undefined) return finish(req, res, { error: 'login_required', error_description: 'no signed-in test user' });
       return signIn(req, res, user);
     }
@@ -61,7 +63,7 @@ export function createInteractionRoutes(deps: InteractionRouteDeps) {
     }
     const hint = loginHint(details);
     if (autoLogin && hint !== undefined) {
-      const user = findTestUserByEmail(hint);
+      const user = findTestUserByEmail(hint, { anyTestIdentity });
       return user === undefined ? unknownUser(req, res, hint) : signIn(req, res, user);
     }
     return sendHtml(res, loginPage(details.uid, hint));
@@ -70,7 +72,7 @@ export function createInteractionRoutes(deps: InteractionRouteDeps) {
   const login = async (req: IncomingMessage, res: ServerResponse) => {
     await provider.interactionDetails(req, res); // fails clearly when the interaction is gone
     const email = (await readForm(req)).get('email') ?? '';
-    const user = findTestUserByEmail(email);
+    const user = findTestUserByEmail(email, { anyTestIdentity });
     return user === undefined ? unknownUser(req, res, email) : signIn(req, res, user);
   };
 

@@ -66,3 +66,8 @@ export function personFromRegistration(body: RegisterPersonBody): Person {
   });
   return { ...(body.sex ? { sex: body.sex } : {}), ...(body.unitStyle ? { unitStyle: body.unitStyle } : {}), pdf: body.pdf ?? false, checkups };
 }
+
+/** Body of POST /_control/clock: move forward by seconds, or set the offset from real time. */
+export const clockSchema = z
+  .strictObject({ advanceSeconds: z.number().min(0).max(30 * 86_400).optional(), offsetSeconds: z.number().min(0).max(30 * 86_400).optional() })
+  .refine((b) => (b.advanceSeconds === undefined) !== (b.offsetSeconds === undefined), 'give advanceSeconds or offsetSeconds');

@@ -8,14 +8,15 @@ import { maskName, maskPhone } from '../domain/masking.js';
 import { decide, isExpired, providers } from '../domain/two-way.js';
 import type { Logger } from '../logger.js';
 import { renderApprovalsPage } from './approvals-page.js';
-import { decisionSchema, outageSchema, personFromRegistration, registerPersonSchema } from './control-schemas.js';
+import { clockSchema, decisionSchema, outageSchema, personFromRegistration, registerPersonSchema } from './control-schemas.js';
 
 /** Test-only routes, mounted only with NHIS_STANDIN_CONTROL=true. Errors are RFC 9457 problem+json. */
 export interface ControlDeps {
   sessions: SessionStore;
   people: PeopleRegistry;
   outage: OutageSwitch;
-  clock: { now(): number };
+  /** The stand-in's clock; tests move it with POST /_control/clock. */
+  clock: { now(): number; offsetMs: number };
   logger: Logger;
 }
 
@@ -103,6 +104,15 @@ export function createControlRouter(deps: ControlDeps): Router {
     deps.outage.set(body.down, body.mode);
     deps.logger.warn('outage switched', { ...deps.outage.current() });
     res.json(deps.outage.current());
+  });
+
+  /** Moves the stand-in's time: `{ advanceSeconds }` adds to the offset, `{ offsetSeconds }` sets it (0: real time). */
+  router.post('/_control/clock', (req, res) => {
+    const body = parseBody(clockSchema, req, res);
+    if (!body) return;
+    deps.clock.offsetMs = body.offsetSeconds !== undefined ? body.offsetSeconds * 1000 : deps.clock.offsetMs + (body.advanceSeconds ?? 0) * 1000;
+    deps.logger.warn('clock moved', { offsetSeconds: deps.clock.offsetMs / 1000 });
+    res.json({ offsetSeconds: deps.clock.offsetMs / 1000, now: new Date(deps.clock.now()).toISOString() });
   });
 
   router.post('/_control/reset', (_req, res) => {

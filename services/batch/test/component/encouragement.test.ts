@@ -1,0 +1,175 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import { addDays, seoulToday } from '@healthsync/shared';
+import { startComponent, type Component } from '@healthsync/shared/testing';
+import { batchService } from '../../src/server.js';
+
+/**
+ * The daily encouragement in-process: goal events arrive as the sidecar delivers them, the cron
+ * tick is the binding's POST, nudge texts come from the Dapr double standing in for the
+ * intelligence service, and the clock (12:00 in Seoul unless a test moves it) decides quiet hours.
+ */
+let batch: Component;
+const today = () => seoulToday(batch.clock);
+
+before(async () => {
+  batch = await startComponent(batchService, { env: { BATCH_RESUME_INTERVAL_SECONDS: '3600' } });
+  batch.dapr.onInvoke('intelligence', 'internal/intelligence/messages', (call) => {
+    const { facts } = call.body as { facts: { consecutiveMissedDays: number } };
+    return { text: `${facts.consecutiveMissedDays}일 쉬었어요. 오늘 하나만 해 봐요!`, source: 'AI' };
+  });
+});
+
+after(async () => {
+  await batch?.stop();
+});
+
+const missions = [
+  { missionId: 'walk-after-lunch', title: '점심 후 15분 걷기', category: 'exercise', difficulty: 'easy', minutes: 15, source: 'CATALOGUE' },
+  { missionId: 'water-8-cups', title: '물 8잔 마시기', category: 'diet', difficulty: 'easy', minutes: 5, source: 'CATALOGUE' },
+];
+
+/** A user who chose two missions `daysAgo` days ago and did nothing since (as the goal service announces it). */
+async function userBehind(daysAgo: number): Promise<string> {
+  const userId = randomUUID();
+  const event = {
+    type: 'GoalSet',
+    eventId: randomUUID(),
+    occurredAt: batch.clock.now().toISOString(),
+    userId,
+    goalSetId: randomUUID(),
+    previousGoalSetId: null,
+    startedOn: addDays(today(), -daysAgo),
+    missions,
+  };
+  const response = await batch.deliver('/events/goal-set', 'goal-set', event);
+  assert.equal(response.status, 200, await response.text());
+  return userId;
+}
+
+interface Decision {
+  state: string;
+  reason: string | null;
+  facts: { consecutiveMissedDays: number; completionRate7d: number | null };
+  textSource: string | null;
+  notificationId: string | null;
+  deliverAt: string | null;
+}
+
+/** Fires the cron tick and waits for the run to decide about the user. */
+async function runFor(userId: string): Promise<Decision> {
+  assert.equal((await batch.request('/daily-encouragement', { method: 'POST' })).status, 200);
+  for (let i = 0; i < 200; i += 1) {
+    const response = await batch.request(`/internal/batch/runs/${today()}/users/${userId}`);
+    if (response.status === 200) {
+      const decision = (await response.json()) as Decision;
+      if (['SENT', 'SKIPPED', 'FAILED'].includes(decision.state)) return decision;
+    } else await response.body?.cancel();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no decision about ${userId}`);
+}
+
+const inbox = async (userId: string) => {
+  const response = await batch.request('/api/notifications', { userId });
+  assert.equal(response.status, 200);
+  return (await response.json()) as { items: { id: string; text: string; source: string; read: boolean; deliveredAt: string }[]; unreadCount: number };
+};
+const savePreferences = (userId: string, json: unknown) => batch.request('/api/notifications/preferences', { method: 'PUT', userId, json });
+
+describe('the daily encouragement', () => {
+  test('when a user missed eight days, then the run writes one AI nudge with their facts into their inbox, unread; another tick adds nothing', async () => {
+    const userId = await userBehind(8);
+    const decision = await runFor(userId);
+    assert.deepEqual([decision.state, decision.textSource, decision.facts.consecutiveMissedDays, decision.facts.completionRate7d], ['SENT', 'AI', 8, 0]);
+    const page = await inbox(userId);
+    assert.deepEqual(page.items.map((m) => [m.id, m.text, m.source, m.read]), [[decision.notificationId, '8일 쉬었어요. 오늘 하나만 해 봐요!', 'AI', false]]);
+    assert.equal(page.unreadCount, 1);
+    assert.equal(page.items[0]!.deliveredAt, batch.clock.now().toISOString());
+
+    await runFor(userId);
+    assert.equal((await inbox(userId)).items.length, 1, 'one message a day');
+    const read = await batch.request(`/api/notifications/${decision.notificationId}/read`, { method: 'POST', userId });
+    assert.equal(((await read.json()) as { read: boolean }).read, true);
+    assert.equal((await inbox(userId)).unreadCount, 0);
+  });
+
+  test('when the message is written during the user’s quiet hours, then it waits until they end, and cannot be read before', async () => {
+    const userId = await userBehind(8);
+    // 12:00 now; quiet until 13:00.
+    assert.equal((await savePreferences(userId, { optedOut: false, quietHours: { start: '11:00', end: '13:00' } })).status, 200);
+    const decision = await runFor(userId);
+    assert.deepEqual([decision.state, decision.reason], ['SENT', 'DEFERRED']);
+    assert.equal(decision.deliverAt && new Date(decision.deliverAt).toISOString(), new Date(`${today()}T13:00:00+09:00`).toISOString());
+    assert.deepEqual(await inbox(userId), { items: [], unreadCount: 0, nextCursor: null });
+    assert.equal((await batch.request(`/api/notifications/${decision.notificationId}/read`, { method: 'POST', userId })).status, 404);
+
+    const start = batch.clock.now();
+    try {
+      batch.clock.set(`${today()}T13:00:00+09:00`);
+      const shown = await inbox(userId);
+      assert.deepEqual(shown.items.map((m) => m.id), [decision.notificationId]);
+      assert.equal(shown.items[0]!.deliveredAt, batch.clock.now().toISOString());
+    } finally {
+      batch.clock.set(start);
+    }
+  });
+
+  test('when the user opted out, then the run skips them and nothing arrives', async () => {
+    const userId = await userBehind(8);
+    const defaults = await (await batch.request('/api/notifications/preferences', { userId })).json();
+    assert.deepEqual(defaults, { optedOut: false, quietHours: { start: '22:00', end: '08:00' }, timeZone: 'Asia/Seoul', isDefault: true, updatedAt: null });
+    const saved = (await (await savePreferences(userId, { optedOut: true, quietHours: null })).json()) as { optedOut: boolean; isDefault: boolean };
+    assert.deepEqual([saved.optedOut, saved.isDefault], [true, false]);
+    const decision = await runFor(userId);
+    assert.deepEqual([decision.state, decision.reason], ['SKIPPED', 'OPTED_OUT']);
+    assert.equal((await inbox(userId)).items.length, 0);
+  });
+
+  test('when preferences are invalid, then 400 names the field and nothing changes', async () => {
+    const userId = randomUUID();
+    for (const [json, field] of [
+      [{ optedOut: false, quietHours: { start: '24:00', end: '08:00' } }, 'body.quietHours.start'],
+      [{ optedOut: false, quietHours: { start: '08:00', end: '08:00' } }, 'body.quietHours.end'],
+      [{ optedOut: 'no', quietHours: null }, 'body.optedOut'],
+      [{ optedOut: false }, 'body.quietHours'],
+    ] as const) {
+      const response = await savePreferences(userId, json);
+      assert.equal(response.status, 400, JSON.stringify(json));
+      const problem = (await response.json()) as { code: string; errors: { field: string }[] };
+      assert.equal(problem.code, 'VALIDATION_FAILED');
+      assert.ok(problem.errors.some((e) => e.field === field), `${field} in ${JSON.stringify(problem.errors)}`);
+    }
+    assert.equal(((await (await batch.request('/api/notifications/preferences', { userId })).json()) as { isDefault: boolean }).isDefault, true);
+  });
+
+  test('when one user asks for another’s message, then it does not exist for them; without a user id the inbox answers 401', async () => {
+    const owner = await userBehind(9);
+    const decision = await runFor(owner);
+    const other = randomUUID();
+    const foreign = await batch.request(`/api/notifications/${decision.notificationId}/read`, { method: 'POST', userId: other });
+    assert.equal(foreign.status, 404);
+    assert.equal(((await foreign.json()) as { code: string }).code, 'NOTIFICATION_NOT_FOUND');
+    assert.equal((await inbox(owner)).items[0]!.read, false);
+    assert.equal((await batch.request('/api/notifications')).status, 401);
+  });
+
+  test('when the user is deleted, then messages, preferences and goal view go, and a late goal event does not bring them back', async () => {
+    const userId = await userBehind(8);
+    await runFor(userId);
+    assert.equal((await savePreferences(userId, { optedOut: false, quietHours: null })).status, 200);
+    assert.equal((await batch.deliver('/events/user-deleted', 'user-deleted', { type: 'UserDeleted', userId, occurredAt: batch.clock.now().toISOString() })).status, 200);
+    const counts = await batch.db.query<{ n: string }>(
+      `select (select count(*) from notifications where user_id = $1) + (select count(*) from preferences where user_id = $1)
+            + (select count(*) from deliveries where user_id = $1) + (select count(*) from activity_users where user_id = $1) as n`,
+      [userId],
+    );
+    assert.equal(Number(counts.rows[0]!.n), 0);
+    await batch.deliver('/events/goal-set', 'goal-set', {
+      type: 'GoalSet', eventId: randomUUID(), occurredAt: batch.clock.now().toISOString(), userId, goalSetId: randomUUID(), previousGoalSetId: null, startedOn: today(), missions,
+    });
+    const again = await batch.db.query('select 1 from activity_users where user_id = $1', [userId]);
+    assert.equal(again.rowCount, 0);
+  });
+});

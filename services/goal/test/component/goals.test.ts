@@ -1,0 +1,254 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import { addDays, seoulToday } from '@healthsync/shared';
+import { invocationFailure, startComponent, type Component } from '@healthsync/shared/testing';
+import { goalService } from '../../src/server.js';
+
+const WALK = 'cat-ex-lunch-walk';
+const WATER = 'cat-di-water';
+const BREATHING = 'cat-st-breathing';
+
+let goal: Component;
+const today = () => seoulToday(goal.clock);
+const day = (offset: number) => addDays(today(), offset);
+
+before(async () => {
+  goal = await startComponent(goalService, { env: { CELEBRATION_TIMEOUT_MS: '200' } });
+  // The AI writes celebrations; until a test says otherwise it is down, so the fallback text is kept.
+  goal.dapr.onInvoke('intelligence', 'internal/intelligence/messages', (call) => {
+    throw invocationFailure(call, 503, { code: 'MODEL_UNAVAILABLE' });
+  });
+});
+
+after(async () => {
+  await goal?.stop();
+});
+
+/** A user of their own for each test (the gateway would have verified them). */
+const newUser = () => randomUUID();
+
+async function json<T = Record<string, unknown>>(response: Response, status = 200): Promise<T> {
+  const text = await response.text();
+  assert.equal(response.status, status, text);
+  return JSON.parse(text) as T;
+}
+
+const choose = (userId: string, missionIds: string[]) => goal.request('/api/goals/missions', { method: 'PUT', userId, json: { missionIds } });
+const complete = (userId: string, missionId: string, date: string) => goal.request(`/api/goals/missions/${missionId}/completions/${date}`, { method: 'PUT', userId });
+const undo = (userId: string, missionId: string, date: string) => goal.request(`/api/goals/missions/${missionId}/completions/${date}`, { method: 'DELETE', userId });
+const todayView = (userId: string) => goal.request('/api/goals/today', { userId });
+
+interface CheckOff {
+  changed: boolean;
+  currentStreak: number;
+  celebration: { milestone: number; source: string; text: string; createdOn: string } | null;
+}
+
+describe('check-offs on the fixed clock', () => {
+  test('when a 3-day streak is built day by day, then the third day celebrates once (fallback text while the AI is down), and undo/redo does not again', async () => {
+    const userId = newUser();
+    const start = goal.clock.now();
+    try {
+      goal.clock.advance(-2 * 86_400_000);
+      await json(await choose(userId, [WALK, WATER]));
+      assert.equal((await json<CheckOff>(await complete(userId, WALK, today()))).currentStreak, 1);
+      goal.clock.advance(86_400_000);
+      assert.equal((await json<CheckOff>(await complete(userId, WALK, today()))).currentStreak, 2);
+      goal.clock.advance(86_400_000);
+      const third = await json<CheckOff>(await complete(userId, WALK, today()));
+      assert.equal(third.currentStreak, 3);
+      assert.equal(third.celebration?.milestone, 3);
+      assert.equal(third.celebration?.source, 'FALLBACK');
+      assert.equal(third.celebration?.createdOn, today());
+      assert.match(third.celebration?.text ?? '', /3일 연속/);
+
+      await json(await undo(userId, WALK, today()));
+      const redone = await json<CheckOff>(await complete(userId, WALK, today()));
+      assert.deepEqual([redone.currentStreak, redone.celebration], [3, null], 'the same run is not celebrated twice');
+      const progress = await json<{ celebrations: unknown[] }>(await goal.request('/api/goals/progress', { userId }));
+      assert.deepEqual(progress.celebrations, [third.celebration]);
+    } finally {
+      goal.clock.set(start);
+    }
+  });
+
+  test('when the AI answers in time, then its celebration text replaces the fallback', async () => {
+    const userId = newUser();
+    const start = goal.clock.now();
+    goal.dapr.onInvoke('intelligence', 'internal/intelligence/messages', (call) => {
+      const body = call.body as { userId: string; kind: string };
+      if (body.userId !== userId) throw invocationFailure(call, 503, {});
+      return { text: '3일 연속! 대단해요 🎉', source: 'AI' };
+    });
+    try {
+      goal.clock.advance(-2 * 86_400_000);
+      await json(await choose(userId, [WALK]));
+      for (let i = 0; i < 2; i += 1) {
+        await json(await complete(userId, WALK, today()));
+        goal.clock.advance(86_400_000);
+      }
+      const third = await json<CheckOff>(await complete(userId, WALK, today()));
+      assert.deepEqual([third.celebration?.text, third.celebration?.source], ['3일 연속! 대단해요 🎉', 'AI']);
+      const asked = goal.dapr.invocations.find((c) => c.path === 'internal/intelligence/messages' && (c.body as { userId: string }).userId === userId);
+      assert.equal((asked?.body as { kind: string }).kind, 'CELEBRATION');
+    } finally {
+      goal.clock.set(start);
+    }
+  });
+
+  test('when a day is in the future, before yesterday or not a date, then the change is refused and nothing is stored', async () => {
+    const userId = newUser();
+    await json(await choose(userId, [WALK]));
+    for (const [date, message] of [[day(1), /future/], [day(-2), /too long ago/], ['2026-02-30', /YYYY-MM-DD/], ['tomorrow', /YYYY-MM-DD/]] as const) {
+      for (const call of [complete, undo]) {
+        const problem = await json<{ code: string; errors: { field: string; message: string }[] }>(await call(userId, WALK, date), 400);
+        assert.equal(problem.code, 'VALIDATION_FAILED');
+        assert.ok(problem.errors.some((e) => e.field === 'path.date' && message.test(e.message)), `${date}: ${JSON.stringify(problem.errors)}`);
+      }
+    }
+    const rows = await goal.db.query('select 1 from completions where user_id = $1', [userId]);
+    assert.equal(rows.rowCount, 0);
+  });
+
+  test('when the Seoul day turns, then yesterday’s check-off is still editable and the day before is not', async () => {
+    const userId = newUser();
+    const start = goal.clock.now();
+    try {
+      goal.clock.set(`${today()}T23:59:00+09:00`);
+      await json(await choose(userId, [WALK]));
+      const day1 = today();
+      await json(await complete(userId, WALK, day1));
+      goal.clock.advance(2 * 60_000); // 00:01 the next day in Seoul
+      assert.equal(today(), addDays(day1, 1));
+      assert.equal((await json<CheckOff>(await undo(userId, WALK, day1))).changed, true);
+      goal.clock.advance(86_400_000);
+      assert.equal((await undo(userId, WALK, day1)).status, 400);
+    } finally {
+      goal.clock.set(start);
+    }
+  });
+
+  test('when another user checks off or undoes my missions, then they are not found, and my day is untouched', async () => {
+    const mine = newUser();
+    const other = newUser();
+    await json(await choose(mine, [WALK, WATER]));
+    await json(await complete(mine, WALK, today()));
+    const before = await json(await todayView(mine));
+    assert.equal((await json<{ code: string }>(await complete(other, WATER, today()), 404)).code, 'MISSION_NOT_ACTIVE');
+    await json(await choose(other, [BREATHING]));
+    assert.equal((await json<{ code: string }>(await undo(other, WALK, today()), 404)).code, 'MISSION_NOT_ACTIVE');
+    assert.deepEqual(await json(await todayView(mine)), before);
+  });
+});
+
+describe('events, cache and the batch’s facts', () => {
+  test('when a mission is checked off and undone, then mission-completed and mission-undone are published once each with the day and streak', async () => {
+    const userId = newUser();
+    await json(await choose(userId, [WALK, WATER]));
+    await json(await complete(userId, WALK, today()));
+    await json(await complete(userId, WALK, today())); // a no-op publishes nothing
+    await json(await undo(userId, WALK, today()));
+    const mine = (topic: string) => goal.dapr.publishedTo(topic).filter((e) => (e as { userId: string }).userId === userId) as Record<string, unknown>[];
+    await eventually(() => mine('mission-undone').length === 1);
+    assert.deepEqual(mine('mission-completed').map((e) => [e.type, e.missionId, e.date, e.currentStreak, e.dateTotals, e.activeMissionCount]), [
+      ['MissionCompleted', WALK, today(), 1, { scheduled: 2, completed: 1 }, 2],
+    ]);
+    assert.deepEqual(mine('mission-undone').map((e) => [e.type, e.missionId, e.currentStreak]), [['MissionUndone', WALK, 0]]);
+    assert.equal(mine('goal-set').length, 1);
+    assert.equal(mine('mission-completed')[0]!.occurredAt, goal.clock.now().toISOString());
+  });
+
+  test('when today’s view is read, then the cached copy is served until a check-off, after which the next read is fresh', async () => {
+    const userId = newUser();
+    await json(await choose(userId, [WALK]));
+    await json(await todayView(userId));
+    const [key] = keysOf(userId);
+    assert.ok(key, 'the view was saved in the cache under the day and version');
+    // Mark the cached copy: a read that returns the mark came from the cache.
+    const cached = goal.dapr.stateOf<Record<string, unknown>>('cache', key)!;
+    await goal.dapr.saveState('cache', key, { ...cached, completedCount: 99 });
+    assert.equal((await json<{ completedCount: number }>(await todayView(userId))).completedCount, 99);
+    await json(await complete(userId, WALK, today()));
+    const fresh = await json<{ completedCount: number; missions: { doneToday: boolean }[] }>(await todayView(userId));
+    assert.deepEqual([fresh.completedCount, fresh.missions[0]!.doneToday], [1, true]);
+    assert.equal(goal.dapr.stateOf('cache', key), undefined, 'the old version’s entry was removed');
+  });
+
+  test('when the batch pages through progress facts, then my active missions and streak are there, and paging moves forward by user id', async () => {
+    let userId = newUser();
+    while (userId.endsWith('0')) userId = newUser();
+    // The id just before mine: the page after it starts with me.
+    const before = userId.slice(0, -1) + (parseInt(userId.at(-1)!, 16) - 1).toString(16);
+    const chosen = await json<{ goalSetId: string }>(await choose(userId, [WALK, WATER]));
+    await json(await complete(userId, WALK, day(-1)));
+    await json(await complete(userId, WALK, today()));
+    const page = await json<{ today: string; users: Record<string, unknown>[]; nextCursor: string | null }>(
+      await goal.request(`/internal/goals/progress-facts?limit=1&cursor=${before}`),
+    );
+    const mine = page.users[0];
+    const cursor = page.nextCursor;
+    assert.equal(page.today, today());
+    assert.deepEqual(mine && { ...mine, activeMissions: undefined }, {
+      userId,
+      goalSetId: chosen.goalSetId,
+      goalSetStartedOn: today(),
+      activeMissions: undefined,
+      activeMissionCount: 2,
+      completedToday: 1,
+      completionRate7d: 100,
+      window7d: { from: day(-7), to: day(-1) },
+      consecutiveMissedDays: 0,
+      lastActivityDate: today(),
+      currentStreak: 1,
+    });
+    assert.equal(cursor, userId);
+  });
+
+  test('when UserDeleted arrives, then the goal data is erased; a redelivery of the same event is skipped', async () => {
+    const userId = newUser();
+    await json(await choose(userId, [WALK]));
+    await json(await complete(userId, WALK, today()));
+    const eventId = randomUUID();
+    const event = { type: 'UserDeleted', userId, occurredAt: goal.clock.now().toISOString() };
+    assert.equal((await goal.deliver('/events/user-deleted', 'user-deleted', event, eventId)).status, 200);
+    const counts = await goal.db.query<{ n: number }>(
+      `select (select count(*) from goal_sets where user_id = $1) + (select count(*) from completions where user_id = $1)
+         + (select count(*) from user_progress where user_id = $1) as n`,
+      [userId],
+    );
+    assert.equal(Number(counts.rows[0]!.n), 0);
+    assert.equal((await goal.deliver('/events/user-deleted', 'user-deleted', event, eventId)).status, 200);
+    const view = await json<{ goalSetId: string | null }>(await todayView(userId));
+    assert.equal(view.goalSetId, null);
+  });
+});
+
+describe('when the intelligence service is down', () => {
+  test('then catalogue missions can still be chosen, and an id that only the AI could know is answered 503', async () => {
+    const userId = newUser();
+    goal.dapr.onInvoke('intelligence', /recommendations\/current$/, (call) => {
+      throw invocationFailure(call, 503, {});
+    });
+    await json(await choose(userId, [WALK]));
+    const problem = await json<{ code: string }>(await choose(userId, [WALK, 'ai-mission-that-only-the-ai-knows']), 503);
+    assert.ok(problem.code);
+    const view = await json<{ missions: { missionId: string }[] }>(await todayView(userId));
+    assert.deepEqual(view.missions.map((m) => m.missionId), [WALK]);
+  });
+});
+
+function keysOf(userId: string): string[] {
+  // The double keeps the cache in memory; look up today's key for this user at any version.
+  const keys: string[] = [];
+  for (let version = 0; version < 10; version += 1) {
+    const key = `today:${userId}:${today()}:v${version}`;
+    if (goal.dapr.stateOf('cache', key) !== undefined) keys.push(key);
+  }
+  return keys;
+}
+
+async function eventually(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 100 && !check(); i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+  assert.ok(check(), 'timed out');
+}

@@ -1,0 +1,186 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import { settableClock } from '@healthsync/shared';
+import { startComponent, testBlobConnectionString, type Component } from '@healthsync/shared/testing';
+import { loadConfig, silentLogger, start, type RunningStandin } from '@healthsync/standin-nhis';
+import { healthService } from '../../src/server.js';
+
+/**
+ * The health service in-process with the NHIS stand-in in-process too, both on the same test
+ * clock: the approval window passes by moving the clock, not by waiting three minutes.
+ */
+const CLIENT_ID = 'component-client';
+const CLIENT_SECRET = 'component-secret';
+const clock = settableClock('2026-11-24T12:00:00+09:00');
+let nhis: RunningStandin;
+let health: Component;
+
+before(async () => {
+  nhis = await start(
+    loadConfig({ NHIS_STANDIN_PORT: '0', NHIS_STANDIN_CLIENT_ID: CLIENT_ID, NHIS_STANDIN_CLIENT_SECRET: CLIENT_SECRET, NHIS_STANDIN_CONTROL: 'true' }),
+    { logger: silentLogger, clock: { now: () => clock.now().getTime() } },
+  );
+  health = await startComponent(healthService, {
+    clock,
+    env: { NHIS_BASE_URL: nhis.url, BLOB_CONTAINER: `checkups-${randomUUID().slice(0, 8)}` },
+    secrets: { 'blob-connection-string': testBlobConnectionString(), 'nhis-client-id': CLIENT_ID, 'nhis-client-secret': CLIENT_SECRET },
+  });
+});
+
+after(async () => {
+  await health?.stop();
+  await nhis?.stop();
+});
+
+async function json<T = Record<string, unknown>>(response: Response, status = 200): Promise<T> {
+  const text = await response.text();
+  assert.equal(response.status, status, text);
+  return JSON.parse(text) as T;
+}
+
+let phoneSequence = Math.floor(Math.random() * 9000);
+const uniquePhone = () => `010-${1000 + Math.floor(Math.random() * 9000)}-${String((phoneSequence = (phoneSequence + 1) % 10_000)).padStart(4, '0')}`;
+
+interface Person {
+  userId: string;
+  name: string;
+  birthDate: string;
+  phone: string;
+}
+
+/** A user whose profile the user service announced, registered with NHIS with these checkups. */
+async function person(checkups: Record<string, string>[]): Promise<Person> {
+  const who = { userId: randomUUID(), name: '김민지', birthDate: '1988-04-12', phone: uniquePhone() };
+  const profile = { type: 'UserRegistered', userId: who.userId, occurredAt: clock.now().toISOString(), profile: { birthDate: who.birthDate, sex: 'F', occupation: 'OFFICE_WORKER' } };
+  assert.equal((await health.deliver('/events/user-registered', 'user-registered', profile)).status, 200);
+  const registered = await control('/people', { name: who.name, birthDate: who.birthDate.replaceAll('-', ''), phone: who.phone, sex: 'F', checkups });
+  assert.equal(registered.status, 201);
+  return who;
+}
+
+const control = (path: string, body: unknown) =>
+  fetch(`${nhis.url}/_control${path}`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
+
+async function approvalOf(phone: string): Promise<string | undefined> {
+  const { pending } = (await (await fetch(`${nhis.url}/_control/approvals`, { headers: { accept: 'application/json' } })).json()) as { pending: { jti: string; phone: string }[] };
+  const digits = phone.replace(/\D/g, '');
+  return pending.find((p) => p.phone.endsWith(digits.slice(-4)) && p.phone.startsWith(digits.slice(0, 3)))?.jti;
+}
+
+const checkup = (year: string, values: Record<string, string> = {}) => ({
+  year,
+  examDate: `${year}0412`,
+  organization_name: '새봄내과의원',
+  height_cm: '165.0',
+  weight_kg: '58.0',
+  bmi: '21.3',
+  waist_cm: '74.0',
+  sbp: '112',
+  dbp: '72',
+  fasting_glucose: '92',
+  hemoglobin: '13.2',
+  creatinine: '0.7',
+  egfr: '105',
+  ast: '21',
+  alt: '18',
+  ggt: '20',
+  ...values,
+});
+
+interface LinkView {
+  id: string;
+  state: string;
+  reason: string | null;
+  expiresAt: string;
+  imported: { newCheckups: number; checkupIds: string[] } | null;
+}
+
+const startLink = (who: Person, extra: Record<string, unknown> = {}) =>
+  health.request('/api/health/nhis/links', { method: 'POST', userId: who.userId, json: { name: who.name, birthDate: who.birthDate, phone: who.phone, provider: 'KAKAO', ...extra } });
+const completeLink = (userId: string, id: string) => health.request(`/api/health/nhis/links/${id}/complete`, { method: 'POST', userId });
+
+describe('linking NHIS', () => {
+  test('when the user approves on the phone and the link completes, then each checkup is imported, judged and announced once', async () => {
+    const who = await person([checkup('2024', { sbp: '142', dbp: '91' }), checkup('2022')]);
+    const link = await json<LinkView>(await startLink(who), 201);
+    assert.equal(link.state, 'PENDING_APPROVAL');
+    assert.equal(Date.parse(link.expiresAt) - clock.now().getTime(), 180_000, 'three minutes on the test clock');
+    const jti = await approvalOf(who.phone);
+    assert.ok(jti, 'the phone shows the request');
+    assert.equal((await control(`/approvals/${jti}`, { decision: 'approve' })).status, 200);
+
+    const completed = await json<LinkView>(await completeLink(who.userId, link.id));
+    assert.deepEqual([completed.state, completed.imported?.newCheckups], ['IMPORTED', 2]);
+    const history = await json<{ items: { examYear: number }[] }>(await health.request('/api/health/checkups', { userId: who.userId }));
+    assert.deepEqual(history.items.map((i) => i.examYear), [2024, 2022]);
+
+    const judged = await json<{ checkup: { items: { item: string; grade: string }[] } }>(await health.request(`/internal/health/users/${who.userId}/latest-judged`));
+    assert.equal(judged.checkup.items.find((i) => i.item === 'BLOOD_PRESSURE')?.grade, 'SUSPECTED_DISEASE');
+    for (let i = 0; i < 100 && !imported(who.userId).length; i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(imported(who.userId).length, 1);
+    assert.deepEqual([...(imported(who.userId)[0]!.checkupIds as string[])].sort(), [...completed.imported!.checkupIds].sort());
+  });
+
+  test('when nobody approves within the window, then approving is refused and the link is EXPIRED — on the test clock, without waiting', async () => {
+    const who = await person([checkup('2024')]);
+    const link = await json<LinkView>(await startLink(who), 201);
+    const jti = await approvalOf(who.phone);
+    const start = clock.now();
+    try {
+      clock.advance(181_000);
+      assert.equal(await approvalOf(who.phone), undefined, 'no longer on the phone');
+      assert.equal((await control(`/approvals/${jti}`, { decision: 'approve' })).status, 409, 'too late to approve');
+      const completed = await json<LinkView>(await completeLink(who.userId, link.id));
+      assert.deepEqual([completed.state, completed.reason], ['EXPIRED', 'APPROVAL_WINDOW_PASSED']);
+      assert.equal((await json<LinkView>(await health.request(`/api/health/nhis/links/${link.id}`, { userId: who.userId }))).state, 'EXPIRED');
+    } finally {
+      clock.set(start);
+    }
+  });
+
+  test('when the link request is malformed, then 400 names each field and no link is made', async () => {
+    const who = await person([]);
+    const cases: [Record<string, unknown>, string][] = [
+      [{ phone: '02-123-4567' }, 'body.phone'],
+      [{ birthDate: '1988-02-30' }, 'body.birthDate'],
+      [{ provider: 'PASS' }, 'body.carrier'],
+      [{ provider: 'CYWORLD' }, 'body.provider'],
+      [{ admin: true }, 'body'],
+    ];
+    for (const [extra, field] of cases) {
+      const problem = await json<{ code: string; errors: { field: string }[] }>(await startLink(who, extra), 400);
+      assert.equal(problem.code, 'VALIDATION_FAILED');
+      assert.ok(problem.errors.some((e) => e.field.startsWith(field)), `${field}: ${JSON.stringify(problem.errors)}`);
+    }
+    assert.equal((await health.db.query('select 1 from nhis_links where user_id = $1', [who.userId])).rowCount, 0);
+  });
+
+  test('when another user asks for my link, then it does not exist for them', async () => {
+    const who = await person([checkup('2024')]);
+    const link = await json<LinkView>(await startLink(who), 201);
+    const other = randomUUID();
+    assert.equal((await health.request(`/api/health/nhis/links/${link.id}`, { userId: other })).status, 404);
+    assert.equal((await completeLink(other, link.id)).status, 404);
+  });
+
+  test('when UserDeleted arrives, then checkups, links and the profile are erased', async () => {
+    const who = await person([checkup('2024')]);
+    const link = await json<LinkView>(await startLink(who), 201);
+    await control(`/approvals/${await approvalOf(who.phone)}`, { decision: 'approve' });
+    await json(await completeLink(who.userId, link.id));
+    assert.equal((await health.deliver('/events/user-deleted', 'user-deleted', { type: 'UserDeleted', userId: who.userId, occurredAt: clock.now().toISOString() })).status, 200);
+    const counts = await health.db.query<{ n: string }>(
+      `select (select count(*) from checkups where user_id = $1) + (select count(*) from nhis_links where user_id = $1)
+            + (select count(*) from profiles where user_id = $1) as n`,
+      [who.userId],
+    );
+    assert.equal(Number(counts.rows[0]!.n), 0);
+    const judged = await json<{ profile: unknown; checkup: unknown }>(await health.request(`/internal/health/users/${who.userId}/latest-judged`));
+    assert.deepEqual([judged.profile, judged.checkup], [null, null]);
+  });
+});
+
+function imported(userId: string): Record<string, unknown>[] {
+  return health.dapr.publishedTo('health-checkup-imported').filter((e) => (e as { userId: string }).userId === userId) as Record<string, unknown>[];
+}

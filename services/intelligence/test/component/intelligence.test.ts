@@ -1,0 +1,167 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import { addDays, seoulToday } from '@healthsync/shared';
+import { invocationFailure, startComponent, type Component } from '@healthsync/shared/testing';
+import { loadConfig, silentLogger, start, type RunningStandin } from '@healthsync/standin-claude';
+import { intelligenceService } from '../../src/server.js';
+
+/**
+ * The intelligence service in-process against the Claude stand-in (in-process too, speaking the
+ * Messages API); the health service's latest judged checkup comes from the Dapr double.
+ */
+const API_KEY = 'sk-ant-component-test';
+let claude: RunningStandin;
+let intelligence: Component;
+/** The judged record the health service answers, per user; absent: it does not answer. */
+const records = new Map<string, unknown>();
+
+const items = [
+  { item: 'BLOOD_PRESSURE', name: '혈압', value: '142/91', unit: 'mmHg', grade: 'SUSPECTED_DISEASE', appliedRange: { normalA: '수축기 < 120 그리고 이완기 < 80', normalB: null, suspected: '' } },
+  { item: 'FASTING_GLUCOSE', name: '공복혈당', value: 104, unit: 'mg/dL', grade: 'NORMAL_B', appliedRange: { normalA: 'x < 100', normalB: null, suspected: '' } },
+  { item: 'BMI', name: '체질량지수', value: 22.1, unit: 'kg/m²', grade: 'NORMAL_A', appliedRange: null },
+];
+
+function userWith(checkup: 'checkup' | 'none'): string {
+  const userId = randomUUID();
+  records.set(userId, {
+    userId,
+    profile: { sex: 'F', birthDate: '1988-04-12', occupation: 'OFFICE_WORKER' },
+    checkup: checkup === 'checkup' ? { checkupId: randomUUID(), examYear: 2025, examDate: '2025-03-14', items } : null,
+  });
+  return userId;
+}
+
+before(async () => {
+  claude = await start(loadConfig({ CLAUDE_STANDIN_PORT: '0', CLAUDE_STANDIN_API_KEY: API_KEY, CLAUDE_STANDIN_CONTROL: 'true' }), { logger: silentLogger });
+  intelligence = await startComponent(intelligenceService, {
+    env: { CLAUDE_BASE_URL: claude.url, CLAUDE_MAX_ATTEMPTS: '1', AI_DAILY_TOKEN_BUDGET: '100000' },
+    secrets: { 'claude-api-key': API_KEY },
+  });
+  intelligence.dapr.onInvoke('health', /^internal\/health\/users\/[^/]+\/latest-judged$/, (call) => {
+    const record = records.get(decodeURIComponent(call.path.split('/')[3]!));
+    if (!record) throw invocationFailure(call, 503, { code: 'UNAVAILABLE' });
+    return record;
+  });
+});
+
+after(async () => {
+  await intelligence?.stop();
+  await claude?.stop();
+});
+
+async function json<T = Record<string, unknown>>(response: Response, status = 200): Promise<T> {
+  const text = await response.text();
+  assert.equal(response.status, status, text);
+  return JSON.parse(text) as T;
+}
+
+interface Reading {
+  source: string;
+  fallbackReason: string | null;
+  cached: boolean;
+  lines: { kind: string; text: string; itemCodes: string[] }[];
+  riskLevel: string;
+}
+interface Recommendation {
+  source: string;
+  fallbackReason: string | null;
+  missions: { id: string; minutes: number; targetItems: string[] }[];
+}
+
+/** Messages API calls the Claude stand-in has answered so far. */
+async function claudeCalls(): Promise<number> {
+  const stats = (await (await fetch(`${claude.url}/_control/stats`)).json()) as { total: number };
+  return stats.total;
+}
+
+const reading = (userId: string) => intelligence.request('/api/intelligence/diagnosis', { userId });
+const recommend = (userId: string) => intelligence.request('/api/intelligence/missions/recommendations', { method: 'POST', userId });
+
+describe('readings and missions', () => {
+  test('when a user with a checkup asks for the reading, then three lines grounded in their items come from the AI, and the next read is cached', async () => {
+    const userId = userWith('checkup');
+    const first = await json<Reading>(await reading(userId));
+    assert.deepEqual([first.source, first.fallbackReason, first.cached], ['AI', null, false]);
+    assert.deepEqual(first.lines.map((l) => l.kind), ['OVERALL', 'MAIN_RISK', 'OCCUPATION']);
+    assert.ok(first.lines.every((l) => l.itemCodes.every((code) => items.some((i) => i.item === code))));
+    assert.equal(first.riskLevel, 'HIGH');
+    const again = await json<Reading>(await reading(userId));
+    assert.equal(again.cached, true);
+    assert.deepEqual(again.lines, first.lines);
+  });
+
+  test('when a user has no checkup, then the reading is 404 CHECKUP_NOT_FOUND but five missions still come, targeting nothing', async () => {
+    const userId = userWith('none');
+    assert.equal((await json<{ code: string }>(await reading(userId), 404)).code, 'CHECKUP_NOT_FOUND');
+    const set = await json<Recommendation>(await recommend(userId));
+    assert.equal(set.missions.length, 5);
+    assert.ok(set.missions.every((m) => m.targetItems.length === 0));
+    const current = await json<{ missions: { id: string }[] }>(await intelligence.request(`/internal/intelligence/users/${userId}/recommendations/current`));
+    assert.deepEqual(current.missions.map((m) => m.id), set.missions.map((m) => m.id), 'the goal service reads the same set');
+  });
+
+  test('when the health service does not answer, then the reading says the health data is unavailable (503)', async () => {
+    const userId = randomUUID();
+    const problem = await json<{ code: string }>(await reading(userId), 503);
+    assert.equal(problem.code, 'HEALTH_DATA_UNAVAILABLE');
+  });
+});
+
+describe('the daily token budget on the clock’s Seoul day', () => {
+  test('when the user has spent today’s budget, then missions come from the flagged fallback; on the next Seoul day the AI answers again', async () => {
+    const userId = userWith('checkup');
+    await intelligence.db.query('insert into token_usage (user_id, day, input_tokens, output_tokens, calls) values ($1, $2, 10000000, 0, 1)', [
+      userId,
+      seoulToday(intelligence.clock),
+    ]);
+    const callsBefore = await claudeCalls();
+    const spent = await json<Recommendation>(await recommend(userId));
+    assert.deepEqual([spent.source, spent.fallbackReason, spent.missions.length], ['FALLBACK', 'DAILY_TOKEN_BUDGET_EXCEEDED', 5]);
+    const chat = await json<{ id: string }>(await intelligence.request('/api/intelligence/chats', { method: 'POST', userId, json: {} }), 201);
+    const reply = await json<{ source: string; fallbackReason: string | null }>(
+      await intelligence.request(`/api/intelligence/chats/${chat.id}/messages`, { method: 'POST', userId, json: { message: '물은 하루에 얼마나 마셔야 하나요?' } }),
+      201,
+    );
+    assert.deepEqual([reply.source, reply.fallbackReason], ['FALLBACK', 'DAILY_TOKEN_BUDGET_EXCEEDED']);
+    assert.equal(await claudeCalls(), callsBefore, 'Claude was not called');
+
+    const start = intelligence.clock.now();
+    try {
+      intelligence.clock.set(`${addDays(seoulToday(intelligence.clock), 1)}T00:00:00+09:00`);
+      const fresh = await json<Recommendation>(await recommend(userId));
+      assert.deepEqual([fresh.source, fresh.fallbackReason], ['AI', null]);
+      const usage = await intelligence.db.query<{ day: string }>("select to_char(day, 'YYYY-MM-DD') as day from token_usage where user_id = $1 order by day", [userId]);
+      assert.deepEqual(usage.rows.map((r) => r.day), [seoulToday({ now: () => start }), seoulToday(intelligence.clock)], 'the AI call counts on the new day');
+    } finally {
+      intelligence.clock.set(start);
+    }
+  });
+});
+
+describe('chat input and erasure', () => {
+  test('when a chat message is longer than 1000 characters, then it is refused with 400 and nothing is stored', async () => {
+    const userId = userWith('checkup');
+    const chat = await json<{ id: string }>(await intelligence.request('/api/intelligence/chats', { method: 'POST', userId, json: {} }), 201);
+    const response = await intelligence.request(`/api/intelligence/chats/${chat.id}/messages`, { method: 'POST', userId, json: { message: '가'.repeat(1001) } });
+    assert.equal(response.status, 400);
+    assert.equal(((await response.json()) as { code: string }).code, 'VALIDATION_FAILED');
+    const stored = await intelligence.db.query('select 1 from chat_messages where session_id = $1', [chat.id]);
+    assert.equal(stored.rowCount, 0);
+  });
+
+  test('when UserDeleted arrives, then the user’s recommendations, chats and token usage are erased', async () => {
+    const userId = userWith('checkup');
+    await json(await recommend(userId));
+    await json(await intelligence.request('/api/intelligence/chats', { method: 'POST', userId, json: {} }), 201);
+    const response = await intelligence.deliver('/events/user-deleted', 'user-deleted', { type: 'UserDeleted', userId, occurredAt: intelligence.clock.now().toISOString() });
+    assert.equal(response.status, 200);
+    const left = await intelligence.db.query<{ n: string }>(
+      `select (select count(*) from recommendation_sets where user_id = $1) + (select count(*) from chat_sessions where user_id = $1)
+            + (select count(*) from token_usage where user_id = $1) + (select count(*) from cached_answers where user_id = $1) as n`,
+      [userId],
+    );
+    assert.equal(Number(left.rows[0]!.n), 0);
+    assert.equal((await intelligence.request(`/internal/intelligence/users/${userId}/recommendations/current`)).status, 404);
+  });
+});

@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { settableClock, type SettableClock } from '../clock.js';
+import { createDb, type Db } from '../db.js';
+import { SESSION_ID_HEADER, USER_ID_HEADER, listen } from '../http.js';
+import { createLogger } from '../logger.js';
+import { createMetrics } from '../metrics.js';
+import { buildServiceApp, loadServiceConfig, type DbServiceDefinition } from '../service.js';
+import { createDaprDouble, type DaprDouble } from './dapr-double.js';
+
+/**
+ * Runs one service in this process for a component test: the real app (routes, handlers,
+ * repositories, subscriptions) on a random port against the real PostgreSQL, with the
+ * in-memory Dapr double in place of the sidecar and a settable clock.
+ *
+ * The database is the component tests' own, which `npm test` starts and migrates and names
+ * in HEALTHSYNC_TEST_DATABASE_URL (Azurite in HEALTHSYNC_TEST_BLOB_CONNECTION_STRING).
+ */
+export interface ComponentOptions {
+  /** Settings as the environment would give them (beyond the harness's placeholders). */
+  env?: Record<string, string>;
+  /** Secrets the service reads from the secret store at start-up. */
+  secrets?: Record<string, string>;
+  /** Defaults to 2026-11-24 12:00 in Seoul. */
+  clock?: SettableClock;
+  dapr?: DaprDouble;
+}
+
+export interface RequestOptions extends RequestInit {
+  /** Sent as the gateway-verified user (and a session of theirs), as the gateway does. */
+  userId?: string;
+  json?: unknown;
+}
+
+export interface Component {
+  /** http://127.0.0.1:<port> */
+  url: string;
+  dapr: DaprDouble;
+  clock: SettableClock;
+  /** A pool on the service's own schema, for checking what was stored. */
+  db: Db;
+  request(pathAndQuery: string, options?: RequestOptions): Promise<Response>;
+  /** Delivers a pub/sub event to the service as its sidecar would (a CloudEvent). */
+  deliver(route: string, topic: string, data: unknown, id?: string): Promise<Response>;
+  stop(): Promise<void>;
+}
+
+function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run component tests through \`npm test -- component\` (it starts their database)`);
+  return value;
+}
+
+/** The component tests' own database (test.mjs starts and migrates it). */
+export const testDatabaseUrl = () => requiredEnv('HEALTHSYNC_TEST_DATABASE_URL');
+/** Azurite's connection string for the component tests. */
+export const testBlobConnectionString = () => requiredEnv('HEALTHSYNC_TEST_BLOB_CONNECTION_STRING');
+
+export async function startComponent<S extends z.ZodRawShape>(definition: DbServiceDefinition<S>, options: ComponentOptions = {}): Promise<Component> {
+  const config = loadServiceConfig(definition, {
+    // Placeholders: the harness listens on a random port and has no sidecar.
+    APP_PORT: '1',
+    DAPR_HTTP_PORT: '1',
+    LOG_LEVEL: process.env.HEALTHSYNC_TEST_LOG_LEVEL ?? 'error',
+    ...options.env,
+  });
+  const logger = createLogger(definition.name, config.LOG_LEVEL);
+  const dapr = options.dapr ?? createDaprDouble({ secrets: options.secrets ?? {} });
+  const clock = options.clock ?? settableClock('2026-11-24T12:00:00+09:00');
+  const db = createDb(testDatabaseUrl(), definition.dbSchema, 5);
+  const built = await buildServiceApp(definition, { config, logger, metrics: createMetrics(definition.name), dapr, clock, db });
+  const server = await listen(built.app, 0, '127.0.0.1');
+  const address = server.server.address();
+  if (address === null || typeof address === 'string') throw new Error('the component did not listen on a TCP port');
+  const url = `http://127.0.0.1:${address.port}`;
+
+  const request = (pathAndQuery: string, { userId, json, headers, ...init }: RequestOptions = {}) =>
+    fetch(`${url}${pathAndQuery}`, {
+      ...init,
+      headers: {
+        ...(userId ? { [USER_ID_HEADER]: userId, [SESSION_ID_HEADER]: `session-of-${userId}` } : {}),
+        ...(json !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(headers as Record<string, string> | undefined),
+      },
+      ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
+    });
+
+  return {
+    url,
+    dapr,
+    clock,
+    db,
+    request,
+    deliver: (route, topic, data, id = randomUUID()) =>
+      request(route, {
+        method: 'POST',
+        headers: { 'content-type': 'application/cloudevents+json' },
+        body: JSON.stringify({ specversion: '1.0', id, source: 'component-test', type: 'com.dapr.event.sent', topic, pubsubname: 'events', datacontenttype: 'application/json', data }),
+      }),
+    async stop() {
+      await server.close();
+      await built.stop();
+      await db.end();
+    },
+  };
+}

@@ -1,0 +1,171 @@
+import assert from 'node:assert/strict';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { startComponent, type Component } from '@healthsync/shared/testing';
+import { createMemoryLogger, obtainIdToken, startGoogleOidcStandin, type RunningProvider } from '@healthsync/standin-google-oidc';
+import { userService } from '../../src/server.js';
+
+const CLIENT_ID = 'healthsync-mobile';
+const REDIRECT = 'com.healthsync.app:/oauth2redirect';
+
+let dir: string;
+let google: RunningProvider;
+let user: Component;
+
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'user-component-'));
+  google = await startGoogleOidcStandin({ port: 0, clientId: CLIENT_ID, redirectUris: [REDIRECT], keysFile: join(dir, 'keys.json'), autoLogin: true, anyTestIdentity: true, logger: createMemoryLogger() });
+  user = await startComponent(userService, {
+    env: { OIDC_ISSUER: google.issuer, OIDC_CLIENT_IDS: CLIENT_ID, OIDC_ALLOW_INSECURE_HTTP: 'true' },
+    secrets: { 'jwt-signing-key': generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() },
+  });
+});
+
+after(async () => {
+  await user?.stop();
+  await google?.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+interface Session {
+  accessToken: string;
+  refreshToken: string;
+  user: { id: string; status: string; onboardingRequired: boolean; email: string };
+}
+
+/** A new person for each test: their own Google identity. */
+const newPerson = (label: string) => `${label}-${randomUUID().slice(0, 8)}@healthsync.test`;
+
+async function signIn(email: string): Promise<Session> {
+  const nonce = randomUUID();
+  const idToken = await obtainIdToken({ issuer: google.issuer, clientId: CLIENT_ID, redirectUri: REDIRECT, loginHint: email, nonce });
+  const response = await user.request('/api/auth/google', { method: 'POST', json: { idToken, nonce } });
+  assert.equal(response.status, 200, await response.clone().text());
+  return (await response.json()) as Session;
+}
+
+const profile = { name: '김민지', birthDate: '1988-04-12', sex: 'F', occupation: 'OFFICE_WORKER' };
+
+async function eventually<T>(check: () => T | undefined): Promise<T> {
+  for (let i = 0; i < 100; i += 1) {
+    const value = check();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('timed out');
+}
+
+describe('sign-in and onboarding', () => {
+  test('when a new person signs in, then a PENDING account is made; signing in again finds the same one', async () => {
+    const email = newPerson('first');
+    const first = await signIn(email);
+    assert.equal(first.user.status, 'PENDING');
+    assert.equal(first.user.onboardingRequired, true);
+    assert.equal(first.user.email, email);
+    const again = await signIn(email);
+    assert.equal(again.user.id, first.user.id);
+  });
+
+  test('when the profile is completed, then the account is ACTIVE and user-registered is published once with profile facts only', async () => {
+    const session = await signIn(newPerson('onboard'));
+    const userId = session.user.id;
+    const put = await user.request('/api/users/me', { method: 'PUT', userId, json: profile });
+    assert.equal(put.status, 200);
+    assert.equal(((await put.json()) as { status: string }).status, 'ACTIVE');
+    const published = await eventually(() => user.dapr.published.find((e) => e.topic === 'user-registered' && (e.data as { userId: string }).userId === userId));
+    const { eventId, ...event } = published.data as { eventId: string };
+    assert.equal(eventId, published.options.id, 'consumers dedupe on the CloudEvent id, which is the outbox event id');
+    assert.deepEqual(event, {
+      type: 'UserRegistered',
+      userId,
+      occurredAt: user.clock.now().toISOString(),
+      profile: { birthDate: '1988-04-12', sex: 'F', occupation: 'OFFICE_WORKER' },
+    });
+    const edit = await user.request('/api/users/me', { method: 'PUT', userId, json: { ...profile, occupation: 'RETIRED' } });
+    assert.equal(edit.status, 200);
+    await eventually(() => user.dapr.publishedTo('user-profile-changed').find((e) => (e as { userId: string }).userId === userId));
+    assert.equal(user.dapr.publishedTo('user-registered').filter((e) => (e as { userId: string }).userId === userId).length, 1);
+  });
+
+  test('when the person turns 19 today in Seoul, then onboarding is accepted; a day younger is refused', async () => {
+    // The clock says 2026-11-24 in Seoul.
+    const young = await signIn(newPerson('young'));
+    const refused = await user.request('/api/users/me', { method: 'PUT', userId: young.user.id, json: { ...profile, birthDate: '2007-11-25' } });
+    assert.equal(refused.status, 400);
+    assert.match(await refused.text(), /at least 19/);
+    const accepted = await user.request('/api/users/me', { method: 'PUT', userId: young.user.id, json: { ...profile, birthDate: '2007-11-24' } });
+    assert.equal(accepted.status, 200);
+  });
+
+  test('when the profile has unknown fields or a birth date in the future, then it is refused and nothing changes', async () => {
+    const session = await signIn(newPerson('bad'));
+    const userId = session.user.id;
+    for (const body of [{ ...profile, admin: true }, { ...profile, birthDate: '2026-11-25' }, { ...profile, sex: 'X' }]) {
+      const response = await user.request('/api/users/me', { method: 'PUT', userId, json: body });
+      assert.equal(response.status, 400);
+      assert.match(response.headers.get('content-type') ?? '', /application\/problem\+json/);
+    }
+    const me = (await (await user.request('/api/users/me', { userId })).json()) as { status: string; name: string | null };
+    assert.deepEqual({ status: me.status, name: me.name }, { status: 'PENDING', name: '테스트 ' + session.user.email.split('@')[0] });
+  });
+
+  test('when no user id comes with the request, then /api/users/me answers 401', async () => {
+    assert.equal((await user.request('/api/users/me')).status, 401);
+  });
+});
+
+describe('sessions', () => {
+  test('when a refresh token is used, then it rotates; using the old one again signs the session out everywhere', async () => {
+    const session = await signIn(newPerson('refresh'));
+    const rotated = await user.request('/api/auth/refresh', { method: 'POST', json: { refreshToken: session.refreshToken } });
+    assert.equal(rotated.status, 200);
+    const next = (await rotated.json()) as { refreshToken: string };
+    assert.notEqual(next.refreshToken, session.refreshToken);
+
+    const reused = await user.request('/api/auth/refresh', { method: 'POST', json: { refreshToken: session.refreshToken } });
+    assert.equal(reused.status, 401);
+    assert.equal(((await reused.json()) as { code: string }).code, 'REFRESH_TOKEN_REUSED');
+    // The whole family is revoked: the rotated token stops working too, and the gateway learns of the session.
+    const afterReuse = await user.request('/api/auth/refresh', { method: 'POST', json: { refreshToken: next.refreshToken } });
+    assert.equal(afterReuse.status, 401);
+    const revoked = user.dapr.stateOf<{ revokedAt: string }>('revocations', `session:${sessionIdOf(session.accessToken)}`);
+    assert.equal(revoked?.revokedAt, user.clock.now().toISOString());
+  });
+
+  test('when a refresh token is older than its lifetime, then it is refused', async () => {
+    const session = await signIn(newPerson('expired'));
+    user.clock.advance(31 * 86_400_000);
+    try {
+      const response = await user.request('/api/auth/refresh', { method: 'POST', json: { refreshToken: session.refreshToken } });
+      assert.equal(response.status, 401);
+      assert.equal(((await response.json()) as { code: string }).code, 'INVALID_REFRESH_TOKEN');
+    } finally {
+      user.clock.advance(-31 * 86_400_000);
+    }
+  });
+});
+
+describe('deletion', () => {
+  test('when the account is deleted, then it is gone, user-deleted is published and the same Google identity starts afresh', async () => {
+    const email = newPerson('delete');
+    const session = await signIn(email);
+    const userId = session.user.id;
+    assert.equal((await user.request('/api/users/me', { method: 'PUT', userId, json: profile })).status, 200);
+    assert.equal((await user.request('/api/users/me', { method: 'DELETE', userId })).status, 204);
+    assert.equal((await user.request('/api/users/me', { userId })).status, 404);
+    await eventually(() => user.dapr.publishedTo('user-deleted').find((e) => (e as { userId: string }).userId === userId));
+    const stored = await user.db.query<{ email: string | null; name: string | null; status: string }>('select email, name, status from users where id = $1', [userId]);
+    assert.deepEqual(stored.rows[0], { email: null, name: null, status: 'DELETED' });
+    const fresh = await signIn(email);
+    assert.notEqual(fresh.user.id, userId);
+    assert.equal(fresh.user.onboardingRequired, true);
+  });
+});
+
+function sessionIdOf(accessToken: string): string {
+  const payload = JSON.parse(Buffer.from(accessToken.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
+  return String(payload.sid ?? payload.sessionId ?? payload.jti);
+}
