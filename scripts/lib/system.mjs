@@ -240,7 +240,9 @@ async function prepareComponentDatabase(secrets, port) {
   const client = new pg.Client({ connectionString: url('postgres-admin-url', 'postgres') });
   await client.connect();
   try {
-    if ((await client.query('select 1 from pg_database where datname = $1', [COMPONENT_DATABASE])).rowCount === 0) await client.query(`create database ${COMPONENT_DATABASE}`);
+    // A fresh database every run: what an earlier run (or an older branch's migrations) left cannot leak in.
+    await client.query(`drop database if exists ${COMPONENT_DATABASE} with (force)`);
+    await client.query(`create database ${COMPONENT_DATABASE}`);
     await client.query(`grant connect on database ${COMPONENT_DATABASE} to healthsync_app`);
   } finally {
     await client.end();
