@@ -19,7 +19,7 @@ import { daprModuleDir, deployToolsDir, deployTools, ensureDeployTools, ensureSc
 
 await runMain(async () => {
   const started = Date.now();
-  ensureDeployTools();
+  await ensureDeployTools();
   const python = ensureSchemaVenv();
   if (!fs.existsSync(path.join(daprBinDir, 'daprd'))) fail('daprd is missing: run `npm run setup` first.');
   const tofuCliConfig = path.join(deployToolsDir, 'tofurc');

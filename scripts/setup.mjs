@@ -14,7 +14,7 @@ export async function setup() {
   checkNode();
   ensureSystemPackages();
   ensureNodeModules();
-  ensureDaprTools();
+  await ensureDaprTools();
   buildTypeScript();
   ensureSecrets(ports);
 }
