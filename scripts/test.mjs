@@ -49,6 +49,18 @@ function runTests(title, allFiles, extraArgs = []) {
   return result.status === 0;
 }
 
+/** ESLint over the TypeScript of services/, standins/ and tests/ (eslint.config.mjs); Prettier when asked. */
+function runLint() {
+  const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+  log.step('lint: eslint services standins tests');
+  const eslint = spawnSync(bin('eslint'), ['--max-warnings=0', 'services', 'standins', 'tests'], { cwd: root, stdio: 'inherit' });
+  if (eslint.status !== 0) return false;
+  if (process.env.HEALTHSYNC_FORMAT_CHECK !== '1') return true;
+  log.step('format: prettier --check .');
+  const prettier = spawnSync(bin('prettier'), ['--check', '--log-level=warn', '.'], { cwd: root, stdio: 'inherit' });
+  return prettier.status === 0;
+}
+
 let stopping = false;
 process.on('SIGINT', async () => {
   if (stopping) return;
@@ -61,13 +73,21 @@ await runMain(async () => {
   await setup();
   // Imported only now: it needs the npm dependencies that set-up installs.
   const { startSystem } = await import('./lib/system.mjs');
+  // Lint (and, with HEALTHSYNC_FORMAT_CHECK=1, the Prettier check): the whole tree, so only
+  // without filter words or when one of them is `lint`.
+  if (filters.length === 0 || filters.includes('lint')) {
+    if (!runLint()) {
+      console.error('\n✖ lint failed (npm run lint shows the same); the system was not started.');
+      process.exit(1);
+    }
+  }
   // Unit tests: pure domain logic and the stand-ins' protocol tests, no system needed.
   const unitOk = runTests('unit tests', testFiles(unitTestDirs()));
   if (!unitOk) {
     console.error('\n✖ unit tests failed; the system was not started.');
     process.exit(1);
   }
-  // Deployment checks (issue 9): chart, components, production Dapr config in a real daprd, Terraform.
+  // Deployment checks: chart, components, production Dapr config in a real daprd, Terraform.
   if (filters.length === 0 || filters.some((word) => word.includes('deploy'))) {
     log.step('deployment checks: node scripts/check-deploy.mjs');
     const deploy = spawnSync(process.execPath, [path.join(root, 'scripts', 'check-deploy.mjs')], { cwd: root, stdio: 'inherit' });
