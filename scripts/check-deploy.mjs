@@ -1,4 +1,4 @@
-// `node scripts/check-deploy.mjs`: the deployment checks of issue 9, offline.
+// `node scripts/check-deploy.mjs`: the deployment checks, offline.
 //   - builds (or takes from the cache) helm, kubeconform, OpenTofu and the azurerm provider
 //     from the Go module proxy (tools/helm, tools/kubeconform, tools/tofu, tools/tofu/azurerm),
 //   - installs PyPI kubernetes-validate (Kubernetes JSON schemas, and PyYAML) into a venv

@@ -1,4 +1,4 @@
-# The production environment: every box of the drawing (shared/seed/README.md), composed
+# The production environment: every box of the architecture (docs/reference/architecture.md), composed
 # from ../../modules. Names are derived from prefix and environment, so the defaults give
 # exactly the names components/azure/*.yaml and charts/healthsync/values-azure.yaml use
 # (sb-healthsync-prod, evhns-healthsync-prod, redis-healthsync-prod, kv-healthsync-prod,

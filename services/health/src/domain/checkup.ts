@@ -1,5 +1,5 @@
 /**
- * The canonical, normalised NHIS general-checkup record (nhis.md §4.5) and pure parsers for the string
+ * The canonical, normalised NHIS general-checkup record (docs/reference/nhis.md §4.5) and pure parsers for the string
  * formats the sources deliver: aggregator result sheets (CODEF / Candiy: every value a string, blood
  * pressure as "120/80", urine protein as text) and the open dataset's numeric codes.
  *
@@ -300,7 +300,7 @@ export type NumericField =
   | 'boneDensityTScore';
 
 /**
- * Values outside these ranges are sentinel codes or typos, not measurements (nhis.md §1.6: 허리둘레 999,
+ * Values outside these ranges are sentinel codes or typos, not measurements (docs/reference/nhis.md §1.6: 허리둘레 999,
  * 감마지티피 9999, creatinine 98). The ranges are deliberately wide so that a genuine extreme result is still
  * judged; they are not clinical limits.
  */

@@ -3,7 +3,7 @@
  *
  * This table is the single source of truth: judging, the human-readable `appliedRange` text and the
  * chart bands (`gradeBands`) are all derived from it, so a boundary is changed in one place only.
- * Every band is a half-open or closed interval exactly as in /work/shared/reference/nhis.md §2.2; the
+ * Every band is a half-open or closed interval exactly as in `docs/reference/nhis.md` §2.2; the
  * bands of one item and sex cover the whole number line without overlap (a unit test checks this).
  */
 
@@ -135,7 +135,7 @@ export const CRITERIA: Readonly<Record<CriterionId, Criterion>> = {
     unit: 'cm',
     decimals: 1,
     scale: 'NUMERIC',
-    // UNVERIFIED (nhis.md §5 #1): third parties disagree whether ≥ 90/85 is 질환의심 or 정상B. We follow the
+    // UNVERIFIED (docs/reference/nhis.md §5 #1): third parties disagree whether ≥ 90/85 is 질환의심 or 정상B. We follow the
     // 2026 transcription and the knowledge-base seed (A/D, no B band) because the text copy lays the waist
     // row out like creatinine, which is an A/D row. Re-check against the official PDF.
     bands: {

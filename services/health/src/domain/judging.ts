@@ -45,7 +45,7 @@ export type PersonFact = 'SEX' | 'BIRTH_DATE';
 /**
  * What is known about the person. A user who has not completed their profile yet has neither fact: the
  * items that do not depend on them are judged anyway, and the others say which fact is missing instead
- * of guessing (nhis.md §2.3: "Sex unknown → unclassified; do not guess").
+ * of guessing (docs/reference/nhis.md §2.3: with sex unknown the result is unclassified, never a guess).
  */
 export interface PersonFacts {
   readonly sex?: Sex | undefined;
@@ -264,7 +264,7 @@ function deriveBmi(checkup: Checkup): Derived {
 }
 
 /**
- * The reported eGFR is judged as reported (nhis.md §3: the notice names no equation). Only when it is
+ * The reported eGFR is judged as reported (docs/reference/nhis.md §3: the notice names no equation). Only when it is
  * absent and creatinine is present for an adult is CKD-EPI 2021 computed, rounded to a whole number as
  * sheets print it.
  */

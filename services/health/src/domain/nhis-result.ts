@@ -10,7 +10,7 @@ import {
 import type { ItemId } from './judging.js';
 
 /**
- * Reads the `data` of an aggregator's successful checkup answer (CODEF CF-00000, nhis.md §4.2) into
+ * Reads the `data` of an aggregator's successful checkup answer (CODEF CF-00000, docs/reference/nhis.md §4.2) into
  * canonical checkups. Pure: the adapter has already decoded the wire format. Every value arrives as a
  * string; nothing here trusts the shape, because a provider change must not crash an import.
  */
@@ -140,7 +140,7 @@ export function unitsFromReference(rows: readonly ProviderRow[]): Partial<Record
   return units;
 }
 
-/** The provider's own printed boundaries for one item (nhis.md §4.6: kept so our table can be cross-checked). */
+/** The provider's own printed boundaries for one item (docs/reference/nhis.md §4.6: kept so our table can be cross-checked). */
 export interface ProviderRange {
   readonly unit: string | null;
   readonly normalA: string | null;

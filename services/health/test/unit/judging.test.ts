@@ -50,7 +50,7 @@ interface BoundaryRow {
 const BOTH: readonly Sex[] = ['M', 'F'];
 
 /**
- * nhis.md §2.2, written out by hand from the reference (not from the CRITERIA table) so that a wrong
+ * docs/reference/nhis.md §2.2, written out by hand from the reference (not from the CRITERIA table) so that a wrong
  * boundary in the table fails here.
  */
 const BOUNDARIES: readonly BoundaryRow[] = [
