@@ -8,6 +8,7 @@ import {
   ensureNodeModules,
   ensureSecrets,
   ensureSystemPackages,
+  ensureTraceViewer,
 } from './lib/setup-steps.mjs';
 
 export async function setup() {
@@ -15,6 +16,7 @@ export async function setup() {
   ensureSystemPackages();
   ensureNodeModules();
   await ensureDaprTools();
+  ensureTraceViewer();
   buildTypeScript();
   ensureSecrets(ports);
 }

@@ -41,13 +41,25 @@ export function redisServerBinary() {
   return ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((p) => fs.existsSync(p));
 }
 
-/** PostgreSQL and Redis come from Debian's packages. */
+/** The major version of the `java` on PATH, or undefined. */
+function javaMajor() {
+  const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  const match = /version "(\d+)/.exec(result.stderr ?? '');
+  return result.status === 0 && match ? Number(match[1]) : undefined;
+}
+
+/**
+ * PostgreSQL and Redis come from Debian's packages, and so do Java (17 or newer) and Maven,
+ * which fetch and run the local trace viewer (Zipkin, from Maven Central).
+ */
 export function ensureSystemPackages() {
   const missing = [];
   if (!postgresBinDir()) missing.push('postgresql');
   if (!redisServerBinary()) missing.push('redis-server');
+  if ((javaMajor() ?? 0) < 17) missing.push('default-jre-headless');
+  if (!output('mvn', ['--version'])) missing.push('maven');
   if (missing.length === 0) {
-    log.step('system packages: postgresql and redis-server present');
+    log.step('system packages: postgresql, redis-server, java and maven present');
     return;
   }
   if (!isRoot) fail(`Missing Debian packages: ${missing.join(', ')}. Install them with: sudo apt-get install -y ${missing.join(' ')}`);
@@ -81,9 +93,9 @@ function checkGo() {
   return goVersion;
 }
 
-const goCacheRoot = () => path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'healthsync', 'tools');
+const toolCacheRoot = () => path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'healthsync', 'tools');
 /** Past build durations, so the next first-time build can say how long it usually takes. */
-const buildTimesFile = () => path.join(goCacheRoot(), 'build-times.json');
+const buildTimesFile = () => path.join(toolCacheRoot(), 'build-times.json');
 
 function readBuildTimes() {
   try {
@@ -207,7 +219,7 @@ export async function ensureGoBuild(build) {
     log.step(`${build.name}: built`);
     return;
   }
-  const cacheDir = path.join(goCacheRoot(), `${name}-${key}`);
+  const cacheDir = path.join(toolCacheRoot(), `${name}-${key}`);
   const cached = build.outputs.map((o) => path.join(cacheDir, path.basename(o)));
   if (!cached.every((c) => fs.existsSync(c))) {
     const partial = `${cacheDir}.partial`;
@@ -240,6 +252,8 @@ export async function ensureDaprTools() {
     tags: 'stablecomponents',
     packages: ['github.com/dapr/dapr/cmd/daprd', 'github.com/dapr/dapr/cmd/scheduler', 'github.com/dapr/dapr/cmd/sentry'],
     outputs: ['daprd', 'scheduler', 'sentry'].map((b) => path.join(daprBinDir, b)),
+    // Measured on a 2-core machine shared with other builds.
+    usual: 'about 28 min',
   });
   await ensureGoBuild({
     name: 'dapr CLI 1.16.5',
@@ -249,9 +263,53 @@ export async function ensureDaprTools() {
     packages: ['github.com/dapr/cli'],
     outputs: [daprCli],
     rename: { cli: 'dapr' },
+    usual: 'about 8 min',
   });
   const version = execFileSync(path.join(daprBinDir, 'daprd'), ['--version'], { encoding: 'utf8' }).trim();
   log.detail(`daprd --version: ${version}`);
+}
+
+/** The local trace viewer: Zipkin's server, with its web UI, as Maven Central publishes it. */
+export const ZIPKIN = {
+  version: '3.5.1',
+  artifact: 'io.zipkin:zipkin-server:3.5.1:jar:exec',
+  file: 'zipkin-server-3.5.1-exec.jar',
+  // The jar as first fetched; a different one is refused.
+  sha256: '7ac633a6832647e71e50012a5e3e91fbc7054414955261724526030faf271d8d',
+};
+export const zipkinJar = path.join(toolsDir, 'zipkin', ZIPKIN.file);
+
+const sha256Of = (file) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+/**
+ * Fetches the Zipkin server jar with Maven (cached in ~/.cache/healthsync/tools like the Go
+ * tools) and checks its hash. `npm start` runs it as the trace viewer the sidecars export to.
+ */
+export function ensureTraceViewer() {
+  const name = `Zipkin ${ZIPKIN.version} (trace viewer)`;
+  const stamp = path.join(toolsDir, '.stamp-zipkin');
+  if (fs.existsSync(zipkinJar) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === ZIPKIN.sha256) {
+    log.step(`${name}: present`);
+    return;
+  }
+  const cacheDir = path.join(toolCacheRoot(), `zipkin-${ZIPKIN.version}`);
+  const cached = path.join(cacheDir, ZIPKIN.file);
+  if (!fs.existsSync(cached)) {
+    log.step(`${name}: fetching ${ZIPKIN.artifact} from Maven Central (about 130 MB, once)`);
+    const partial = `${cacheDir}.partial`;
+    fs.rmSync(partial, { recursive: true, force: true });
+    fs.mkdirSync(partial, { recursive: true });
+    run('mvn', ['-q', '-B', '-Dstyle.color=never', 'dependency:copy', `-Dartifact=${ZIPKIN.artifact}`, `-DoutputDirectory=${partial}`]);
+    const got = sha256Of(path.join(partial, ZIPKIN.file));
+    if (got !== ZIPKIN.sha256) fail(`${ZIPKIN.file} from Maven Central has sha256 ${got}, expected ${ZIPKIN.sha256}; not used.`);
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+    fs.renameSync(partial, cacheDir);
+  } else {
+    log.step(`${name}: copying from the cache`);
+  }
+  fs.mkdirSync(path.dirname(zipkinJar), { recursive: true });
+  fs.copyFileSync(cached, zipkinJar);
+  fs.writeFileSync(stamp, ZIPKIN.sha256);
 }
 
 /** npm dependencies, installed from the lock file when it changed. */
