@@ -77,7 +77,7 @@ await runMain(async () => {
   // without filter words or when one of them is `lint`.
   if (filters.length === 0 || filters.includes('lint')) {
     if (!runLint()) {
-      console.error('\n✖ lint failed (npm run lint shows the same); the system was not started.');
+      console.error('\n✖ lint or format check failed (npm run lint, npm run format:check); the system was not started.');
       process.exit(1);
     }
   }
