@@ -1,4 +1,4 @@
-// `node scripts/check-deploy.mjs`: the deployment checks of issue 9, offline.
+// `node scripts/check-deploy.mjs`: the deployment checks, offline.
 //   - builds (or takes from the cache) helm, kubeconform, OpenTofu and the azurerm provider
 //     from the Go module proxy (tools/helm, tools/kubeconform, tools/tofu, tools/tofu/azurerm),
 //   - installs PyPI kubernetes-validate (Kubernetes JSON schemas, and PyYAML) into a venv
@@ -19,7 +19,7 @@ import { contribModuleDir, daprModuleDir, deployToolsDir, deployTools, ensureDep
 
 await runMain(async () => {
   const started = Date.now();
-  ensureDeployTools();
+  await ensureDeployTools();
   const python = ensureSchemaVenv();
   if (!fs.existsSync(path.join(daprBinDir, 'daprd'))) fail('daprd is missing: run `npm run setup` first.');
   const tofuCliConfig = path.join(deployToolsDir, 'tofurc');

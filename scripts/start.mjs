@@ -1,7 +1,7 @@
 // `npm start`: set up, start the whole system, print the gateway URL; Ctrl-C stops it all.
 // `npm run infra` (--infra-only): everything but the services, for `scripts/dapr run -f .`.
 import { log, runMain } from './lib/log.mjs';
-import { gatewayUrl } from './lib/ports.mjs';
+import { gatewayUrl, traceViewerUrl } from './lib/ports.mjs';
 import { acquireSystemLock, anyExited, stopAll } from './lib/processes.mjs';
 import { setup } from './setup.mjs';
 
@@ -34,9 +34,13 @@ await runMain(async () => {
     throw error;
   }
   if (infraOnly) {
-    console.log('\nInfrastructure, Dapr control plane and stand-ins are running. In another terminal:\n  scripts/dapr run -f .\nPress Ctrl-C here to stop them.\n');
+    console.log(
+      `\nInfrastructure, Dapr control plane and stand-ins are running (traces: ${traceViewerUrl}). In another terminal:\n  scripts/dapr run -f .\nPress Ctrl-C here to stop them.\n`,
+    );
   } else {
-    console.log(`\nHealthSync is running: ${gatewayUrl}\n  API docs: ${gatewayUrl}/api/docs\n  OpenAPI:  ${gatewayUrl}/api/openapi.json\nPress Ctrl-C to stop.\n`);
+    console.log(
+      `\nHealthSync is running: ${gatewayUrl}\n  API docs: ${gatewayUrl}/api/docs\n  OpenAPI:  ${gatewayUrl}/api/openapi.json\n  Traces:   ${traceViewerUrl}\nPress Ctrl-C to stop.\n`,
+    );
   }
   const watch = setInterval(() => {
     const dead = anyExited();

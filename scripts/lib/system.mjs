@@ -1,5 +1,5 @@
-// The whole local system, in start order: PostgreSQL, Redis, Azurite, Dapr's Sentry and
-// scheduler, the stand-ins for Google / NHIS / Claude, then every service with its
+// The whole local system, in start order: the trace viewer, PostgreSQL, Redis, Azurite, Dapr's
+// Sentry and scheduler, the stand-ins for Google / NHIS / Claude, then every service with its
 // sidecar through the dapr CLI's run file. Used by `npm start` and `npm test` alike.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -7,9 +7,9 @@ import path from 'node:path';
 import pg from 'pg';
 import { fail, log } from './log.mjs';
 import { appTokensDir, daprBinDir, daprCli, daprRuntimePath, dataDir, root } from './paths.mjs';
-import { apps, gatewayUrl, ports } from './ports.mjs';
+import { apps, gatewayUrl, ports, traceViewerUrl } from './ports.mjs';
 import { freePort, isPortOpen, isRunning, requireFreePorts, startProcess, stopLeftovers, stopProcess, waitUntil } from './processes.mjs';
-import { blobConnectionString, postgresBinDir, readSecrets, redisServerBinary, TOKEN_APPS } from './setup-steps.mjs';
+import { blobConnectionString, postgresBinDir, readSecrets, redisServerBinary, TOKEN_APPS, zipkinJar } from './setup-steps.mjs';
 import { migrate } from '../migrate.mjs';
 
 const isRoot = process.getuid?.() === 0;
@@ -123,6 +123,24 @@ async function startDaprControlPlane() {
 }
 
 /**
+ * The trace viewer (Zipkin, in memory, loopback only): every sidecar sends all its spans here
+ * (dapr/local/*.yaml). The JVM takes a while to start, so it is started first and waited
+ * for just before the services.
+ */
+function startTraceViewer() {
+  return startProcess('trace-viewer', 'java', [
+    '-Xms64m', '-Xmx256m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1',
+    '-jar', zipkinJar,
+    '--armeria.ports[0].ip=127.0.0.1', `--armeria.ports[0].port=${ports.traceViewer}`, '--armeria.ports[0].protocols[0]=http',
+  ], { env: { STORAGE_TYPE: 'mem', MEM_MAX_SPANS: '200000', SELF_TRACING_ENABLED: 'false' } });
+}
+
+async function traceViewerReady(entry) {
+  await waitUntil('the trace viewer to serve', async () => (await fetch(`http://127.0.0.1:${ports.traceViewer}/health`)).ok, { entry, timeoutMs: 120_000 });
+  log.step(`trace viewer (Zipkin): ${traceViewerUrl}`);
+}
+
+/**
  * Stand-ins for the remote third parties; each is a package under standins/. In test mode the
  * Google stand-in lets any `<name>@healthsync.test` sign in, so each test makes its own users.
  */
@@ -218,6 +236,7 @@ export async function startSystem({ extraEnv = {}, apps: withApps = true, testMo
   await stopLeftovers();
   await requireFreePorts(withApps ? systemPorts() : ports);
   const secrets = readSecrets();
+  const traceViewer = startTraceViewer();
   await startPostgres(secrets);
   await migrate(secrets['postgres-admin-url']);
   await startRedis(secrets);
@@ -228,6 +247,7 @@ export async function startSystem({ extraEnv = {}, apps: withApps = true, testMo
   const env = runtimeEnv(trustAnchors, extraEnv);
   // For tests and for a developer's own `dapr run` (README): what the sidecars were given.
   fs.writeFileSync(path.join(dataDir, 'runtime-env.json'), JSON.stringify(env, null, 2), { mode: 0o600 });
+  await traceViewerReady(traceViewer);
   if (withApps) await startApps(env);
   return { secrets, env };
 }

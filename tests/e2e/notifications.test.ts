@@ -21,7 +21,7 @@ import {
   type BatchReplica,
   type Decision,
 } from '../support/notifications.js';
-import { appPorts, appTokens, eventually, isProblem, secrets } from '../support/system.js';
+import { appPorts, appTokens, eventually, isProblem } from '../support/system.js';
 import { activeUser, api, people, validProfile, type SignedIn } from '../support/users.js';
 
 /**

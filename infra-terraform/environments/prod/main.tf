@@ -1,9 +1,10 @@
-# The production environment: every box of the drawing, composed from ../../modules. Names
-# are derived from prefix and environment; the names that must be unique across all of Azure
-# (they become DNS names: registry, storage, vault, cache, Service Bus, Event Hubs, PostgreSQL)
-# also carry name_suffix. The defaults give exactly the names components/azure/*.yaml and
-# charts/healthsync/values-azure.yaml use (sb-healthsync-prod-k3x9, kv-healthsync-prod-k3x9,
-# sthealthsyncprodk3x9, crhealthsyncprodk3x9, ...); a check compares them.
+# The production environment: every box of the architecture (docs/reference/architecture.md),
+# composed from ../../modules. Names are derived from prefix and environment; the names that
+# must be unique across all of Azure (they become DNS names: registry, storage, vault, cache,
+# Service Bus, Event Hubs, PostgreSQL) also carry name_suffix. The defaults give exactly the
+# names components/azure/*.yaml and charts/healthsync/values-azure.yaml use
+# (sb-healthsync-prod-k3x9, kv-healthsync-prod-k3x9, sthealthsyncprodk3x9, crhealthsyncprodk3x9, ...);
+# a check compares them.
 
 locals {
   name = "${var.prefix}-${var.environment}"

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 const count = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
 
-/** Settings of the batch service beyond the base ones (see shared/config.ts). */
+/** Settings of the batch service beyond the base ones (see services/shared/src/config.ts). */
 export const settings = {
   /** App id of the intelligence service, which writes the nudge texts. */
   INTELLIGENCE_APP_ID: z.string().min(1).default('intelligence'),

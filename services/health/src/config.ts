@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 const seconds = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
 
-/** Settings of the health service beyond the base ones (see shared/config.ts). Secrets come from the secret store. */
+/** Settings of the health service beyond the base ones (see services/shared/src/config.ts). Secrets come from the secret store. */
 export const settings = {
   /** The aggregator's API base (CODEF: https://api.codef.io; locally the NHIS stand-in). */
   NHIS_BASE_URL: z.url(),

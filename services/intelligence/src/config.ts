@@ -3,7 +3,7 @@ import { z } from 'zod';
 const int = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
 
 /**
- * Settings of the intelligence service beyond the base ones (see shared/config.ts). The Claude
+ * Settings of the intelligence service beyond the base ones (see services/shared/src/config.ts). The Claude
  * API key is a secret (`claude-api-key` in the secret store), never a setting.
  */
 export const settings = {

@@ -1,4 +1,4 @@
-import { components, seoulDate, serviceInfoRoute, type DbServiceDefinition } from '@healthsync/shared';
+import { components, serviceInfoRoute, type DbServiceDefinition } from '@healthsync/shared';
 import { createAnswerCache } from './adapters/answer-cache.js';
 import { createClaude } from './adapters/claude.js';
 import { createHealthClient } from './adapters/health-client.js';
@@ -27,7 +27,6 @@ export const intelligenceService: DbServiceDefinition<typeof settings> = {
   settings,
   async build({ config, db, dapr, logger, metrics, clock }) {
     const repositories = createIntelligenceRepositories();
-    const { tokenUsage } = repositories;
     const usage = createUsagePublisher({ dapr, logger, metrics });
     const model = createClaude({
       baseURL: config.CLAUDE_BASE_URL,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Settings of the user service beyond the base ones (see shared/config.ts). */
+/** Settings of the user service beyond the base ones (see services/shared/src/config.ts). */
 export const settings = {
   /** The OpenID Connect issuer users sign in with: https://accounts.google.com in production. */
   OIDC_ISSUER: z.url(),

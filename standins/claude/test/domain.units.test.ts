@@ -117,7 +117,19 @@ describe('filling a JSON schema', () => {
       required: ['summary', 'score', 'level', 'extra'],
       $defs: { Note: { type: 'object', properties: { tip: { type: 'string', maxLength: 40 } }, required: ['tip'] } },
     };
-    const value = fillSchema(schema, { story: s, facts: f, limits: {}, now: new Date('2026-03-01T00:00:00Z'), requestText: text }) as Record<string, any>;
+    const value = fillSchema(schema, { story: s, facts: f, limits: {}, now: new Date('2026-03-01T00:00:00Z'), requestText: text }) as {
+      summary: string;
+      lines: string[];
+      score: number;
+      ratio: number;
+      level: string;
+      targetItems: string[];
+      when: string;
+      note: { tip: unknown };
+      needsDoctorVisit: boolean;
+      completed: boolean;
+      extra: unknown;
+    };
     assert.ok(value.summary.length >= 20 && value.summary.length <= 60, value.summary);
     assert.equal(value.lines.length, 2);
     assert.notEqual(value.lines[0], value.lines[1]);

@@ -122,7 +122,7 @@ describe('streaming answers', () => {
     await control(standin.url, '/_control/reset');
     const final = await sdk(standin.url).messages.stream({ model: MODEL, max_tokens: 256, messages: [{ role: 'user', content: '안녕하세요?' }] }).finalMessage();
     assert.equal(final.stop_reason, 'end_turn');
-    const [logged] = (await control(standin.url, '/_control/requests?limit=1')).body.requests;
+    const logged = (await control(standin.url, '/_control/requests?limit=1')).body.requests[0]!;
     assert.equal(logged.aborted, false);
     assert.equal(logged.eventsSent, logged.eventsTotal);
   });

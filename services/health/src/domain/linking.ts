@@ -1,5 +1,5 @@
 /**
- * Linking a user's NHIS checkups through an aggregator's two-step simple authentication (nhis.md §4.2,
+ * Linking a user's NHIS checkups through an aggregator's two-step simple authentication (docs/reference/nhis.md §4.2,
  * standins/nhis/PROTOCOL.md): the request parameters, what each result code means for the link, and
  * when an unanswered approval has expired. Pure.
  */

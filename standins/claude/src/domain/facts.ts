@@ -294,10 +294,12 @@ export function extractFacts(focusText: string, wholeText: string): Facts {
     return { collector, prose };
   };
 
-  let { collector, prose } = fromText(focusText);
+  const focused = fromText(focusText);
+  const { prose } = focused;
+  let { collector } = focused;
   if (collector.items.length === 0 && wholeText !== focusText) {
     const wider = fromText(wholeText);
-    if (wider.collector.items.length > 0) ({ collector, prose } = { collector: wider.collector, prose });
+    if (wider.collector.items.length > 0) collector = wider.collector;
   }
 
   const rateFromProse = /(?:달성률|완료율|completion rate)\s*[:：은는이가]?\s*(\d+(?:\.\d+)?)\s*%/i.exec(prose);

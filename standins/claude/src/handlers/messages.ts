@@ -55,7 +55,7 @@ function describeBody(body: unknown, requestId: string, receivedAt: number): Log
       return '';
     }
   };
-  let system = '';
+  let system: string;
   try {
     system = systemText({ system: raw.system as MessagesRequest['system'] });
   } catch {

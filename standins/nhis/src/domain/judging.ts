@@ -2,7 +2,7 @@ import type { CheckupRecord, Sex } from './checkup-record.js';
 
 /**
  * Per-item grades and the overall grade the stand-in prints in resJudgement, following the
- * thresholds of nhis.md §2.2 (waist read as A/D, Hb-high and γ-GTP-low "not classified").
+ * thresholds of docs/reference/nhis.md §2.2 (waist read as A/D, Hb-high and γ-GTP-low "not classified").
  * This only has to make the synthetic sheet self-consistent; the app keeps its own rule table.
  */
 export type Grade = 'A' | 'B' | 'D' | 'NC';
@@ -91,7 +91,7 @@ function textGrade(s: string, known: Record<string, Grade>): Grade | undefined {
 }
 
 /**
- * Overall grade as NHIS's summary table abbreviates it (the abbreviations are the ones nhis.md §4.3
+ * Overall grade as NHIS's summary table abbreviates it (the abbreviations are the ones docs/reference/nhis.md §4.3
  * lists as observed: 정A, 정B, 의심, 고∙당, 유질). `medicated` marks a diagnosed, treated person.
  */
 export function overallGrade(items: ItemGrade[], medicated = false): string {

@@ -2,7 +2,7 @@ import type { PreviewKey, UnitStyle } from './checkup-record.js';
 
 /**
  * resReferenceList: NHIS's own reference rows, one "단위" (unit) row and one per grade, keyed like
- * the preview rows (nhis.md §4.2/§4.3). Boundaries follow nhis.md §2.2; the exact cell wording is
+ * the preview rows (docs/reference/nhis.md §4.2/§4.3). Boundaries follow docs/reference/nhis.md §2.2; the exact cell wording is
  * ours (no sample with full cells was found), the "Cm" unit spelling is from CODEF's sample.
  */
 type ReferenceRow = { resType: string } & Partial<Record<PreviewKey, string>>;

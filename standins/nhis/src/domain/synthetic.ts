@@ -41,21 +41,21 @@ const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x
 const f1 = (x: number) => x.toFixed(1);
 const i0 = (x: number) => String(Math.round(x));
 
-/** CKD-EPI 2021 (race-free), nhis.md §3: the equation the stand-in uses to print resGFR. */
+/** CKD-EPI 2021 (race-free), docs/reference/nhis.md §3: the equation the stand-in uses to print resGFR. */
 export function ckdEpi2021(scr: number, age: number, sex: Sex): number {
   const [kappa, alpha, femaleFactor] = sex === 'F' ? [0.7, -0.241, 1.012] : [0.9, -0.302, 1];
   const r = scr / kappa;
   return 142 * Math.min(r, 1) ** alpha * Math.max(r, 1) ** -1.2 * 0.9938 ** age * femaleFactor;
 }
 
-/** Lipid panel: men from 24, women from 40; every 4 years since 2018, every 2 before (nhis.md §1.6, §2.5). */
+/** Lipid panel: men from 24, women from 40; every 4 years since 2018, every 2 before (docs/reference/nhis.md §1.6, §2.5). */
 export function lipidPanelDue(year: number, age: number, sex: Sex): boolean {
   const start = sex === 'M' ? 24 : 40;
   if (age < start) return false;
   return (age - start) % (year >= 2018 ? 4 : 2) === 0;
 }
 
-/** Bone density: women at 54, 60 and 66 (nhis.md §2.5). */
+/** Bone density: women at 54, 60 and 66 (docs/reference/nhis.md §2.5). */
 export function boneDensityDue(age: number, sex: Sex): boolean {
   return sex === 'F' && (age === 54 || age === 60 || age === 66);
 }
@@ -161,7 +161,7 @@ export function generatePerson(identity: Identity): Person {
       const tcv = clamp(tcBase + 0.3 * aging + rng.normal(0, 12), 110, 360);
       const hdlv = clamp(hdlBase + rng.normal(0, 4), 26, 110);
       const tgv = clamp(tgMedian * Math.exp(rng.normal(0, 0.4)), 35, 900);
-      // LDL: Friedewald below TG 400, otherwise a direct measurement (nhis.md §1.6).
+      // LDL: Friedewald below TG 400, otherwise a direct measurement (docs/reference/nhis.md §1.6).
       const ldlv = tgv < 400 ? tcv - hdlv - tgv / 5 : tcv * rng.normal(0.55, 0.05);
       [tc, hdl, tg, ldl] = [i0(tcv), i0(hdlv), i0(tgv), i0(clamp(ldlv, 30, 280))];
     }

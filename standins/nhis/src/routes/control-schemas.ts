@@ -4,7 +4,7 @@ import { gradeItems, opinionFor, overallGrade } from '../domain/judging.js';
 
 /**
  * Bodies of the test-only control API. A registered checkup lists the canonical record's fields
- * (nhis.md §4.5) as the exact strings the aggregator should print; an omitted field prints "" (not
+ * (docs/reference/nhis.md §4.5) as the exact strings the aggregator should print; an omitted field prints "" (not
  * measured). `raw` overrides any preview cell verbatim, for malformed-input tests.
  */
 const value = z.string().max(200);
