@@ -1,5 +1,7 @@
 import express, { type Request, type Response, Router } from 'express';
+import type { BatchStore } from '../adapters/batch-store.js';
 import type { BehaviourSwitch } from '../adapters/behaviour.js';
+import type { Realism } from '../config.js';
 import type { RequestLog } from '../adapters/request-log.js';
 import type { Stats } from '../adapters/stats.js';
 import type { Logger } from '../logger.js';
@@ -10,6 +12,8 @@ export interface ControlRouterDeps {
   behaviour: BehaviourSwitch;
   requestLog: RequestLog;
   stats: Stats;
+  batches: BatchStore;
+  realism: Realism;
   logger: Logger;
 }
 
@@ -36,6 +40,7 @@ export function createControlRouter(deps: ControlRouterDeps): Router {
     deps.behaviour.reset();
     deps.requestLog.clear();
     deps.stats.reset();
+    deps.batches.reset();
     res.json({ behaviour: deps.behaviour.current() });
   });
 
@@ -50,6 +55,16 @@ export function createControlRouter(deps: ControlRouterDeps): Router {
 
   router.get('/_control/stats', (_req: Request, res: Response) => {
     res.json(deps.stats.snapshot());
+  });
+
+  /** The Message Batches side: requests answered, tokens, and what still waits in the queue. */
+  router.get('/_control/batches', (_req: Request, res: Response) => {
+    res.json({ ...deps.batches.usage(), queued: deps.batches.queued() });
+  });
+
+  /** The realism settings in force (profile and figures). */
+  router.get('/_control/realism', (_req: Request, res: Response) => {
+    res.json(deps.realism);
   });
 
   return router;
