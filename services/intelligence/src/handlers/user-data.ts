@@ -1,11 +1,12 @@
 import { withTransaction, type Db, type Logger } from '@healthsync/shared';
 import type { AnswerCache } from '../adapters/answer-cache.js';
 import { chats } from '../adapters/chats-repository.js';
+import type { MessageBatchesRepository } from '../adapters/message-batches-repository.js';
 import { recommendations } from '../adapters/recommendations-repository.js';
 import { tokenUsage } from '../adapters/usage.js';
 
 /** What the events this service consumes do to a user's data. Both are idempotent. */
-export function createUserData(deps: { db: Db; cache: AnswerCache; logger: Logger }) {
+export function createUserData(deps: { db: Db; cache: AnswerCache; batches: MessageBatchesRepository; logger: Logger }) {
   return {
     /** A new checkup was imported: readings and recommendations built on the old facts are stale. */
     async checkupImported(userId: string): Promise<void> {
@@ -13,13 +14,14 @@ export function createUserData(deps: { db: Db; cache: AnswerCache; logger: Logge
       deps.logger.info('cached AI answers dropped after a checkup import', { userId, dropped });
     },
 
-    /** The account was deleted: erase chats, recommendations, cached answers and usage counts. */
+    /** The account was deleted: erase chats, recommendations, cached answers, usage counts and batched message requests. */
     async erase(userId: string): Promise<void> {
       await deps.cache.invalidate(userId);
       await withTransaction(deps.db, async (client) => {
         await chats.eraseUser(client, userId);
         await recommendations.eraseUser(client, userId);
         await tokenUsage.erase(client, userId);
+        await deps.batches.eraseUser(client, userId);
       });
       deps.logger.info('user data erased', { userId });
     },
