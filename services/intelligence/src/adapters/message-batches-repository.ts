@@ -83,9 +83,16 @@ export function createMessageBatchesRepository(db: Db) {
       return result.rows;
     },
 
-    /** OPEN (or a SUBMITTING left by a crash) → SUBMITTING; false when it was already submitted. */
-    async markSubmitting(id: string): Promise<boolean> {
-      const result = await db.query(`update message_batches set status = 'SUBMITTING' where id = $1 and status in ('OPEN', 'SUBMITTING')`, [id]);
+    /**
+     * OPEN → SUBMITTING, or a SUBMITTING whose submitter died (older than the lease); false when
+     * someone else is submitting it or it was submitted. `submitted_at` holds when the attempt began.
+     */
+    async markSubmitting(id: string, leaseSeconds = 180): Promise<boolean> {
+      const result = await db.query(
+        `update message_batches set status = 'SUBMITTING', submitted_at = now()
+         where id = $1 and (status = 'OPEN' or (status = 'SUBMITTING' and submitted_at < now() - make_interval(secs => $2)))`,
+        [id, leaseSeconds],
+      );
       return (result.rowCount ?? 0) > 0;
     },
 

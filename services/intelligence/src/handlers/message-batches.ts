@@ -131,17 +131,20 @@ export function createMessageBatches(deps: MessageBatchesDeps) {
     },
 
     /**
-     * Submits the batch to Anthropic once it holds `expectedCount` requests (409 otherwise: a
-     * page is missing). Submitting again answers the batch as it is.
+     * Submits the batch to Anthropic once it holds at least `expectedCount` requests (409
+     * otherwise: a page is missing). Submitting again answers the batch as it is; a submission
+     * that died half-way (status SUBMITTING for longer than a lease) is taken up again.
      */
     async submit(id: string, expectedCount: number): Promise<BatchView> {
       const row = await mustGet(id);
       if (row.status === 'IN_PROGRESS' || row.status === 'COLLECTED') return viewOf(row);
-      if (row.requestCount !== expectedCount) {
-        throw new ConflictError('MESSAGE_BATCH_INCOMPLETE', `The batch holds ${row.requestCount} requests, not ${expectedCount}.`);
+      // Fewer than the caller sent means a page is missing (more is fine: a request whose user was erased meanwhile).
+      if (row.requestCount < expectedCount) {
+        throw new ConflictError('MESSAGE_BATCH_INCOMPLETE', `The batch holds ${row.requestCount} requests, fewer than ${expectedCount}.`);
       }
-      if (row.status === 'SUBMITTING') logger.warn('message batch submission resumed after an interruption; the provider may hold an earlier copy', { batchId: id });
+      // Another call is submitting it right now (or did, and died less than a lease ago): answer as it is.
       if (!(await repository.markSubmitting(id))) return viewOf(await mustGet(id));
+      if (row.status === 'SUBMITTING') logger.warn('message batch submission resumed after an interruption; the provider may hold an earlier copy', { batchId: id });
       const body = [];
       for (let after: string | null = null; ; ) {
         const page = await repository.items(id, after, PAGE);
