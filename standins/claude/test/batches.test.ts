@@ -136,6 +136,18 @@ describe('Message Batches API', () => {
     }
   });
 
+  test('when the batch figures are changed through the control API, then later batches follow them until reset', async () => {
+    const set = await fetch(`${standin.url}/_control/realism`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ batchExpireRate: 1 }) });
+    assert.equal(set.status, 200);
+    const done = await ended(client, (await client.messages.batches.create({ requests: [{ custom_id: 'z', params: nudge(1) }] })).id);
+    assert.equal(done.request_counts.expired, 1);
+    const bad = await fetch(`${standin.url}/_control/realism`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ttftMs: 5 }) });
+    assert.equal(bad.status, 400);
+    await fetch(`${standin.url}/_control/reset`, { method: 'POST' });
+    const after = await ended(client, (await client.messages.batches.create({ requests: [{ custom_id: 'z', params: nudge(1) }] })).id);
+    assert.equal(after.request_counts.succeeded, 1);
+  });
+
   test('when every request is set to error or to expire, then the results say so per request', async () => {
     for (const [setting, type] of [['CLAUDE_STANDIN_BATCH_ERROR_RATE', 'errored'], ['CLAUDE_STANDIN_BATCH_EXPIRE_RATE', 'expired']] as const) {
       const s = await startStandin({ CLAUDE_STANDIN_BATCH_BASE_SECONDS: '0', [setting]: '1' });

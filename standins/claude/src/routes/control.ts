@@ -5,7 +5,7 @@ import type { Realism } from '../config.js';
 import type { RequestLog } from '../adapters/request-log.js';
 import type { Stats } from '../adapters/stats.js';
 import type { Logger } from '../logger.js';
-import { behaviourBody, requestsQuery } from './control-schemas.js';
+import { behaviourBody, realismBody, requestsQuery } from './control-schemas.js';
 
 /** Test-only routes, mounted only when CLAUDE_STANDIN_CONTROL=true. */
 export interface ControlRouterDeps {
@@ -19,6 +19,7 @@ export interface ControlRouterDeps {
 
 export function createControlRouter(deps: ControlRouterDeps): Router {
   const router = Router();
+  const initialRealism = { ...deps.realism };
   router.use('/_control', express.json());
 
   router.post('/_control/behaviour', (req: Request, res: Response) => {
@@ -41,6 +42,7 @@ export function createControlRouter(deps: ControlRouterDeps): Router {
     deps.requestLog.clear();
     deps.stats.reset();
     deps.batches.reset();
+    Object.assign(deps.realism, initialRealism);
     res.json({ behaviour: deps.behaviour.current() });
   });
 
@@ -64,6 +66,18 @@ export function createControlRouter(deps: ControlRouterDeps): Router {
 
   /** The realism settings in force (profile and figures). */
   router.get('/_control/realism', (_req: Request, res: Response) => {
+    res.json(deps.realism);
+  });
+
+  /** Changes the batch processing figures for batches created from now on (until reset). */
+  router.post('/_control/realism', (req: Request, res: Response) => {
+    const parsed = realismBody.safeParse(req.body);
+    if (!parsed.success) {
+      res.status(400).json({ error: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') });
+      return;
+    }
+    Object.assign(deps.realism, parsed.data);
+    deps.logger.info('control: realism changed', { ...parsed.data });
     res.json(deps.realism);
   });
 
