@@ -256,16 +256,17 @@ describe('the daily encouragement inbox', () => {
   });
 });
 
-describe('a run killed half-way', () => {
+describe('a per-message run killed half-way', () => {
   let db: pg.Client;
   let replica: BatchReplica | undefined;
   let seeded: string[] = [];
 
   before(async () => {
     db = await adminDb();
-    // A slower replica (2 workers) holding 20 users per claim, whose claims expire 12 s after
-    // it stops renewing them (it dies).
-    replica = await startBatchReplica({ BATCH_AI_CONCURRENCY: '2', BATCH_CLAIM_SIZE: '20', BATCH_AI_TIMEOUT_MS: '500', BATCH_CLAIM_TTL_SECONDS: '12' });
+    // A slower replica writing texts per message (2 workers) holding 20 users per claim, whose
+    // claims expire 12 s after it stops renewing them (it dies). The main replica generates
+    // through message batches: the two share the users, and each is decided once.
+    replica = await startBatchReplica({ BATCH_TEXTS: 'per-message', BATCH_AI_CONCURRENCY: '2', BATCH_CLAIM_SIZE: '20', BATCH_AI_TIMEOUT_MS: '500', BATCH_CLAIM_TTL_SECONDS: '12' });
   });
   after(async () => {
     if (seeded.length) await eraseSeeded(db, seeded);
@@ -286,10 +287,11 @@ describe('a run killed half-way', () => {
       return result.rows[0]!;
     };
 
-    // Two run invocations at once: the replica's and the main one's binding routes, as their sidecars call them on a tick.
+    // Two run invocations at once: the replica's and the main one's binding routes, as their
+    // sidecars call them on a tick. The replica first, so that it plans and its workers start.
+    assert.equal(await replica!.trigger(), 200);
     const main = await fetch(`http://127.0.0.1:${appPorts.batch}/daily-encouragement`, { method: 'POST', headers: { 'dapr-api-token': secrets['app-api-token']! } });
     assert.equal(main.status, 200);
-    assert.equal(await replica!.trigger(), 200);
 
     // Kill the replica while it holds users and the run is not half done.
     let atKill: { sent: number; held: number } | undefined;

@@ -1,4 +1,4 @@
-import type { Dapr } from '@healthsync/shared';
+import { DaprCallError, type Dapr } from '@healthsync/shared';
 import { z } from 'zod';
 
 /**
@@ -31,6 +31,8 @@ export interface MessageBatchClient {
   add(batchId: string, requests: Array<{ customId: string; userId: string; facts: Record<string, unknown> }>): Promise<void>;
   submit(batchId: string, expectedCount: number): Promise<BatchView>;
   status(batchId: string): Promise<BatchView>;
+  /** The batch as intelligence holds it, or undefined when it has never heard of it. */
+  find(batchId: string): Promise<BatchView | undefined>;
   results(batchId: string, after: string | null, limit: number): Promise<{ results: BatchResult[]; nextAfter: string | null }>;
 }
 
@@ -46,6 +48,14 @@ export function createMessageBatchClient(options: { dapr: Dapr; appId: string; t
     },
     async status(batchId) {
       return viewSchema.parse(await dapr.invoke(appId, `${base}/${batchId}`, { method: 'GET', timeoutMs }));
+    },
+    async find(batchId) {
+      try {
+        return viewSchema.parse(await dapr.invoke(appId, `${base}/${batchId}`, { method: 'GET', timeoutMs }));
+      } catch (error) {
+        if (error instanceof DaprCallError && error.upstreamStatus === 404) return undefined;
+        throw error;
+      }
     },
     async results(batchId, after, limit) {
       const query = new URLSearchParams({ limit: String(limit), ...(after ? { after } : {}) });

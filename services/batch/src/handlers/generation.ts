@@ -61,16 +61,24 @@ export function createGeneration(deps: GenerationDeps) {
     for (const t of texts) prepared.inc({ source: t.source, reason: t.reason ?? '' });
   }
 
-  /** Adds the chunk's requests (again, if a previous attempt died) and submits it. */
+  /**
+   * Adds the chunk's requests (again, if a previous attempt died half-way) and submits it. A
+   * chunk that intelligence already submitted (we died before noting it) is only noted.
+   */
   async function fillAndSubmit(chunkId: string): Promise<void> {
-    const users = await generation.chunkUsers(chunkId);
-    const requests = users.map((u) => ({ customId: u.userId, userId: u.userId, facts: { ...u.facts, urgencyLevel: urgencyLevel(u.facts) } }));
-    for (const page of pagesByBytes(requests, PAGE_BYTES, PAGE_COUNT)) await client.add(chunkId, page);
-    const view = await client.submit(chunkId, Math.max(1, requests.length));
+    let view = await client.find(chunkId);
+    if (!view || view.status === 'OPEN') {
+      const users = await generation.chunkUsers(chunkId);
+      const requests = users.map((u) => ({ customId: u.userId, userId: u.userId, facts: { ...u.facts, urgencyLevel: urgencyLevel(u.facts) } }));
+      for (const page of pagesByBytes(requests, PAGE_BYTES, PAGE_COUNT)) await client.add(chunkId, page);
+      view = await client.submit(chunkId, Math.max(1, requests.length));
+    } else if (view.status === 'SUBMITTING') {
+      view = await client.submit(chunkId, 1);
+    }
     if (view.status === 'IN_PROGRESS' || view.status === 'COLLECTED') {
       await generation.markSubmitted(chunkId, view.providerBatchId);
       chunks.inc({ step: 'submitted' });
-      logger.info('generation chunk submitted', { chunkId, users: requests.length, providerBatchId: view.providerBatchId });
+      logger.info('generation chunk submitted', { chunkId, users: view.requestCount, providerBatchId: view.providerBatchId });
     }
   }
 
