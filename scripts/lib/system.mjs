@@ -119,8 +119,11 @@ async function startDaprControlPlane() {
   return fs.readFileSync(trustAnchors, 'utf8');
 }
 
-/** Stand-ins for the remote third parties; each is a package under standins/. */
-function standIns(secrets) {
+/**
+ * Stand-ins for the remote third parties; each is a package under standins/. `claudeEnv` adds
+ * settings of the Claude stand-in (e.g. CLAUDE_STANDIN_PROFILE=realistic for benchmarks).
+ */
+function standIns(secrets, claudeEnv = {}) {
   return [
     {
       name: 'google-oidc',
@@ -135,13 +138,13 @@ function standIns(secrets) {
     {
       name: 'claude',
       port: ports.claude,
-      env: { CLAUDE_STANDIN_PORT: String(ports.claude), CLAUDE_STANDIN_API_KEY: secrets['claude-api-key'], CLAUDE_STANDIN_CONTROL: 'true' },
+      env: { CLAUDE_STANDIN_PORT: String(ports.claude), CLAUDE_STANDIN_API_KEY: secrets['claude-api-key'], CLAUDE_STANDIN_CONTROL: 'true', ...claudeEnv },
     },
   ];
 }
 
-async function startStandIns(secrets) {
-  for (const standIn of standIns(secrets)) {
+async function startStandIns(secrets, claudeEnv) {
+  for (const standIn of standIns(secrets, claudeEnv)) {
     const main = path.join(root, 'standins', standIn.name, 'dist', 'src', 'main.js');
     if (!fs.existsSync(main)) continue;
     const entry = startProcess(`standin-${standIn.name}`, process.execPath, ['--enable-source-maps', main], { env: standIn.env });
@@ -187,9 +190,10 @@ export function systemPorts() {
 
 /**
  * Starts everything; resolves when the gateway reaches every service. With `apps: false`
- * it stops before the services, for a developer who runs `dapr run -f .` next.
+ * it stops before the services, for a developer who runs `dapr run -f .` next. `claudeEnv`
+ * configures the Claude stand-in (its realism profile).
  */
-export async function startSystem({ extraEnv = {}, apps: withApps = true } = {}) {
+export async function startSystem({ extraEnv = {}, apps: withApps = true, claudeEnv = {} } = {}) {
   await stopLeftovers();
   await requireFreePorts(withApps ? systemPorts() : ports);
   const secrets = readSecrets();
@@ -198,7 +202,7 @@ export async function startSystem({ extraEnv = {}, apps: withApps = true } = {})
   await startRedis(secrets);
   await startAzurite();
   const trustAnchors = await startDaprControlPlane();
-  await startStandIns(secrets);
+  await startStandIns(secrets, claudeEnv);
   const env = runtimeEnv(secrets, trustAnchors, extraEnv);
   // For tests and for a developer's own `dapr run` (README): what the sidecars were given.
   fs.writeFileSync(path.join(dataDir, 'runtime-env.json'), JSON.stringify(env, null, 2), { mode: 0o600 });
