@@ -69,6 +69,11 @@ export function createGeneration(deps: GenerationDeps) {
     let view = await client.find(chunkId);
     if (!view || view.status === 'OPEN') {
       const users = await generation.chunkUsers(chunkId);
+      if (users.length === 0 && !view) {
+        // Everyone in it was erased before anything was sent: nothing to submit.
+        await generation.markCollected(chunkId, null);
+        return;
+      }
       const requests = users.map((u) => ({ customId: u.userId, userId: u.userId, facts: { ...u.facts, urgencyLevel: urgencyLevel(u.facts) } }));
       for (const page of pagesByBytes(requests, PAGE_BYTES, PAGE_COUNT)) await client.add(chunkId, page);
       view = await client.submit(chunkId, Math.max(1, requests.length));
