@@ -44,7 +44,9 @@ export function createClaudeBatches(options: { baseURL: string; apiKey: string; 
         return view(await client.messages.batches.create({ requests }, { maxRetries: 0 }));
       } catch (error) {
         options.logger.warn('message batch not created', { requests: requests.length, error: String(error) });
-        throw unavailable('create', error);
+        // An answer with a status (429, 529, 5xx) means the provider did not create it; a lost
+        // connection leaves that open.
+        throw Object.assign(unavailable('create', error), { notCreated: error instanceof APIError && typeof error.status === 'number' });
       }
     },
     async retrieve(id) {

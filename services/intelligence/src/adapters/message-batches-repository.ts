@@ -96,6 +96,11 @@ export function createMessageBatchesRepository(db: Db) {
       return (result.rowCount ?? 0) > 0;
     },
 
+    /** A submission the provider refused: OPEN again. */
+    async reopen(id: string): Promise<void> {
+      await db.query(`update message_batches set status = 'OPEN', submitted_at = null where id = $1 and status = 'SUBMITTING'`, [id]);
+    },
+
     async markSubmitted(id: string, providerBatchId: string): Promise<void> {
       await db.query(`update message_batches set status = 'IN_PROGRESS', provider_batch_id = $2, submitted_at = now() where id = $1`, [id, providerBatchId]);
     },

@@ -155,7 +155,14 @@ export function createMessageBatches(deps: MessageBatchesDeps) {
         }
         after = page.at(-1)!.customId;
       }
-      const provider = await api.create(body);
+      let provider: ProviderBatch;
+      try {
+        provider = await api.create(body);
+      } catch (error) {
+        // Refused outright: the next submission may try again at once instead of after the lease.
+        if ((error as { notCreated?: boolean }).notCreated) await repository.reopen(id);
+        throw error;
+      }
       await repository.markSubmitted(id, provider.id);
       batches.inc({ step: 'submitted' });
       logger.info('message batch submitted', { batchId: id, providerBatchId: provider.id, requests: body.length });
