@@ -183,3 +183,58 @@ describe('a generation run killed half-way', () => {
     assert.deepEqual([...atProvider].sort(), providerIds.rows.map((r) => r.provider_batch_id).sort());
   });
 });
+
+describe('a delivery left half-way by a replica that died', () => {
+  let db: pg.Client;
+  let seeded: string[] = [];
+
+  before(async () => {
+    db = await adminDb();
+  });
+  after(async () => {
+    await resetClaude();
+    if (seeded.length) await eraseSeeded(db, seeded);
+    await db?.end();
+  });
+
+  test('when a replica dies holding prepared users, then their claims expire and another replica delivers the prepared texts, one message each', async () => {
+    // The provider holds the batch for 30 s, so the users wait in their chunk meanwhile.
+    await setBatchFigures({ batchBaseSeconds: 30 });
+    seeded = await seedUsersBehind(db, 200);
+    await eventually(
+      'the users to wait in a generation chunk',
+      async () => (await outcomes(db, seeded)).filter((r) => r.state === 'GENERATING').length === seeded.length,
+      30_000,
+    );
+    // What a replica that died in the middle of delivering leaves behind: users it claimed, with
+    // their prepared texts, held until the claim expires.
+    const prepared = '어제는 쉬었지만 오늘은 새로운 시작이에요 🌱';
+    const held = await db.query(
+      `update batch_service.deliveries set state = 'CLAIMED', claimed_by = 'dead-replica:0/1', claim_expires_at = now() + interval '3 seconds',
+         attempts = attempts + 1, prepared_text = $3, prepared_source = 'AI'
+       where run_date = $1 and user_id = any($2::uuid[]) and state = 'GENERATING'`,
+      [seoulToday(), seeded, prepared],
+    );
+    assert.equal(held.rowCount, seeded.length);
+
+    const rows = await allSent(db, seeded);
+    assert.deepEqual(rows.filter((r) => r.messages !== 1 || r.text_source !== 'AI'), [], 'one AI message each');
+    const texts = await db.query<{ text: string }>('select distinct text from batch_service.notifications where run_date = $1 and user_id = any($2::uuid[])', [seoulToday(), seeded]);
+    assert.deepEqual(texts.rows, [{ text: prepared }], 'the prepared texts were delivered, not written again');
+
+    // The batch that was generating their texts ends later; its results change nothing.
+    await eventually(
+      'their generation chunk to be collected',
+      async () => {
+        const chunks = await db.query<{ state: string }>(
+          'select distinct c.state from batch_service.generation_chunks c join batch_service.deliveries d on d.chunk_id = c.id where d.run_date = $1 and d.user_id = any($2::uuid[])',
+          [seoulToday(), seeded],
+        );
+        return chunks.rows.length > 0 && chunks.rows.every((c) => c.state === 'COLLECTED');
+      },
+      90_000,
+    );
+    const after = await outcomes(db, seeded);
+    assert.deepEqual(after.filter((r) => r.messages !== 1 || r.state !== 'SENT'), []);
+  });
+});

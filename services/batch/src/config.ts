@@ -35,7 +35,7 @@ export const settings = {
   BATCH_DELIVERY_TIME: z.string().regex(CLOCK, 'must be HH:MM').default('09:00'),
   /** Users per generation chunk: one message batch each (at most 100,000 requests per batch). */
   BATCH_GENERATION_CHUNK_SIZE: count(1, 100_000, 10_000),
-  /** Minutes after the delivery time after which users still without a text get the rule-based one. */
+  /** Minutes after the delivery time (and after their chunk was formed) after which users still without a text get the rule-based one. */
   BATCH_GENERATION_GRACE_MINUTES: count(0, 1_440, 60),
   /** Users delivered per statement at the delivery time. */
   BATCH_DELIVERY_PAGE_SIZE: count(10, 10_000, 1_000),

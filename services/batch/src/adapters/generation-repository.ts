@@ -128,11 +128,16 @@ export function createGenerationRepository(db: Db) {
       return result.rowCount ?? 0;
     },
 
-    /** Users still GENERATING, a page at a time (for the late fallback). */
-    async generating(runDate: string, limit: number): Promise<ChunkUser[]> {
+    /**
+     * Users still GENERATING in chunks formed more than `graceMinutes` ago, a page at a time (for
+     * the late fallback: a chunk formed after the delivery time gets its own grace).
+     */
+    async generatingSince(runDate: string, graceMinutes: number, limit: number): Promise<ChunkUser[]> {
       const result = await db.query<ChunkUser>(
-        `select user_id as "userId", facts from deliveries where run_date = $1 and state = 'GENERATING' order by user_id limit $2`,
-        [runDate, limit],
+        `select d.user_id as "userId", d.facts from deliveries d join generation_chunks c on c.id = d.chunk_id
+         where d.run_date = $1 and d.state = 'GENERATING' and c.created_at < now() - make_interval(mins => $2)
+         order by d.user_id limit $3`,
+        [runDate, graceMinutes, limit],
       );
       return result.rows;
     },

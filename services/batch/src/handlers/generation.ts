@@ -23,8 +23,8 @@ import { urgencyLevel } from '../domain/selection.js';
  * deliver (any replica, through claims): from the delivery time on, prepared users are claimed a
  * page at a time and their messages written in one statement per page, each at the end of the
  * user's quiet hours if it falls in them; opted-out users and users who already did everything
- * today are skipped. Users still without a text `graceMinutes` after the delivery time get the
- * rule-based one.
+ * today are skipped. Users still without a text `graceMinutes` after the delivery time (and after
+ * their chunk was formed, for chunks formed later) get the rule-based one.
  */
 export interface DeliveryNotes {
   sent(user: DueUser, deliverAt: Date, deferred: boolean, notificationId: string): void;
@@ -141,7 +141,7 @@ export function createGeneration(deps: GenerationDeps) {
       if (!deliveryDue(now, runDate, settings.deliveryTime)) return;
       if (generationLate(now, runDate, settings.deliveryTime, settings.graceMinutes)) {
         for (;;) {
-          const waiting = await generation.generating(runDate, settings.deliveryPageSize);
+          const waiting = await generation.generatingSince(runDate, settings.graceMinutes, settings.deliveryPageSize);
           if (waiting.length === 0) break;
           const texts = waiting.map((u) => ({ userId: u.userId, ...lateText(u.facts) }));
           await generation.prepare(runDate, null, texts);
