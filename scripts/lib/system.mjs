@@ -143,8 +143,9 @@ async function traceViewerReady(entry) {
 /**
  * Stand-ins for the remote third parties; each is a package under standins/. In test mode the
  * Google stand-in lets any `<name>@healthsync.test` sign in, so each test makes its own users.
+ * `claudeEnv` adds settings of the Claude stand-in (e.g. CLAUDE_STANDIN_PROFILE=realistic for benchmarks).
  */
-function standIns(secrets, testMode) {
+function standIns(secrets, testMode, claudeEnv = {}) {
   return [
     {
       name: 'google-oidc',
@@ -159,13 +160,13 @@ function standIns(secrets, testMode) {
     {
       name: 'claude',
       port: ports.claude,
-      env: { CLAUDE_STANDIN_PORT: String(ports.claude), CLAUDE_STANDIN_API_KEY: secrets['claude-api-key'], CLAUDE_STANDIN_CONTROL: 'true' },
+      env: { CLAUDE_STANDIN_PORT: String(ports.claude), CLAUDE_STANDIN_API_KEY: secrets['claude-api-key'], CLAUDE_STANDIN_CONTROL: 'true', ...claudeEnv },
     },
   ];
 }
 
-async function startStandIns(secrets, testMode) {
-  for (const standIn of standIns(secrets, testMode)) {
+async function startStandIns(secrets, testMode, claudeEnv) {
+  for (const standIn of standIns(secrets, testMode, claudeEnv)) {
     const main = path.join(root, 'standins', standIn.name, 'dist', 'src', 'main.js');
     if (!fs.existsSync(main)) continue;
     const entry = startProcess(`standin-${standIn.name}`, process.execPath, ['--enable-source-maps', main], { env: standIn.env });
@@ -230,9 +231,10 @@ export function systemPorts() {
 /**
  * Starts everything; resolves when the gateway reaches every service. With `apps: false`
  * it stops before the services, for a developer who runs `dapr run -f .` next. `testMode`
- * (npm test) opens the stand-ins' test-only controls.
+ * (npm test) opens the stand-ins' test-only controls; `claudeEnv` configures the Claude
+ * stand-in (its realism profile).
  */
-export async function startSystem({ extraEnv = {}, apps: withApps = true, testMode = false } = {}) {
+export async function startSystem({ extraEnv = {}, apps: withApps = true, testMode = false, claudeEnv = {} } = {}) {
   await stopLeftovers();
   await requireFreePorts(withApps ? systemPorts() : ports);
   const secrets = readSecrets();
@@ -242,7 +244,7 @@ export async function startSystem({ extraEnv = {}, apps: withApps = true, testMo
   await startRedis(secrets);
   await startAzurite();
   const trustAnchors = await startDaprControlPlane();
-  await startStandIns(secrets, testMode);
+  await startStandIns(secrets, testMode, claudeEnv);
   writeAppTokens(secrets);
   const env = runtimeEnv(trustAnchors, extraEnv);
   // For tests and for a developer's own `dapr run` (README): what the sidecars were given.

@@ -153,10 +153,10 @@ test('when the Azure secret store is read, then it is Key Vault with workload id
   assert.equal(metadataValue(store, 'azureAuthMethods'), 'WorkloadIdentity');
 });
 
-test('when the Azure cron binding is read, then it fires daily at 09:00 Korea time', () => {
+test('when the Azure cron binding is read, then it fires daily at 00:00 (generation) and 09:00 (delivery) Korea time', () => {
   const cron = azure.get('daily-encouragement');
   assert.equal(cron.spec.type, 'bindings.cron');
-  assert.equal(metadataValue(cron, 'schedule'), 'CRON_TZ=Asia/Seoul 0 0 9 * * *');
+  assert.equal(metadataValue(cron, 'schedule'), 'CRON_TZ=Asia/Seoul 0 0 0,9 * * *');
 });
 
 /** A component type's metadata fields as components-contrib (the version daprd is built with) declares them. */

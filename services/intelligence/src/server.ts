@@ -1,6 +1,8 @@
 import { components, serviceInfoRoute, type DbServiceDefinition } from '@healthsync/shared';
 import { createAnswerCache } from './adapters/answer-cache.js';
 import { createClaude } from './adapters/claude.js';
+import { createClaudeBatches } from './adapters/claude-batches.js';
+import { createMessageBatchesRepository } from './adapters/message-batches-repository.js';
 import { createHealthClient } from './adapters/health-client.js';
 import { createIntelligenceRepositories } from './adapters/repositories.js';
 import { createUsagePublisher } from './adapters/usage.js';
@@ -8,6 +10,7 @@ import { settings } from './config.js';
 import { createAiRunner } from './handlers/ai-runner.js';
 import { createChat } from './handlers/chat.js';
 import { createDiagnosis } from './handlers/diagnosis.js';
+import { createMessageBatches } from './handlers/message-batches.js';
 import { createMessages } from './handlers/messages.js';
 import { createRecommendations } from './handlers/recommendations.js';
 import { createTokenBudget } from './handlers/token-budget.js';
@@ -15,11 +18,14 @@ import { createUserData } from './handlers/user-data.js';
 import { createChatRoutes } from './routes/chats.js';
 import { createDiagnosisRoutes } from './routes/diagnosis.js';
 import { createInternalRoutes } from './routes/internal.js';
+import { createMessageBatchRoutes } from './routes/message-batches.js';
 import { createRecommendationRoutes } from './routes/recommendations.js';
 import { createUserEventSubscriptions } from './subscriptions/user-events.js';
 
 /** How often the list of cached answer keys forgets entries that have expired anyway. */
 const CACHE_PRUNE_MS = 10 * 60_000;
+/** Message batches (their requests' facts and texts) are kept this long, then dropped. */
+const MESSAGE_BATCH_KEEP_DAYS = 3;
 
 export const intelligenceService: DbServiceDefinition<typeof settings> = {
   name: 'intelligence',
@@ -28,9 +34,10 @@ export const intelligenceService: DbServiceDefinition<typeof settings> = {
   async build({ config, db, dapr, logger, metrics, clock }) {
     const repositories = createIntelligenceRepositories();
     const usage = createUsagePublisher({ dapr, logger, metrics });
+    const apiKey = await dapr.getSecret(components.secrets, 'claude-api-key');
     const model = createClaude({
       baseURL: config.CLAUDE_BASE_URL,
-      apiKey: await dapr.getSecret(components.secrets, 'claude-api-key'),
+      apiKey,
       model: config.CLAUDE_MODEL,
       attemptTimeoutMs: config.CLAUDE_ATTEMPT_TIMEOUT_MS,
       maxAttempts: config.CLAUDE_MAX_ATTEMPTS,
@@ -78,9 +85,21 @@ export const intelligenceService: DbServiceDefinition<typeof settings> = {
       clock,
       logger,
     });
-    const userData = createUserData({ db, repositories, cache, logger });
+    const batchRepository = createMessageBatchesRepository(db);
+    const messageBatches = createMessageBatches({
+      db,
+      repository: batchRepository,
+      api: createClaudeBatches({ baseURL: config.CLAUDE_BASE_URL, apiKey, logger }),
+      model: config.CLAUDE_MODEL,
+      maxTokens: config.CLAUDE_CHAT_MAX_TOKENS,
+      clock,
+      logger,
+      metrics,
+    });
+    const userData = createUserData({ db, repositories, cache, batches: batchRepository, logger });
     const prune = setInterval(() => {
       cache.prune().catch((error: unknown) => logger.warn('could not prune the cached answer keys', { error: String(error) }));
+      batchRepository.prune(MESSAGE_BATCH_KEEP_DAYS).catch((error: unknown) => logger.warn('could not prune old message batches', { error: String(error) }));
     }, CACHE_PRUNE_MS);
     prune.unref();
 
@@ -91,6 +110,7 @@ export const intelligenceService: DbServiceDefinition<typeof settings> = {
         ...createRecommendationRoutes(recommendations),
         ...createChatRoutes(chat, logger),
         ...createInternalRoutes(recommendations, messages),
+        ...createMessageBatchRoutes(messageBatches),
       ],
       subscriptions: createUserEventSubscriptions(userData),
       onStop: async () => clearInterval(prune),

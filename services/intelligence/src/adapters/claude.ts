@@ -123,7 +123,8 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-function requestParams(model: string, prompt: ModelPrompt, maxTokens: number, userId: string) {
+/** The Messages API body for a prompt; also one request of a Message Batch. */
+export function requestParams(model: string, prompt: ModelPrompt, maxTokens: number, userId: string) {
   return {
     model,
     max_tokens: maxTokens,

@@ -75,6 +75,18 @@ export const tokenUsage = {
     );
   },
 
+  /** Many users' spend in one statement (a message batch's results); a user may appear once per call. */
+  async addMany(db: Queryable, day: string, spends: Array<{ userId: string } & TokenSpend>): Promise<void> {
+    if (spends.length === 0) return;
+    await db.query(
+      `insert into token_usage (user_id, day, input_tokens, output_tokens, calls)
+       select x.user_id, $1, x.input_tokens, x.output_tokens, 1 from unnest($2::text[], $3::bigint[], $4::bigint[]) as x(user_id, input_tokens, output_tokens)
+       on conflict (user_id, day) do update set input_tokens = token_usage.input_tokens + excluded.input_tokens,
+         output_tokens = token_usage.output_tokens + excluded.output_tokens, calls = token_usage.calls + 1`,
+      [day, spends.map((s) => s.userId), spends.map((s) => s.inputTokens), spends.map((s) => s.outputTokens)],
+    );
+  },
+
   async erase(db: Queryable, userId: string): Promise<void> {
     await db.query('delete from token_usage where user_id = $1', [userId]);
   },

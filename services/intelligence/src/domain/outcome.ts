@@ -18,7 +18,10 @@ export type FallbackReason =
   | 'AI_OVERLOADED'
   | 'AI_UNAVAILABLE'
   | 'AI_STREAM_INTERRUPTED'
-  | 'NO_JUDGED_ITEMS';
+  | 'NO_JUDGED_ITEMS'
+  | 'AI_BATCH_ERRORED'
+  | 'AI_BATCH_EXPIRED'
+  | 'AI_BATCH_CANCELED';
 
 export const FALLBACK_REASONS: readonly FallbackReason[] = [
   'INVALID_OUTPUT',
@@ -32,6 +35,9 @@ export const FALLBACK_REASONS: readonly FallbackReason[] = [
   'AI_UNAVAILABLE',
   'AI_STREAM_INTERRUPTED',
   'NO_JUDGED_ITEMS',
+  'AI_BATCH_ERRORED',
+  'AI_BATCH_EXPIRED',
+  'AI_BATCH_CANCELED',
 ];
 
 /** A model answer after validation. */

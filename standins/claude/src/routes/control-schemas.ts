@@ -18,3 +18,11 @@ export const behaviourBody = z.strictObject({
 export const requestsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });
+
+/** Body of POST /_control/realism: batch processing figures (see config.ts). */
+export const realismBody = z.strictObject({
+  batchBaseSeconds: z.number().min(0).max(86_400).optional(),
+  batchRequestsPerSecond: z.number().positive().max(1_000_000).optional(),
+  batchErrorRate: z.number().min(0).max(1).optional(),
+  batchExpireRate: z.number().min(0).max(1).optional(),
+});
