@@ -2,7 +2,7 @@ import type { Db, DbClient } from '@healthsync/shared';
 import type { BatchOutcome, ItemResult } from '../domain/message-batch.js';
 import type { MessageKind } from '../domain/messages.js';
 
-/** Message batches and their requests (migrations/002_message_batches.sql). */
+/** Message batches and their requests (migrations/003_message_batches.sql). */
 export type BatchStatus = 'OPEN' | 'SUBMITTING' | 'IN_PROGRESS' | 'COLLECTED';
 
 export interface BatchRow {
