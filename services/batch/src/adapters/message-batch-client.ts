@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 /**
  * The intelligence service's bulk message routes (Dapr service invocation), which own the
- * Message Batches API and the Anthropic key (docs/decisions/005-morning-texts-through-message-batches.md):
+ * Message Batches API and the Anthropic key (docs/decisions/009-morning-texts-through-message-batches.md):
  *   PUT  /internal/intelligence/message-batches/{id}/requests  {kind, requests[{customId, userId, facts}]}
  *   POST /internal/intelligence/message-batches/{id}/submit    {expectedCount}
  *   GET  /internal/intelligence/message-batches/{id}           → {status, ready, providerBatchId, counts}

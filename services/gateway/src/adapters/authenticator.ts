@@ -28,7 +28,7 @@ const invalid = () => new UnauthorizedError('INVALID_TOKEN', 'The access token i
  *
  * A token of a revoked session (logout, deletion, refresh-token reuse) is refused while it
  * would still be valid. When the revocation list cannot be read the request fails closed with
- * 503 (docs/decisions/005-revocation-store-outage.md).
+ * 503 (docs/decisions/008-revocation-store-outage.md).
  */
 export function createJwtAuthenticator(options: {
   upstream: Upstream;

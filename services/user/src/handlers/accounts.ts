@@ -103,7 +103,7 @@ export function createAccounts(deps: AccountsDeps) {
    * inside the transaction that revokes the refresh tokens, before it commits: if the
    * revocation store refuses the write, the whole change rolls back and the caller answers
    * 503, so a client is never told "signed out" while its access tokens still work
-   * (docs/decisions/005-revocation-store-outage.md).
+   * (docs/decisions/008-revocation-store-outage.md).
    */
   async function denySessions(familyIds: string[]): Promise<void> {
     try {
