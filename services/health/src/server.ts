@@ -1,4 +1,4 @@
-import { ConfigError, components, serviceInfoRoute, startOutboxRelay, type ServiceDefinition } from '@healthsync/shared';
+import { ConfigError, components, startOutboxRelay, type ServiceDefinition } from '@healthsync/shared';
 import { createDocumentStore, type BlobAccess, type TokenCredential } from './adapters/document-store.js';
 import { createJudgedCache } from './adapters/judged-cache.js';
 import { createNhisClient } from './adapters/nhis-client.js';
@@ -6,9 +6,7 @@ import { settings } from './config.js';
 import { createReading, type LatestJudged } from './handlers/checkups.js';
 import { createLinking } from './handlers/links.js';
 import { createUserEvents } from './handlers/user-events.js';
-import { createCheckupRoutes } from './routes/checkups.js';
-import { createInternalRoutes } from './routes/internal.js';
-import { createLinkRoutes } from './routes/links.js';
+import { healthRoutes } from './routes/index.js';
 import { createUserEventSubscriptions } from './subscriptions/user-events.js';
 
 /** How often pending links whose approval window passed are closed (and their identity erased). */
@@ -76,12 +74,7 @@ export const healthService: ServiceDefinition<typeof settings> = {
     sweep.unref();
 
     return {
-      routes: [
-        serviceInfoRoute('health', 'health', db),
-        ...createLinkRoutes(linking),
-        ...createCheckupRoutes(reading),
-        ...createInternalRoutes(reading),
-      ],
+      routes: healthRoutes({ reading, linking, db }),
       subscriptions: createUserEventSubscriptions(userEvents),
       async onStop() {
         clearInterval(sweep);

@@ -1,10 +1,9 @@
-import { components, serviceInfoRoute, startOutboxRelay, type ServiceDefinition } from '@healthsync/shared';
+import { components, startOutboxRelay, type ServiceDefinition } from '@healthsync/shared';
 import { createIdentityProvider } from './adapters/identity-provider.js';
 import { createTokenSigner } from './adapters/token-signer.js';
 import { settings } from './config.js';
 import { createAccounts } from './handlers/accounts.js';
-import { createAuthRoutes } from './routes/auth.js';
-import { createMeRoutes } from './routes/me.js';
+import { signInScheme, userRoutes } from './routes/index.js';
 
 /** Today's date in Seoul, for age checks. */
 const seoulToday = () => new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
@@ -20,14 +19,15 @@ export const userService: ServiceDefinition<typeof settings> = {
       ttlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
     });
     const relay = startOutboxRelay({ db, dapr, pubsub: components.events, logger, metrics });
+    const identityProvider = createIdentityProvider({
+      issuer: config.OIDC_ISSUER,
+      clientIds: config.OIDC_CLIENT_IDS,
+      allowInsecureHttp: config.OIDC_ALLOW_INSECURE_HTTP,
+    });
     const accounts = createAccounts({
       db,
       dapr,
-      identityProvider: createIdentityProvider({
-        issuer: config.OIDC_ISSUER,
-        clientIds: config.OIDC_CLIENT_IDS,
-        allowInsecureHttp: config.OIDC_ALLOW_INSECURE_HTTP,
-      }),
+      identityProvider,
       signer,
       refreshTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
       accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
@@ -35,7 +35,8 @@ export const userService: ServiceDefinition<typeof settings> = {
       eventsEnqueued: () => void relay.flush(),
     });
     return {
-      routes: [serviceInfoRoute('user', 'users', db), ...createAuthRoutes(accounts, () => signer.jwks()), ...createMeRoutes(accounts, seoulToday)],
+      routes: userRoutes({ accounts, jwks: () => signer.jwks(), today: seoulToday, db }),
+      securitySchemes: async () => signInScheme(config.OIDC_ISSUER, await identityProvider.authorizationEndpoint()),
       onStop: () => relay.stop(),
     };
   },

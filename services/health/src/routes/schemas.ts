@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GRADES, TREND_ITEM_NAMES } from '../domain/index.js';
+import { GRADES, LINK_REASONS, SIMPLE_AUTH_PROVIDER_NAMES, TREND_ITEM_NAMES } from '../domain/index.js';
 
 /** Response shapes, for the OpenAPI document (handlers build them; see handlers/views.ts). */
 const grade = z.enum(GRADES as [string, ...string[]]).describe('NORMAL_A 정상A, NORMAL_B 정상B(경계), SUSPECTED_DISEASE 질환의심, NOT_CLASSIFIED 기준 외, NOT_TESTED 미검사');
@@ -47,7 +47,7 @@ const personSchema = z.object({ sex: z.enum(['M', 'F']).nullable(), ageAtExam: z
 export const latestSchema = z.object({
   checkupId: z.uuid(),
   examYear: z.number().int(),
-  examDate: z.string().nullable(),
+  examDate: z.iso.date().nullable(),
   checkupType: z.string().nullable(),
   organizationName: z.string().nullable(),
   reportedJudgement: z.string().nullable(),
@@ -63,12 +63,12 @@ export const historySchema = z.object({
     z.object({
       id: z.uuid(),
       examYear: z.number().int(),
-      examDate: z.string().nullable(),
+      examDate: z.iso.date().nullable(),
       checkupType: z.string().nullable(),
       organizationName: z.string().nullable(),
       reportedJudgement: z.string().nullable(),
       hasDocument: z.boolean(),
-      importedAt: z.string(),
+      importedAt: z.iso.datetime(),
       summary: z.object({ counts: countsSchema, worstGrade: grade, flagged: z.array(z.object({ item: z.string(), name: z.string(), grade, gradeLabel: z.string() })) }),
     }),
   ),
@@ -82,13 +82,13 @@ export const detailSchema = z.object({
   id: z.uuid(),
   source: z.string(),
   examYear: z.number().int(),
-  examDate: z.string().nullable(),
+  examDate: z.iso.date().nullable(),
   checkupType: z.string().nullable(),
   organizationName: z.string().nullable(),
   reportedJudgement: z.string().nullable(),
   opinion: z.string().nullable(),
   hasDocument: z.boolean(),
-  importedAt: z.string(),
+  importedAt: z.iso.datetime(),
   values: z.record(z.string(), z.unknown()).describe('Every canonical field that was measured (absent = not tested)'),
   units: z.record(z.string(), z.string()),
   rejectedValues: z.array(z.object({ field: z.string(), raw: z.union([z.string(), z.number()]), reason: z.string() })),
@@ -109,26 +109,26 @@ export const trendsSchema = z.object({
         .nullable(),
       missingFacts: z.array(personFact).optional(),
       points: z.array(
-        z.object({ checkupId: z.uuid(), examYear: z.number().int(), examDate: z.string().nullable(), value: z.number(), grade: grade.nullable(), computed: z.boolean().optional() }),
+        z.object({ checkupId: z.uuid(), examYear: z.number().int(), examDate: z.iso.date().nullable(), value: z.number(), grade: grade.nullable(), computed: z.boolean().optional() }),
       ),
     }),
   ),
 });
 
 export const documentLinkSchema = z.object({
-  url: z.string().describe('Read-only SAS URL to the original result sheet'),
-  expiresAt: z.string(),
+  url: z.url().describe('Read-only SAS URL to the original result sheet'),
+  expiresAt: z.iso.datetime(),
   contentType: z.literal('application/pdf'),
 });
 
 export const linkSchema = z.object({
   id: z.uuid(),
   state: z.enum(['PENDING_APPROVAL', 'IMPORTED', 'EXPIRED', 'DENIED', 'FAILED']),
-  reason: z.string().nullable(),
-  provider: z.string(),
-  createdAt: z.string(),
-  expiresAt: z.string(),
-  closedAt: z.string().nullable(),
+  reason: z.enum(LINK_REASONS).nullable().describe('Why a closed link imported nothing: ' + LINK_REASONS.join(', ')),
+  provider: z.enum(SIMPLE_AUTH_PROVIDER_NAMES),
+  createdAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+  closedAt: z.iso.datetime().nullable(),
   imported: z.object({ newCheckups: z.number().int(), alreadyImported: z.number().int(), checkupIds: z.array(z.uuid()) }).nullable(),
 });
 
@@ -139,7 +139,7 @@ export const internalLatestSchema = z.object({
     .object({
       checkupId: z.uuid(),
       examYear: z.number().int(),
-      examDate: z.string().nullable(),
+      examDate: z.iso.date().nullable(),
       reportedJudgement: z.string().nullable(),
       missingFacts: z.array(personFact),
       items: z.array(z.object({ item: z.string(), name: z.string(), value: z.union([z.number(), z.string()]).nullable(), unit: z.string(), grade, appliedRange: appliedRangeSchema })),

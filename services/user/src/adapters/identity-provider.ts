@@ -18,6 +18,8 @@ export interface IdentityProvider {
   verifyIdToken(idToken: string, nonce?: string): Promise<VerifiedIdentity>;
   /** The app ran the code flow and sends the code with its PKCE verifier. */
   redeemCode(input: { code: string; codeVerifier: string; redirectUri: string; nonce?: string }): Promise<VerifiedIdentity>;
+  /** The issuer's authorization endpoint (from discovery), for the API document's sign-in flow. */
+  authorizationEndpoint(): Promise<string | undefined>;
 }
 
 /** A verification failure: the caller's fault, and no reason to open the breaker. */
@@ -87,6 +89,13 @@ export function createIdentityProvider(options: { issuer: string; clientIds: str
   };
 
   return {
+    async authorizationEndpoint() {
+      try {
+        return (await discover()).config.serverMetadata().authorization_endpoint;
+      } catch {
+        return undefined;
+      }
+    },
     async verifyIdToken(idToken, nonce) {
       const identity = await guarded(async () => {
         const { config, jwks } = await discover();
