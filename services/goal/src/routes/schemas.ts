@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../domain/dates.js';
 import { MILESTONES } from '../domain/milestones.js';
-import { CATEGORIES, DIFFICULTIES, duplicateIds, MAX_MISSIONS, MIN_MISSIONS } from '../domain/missions.js';
+import { CATALOGUE_MISSION_IDS, CATEGORIES, DIFFICULTIES, duplicateIds, MAX_MISSIONS, MIN_MISSIONS } from '../domain/missions.js';
 import { RESET_REASONS } from '../domain/reset.js';
 
 /** Input and output schemas of the goal routes: they validate input and describe the API (OpenAPI). */
@@ -12,12 +12,8 @@ export const isoDate = (name: string) =>
     .describe(`${name}, a day in Asia/Seoul (YYYY-MM-DD)`);
 
 export const missionId = z
-  .string()
-  .trim()
-  .min(1, 'a mission id is not empty')
-  .max(100, 'a mission id is at most 100 characters')
-  .regex(/^[A-Za-z0-9_-]+$/, 'a mission id has only letters, digits, - and _')
-  .describe('A catalogue mission id (cat-…) or the id of one of your current AI recommendations');
+  .union([z.enum(CATALOGUE_MISSION_IDS), z.uuid()], { error: 'a mission id is a catalogue id (cat-…) or the id of an AI-recommended mission' })
+  .describe('A catalogue mission id (cat-…) or the id (UUID) of a mission from your AI recommendations');
 
 export const chooseMissionsBody = z.object({
   missionIds: z
@@ -50,7 +46,7 @@ export const factsQuery = z.object({
 });
 
 const rate = z.number().nullable().describe('Percent with one decimal; null when nothing was scheduled');
-const day = z.string().describe('YYYY-MM-DD (Asia/Seoul)');
+const day = z.iso.date().describe('YYYY-MM-DD (Asia/Seoul)');
 
 export const catalogueMissionSchema = z.object({
   id: z.string(),
@@ -108,7 +104,7 @@ export const celebrationSchema = z.object({
   text: z.string(),
   source: z.enum(['AI', 'FALLBACK']),
   createdOn: day,
-  createdAt: z.string(),
+  createdAt: z.iso.datetime(),
 });
 
 export const checkOffSchema = z.object({
@@ -129,7 +125,7 @@ export const progressSchema = z.object({
   overall: z.object({ ...totals, currentStreak: z.number().int(), bestStreak: z.number().int() }),
   days: z.array(z.object({ date: day, ...totals })),
   weeks: z.array(z.object({ weekStart: day, days: z.number().int(), ...totals })),
-  months: z.array(z.object({ month: z.string(), days: z.number().int(), ...totals })),
+  months: z.array(z.object({ month: z.string().regex(/^\d{4}-\d{2}$/).describe('YYYY-MM'), days: z.number().int(), ...totals })),
   missions: z.array(
     z.object({
       missionId: z.string(),
