@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { serviceInfoRoute, type ServiceDefinition } from '@healthsync/shared';
+import { type ServiceDefinition } from '@healthsync/shared';
 import { createActivityRepository } from './adapters/activity-repository.js';
 import { createDeliveriesRepository } from './adapters/deliveries-repository.js';
 import { createNudgeWriter } from './adapters/intelligence-client.js';
@@ -9,8 +9,7 @@ import { runSettings, settings } from './config.js';
 import { createEncouragementRun } from './handlers/encouragement-run.js';
 import { createGoalActivity } from './handlers/goal-activity.js';
 import { createInbox } from './handlers/inbox.js';
-import { createNotificationRoutes } from './routes/notifications.js';
-import { createRunRoutes } from './routes/runs.js';
+import { batchRoutes } from './routes/index.js';
 import { createDailyEncouragementTrigger, DAILY_ENCOURAGEMENT_BINDING } from './subscriptions/daily-encouragement.js';
 import { goalEventSubscriptions } from './subscriptions/goal-events.js';
 import { userDeletedSubscription } from './subscriptions/user-deleted.js';
@@ -42,11 +41,7 @@ export const batchService: ServiceDefinition<typeof settings> = {
     const inbox = createInbox({ db, notifications, logger });
     encouragement.startResuming();
     return {
-      routes: [
-        serviceInfoRoute('batch', 'notifications', db),
-        ...createNotificationRoutes(inbox),
-        ...createRunRoutes(runs, deliveries, encouragement),
-      ],
+      routes: batchRoutes({ inbox, runs, deliveries, encouragement, db }),
       subscriptions: [
         ...goalEventSubscriptions(goalActivity, logger, metrics),
         userDeletedSubscription(goalActivity),

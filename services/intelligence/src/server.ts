@@ -1,4 +1,4 @@
-import { components, serviceInfoRoute, type ServiceDefinition } from '@healthsync/shared';
+import { components, type ServiceDefinition } from '@healthsync/shared';
 import { createAnswerCache } from './adapters/answer-cache.js';
 import { createClaude } from './adapters/claude.js';
 import { createHealthClient } from './adapters/health-client.js';
@@ -11,10 +11,7 @@ import { createDiagnosis } from './handlers/diagnosis.js';
 import { createMessages } from './handlers/messages.js';
 import { createRecommendations } from './handlers/recommendations.js';
 import { createUserData } from './handlers/user-data.js';
-import { createChatRoutes } from './routes/chats.js';
-import { createDiagnosisRoutes } from './routes/diagnosis.js';
-import { createInternalRoutes } from './routes/internal.js';
-import { createRecommendationRoutes } from './routes/recommendations.js';
+import { intelligenceRoutes } from './routes/index.js';
 import { createUserEventSubscriptions } from './subscriptions/user-events.js';
 
 const clock = () => new Date();
@@ -87,13 +84,7 @@ export const intelligenceService: ServiceDefinition<typeof settings> = {
     prune.unref();
 
     return {
-      routes: [
-        serviceInfoRoute('intelligence', 'intelligence', db),
-        ...createDiagnosisRoutes(diagnosis),
-        ...createRecommendationRoutes(recommendations),
-        ...createChatRoutes(chat, logger),
-        ...createInternalRoutes(recommendations, messages),
-      ],
+      routes: intelligenceRoutes({ diagnosis, recommendations, chat, messages, logger, db }),
       subscriptions: createUserEventSubscriptions(userData),
       onStop: async () => clearInterval(prune),
     };
