@@ -36,7 +36,7 @@ export const userService: ServiceDefinition<typeof settings> = {
     });
     return {
       routes: userRoutes({ accounts, jwks: () => signer.jwks(), today: seoulToday, db }),
-      securitySchemes: async () => signInScheme(config.OIDC_ISSUER, await identityProvider.authorizationEndpoint()),
+      securitySchemes: async () => signInScheme(config.OIDC_ISSUER, config.OIDC_CLIENT_IDS[0] ?? '', await identityProvider.authorizationEndpoint()),
       onStop: () => relay.stop(),
     };
   },

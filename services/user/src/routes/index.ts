@@ -20,7 +20,7 @@ export function userRoutes(deps: UserRouteDeps): RouteSpec[] {
  * (Google; locally the stand-in) with an authorization code and PKCE, and /api/auth/token
  * redeems the code for a HealthSync access token.
  */
-export function signInScheme(issuer: string, authorizationEndpoint: string | undefined): Record<string, unknown> {
+export function signInScheme(issuer: string, clientId: string, authorizationEndpoint: string | undefined): Record<string, unknown> {
   return {
     [OPENAPI_SECURITY.signIn]: {
       type: 'oauth2',
@@ -28,6 +28,8 @@ export function signInScheme(issuer: string, authorizationEndpoint: string | und
         `Sign in with Google (OpenID Connect issuer \`${issuer}\`): authorization code with PKCE (S256). ` +
         'The code is redeemed at /api/auth/token for a HealthSync access token, which is then sent as `Authorization: Bearer`.',
       'x-usePkce': 'SHA-256',
+      /** The public client the code is redeemed as; the reference page signs in with it. */
+      'x-client-id': clientId,
       flows: {
         authorizationCode: {
           // Until discovery answers, the issuer itself: the next refresh of the document corrects it.
