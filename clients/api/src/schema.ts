@@ -1609,7 +1609,10 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             missionId: string;
-                            /** @enum {number} */
+                            /**
+                             * @description Days in a row the streak reached
+                             * @enum {integer}
+                             */
                             milestone: 3 | 7 | 21 | 66;
                             text: string;
                             /** @enum {string} */
@@ -1745,7 +1748,10 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             missionId: string;
-                            /** @enum {number} */
+                            /**
+                             * @description Days in a row the streak reached
+                             * @enum {integer}
+                             */
                             milestone: 3 | 7 | 21 | 66;
                             text: string;
                             /** @enum {string} */
@@ -1957,7 +1963,10 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             missionId: string;
-                            /** @enum {number} */
+                            /**
+                             * @description Days in a row the streak reached
+                             * @enum {integer}
+                             */
                             milestone: 3 | 7 | 21 | 66;
                             text: string;
                             /** @enum {string} */

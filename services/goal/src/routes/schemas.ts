@@ -1,3 +1,4 @@
+import { documented } from '@healthsync/shared';
 import { z } from 'zod';
 import { isIsoDate } from '../domain/dates.js';
 import { MILESTONES } from '../domain/milestones.js';
@@ -100,7 +101,7 @@ export const todayViewSchema = z.object({
 export const celebrationSchema = z.object({
   id: z.uuid(),
   missionId: z.string(),
-  milestone: z.literal([...MILESTONES]),
+  milestone: documented(z.literal([...MILESTONES]), { type: 'integer', enum: [...MILESTONES], description: 'Days in a row the streak reached' }),
   text: z.string(),
   source: z.enum(['AI', 'FALLBACK']),
   createdOn: day,
