@@ -19,7 +19,8 @@ export interface ApiClientOptions extends Omit<ClientOptions, 'baseUrl'> {
  * does not allow does not compile.
  */
 export function createApiClient({ accessToken, ...options }: ApiClientOptions): ApiClient {
-  const client = createClient<paths>(options);
+  // The document's list parameters are comma-separated (`items=bmi,sbp`: form style, not exploded).
+  const client = createClient<paths>({ querySerializer: { array: { style: 'form', explode: false } }, ...options });
   if (accessToken !== undefined) {
     client.use({
       onRequest({ request }) {
