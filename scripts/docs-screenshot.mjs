@@ -1,0 +1,49 @@
+// Opens the API reference in headless Chromium, signs in with its Authorize button (the
+// googleSignIn scheme: code + PKCE at the Google stand-in, redeemed at /api/auth/token),
+// calls GET /api/users/me with try-it-out and saves a screenshot. Needs `npm start` running
+// and Chromium (Debian: apt-get install chromium).
+//
+//   node scripts/docs-screenshot.mjs [out.png] [email]
+import { chromium } from 'playwright-core';
+import { gatewayUrl } from './lib/ports.mjs';
+
+const out = process.argv[2] ?? '.data/api-docs.png';
+const email = process.argv[3] ?? 'minji.kim@example.com';
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1400 }, locale: 'ko-KR' });
+  const page = await context.newPage();
+  const failures = [];
+  page.on('console', (message) => message.type() === 'error' && failures.push(message.text()));
+  await page.goto(`${gatewayUrl}/api/docs`);
+  await page.waitForSelector('.swagger-ui .info .title');
+
+  // Authorize → googleSignIn → the issuer's sign-in page in a popup → back to the page.
+  await page.click('button.authorize');
+  const section = page.locator('.auth-container', { hasText: 'googleSignIn' });
+  const [popup] = await Promise.all([page.waitForEvent('popup'), section.locator('button.authorize').click()]);
+  await popup.waitForSelector(`button[name="email"][value="${email}"]`);
+  await Promise.all([popup.waitForEvent('close'), popup.click(`button[name="email"][value="${email}"]`)]);
+  await section.locator('button.logout').waitFor();
+  await page.click('.modal-ux .close-modal');
+
+  // Try it out: GET /api/users/me with the HealthSync token the sign-in produced.
+  const operation = page.locator('#operations-users-getMyAccount');
+  await operation.locator('.opblock-summary').click();
+  const tryOut = operation.locator('button.try-out__btn');
+  if (await tryOut.isVisible()) await tryOut.click();
+  await operation.locator('button.execute').click();
+  const status = operation.locator('.live-responses-table .response .response-col_status').first();
+  await status.waitFor();
+  const answered = (await status.innerText()).trim();
+  await operation.locator('.live-responses-table').scrollIntoViewIfNeeded();
+  await operation.screenshot({ path: out });
+  const body = await operation.locator('.live-responses-table .microlight').first().innerText();
+  console.log(`GET /api/users/me from the reference page: ${answered}`);
+  console.log(body.slice(0, 400));
+  if (failures.length > 0) console.log(`browser console errors: ${failures.join(' | ')}`);
+  if (answered !== '200') process.exitCode = 1;
+  console.log(`screenshot: ${out}`);
+} finally {
+  await browser.close();
+}
