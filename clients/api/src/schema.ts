@@ -4595,7 +4595,7 @@ export interface operations {
                     grant_type: "authorization_code";
                     /** @description The code the OpenID Connect issuer sent to the redirect URI */
                     code: string;
-                    /** @description PKCE verifier (RFC 7636) of the authorization request */
+                    /** @description PKCE verifier (RFC 7636) */
                     code_verifier: string;
                     /** @description The redirect URI of the authorization request */
                     redirect_uri: string;

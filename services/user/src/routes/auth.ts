@@ -15,9 +15,15 @@ const idTokenSignIn = z.object({
   nonce: z.string().min(1).max(256).optional().describe('The nonce the app put in the authorization request'),
 }).strict();
 
+/** RFC 7636 section 4.1: 43–128 unreserved characters. */
+const pkceVerifier = z
+  .string()
+  .regex(/^[A-Za-z0-9._~-]{43,128}$/, 'a PKCE verifier is 43–128 characters of A–Z, a–z, 0–9, "-", ".", "_", "~"')
+  .describe('PKCE verifier (RFC 7636)');
+
 const codeSignIn = z.object({
   code: z.string().min(1).max(2048),
-  codeVerifier: z.string().min(43).max(128).describe('PKCE verifier (RFC 7636)'),
+  codeVerifier: pkceVerifier,
   redirectUri: z.string().min(1).max(2048),
   nonce: z.string().min(1).max(256).optional(),
 }).strict();
@@ -27,7 +33,7 @@ const tokenRequest = z.discriminatedUnion('grant_type', [
   z.object({
     grant_type: z.literal('authorization_code'),
     code: z.string().min(1).max(2048).describe('The code the OpenID Connect issuer sent to the redirect URI'),
-    code_verifier: z.string().min(43).max(128).describe('PKCE verifier (RFC 7636) of the authorization request'),
+    code_verifier: pkceVerifier,
     redirect_uri: z.string().min(1).max(2048).describe('The redirect URI of the authorization request'),
     client_id: z.string().max(256).optional().describe('Ignored: the code is redeemed as the configured client'),
   }),
