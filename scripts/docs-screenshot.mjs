@@ -23,14 +23,17 @@ try {
   const section = page.locator('.auth-container', { hasText: 'googleSignIn' });
   const [popup] = await Promise.all([page.waitForEvent('popup'), section.locator('button.authorize').click()]);
   await popup.waitForSelector(`button[name="email"][value="${email}"]`);
-  await Promise.all([popup.waitForEvent('close'), popup.click(`button[name="email"][value="${email}"]`)]);
-  await section.locator('button.logout').waitFor();
-  await page.click('.modal-ux .close-modal');
+  await Promise.all([popup.waitForEvent('close'), popup.click(`button[name="email"][value="${email}"]`).catch(() => undefined)]);
+  await page.locator('.modal-ux').getByText('Authorized', { exact: true }).waitFor().catch(async (error) => {
+    throw new Error(`not signed in: ${(await page.locator('.modal-ux').innerText()).slice(0, 800)}`, { cause: error });
+  });
+  await page.locator('.modal-ux button.close-modal').click();
 
   // Try it out: GET /api/users/me with the HealthSync token the sign-in produced.
   const operation = page.locator('#operations-users-getMyAccount');
-  await operation.locator('.opblock-summary').click();
-  const tryOut = operation.locator('button.try-out__btn');
+  await operation.locator('.opblock-summary-path').click();
+  // The page opens operations ready to try (tryItOutEnabled); the button then reads Cancel.
+  const tryOut = operation.getByRole('button', { name: 'Try it out' });
   if (await tryOut.isVisible()) await tryOut.click();
   await operation.locator('button.execute').click();
   const status = operation.locator('.live-responses-table .response .response-col_status').first();

@@ -38,7 +38,7 @@ describe('the API document and the typed client', () => {
     const redirectUri = `${gatewayUrl}/api/docs/oauth2-redirect.html`;
     const login = await loginWithCode({ ...oidc, redirectUri, loginHint: people.junho });
     const token = await client().POST('/api/auth/token', {
-      body: { grant_type: 'authorization_code', code: login.code, code_verifier: login.codeVerifier, redirect_uri: redirectUri, client_id: oidc.clientId },
+      body: { grant_type: 'authorization_code', code: login.code, code_verifier: login.codeVerifier, redirect_uri: redirectUri, client_id: oidc.clientId, nonce: login.nonce },
       bodySerializer: formBody,
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
@@ -64,7 +64,17 @@ describe('the API document and the typed client', () => {
     assert.equal(reused.error!.code, 'REFRESH_TOKEN_REUSED');
   });
 
-  test('when a code was not issued for the redirect it is redeemed with, then /api/auth/token answers 401 INVALID_CREDENTIAL', async () => {
+  test('when a code is redeemed without the nonce its ID token carries, or for another redirect, then /api/auth/token answers 401 INVALID_CREDENTIAL', async () => {
+    const redirectUri = `${gatewayUrl}/api/docs/oauth2-redirect.html`;
+    const withNonce = await loginWithCode({ ...oidc, redirectUri, loginHint: people.junho });
+    const missingNonce = await client().POST('/api/auth/token', {
+      body: { grant_type: 'authorization_code', code: withNonce.code, code_verifier: withNonce.codeVerifier, redirect_uri: redirectUri },
+      bodySerializer: formBody,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    assert.equal(missingNonce.response.status, 401);
+    assert.equal(missingNonce.error!.code, 'INVALID_CREDENTIAL');
+
     const login = await loginWithCode({ ...oidc, loginHint: people.junho });
     const token = await client().POST('/api/auth/token', {
       body: { grant_type: 'authorization_code', code: login.code, code_verifier: login.codeVerifier, redirect_uri: `${gatewayUrl}/api/docs/oauth2-redirect.html` },

@@ -4601,6 +4601,8 @@ export interface operations {
                     redirect_uri: string;
                     /** @description Ignored: the code is redeemed as the configured client */
                     client_id?: string;
+                    /** @description The nonce of the authorization request, when it sent one (the ID token must carry it) */
+                    nonce?: string;
                 } | {
                     /** @constant */
                     grant_type: "refresh_token";

@@ -26,7 +26,7 @@ export function serviceInfoRoute(service: string, prefix: string, db: Db | undef
       200: {
         description: 'The service answered',
         schema: serviceInfoSchema,
-        example: { service, version: '0.1.0', schemaVersion: db ? 3 : null, time: '2026-12-02T06:58:11.204Z' },
+        example: { service, version: '0.1.0', schemaVersion: 3, time: '2026-12-02T06:58:11.204Z' },
       },
     },
     async handler() {

@@ -129,7 +129,14 @@ export function createIdentityProvider(options: { issuer: string; clientIds: str
           .authorizationCodeGrant(config, callback, { pkceCodeVerifier: codeVerifier, idTokenExpected: true, ...(nonce ? { expectedNonce: nonce } : {}) })
           .catch((error: unknown) => {
             // A refused grant (bad code, verifier, redirect) is the caller's; a network error is not.
-            if (error instanceof oidc.ResponseBodyError || error instanceof oidc.AuthorizationResponseError || (error instanceof Error && error.name === 'OperationProcessingError')) {
+            // A ClientError with an OAUTH_ code is a check of the answer that failed (nonce, audience…): the
+            // credential does not fit this request, which is the caller's, not an outage.
+            const refused =
+              error instanceof oidc.ResponseBodyError ||
+              error instanceof oidc.AuthorizationResponseError ||
+              (error instanceof Error && error.name === 'OperationProcessingError') ||
+              (error instanceof oidc.ClientError && typeof error.code === 'string' && error.code.startsWith('OAUTH_'));
+            if (refused) {
               throw new RejectedCredential(String(error));
             }
             throw error;

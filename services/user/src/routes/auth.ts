@@ -36,6 +36,7 @@ const tokenRequest = z.discriminatedUnion('grant_type', [
     code_verifier: pkceVerifier,
     redirect_uri: z.string().min(1).max(2048).describe('The redirect URI of the authorization request'),
     client_id: z.string().max(256).optional().describe('Ignored: the code is redeemed as the configured client'),
+    nonce: z.string().min(1).max(256).optional().describe('The nonce of the authorization request, when it sent one (the ID token must carry it)'),
   }),
   z.object({
     grant_type: z.literal('refresh_token'),
@@ -139,7 +140,7 @@ export function createAuthRoutes(accounts: Accounts, jwks: () => unknown): Route
         res.setHeader('Cache-Control', 'no-store');
         const session =
           body.grant_type === 'authorization_code'
-            ? (await accounts.signInWithCode({ code: body.code, codeVerifier: body.code_verifier, redirectUri: body.redirect_uri })).session
+            ? (await accounts.signInWithCode({ code: body.code, codeVerifier: body.code_verifier, redirectUri: body.redirect_uri, ...(body.nonce ? { nonce: body.nonce } : {}) })).session
             : await accounts.refresh(body.refresh_token);
         return { access_token: session.accessToken, token_type: session.tokenType, expires_in: session.expiresIn, refresh_token: session.refreshToken };
       },
