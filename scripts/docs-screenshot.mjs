@@ -39,8 +39,12 @@ try {
   const status = operation.locator('.live-responses-table .response .response-col_status').first();
   await status.waitFor();
   const answered = (await status.innerText()).trim();
-  await operation.locator('.live-responses-table').scrollIntoViewIfNeeded();
-  await operation.screenshot({ path: out });
+  // From the tag's heading (Korean and English) to the answer of the call.
+  const top = await page.locator('#operations-tag-users').boundingBox();
+  const answer = await operation.locator('.live-responses-table').boundingBox();
+  if (!top || !answer) throw new Error('the operation is not on the page');
+  const scrollY = await page.evaluate(() => window.scrollY);
+  await page.screenshot({ path: out, fullPage: true, clip: { x: 0, y: scrollY + top.y - 8, width: 1280, height: answer.y + answer.height - top.y + 16 } });
   const body = await operation.locator('.live-responses-table .microlight').first().innerText();
   console.log(`GET /api/users/me from the reference page: ${answered}`);
   console.log(body.slice(0, 400));
