@@ -6,11 +6,16 @@ import { CATALOGUE_MISSION_IDS, CATEGORIES, DIFFICULTIES, duplicateIds, MAX_MISS
 import { RESET_REASONS } from '../domain/reset.js';
 
 /** Input and output schemas of the goal routes: they validate input and describe the API (OpenAPI). */
+/**
+ * A calendar day. Documented as `format: date` alone (RFC 3339 full-date: a real calendar
+ * day), without zod's equivalent pattern, so a day such as 2026-02-30 reaches the service
+ * and is refused with its own message rather than a regular expression.
+ */
 export const isoDate = (name: string) =>
-  z.iso
-    .date(`${name} must be a calendar date written YYYY-MM-DD`)
-    .refine(isIsoDate, `${name} must be a calendar date written YYYY-MM-DD`)
-    .describe(`${name}, a day in Asia/Seoul (YYYY-MM-DD)`);
+  documented(
+    z.iso.date(`${name} must be a calendar date written YYYY-MM-DD`).refine(isIsoDate, `${name} must be a calendar date written YYYY-MM-DD`),
+    { type: 'string', format: 'date', description: `${name}, a day in Asia/Seoul (YYYY-MM-DD)` },
+  );
 
 export const missionId = z
   .union([z.enum(CATALOGUE_MISSION_IDS), z.uuid()], { error: 'a mission id is a catalogue id (cat-…) or the id of an AI-recommended mission' })
