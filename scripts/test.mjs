@@ -103,6 +103,20 @@ function runLint() {
   return prettier.status === 0;
 }
 
+/**
+ * The committed API document and typed client match the route declarations, and the Kotlin
+ * client generated from it compiles (when a JDK and Maven are on this machine).
+ */
+function apiClientChecks() {
+  if (filters.length > 0 && !filters.some((word) => ['api', 'client', 'document', 'kotlin'].some((w) => word.includes(w)))) return true;
+  log.step('API document: node clients/api/scripts/generate.mjs --check');
+  const drift = spawnSync(process.execPath, [path.join(root, 'clients', 'api', 'scripts', 'generate.mjs'), '--check'], { cwd: root, stdio: 'inherit' });
+  if (drift.status !== 0) return false;
+  log.step('Kotlin client: node clients/api/scripts/kotlin.mjs');
+  const kotlin = spawnSync(process.execPath, [path.join(root, 'clients', 'api', 'scripts', 'kotlin.mjs')], { cwd: root, stdio: 'inherit' });
+  return kotlin.status === 0;
+}
+
 let stopping = false;
 process.on('SIGINT', async () => {
   if (stopping) return;
@@ -124,7 +138,7 @@ await runMain(async () => {
     }
   }
   // Unit tests: pure domain logic and the stand-ins' protocol tests, no system needed.
-  const unitOk = await stage('unit tests', () => runTests('unit tests', testFiles(unitTestDirs()), { concurrency: 2 }));
+  const unitOk = (await stage('unit tests', () => runTests('unit tests', testFiles(unitTestDirs()), { concurrency: 2 }))) && (await stage('API document and clients', async () => apiClientChecks()));
   if (!unitOk) {
     console.error('\n✖ unit tests failed; the system was not started.');
     process.exit(1);

@@ -150,7 +150,20 @@ function standIns(secrets, testMode, claudeEnv = {}) {
     {
       name: 'google-oidc',
       port: ports.oidc,
-      env: { OIDC_PORT: String(ports.oidc), OIDC_ISSUER: `http://127.0.0.1:${ports.oidc}`, OIDC_KEYS_FILE: path.join(dataDir, 'oidc-keys.json'), OIDC_AUTO_LOGIN: 'true', OIDC_TEST_IDENTITIES: String(testMode) },
+      env: {
+        OIDC_PORT: String(ports.oidc),
+        OIDC_ISSUER: `http://127.0.0.1:${ports.oidc}`,
+        OIDC_KEYS_FILE: path.join(dataDir, 'oidc-keys.json'),
+        OIDC_AUTO_LOGIN: 'true',
+        OIDC_TEST_IDENTITIES: String(testMode),
+        // The app's redirect, the sign-in script's loopback one, and the API reference page's (try-it-out).
+        OIDC_REDIRECT_URIS: [
+          'com.healthsync.app:/oauth2redirect',
+          'http://127.0.0.1:54001/callback',
+          `${gatewayUrl}/api/docs/oauth2-redirect.html`,
+          `http://localhost:${apps.gateway[0]}/api/docs/oauth2-redirect.html`,
+        ].join(','),
+      },
     },
     {
       name: 'nhis',

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import {
   awayFromSeoulMidnight,
@@ -367,8 +368,10 @@ describe('goals with AI recommendations (depends on the intelligence service)', 
     assert.ok(set.missions.length >= 3, 'five recommendations expected');
     const [first, second, ...rest] = set.missions;
 
-    const unknown = await expectProblem(await goalsApi.choose(user.accessToken, [first!.id, 'never-recommended-1', WATER, 'never-recommended-2']), 400, 'VALIDATION_FAILED');
-    assert.match(unknown.detail ?? '', /never-recommended-1, never-recommended-2/);
+    // Well-formed ids (UUIDs, as recommendations have) that were never recommended to this user.
+    const [never1, never2] = [randomUUID(), randomUUID()];
+    const unknown = await expectProblem(await goalsApi.choose(user.accessToken, [first!.id, never1, WATER, never2]), 400, 'VALIDATION_FAILED');
+    assert.ok(unknown.detail?.includes(`${never1}, ${never2}`), unknown.detail);
     assert.deepEqual(unknown.errors?.map((e) => e.field), ['body.missionIds.1', 'body.missionIds.3']);
     assert.equal((await expectJson<TodayView>(await goalsApi.today(user.accessToken))).goalSetId, null, 'nothing was chosen');
 

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { createApiClient, type ApiClient } from '@healthsync/api-client';
 import { obtainIdToken, loginWithCode } from '@healthsync/standin-google-oidc';
 import { gatewayUrl } from './system.js';
+
+/** The typed client generated from the API document, signed in with `token` when given. */
+export function client(token?: string): ApiClient {
+  return createApiClient({ baseUrl: gatewayUrl, ...(token ? { accessToken: token } : {}) });
+}
 
 export const oidc = { issuer: 'http://127.0.0.1:14000', clientId: 'healthsync-mobile', redirectUri: 'com.healthsync.app:/oauth2redirect' };
 
@@ -46,9 +52,9 @@ export async function api(path: string, init: RequestInit & { token?: string; js
 export async function signInWithIdToken(loginHint: string): Promise<SignedIn> {
   const nonce = `n-${Math.random().toString(36).slice(2)}`;
   const idToken = await obtainIdToken({ ...oidc, loginHint, nonce });
-  const response = await api('/api/auth/google', { method: 'POST', json: { idToken, nonce } });
-  if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
-  return (await response.json()) as SignedIn;
+  const { data, error, response } = await client().POST('/api/auth/google', { body: { idToken, nonce } });
+  if (!data) throw new Error(`sign-in failed: ${response.status} ${JSON.stringify(error)}`);
+  return data;
 }
 
 /** Code flow: the app sends the authorization code with its PKCE verifier. */
@@ -69,7 +75,7 @@ export const validProfile = { name: '김민지', birthDate: '1988-04-12', sex: '
  */
 export async function activeUser(label: string, profile: Record<string, string> = validProfile): Promise<SignedIn> {
   const session = await signInWithIdToken(label.endsWith('@healthsync.test') ? label : newIdentity(label));
-  const response = await api('/api/users/me', { method: 'PUT', token: session.accessToken, json: profile });
-  if (response.status !== 200) throw new Error(`onboarding failed: ${response.status} ${await response.text()}`);
+  const { error, response } = await client(session.accessToken).PUT('/api/users/me', { body: profile as never });
+  if (error) throw new Error(`onboarding failed: ${response.status} ${JSON.stringify(error)}`);
   return session;
 }

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { serviceInfoRoute, type DbServiceDefinition } from '@healthsync/shared';
+import { type DbServiceDefinition } from '@healthsync/shared';
 import { createActivityRepository } from './adapters/activity-repository.js';
 import { createDeliveriesRepository } from './adapters/deliveries-repository.js';
 import { createGenerationRepository } from './adapters/generation-repository.js';
@@ -12,8 +12,7 @@ import { createEncouragementRun } from './handlers/encouragement-run.js';
 import { createGeneration } from './handlers/generation.js';
 import { createGoalActivity } from './handlers/goal-activity.js';
 import { createInbox } from './handlers/inbox.js';
-import { createNotificationRoutes } from './routes/notifications.js';
-import { createRunRoutes } from './routes/runs.js';
+import { batchRoutes } from './routes/index.js';
 import { createDailyEncouragementTrigger, DAILY_ENCOURAGEMENT_BINDING } from './subscriptions/daily-encouragement.js';
 import { goalEventSubscriptions } from './subscriptions/goal-events.js';
 import { userDeletedSubscription } from './subscriptions/user-deleted.js';
@@ -63,11 +62,7 @@ export const batchService: DbServiceDefinition<typeof settings> = {
     const inbox = createInbox({ db, notifications, logger, clock });
     encouragement.startResuming();
     return {
-      routes: [
-        serviceInfoRoute('batch', 'notifications', db),
-        ...createNotificationRoutes(inbox),
-        ...createRunRoutes(runs, deliveries, encouragement),
-      ],
+      routes: batchRoutes({ inbox, runs, deliveries, encouragement, db }),
       subscriptions: [
         ...goalEventSubscriptions(goalActivity, logger, metrics),
         userDeletedSubscription(goalActivity),

@@ -1,11 +1,10 @@
-import { components, serviceInfoRoute, startOutboxRelay, type DbServiceDefinition } from '@healthsync/shared';
+import { components, startOutboxRelay, type DbServiceDefinition } from '@healthsync/shared';
 import { createGoalsRepository } from './adapters/goals-repository.js';
 import { createIntelligenceClient } from './adapters/intelligence-client.js';
 import { createTodayCache } from './adapters/today-cache.js';
 import { settings } from './config.js';
 import { createGoals } from './handlers/goals.js';
-import { createMissionRoutes } from './routes/missions.js';
-import { createProgressRoutes } from './routes/progress.js';
+import { goalRoutes } from './routes/index.js';
 import { userDeletedSubscription } from './subscriptions/user-deleted.js';
 
 export const goalService: DbServiceDefinition<typeof settings> = {
@@ -25,7 +24,7 @@ export const goalService: DbServiceDefinition<typeof settings> = {
       eventsEnqueued: () => void relay.flush(),
     });
     return {
-      routes: [serviceInfoRoute('goal', 'goals', db), ...createMissionRoutes(goals), ...createProgressRoutes(goals)],
+      routes: goalRoutes({ goals, db }),
       subscriptions: [userDeletedSubscription(goals, logger, metrics)],
       onStop: () => relay.stop(),
     };

@@ -1,4 +1,4 @@
-import { ConfigError, components, serviceInfoRoute, startOutboxRelay, type DbServiceDefinition } from '@healthsync/shared';
+import { ConfigError, components, startOutboxRelay, type DbServiceDefinition } from '@healthsync/shared';
 import { createDocumentStore, type BlobAccess, type TokenCredential } from './adapters/document-store.js';
 import { createHealthRepositories } from './adapters/repositories.js';
 import { createJudgedCache } from './adapters/judged-cache.js';
@@ -7,9 +7,7 @@ import { settings } from './config.js';
 import { createReading, type LatestJudged } from './handlers/checkups.js';
 import { createLinking } from './handlers/links.js';
 import { createUserEvents } from './handlers/user-events.js';
-import { createCheckupRoutes } from './routes/checkups.js';
-import { createInternalRoutes } from './routes/internal.js';
-import { createLinkRoutes } from './routes/links.js';
+import { healthRoutes } from './routes/index.js';
 import { createUserEventSubscriptions } from './subscriptions/user-events.js';
 
 /** How often pending links whose approval window passed are closed (and their identity erased). */
@@ -79,12 +77,7 @@ export const healthService: DbServiceDefinition<typeof settings> = {
     sweep.unref();
 
     return {
-      routes: [
-        serviceInfoRoute('health', 'health', db),
-        ...createLinkRoutes(linking),
-        ...createCheckupRoutes(reading),
-        ...createInternalRoutes(reading),
-      ],
+      routes: healthRoutes({ reading, linking, db }),
       subscriptions: createUserEventSubscriptions(userEvents, clock),
       async onStop() {
         clearInterval(sweep);

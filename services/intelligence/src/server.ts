@@ -1,4 +1,4 @@
-import { components, serviceInfoRoute, type DbServiceDefinition } from '@healthsync/shared';
+import { components, type DbServiceDefinition } from '@healthsync/shared';
 import { createAnswerCache } from './adapters/answer-cache.js';
 import { createClaude } from './adapters/claude.js';
 import { createClaudeBatches } from './adapters/claude-batches.js';
@@ -15,11 +15,7 @@ import { createMessages } from './handlers/messages.js';
 import { createRecommendations } from './handlers/recommendations.js';
 import { createTokenBudget } from './handlers/token-budget.js';
 import { createUserData } from './handlers/user-data.js';
-import { createChatRoutes } from './routes/chats.js';
-import { createDiagnosisRoutes } from './routes/diagnosis.js';
-import { createInternalRoutes } from './routes/internal.js';
-import { createMessageBatchRoutes } from './routes/message-batches.js';
-import { createRecommendationRoutes } from './routes/recommendations.js';
+import { intelligenceRoutes } from './routes/index.js';
 import { createUserEventSubscriptions } from './subscriptions/user-events.js';
 
 /** How often the list of cached answer keys forgets entries that have expired anyway. */
@@ -104,14 +100,7 @@ export const intelligenceService: DbServiceDefinition<typeof settings> = {
     prune.unref();
 
     return {
-      routes: [
-        serviceInfoRoute('intelligence', 'intelligence', db),
-        ...createDiagnosisRoutes(diagnosis),
-        ...createRecommendationRoutes(recommendations),
-        ...createChatRoutes(chat, logger),
-        ...createInternalRoutes(recommendations, messages),
-        ...createMessageBatchRoutes(messageBatches),
-      ],
+      routes: intelligenceRoutes({ diagnosis, recommendations, chat, messages, messageBatches, logger, db }),
       subscriptions: createUserEventSubscriptions(userData),
       onStop: async () => clearInterval(prune),
     };

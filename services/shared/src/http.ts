@@ -101,6 +101,8 @@ export function createServiceApp(options: ServiceAppOptions): Express {
   });
   if (options.parseJsonBodies !== false) {
     app.use(express.json({ limit: options.bodyLimit ?? '256kb', type: ['application/json', 'application/*+json'] }));
+    // Only the OAuth token endpoint documents a form body; elsewhere a form fails validation.
+    app.use(express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 20, type: 'application/x-www-form-urlencoded' }));
   }
 
   app.get('/healthz', (_req, res) => {
@@ -121,9 +123,15 @@ export function createServiceApp(options: ServiceAppOptions): Express {
 }
 
 /** Serves the service's OpenAPI fragment to the gateway, which merges them. */
-export function mountOpenApi(app: Express, service: string, routes: RouteSpec[]): void {
-  app.get('/internal/openapi', (_req, res) => {
-    res.json({ service, paths: openApiPaths(routes), components: openApiComponents });
+export function mountOpenApi(
+  app: Express,
+  service: string,
+  routes: RouteSpec[],
+  securitySchemes: () => Promise<Record<string, unknown>> = async () => ({}),
+): void {
+  const paths = openApiPaths(routes);
+  app.get('/internal/openapi', async (_req, res) => {
+    res.json({ service, paths, components: openApiComponents({ securitySchemes: await securitySchemes() }) });
   });
 }
 

@@ -19,6 +19,19 @@ export interface ResponseSpec {
   description: string;
   schema?: z.ZodType;
   contentType?: string;
+  /** A realistic answer for a 2xx (checked against `schema` by `documentIssues`). */
+  example?: unknown;
+  /** Error statuses: each problem+json `code` this status answers with, and an example `detail`. */
+  codes?: Record<string, string>;
+  /** Response headers worth knowing: name → description. */
+  headers?: Record<string, string>;
+}
+
+/** A realistic request: path and query parameters as sent, and the body. */
+export interface RequestExample {
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: unknown;
 }
 
 export interface Input<P, Q, B> {
@@ -38,12 +51,20 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
   /** Express path, e.g. `/api/health/checkups/:id`. */
   path: string;
   summary: string;
+  /** The summary in Korean, for the reference page (the app speaks Korean to its users). */
+  summaryKo?: string;
+  /** Longer explanation (Markdown) for the reference page. */
+  description?: string;
   tags: string[];
   access: Access;
   operationId: string;
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
+  /** Default `application/json`; the OAuth token endpoint takes a form. */
+  bodyContentType?: 'application/json' | 'application/x-www-form-urlencoded';
+  /** A realistic request, checked against the input schemas by `documentIssues`. */
+  example?: RequestExample;
   responses: Record<number, ResponseSpec>;
   handler(input: Input<P, Q, B>): Promise<unknown>;
 }
@@ -94,29 +115,131 @@ export function createRouter(routes: RouteSpec[]): Router {
   return router;
 }
 
+export const OPENAPI_SECURITY = {
+  /** HealthSync access token, as `Authorization: Bearer`. */
+  bearer: 'bearerAuth',
+  /** Google sign-in (authorization code with PKCE), exchanged at /api/auth/token for a HealthSync token. */
+  signIn: 'googleSignIn',
+} as const;
+export const SIGN_IN_SCOPES = ['openid', 'email', 'profile'] as const;
+
 const problemSchema = {
   type: 'object',
+  description: 'RFC 9457 problem details. `code` is stable and machine-readable; `detail` is for people.',
   required: ['type', 'title', 'status', 'code'],
   properties: {
-    type: { type: 'string' },
-    title: { type: 'string' },
-    status: { type: 'integer' },
-    code: { type: 'string', description: 'Stable machine-readable error code' },
+    type: { type: 'string', format: 'uri', description: 'Identifies the kind of problem', examples: ['https://healthsync.example/problems/validation-failed'] },
+    title: { type: 'string', examples: ['Bad Request'] },
+    status: { type: 'integer', minimum: 400, maximum: 599 },
+    code: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$', description: 'Stable machine-readable error code (see each response for the codes it uses)' },
     detail: { type: 'string' },
-    traceId: { type: 'string' },
+    traceId: { type: 'string', description: 'W3C trace id of the request, to quote when reporting a problem' },
+    retryAfterSeconds: { type: 'integer', minimum: 0, description: 'With 503: when to try again (also in Retry-After)' },
     errors: {
       type: 'array',
-      items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } },
+      description: 'With VALIDATION_FAILED: one entry per invalid input',
+      items: {
+        type: 'object',
+        required: ['field', 'message'],
+        properties: {
+          field: { type: 'string', description: '`path.`, `query.` or `body.` followed by the field, e.g. `body.birthDate`' },
+          message: { type: 'string' },
+        },
+      },
     },
   },
 } as const;
 
+/** Problem details as a service or the gateway sends them (for examples). */
+function problemExample(status: number, code: string, detail: string): Record<string, unknown> {
+  const titles: Record<number, string> = {
+    400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 409: 'Conflict',
+    413: 'Content Too Large', 429: 'Too Many Requests', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
+  };
+  return {
+    type: `https://healthsync.example/problems/${code.toLowerCase().replaceAll('_', '-')}`,
+    title: titles[status] ?? 'Error',
+    status,
+    code,
+    detail,
+    ...(code === 'VALIDATION_FAILED' ? { errors: [{ field: 'body.birthDate', message: 'birthDate must be a date YYYY-MM-DD' }] } : {}),
+    traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+  };
+}
+
+interface ErrorSpec {
+  description: string;
+  codes: Record<string, string>;
+  headers?: Record<string, string>;
+}
+
+/**
+ * Answers the gateway (and every service's edge) can give on any operation, whatever its
+ * handler does: refused request targets and invalid input, missing tokens, the rate limit,
+ * oversized bodies and an unreachable or slow service.
+ */
+export function standardErrors(spec: Pick<RouteSpec, 'access' | 'params' | 'query' | 'body'>): Record<number, ErrorSpec> {
+  const errors: Record<number, ErrorSpec> = {
+    400: {
+      description: 'The request is not valid',
+      codes: {
+        NON_CANONICAL_PATH: 'The request target is refused: a path segment is empty, a dot segment or percent-encoded.',
+        ...(spec.params || spec.query || spec.body ? { VALIDATION_FAILED: 'The request is not valid.' } : {}),
+        ...(spec.body ? { MALFORMED_JSON: 'The body is not valid JSON.' } : {}),
+      },
+    },
+    429: {
+      description: 'Too many requests from this client (per user with a token, per address without); wait Retry-After seconds',
+      codes: { RATE_LIMITED: 'Too many requests; try again later.' },
+      headers: { 'Retry-After': 'Seconds until the limit resets' },
+    },
+    502: { description: 'The service behind this route could not be reached', codes: { UPSTREAM_UNAVAILABLE: 'The service is unavailable.' } },
+    503: {
+      description: 'Temporarily unavailable; Retry-After says when to try again',
+      codes: { ROUTES_UNAVAILABLE: 'The service’s routes are not known yet; try again shortly.' },
+      headers: { 'Retry-After': 'Seconds to wait before retrying' },
+    },
+    504: { description: 'The service did not answer in time', codes: { UPSTREAM_TIMEOUT: 'The service did not answer in time.' } },
+  };
+  if (spec.access === 'user') {
+    errors[401] = {
+      description: 'Missing, invalid or expired access token, or a signed-out session',
+      codes: {
+        UNAUTHENTICATED: 'A valid access token is required.',
+        INVALID_TOKEN: 'The access token is not valid.',
+        TOKEN_EXPIRED: 'The access token has expired; refresh it.',
+        SESSION_REVOKED: 'This session has been signed out.',
+      },
+      headers: { 'WWW-Authenticate': '`Bearer`' },
+    };
+  }
+  if (spec.body) errors[413] = { description: 'The body is larger than the limit', codes: { PAYLOAD_TOO_LARGE: 'The body exceeds 1048576 bytes.' } };
+  return errors;
+}
+
+/** A zod schema whose documented JSON Schema is given explicitly (e.g. a comma-separated list). */
+const documentedAs = new WeakMap<z.ZodType, Record<string, unknown>>();
+export function documented<T extends z.ZodType>(schema: T, jsonSchema: Record<string, unknown>): T {
+  documentedAs.set(schema, jsonSchema);
+  return schema;
+}
+
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    override: (ctx) => {
+      const explicit = documentedAs.get(ctx.zodSchema as unknown as z.ZodType);
+      if (explicit) {
+        for (const key of Object.keys(ctx.jsonSchema)) delete (ctx.jsonSchema as Record<string, unknown>)[key];
+        Object.assign(ctx.jsonSchema, explicit);
+      }
+    },
+  }) as Record<string, unknown>;
   return rest;
 }
 
-function parametersOf(schema: z.ZodType | undefined, location: 'path' | 'query'): unknown[] {
+function parametersOf(schema: z.ZodType | undefined, location: 'path' | 'query', examples: Record<string, string> | undefined): unknown[] {
   if (!schema) return [];
   const object = jsonSchema(schema, 'input') as { properties?: Record<string, Record<string, unknown>>; required?: string[] };
   return Object.entries(object.properties ?? {}).map(([name, property]) => ({
@@ -124,8 +247,69 @@ function parametersOf(schema: z.ZodType | undefined, location: 'path' | 'query')
     in: location,
     required: location === 'path' || (object.required ?? []).includes(name),
     ...(property.description ? { description: property.description } : {}),
+    ...(property.type === 'array' ? { style: 'form', explode: false } : {}),
     schema: property,
+    ...(examples?.[name] !== undefined ? { example: property.type === 'array' ? examples[name]!.split(',') : examples[name] } : {}),
   }));
+}
+
+function headersOf(headers: Record<string, string> | undefined): Record<string, unknown> | undefined {
+  if (!headers) return undefined;
+  return Object.fromEntries(Object.entries(headers).map(([name, description]) => [name, { description, schema: { type: 'string' } }]));
+}
+
+function errorResponse(status: number, error: ErrorSpec): Record<string, unknown> {
+  const codes = Object.keys(error.codes);
+  const headers = headersOf(error.headers);
+  return {
+    description: `${error.description}. Codes: ${codes.map((c) => `\`${c}\``).join(', ')}`,
+    ...(headers ? { headers } : {}),
+    content: {
+      'application/problem+json': {
+        schema: { $ref: '#/components/schemas/Problem' },
+        examples: Object.fromEntries(Object.entries(error.codes).map(([code, detail]) => [code, { value: problemExample(status, code, detail) }])),
+      },
+    },
+  };
+}
+
+function successResponse(response: ResponseSpec): Record<string, unknown> {
+  const headers = headersOf(response.headers);
+  return {
+    description: response.description,
+    ...(headers ? { headers } : {}),
+    ...(response.schema
+      ? {
+          content: {
+            [response.contentType ?? 'application/json']: {
+              schema: jsonSchema(response.schema, 'output'),
+              ...(response.example !== undefined ? { examples: { example: { value: response.example } } } : {}),
+            },
+          },
+        }
+      : {}),
+  };
+}
+
+/** The operation's responses: its own, with the standard errors merged in (codes united). */
+function responsesOf(spec: RouteSpec): Record<string, unknown> {
+  const responses: Record<string, unknown> = {};
+  const errors: Record<number, ErrorSpec> = standardErrors(spec);
+  for (const [key, response] of Object.entries(spec.responses)) {
+    const status = Number(key);
+    if (status < 400) {
+      responses[key] = successResponse(response);
+      continue;
+    }
+    const standard = errors[status];
+    errors[status] = {
+      description: response.description,
+      codes: { ...response.codes, ...standard?.codes },
+      ...(response.headers || standard?.headers ? { headers: { ...standard?.headers, ...response.headers } } : {}),
+    };
+  }
+  for (const status of Object.keys(errors).map(Number).sort((a, b) => a - b)) responses[String(status)] = errorResponse(status, errors[status]!);
+  return responses;
 }
 
 /** The OpenAPI `paths` fragment for a service's public and user routes. */
@@ -134,44 +318,90 @@ export function openApiPaths(routes: RouteSpec[]): Record<string, Record<string,
   for (const spec of routes) {
     if (spec.access === 'internal') continue;
     const path = spec.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
-    const responses: Record<string, unknown> = {};
-    for (const [status, response] of Object.entries(spec.responses)) {
-      responses[status] = {
-        description: response.description,
-        ...(response.schema
-          ? { content: { [response.contentType ?? 'application/json']: { schema: jsonSchema(response.schema, 'output') } } }
-          : {}),
-      };
-    }
-    const problemResponse = (description: string) => ({
-      description,
-      content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-    });
-    if (spec.params || spec.query || spec.body) responses['400'] ??= problemResponse('The input is not valid');
-    if (spec.access === 'user') {
-      responses['401'] ??= problemResponse('Missing, expired or invalid access token');
-      responses['403'] ??= problemResponse('The token does not allow this action');
-    }
-    responses['429'] ??= problemResponse('Too many requests from this client');
+    const bodyType = spec.bodyContentType ?? 'application/json';
     paths[path] ??= {};
     paths[path][spec.method] = {
       operationId: spec.operationId,
-      summary: spec.summary,
+      summary: spec.summaryKo ? `${spec.summaryKo} · ${spec.summary}` : spec.summary,
+      ...(spec.description ? { description: spec.description } : {}),
       tags: spec.tags,
-      ...(spec.access === 'user' ? { security: [{ bearerAuth: [] }] } : { security: [] }),
-      parameters: [...parametersOf(spec.params, 'path'), ...parametersOf(spec.query, 'query')],
+      security:
+        spec.access === 'user' ? [{ [OPENAPI_SECURITY.signIn]: [...SIGN_IN_SCOPES] }, { [OPENAPI_SECURITY.bearer]: [] }] : [],
+      parameters: [...parametersOf(spec.params, 'path', spec.example?.params), ...parametersOf(spec.query, 'query', spec.example?.query)],
       ...(spec.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                [bodyType]: {
+                  schema: jsonSchema(spec.body, 'input'),
+                  ...(spec.example?.body !== undefined ? { examples: { example: { value: spec.example.body } } } : {}),
+                },
+              },
+            },
+          }
         : {}),
-      responses,
+      responses: responsesOf(spec),
     };
   }
   return paths;
 }
 
-export const openApiComponents = {
-  schemas: { Problem: problemSchema },
-  securitySchemes: {
-    bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
-  },
-};
+/**
+ * What the document check refuses (run by every service's unit tests): a user-facing route
+ * without a Korean summary, a request or answer example, an example the schemas reject, or
+ * an error status without its codes.
+ */
+export function documentIssues(routes: RouteSpec[]): string[] {
+  const issues: string[] = [];
+  for (const spec of routes) {
+    if (spec.access === 'internal') continue;
+    const at = `${spec.method.toUpperCase()} ${spec.path}`;
+    if (!spec.summaryKo) issues.push(`${at}: no Korean summary (summaryKo)`);
+    for (const [part, schema] of [['params', spec.params], ['query', spec.query], ['body', spec.body]] as const) {
+      if (!schema) continue;
+      const example = spec.example?.[part];
+      if (example === undefined) {
+        issues.push(`${at}: no request example for ${part}`);
+        continue;
+      }
+      const parsed = schema.safeParse(example);
+      if (!parsed.success) issues.push(`${at}: the ${part} example is rejected: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+    }
+    const statuses = Object.keys(spec.responses).map(Number);
+    if (!statuses.some((s) => s >= 200 && s < 300)) issues.push(`${at}: no success response`);
+    for (const status of statuses) {
+      const response = spec.responses[status]!;
+      if (status < 300) {
+        if (!response.schema) continue;
+        if (response.example === undefined) {
+          issues.push(`${at}: ${status} has no example`);
+          continue;
+        }
+        const parsed = response.schema.safeParse(response.example);
+        if (!parsed.success) issues.push(`${at}: the ${status} example does not match its schema: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+      } else if (status >= 400 && Object.keys(response.codes ?? {}).length === 0) {
+        issues.push(`${at}: ${status} lists no error codes`);
+      }
+    }
+    const documented = openApiPaths([spec])[spec.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}')]?.[spec.method] as { responses: Record<string, unknown> };
+    const required = ['400', '429', '502', '503', '504', ...(spec.access === 'user' ? ['401'] : [])];
+    for (const status of required) if (!documented.responses[status]) issues.push(`${at}: ${status} is not documented`);
+  }
+  return issues;
+}
+
+export function openApiComponents(extra: { securitySchemes?: Record<string, unknown> } = {}) {
+  return {
+    schemas: { Problem: problemSchema },
+    securitySchemes: {
+      [OPENAPI_SECURITY.bearer]: {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description: 'A HealthSync access token (from POST /api/auth/google, /api/auth/token or `npm run sign-in`).',
+      },
+      ...extra.securitySchemes,
+    },
+  };
+}

@@ -6,7 +6,7 @@ const serviceInfoSchema = z.object({
   service: z.string(),
   version: z.string(),
   schemaVersion: z.number().int().nullable().describe('Newest migration applied to the service schema'),
-  time: z.string().describe('Server time, ISO 8601'),
+  time: z.iso.datetime().describe('Server time, ISO 8601'),
 });
 
 /**
@@ -19,9 +19,16 @@ export function serviceInfoRoute(service: string, prefix: string, db: Db | undef
     path: `/api/${prefix}/service-info`,
     operationId: `${service}ServiceInfo`,
     summary: `Version and schema version of the ${service} service`,
+    summaryKo: `${service} 서비스 버전 정보`,
     tags: ['platform'],
     access: 'public',
-    responses: { 200: { description: 'The service answered', schema: serviceInfoSchema } },
+    responses: {
+      200: {
+        description: 'The service answered',
+        schema: serviceInfoSchema,
+        example: { service, version: '0.1.0', schemaVersion: 3, time: '2026-12-02T06:58:11.204Z' },
+      },
+    },
     async handler() {
       let schemaVersion: number | null = null;
       if (db) {

@@ -46,6 +46,8 @@ export interface ServiceParts {
   readiness?: Record<string, () => Promise<boolean>>;
   /** Background work to stop before the process exits (relays, timers). */
   onStop?(): Promise<void>;
+  /** Security schemes this service adds to the API document (the user service: the sign-in flow). */
+  securitySchemes?(): Promise<Record<string, unknown>>;
   /** Hook to add routes that are not schema-described (e.g. streaming proxies). */
   extend?(app: Express): void;
 }
@@ -118,7 +120,7 @@ export async function buildServiceApp<S extends z.ZodRawShape>(
   });
   mountSubscriptions(app, parts.subscriptions ?? [], logger, metrics);
   for (const binding of parts.inputBindings ?? []) mountInputBinding(app, binding.name, binding.handle, logger);
-  mountOpenApi(app, definition.name, parts.routes);
+  mountOpenApi(app, definition.name, parts.routes, parts.securitySchemes);
   parts.extend?.(app);
   app.use(createRouter(parts.routes));
   finishServiceApp(app, logger);

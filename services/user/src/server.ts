@@ -1,11 +1,10 @@
-import { components, serviceInfoRoute, startOutboxRelay, type DbServiceDefinition } from '@healthsync/shared';
+import { components, startOutboxRelay, type DbServiceDefinition } from '@healthsync/shared';
 import { createAccountsRepository } from './adapters/accounts-repository.js';
 import { createIdentityProvider } from './adapters/identity-provider.js';
 import { createTokenSigner, parseSigningKeySecret } from './adapters/token-signer.js';
 import { settings } from './config.js';
 import { createAccounts } from './handlers/accounts.js';
-import { createAuthRoutes } from './routes/auth.js';
-import { createMeRoutes } from './routes/me.js';
+import { signInScheme, userRoutes } from './routes/index.js';
 
 export const userService: DbServiceDefinition<typeof settings> = {
   name: 'user',
@@ -26,15 +25,16 @@ export const userService: DbServiceDefinition<typeof settings> = {
     }, config.SIGNING_KEYS_RELOAD_SECONDS * 1000);
     reload.unref();
     const relay = startOutboxRelay({ db, dapr, pubsub: components.events, logger, metrics });
+    const identityProvider = createIdentityProvider({
+      issuer: config.OIDC_ISSUER,
+      clientIds: config.OIDC_CLIENT_IDS,
+      allowInsecureHttp: config.OIDC_ALLOW_INSECURE_HTTP,
+    });
     const accounts = createAccounts({
       db,
       repository: createAccountsRepository(),
       dapr,
-      identityProvider: createIdentityProvider({
-        issuer: config.OIDC_ISSUER,
-        clientIds: config.OIDC_CLIENT_IDS,
-        allowInsecureHttp: config.OIDC_ALLOW_INSECURE_HTTP,
-      }),
+      identityProvider,
       signer,
       refreshTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
       accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
@@ -43,7 +43,8 @@ export const userService: DbServiceDefinition<typeof settings> = {
       eventsEnqueued: () => void relay.flush(),
     });
     return {
-      routes: [serviceInfoRoute('user', 'users', db), ...createAuthRoutes(accounts, () => signer.jwks()), ...createMeRoutes(accounts, clock)],
+      routes: userRoutes({ accounts, jwks: () => signer.jwks(), clock, db }),
+      securitySchemes: async () => signInScheme(config.OIDC_ISSUER, config.OIDC_CLIENT_IDS[0] ?? '', await identityProvider.authorizationEndpoint()),
       onStop: async () => {
         clearInterval(reload);
         await relay.stop();

@@ -5,6 +5,16 @@ export interface Fragment {
   components: Record<string, Record<string, unknown>>;
 }
 
+const TAGS: Record<string, string> = {
+  auth: '로그인과 토큰 · Sign-in and tokens',
+  users: '계정과 프로필 · Account and profile',
+  health: '건강검진 연동, 판정, 추이 · Checkups: linking, judgement, trends',
+  intelligence: 'AI 해석, 미션 추천, 상담 · AI reading, mission recommendations, chat',
+  goals: '미션 선택과 달성 · Missions and progress',
+  notifications: '알림함과 알림 설정 · Inbox and notification preferences',
+  platform: '서비스 상태 · Service information',
+};
+
 export function mergeOpenApi(fragments: Fragment[], version: string): Record<string, unknown> {
   const components: Record<string, Record<string, unknown>> = {};
   for (const fragment of fragments) {
@@ -18,12 +28,26 @@ export function mergeOpenApi(fragments: Fragment[], version: string): Record<str
     info: {
       title: 'HealthSync API',
       version,
-      description:
-        'The public API of HealthSync, served by the gateway. Errors are RFC 9457 problem+json with a stable `code`. ' +
-        'Protected operations need `Authorization: Bearer <access token>` from /api/auth.',
+      description: [
+        'HealthSync 공개 API — 건강검진 연동·판정, AI 해석과 미션 추천, 일일 미션, AI 상담, 알림.',
+        'The public API of HealthSync, served by the gateway.',
+        '',
+        '**Sign in / 로그인**: press *Authorize* and choose `googleSignIn` (authorization code with PKCE at the OpenID Connect issuer; ' +
+          'the code is redeemed at `/api/auth/token` for a HealthSync access token), or paste an access token into `bearerAuth` ' +
+          '(e.g. from `npm run sign-in`).',
+        '',
+        '**Errors / 오류**: RFC 9457 `application/problem+json` with a stable `code`; `VALIDATION_FAILED` lists each invalid field in `errors`. ' +
+          'Every operation can also answer 400 `NON_CANONICAL_PATH`, 429 `RATE_LIMITED` and 502/503/504 from the gateway.',
+        '',
+        '**Cursors / 커서**: opaque; pass `nextCursor` back unchanged. A cursor this API did not return is answered 400 `VALIDATION_FAILED`.',
+        '',
+        'Dates are days in Asia/Seoul (`YYYY-MM-DD`); instants are ISO 8601 in UTC.',
+      ].join('\n'),
     },
     servers: [{ url: '/' }],
-    tags: sorted.map((f) => ({ name: f.service })),
+    tags: [...new Set(sorted.flatMap((f) => Object.values(f.paths).flatMap((ops) => Object.values(ops as Record<string, { tags?: string[] }>).flatMap((op) => op.tags ?? []))))]
+      .sort()
+      .map((name) => ({ name, ...(TAGS[name] ? { description: TAGS[name] } : {}) })),
     paths: Object.assign({}, ...sorted.map((f) => f.paths)),
     components,
   };

@@ -1,58 +1,85 @@
-import { Router } from 'express';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { Router, type Response } from 'express';
 import { mergeOpenApi, type Fragment } from '../domain/openapi-document.js';
+
+/** Swagger UI, bundled from npm (swagger-ui-dist) and served from here: no CDN. */
+const swaggerUiDir = path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+const ASSETS: Record<string, string> = {
+  'swagger-ui.css': 'text/css',
+  'swagger-ui-bundle.js': 'application/javascript',
+  'oauth2-redirect.html': 'text/html',
+  'oauth2-redirect.js': 'application/javascript',
+  'favicon-32x32.png': 'image/png',
+};
 
 const DOCS_PAGE = `<!doctype html>
 <html lang="ko"><head><meta charset="utf-8"><title>HealthSync API</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<style>
-body{font:15px/1.5 system-ui,sans-serif;margin:0 auto;max-width:960px;padding:1rem 2rem;color:#1d2733}
-h1{font-size:1.6rem}h2{margin-top:2rem;border-bottom:1px solid #ccd;padding-bottom:.2rem}
-details{border:1px solid #dde;border-radius:6px;margin:.4rem 0;padding:.3rem .7rem}
-summary{cursor:pointer}code,pre{font:13px ui-monospace,monospace}pre{background:#f5f6f8;padding:.6rem;overflow:auto}
-.m{display:inline-block;min-width:4.2rem;font-weight:700;text-transform:uppercase}.get{color:#0b7}.post{color:#27c}.put{color:#c80}.delete{color:#c33}.patch{color:#85c}
-.lock{color:#a60;font-size:.85em}
-</style></head><body>
-<h1>HealthSync API</h1><p>Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1).</p>
-<div id="ops">Loading…</div>
-<script src="/api/docs/app.js"></script>
+<link rel="icon" type="image/png" href="/api/docs/favicon-32x32.png">
+<link rel="stylesheet" href="/api/docs/swagger-ui.css">
+</head><body>
+<div id="swagger-ui"></div>
+<script src="/api/docs/swagger-ui-bundle.js"></script>
+<script src="/api/docs/init.js"></script>
 </body></html>`;
 
+/**
+ * Try-it-out signs in with the document's own scheme: authorization code with PKCE at the
+ * OpenID Connect issuer, redeemed at /api/auth/token for a HealthSync access token. The
+ * client id comes from the document (the user service publishes the one it redeems codes as).
+ */
 const DOCS_SCRIPT = `(async () => {
   const doc = await (await fetch('/api/openapi.json')).json();
-  const root = document.getElementById('ops');
-  root.textContent = '';
-  const byTag = {};
-  for (const [path, ops] of Object.entries(doc.paths)) for (const [method, op] of Object.entries(ops)) {
-    (byTag[(op.tags || ['other'])[0]] ||= []).push({ path, method, op });
-  }
-  for (const [tag, entries] of Object.entries(byTag)) {
-    const h = document.createElement('h2'); h.textContent = tag; root.append(h);
-    for (const { path, method, op } of entries) {
-      const d = document.createElement('details');
-      const s = document.createElement('summary');
-      const m = document.createElement('span'); m.className = 'm ' + method; m.textContent = method;
-      const c = document.createElement('code'); c.textContent = path;
-      s.append(m, c, ' ', op.summary || '');
-      if ((op.security || []).length) { const l = document.createElement('span'); l.className = 'lock'; l.textContent = ' 🔒 bearer'; s.append(l); }
-      const pre = document.createElement('pre');
-      pre.textContent = JSON.stringify({ parameters: op.parameters, requestBody: op.requestBody, responses: op.responses }, null, 2);
-      d.append(s, pre); root.append(d);
-    }
-  }
+  const signIn = (doc.components.securitySchemes || {}).googleSignIn || {};
+  const ui = SwaggerUIBundle({
+    spec: doc,
+    dom_id: '#swagger-ui',
+    deepLinking: true,
+    persistAuthorization: true,
+    displayRequestDuration: true,
+    filter: true,
+    tryItOutEnabled: true,
+    oauth2RedirectUrl: location.origin + '/api/docs/oauth2-redirect.html',
+    presets: [SwaggerUIBundle.presets.apis],
+    layout: 'BaseLayout',
+  });
+  ui.initOAuth({ clientId: signIn['x-client-id'] || '', usePkceWithAuthorizationCodeGrant: true, scopes: 'openid email profile', appName: 'HealthSync API' });
+  window.ui = ui;
 })();`;
 
-/** `/api/openapi.json` (the merged document) and `/api/docs` (a page that browses it). */
+const PAGE_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "font-src 'self' data:",
+  "frame-ancestors 'none'",
+].join('; ');
+
+function page(res: Response, type: string, cacheSeconds: number): Response {
+  res.setHeader('Content-Security-Policy', PAGE_CSP);
+  res.setHeader('Cache-Control', cacheSeconds > 0 ? `public, max-age=${cacheSeconds}` : 'no-store');
+  return res.type(type);
+}
+
+/** `/api/openapi.json` (the merged document) and `/api/docs` (the reference page, Swagger UI). */
 export function createDocsRouter(fragments: () => Promise<Fragment[]>, version: string): Router {
   const router = Router();
   router.get('/api/openapi.json', async (_req, res) => {
     res.json(mergeOpenApi(await fragments(), version));
   });
   router.get('/api/docs', (_req, res) => {
-    res.setHeader('Content-Security-Policy', "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; connect-src 'self'");
-    res.type('html').send(DOCS_PAGE);
+    page(res, 'html', 0).send(DOCS_PAGE);
   });
-  router.get('/api/docs/app.js', (_req, res) => {
-    res.type('application/javascript').send(DOCS_SCRIPT);
+  router.get('/api/docs/init.js', (_req, res) => {
+    page(res, 'application/javascript', 0).send(DOCS_SCRIPT);
+  });
+  router.get('/api/docs/:asset', (req, res, next) => {
+    const type = ASSETS[req.params.asset];
+    if (!type) return next();
+    page(res, type, 3600).sendFile(path.join(swaggerUiDir, req.params.asset));
   });
   return router;
 }

@@ -1,23 +1,25 @@
+import { documented } from '@healthsync/shared';
 import { z } from 'zod';
 import { isIsoDate } from '../domain/dates.js';
 import { MILESTONES } from '../domain/milestones.js';
-import { CATEGORIES, DIFFICULTIES, duplicateIds, MAX_MISSIONS, MIN_MISSIONS } from '../domain/missions.js';
+import { CATALOGUE_MISSION_IDS, CATEGORIES, DIFFICULTIES, duplicateIds, MAX_MISSIONS, MIN_MISSIONS } from '../domain/missions.js';
 import { RESET_REASONS } from '../domain/reset.js';
 
 /** Input and output schemas of the goal routes: they validate input and describe the API (OpenAPI). */
+/**
+ * A calendar day. Documented as `format: date` alone (RFC 3339 full-date: a real calendar
+ * day), without zod's equivalent pattern, so a day such as 2026-02-30 reaches the service
+ * and is refused with its own message rather than a regular expression.
+ */
 export const isoDate = (name: string) =>
-  z.iso
-    .date(`${name} must be a calendar date written YYYY-MM-DD`)
-    .refine(isIsoDate, `${name} must be a calendar date written YYYY-MM-DD`)
-    .describe(`${name}, a day in Asia/Seoul (YYYY-MM-DD)`);
+  documented(
+    z.iso.date(`${name} must be a calendar date written YYYY-MM-DD`).refine(isIsoDate, `${name} must be a calendar date written YYYY-MM-DD`),
+    { type: 'string', format: 'date', description: `${name}, a day in Asia/Seoul (YYYY-MM-DD)` },
+  );
 
 export const missionId = z
-  .string()
-  .trim()
-  .min(1, 'a mission id is not empty')
-  .max(100, 'a mission id is at most 100 characters')
-  .regex(/^[A-Za-z0-9_-]+$/, 'a mission id has only letters, digits, - and _')
-  .describe('A catalogue mission id (cat-…) or the id of one of your current AI recommendations');
+  .union([z.enum(CATALOGUE_MISSION_IDS), z.uuid()], { error: 'a mission id is a catalogue id (cat-…) or the id of an AI-recommended mission' })
+  .describe('A catalogue mission id (cat-…) or the id (UUID) of a mission from your AI recommendations');
 
 export const chooseMissionsBody = z.object({
   missionIds: z
@@ -50,7 +52,7 @@ export const factsQuery = z.object({
 });
 
 const rate = z.number().nullable().describe('Percent with one decimal; null when nothing was scheduled');
-const day = z.string().describe('YYYY-MM-DD (Asia/Seoul)');
+const day = z.iso.date().describe('YYYY-MM-DD (Asia/Seoul)');
 
 export const catalogueMissionSchema = z.object({
   id: z.string(),
@@ -104,11 +106,11 @@ export const todayViewSchema = z.object({
 export const celebrationSchema = z.object({
   id: z.uuid(),
   missionId: z.string(),
-  milestone: z.literal([...MILESTONES]),
+  milestone: documented(z.literal([...MILESTONES]), { type: 'integer', enum: [...MILESTONES], description: 'Days in a row the streak reached' }),
   text: z.string(),
   source: z.enum(['AI', 'FALLBACK']),
   createdOn: day,
-  createdAt: z.string(),
+  createdAt: z.iso.datetime(),
 });
 
 export const checkOffSchema = z.object({
@@ -129,7 +131,7 @@ export const progressSchema = z.object({
   overall: z.object({ ...totals, currentStreak: z.number().int(), bestStreak: z.number().int() }),
   days: z.array(z.object({ date: day, ...totals })),
   weeks: z.array(z.object({ weekStart: day, days: z.number().int(), ...totals })),
-  months: z.array(z.object({ month: z.string(), days: z.number().int(), ...totals })),
+  months: z.array(z.object({ month: z.string().regex(/^\d{4}-\d{2}$/).describe('YYYY-MM'), days: z.number().int(), ...totals })),
   missions: z.array(
     z.object({
       missionId: z.string(),

@@ -6,18 +6,14 @@
 
 export type LinkState = 'PENDING_APPROVAL' | 'IMPORTED' | 'EXPIRED' | 'DENIED' | 'FAILED';
 
-/** Why a link closed without importing. */
-export type LinkReason =
-  /** The approval window (about 3 minutes) passed. */
-  | 'APPROVAL_WINDOW_PASSED'
-  /** The user was asked to finish too often before approving; the provider ended the session. */
-  | 'APPROVAL_NOT_COMPLETED'
-  | 'USER_DENIED'
-  /** The provider no longer knows the session (finished elsewhere or discarded). */
-  | 'SESSION_UNKNOWN'
-  | 'PROVIDER_ERROR'
-  /** The provider sent the results but storing them failed; its session is used up, so link again. */
-  | 'IMPORT_FAILED';
+/**
+ * Why a link closed without importing: APPROVAL_WINDOW_PASSED (about 3 minutes passed),
+ * APPROVAL_NOT_COMPLETED (asked to finish too often before approving; the provider ended the
+ * session), USER_DENIED, SESSION_UNKNOWN (the provider no longer knows the session),
+ * PROVIDER_ERROR, IMPORT_FAILED (results arrived but storing them failed; link again).
+ */
+export const LINK_REASONS = ['APPROVAL_WINDOW_PASSED', 'APPROVAL_NOT_COMPLETED', 'USER_DENIED', 'SESSION_UNKNOWN', 'PROVIDER_ERROR', 'IMPORT_FAILED'] as const;
+export type LinkReason = (typeof LINK_REASONS)[number];
 
 /** Simple-auth apps (간편인증) and CODEF's loginTypeLevel codes for them. */
 export const SIMPLE_AUTH_PROVIDERS = {

@@ -1,11 +1,22 @@
 import { pipeline } from 'node:stream/promises';
-import { route, type RouteSpec } from '@healthsync/shared';
+import { documented, route, type RouteSpec } from '@healthsync/shared';
 import { z } from 'zod';
-import { TREND_ITEM_NAMES } from '../domain/index.js';
+import { DEFAULT_TREND_ITEMS, TREND_ITEM_NAMES } from '../domain/index.js';
 import type { Reading } from '../handlers/checkups.js';
+import { checkupIds, detailExample, historyExample, latestExample, trendsExample } from './examples.js';
 import { detailSchema, historySchema, latestSchema, trendsSchema } from './schemas.js';
 
 const checkupParams = z.object({ id: z.uuid('id must be a checkup id') });
+const checkupMissing = { CHECKUP_NOT_FOUND: 'There is no such checkup.' };
+
+/** `items=bmi,sbp`: a comma-separated list (OpenAPI form style, not exploded) of known items. */
+const trendItems = documented(z.string().max(300), {
+  type: 'array',
+  items: { type: 'string', enum: TREND_ITEM_NAMES },
+  minItems: 1,
+  maxItems: TREND_ITEM_NAMES.length,
+  description: `Items to chart, comma-separated (default ${DEFAULT_TREND_ITEMS.join(',')}); an unknown item is answered 400 VALIDATION_FAILED`,
+});
 
 export function createCheckupRoutes(reading: Reading): RouteSpec[] {
   return [
@@ -14,13 +25,15 @@ export function createCheckupRoutes(reading: Reading): RouteSpec[] {
       path: '/api/health/checkups',
       operationId: 'listCheckups',
       summary: 'Checkup history, newest first, a page at a time',
+      summaryKo: '건강검진 이력',
       tags: ['health'],
       access: 'user',
       query: z.object({
         page: z.coerce.number().int().min(1).max(1000).default(1).describe('1-based page'),
         size: z.coerce.number().int().min(1).max(50).default(10).describe('Checkups per page'),
       }),
-      responses: { 200: { description: 'One page of checkups', schema: historySchema } },
+      example: { query: { page: '1', size: '10' } },
+      responses: { 200: { description: 'One page of checkups', schema: historySchema, example: historyExample } },
       async handler({ userId, query }) {
         return reading.history(userId, query.page, query.size);
       },
@@ -31,9 +44,13 @@ export function createCheckupRoutes(reading: Reading): RouteSpec[] {
       path: '/api/health/checkups/latest',
       operationId: 'getLatestCheckup',
       summary: 'The latest checkup, every item judged against the 2026 NHIS criteria, with a summary of flagged items',
+      summaryKo: '최근 건강검진 결과와 판정',
       tags: ['health'],
       access: 'user',
-      responses: { 200: { description: 'The judged latest checkup', schema: latestSchema }, 404: { description: 'Nothing imported yet' } },
+      responses: {
+        200: { description: 'The judged latest checkup', schema: latestSchema, example: latestExample },
+        404: { description: 'Nothing imported yet', codes: { NO_CHECKUPS: 'No checkup has been imported yet; link NHIS first.' } },
+      },
       async handler({ userId }) {
         return reading.latest(userId);
       },
@@ -43,10 +60,15 @@ export function createCheckupRoutes(reading: Reading): RouteSpec[] {
       path: '/api/health/checkups/:id',
       operationId: 'getCheckup',
       summary: 'One checkup: every stored value with its unit, and the judgement',
+      summaryKo: '건강검진 상세',
       tags: ['health'],
       access: 'user',
       params: checkupParams,
-      responses: { 200: { description: 'The checkup', schema: detailSchema }, 404: { description: 'No such checkup of this user' } },
+      example: { params: { id: checkupIds.latest } },
+      responses: {
+        200: { description: 'The checkup', schema: detailSchema, example: detailExample },
+        404: { description: 'No such checkup of this user', codes: checkupMissing },
+      },
       async handler({ userId, params }) {
         return reading.detail(userId, params.id);
       },
@@ -56,12 +78,22 @@ export function createCheckupRoutes(reading: Reading): RouteSpec[] {
       path: '/api/health/checkups/:id/document',
       operationId: 'getCheckupDocument',
       summary: 'The original result sheet (PDF), streamed',
+      summaryKo: '검진 결과지 원본(PDF) 내려받기',
       tags: ['health'],
       access: 'user',
       params: checkupParams,
+      example: { params: { id: checkupIds.latest } },
       responses: {
-        200: { description: 'The PDF as NHIS sent it', contentType: 'application/pdf', schema: z.string().describe('The PDF file (binary)') },
-        404: { description: 'No such checkup, or NHIS sent no sheet for it' },
+        200: {
+          description: 'The PDF as NHIS sent it (`Cache-Control: private, no-store`)',
+          contentType: 'application/pdf',
+          schema: z.string().describe('The PDF file (binary)'),
+          example: '%PDF-1.7 …',
+        },
+        404: {
+          description: 'No such checkup, or NHIS sent no sheet for it',
+          codes: { ...checkupMissing, DOCUMENT_NOT_FOUND: 'NHIS did not send an original result sheet for this checkup.' },
+        },
       },
       async handler({ userId, params, res }) {
         const document = await reading.document(userId, params.id);
@@ -80,12 +112,12 @@ export function createCheckupRoutes(reading: Reading): RouteSpec[] {
       path: '/api/health/trends',
       operationId: 'getTrends',
       summary: 'Chart-ready series per item across the years, with the grade bands',
+      summaryKo: '검진 항목별 추이',
       tags: ['health'],
       access: 'user',
-      query: z.object({
-        items: z.string().max(300).optional().describe(`Comma-separated: ${TREND_ITEM_NAMES.join(', ')} (default bmi,sbp,dbp,fasting_glucose)`),
-      }),
-      responses: { 200: { description: 'One series per item', schema: trendsSchema } },
+      query: z.object({ items: trendItems.optional() }),
+      example: { query: { items: 'bmi,sbp' } },
+      responses: { 200: { description: 'One series per item', schema: trendsSchema, example: trendsExample } },
       async handler({ userId, query }) {
         return reading.trends(userId, query.items);
       },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COUNTED_GRADES, GRADES, TREND_ITEM_NAMES } from '../domain/index.js';
+import { COUNTED_GRADES, GRADES, LINK_REASONS, SIMPLE_AUTH_PROVIDER_NAMES, TREND_ITEM_NAMES } from '../domain/index.js';
 
 /** Response shapes, for the OpenAPI document (handlers build them; see handlers/views.ts). */
 const grade = z
@@ -74,7 +74,7 @@ const personSchema = z.object({ sex: z.enum(['M', 'F']).nullable(), ageAtExam: z
 export const latestSchema = z.object({
   checkupId: z.uuid(),
   examYear: z.number().int(),
-  examDate: z.string().nullable(),
+  examDate: z.iso.date().nullable(),
   checkupType: z.string().nullable(),
   organizationName: z.string().nullable(),
   reportedJudgement: z.string().nullable(),
@@ -91,13 +91,13 @@ export const historySchema = z.object({
     z.object({
       id: z.uuid(),
       examYear: z.number().int(),
-      examDate: z.string().nullable(),
+      examDate: z.iso.date().nullable(),
       checkupType: z.string().nullable(),
       organizationName: z.string().nullable(),
       reportedJudgement: z.string().nullable(),
       overallJudgement: overallJudgementSchema,
       hasDocument: z.boolean(),
-      importedAt: z.string(),
+      importedAt: z.iso.datetime(),
       summary: z.object({ counts: countsSchema, worstGrade: grade, flagged: z.array(z.object({ item: z.string(), name: z.string(), grade, gradeLabel: z.string() })) }),
     }),
   ),
@@ -111,14 +111,14 @@ export const detailSchema = z.object({
   id: z.uuid(),
   source: z.string(),
   examYear: z.number().int(),
-  examDate: z.string().nullable(),
+  examDate: z.iso.date().nullable(),
   checkupType: z.string().nullable(),
   organizationName: z.string().nullable(),
   reportedJudgement: z.string().nullable(),
   overallJudgement: overallJudgementSchema,
   opinion: z.string().nullable(),
   hasDocument: z.boolean(),
-  importedAt: z.string(),
+  importedAt: z.iso.datetime(),
   values: z.record(z.string(), z.unknown()).describe('Every canonical field that was measured (absent = not tested)'),
   units: z.record(z.string(), z.string()),
   rejectedValues: z.array(z.object({ field: z.string(), raw: z.union([z.string(), z.number()]), reason: z.string() })),
@@ -139,7 +139,7 @@ export const trendsSchema = z.object({
         .nullable(),
       missingFacts: z.array(personFact).optional(),
       points: z.array(
-        z.object({ checkupId: z.uuid(), examYear: z.number().int(), examDate: z.string().nullable(), value: z.number(), grade: grade.nullable(), computed: z.boolean().optional() }),
+        z.object({ checkupId: z.uuid(), examYear: z.number().int(), examDate: z.iso.date().nullable(), value: z.number(), grade: grade.nullable(), computed: z.boolean().optional() }),
       ),
     }),
   ),
@@ -148,11 +148,11 @@ export const trendsSchema = z.object({
 export const linkSchema = z.object({
   id: z.uuid(),
   state: z.enum(['PENDING_APPROVAL', 'IMPORTED', 'EXPIRED', 'DENIED', 'FAILED']),
-  reason: z.string().nullable(),
-  provider: z.string(),
-  createdAt: z.string(),
-  expiresAt: z.string(),
-  closedAt: z.string().nullable(),
+  reason: z.enum(LINK_REASONS).nullable().describe('Why a closed link imported nothing: ' + LINK_REASONS.join(', ')),
+  provider: z.enum(SIMPLE_AUTH_PROVIDER_NAMES),
+  createdAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+  closedAt: z.iso.datetime().nullable(),
   imported: z.object({ newCheckups: z.number().int(), alreadyImported: z.number().int(), checkupIds: z.array(z.uuid()) }).nullable(),
 });
 
@@ -163,7 +163,7 @@ export const internalLatestSchema = z.object({
     .object({
       checkupId: z.uuid(),
       examYear: z.number().int(),
-      examDate: z.string().nullable(),
+      examDate: z.iso.date().nullable(),
       reportedJudgement: z.string().nullable(),
       overallJudgement: overallJudgementSchema,
       missingFacts: z.array(personFact),

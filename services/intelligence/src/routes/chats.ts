@@ -1,9 +1,12 @@
-import { route, type Input, type Logger, type RouteSpec } from '@healthsync/shared';
+import { documented, route, type Input, type Logger, type RouteSpec } from '@healthsync/shared';
 import { z } from 'zod';
 import { MAX_MESSAGE_CHARS } from '../domain/chat.js';
 import { charLength } from '../domain/korean.js';
 import type { Chat, ReplySink } from '../handlers/chat.js';
+import { chatIds, historyExample, newSessionExample, replyExample, sessionListExample, sseExample } from './examples.js';
 import { historySchema, replySchema, sessionListSchema, sessionSchema, sseDescription } from './schemas.js';
+
+const chatMissing = { 404: { description: 'No such chat of this user', codes: { CHAT_NOT_FOUND: 'There is no such chat.' } } };
 
 type Request = Input<unknown, unknown, unknown>['req'];
 type Response = Input<unknown, unknown, unknown>['res'];
@@ -12,23 +15,40 @@ const chatParams = z.object({ id: z.uuid('id must be a chat id') });
 
 const messageBody = z
   .object({
-    message: z
-      .string()
-      .trim()
-      .min(1, 'message is required')
-      .refine((text) => charLength(text) <= MAX_MESSAGE_CHARS, `message is at most ${MAX_MESSAGE_CHARS} characters`)
-      .describe(`The question, at most ${MAX_MESSAGE_CHARS} characters`),
+    message: documented(
+      z
+        .string()
+        .trim()
+        .min(1, 'message is required')
+        .refine((text) => charLength(text) <= MAX_MESSAGE_CHARS, `message is at most ${MAX_MESSAGE_CHARS} characters`),
+      {
+        type: 'string',
+        minLength: 1,
+        maxLength: MAX_MESSAGE_CHARS,
+        description: `The question, at most ${MAX_MESSAGE_CHARS} characters (Unicode code points); blank after trimming is answered 400`,
+      },
+    ),
   })
   .strict();
 
 const historyQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20).describe('Messages per page (newest page first)'),
-  before: z.string().regex(/^\d{1,18}$/, 'before must be a cursor from a previous page').optional().describe('nextCursor of the previous page'),
+  before: z
+    .string()
+    .regex(/^\d{1,18}$/, 'before must be a cursor from a previous page')
+    .optional()
+    .describe('Opaque cursor: `nextCursor` of the previous page, passed back unchanged; a cursor this API did not return is answered 400 VALIDATION_FAILED'),
 });
 
 const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(200).optional(),
+  cursor: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^[A-Za-z0-9_-]+$/, 'cursor must come from a previous page')
+    .optional()
+    .describe('Opaque cursor: `nextCursor` of the previous page, passed back unchanged; a forged one is answered 400 VALIDATION_FAILED'),
 });
 
 function wantsStream(req: Request): boolean {
@@ -75,9 +95,12 @@ export function createChatRoutes(chat: Chat, logger: Logger): RouteSpec[] {
       path: '/api/intelligence/chats',
       operationId: 'openChat',
       summary: 'Open a chat session about the user’s health',
+      summaryKo: 'AI 건강 상담 시작',
       tags: ['intelligence'],
       access: 'user',
-      responses: { 201: { description: 'The new session', schema: sessionSchema } },
+      responses: {
+        201: { description: 'The new session', schema: sessionSchema, example: newSessionExample, headers: { Location: 'The session, `/api/intelligence/chats/{id}`' } },
+      },
       async handler({ userId, res }) {
         const session = await chat.open(userId);
         res.setHeader('Location', `/api/intelligence/chats/${session.id}`);
@@ -89,10 +112,12 @@ export function createChatRoutes(chat: Chat, logger: Logger): RouteSpec[] {
       path: '/api/intelligence/chats',
       operationId: 'listChats',
       summary: 'The user’s chat sessions, newest first',
+      summaryKo: '상담 목록',
       tags: ['intelligence'],
       access: 'user',
       query: listQuery,
-      responses: { 200: { description: 'A page of sessions', schema: sessionListSchema } },
+      example: { query: { limit: '20' } },
+      responses: { 200: { description: 'A page of sessions', schema: sessionListSchema, example: sessionListExample } },
       async handler({ userId, query }) {
         return chat.list(userId, query.limit, query.cursor);
       },
@@ -102,13 +127,15 @@ export function createChatRoutes(chat: Chat, logger: Logger): RouteSpec[] {
       path: '/api/intelligence/chats/:id',
       operationId: 'getChat',
       summary: 'A chat session with its messages, a page at a time (newest page first)',
+      summaryKo: '상담 내용 보기',
       tags: ['intelligence'],
       access: 'user',
       params: chatParams,
       query: historyQuery,
+      example: { params: { id: chatIds.sessionId }, query: { limit: '20' } },
       responses: {
-        200: { description: 'The session and a page of its history', schema: historySchema },
-        404: { description: 'No such chat of this user (CHAT_NOT_FOUND)' },
+        200: { description: 'The session and a page of its history', schema: historySchema, example: historyExample },
+        ...chatMissing,
       },
       async handler({ userId, params, query }) {
         return chat.history(userId, params.id, query.limit, query.before);
@@ -119,10 +146,12 @@ export function createChatRoutes(chat: Chat, logger: Logger): RouteSpec[] {
       path: '/api/intelligence/chats/:id',
       operationId: 'deleteChat',
       summary: 'Delete a chat session and its messages',
+      summaryKo: '상담 삭제',
       tags: ['intelligence'],
       access: 'user',
       params: chatParams,
-      responses: { 204: { description: 'Deleted' }, 404: { description: 'No such chat of this user' } },
+      example: { params: { id: chatIds.sessionId } },
+      responses: { 204: { description: 'Deleted' }, ...chatMissing },
       async handler({ userId, params }) {
         await chat.remove(userId, params.id);
         return undefined;
@@ -133,16 +162,21 @@ export function createChatRoutes(chat: Chat, logger: Logger): RouteSpec[] {
       path: '/api/intelligence/chats/:id/messages',
       operationId: 'askInChat',
       summary: 'Ask a question; the answer is streamed as server-sent events when the request accepts text/event-stream',
+      summaryKo: 'AI에게 질문하기(스트리밍 답변)',
       tags: ['intelligence'],
       access: 'user',
       params: chatParams,
       body: messageBody,
+      example: { params: { id: chatIds.sessionId }, body: { message: '공복혈당 108이면 당뇨 전단계인가요?' } },
       responses: {
         // Declaring the stream makes the gateway allow it its long timeout.
-        200: { description: sseDescription, contentType: 'text/event-stream', schema: z.string() },
-        201: { description: 'The stored question and answer (without Accept: text/event-stream)', schema: replySchema },
-        404: { description: 'No such chat of this user (CHAT_NOT_FOUND)' },
-        429: { description: 'The user already has CHAT_MAX_CONCURRENT_STREAMS answers streaming (CHAT_STREAMS_EXCEEDED); Retry-After says when to try again' },
+        200: { description: sseDescription, contentType: 'text/event-stream', schema: z.string(), example: sseExample },
+        201: { description: 'The stored question and answer (without Accept: text/event-stream)', schema: replySchema, example: replyExample },
+        ...chatMissing,
+        429: {
+          description: 'The user already has CHAT_MAX_CONCURRENT_STREAMS answers streaming; Retry-After says when to try again',
+          codes: { CHAT_STREAMS_EXCEEDED: 'At most 2 chat answers can stream at once; wait for one to finish.', RATE_LIMITED: 'Too many requests; try again later.' },
+        },
       },
       async handler({ userId, params, body, req, res }) {
         if (!wantsStream(req)) {

@@ -1,6 +1,7 @@
 import { route, type RouteSpec } from '@healthsync/shared';
 import type { Diagnosis } from '../handlers/diagnosis.js';
-import { diagnosisSchema } from './schemas.js';
+import { diagnosisExample } from './examples.js';
+import { diagnosisSchema, healthDataDown } from './schemas.js';
 
 export function createDiagnosisRoutes(diagnosis: Diagnosis): RouteSpec[] {
   return [
@@ -9,12 +10,13 @@ export function createDiagnosisRoutes(diagnosis: Diagnosis): RouteSpec[] {
       path: '/api/intelligence/diagnosis',
       operationId: 'getDiagnosis',
       summary: 'A three-line AI reading of the latest checkup, with a health score and risk level',
+      summaryKo: 'AI 건강검진 해석(3줄 요약)',
       tags: ['intelligence'],
       access: 'user',
       responses: {
-        200: { description: 'The reading; `source` says whether the AI or the rule-based fallback wrote it', schema: diagnosisSchema },
-        404: { description: 'No checkup has been imported yet (CHECKUP_NOT_FOUND)' },
-        503: { description: 'The health record is unavailable right now (HEALTH_DATA_UNAVAILABLE); Retry-After says when to retry' },
+        200: { description: 'The reading; `source` says whether the AI or the rule-based fallback wrote it', schema: diagnosisSchema, example: diagnosisExample },
+        404: { description: 'No checkup has been imported yet', codes: { CHECKUP_NOT_FOUND: 'No checkup has been imported yet; link NHIS results first.' } },
+        ...healthDataDown,
       },
       async handler({ userId }) {
         return diagnosis.read(userId);

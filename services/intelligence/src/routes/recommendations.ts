@@ -1,6 +1,7 @@
 import { route, type RouteSpec } from '@healthsync/shared';
 import type { Recommendations } from '../handlers/recommendations.js';
-import { recommendationSchema } from './schemas.js';
+import { recommendationExample } from './examples.js';
+import { healthDataDown, recommendationSchema } from './schemas.js';
 
 export function createRecommendationRoutes(recommendations: Recommendations): RouteSpec[] {
   return [
@@ -9,11 +10,12 @@ export function createRecommendationRoutes(recommendations: Recommendations): Ro
       path: '/api/intelligence/missions/recommendations',
       operationId: 'recommendMissions',
       summary: 'Five daily missions (15–30 minutes each) chosen for the latest checkup and the occupation',
+      summaryKo: 'AI 맞춤 미션 5개 추천',
       tags: ['intelligence'],
       access: 'user',
       responses: {
-        200: { description: 'The recommendation set, stored with mission ids for goal selection', schema: recommendationSchema },
-        503: { description: 'The health record is unavailable right now (HEALTH_DATA_UNAVAILABLE)' },
+        200: { description: 'The recommendation set, stored with mission ids for goal selection', schema: recommendationSchema, example: recommendationExample },
+        ...healthDataDown,
       },
       async handler({ userId }) {
         return recommendations.recommend(userId);
@@ -24,11 +26,12 @@ export function createRecommendationRoutes(recommendations: Recommendations): Ro
       path: '/api/intelligence/missions/recommendations/current',
       operationId: 'getCurrentRecommendations',
       summary: 'The user’s most recent recommendation set',
+      summaryKo: '최근 추천 미션',
       tags: ['intelligence'],
       access: 'user',
       responses: {
-        200: { description: 'The current set', schema: recommendationSchema },
-        404: { description: 'Nothing recommended yet (RECOMMENDATIONS_NOT_FOUND)' },
+        200: { description: 'The current set', schema: recommendationSchema, example: { ...recommendationExample, cached: true } },
+        404: { description: 'Nothing recommended yet', codes: { RECOMMENDATIONS_NOT_FOUND: 'No missions have been recommended to this user yet.' } },
       },
       async handler({ userId }) {
         return recommendations.current(userId);

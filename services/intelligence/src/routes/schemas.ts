@@ -2,12 +2,20 @@ import { z } from 'zod';
 import { FALLBACK_REASONS } from '../domain/outcome.js';
 import { DIFFICULTIES, MISSION_CATEGORIES } from '../domain/missions.js';
 
+export const healthDataDown = {
+  503: {
+    description: 'The health record is unavailable right now; Retry-After says when to retry',
+    codes: { HEALTH_DATA_UNAVAILABLE: 'The health record is unavailable right now (the health service did not answer); try again shortly.' },
+    headers: { 'Retry-After': 'Seconds to wait' },
+  },
+};
+
 /** Response shapes, for the OpenAPI document (the gateway serves it at /api/docs). */
 const source = z.enum(['AI', 'FALLBACK']).describe('Whether the model wrote the answer (AI) or the rules did (FALLBACK)');
 const fallbackReason = z.enum(FALLBACK_REASONS).nullable().describe('Why the answer is a fallback; null for AI answers');
 
 export const diagnosisSchema = z.object({
-  examDate: z.string().nullable(),
+  examDate: z.iso.date().nullable(),
   lines: z
     .array(
       z.object({
@@ -24,7 +32,7 @@ export const diagnosisSchema = z.object({
   fallbackReason,
   cached: z.boolean(),
   promptVersion: z.string(),
-  generatedAt: z.string(),
+  generatedAt: z.iso.datetime(),
 });
 
 export const missionSchema = z.object({
@@ -47,21 +55,21 @@ export const recommendationSchema = z.object({
   fallbackReason,
   cached: z.boolean(),
   promptVersion: z.string(),
-  createdAt: z.string(),
+  createdAt: z.iso.datetime(),
 });
 
 export const sessionSchema = z.object({
   id: z.uuid(),
   title: z.string().nullable().describe('The start of the first message'),
-  createdAt: z.string(),
-  lastMessageAt: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  lastMessageAt: z.iso.datetime().nullable(),
 });
 
 export const messageSchema = z.object({
   id: z.uuid(),
   role: z.enum(['user', 'assistant']),
   content: z.string(),
-  createdAt: z.string(),
+  createdAt: z.iso.datetime(),
   source: source.nullable(),
   fallbackReason,
   emergency: z.enum(['CARDIAC', 'STROKE', 'SELF_HARM']).nullable(),
@@ -98,10 +106,10 @@ export const sseDescription = [
 export const historySchema = sessionSchema.extend({
   messages: z.array(messageSchema).describe('Oldest first within the page'),
   totalMessages: z.number().int(),
-  nextCursor: z.string().nullable().describe('Pass as `before` for older messages; null on the oldest page'),
+  nextCursor: z.string().nullable().describe('Opaque; pass as `before` for older messages; null on the oldest page'),
 });
 
 export const sessionListSchema = z.object({
   items: z.array(sessionSchema),
-  nextCursor: z.string().nullable(),
+  nextCursor: z.string().nullable().describe('Opaque; pass as `cursor` for the next page; null on the last page'),
 });

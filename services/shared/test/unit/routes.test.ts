@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Server } from 'node:http';
 import { z } from 'zod';
-import { createLogger, createMetrics, createServiceApp, finishServiceApp, createRouter, openApiPaths, route, USER_ID_HEADER } from '../../src/index.js';
+import { createLogger, createMetrics, createServiceApp, documentIssues, finishServiceApp, createRouter, openApiPaths, route, USER_ID_HEADER } from '../../src/index.js';
 
 const saved: unknown[] = [];
 const routes = [
@@ -95,13 +95,59 @@ describe('schema-described routes', () => {
     assert.equal(((await response.json()) as { code: string }).code, 'UNAUTHENTICATED');
   });
 
-  test('when the OpenAPI fragment is generated, then user routes carry bearer security and 401/403, internal ones are absent', () => {
-    const paths = openApiPaths(routes) as Record<string, Record<string, { security: unknown[]; responses: Record<string, unknown>; parameters: { name: string; in: string }[]; requestBody?: unknown }>>;
+  test('when the OpenAPI fragment is generated, then user routes carry the sign-in and bearer schemes and every status they can answer, internal ones are absent', () => {
+    const paths = openApiPaths(routes) as Record<string, Record<string, { security: unknown[]; responses: Record<string, { content?: Record<string, { examples?: Record<string, unknown> }> }>; parameters: { name: string; in: string }[]; requestBody?: unknown }>>;
     assert.deepEqual(Object.keys(paths), ['/api/things/{id}']);
     const operation = paths['/api/things/{id}']!.put!;
-    assert.deepEqual(operation.security, [{ bearerAuth: [] }]);
-    for (const status of ['200', '400', '401', '403', '429']) assert.ok(operation.responses[status], status);
+    assert.deepEqual(operation.security, [{ googleSignIn: ['openid', 'email', 'profile'] }, { bearerAuth: [] }]);
+    assert.deepEqual(Object.keys(operation.responses).sort(), ['200', '400', '401', '413', '429', '502', '503', '504']);
+    assert.deepEqual(Object.keys(operation.responses['400']!.content!['application/problem+json']!.examples!).sort(), ['MALFORMED_JSON', 'NON_CANONICAL_PATH', 'VALIDATION_FAILED']);
     assert.deepEqual(operation.parameters.map((p) => [p.name, p.in]), [['id', 'path']]);
     assert.ok(operation.requestBody);
+  });
+});
+
+describe('the document check', () => {
+  const base = {
+    method: 'get' as const,
+    path: '/api/things/:id',
+    operationId: 'getThing',
+    summary: 'A thing',
+    summaryKo: '물건',
+    tags: ['things'],
+    access: 'user' as const,
+    params: z.object({ id: z.uuid() }),
+    async handler() {
+      return { id: 'x' };
+    },
+  };
+  const thing = z.object({ id: z.uuid() });
+  const id = '3f2b8f0e-8a4e-4a53-9f4c-1f1f1f1f1f1f';
+
+  test('when a route has examples that match, a Korean summary and codes for its errors, then it has no issues', () => {
+    const complete = route({
+      ...base,
+      example: { params: { id } },
+      responses: { 200: { description: 'ok', schema: thing, example: { id } }, 404: { description: 'missing', codes: { THING_NOT_FOUND: 'No such thing.' } } },
+    });
+    assert.deepEqual(documentIssues([complete]), []);
+  });
+
+  test('when a route lacks its examples, its Korean summary or the codes of an error, then each is named', () => {
+    const lacking = route({ ...base, summaryKo: undefined, responses: { 200: { description: 'ok', schema: thing }, 404: { description: 'missing' } } });
+    assert.deepEqual(documentIssues([lacking]), [
+      'GET /api/things/:id: no Korean summary (summaryKo)',
+      'GET /api/things/:id: no request example for params',
+      'GET /api/things/:id: 200 has no example',
+      'GET /api/things/:id: 404 lists no error codes',
+    ]);
+  });
+
+  test('when an example contradicts its schema, then the check says so', () => {
+    const wrong = route({ ...base, example: { params: { id: 'not-a-uuid' } }, responses: { 200: { description: 'ok', schema: thing, example: { id: 42 } } } });
+    const issues = documentIssues([wrong]);
+    assert.equal(issues.length, 2);
+    assert.match(issues[0]!, /params example is rejected/);
+    assert.match(issues[1]!, /200 example does not match its schema/);
   });
 });

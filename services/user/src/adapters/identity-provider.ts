@@ -18,6 +18,8 @@ export interface IdentityProvider {
   verifyIdToken(idToken: string, nonce?: string): Promise<VerifiedIdentity>;
   /** The app ran the code flow and sends the code with its PKCE verifier. */
   redeemCode(input: { code: string; codeVerifier: string; redirectUri: string; nonce?: string }): Promise<VerifiedIdentity>;
+  /** The issuer's authorization endpoint (from discovery), for the API document's sign-in flow. */
+  authorizationEndpoint(): Promise<string | undefined>;
 }
 
 /** A verification failure: the caller's fault, and no reason to open the breaker. */
@@ -87,6 +89,13 @@ export function createIdentityProvider(options: { issuer: string; clientIds: str
   };
 
   return {
+    async authorizationEndpoint() {
+      try {
+        return (await discover()).config.serverMetadata().authorization_endpoint;
+      } catch {
+        return undefined;
+      }
+    },
     async verifyIdToken(idToken, nonce) {
       const identity = await guarded(async () => {
         const { config, jwks } = await discover();
@@ -120,7 +129,14 @@ export function createIdentityProvider(options: { issuer: string; clientIds: str
           .authorizationCodeGrant(config, callback, { pkceCodeVerifier: codeVerifier, idTokenExpected: true, ...(nonce ? { expectedNonce: nonce } : {}) })
           .catch((error: unknown) => {
             // A refused grant (bad code, verifier, redirect) is the caller's; a network error is not.
-            if (error instanceof oidc.ResponseBodyError || error instanceof oidc.AuthorizationResponseError || (error instanceof Error && error.name === 'OperationProcessingError')) {
+            // A ClientError with an OAUTH_ code is a check of the answer that failed (nonce, audience…): the
+            // credential does not fit this request, which is the caller's, not an outage.
+            const refused =
+              error instanceof oidc.ResponseBodyError ||
+              error instanceof oidc.AuthorizationResponseError ||
+              (error instanceof Error && error.name === 'OperationProcessingError') ||
+              (error instanceof oidc.ClientError && typeof error.code === 'string' && error.code.startsWith('OAUTH_'));
+            if (refused) {
               throw new RejectedCredential(String(error));
             }
             throw error;

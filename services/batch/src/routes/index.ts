@@ -1,0 +1,24 @@
+import { serviceInfoRoute, type Db, type RouteSpec } from '@healthsync/shared';
+import type { DeliveriesRepository } from '../adapters/deliveries-repository.js';
+import type { RunsRepository } from '../adapters/runs-repository.js';
+import type { EncouragementRun } from '../handlers/encouragement-run.js';
+import type { Inbox } from '../handlers/inbox.js';
+import { createNotificationRoutes } from './notifications.js';
+import { createRunRoutes } from './runs.js';
+
+export interface BatchRouteDeps {
+  inbox: Inbox;
+  runs: RunsRepository;
+  deliveries: DeliveriesRepository;
+  encouragement: EncouragementRun;
+  db: Db | undefined;
+}
+
+/** Every route of the batch service, in mount order (also what the API document is made from). */
+export function batchRoutes(deps: BatchRouteDeps): RouteSpec[] {
+  return [
+    serviceInfoRoute('batch', 'notifications', deps.db),
+    ...createNotificationRoutes(deps.inbox),
+    ...createRunRoutes(deps.runs, deps.deliveries, deps.encouragement),
+  ];
+}
