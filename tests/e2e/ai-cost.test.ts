@@ -30,11 +30,16 @@ async function openChat(session: SignedIn): Promise<string> {
   return ((await response.json()) as { id: string }).id;
 }
 
+/**
+ * A streamed question, accepting problem documents for refusals. (Dapr 1.18 handles a request whose
+ * Accept is exactly `text/event-stream` as SSE, and there any non-2xx answer of the app becomes its
+ * own 500 "no response received from stream", which the gateway reports as 502.)
+ */
 function askStreaming(session: SignedIn, chatId: string, message: string, signal?: AbortSignal): Promise<Response> {
   return api(`/api/intelligence/chats/${chatId}/messages`, {
     method: 'POST',
     token: session.accessToken,
-    headers: { accept: 'text/event-stream' },
+    headers: { accept: 'text/event-stream, application/problem+json' },
     json: { message },
     ...(signal ? { signal } : {}),
   });
