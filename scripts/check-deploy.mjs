@@ -2,7 +2,7 @@
 // the wait for the system lock and the checks themselves took.
 //   - builds (or takes from the cache) helm, kubeconform, OpenTofu and the azurerm provider
 //     from the Go module proxy (tools/helm, tools/kubeconform, tools/tofu, tools/tofu/azurerm),
-//   - installs PyPI kubernetes-validate (Kubernetes JSON schemas, and PyYAML) into a venv
+//   - installs PyPI kubernetes-validate (Kubernetes JSON schemas, and PyYAML) and python-hcl2 into a venv
 //     under .tools/deploy,
 //   - then runs tests/deploy/*.test.mjs with node's test runner: chart renders + kubeconform
 //     against local schemas, component parity, the production Dapr configuration (statically
