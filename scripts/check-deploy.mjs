@@ -1,12 +1,14 @@
-// `node scripts/check-deploy.mjs`: the deployment checks, offline.
+// `node scripts/check-deploy.mjs`: the deployment checks, offline. Prints how long the tools,
+// the wait for the system lock and the checks themselves took.
 //   - builds (or takes from the cache) helm, kubeconform, OpenTofu and the azurerm provider
 //     from the Go module proxy (tools/helm, tools/kubeconform, tools/tofu, tools/tofu/azurerm),
-//   - installs PyPI kubernetes-validate (Kubernetes JSON schemas, and PyYAML) into a venv
+//   - installs PyPI kubernetes-validate (Kubernetes JSON schemas, and PyYAML) and python-hcl2 into a venv
 //     under .tools/deploy,
 //   - then runs tests/deploy/*.test.mjs with node's test runner: chart renders + kubeconform
 //     against local schemas, component parity, the production Dapr configuration (statically
-//     and in a real daprd), Terraform fmt/validate and documentation, Dockerfile, pipeline and
-//     Flux manifests.
+//     and in a real daprd), Terraform fmt/validate and its configuration read as data, the
+//     production render with Flagger's primary, the pipeline's Release steps run against a Git
+//     remote and a scripted cluster, the Flux add-ons, and checkup documents streamed from Azurite.
 // Needs `npm run setup` first (daprd, sentry, redis-server, the Dapr module in the Go cache).
 // Exit code 0 only when every check passed.
 import { spawnSync } from 'node:child_process';
@@ -34,13 +36,17 @@ await runMain(async () => {
       2,
     ),
   );
-  log.step(`tools ready in ${((Date.now() - started) / 1000).toFixed(0)} s; running tests/deploy`);
+  const toolsSeconds = ((Date.now() - started) / 1000).toFixed(0);
+  log.step(`tools ready in ${toolsSeconds} s; running tests/deploy`);
 
   const testDir = path.join(root, 'tests', 'deploy');
   const files = fs.readdirSync(testDir).filter((f) => f.endsWith('.test.mjs')).sort().map((f) => path.join(testDir, f));
   // The daprd checks start sidecars named like the services (and their own Sentry): they
   // must not run beside a running system, whose sidecars would find them through mDNS.
+  const waitStarted = Date.now();
   const releaseLock = await acquireSystemLock();
+  const waited = (Date.now() - waitStarted) / 1000;
+  const checksStarted = Date.now();
   let result;
   try {
     result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=1', ...files], {
@@ -51,7 +57,11 @@ await runMain(async () => {
   } finally {
     releaseLock();
   }
-  log.step(`deployment checks finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  // Cold (tools built or copied, venv installed) vs warm shows in the first figure.
+  log.step(
+    `deployment checks finished in ${((Date.now() - started) / 1000).toFixed(0)} s: tools ${toolsSeconds} s, ` +
+      `waiting for the system lock ${waited.toFixed(0)} s, checks ${((Date.now() - checksStarted) / 1000).toFixed(0)} s`,
+  );
   if (result.status !== 0) {
     console.error('\n✖ deployment checks failed');
     process.exit(result.status ?? 1);

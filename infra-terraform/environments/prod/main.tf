@@ -11,6 +11,8 @@ locals {
   # Globally unique names: <kind>-<prefix>-<environment>-<suffix> / <kind><prefix><environment><suffix>.
   global_name = "${local.name}-${var.name_suffix}"
   flat_name   = replace(local.global_name, "-", "")
+  # The API host's certificate in Key Vault (name taken from its versionless secret id).
+  tls_secret_name = element(split("/", var.tls_certificate_secret_id), 4)
   tags = merge(var.tags, {
     application = var.prefix
     environment = var.environment

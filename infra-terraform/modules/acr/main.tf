@@ -17,16 +17,10 @@ resource "azurerm_container_registry" "this" {
   retention_policy_in_days      = 30
   tags                          = var.tags
 
+  # network_rule_set and ip_rule are attributes written as blocks (no `dynamic` for them).
   network_rule_set {
     default_action = "Deny"
-
-    dynamic "ip_rule" {
-      for_each = var.allowed_ip_ranges
-      content {
-        action   = "Allow"
-        ip_range = ip_rule.value
-      }
-    }
+    ip_rule        = [for range in var.allowed_ip_ranges : { action = "Allow", ip_range = range }]
   }
 
   dynamic "georeplications" {
