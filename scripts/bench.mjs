@@ -99,7 +99,7 @@ await runMain(async () => {
   await setup();
   // Imported only now: it needs the npm dependencies that set-up installs.
   const { startSystem } = await import('./lib/system.mjs');
-  ensureGoBuild({ name: 'vegeta 12.13.0', module: 'tools/vegeta', ldflags: '-s -w', tags: '', packages: ['github.com/tsenart/vegeta/v12'], outputs: [vegeta] });
+  await ensureGoBuild({ name: 'vegeta 12.13.0', module: 'tools/vegeta', ldflags: '-s -w', tags: '', packages: ['github.com/tsenart/vegeta/v12'], outputs: [vegeta] });
   const releaseLock = await acquireSystemLock();
   try {
     // The rate limiter stays on in the Dapr path (it is part of the real path: one cache read
@@ -111,7 +111,8 @@ await runMain(async () => {
         APP_PORT: String(BASELINE_PORT),
         DAPR_HTTP_PORT: '3599',
         DIRECT_UPSTREAMS: `user=http://127.0.0.1:${apps.user[0]}`,
-        APP_API_TOKEN: secrets['app-api-token'],
+        // Direct to the user app: the token the user's sidecar would present to it.
+        APP_API_TOKEN: secrets['app-api-token-user'],
         LOG_LEVEL: 'warn',
       },
     });

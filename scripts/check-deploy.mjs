@@ -1,4 +1,4 @@
-// `node scripts/check-deploy.mjs`: the deployment checks of issue 9, offline.
+// `node scripts/check-deploy.mjs`: the deployment checks, offline.
 //   - builds (or takes from the cache) helm, kubeconform, OpenTofu and the azurerm provider
 //     from the Go module proxy (tools/helm, tools/kubeconform, tools/tofu, tools/tofu/azurerm),
 //   - installs PyPI kubernetes-validate (Kubernetes JSON schemas, and PyYAML) into a venv
@@ -15,11 +15,11 @@ import path from 'node:path';
 import { fail, log, runMain } from './lib/log.mjs';
 import { acquireSystemLock } from './lib/processes.mjs';
 import { daprBinDir, root } from './lib/paths.mjs';
-import { daprModuleDir, deployToolsDir, deployTools, ensureDeployTools, ensureSchemaVenv, tofuPluginDir } from './lib/deploy-checks.mjs';
+import { contribModuleDir, daprModuleDir, deployToolsDir, deployTools, ensureDeployTools, ensureSchemaVenv, tofuPluginDir } from './lib/deploy-checks.mjs';
 
 await runMain(async () => {
   const started = Date.now();
-  ensureDeployTools();
+  await ensureDeployTools();
   const python = ensureSchemaVenv();
   if (!fs.existsSync(path.join(daprBinDir, 'daprd'))) fail('daprd is missing: run `npm run setup` first.');
   const tofuCliConfig = path.join(deployToolsDir, 'tofurc');
@@ -29,7 +29,7 @@ await runMain(async () => {
   fs.writeFileSync(
     envFile,
     JSON.stringify(
-      { ...deployTools, python, daprBinDir, daprModuleDir: daprModuleDir(), tofuPluginDir, tofuCliConfig },
+      { ...deployTools, python, daprBinDir, daprModuleDir: daprModuleDir(), contribModuleDir: contribModuleDir(), tofuPluginDir, tofuCliConfig },
       null,
       2,
     ),

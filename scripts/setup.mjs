@@ -9,14 +9,16 @@ import {
   ensurePythonTools,
   ensureSecrets,
   ensureSystemPackages,
+  ensureTraceViewer,
 } from './lib/setup-steps.mjs';
 
 export async function setup() {
   checkNode();
   ensureSystemPackages();
   ensureNodeModules();
-  ensureDaprTools();
+  await ensureDaprTools();
   ensurePythonTools();
+  ensureTraceViewer();
   buildTypeScript();
   ensureSecrets(ports);
 }

@@ -1,17 +1,20 @@
 // `npm start`: set up, start the whole system, print the gateway URL; Ctrl-C stops it all.
 // `npm run infra` (--infra-only): everything but the services, for `scripts/dapr run -f .`.
 import { log, runMain } from './lib/log.mjs';
-import { gatewayUrl } from './lib/ports.mjs';
-import { anyExited, stopAll } from './lib/processes.mjs';
+import { gatewayUrl, traceViewerUrl } from './lib/ports.mjs';
+import { acquireSystemLock, anyExited, stopAll } from './lib/processes.mjs';
 import { setup } from './setup.mjs';
 
 const infraOnly = process.argv.includes('--infra-only');
 let stopping = false;
+/** One system per machine (fixed ports): a running test run or bench is waited for. */
+let releaseLock = () => {};
 async function shutdown(code) {
   if (stopping) return;
   stopping = true;
   log.step('stopping everything');
   await stopAll();
+  releaseLock();
   log.step('stopped');
   process.exit(code);
 }
@@ -21,17 +24,23 @@ process.on('SIGTERM', () => void shutdown(0));
 await runMain(async () => {
   try {
     await setup();
+    releaseLock = await acquireSystemLock();
     // Imported only now: it needs the npm dependencies that set-up installs.
     const { startSystem } = await import('./lib/system.mjs');
     await startSystem({ apps: !infraOnly });
   } catch (error) {
     await stopAll();
+    releaseLock();
     throw error;
   }
   if (infraOnly) {
-    console.log('\nInfrastructure, Dapr control plane and stand-ins are running. In another terminal:\n  scripts/dapr run -f .\nPress Ctrl-C here to stop them.\n');
+    console.log(
+      `\nInfrastructure, Dapr control plane and stand-ins are running (traces: ${traceViewerUrl}). In another terminal:\n  scripts/dapr run -f .\nPress Ctrl-C here to stop them.\n`,
+    );
   } else {
-    console.log(`\nHealthSync is running: ${gatewayUrl}\n  API docs: ${gatewayUrl}/api/docs\n  OpenAPI:  ${gatewayUrl}/api/openapi.json\nPress Ctrl-C to stop.\n`);
+    console.log(
+      `\nHealthSync is running: ${gatewayUrl}\n  API docs: ${gatewayUrl}/api/docs\n  OpenAPI:  ${gatewayUrl}/api/openapi.json\n  Traces:   ${traceViewerUrl}\nPress Ctrl-C to stop.\n`,
+    );
   }
   const watch = setInterval(() => {
     const dead = anyExited();

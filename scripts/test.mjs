@@ -91,6 +91,18 @@ function printTimings() {
 }
 process.on('exit', printTimings);
 
+/** ESLint over the TypeScript of services/, standins/ and tests/ (eslint.config.mjs); Prettier when asked. */
+function runLint() {
+  const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+  log.step('lint: eslint services standins tests');
+  const eslint = spawnSync(bin('eslint'), ['--max-warnings=0', 'services', 'standins', 'tests'], { cwd: root, stdio: 'inherit' });
+  if (eslint.status !== 0) return false;
+  if (process.env.HEALTHSYNC_FORMAT_CHECK !== '1') return true;
+  log.step('format: prettier --check .');
+  const prettier = spawnSync(bin('prettier'), ['--check', '--log-level=warn', '.'], { cwd: root, stdio: 'inherit' });
+  return prettier.status === 0;
+}
+
 let stopping = false;
 process.on('SIGINT', async () => {
   if (stopping) return;
@@ -103,6 +115,14 @@ await runMain(async () => {
   await stage('set-up', setup);
   // Imported only now: it needs the npm dependencies that set-up installs.
   const { startComponentInfra, startSystem } = await import('./lib/system.mjs');
+  // Lint (and, with HEALTHSYNC_FORMAT_CHECK=1, the Prettier check): the whole tree, so only
+  // without filter words or when one of them is `lint`.
+  if (filters.length === 0 || filters.includes('lint')) {
+    if (!(await stage('lint', async () => runLint()))) {
+      console.error('\n✖ lint or format check failed (npm run lint, npm run format:check); the system was not started.');
+      process.exit(1);
+    }
+  }
   // Unit tests: pure domain logic and the stand-ins' protocol tests, no system needed.
   const unitOk = await stage('unit tests', () => runTests('unit tests', testFiles(unitTestDirs()), { concurrency: 2 }));
   if (!unitOk) {

@@ -1,17 +1,15 @@
 // Tools and offline data for the deployment checks (node scripts/check-deploy.mjs): helm,
 // kubeconform, OpenTofu and the azurerm provider built from the Go module proxy through the
-// wrapper modules in tools/ (cached like the Dapr binaries in setup-steps.mjs: keyed by the
-// wrapper's go.mod + go.sum, the flags and the Go version, kept in ~/.cache/healthsync/tools,
-// copied into .tools/), Kubernetes JSON schemas from PyPI's kubernetes-validate (in a venv
+// wrapper modules in tools/ (by ensureGoBuild in setup-steps.mjs, cached like the Dapr
+// binaries), Kubernetes JSON schemas from PyPI's kubernetes-validate (in a venv
 // under .tools/), and the Dapr CRD schemas from the Dapr module the runtime is built from.
 // Nothing is downloaded at run time except through the Go module proxy and PyPI.
-import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fail, log } from './log.mjs';
 import { root, toolsDir } from './paths.mjs';
+import { ensureGoBuild, goEnv } from './setup-steps.mjs';
 
 export const deployToolsDir = path.join(toolsDir, 'deploy');
 export const binDir = path.join(toolsDir, 'bin');
@@ -20,14 +18,8 @@ export const binDir = path.join(toolsDir, 'bin');
 export const AZURERM_VERSION = '5.2.0';
 /** kubernetes-validate release whose bundled schemas the chart is validated against. */
 export const KUBERNETES_VALIDATE_VERSION = '1.37.0';
-
-const goEnv = () => ({
-  ...process.env,
-  CGO_ENABLED: '0',
-  GOTOOLCHAIN: 'local',
-  GOFLAGS: '-mod=readonly',
-  GONOSUMDB: 'go.etcd.io/*,github.com/diagridio/*',
-});
+/** python-hcl2 release the checks read the Terraform files with (HCL to JSON). */
+export const PYTHON_HCL2_VERSION = '8.1.4';
 
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { stdio: 'inherit', cwd: root, ...options });
@@ -39,15 +31,6 @@ function output(command, args, options = {}) {
   const result = spawnSync(command, args, { encoding: 'utf8', ...options });
   return result.status === 0 ? result.stdout.trim() : undefined;
 }
-
-function hashOf(files, extra) {
-  const hash = createHash('sha256');
-  for (const file of files) hash.update(fs.readFileSync(path.join(root, file)));
-  hash.update(extra);
-  return hash.digest('hex').slice(0, 16);
-}
-
-const cacheRoot = () => path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'healthsync', 'tools');
 
 /** Where tofu finds the locally built provider (`tofu init -plugin-dir`). */
 export const tofuPluginDir = path.join(deployToolsDir, 'tofu-plugins');
@@ -64,77 +47,49 @@ const BUILDS = [
   {
     name: 'helm 3.22.0',
     module: 'tools/helm',
-    package: 'helm.sh/helm/v3/cmd/helm',
+    packages: ['helm.sh/helm/v3/cmd/helm'],
     ldflags: '-s -w -X helm.sh/helm/v3/internal/version.version=v3.22.0 -X helm.sh/helm/v3/internal/version.gitTreeState=clean',
-    output: deployTools.helm,
+    outputs: [deployTools.helm],
   },
   {
     name: 'kubeconform 0.8.0',
     module: 'tools/kubeconform',
-    package: 'github.com/yannh/kubeconform/cmd/kubeconform',
+    packages: ['github.com/yannh/kubeconform/cmd/kubeconform'],
     ldflags: '-s -w -X main.version=v0.8.0',
-    output: deployTools.kubeconform,
+    outputs: [deployTools.kubeconform],
   },
   {
     name: 'OpenTofu 1.12.6',
     module: 'tools/tofu',
-    package: 'github.com/opentofu/opentofu/cmd/tofu',
+    packages: ['github.com/opentofu/opentofu/cmd/tofu'],
     ldflags: '-s -w -X github.com/opentofu/opentofu/version.dev=no',
-    output: deployTools.tofu,
+    outputs: [deployTools.tofu],
   },
   {
     name: `azurerm provider ${AZURERM_VERSION}`,
     module: 'tools/tofu/azurerm',
-    package: 'github.com/hashicorp/terraform-provider-azurerm',
+    packages: ['github.com/hashicorp/terraform-provider-azurerm'],
     ldflags: `-s -w -X github.com/hashicorp/terraform-provider-azurerm/version.ProviderVersion=${AZURERM_VERSION}`,
-    output: deployTools.azurerm,
+    rename: { 'terraform-provider-azurerm': path.basename(azurermBinary) },
+    outputs: [deployTools.azurerm],
   },
 ];
 
 /** Builds (or copies from the cache) helm, kubeconform, tofu and the azurerm provider. */
-export function ensureDeployTools() {
-  const goVersion = output('go', ['env', 'GOVERSION']);
-  if (!goVersion) fail('Go is needed to build the deployment tools (go 1.26.6 or newer on PATH).');
-  const [, minor, patch] = goVersion.replace('go', '').split('.').map(Number);
-  if (minor < 26 || (minor === 26 && (patch ?? 0) < 6)) fail(`Go 1.26.6 or newer is needed (OpenTofu 1.12 and the azurerm provider require it); found ${goVersion}.`);
-
-  for (const build of BUILDS) {
-    const key = hashOf([`${build.module}/go.mod`, `${build.module}/go.sum`], `${build.package}|${build.ldflags}|${goVersion}`);
-    const stamp = path.join(deployToolsDir, `.stamp-${build.module.replaceAll('/', '-')}`);
-    if (fs.existsSync(build.output) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === key) {
-      log.step(`${build.name}: built`);
-      continue;
-    }
-    const cacheDir = path.join(cacheRoot(), `${build.module.replace(/^tools\//, '').replaceAll('/', '-')}-${key}`);
-    const cached = path.join(cacheDir, path.basename(build.output));
-    if (!fs.existsSync(cached)) {
-      const started = Date.now();
-      log.step(`${build.name}: building from the Go module proxy (${build.module})`);
-      fs.mkdirSync(cacheDir, { recursive: true });
-      const temp = `${cached}.partial`;
-      run('go', ['build', '-trimpath', '-ldflags', build.ldflags, '-o', temp, build.package], { cwd: path.join(root, build.module), env: goEnv() });
-      fs.renameSync(temp, cached);
-      log.detail(`built in ${Math.round((Date.now() - started) / 1000)} s`);
-    } else {
-      log.step(`${build.name}: copying from the build cache`);
-    }
-    fs.mkdirSync(path.dirname(build.output), { recursive: true });
-    fs.copyFileSync(cached, build.output);
-    fs.chmodSync(build.output, 0o755);
-    fs.mkdirSync(deployToolsDir, { recursive: true });
-    fs.writeFileSync(stamp, key);
-  }
+export async function ensureDeployTools() {
+  for (const build of BUILDS) await ensureGoBuild(build);
 }
 
 /**
- * A Python venv under .tools with kubernetes-validate (its bundled Kubernetes schemas) and
- * PyYAML (its dependency; the checks parse YAML with it). Returns the venv's python.
+ * A Python venv under .tools with kubernetes-validate (its bundled Kubernetes schemas),
+ * PyYAML (its dependency; the checks parse YAML with it) and python-hcl2 (the checks read the
+ * Terraform files as data with it). Returns the venv's python.
  */
 export function ensureSchemaVenv() {
   const venv = path.join(deployToolsDir, 'venv');
   const python = path.join(venv, 'bin', 'python');
   const stamp = path.join(venv, '.stamp');
-  const want = `kubernetes-validate==${KUBERNETES_VALIDATE_VERSION}`;
+  const want = `kubernetes-validate==${KUBERNETES_VALIDATE_VERSION} python-hcl2==${PYTHON_HCL2_VERSION}`;
   if (fs.existsSync(python) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === want) {
     log.step(`Kubernetes schemas: ${want} installed`);
     return python;
@@ -144,7 +99,7 @@ export function ensureSchemaVenv() {
   log.step(`Kubernetes schemas: installing ${want} from PyPI into ${path.relative(root, venv)}`);
   fs.rmSync(venv, { recursive: true, force: true });
   run(system, ['-m', 'venv', venv]);
-  run(python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', want]);
+  run(python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', ...want.split(' ')]);
   fs.writeFileSync(stamp, want);
   return python;
 }
@@ -158,13 +113,18 @@ export function bundledSchemaDir(python, kubernetesVersion) {
   return dir;
 }
 
-/** The Dapr runtime module's source (the one tools/dapr builds daprd from), for its CRDs and injector. */
-export function daprModuleDir() {
-  const json = output('go', ['mod', 'download', '-json', 'github.com/dapr/dapr'], { cwd: path.join(root, 'tools', 'dapr'), env: goEnv() });
+/** A module's source in the Go module cache, at the version tools/dapr builds daprd with. */
+function daprBuildModuleDir(module) {
+  const json = output('go', ['mod', 'download', '-json', module], { cwd: path.join(root, 'tools', 'dapr'), env: goEnv() });
   const dir = json ? JSON.parse(json).Dir : undefined;
-  if (!dir || !fs.existsSync(dir)) fail('The Dapr module (tools/dapr) is not in the Go module cache; run `npm run setup` first.');
+  if (!dir || !fs.existsSync(dir)) fail(`${module} (tools/dapr) is not in the Go module cache; run \`npm run setup\` first.`);
   return dir;
 }
+
+/** The Dapr runtime module's source (the one tools/dapr builds daprd from), for its CRDs and injector. */
+export const daprModuleDir = () => daprBuildModuleDir('github.com/dapr/dapr');
+/** components-contrib as daprd is built with it: each component's metadata.yaml (fields, allowed values). */
+export const contribModuleDir = () => daprBuildModuleDir('github.com/dapr/components-contrib');
 
 /**
  * Standalone JSON schemas in kubeconform's layout: kubernetes-validate's per-kind files

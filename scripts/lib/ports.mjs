@@ -17,7 +17,11 @@ export const ports = {
   oidc: 14000,
   nhis: 14100,
   claude: 14200,
+  /** Zipkin: the sidecars send spans to /api/v2/spans (dapr/local/*.yaml repeat it); UI at /zipkin/. */
+  traceViewer: 19411,
 };
+
+export const traceViewerUrl = `http://127.0.0.1:${ports.traceViewer}/zipkin/`;
 
 /** App id → [app port, sidecar HTTP port], as in dapr.yaml. */
 export const apps = {

@@ -1,7 +1,7 @@
 // The one set-up shared by `npm start` and `npm test`: each step checks first and does
 // nothing when its result is already there, so a warm set-up takes seconds.
 import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,8 +16,8 @@ function run(command, args, options = {}) {
   if (result.status !== 0) fail(`${command} ${args.join(' ')} failed with exit code ${result.status}`);
 }
 
-function output(command, args) {
-  const result = spawnSync(command, args, { encoding: 'utf8' });
+function output(command, args, options = {}) {
+  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options });
   return result.status === 0 ? result.stdout.trim() : undefined;
 }
 
@@ -41,13 +41,25 @@ export function redisServerBinary() {
   return ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((p) => fs.existsSync(p));
 }
 
-/** PostgreSQL and Redis come from Debian's packages. */
+/** The major version of the `java` on PATH, or undefined. */
+function javaMajor() {
+  const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  const match = /version "(\d+)/.exec(result.stderr ?? '');
+  return result.status === 0 && match ? Number(match[1]) : undefined;
+}
+
+/**
+ * PostgreSQL and Redis come from Debian's packages, and so do Java (17 or newer) and Maven,
+ * which fetch and run the local trace viewer (Zipkin, from Maven Central).
+ */
 export function ensureSystemPackages() {
   const missing = [];
   if (!postgresBinDir()) missing.push('postgresql');
   if (!redisServerBinary()) missing.push('redis-server');
+  if ((javaMajor() ?? 0) < 17) missing.push('default-jre-headless');
+  if (!output('mvn', ['--version'])) missing.push('maven');
   if (missing.length === 0) {
-    log.step('system packages: postgresql and redis-server present');
+    log.step('system packages: postgresql, redis-server, java and maven present');
     return;
   }
   if (!isRoot) fail(`Missing Debian packages: ${missing.join(', ')}. Install them with: sudo apt-get install -y ${missing.join(' ')}`);
@@ -63,7 +75,7 @@ function hashFiles(files, extra) {
   return hash.digest('hex').slice(0, 16);
 }
 
-const goEnv = () => ({
+export const goEnv = () => ({
   ...process.env,
   CGO_ENABLED: '0',
   GOTOOLCHAIN: 'local',
@@ -76,31 +88,147 @@ function checkGo() {
   const goVersion = output('go', ['env', 'GOVERSION']);
   if (!goVersion) fail('Go is needed to build the Dapr runtime and tools (go 1.26.6 or newer on PATH).');
   const [, minor, patch] = goVersion.replace('go', '').split('.').map(Number);
-  if (minor < 26 || (minor === 26 && (patch ?? 0) < 6)) fail(`Go 1.26.6 or newer is needed to build Dapr 1.18.3; found ${goVersion}.`);
+  // Dapr 1.18.3, OpenTofu 1.12 and the azurerm provider all need Go 1.26.6.
+  if (minor < 26 || (minor === 26 && (patch ?? 0) < 6)) fail(`Go 1.26.6 or newer is needed to build the Go tools; found ${goVersion}.`);
   return goVersion;
+}
+
+const toolCacheRoot = () => path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'healthsync', 'tools');
+/** Past build durations, so the next first-time build can say how long it usually takes. */
+const buildTimesFile = () => path.join(toolCacheRoot(), 'build-times.json');
+
+function readBuildTimes() {
+  try {
+    return JSON.parse(fs.readFileSync(buildTimesFile(), 'utf8'));
+  } catch {
+    return {};
+  }
+}
+
+const minutes = (ms) => (ms < 90_000 ? `${Math.round(ms / 1000)} s` : `${(ms / 60_000).toFixed(1)} min`);
+
+/** Runs a command, calling onLine for every line it writes to stderr; resolves with its exit code and stdout. */
+function runStreaming(command, args, options, onLine) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let pending = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk) => {
+      pending += chunk;
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) onLine(line);
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (pending) onLine(pending);
+      resolve({ code: code ?? 1, stdout });
+    });
+  });
+}
+
+/**
+ * `go build -v` into dir, printing which tool is building, how many of its packages are
+ * compiled, the elapsed time and how long the last build took (or the usual time given).
+ * `go build -v` names each package as it compiles it; `go list -deps` gives the total (those
+ * already in Go's build cache are not compiled again, so the count may stop short of it).
+ */
+async function goBuildWithProgress(build, dir) {
+  const cwd = path.join(root, build.module);
+  const env = goEnv();
+  const tags = build.tags ? ['-tags', build.tags] : [];
+  const previous = readBuildTimes()[build.module];
+  const usual = [
+    build.usual && `a first build usually takes ${build.usual} on 2 cores`,
+    previous && `the last build here took ${minutes(previous.ms)} for ${previous.packages} packages`,
+  ].filter(Boolean);
+  log.step(`${build.name}: building from the Go module proxy (${build.module}${usual.length ? `; ${usual.join('; ')}` : ''})`);
+  const started = Date.now();
+  const recent = [];
+  const remember = (line) => {
+    recent.push(line);
+    if (recent.length > 40) recent.shift();
+  };
+
+  // Listing the packages downloads the modules first (the first time only).
+  let downloads = 0;
+  const listing = await runStreaming('go', ['list', '-deps', '-f', '{{.ImportPath}}', ...tags, ...build.packages], { cwd, env }, (line) => {
+    if (line.startsWith('go: downloading')) downloads += 1;
+    remember(line);
+  });
+  const total = listing.code === 0 ? listing.stdout.split('\n').filter(Boolean).length : 0;
+  log.detail(`${downloads} modules downloaded, ${total || 'unknown number of'} packages to build (${minutes(Date.now() - started)})`);
+
+  let compiled = 0;
+  const interactive = process.stdout.isTTY;
+  let lastPrinted = 0;
+  const report = (final = false) => {
+    const share = total ? ` (${Math.min(100, Math.round((compiled / total) * 100))} %)` : '';
+    const line = `${build.name}: ${compiled}/${total || '?'} packages compiled${share}, ${minutes(Date.now() - started)} elapsed`;
+    if (interactive) process.stdout.write(`\r           ${line}${final ? '\n' : ''}`);
+    else if (!final && Date.now() - lastPrinted >= 30_000) {
+      log.detail(line);
+      lastPrinted = Date.now();
+    }
+  };
+  const ticker = setInterval(report, interactive ? 1000 : 5000);
+  const args = ['build', '-v', '-trimpath', '-ldflags', build.ldflags, ...tags, '-o', `${dir}/`, ...build.packages];
+  let code;
+  try {
+    ({ code } = await runStreaming('go', args, { cwd, env }, (line) => {
+      // -v lines are bare import paths; anything else (errors, downloads) is kept for a failure report.
+      if (/^[\w.\-/]+$/.test(line)) compiled += 1;
+      else remember(line);
+    }));
+  } finally {
+    clearInterval(ticker);
+  }
+  report(true);
+  if (code !== 0) {
+    console.error(recent.join('\n'));
+    fail(`go build for ${build.name} failed with exit code ${code} (in ${build.module})`);
+  }
+  const ms = Date.now() - started;
+  const times = readBuildTimes();
+  times[build.module] = { ms, packages: compiled, at: new Date().toISOString() };
+  fs.writeFileSync(buildTimesFile(), JSON.stringify(times, null, 2));
+  const fromCache = total > compiled ? `; ${total - compiled} more came from Go's build cache` : '';
+  log.detail(`${build.name}: built in ${minutes(ms)} (${compiled} packages compiled${fromCache})`);
 }
 
 /**
  * Builds Go programs from a wrapper module under tools/ (go.mod + go.sum pin the release).
- * Binaries are kept in a cache outside the clone, keyed by the wrapper module and the
- * flags, so a fresh clone on a warm machine only copies them.
+ * Binaries are kept in a cache outside the clone (~/.cache/healthsync/tools), keyed by the
+ * wrapper module, the flags and the Go version, so a fresh clone on a warm machine only
+ * copies them. A build goes to a .partial folder first: an interrupted build leaves no
+ * half-written cache entry.
+ *
+ * build: { name, module, packages, ldflags, tags?, outputs (absolute paths, one per binary,
+ * named like the binary go build writes unless rename maps it), rename?, usual? (how long a
+ * first build takes on 2 cores, said while building until a build here has been timed) }
  */
-export function ensureGoBuild(build) {
+export async function ensureGoBuild(build) {
   const goVersion = checkGo();
-  const key = hashFiles([`${build.module}/go.mod`, `${build.module}/go.sum`], `${build.ldflags}|${build.tags}|${goVersion}`);
-  const stamp = path.join(toolsDir, `.stamp-${path.basename(build.module)}`);
+  const key = hashFiles([`${build.module}/go.mod`, `${build.module}/go.sum`], `${build.ldflags}|${build.tags ?? ''}|${goVersion}`);
+  const name = build.module.replace(/^tools\//, '').replaceAll('/', '-');
+  const stamp = path.join(toolsDir, `.stamp-${name}`);
   if (build.outputs.every((o) => fs.existsSync(o)) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === key) {
     log.step(`${build.name}: built`);
     return;
   }
-  const cacheDir = path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'healthsync', 'tools', `${path.basename(build.module)}-${key}`);
+  const cacheDir = path.join(toolCacheRoot(), `${name}-${key}`);
   const cached = build.outputs.map((o) => path.join(cacheDir, path.basename(o)));
   if (!cached.every((c) => fs.existsSync(c))) {
-    log.step(`${build.name}: building from the Go module proxy${build.slow ? ' (the first time takes several minutes)' : ''}`);
-    fs.mkdirSync(cacheDir, { recursive: true });
-    const args = ['build', '-trimpath', '-ldflags', build.ldflags, ...(build.tags ? ['-tags', build.tags] : []), '-o', `${cacheDir}/`, ...build.packages];
-    run('go', args, { cwd: path.join(root, build.module), env: goEnv() });
-    for (const [from, to] of Object.entries(build.rename ?? {})) fs.renameSync(path.join(cacheDir, from), path.join(cacheDir, to));
+    const partial = `${cacheDir}.partial`;
+    fs.rmSync(partial, { recursive: true, force: true });
+    fs.mkdirSync(partial, { recursive: true });
+    await goBuildWithProgress(build, partial);
+    for (const [from, to] of Object.entries(build.rename ?? {})) fs.renameSync(path.join(partial, from), path.join(partial, to));
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+    fs.renameSync(partial, cacheDir);
   } else {
     log.step(`${build.name}: copying from the build cache`);
   }
@@ -109,12 +237,13 @@ export function ensureGoBuild(build) {
     fs.copyFileSync(cached[index], out);
     fs.chmodSync(out, 0o755);
   }
+  fs.mkdirSync(toolsDir, { recursive: true });
   fs.writeFileSync(stamp, key);
 }
 
 /** daprd, scheduler and sentry (tools/dapr) and the dapr CLI (tools/dapr-cli). */
-export function ensureDaprTools() {
-  ensureGoBuild({
+export async function ensureDaprTools() {
+  await ensureGoBuild({
     name: 'dapr runtime 1.18.3',
     module: 'tools/dapr',
     ldflags:
@@ -123,9 +252,10 @@ export function ensureDaprTools() {
     tags: 'stablecomponents',
     packages: ['github.com/dapr/dapr/cmd/daprd', 'github.com/dapr/dapr/cmd/scheduler', 'github.com/dapr/dapr/cmd/sentry'],
     outputs: ['daprd', 'scheduler', 'sentry'].map((b) => path.join(daprBinDir, b)),
-    slow: true,
+    // Measured on a 2-core machine shared with other builds.
+    usual: 'about 28 min',
   });
-  ensureGoBuild({
+  await ensureGoBuild({
     name: 'dapr CLI 1.16.5',
     module: 'tools/dapr-cli',
     ldflags: '-s -w -X main.version=1.16.5 -X main.apiVersion=1.0',
@@ -133,10 +263,53 @@ export function ensureDaprTools() {
     packages: ['github.com/dapr/cli'],
     outputs: [daprCli],
     rename: { cli: 'dapr' },
-    slow: true,
+    usual: 'about 8 min',
   });
   const version = execFileSync(path.join(daprBinDir, 'daprd'), ['--version'], { encoding: 'utf8' }).trim();
   log.detail(`daprd --version: ${version}`);
+}
+
+/** The local trace viewer: Zipkin's server, with its web UI, as Maven Central publishes it. */
+export const ZIPKIN = {
+  version: '3.5.1',
+  artifact: 'io.zipkin:zipkin-server:3.5.1:jar:exec',
+  file: 'zipkin-server-3.5.1-exec.jar',
+  // The jar as first fetched; a different one is refused.
+  sha256: '7ac633a6832647e71e50012a5e3e91fbc7054414955261724526030faf271d8d',
+};
+export const zipkinJar = path.join(toolsDir, 'zipkin', ZIPKIN.file);
+
+const sha256Of = (file) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+/**
+ * Fetches the Zipkin server jar with Maven (cached in ~/.cache/healthsync/tools like the Go
+ * tools) and checks its hash. `npm start` runs it as the trace viewer the sidecars export to.
+ */
+export function ensureTraceViewer() {
+  const name = `Zipkin ${ZIPKIN.version} (trace viewer)`;
+  const stamp = path.join(toolsDir, '.stamp-zipkin');
+  if (fs.existsSync(zipkinJar) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === ZIPKIN.sha256) {
+    log.step(`${name}: present`);
+    return;
+  }
+  const cacheDir = path.join(toolCacheRoot(), `zipkin-${ZIPKIN.version}`);
+  const cached = path.join(cacheDir, ZIPKIN.file);
+  if (!fs.existsSync(cached)) {
+    log.step(`${name}: fetching ${ZIPKIN.artifact} from Maven Central (about 130 MB, once)`);
+    const partial = `${cacheDir}.partial`;
+    fs.rmSync(partial, { recursive: true, force: true });
+    fs.mkdirSync(partial, { recursive: true });
+    run('mvn', ['-q', '-B', '-Dstyle.color=never', 'dependency:copy', `-Dartifact=${ZIPKIN.artifact}`, `-DoutputDirectory=${partial}`]);
+    const got = sha256Of(path.join(partial, ZIPKIN.file));
+    if (got !== ZIPKIN.sha256) fail(`${ZIPKIN.file} from Maven Central has sha256 ${got}, expected ${ZIPKIN.sha256}; not used.`);
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+    fs.renameSync(partial, cacheDir);
+  } else {
+    log.step(`${name}: copying from the cache`);
+  }
+  fs.mkdirSync(path.dirname(zipkinJar), { recursive: true });
+  fs.copyFileSync(cached, zipkinJar);
+  fs.writeFileSync(stamp, ZIPKIN.sha256);
 }
 
 /** npm dependencies, installed from the lock file when it changed. */
@@ -158,12 +331,20 @@ export function buildTypeScript() {
   run(path.join(root, 'node_modules', '.bin', 'tsc'), ['-b']);
 }
 
+/** Apps that get their own Dapr API token and app token. */
+export const TOKEN_APPS = ['gateway', 'user', 'health', 'goal', 'intelligence', 'batch', 'platform-probe'];
+
 const SECRET_GENERATORS = {
   'postgres-admin-password': () => randomBytes(24).toString('base64url'),
   'postgres-app-password': () => randomBytes(24).toString('base64url'),
   'redis-password': () => randomBytes(24).toString('base64url'),
-  'dapr-api-token': () => randomBytes(24).toString('base64url'),
-  'app-api-token': () => randomBytes(24).toString('base64url'),
+  // One pair per app (and the tests' probe app): a token opens only its own app's sidecar.
+  ...Object.fromEntries(
+    TOKEN_APPS.flatMap((app) => [
+      [`dapr-api-token-${app}`, () => randomBytes(24).toString('base64url')],
+      [`app-api-token-${app}`, () => randomBytes(24).toString('base64url')],
+    ]),
+  ),
   'jwt-signing-key': () => generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
   'claude-api-key': () => `sk-ant-local-${randomBytes(24).toString('base64url')}`,
   'nhis-client-id': () => `healthsync-${randomBytes(6).toString('hex')}`,
@@ -179,13 +360,17 @@ export function ensureSecrets(ports) {
   const existing = fs.existsSync(secretsFile) ? JSON.parse(fs.readFileSync(secretsFile, 'utf8')) : {};
   const secrets = { ...existing };
   for (const [key, generate] of Object.entries(SECRET_GENERATORS)) secrets[key] ??= generate();
+  // The single pair every app used to share.
+  delete secrets['dapr-api-token'];
+  delete secrets['app-api-token'];
   secrets['postgres-url'] = `postgresql://healthsync_app:${encodeURIComponent(secrets['postgres-app-password'])}@127.0.0.1:${ports.postgres}/healthsync`;
   secrets['postgres-admin-url'] = `postgresql://healthsync_admin:${encodeURIComponent(secrets['postgres-admin-password'])}@127.0.0.1:${ports.postgres}/healthsync`;
   secrets['blob-connection-string'] = blobConnectionString(ports.azuriteBlob);
   const added = Object.keys(secrets).filter((k) => !(k in existing));
+  const removed = Object.keys(existing).filter((k) => !(k in secrets));
   if (added.length > 0 || JSON.stringify(existing) !== JSON.stringify(secrets)) {
     fs.writeFileSync(secretsFile, JSON.stringify(secrets, null, 2), { mode: 0o600 });
-    log.step(`secrets: ${path.relative(root, secretsFile)} ${added.length === Object.keys(secrets).length ? 'generated' : `updated (${added.join(', ') || 'derived values'})`}`);
+    log.step(`secrets: ${path.relative(root, secretsFile)} ${added.length === Object.keys(secrets).length ? 'generated' : `updated (${[...added, ...removed.map((k) => `-${k}`)].join(', ') || 'derived values'})`}`);
   } else {
     log.step(`secrets: ${path.relative(root, secretsFile)} present`);
   }

@@ -1,15 +1,15 @@
-// The whole local system, in start order: PostgreSQL, Redis, Azurite, Dapr's Sentry and
-// scheduler, the stand-ins for Google / NHIS / Claude, then every service with its
+// The whole local system, in start order: the trace viewer, PostgreSQL, Redis, Azurite, Dapr's
+// Sentry and scheduler, the stand-ins for Google / NHIS / Claude, then every service with its
 // sidecar through the dapr CLI's run file. Used by `npm start` and `npm test` alike.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { fail, log } from './log.mjs';
-import { daprBinDir, daprCli, daprRuntimePath, dataDir, root } from './paths.mjs';
-import { apps, gatewayUrl, ports } from './ports.mjs';
+import { appTokensDir, daprBinDir, daprCli, daprRuntimePath, dataDir, root } from './paths.mjs';
+import { apps, gatewayUrl, ports, traceViewerUrl } from './ports.mjs';
 import { freePort, isPortOpen, isRunning, requireFreePorts, startProcess, stopLeftovers, stopProcess, waitUntil } from './processes.mjs';
-import { blobConnectionString, postgresBinDir, readSecrets, redisServerBinary } from './setup-steps.mjs';
+import { blobConnectionString, postgresBinDir, readSecrets, redisServerBinary, TOKEN_APPS, zipkinJar } from './setup-steps.mjs';
 import { migrate } from '../migrate.mjs';
 
 const isRoot = process.getuid?.() === 0;
@@ -123,10 +123,29 @@ async function startDaprControlPlane() {
 }
 
 /**
+ * The trace viewer (Zipkin, in memory, loopback only): every sidecar sends all its spans here
+ * (dapr/local/*.yaml). The JVM takes a while to start, so it is started first and waited
+ * for just before the services.
+ */
+function startTraceViewer() {
+  return startProcess('trace-viewer', 'java', [
+    '-Xms64m', '-Xmx256m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1',
+    '-jar', zipkinJar,
+    '--armeria.ports[0].ip=127.0.0.1', `--armeria.ports[0].port=${ports.traceViewer}`, '--armeria.ports[0].protocols[0]=http',
+  ], { env: { STORAGE_TYPE: 'mem', MEM_MAX_SPANS: '200000', SELF_TRACING_ENABLED: 'false' } });
+}
+
+async function traceViewerReady(entry) {
+  await waitUntil('the trace viewer to serve', async () => (await fetch(`http://127.0.0.1:${ports.traceViewer}/health`)).ok, { entry, timeoutMs: 120_000 });
+  log.step(`trace viewer (Zipkin): ${traceViewerUrl}`);
+}
+
+/**
  * Stand-ins for the remote third parties; each is a package under standins/. In test mode the
  * Google stand-in lets any `<name>@healthsync.test` sign in, so each test makes its own users.
+ * `claudeEnv` adds settings of the Claude stand-in (e.g. CLAUDE_STANDIN_PROFILE=realistic for benchmarks).
  */
-function standIns(secrets, testMode) {
+function standIns(secrets, testMode, claudeEnv = {}) {
   return [
     {
       name: 'google-oidc',
@@ -141,13 +160,13 @@ function standIns(secrets, testMode) {
     {
       name: 'claude',
       port: ports.claude,
-      env: { CLAUDE_STANDIN_PORT: String(ports.claude), CLAUDE_STANDIN_API_KEY: secrets['claude-api-key'], CLAUDE_STANDIN_CONTROL: 'true' },
+      env: { CLAUDE_STANDIN_PORT: String(ports.claude), CLAUDE_STANDIN_API_KEY: secrets['claude-api-key'], CLAUDE_STANDIN_CONTROL: 'true', ...claudeEnv },
     },
   ];
 }
 
-async function startStandIns(secrets, testMode) {
-  for (const standIn of standIns(secrets, testMode)) {
+async function startStandIns(secrets, testMode, claudeEnv) {
+  for (const standIn of standIns(secrets, testMode, claudeEnv)) {
     const main = path.join(root, 'standins', standIn.name, 'dist', 'src', 'main.js');
     if (!fs.existsSync(main)) continue;
     const entry = startProcess(`standin-${standIn.name}`, process.execPath, ['--enable-source-maps', main], { env: standIn.env });
@@ -156,15 +175,33 @@ async function startStandIns(secrets, testMode) {
   }
 }
 
-/** Environment the dapr CLI passes to every daprd and every app. */
-export function runtimeEnv(secrets, trustAnchors, extra = {}) {
+/**
+ * Environment the dapr CLI passes to every daprd and every app. No Dapr tokens: each app and
+ * its sidecar get their own pair from .data/tokens/<app>.env (writeAppTokens).
+ */
+export function runtimeEnv(trustAnchors, extra = {}) {
   return {
     DAPR_RUNTIME_PATH: daprRuntimePath,
     DAPR_TRUST_ANCHORS: trustAnchors,
-    DAPR_API_TOKEN: secrets['dapr-api-token'],
-    APP_API_TOKEN: secrets['app-api-token'],
     ...extra,
   };
+}
+
+/**
+ * Per-app token files for scripts/with-app-tokens, and the daprd the CLI finds under
+ * DAPR_RUNTIME_PATH: scripts/daprd-for-app, which picks the pair by the sidecar's --app-id.
+ */
+function writeAppTokens(secrets) {
+  fs.rmSync(appTokensDir, { recursive: true, force: true });
+  fs.mkdirSync(appTokensDir, { recursive: true, mode: 0o700 });
+  for (const app of TOKEN_APPS) {
+    const lines = [`DAPR_API_TOKEN=${secrets[`dapr-api-token-${app}`]}`, `APP_API_TOKEN=${secrets[`app-api-token-${app}`]}`];
+    fs.writeFileSync(path.join(appTokensDir, `${app}.env`), `${lines.join('\n')}\n`, { mode: 0o600 });
+  }
+  const bin = path.join(daprRuntimePath, '.dapr', 'bin');
+  fs.mkdirSync(bin, { recursive: true });
+  fs.rmSync(path.join(bin, 'daprd'), { force: true });
+  fs.symlinkSync(path.join(root, 'scripts', 'daprd-for-app'), path.join(bin, 'daprd'));
 }
 
 async function startApps(env) {
@@ -194,21 +231,25 @@ export function systemPorts() {
 /**
  * Starts everything; resolves when the gateway reaches every service. With `apps: false`
  * it stops before the services, for a developer who runs `dapr run -f .` next. `testMode`
- * (npm test) opens the stand-ins' test-only controls.
+ * (npm test) opens the stand-ins' test-only controls; `claudeEnv` configures the Claude
+ * stand-in (its realism profile).
  */
-export async function startSystem({ extraEnv = {}, apps: withApps = true, testMode = false } = {}) {
+export async function startSystem({ extraEnv = {}, apps: withApps = true, testMode = false, claudeEnv = {} } = {}) {
   await stopLeftovers();
   await requireFreePorts(withApps ? systemPorts() : ports);
   const secrets = readSecrets();
+  const traceViewer = startTraceViewer();
   await startPostgres(secrets);
   await migrate(secrets['postgres-admin-url']);
   await startRedis(secrets);
   await startAzurite();
   const trustAnchors = await startDaprControlPlane();
-  await startStandIns(secrets, testMode);
-  const env = runtimeEnv(secrets, trustAnchors, extraEnv);
+  await startStandIns(secrets, testMode, claudeEnv);
+  writeAppTokens(secrets);
+  const env = runtimeEnv(trustAnchors, extraEnv);
   // For tests and for a developer's own `dapr run` (README): what the sidecars were given.
   fs.writeFileSync(path.join(dataDir, 'runtime-env.json'), JSON.stringify(env, null, 2), { mode: 0o600 });
+  await traceViewerReady(traceViewer);
   if (withApps) await startApps(env);
   return { secrets, env };
 }
@@ -221,7 +262,9 @@ async function prepareComponentDatabase(secrets, port) {
   const client = new pg.Client({ connectionString: url('postgres-admin-url', 'postgres') });
   await client.connect();
   try {
-    if ((await client.query('select 1 from pg_database where datname = $1', [COMPONENT_DATABASE])).rowCount === 0) await client.query(`create database ${COMPONENT_DATABASE}`);
+    // A fresh database every run: what an earlier run (or an older branch's migrations) left cannot leak in.
+    await client.query(`drop database if exists ${COMPONENT_DATABASE} with (force)`);
+    await client.query(`create database ${COMPONENT_DATABASE}`);
     await client.query(`grant connect on database ${COMPONENT_DATABASE} to healthsync_app`);
   } finally {
     await client.end();

@@ -66,7 +66,7 @@ describe('object-level authorisation: A\'s ids with B\'s token', () => {
     const recommended = await api('/api/intelligence/missions/recommendations', { method: 'POST', token: a.accessToken });
     assert.equal(recommended.status, 200, `A gets recommendations: ${recommended.status}`);
     const missions = ((await recommended.json()) as { missions: { id: string }[] }).missions;
-    const chosen = await api('/api/goals/missions', { method: 'POST', token: a.accessToken, json: { missionIds: [missions[0]!.id] } });
+    const chosen = await api('/api/goals/missions', { method: 'PUT', token: a.accessToken, json: { missionIds: [missions[0]!.id] } });
     assert.ok(chosen.status < 300, `A chooses a recommended mission: ${chosen.status} ${await chosen.text()}`);
     const checked = await api(`/api/goals/missions/${missions[0]!.id}/completions/${seoulDay()}`, { method: 'PUT', token: a.accessToken });
     assert.equal(checked.status, 200, 'A checks it off');

@@ -11,6 +11,7 @@ import { bundledSchemaDir, writeDaprSchemas, writeStandaloneSchemas } from '../.
 import {
   APPS,
   NAMESPACE,
+  admits,
   TEST_ONLY_APPS,
   aksKubernetesVersion,
   byKind,
@@ -18,6 +19,8 @@ import {
   deployEnv,
   find,
   firstDifference,
+  podOf,
+  productionValuesFiles,
   readYamlFile,
   renderChart,
   root,
@@ -25,8 +28,10 @@ import {
 } from './lib.mjs';
 
 const LOCAL = [];
-const AZURE = ['charts/healthsync/values-azure.yaml'];
-const ISTIO = ['charts/healthsync/values-azure.yaml', 'tests/deploy/fixtures/values-istio.yaml'];
+// What Flux gives the chart in production (values.yaml, values-azure.yaml, the environment's
+// and the release's ConfigMaps): see productionValuesFiles.
+const AZURE = productionValuesFiles();
+const ISTIO = [...AZURE, 'tests/deploy/fixtures/values-istio.yaml'];
 let schemaDir;
 
 before(() => {
@@ -55,7 +60,7 @@ function kubeconform(text) {
 test('when the chart is linted strictly with the local and the Azure values, then helm reports no problem', () => {
   for (const values of [LOCAL, AZURE]) {
     const args = ['lint', '--strict', path.join(root, 'charts', 'healthsync'), '--kube-version', aksKubernetesVersion()];
-    for (const file of values) args.push('--values', path.join(root, file));
+    for (const file of values) args.push('--values', path.resolve(root, file));
     const result = run(deployEnv().helm, args);
     assert.equal(result.status, 0, `${result.stdout}${result.stderr}`);
   }
@@ -104,6 +109,25 @@ test('when the chart is rendered for Azure, then each service has a Dapr-enabled
   }
 });
 
+test('when the chart is rendered, then each service has its own Dapr API token and app token, used by its sidecar and its app alike', () => {
+  const { objects } = renderChart(AZURE);
+  const seen = new Set();
+  for (const app of APPS) {
+    const pod = find(objects, 'Deployment', app).spec.template;
+    const a = pod.metadata.annotations;
+    const env = Object.fromEntries(pod.spec.containers[0].env.map((e) => [e.name, e.valueFrom?.secretKeyRef?.name]));
+    assert.equal(a['dapr.io/api-token-secret'], `healthsync-${app}-dapr-api-token`);
+    assert.equal(a['dapr.io/app-token-secret'], `healthsync-${app}-app-api-token`);
+    assert.equal(env.DAPR_API_TOKEN, a['dapr.io/api-token-secret'], `${app}: the app presents the token its sidecar expects`);
+    assert.equal(env.APP_API_TOKEN, a['dapr.io/app-token-secret'], `${app}: the app expects the token its sidecar presents`);
+    for (const name of [env.DAPR_API_TOKEN, env.APP_API_TOKEN]) {
+      assert.ok(find(objects, 'Secret', name)?.data?.token, `${app}: Secret ${name} is rendered`);
+      assert.ok(!seen.has(name), `${name} is shared`);
+      seen.add(name);
+    }
+  }
+});
+
 test('when the chart is rendered for Azure, then autoscaling, disruption budgets and the single batch replica are in place', () => {
   const { objects } = renderChart(AZURE);
   for (const app of APPS) {
@@ -118,20 +142,25 @@ test('when the chart is rendered for Azure, then autoscaling, disruption budgets
   }
 });
 
-test('when the chart is rendered for Azure, then only the gateway is reachable from outside: one Ingress, one Service, and network policies', () => {
-  const { objects } = renderChart(AZURE);
-  const ingresses = byKind(objects, 'Ingress');
-  assert.equal(ingresses.length, 1);
-  assert.equal(ingresses[0].spec.ingressClassName, 'nginx');
-  const backends = ingresses[0].spec.rules.flatMap((r) => r.http.paths.map((p) => p.backend.service.name));
-  assert.deepEqual([...new Set(backends)], ['gateway']);
-  assert.deepEqual(byKind(objects, 'Service').map((s) => s.metadata.name), ['gateway']);
-  const policies = byKind(objects, 'NetworkPolicy');
-  const denyAll = policies.find((p) => p.spec.policyTypes.includes('Ingress') && !p.spec.ingress);
-  assert.ok(denyAll, 'a default-deny ingress policy');
-  const fromOutside = policies.filter((p) => (p.spec.ingress ?? []).some((rule) => (rule.from ?? []).some((peer) => peer.namespaceSelector?.matchLabels?.['kubernetes.io/metadata.name'] === 'ingress-nginx')));
-  assert.equal(fromOutside.length, 1);
-  assert.equal(fromOutside[0].spec.podSelector.matchLabels['app.kubernetes.io/name'], 'gateway');
+test('when the chart is rendered, then only the gateway is reachable from outside: one Ingress to it, and every pod isolated by network policies', () => {
+  for (const values of [LOCAL, AZURE]) {
+    const { objects } = renderChart(values);
+    const ingresses = byKind(objects, 'Ingress');
+    assert.equal(ingresses.length, 1);
+    assert.equal(ingresses[0].spec.ingressClassName, 'nginx');
+    const backends = ingresses[0].spec.rules.flatMap((r) => r.http.paths.map((p) => p.backend.service.name));
+    assert.deepEqual([...new Set(backends)], ['gateway']);
+    // Locally the chart renders the gateway's Service; in production (progressive delivery)
+    // Flagger creates it, so the chart renders none.
+    const services = byKind(objects, 'Service').map((s) => s.metadata.name);
+    assert.deepEqual(services, values === LOCAL ? ['gateway'] : []);
+    const policies = byKind(objects, 'NetworkPolicy');
+    const stranger = { namespaceLabels: { 'kubernetes.io/metadata.name': 'default' }, podLabels: {} };
+    for (const deployment of byKind(objects, 'Deployment')) {
+      const pod = podOf(deployment);
+      for (const port of Object.values(pod.namedPorts)) assert.ok(!admits(policies, pod, stranger, port), `${deployment.metadata.name}: port ${port} is closed to other namespaces`);
+    }
+  }
 });
 
 test('when the chart is rendered for Azure, then migrations run as a pre-install/pre-upgrade hook Job with its own identity', () => {

@@ -66,7 +66,7 @@ export function codeUsage() {
     const files = sourceFiles(path.join(root, 'services', app, 'src'));
     const resolve = resolver(files, shared);
     const components = new Set();
-    const apis = new Set(['metadata']);
+    const apis = new Set();
     const secrets = new Set();
     const unresolved = [];
     const add = (expression, where) => {
@@ -115,7 +115,8 @@ export function subscribedTopics(knownTopics) {
   const out = {};
   for (const app of APPS) {
     const dir = path.join(root, 'services', app, 'src', 'subscriptions');
-    const appFiles = sourceFiles(path.join(root, 'services', app, 'src'));
+    // The app's own sources and the shared package (constants such as DEAD_LETTER_TOPIC).
+    const appFiles = [...sourceFiles(path.join(root, 'services', app, 'src')), ...sourceFiles(path.join(root, 'services', 'shared', 'src'))];
     const literals = new Map();
     for (const file of appFiles) {
       const text = fs.readFileSync(file, 'utf8');

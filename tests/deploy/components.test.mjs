@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { codeUsage } from './code-usage.mjs';
-import { APPS, TEST_ONLY_APPS, componentsIn, metadataValue, root, secretRefsOf } from './lib.mjs';
+import { APPS, TEST_ONLY_APPS, componentsIn, deployEnv, metadataValue, readYamlFile, root, secretRefsOf, terraform } from './lib.mjs';
 
 const local = componentsIn(path.join(root, 'components', 'local'));
 const azure = componentsIn(path.join(root, 'components', 'azure'));
@@ -24,9 +24,7 @@ function localSecretNames() {
 
 /** Secrets Terraform writes into Key Vault (infra-terraform/environments/prod/main.tf). */
 function keyVaultSecretNames() {
-  const text = fs.readFileSync(path.join(root, 'infra-terraform', 'environments', 'prod', 'main.tf'), 'utf8');
-  const list = /managed_secret_names\s*=\s*\[([^\]]*)\]/.exec(text)?.[1] ?? '';
-  return new Set([...list.matchAll(/"([^"]+)"/g)].map((m) => m[1]));
+  return new Set(terraform()['environments/prod'].module.keyvault.managed_secret_names);
 }
 
 test('when the local and Azure component sets are compared, then they have the same names', () => {
@@ -136,6 +134,18 @@ test('when the Azure state stores are read, then they reach Azure Cache for Redi
   }
 });
 
+test('when the state stores are read, then the revocations list has a key space of its own that no other store shares', () => {
+  for (const set of [local, azure]) {
+    const prefixes = [...set.values()].filter((c) => c.spec.type.startsWith('state.')).map((c) => [c.metadata.name, metadataValue(c, 'keyPrefix') ?? 'appid']);
+    assert.equal(metadataValue(set.get('revocations'), 'keyPrefix'), 'name', 'revocations: keys are `revocations||<key>`');
+    for (const [name, prefix] of prefixes) {
+      if (name === 'revocations') continue;
+      assert.notEqual(prefix, 'none', `${name}: unprefixed keys could collide with any other store's`);
+      assert.ok(prefix !== 'name' && prefix !== 'revocations', `${name}: must not share the revocations prefix`);
+    }
+  }
+});
+
 test('when the Azure secret store is read, then it is Key Vault with workload identity', () => {
   const store = azure.get('secretstore');
   assert.equal(store.spec.type, 'secretstores.azure.keyvault');
@@ -143,8 +153,36 @@ test('when the Azure secret store is read, then it is Key Vault with workload id
   assert.equal(metadataValue(store, 'azureAuthMethods'), 'WorkloadIdentity');
 });
 
-test('when the Azure cron binding is read, then it fires daily at 09:00 Korea time', () => {
+test('when the Azure cron binding is read, then it fires daily at 00:00 (generation) and 09:00 (delivery) Korea time', () => {
   const cron = azure.get('daily-encouragement');
   assert.equal(cron.spec.type, 'bindings.cron');
-  assert.equal(metadataValue(cron, 'schedule'), 'CRON_TZ=Asia/Seoul 0 0 9 * * *');
+  assert.equal(metadataValue(cron, 'schedule'), 'CRON_TZ=Asia/Seoul 0 0 0,9 * * *');
+});
+
+/** A component type's metadata fields as components-contrib (the version daprd is built with) declares them. */
+function contribFields(relativeDir) {
+  const [spec] = readYamlFile(path.join(deployEnv().contribModuleDir, relativeDir, 'metadata.yaml'));
+  const fields = [...(spec.metadata ?? []), ...(spec.authenticationProfiles ?? []).flatMap((p) => p.metadata ?? [])];
+  return new Map(fields.map((f) => [f.name, f]));
+}
+
+test('when the Azure state stores meet Azure Cache for Redis, then the client topology matches the cache Terraform creates and TLS can verify every connection', () => {
+  const redis = terraform()['modules/redis'].resource.azurerm_redis_cache.this;
+  const prodCall = terraform()['environments/prod'].module.redis;
+  // Clustered when Terraform gives the cache shards (directly or through the module's inputs).
+  const clustered = redis.shard_count !== undefined && (prodCall.shard_count !== undefined || terraform()['modules/redis'].variable.shard_count?.default > 0);
+  const fields = contribFields('state/redis');
+  // Read by daprd itself for every state store (pkg/components/state/state_config.go), not by the component.
+  const runtimeFields = ['keyPrefix'];
+  for (const name of ['cache', 'revocations']) {
+    const store = azure.get(name);
+    for (const item of store.spec.metadata) assert.ok(fields.has(item.name) || runtimeFields.includes(item.name), `${name}: ${item.name} is not a state.redis field in components-contrib`);
+    const redisType = metadataValue(store, 'redisType') ?? fields.get('redisType').default ?? 'node';
+    assert.ok(fields.get('redisType').allowedValues.includes(redisType), `${name}: redisType ${redisType}`);
+    assert.equal(redisType === 'cluster', clustered, `${name}: redisType ${redisType}, but Terraform's cache is ${clustered ? '' : 'not '}clustered`);
+    assert.notEqual(metadataValue(store, 'insecureSkipTLSVerify'), 'true', `${name}: certificate verification stays on`);
+    // go-redis in cluster mode dials the shards by the IP addresses CLUSTER SLOTS returns and
+    // verifies the certificate against that IP; Azure's certificates carry host names only.
+    assert.ok(!(redisType === 'cluster' && metadataValue(store, 'enableTLS') === 'true'), `${name}: clustered Azure Cache for Redis over TLS fails certificate verification on the shard IPs`);
+  }
 });

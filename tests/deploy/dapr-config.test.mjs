@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { codeUsage } from './code-usage.mjs';
-import { APPS, NAMESPACE, componentsIn, metadataValue, readYamlFile, root } from './lib.mjs';
+import { APPS, NAMESPACE, componentsIn, metadataValue, readYamlFile, root, terraform } from './lib.mjs';
 
 const configOf = (set, app) => readYamlFile(path.join(root, 'dapr', set, `${app}.yaml`)).find((d) => d.kind === 'Configuration');
 const resiliency = readYamlFile(path.join(root, 'dapr', 'azure', 'resiliency.yaml')).find((d) => d.kind === 'Resiliency');
@@ -68,8 +68,13 @@ test('when an app calls a Dapr API in its code, then its production sidecar allo
     for (const api of usage[app].apis) assert.ok(http.includes(api), `${app} calls the ${api} API, not in api.allowed`);
     for (const entry of allowed) assert.equal(entry.version, 'v1.0', `${app}: ${entry.name} version`);
   }
-  const gateway = configOf('azure', 'gateway').spec.api.allowed.map((a) => a.name);
-  assert.ok(!gateway.includes('secrets') && !gateway.includes('publish'), 'the edge-facing gateway gets no secrets or publish API');
+  // The edge-facing gateway's sidecar serves exactly what its code calls: no secrets, publish or
+  // metadata API, here and in the local configuration.
+  for (const set of ['azure', 'local']) {
+    const gateway = [...new Set(configOf(set, 'gateway').spec.api.allowed.map((a) => a.name))].sort();
+    assert.deepEqual(gateway, usage.gateway.apis, `${set}: the gateway sidecar allows only what the gateway calls`);
+  }
+  assert.deepEqual(usage.gateway.apis, ['invoke', 'state']);
 });
 
 test('when an app reads a secret in its code, then its secret scope allows it (locally always, in production unless documented)', () => {
@@ -142,23 +147,36 @@ test('when retries are read, then they are bounded, exponential for remote calls
   }
 });
 
-test('when inbound pub/sub retries are read, then they fit inside one Service Bus delivery, bounded by maxDeliveryCount', () => {
-  const { targets, policies } = resiliency.spec;
-  const inbound = policies.retries[targets.components.events.inbound.retry];
-  const seconds = (d) => Number(/^(\d+)(ms|s)$/.exec(d)[1]) / (d.endsWith('ms') ? 1000 : 1);
+/**
+ * The longest one policy run can take in daprd: every attempt runs out its timeout (Dapr
+ * applies the timeout per attempt) and waits the longest back-off between attempts. An
+ * exponential policy waits InitialInterval (0.5 s) × 1.5ⁿ, capped at maxInterval, with up to
+ * +50 % jitter, and ignores `duration`; a constant one waits `duration`
+ * (docs/reference/dapr-azure-components.md).
+ */
+function worstCaseSeconds(timeout, retry) {
+  const seconds = (d) => {
+    const m = /^(\d+(?:\.\d+)?)(ms|s|m)$/.exec(d);
+    if (!m) throw new Error(`duration ${d}`);
+    return Number(m[1]) * { ms: 0.001, s: 1, m: 60 }[m[2]];
+  };
   let waited = 0;
-  for (let i = 0; i < inbound.maxRetries; i++) waited += Math.min(seconds(inbound.duration) * 2 ** i, seconds(inbound.maxInterval));
+  for (let i = 0; i < retry.maxRetries; i++) {
+    waited += retry.policy === 'exponential' ? Math.min(0.5 * 1.5 ** i, seconds(retry.maxInterval ?? '60s')) * 1.5 : seconds(retry.duration);
+  }
+  return (retry.maxRetries + 1) * seconds(timeout) + waited;
+}
+
+test('when a message is delivered, then every inbound attempt and back-off ends before Service Bus\'s handler timeout, so it can reach `dead-letters`', () => {
+  const { targets, policies } = resiliency.spec;
+  const inbound = targets.components.events.inbound;
+  const worst = worstCaseSeconds(policies.timeouts[inbound.timeout], policies.retries[inbound.retry]);
   const handlerTimeout = Number(metadataValue(componentsIn(path.join(root, 'components', 'azure')).get('events'), 'handlerTimeoutInSec'));
-  assert.ok(waited < handlerTimeout, `back-off ${waited}s must end before the handler timeout ${handlerTimeout}s`);
-  const messaging = fs.readFileSync(path.join(root, 'infra-terraform', 'modules', 'messaging', 'variables.tf'), 'utf8');
-  const maxDeliveryCount = Number(/variable "max_delivery_count" \{[^}]*default\s*=\s*(\d+)/s.exec(messaging)[1]);
-  const header = fs.readFileSync(path.join(root, 'dapr', 'azure', 'resiliency.yaml'), 'utf8');
-  assert.ok(header.includes(`maxDeliveryCount (${maxDeliveryCount}`), `the sizing note in resiliency.yaml must use Terraform's maxDeliveryCount ${maxDeliveryCount}`);
-  assert.ok(header.includes(`\`deliver.maxRetries\` (${inbound.maxRetries})`), 'the sizing note must state the inbound maxRetries in force');
+  assert.ok(Number.isFinite(handlerTimeout), 'components/azure/events.yaml sets handlerTimeoutInSec');
+  assert.ok(worst < handlerTimeout, `one delivery can take ${worst.toFixed(1)} s (attempts × timeout + back-off), more than the ${handlerTimeout} s handler timeout: Service Bus would redeliver instead of Dapr dead-lettering`);
 });
 
 test('when dead letters are produced, then the dead-letter topic exists in Service Bus with a consumer', () => {
-  const messaging = fs.readFileSync(path.join(root, 'infra-terraform', 'modules', 'messaging', 'variables.tf'), 'utf8');
-  assert.match(messaging, /"dead-letters"\s*=\s*\["batch"\]/);
-  assert.match(fs.readFileSync(path.join(root, 'dapr', 'azure', 'resiliency.yaml'), 'utf8'), /dead-letter topic\s*\n#\s*\(`dead-letters`/);
+  const topics = terraform()['modules/messaging'].variable.topics.default;
+  assert.deepEqual(topics['dead-letters'], ['batch']);
 });

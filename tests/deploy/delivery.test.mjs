@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { APPS, listFiles, readYamlFile, root } from './lib.mjs';
+import { APPS, listFiles, productionValuesFiles, readYamlFile, root } from './lib.mjs';
 
 const dockerfile = fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8');
 const instructions = dockerfile.split('\n').filter((l) => l.trim() && !l.trim().startsWith('#'));
@@ -38,23 +38,46 @@ test('when the Dockerfile copies from the build context, then every source exist
   for (const app of APPS) assert.match(dockerfile, new RegExp(`COPY services/${app}/package\\.json`), `the dependency stage copies ${app}'s manifest`);
 });
 
-test('when the pipeline is read, then it tests, builds once, scans, pushes to ACR, updates GitOps behind an approval and rolls back on failure', () => {
-  const [pipeline] = readYamlFile(path.join(root, 'azure-pipelines.yml'));
-  const stages = pipeline.stages.map((s) => s.stage);
-  assert.deepEqual(stages, ['Test', 'Build', 'Release']);
-  const text = fs.readFileSync(path.join(root, 'azure-pipelines.yml'), 'utf8');
-  assert.match(text, /npm test/);
-  assert.match(text, /node scripts\/check-deploy\.mjs/);
-  assert.match(text, /trivy[^\n]*image[\s\S]*--exit-code 1/, 'image scanning fails the build');
-  assert.match(text, /docker push/);
+const [pipeline] = readYamlFile(path.join(root, 'azure-pipelines.yml'));
+const stepsOf = (stage) => pipeline.stages.find((s) => s.stage === stage).jobs.flatMap((j) => j.steps ?? j.strategy?.runOnce?.deploy?.steps ?? []);
+const scriptOf = (step) => step.script ?? step.inputs?.inlineScript ?? '';
+
+test('when the pipeline is read, then it tests, builds once, scans, pushes to ACR and releases on an approved environment with a rollback', () => {
+  assert.deepEqual(pipeline.stages.map((s) => s.stage), ['Test', 'Build', 'Release']);
+  assert.ok(stepsOf('Test').some((s) => /^(sudo )?npm test$/.test(scriptOf(s).trim())), 'the Test stage runs the whole `npm test`');
+  const build = stepsOf('Build').map(scriptOf);
+  const scan = build.find((s) => s.includes('trivy'));
+  assert.ok(scan, 'a Trivy scan step');
+  assert.match(scan, /--exit-code 1\b/, 'the scan step fails the build on findings');
+  assert.match(scan, /--severity HIGH,CRITICAL\b/);
+  const scanAt = build.indexOf(scan);
+  const pushAt = build.findIndex((s) => /docker push/.test(s));
+  assert.ok(pushAt > scanAt, 'images are pushed only after the scan step');
   const release = pipeline.stages.find((s) => s.stage === 'Release').jobs[0];
   assert.equal(release.environment, 'healthsync-production', 'a deployment job on an environment (approvals are checks on it)');
-  // YAML 1.1 readers (PyYAML) read the key `on` as the boolean true; Azure Pipelines reads "on".
-  const hooks = release.strategy.runOnce.on ?? release.strategy.runOnce.true;
-  assert.ok(hooks?.failure?.steps?.some((s) => /git revert/.test(s.script ?? '')), 'an automatic rollback step');
-  const valuesFile = /file=(\S+)/.exec(text)[1];
-  assert.ok(fs.existsSync(path.join(root, valuesFile)), `the GitOps values file ${valuesFile} exists`);
-  assert.match(fs.readFileSync(path.join(root, valuesFile), 'utf8'), /^ {6}tag: "/m, 'the line the pipeline rewrites is there');
+  // The GitOps file the release step edits exists and has the line it rewrites.
+  const update = stepsOf('Release').map(scriptOf).find((s) => s.includes('release-values.yaml'));
+  const valuesFile = /file=(\S+)/.exec(update)[1];
+  assert.match(fs.readFileSync(path.join(root, valuesFile), 'utf8'), /^ {6}tag: "/m, `${valuesFile} has the tag line the pipeline rewrites`);
+});
+
+test('when the pipeline tests, then it uses the Node major version the images run', () => {
+  const image = /^ARG NODE_IMAGE=node:(\d+)/m.exec(dockerfile)[1];
+  const useNode = stepsOf('Test').find((s) => s.task?.startsWith('UseNode@'));
+  assert.ok(useNode, 'the Test stage pins Node');
+  assert.equal(String(useNode.inputs.version).split('.')[0], image, `pipeline Node ${useNode.inputs.version}, images node:${image}`);
+});
+
+test('when the pipeline runs, then the deployment checks run exactly once', () => {
+  // `npm test` without a filter runs them itself (scripts/test.mjs); so does a direct call.
+  const testScript = fs.readFileSync(path.join(root, 'scripts', 'test.mjs'), 'utf8');
+  assert.ok(testScript.includes("'check-deploy.mjs'"), 'scripts/test.mjs runs the deployment checks');
+  const runs = pipeline.stages.flatMap((s) => stepsOf(s.stage)).map(scriptOf).reduce((count, script) => {
+    const direct = (script.match(/node scripts\/check-deploy\.mjs/g) ?? []).length;
+    const viaNpmTest = (script.match(/npm test(?![ \t]+--)/g) ?? []).length;
+    return count + direct + viaNpmTest;
+  }, 0);
+  assert.equal(runs, 1, `the deployment checks run ${runs} times in one pipeline run`);
 });
 
 test('when the Flux manifests are read, then they sync the chart from Git with the Azure values and roll back failed upgrades', () => {
@@ -62,7 +85,7 @@ test('when the Flux manifests are read, then they sync the chart from Git with t
   const [kustomization] = readYamlFile(path.join(dir, 'kustomization.yaml'));
   for (const resource of kustomization.resources) assert.ok(fs.existsSync(path.join(dir, resource)), `kustomization resource ${resource}`);
   const objects = listFiles(dir).concat(listFiles(path.join(root, 'deploy', 'flux', 'infrastructure'))).flatMap(readYamlFile);
-  const release = objects.find((o) => o.kind === 'HelmRelease');
+  const release = objects.find((o) => o.kind === 'HelmRelease' && o.metadata.name === 'healthsync');
   assert.ok(release);
   const chart = release.spec.chart.spec;
   assert.ok(fs.existsSync(path.join(root, chart.chart, 'Chart.yaml')), `chart path ${chart.chart}`);
@@ -71,8 +94,9 @@ test('when the Flux manifests are read, then they sync the chart from Git with t
   assert.equal(release.spec.test.enable, true);
   const source = objects.find((o) => o.kind === 'GitRepository');
   assert.equal(chart.sourceRef.name, source.metadata.name);
-  const values = objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name === release.spec.valuesFrom[0].name);
-  assert.ok(values, 'the ConfigMap the release takes its environment values from');
+  // Each valuesFrom ConfigMap is in Git, or (the environment's, made from `tofu output`) has
+  // a fixture standing in for it; productionValuesFiles throws otherwise.
+  assert.ok(productionValuesFiles().length >= chart.valuesFiles.length + release.spec.valuesFrom.length);
   const canary = objects.find((o) => o.kind === 'Canary');
   assert.equal(canary.spec.targetRef.name, 'gateway');
   assert.ok(canary.spec.analysis.metrics.length >= 1, 'the canary is judged by metrics');

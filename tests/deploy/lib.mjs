@@ -3,6 +3,7 @@
 // HEALTHSYNC_DEPLOY_ENV (a JSON file).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -71,7 +72,7 @@ export function renderChart(valuesFiles = []) {
   const key = valuesFiles.join(',');
   if (renders.has(key)) return renders.get(key);
   const args = ['template', 'hs', path.join(root, 'charts', 'healthsync'), '--namespace', NAMESPACE, '--kube-version', aksKubernetesVersion()];
-  for (const file of valuesFiles) args.push('--values', path.join(root, file));
+  for (const file of valuesFiles) args.push('--values', path.resolve(root, file));
   const result = run(deployEnv().helm, args);
   if (result.status !== 0) throw new Error(`helm template failed:\n${result.stderr}`);
   const rendered = { text: result.stdout, objects: parseYaml({ text: result.stdout }).map((d) => d.doc) };
@@ -94,3 +95,136 @@ export function firstDifference(a, b, at = '') {
   }
   return undefined;
 }
+
+// -- Production render ---------------------------------------------------------------------------
+
+const fluxDir = path.join(root, 'deploy', 'flux');
+function yamlFilesUnder(dir) {
+  const out = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...yamlFilesUnder(full));
+    else if (entry.name.endsWith('.yaml')) out.push(full);
+  }
+  return out.sort();
+}
+/** Every object of the Flux manifests under deploy/flux. */
+export const fluxObjects = () => yamlFilesUnder(fluxDir).flatMap((file) => readYamlFile(file).map((doc) => ({ ...doc, file: path.relative(root, file) })));
+
+/**
+ * The values files Flux gives the chart in production, in Flux's order: the HelmRelease's
+ * valuesFiles, then each valuesFrom ConfigMap's key. A ConfigMap kept in Git is taken from
+ * deploy/flux; one created outside Git (the environment's ids, from `tofu output`) from
+ * tests/deploy/fixtures/<name>.yaml, which stands in for it.
+ */
+export function productionValuesFiles() {
+  const objects = fluxObjects();
+  const release = objects.find((o) => o.kind === 'HelmRelease' && o.metadata.name === 'healthsync');
+  if (!release) throw new Error('deploy/flux has no HelmRelease healthsync');
+  const files = release.spec.chart.spec.valuesFiles.map((f) => path.normalize(f));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'healthsync-values-'));
+  for (const ref of release.spec.valuesFrom ?? []) {
+    if (ref.kind !== 'ConfigMap') throw new Error(`valuesFrom ${ref.kind} is not handled by the checks`);
+    const inGit = objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name === ref.name);
+    const fixture = path.join(root, 'tests', 'deploy', 'fixtures', `${ref.name}.yaml`);
+    if (inGit) {
+      const file = path.join(dir, `${ref.name}.yaml`);
+      fs.writeFileSync(file, inGit.data[ref.valuesKey ?? 'values.yaml']);
+      files.push(file);
+    } else if (fs.existsSync(fixture)) {
+      files.push(path.relative(root, fixture));
+    } else if (!ref.optional) {
+      throw new Error(`valuesFrom ConfigMap ${ref.name} is neither in deploy/flux nor a fixture`);
+    }
+  }
+  return files;
+}
+
+/** The chart as Flux renders it in production (see productionValuesFiles). */
+export const renderProduction = () => renderChart(productionValuesFiles());
+
+// -- Kubernetes semantics the checks need ----------------------------------------------------------
+
+/** Whether a label selector (matchLabels + matchExpressions) selects these labels. */
+export function selects(selector, labels = {}) {
+  if (!selector) return false;
+  for (const [key, value] of Object.entries(selector.matchLabels ?? {})) if (labels[key] !== value) return false;
+  for (const { key, operator, values = [] } of selector.matchExpressions ?? []) {
+    const has = Object.hasOwn(labels, key);
+    if (operator === 'In' && !(has && values.includes(labels[key]))) return false;
+    if (operator === 'NotIn' && has && values.includes(labels[key])) return false;
+    if (operator === 'Exists' && !has) return false;
+    if (operator === 'DoesNotExist' && has) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether the NetworkPolicies let a connection in: to a pod (labels, namespace, named
+ * container ports) on `port`, from a pod with `from.podLabels` in a namespace with
+ * `from.namespaceLabels`. Kubernetes' rules: a pod no Ingress policy selects admits all; else
+ * some rule of a selecting policy must match both peer and port.
+ */
+export function admits(policies, target, from, port) {
+  const selecting = policies.filter((p) => p.metadata.namespace === target.namespace && (p.spec.policyTypes ?? ['Ingress']).includes('Ingress') && selects(p.spec.podSelector, target.labels));
+  if (selecting.length === 0) return true;
+  const samePodNamespace = from.namespaceLabels['kubernetes.io/metadata.name'] === target.namespace;
+  const peerMatches = (peer) => {
+    if (peer.ipBlock) return false;
+    const namespaceOk = peer.namespaceSelector ? selects(peer.namespaceSelector, from.namespaceLabels) : samePodNamespace;
+    const podOk = peer.podSelector ? selects(peer.podSelector, from.podLabels) : true;
+    return namespaceOk && podOk;
+  };
+  const portMatches = (p) => {
+    if (p.port === undefined) return true;
+    const number = typeof p.port === 'number' ? p.port : target.namedPorts?.[p.port];
+    return number === port;
+  };
+  return selecting.some((p) => (p.spec.ingress ?? []).some((rule) => (!rule.from || rule.from.some(peerMatches)) && (!rule.ports || rule.ports.some(portMatches))));
+}
+
+/** A pod of a Deployment as the NetworkPolicy checks see it. */
+export function podOf(deployment) {
+  const namedPorts = {};
+  for (const c of deployment.spec.template.spec.containers) for (const p of c.ports ?? []) if (p.name) namedPorts[p.name] = p.containerPort;
+  return { namespace: deployment.metadata.namespace, labels: deployment.spec.template.metadata.labels, namedPorts };
+}
+
+/**
+ * The primary Deployment Flagger creates from a canary's target: named `<name>-primary`, and
+ * in its selector and pod labels the selector label (app.kubernetes.io/name here) set to
+ * `<name>-primary`; every other pod label is copied.
+ */
+export function flaggerPrimary(deployment, selectorLabel = 'app.kubernetes.io/name') {
+  const primary = structuredClone(deployment);
+  const name = `${deployment.metadata.name}-primary`;
+  primary.metadata.name = name;
+  primary.metadata.labels = { ...primary.metadata.labels, [selectorLabel]: name };
+  primary.spec.selector.matchLabels = { ...primary.spec.selector.matchLabels, [selectorLabel]: name };
+  primary.spec.template.metadata.labels = { ...primary.spec.template.metadata.labels, [selectorLabel]: name };
+  return primary;
+}
+
+// -- Terraform as data -------------------------------------------------------------------------------
+
+let terraformModel;
+/**
+ * The Terraform configuration parsed (tests/deploy/hcl_to_json.py), keyed by directory
+ * relative to infra-terraform: `terraform()['modules/redis'].resource.azurerm_redis_cache.this`.
+ */
+export function terraform() {
+  if (terraformModel) return terraformModel;
+  const tfRoot = path.join(root, 'infra-terraform');
+  const dirs = [path.join(tfRoot, 'environments', 'prod'), ...fs.readdirSync(path.join(tfRoot, 'modules')).map((m) => path.join(tfRoot, 'modules', m))];
+  const result = run(deployEnv().python, [path.join(root, 'tests', 'deploy', 'hcl_to_json.py'), ...dirs]);
+  if (result.status !== 0) throw new Error(`HCL parse failed: ${result.stderr}`);
+  terraformModel = Object.fromEntries(Object.entries(JSON.parse(result.stdout)).map(([dir, model]) => [path.relative(tfRoot, dir), model]));
+  return terraformModel;
+}
+
+/** A Terraform variable's default, from a parsed directory. */
+export const tfDefault = (model, name) => {
+  const variable = model.variable[name];
+  if (!variable) throw new Error(`no variable ${name}`);
+  return variable.default;
+};

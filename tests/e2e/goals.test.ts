@@ -347,7 +347,7 @@ describe('goals: choosing missions and checking them off', () => {
 });
 
 /**
- * DEPENDS ON the intelligence service (issue 6): its public
+ * DEPENDS ON the intelligence service: its public
  * `POST /api/intelligence/missions/recommendations` and the internal contract route
  * `GET /internal/intelligence/users/:userId/recommendations/current`. Until they exist these
  * tests FAIL (they are not skipped): an unknown id cannot be told from a recommendation
@@ -361,7 +361,7 @@ describe('goals with AI recommendations (depends on the intelligence service)', 
   test('when a user chooses from their current AI recommendations, then the AI missions become active; ids neither recommended nor in the catalogue are named in a 400', async () => {
     const user = await activeUser(people.seoyeon);
     const generated = await api('/api/intelligence/missions/recommendations', { method: 'POST', token: user.accessToken });
-    assert.ok([200, 201].includes(generated.status), `intelligence must generate recommendations (issue 6): ${generated.status} ${(await generated.text()).slice(0, 300)}`);
+    assert.ok([200, 201].includes(generated.status), `intelligence must generate recommendations: ${generated.status} ${(await generated.text()).slice(0, 300)}`);
     const current = await sidecar('goal', `/v1.0/invoke/intelligence/method/internal/intelligence/users/${user.user.id}/recommendations/current`);
     const set = await expectJson<{ recommendationSetId: string; missions: { id: string; title: string; category: string }[] }>(current);
     assert.ok(set.missions.length >= 3, 'five recommendations expected');

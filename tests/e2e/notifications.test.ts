@@ -9,19 +9,15 @@ import {
   chooseMissionsDaysAgo,
   cronTicks,
   decisionFor,
-  eraseSeeded,
   inbox,
   mustSavePreferences,
   quietHoursAwayFromNow,
   runReport,
-  seedUsersBehind,
   seoulToday,
   addDays,
-  startBatchReplica,
-  type BatchReplica,
   type Decision,
 } from '../support/notifications.js';
-import { appPorts, eventually, isProblem, secrets } from '../support/system.js';
+import { eventually, isProblem } from '../support/system.js';
 import { activeUser, api, people, validProfile, type SignedIn } from '../support/users.js';
 
 /**
@@ -171,81 +167,5 @@ describe('the daily encouragement inbox', () => {
     const again = await db.query('select count(*)::int as n from batch_service.activity_users where user_id = $1', [minji.user.id]);
     assert.equal(again.rows[0].n, 0);
     assert.equal((await batchInternal(`/internal/batch/runs/${seoulToday()}/users/${minji.user.id}`)).status, 404);
-  });
-});
-
-describe('a run killed half-way', () => {
-  let db: pg.Client;
-  let replica: BatchReplica | undefined;
-  let seeded: string[] = [];
-
-  before(async () => {
-    db = await adminDb();
-    // A slower replica (2 workers) holding 20 users per claim, whose claims expire 12 s after
-    // it stops renewing them (it dies).
-    replica = await startBatchReplica({ BATCH_AI_CONCURRENCY: '2', BATCH_CLAIM_SIZE: '20', BATCH_AI_TIMEOUT_MS: '500', BATCH_CLAIM_TTL_SECONDS: '12' });
-  });
-  after(async () => {
-    if (seeded.length) await eraseSeeded(db, seeded);
-    await replica?.stop();
-    await db?.end();
-  });
-
-  test('when two replicas run at once and one is killed mid-run and restarted, then every user gets exactly one message', async () => {
-    const users = 3000;
-    seeded = await seedUsersBehind(db, users);
-    const progress = async () => {
-      const result = await db.query<{ sent: number; held: number }>(
-        `select count(*) filter (where state = 'SENT')::int as sent,
-                count(*) filter (where state = 'CLAIMED' and claimed_by like $2)::int as held
-         from batch_service.deliveries where run_date = $3 and user_id = any($1::uuid[])`,
-        [seeded, replica!.ownerPattern, seoulToday()],
-      );
-      return result.rows[0]!;
-    };
-
-    // Two run invocations at once: the replica's and the main one's binding routes, as their sidecars call them on a tick.
-    const main = await fetch(`http://127.0.0.1:${appPorts.batch}/daily-encouragement`, { method: 'POST', headers: { 'dapr-api-token': secrets['app-api-token']! } });
-    assert.equal(main.status, 200);
-    assert.equal(await replica!.trigger(), 200);
-
-    // Kill the replica while it holds users and the run is not half done.
-    let atKill: { sent: number; held: number } | undefined;
-    const deadline = Date.now() + 60_000;
-    while (!atKill && Date.now() < deadline) {
-      const now = await progress();
-      if (now.sent > 0 && now.held > 0 && now.sent < users / 2) {
-        await replica!.kill();
-        atKill = now;
-      } else await new Promise((r) => setTimeout(r, 10));
-    }
-    assert.ok(atKill, 'the replica was caught mid-run');
-    const orphaned = await db.query<{ user_id: string }>(
-      `select user_id from batch_service.deliveries where run_date = $1 and state = 'CLAIMED' and claimed_by like $2 and user_id = any($3::uuid[])`,
-      [seoulToday(), replica!.ownerPattern, seeded],
-    );
-    assert.ok(orphaned.rows.length > 0, 'the killed replica left users it had claimed');
-    assert.ok((await progress()).sent < users, 'the run was not finished when the replica died');
-
-    await replica!.restart();
-    await eventually('every seeded user to be served', async () => (await progress()).sent === users, 120_000);
-
-    const perUser = await db.query<{ user_id: string; n: number }>(
-      `select user_id, count(*)::int as n from batch_service.notifications
-       where run_date = $1 and user_id = any($2::uuid[]) group by user_id`,
-      [seoulToday(), seeded],
-    );
-    assert.equal(perUser.rows.length, users, 'every user has a message');
-    assert.deepEqual(perUser.rows.filter((r) => r.n !== 1), [], 'nobody has two');
-    const takenOver = await db.query<{ state: string; n: number }>(
-      `select d.state, count(*)::int as n from batch_service.deliveries d
-       join batch_service.notifications n on n.run_date = d.run_date and n.user_id = d.user_id
-       where d.run_date = $1 and d.user_id = any($2::uuid[]) group by d.state`,
-      [seoulToday(), orphaned.rows.map((r) => r.user_id)],
-    );
-    assert.deepEqual(takenOver.rows, [{ state: 'SENT', n: orphaned.rows.length }], 'the dead replica’s users were taken over');
-    const report = await runReport();
-    assert.ok(report.sent >= users);
-    assert.equal(report.pending, 0);
   });
 });

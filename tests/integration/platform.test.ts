@@ -183,7 +183,12 @@ describe('gateway edge', () => {
     const client = `203.0.113.${Math.floor(Math.random() * 200) + 1}`;
     let limited: Response | undefined;
     for (let i = 0; i < 400 && !limited; i += 1) {
-      const response = await fetch(`${gatewayUrl}/api/users/service-info`, { headers: { 'x-forwarded-for': client } });
+      // A spoofed X-Azure-ClientIP (no Front Door vouching for it) must not buy a fresh bucket,
+      // nor may extra X-Forwarded-For entries the client put in front.
+      const spoofed = `192.0.2.${i % 250}`;
+      const response = await fetch(`${gatewayUrl}/api/users/service-info`, {
+        headers: { 'x-forwarded-for': `${spoofed}, ${client}`, 'x-azure-clientip': spoofed, 'x-azure-fdid': '8f0b3c2a-1d4e-4b7a-9c61-2e5f7a9d0b13' },
+      });
       if (response.status === 429) limited = response;
       else await response.arrayBuffer();
     }

@@ -42,7 +42,11 @@ async function control(path: string, body: unknown): Promise<Response> {
 }
 
 /** Registers exactly these checkups for the identity (replacing any earlier registration). */
-export async function registerNhisPerson(who: NhisIdentity, checkups: NhisCheckup[], options: { sex?: 'M' | 'F'; pdf?: boolean } = {}): Promise<void> {
+export async function registerNhisPerson(
+  who: NhisIdentity,
+  checkups: NhisCheckup[],
+  options: { sex?: 'M' | 'F'; pdf?: boolean; unitStyle?: 'codef' | 'cjk' } = {},
+): Promise<void> {
   const response = await control('/people', { name: who.name, birthDate: who.birthDate.replaceAll('-', ''), phone: who.phone, ...options, checkups });
   if (response.status !== 201) throw new Error(`registering an NHIS person failed: ${response.status} ${await response.text()}`);
 }
@@ -97,8 +101,26 @@ export interface LinkView {
   imported: { newCheckups: number; alreadyImported: number; checkupIds: string[] } | null;
 }
 
-export function startLink(token: string, who: NhisIdentity, extra: Record<string, string> = {}): Promise<Response> {
+/** One request to start linking, answered as it is. */
+export function startLinkOnce(token: string, who: NhisIdentity, extra: Record<string, string> = {}): Promise<Response> {
   return api('/api/health/nhis/links', { method: 'POST', token, json: { ...who, provider: 'KAKAO', ...extra } });
+}
+
+/**
+ * Starts linking the way the app does right after onboarding: the health service learns the profile's
+ * name and birth date from the user service's event, so until that arrives it answers 409
+ * PROFILE_INCOMPLETE, and the app asks again a moment later.
+ */
+export async function startLink(token: string, who: NhisIdentity, extra: Record<string, string> = {}): Promise<Response> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const response = await startLinkOnce(token, who, extra);
+    if (response.status !== 409 || Date.now() > deadline) return response;
+    const body = (await response.clone().json().catch(() => ({}))) as { code?: string };
+    if (body.code !== 'PROFILE_INCOMPLETE') return response;
+    await response.body?.cancel();
+    await sleep(250);
+  }
 }
 
 export function completeLink(token: string, linkId: string): Promise<Response> {

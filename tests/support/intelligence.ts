@@ -17,6 +17,8 @@ export interface ClaudeBehaviour {
   status?: 429 | 500 | 529;
   count?: number;
   delayMs?: number;
+  /** Pause between the events of a streamed answer (ms). */
+  chunkDelayMs?: number;
   retryAfterSeconds?: number;
 }
 
@@ -32,6 +34,10 @@ export interface LoggedClaudeRequest {
   status?: number;
   errorType?: string;
   usage?: { input_tokens: number; output_tokens: number };
+  /** Streamed answers: whether the client (our service) closed the connection before the last event. */
+  aborted?: boolean;
+  eventsSent?: number;
+  eventsTotal?: number;
 }
 
 async function control(path: string, body?: unknown): Promise<unknown> {
@@ -57,8 +63,16 @@ export async function claudeRequests(): Promise<LoggedClaudeRequest[]> {
   return ((await control('requests?limit=200')) as { requests: LoggedClaudeRequest[] }).requests;
 }
 
-export async function claudeStats(): Promise<{ total: number; streamed: number; byStatus: Record<string, number> }> {
-  return (await control('stats')) as { total: number; streamed: number; byStatus: Record<string, number> };
+export interface ClaudeStats {
+  total: number;
+  streamed: number;
+  byStatus: Record<string, number>;
+  /** Streamed answers whose client left before the last event. */
+  aborted: number;
+}
+
+export async function claudeStats(): Promise<ClaudeStats> {
+  return (await control('stats')) as ClaudeStats;
 }
 
 /** The user turns and system prompt of a logged request, as one text. */

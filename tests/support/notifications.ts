@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { api } from './users.js';
-import { appPorts, eventually, repoRoot, runtimeEnv, secrets, sidecar } from './system.js';
+import { appPorts, appTokens, eventually, repoRoot, runtimeEnv, secrets, sidecar } from './system.js';
 
 /** Helpers for the daily encouragement and the in-app inbox (services/batch). */
 
@@ -110,7 +110,7 @@ export async function checkOff(userId: string, goalSetId: string, date: string, 
 
 // ── Operator views: the batch app's internal routes (app port, app token) ─────────────────
 export async function batchInternal<T>(apiPath: string, port: number = appPorts.batch): Promise<{ status: number; body: T }> {
-  const response = await fetch(`http://127.0.0.1:${port}${apiPath}`, { headers: { 'dapr-api-token': secrets['app-api-token']! } });
+  const response = await fetch(`http://127.0.0.1:${port}${apiPath}`, { headers: { 'dapr-api-token': appTokens('batch').APP_API_TOKEN } });
   return { status: response.status, body: (await response.json()) as T };
 }
 
@@ -241,7 +241,7 @@ export async function startBatchReplica(env: Record<string, string>, ports = { a
   async function startApp(): Promise<void> {
     app = spawn(process.execPath, ['--enable-source-maps', 'dist/src/main.js'], {
       cwd: path.join(repoRoot, 'services', 'batch'),
-      env: { ...process.env, ...runtimeEnv, APP_HOST: '127.0.0.1', APP_PORT: String(ports.app), DAPR_HTTP_PORT: String(ports.sidecar), ...env },
+      env: { ...process.env, ...runtimeEnv, ...appTokens('batch'), APP_HOST: '127.0.0.1', APP_PORT: String(ports.app), DAPR_HTTP_PORT: String(ports.sidecar), ...env },
       stdio: ['ignore', logFile(), logFile()],
       detached: true,
     });
@@ -255,7 +255,7 @@ export async function startBatchReplica(env: Record<string, string>, ports = { a
     appPort: ports.app,
     ownerPattern: `%:${ports.app}/%`,
     async trigger() {
-      const response = await fetch(`http://127.0.0.1:${ports.app}/daily-encouragement`, { method: 'POST', headers: { 'dapr-api-token': secrets['app-api-token']! } });
+      const response = await fetch(`http://127.0.0.1:${ports.app}/daily-encouragement`, { method: 'POST', headers: { 'dapr-api-token': appTokens('batch').APP_API_TOKEN } });
       await response.body?.cancel();
       return response.status;
     },

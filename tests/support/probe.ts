@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { eventually, repoRoot, runtimeEnv, secrets } from './system.js';
+import { appTokens, eventually, repoRoot, runtimeEnv } from './system.js';
 
 export const probePorts = { app: 3009, sidecar: 3509 };
 
@@ -18,7 +18,7 @@ export async function startProbe(): Promise<{ stop(): Promise<void> }> {
       '--config', 'probe-config.yaml', '--placement-host-address', '', '--scheduler-host-address', 'localhost:16006',
       '--', 'node', '../dist/support/probe-app.js',
     ],
-    { cwd, env: { ...process.env, ...runtimeEnv, APP_PORT: String(probePorts.app), DAPR_HTTP_PORT: String(probePorts.sidecar) }, stdio: ['ignore', logFile, logFile], detached: true },
+    { cwd, env: { ...process.env, ...runtimeEnv, ...appTokens('platform-probe'), APP_PORT: String(probePorts.app), DAPR_HTTP_PORT: String(probePorts.sidecar) }, stdio: ['ignore', logFile, logFile], detached: true },
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await eventually('the probe to be ready', async () => (await fetch(`http://127.0.0.1:${probePorts.app}/readyz`)).ok, 60_000);
@@ -42,7 +42,7 @@ export async function startProbe(): Promise<{ stop(): Promise<void> }> {
 
 export async function probeDeliveries(probeId: string): Promise<{ attempts: number; delivered: boolean; eventIds: string[] }> {
   const response = await fetch(`http://127.0.0.1:${probePorts.app}/internal/probe/deliveries/${probeId}`, {
-    headers: { 'dapr-api-token': secrets['app-api-token']! },
+    headers: { 'dapr-api-token': appTokens('platform-probe').APP_API_TOKEN },
   });
   return (await response.json()) as { attempts: number; delivered: boolean; eventIds: string[] };
 }
@@ -50,13 +50,13 @@ export async function probeDeliveries(probeId: string): Promise<{ attempts: numb
 export function probeSidecar(apiPath: string, init: RequestInit = {}): Promise<Response> {
   return fetch(`http://127.0.0.1:${probePorts.sidecar}${apiPath}`, {
     ...init,
-    headers: { 'dapr-api-token': secrets['dapr-api-token']!, ...(init.body ? { 'content-type': 'application/json' } : {}) },
+    headers: { 'dapr-api-token': appTokens('platform-probe').DAPR_API_TOKEN, ...(init.body ? { 'content-type': 'application/json' } : {}) },
   });
 }
 
 export async function probeEvents(topic: string): Promise<{ id: string; data: Record<string, unknown> }[]> {
   const response = await fetch(`http://127.0.0.1:${probePorts.app}/internal/probe/events/${topic}`, {
-    headers: { 'dapr-api-token': secrets['app-api-token']! },
+    headers: { 'dapr-api-token': appTokens('platform-probe').APP_API_TOKEN },
   });
   return ((await response.json()) as { events: { id: string; data: Record<string, unknown> }[] }).events;
 }

@@ -13,11 +13,19 @@ export const appPorts = { gateway: 3000, user: 3001, health: 3002, goal: 3003, i
 export const secrets: Record<string, string> = JSON.parse(fs.readFileSync(path.join(dataDir, 'secrets.json'), 'utf8'));
 export const runtimeEnv: Record<string, string> = JSON.parse(fs.readFileSync(path.join(dataDir, 'runtime-env.json'), 'utf8'));
 
-/** Calls a sidecar's own HTTP API as its app would (with the API token). */
+/** An app's own token pair (each app and its sidecar share one; see scripts/with-app-tokens). */
+export function appTokens(app: string): { DAPR_API_TOKEN: string; APP_API_TOKEN: string } {
+  const api = secrets[`dapr-api-token-${app}`];
+  const appToken = secrets[`app-api-token-${app}`];
+  if (!api || !appToken) throw new Error(`no Dapr tokens for ${app} in .data/secrets.json`);
+  return { DAPR_API_TOKEN: api, APP_API_TOKEN: appToken };
+}
+
+/** Calls a sidecar's own HTTP API as its app would (with that app's API token). */
 export function sidecar(app: keyof typeof sidecarPorts, apiPath: string, init: RequestInit = {}): Promise<Response> {
   return fetch(`http://127.0.0.1:${sidecarPorts[app]}${apiPath}`, {
     ...init,
-    headers: { 'dapr-api-token': secrets['dapr-api-token']!, ...(init.body ? { 'content-type': 'application/json' } : {}), ...(init.headers as Record<string, string>) },
+    headers: { 'dapr-api-token': appTokens(app).DAPR_API_TOKEN, ...(init.body ? { 'content-type': 'application/json' } : {}), ...(init.headers as Record<string, string>) },
   });
 }
 

@@ -19,6 +19,18 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 {{- end -}}
 
 {{/*
+Labels that pick one service's pods wherever they run: the chart's Deployment, and the
+`<name>-primary` Deployment Flagger copies from it for a canary release. Flagger rewrites only
+the selector label (app.kubernetes.io/name → `<name>-primary`) and keeps the other pod labels,
+so NetworkPolicies, PodDisruptionBudgets and spread constraints select these, never
+app.kubernetes.io/name. Called with (dict "root" $ "name" $name).
+*/}}
+{{- define "healthsync.podLabels" -}}
+healthsync.io/service: {{ .name }}
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+{{- end -}}
+
+{{/*
 One service's settings: serviceDefaults overlaid with services.<name>, two levels deep (a
 service's `autoscaling.enabled: false` wins over a default `true`, which Sprig's merge
 functions would ignore). Returns YAML (use with fromYaml); called with (dict "root" $ "name" $name).

@@ -1,12 +1,16 @@
-# The production environment: every box of the drawing (shared/seed/README.md), composed
-# from ../../modules. Names are derived from prefix and environment, so the defaults give
-# exactly the names components/azure/*.yaml and charts/healthsync/values-azure.yaml use
-# (sb-healthsync-prod, evhns-healthsync-prod, redis-healthsync-prod, kv-healthsync-prod,
-# sthealthsyncprod, crhealthsyncprod).
+# The production environment: every box of the architecture (docs/reference/architecture.md),
+# composed from ../../modules. Names are derived from prefix and environment; the names that
+# must be unique across all of Azure (they become DNS names: registry, storage, vault, cache,
+# Service Bus, Event Hubs, PostgreSQL) also carry name_suffix. The defaults give exactly the
+# names components/azure/*.yaml and charts/healthsync/values-azure.yaml use
+# (sb-healthsync-prod-k3x9, kv-healthsync-prod-k3x9, sthealthsyncprodk3x9, crhealthsyncprodk3x9, ...);
+# a check compares them.
 
 locals {
-  name      = "${var.prefix}-${var.environment}"
-  flat_name = replace(local.name, "-", "")
+  name = "${var.prefix}-${var.environment}"
+  # Globally unique names: <kind>-<prefix>-<environment>-<suffix> / <kind><prefix><environment><suffix>.
+  global_name = "${local.name}-${var.name_suffix}"
+  flat_name   = replace(local.global_name, "-", "")
   tags = merge(var.tags, {
     application = var.prefix
     environment = var.environment
@@ -15,8 +19,17 @@ locals {
 
   # The Kubernetes service accounts the chart creates (charts/healthsync: healthsync-<name>).
   services = ["gateway", "user", "health", "goal", "intelligence", "batch"]
-  # Apps on the `events` pub/sub (components/azure/events.yaml scopes).
-  event_apps = ["user", "health", "goal", "intelligence", "batch"]
+  # The Key Vault secrets each app's sidecar resolves: its Dapr secret scope
+  # (dapr/azure/<app>.yaml allowedSecrets) plus the secret references of the components scoped
+  # to it (redis-password for the cache). Nothing else is readable by its identity.
+  secret_reads = {
+    gateway      = ["redis-password"]
+    user         = ["postgres-url", "jwt-signing-key", "redis-password"]
+    health       = ["postgres-url", "nhis-client-id", "nhis-client-secret", "redis-password"]
+    goal         = ["postgres-url", "redis-password"]
+    intelligence = ["postgres-url", "claude-api-key", "redis-password"]
+    batch        = ["postgres-url", "redis-password"]
+  }
 }
 
 data "azurerm_client_config" "current" {}
@@ -27,19 +40,17 @@ resource "azurerm_resource_group" "main" {
   tags     = local.tags
 }
 
-resource "azurerm_resource_group" "dr" {
-  name     = "rg-${local.name}-dr"
-  location = var.dr_location
-  tags     = local.tags
-}
-
 module "network" {
   source              = "../../modules/network"
   name                = local.name
   location            = var.location
   resource_group_name = azurerm_resource_group.main.name
   address_space       = var.vnet_address_space
-  tags                = local.tags
+  egress_fqdns = concat(var.egress_fqdns, [
+    # The NHIS aggregator the health service calls.
+    regex("^https://([^/:]+)", var.nhis_base_url)[0],
+  ])
+  tags = local.tags
 }
 
 module "observability" {
@@ -52,12 +63,15 @@ module "observability" {
 }
 
 module "acr" {
-  source              = "../../modules/acr"
-  registry_name       = "cr${local.flat_name}"
-  location            = var.location
-  resource_group_name = azurerm_resource_group.main.name
-  replica_locations   = [var.dr_location]
-  tags                = local.tags
+  source                     = "../../modules/acr"
+  registry_name              = "cr${local.flat_name}"
+  location                   = var.location
+  resource_group_name        = azurerm_resource_group.main.name
+  replica_locations          = [var.dr_location]
+  allowed_ip_ranges          = var.admin_ip_ranges
+  private_endpoint_subnet_id = module.network.private_endpoints_subnet_id
+  private_dns_zone_id        = module.network.private_dns_zone_ids["privatelink.azurecr.io"]
+  tags                       = local.tags
 }
 
 module "aks" {
@@ -72,6 +86,8 @@ module "aks" {
   acr_id                     = module.acr.id
   log_analytics_workspace_id = module.observability.log_analytics_workspace_id
   dapr_version               = var.dapr_version
+  api_authorized_ip_ranges   = concat(var.admin_ip_ranges, ["${module.network.egress_public_ip}/32"])
+  egress_route_id            = module.network.aks_egress_route_id
   tags                       = local.tags
 }
 
@@ -87,7 +103,7 @@ module "storage" {
 
 module "postgres" {
   source                         = "../../modules/postgres"
-  name                           = local.name
+  name                           = local.global_name
   location                       = var.location
   resource_group_name            = azurerm_resource_group.main.name
   tenant_id                      = var.tenant_id
@@ -100,11 +116,10 @@ module "postgres" {
 
 module "redis" {
   source                         = "../../modules/redis"
-  name                           = local.name
+  name                           = local.global_name
   location                       = var.location
   resource_group_name            = azurerm_resource_group.main.name
   subscription_id                = var.subscription_id
-  shard_count                    = var.redis_shard_count
   persistence_storage_account_id = module.storage.id
   persistence_blob_endpoint      = module.storage.primary_blob_endpoint
   private_endpoint_subnet_id     = module.network.private_endpoints_subnet_id
@@ -113,16 +128,18 @@ module "redis" {
 }
 
 module "messaging" {
-  source              = "../../modules/messaging"
-  name                = local.name
-  location            = var.location
-  resource_group_name = azurerm_resource_group.main.name
-  tags                = local.tags
+  source                     = "../../modules/messaging"
+  name                       = local.global_name
+  location                   = var.location
+  resource_group_name        = azurerm_resource_group.main.name
+  private_endpoint_subnet_id = module.network.private_endpoints_subnet_id
+  private_dns_zone_id        = module.network.private_dns_zone_ids["privatelink.servicebus.windows.net"]
+  tags                       = local.tags
 }
 
 module "keyvault" {
   source                    = "../../modules/keyvault"
-  vault_name                = "kv-${local.name}"
+  vault_name                = "kv-${local.global_name}"
   location                  = var.location
   resource_group_name       = azurerm_resource_group.main.name
   tenant_id                 = var.tenant_id
@@ -154,13 +171,16 @@ module "identity" {
       for service in local.services : service => {
         service_account = "healthsync-${service}"
         roles = concat(
-          # Every sidecar reads its secrets (and the Redis key of its state stores) from Key
-          # Vault; which ones the app may read is narrowed by the Dapr secret scopes.
-          [{ role = "Key Vault Secrets User", scope = module.keyvault.id }],
-          contains(local.event_apps, service) ? [
-            { role = "Azure Service Bus Data Sender", scope = module.messaging.servicebus_namespace_id },
-            { role = "Azure Service Bus Data Receiver", scope = module.messaging.servicebus_namespace_id },
+          # Key Vault: each secret the app's sidecar resolves, one by one (a check compares
+          # this with dapr/azure and components/azure).
+          [for secret in local.secret_reads[service] : { role = "Key Vault Secrets User", scope = "${module.keyvault.id}/secrets/${secret}" }],
+          # Service Bus: send only to the topics the app publishes (and `dead-letters` when it
+          # subscribes), receive only from its own subscriptions.
+          [for topic, apps in module.messaging.publishers : { role = "Azure Service Bus Data Sender", scope = module.messaging.topic_ids[topic] } if contains(apps, service)],
+          length([for key in keys(module.messaging.subscription_ids) : key if endswith(key, "/${service}")]) > 0 ? [
+            { role = "Azure Service Bus Data Sender", scope = module.messaging.topic_ids["dead-letters"] },
           ] : [],
+          [for key, id in module.messaging.subscription_ids : { role = "Azure Service Bus Data Receiver", scope = id } if endswith(key, "/${service}")],
           service == "health" ? [
             { role = "Storage Blob Data Contributor", scope = module.storage.container_ids["checkups"] },
           ] : [],
@@ -231,6 +251,10 @@ module "alerts" {
     application-gateway = module.edge.application_gateway_id
     front-door          = module.edge.frontdoor_profile_id
     postgres            = module.postgres.server_id
+    redis               = module.redis.id
+    # Blob logs live on the blob service; the account itself has metrics only.
+    storage-blob       = "${module.storage.id}/blobServices/default"
+    container-registry = module.acr.id
   }
   tags = local.tags
 }
@@ -241,8 +265,6 @@ module "backup" {
   location                     = var.location
   resource_group_name          = azurerm_resource_group.main.name
   resource_group_id            = azurerm_resource_group.main.id
-  dr_location                  = var.dr_location
-  dr_resource_group_name       = azurerm_resource_group.dr.name
   postgres_server_id           = module.postgres.server_id
   aks_cluster_id               = module.aks.cluster_id
   aks_cluster_principal_id     = module.aks.cluster_principal_id
@@ -250,5 +272,39 @@ module "backup" {
   snapshot_resource_group_name = "rg-${local.name}-aks-nodes"
   storage_account_id           = module.storage.id
   storage_account_name         = module.storage.name
+  storage_blob_endpoint        = module.storage.primary_blob_endpoint
   tags                         = local.tags
+}
+
+# -- Locks on the data stores ---------------------------------------------------------------------
+# A mistaken `tofu destroy`, a deleted resource group or a portal click cannot delete what holds
+# user data or the secrets to it; removing a lock is a deliberate, separate act.
+locals {
+  data_stores = {
+    postgres     = module.postgres.server_id
+    redis        = module.redis.id
+    storage      = module.storage.id
+    key-vault    = module.keyvault.id
+    service-bus  = module.messaging.servicebus_namespace_id
+    event-hubs   = module.messaging.eventhub_namespace_id
+    backup-vault = module.backup.backup_vault_id
+  }
+}
+
+resource "azurerm_management_lock" "data" {
+  for_each   = local.data_stores
+  name       = "keep-${each.key}"
+  scope      = each.value
+  lock_level = "CanNotDelete"
+  notes      = "Holds HealthSync user data or its secrets; remove this lock deliberately before deleting."
+}
+
+# The Key Vault secrets provider add-on reads exactly the secrets the cluster's add-ons mount
+# (deploy/flux/infrastructure/addons): the API host's TLS certificate for the ingress
+# controller and the Application Insights connection string for the OpenTelemetry collector.
+resource "azurerm_role_assignment" "addon_secret_reader" {
+  for_each             = toset([local.tls_secret_name, "appinsights-connection-string"])
+  scope                = "${module.keyvault.id}/secrets/${each.value}"
+  role_definition_name = "Key Vault Secrets User"
+  principal_id         = module.aks.key_vault_secrets_provider_object_id
 }

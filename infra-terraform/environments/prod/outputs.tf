@@ -97,6 +97,11 @@ output "frontdoor_endpoint_host_name" {
   value       = module.edge.frontdoor_endpoint_host_name
 }
 
+output "frontdoor_domain_validation_token" {
+  description = "DNS TXT record _dnsauth.<api_host_name> = this value: Front Door then issues the API host's certificate."
+  value       = module.edge.frontdoor_domain_validation_token
+}
+
 output "application_gateway_public_ip" {
   description = "Application Gateway public IP (reachable from Front Door only)."
   value       = module.edge.application_gateway_public_ip
@@ -112,7 +117,30 @@ output "backup_vault_id" {
   value       = module.backup.backup_vault_id
 }
 
-output "recovery_services_vault_id" {
-  description = "Recovery Services vault (Site Recovery)."
-  value       = module.backup.recovery_services_vault_id
+
+output "chart_environment_values" {
+  description = "Helm values of this environment that Git does not hold (ids Terraform created, the outside parties' settings). Load them once per cluster: tofu output -raw chart_environment_values | kubectl -n healthsync create configmap healthsync-environment --from-file=values.yaml=/dev/stdin (deploy/README.md)."
+  value = yamlencode({
+    workloadIdentity = { tenantId = var.tenant_id }
+    services = {
+      for service in local.services : service => merge(
+        { workloadIdentity = { clientId = module.identity.client_ids[service] } },
+        service == "user" ? { env = { OIDC_CLIENT_IDS = join(",", var.oidc_client_ids) } } : {},
+        service == "health" ? { env = { NHIS_BASE_URL = var.nhis_base_url } } : {},
+      )
+    }
+    migrations = { workloadIdentity = { clientId = module.identity.client_ids["migrations"] } }
+    ingress    = { host = var.api_host_name }
+  })
+}
+
+output "cluster_environment" {
+  description = "Variables the cluster's add-ons are rendered with (Flux postBuild substitution). Load them once per cluster into the ConfigMap flux-system/cluster-environment (deploy/README.md)."
+  value = {
+    TENANT_ID                    = var.tenant_id
+    KEY_VAULT_NAME               = module.keyvault.name
+    KEY_VAULT_PROVIDER_CLIENT_ID = module.aks.key_vault_secrets_provider_client_id
+    TLS_SECRET_NAME              = local.tls_secret_name
+    INGRESS_PRIVATE_IP           = var.ingress_private_ip
+  }
 }

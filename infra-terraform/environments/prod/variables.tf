@@ -3,11 +3,21 @@
 variable "subscription_id" {
   description = "Azure subscription everything is created in."
   type        = string
+
+  validation {
+    condition     = can(regex("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", var.subscription_id)) && !can(regex("^[01-]+$", var.subscription_id))
+    error_message = "subscription_id must be a real subscription GUID, not a placeholder."
+  }
 }
 
 variable "tenant_id" {
   description = "Microsoft Entra tenant (Kubernetes RBAC, Key Vault, workload identity)."
   type        = string
+
+  validation {
+    condition     = can(regex("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", var.tenant_id)) && !can(regex("^[01-]+$", var.tenant_id))
+    error_message = "tenant_id must be a real tenant GUID, not a placeholder."
+  }
 }
 
 variable "location" {
@@ -17,7 +27,7 @@ variable "location" {
 }
 
 variable "dr_location" {
-  description = "Disaster-recovery region: ACR replica, Recovery Services vault, Site Recovery target (Korea Central's pair)."
+  description = "Disaster-recovery region (Korea Central's pair): ACR geo-replica; where the environment is re-created and PostgreSQL geo-restored in a regional outage."
   type        = string
   default     = "koreasouth"
 }
@@ -32,6 +42,17 @@ variable "environment" {
   description = "Environment name used in every resource name (the defaults make the names components/azure and values-azure.yaml expect)."
   type        = string
   default     = "prod"
+}
+
+variable "name_suffix" {
+  description = "Four lowercase letters or digits appended to the globally unique names (registry, storage, Key Vault, Redis, Service Bus, Event Hubs, PostgreSQL). Change it when a name is taken; components/azure and values-azure.yaml must follow (node scripts/check-deploy.mjs lists the differences)."
+  type        = string
+  default     = "k3x9"
+
+  validation {
+    condition     = can(regex("^[a-z0-9]{4}$", var.name_suffix))
+    error_message = "name_suffix must be exactly four lowercase letters or digits (Key Vault names allow 24 characters)."
+  }
 }
 
 variable "tags" {
@@ -84,18 +105,32 @@ variable "api_host_name" {
   type        = string
 }
 
+variable "oidc_client_ids" {
+  description = "Google OAuth client ids of the mobile apps (Android, iOS); the user service accepts ID tokens for these audiences (chart_environment_values)."
+  type        = list(string)
+
+  validation {
+    condition     = length(var.oidc_client_ids) > 0 && alltrue([for id in var.oidc_client_ids : can(regex("^[0-9]+-[a-z0-9]+\\.apps\\.googleusercontent\\.com$", id))])
+    error_message = "oidc_client_ids must list Google OAuth client ids (<number>-<id>.apps.googleusercontent.com)."
+  }
+}
+
+variable "nhis_base_url" {
+  description = "HTTPS base URL of the contracted NHIS data aggregator (chart_environment_values)."
+  type        = string
+
+  validation {
+    condition     = startswith(var.nhis_base_url, "https://")
+    error_message = "nhis_base_url must be an https:// URL."
+  }
+}
+
 variable "tls_certificate_secret_id" {
   description = "Versionless Key Vault secret id of the API host's TLS certificate, imported into the vault by an operator; the Application Gateway serves it."
   type        = string
 }
 
 # -- Data --------------------------------------------------------------------------------------
-
-variable "redis_shard_count" {
-  description = "Shards of Azure Cache for Redis Premium (cluster mode; the Dapr components say redisType: cluster)."
-  type        = number
-  default     = 2
-}
 
 variable "postgres_app_role" {
   description = "PostgreSQL role the services connect as (the migration Job creates it with DML rights only)."
@@ -140,9 +175,32 @@ variable "operator_object_ids" {
 }
 
 variable "admin_ip_ranges" {
-  description = "Public IP ranges (CIDR) admitted through the Key Vault and Storage firewalls (operators, pipeline agents)."
+  description = "Public IP ranges (CIDR) of the operators and the pipeline's agents: admitted to the AKS API server, ACR, Key Vault and Storage. The pipeline's Build and Release stages must run on agents with these addresses (a self-hosted or managed pool)."
   type        = list(string)
-  default     = []
+
+  validation {
+    condition     = length(var.admin_ip_ranges) > 0 && !contains(var.admin_ip_ranges, "0.0.0.0/0")
+    error_message = "admin_ip_ranges must list the operators' and agents' ranges (not empty, not 0.0.0.0/0)."
+  }
+}
+
+variable "egress_fqdns" {
+  description = "Host names the cluster's workloads may reach through the egress firewall over HTTPS (the NHIS aggregator's host is added from nhis_base_url)."
+  type        = list(string)
+  default = [
+    # Google sign-in: ID token keys and metadata.
+    "accounts.google.com", "www.googleapis.com", "oauth2.googleapis.com",
+    # Firebase Cloud Messaging.
+    "fcm.googleapis.com",
+    # Anthropic (Claude).
+    "api.anthropic.com",
+    # Workload identity token exchange and Azure Monitor / Application Insights ingestion.
+    "login.microsoftonline.com", "*.in.applicationinsights.azure.com", "*.monitor.azure.com",
+    "*.ods.opinsights.azure.com", "*.oms.opinsights.azure.com",
+    # Flux's Git source and the add-ons' charts and images.
+    "github.com", "ghcr.io", "*.githubusercontent.com", "*.pkg.github.com", "registry.k8s.io", "*.pkg.dev", "quay.io", "*.quay.io",
+    "kubernetes.github.io", "prometheus-community.github.io", "open-telemetry.github.io", "flagger.app",
+  ]
 }
 
 variable "alert_emails" {

@@ -24,6 +24,21 @@ variable "replica_locations" {
   default     = []
 }
 
+variable "allowed_ip_ranges" {
+  description = "Public CIDR ranges that may reach the registry (pipeline agents that push, operators)."
+  type        = list(string)
+}
+
+variable "private_endpoint_subnet_id" {
+  description = "Subnet of the registry's private endpoint (the cluster pulls through it)."
+  type        = string
+}
+
+variable "private_dns_zone_id" {
+  description = "Private DNS zone privatelink.azurecr.io."
+  type        = string
+}
+
 variable "tags" {
   description = "Tags applied to every resource."
   type        = map(string)

@@ -19,6 +19,18 @@ resource "azurerm_kubernetes_cluster" "this" {
   local_account_disabled    = true
   azure_policy_enabled      = true
 
+  # The public API server answers only the operators' and pipeline agents' ranges and the
+  # cluster's own egress address (nodes reach it through the firewall).
+  api_server_access_profile {
+    authorized_ip_ranges = var.api_authorized_ip_ranges
+  }
+
+  # Syncs the API host's TLS certificate from Key Vault for the ingress controller
+  # (Application Gateway → NGINX is HTTPS).
+  key_vault_secrets_provider {
+    secret_rotation_enabled = true
+  }
+
   azure_active_directory_role_based_access_control {
     azure_rbac_enabled     = true
     tenant_id              = var.tenant_id
@@ -56,10 +68,11 @@ resource "azurerm_kubernetes_cluster" "this" {
     network_data_plane  = "cilium"
     network_policy      = "cilium"
     load_balancer_sku   = "standard"
-    outbound_type       = "loadBalancer"
-    pod_cidr            = var.pod_cidr
-    service_cidr        = var.service_cidr
-    dns_service_ip      = cidrhost(var.service_cidr, 10)
+    # Egress through Azure Firewall (network module's route table on the subnet).
+    outbound_type  = "userDefinedRouting"
+    pod_cidr       = var.pod_cidr
+    service_cidr   = var.service_cidr
+    dns_service_ip = cidrhost(var.service_cidr, 10)
   }
 
   auto_scaler_profile {
@@ -91,6 +104,11 @@ resource "azurerm_kubernetes_cluster" "this" {
 
   lifecycle {
     ignore_changes = [kubernetes_version, default_node_pool[0].node_count]
+
+    precondition {
+      condition     = var.egress_route_id != ""
+      error_message = "The AKS subnet must route through the firewall before the cluster is created."
+    }
   }
 }
 

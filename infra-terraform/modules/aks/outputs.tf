@@ -22,3 +22,13 @@ output "cluster_principal_id" {
   description = "Principal ID of the cluster's system-assigned identity."
   value       = azurerm_kubernetes_cluster.this.identity[0].principal_id
 }
+
+output "key_vault_secrets_provider_client_id" {
+  description = "Client id of the Key Vault secrets provider add-on's identity (SecretProviderClass userAssignedIdentityID)."
+  value       = azurerm_kubernetes_cluster.this.key_vault_secrets_provider[0].secret_identity[0].client_id
+}
+
+output "key_vault_secrets_provider_object_id" {
+  description = "Object id of the Key Vault secrets provider add-on's identity (its Key Vault role assignments)."
+  value       = azurerm_kubernetes_cluster.this.key_vault_secrets_provider[0].secret_identity[0].object_id
+}

@@ -98,3 +98,18 @@ variable "tags" {
   type        = map(string)
   default     = {}
 }
+
+variable "api_authorized_ip_ranges" {
+  description = "CIDR ranges allowed to reach the public API server (operators, pipeline agents, the cluster's egress IP)."
+  type        = list(string)
+
+  validation {
+    condition     = length(var.api_authorized_ip_ranges) > 0 && !contains(var.api_authorized_ip_ranges, "0.0.0.0/0")
+    error_message = "api_authorized_ip_ranges must list specific ranges (not empty, not 0.0.0.0/0)."
+  }
+}
+
+variable "egress_route_id" {
+  description = "ID of the AKS subnet's route-table association (network module): the cluster's outbound type userDefinedRouting needs it in place first."
+  type        = string
+}

@@ -110,7 +110,8 @@ resource "azurerm_monitor_diagnostic_setting" "this" {
     category_group = "allLogs"
   }
 
+  # The blob service reports its metrics as Transaction; everything else as AllMetrics.
   enabled_metric {
-    category = "AllMetrics"
+    category = endswith(each.value, "/blobServices/default") ? "Transaction" : "AllMetrics"
   }
 }

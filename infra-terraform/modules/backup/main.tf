@@ -4,10 +4,12 @@
 #  - AKS → Azure Backup for AKS (cluster state and volumes, daily, via the backup extension
 #    and trusted access), with the whole environment re-creatable in the DR region from this
 #    Terraform and the GitOps repository.
-#  - A Recovery Services vault with Azure Site Recovery set up between the primary and the DR
-#    region (fabrics, protection containers, replication policy, mapping), ready for any VM
-#    workloads; AKS itself is not an ASR-protected workload (Microsoft's guidance is backup +
-#    redeploy), which is why the cluster's recovery is the AKS backup above.
+#  - No Azure Site Recovery: it replicates virtual machines, and nothing here is one (AKS nodes
+#    are disposable; the cluster is re-created in the DR region from this Terraform and the
+#    GitOps repository, and its state restored from the AKS backup). A Recovery Services vault
+#    with fabrics and a replication policy but no protected item would look like DR and protect
+#    nothing, so there is none (docs/reference/azure-platform.md).
+#  - PostgreSQL: geo-redundant backups (postgres module) restore in the paired region.
 #  - Blob: the storage account is GRS (storage module).
 
 data "azurerm_client_config" "current" {}
@@ -81,6 +83,10 @@ resource "azurerm_kubernetes_cluster_extension" "backup" {
     "configuration.backupStorageLocation.config.storageAccount" = var.storage_account_name
     "configuration.backupStorageLocation.config.subscriptionId" = data.azurerm_client_config.current.subscription_id
     "credentials.tenantId"                                      = data.azurerm_client_config.current.tenant_id
+    # The account has shared keys disabled: the extension must use its Entra identity
+    # (Storage Blob Data Contributor below) against the account's blob endpoint.
+    "configuration.backupStorageLocation.config.useAAD"            = "true"
+    "configuration.backupStorageLocation.config.storageAccountURI" = var.storage_blob_endpoint
   }
 }
 
@@ -151,63 +157,4 @@ resource "azurerm_data_protection_backup_instance_kubernetes_cluster" "this" {
     azurerm_role_assignment.vault_snapshot_reader,
     azurerm_role_assignment.cluster_snapshot_contributor,
   ]
-}
-
-# -- Recovery Services vault and Site Recovery -------------------------------------------------
-
-resource "azurerm_recovery_services_vault" "this" {
-  name                         = "rsv-${var.name}"
-  location                     = var.dr_location
-  resource_group_name          = var.dr_resource_group_name
-  sku                          = "Standard"
-  storage_mode_type            = "GeoRedundant"
-  cross_region_restore_enabled = true
-  immutability                 = "Unlocked"
-  tags                         = var.tags
-}
-
-resource "azurerm_site_recovery_fabric" "primary" {
-  name                = "fabric-primary"
-  resource_group_name = var.dr_resource_group_name
-  recovery_vault_name = azurerm_recovery_services_vault.this.name
-  location            = var.location
-}
-
-resource "azurerm_site_recovery_fabric" "secondary" {
-  name                = "fabric-secondary"
-  resource_group_name = var.dr_resource_group_name
-  recovery_vault_name = azurerm_recovery_services_vault.this.name
-  location            = var.dr_location
-}
-
-resource "azurerm_site_recovery_protection_container" "primary" {
-  name                 = "primary"
-  resource_group_name  = var.dr_resource_group_name
-  recovery_vault_name  = azurerm_recovery_services_vault.this.name
-  recovery_fabric_name = azurerm_site_recovery_fabric.primary.name
-}
-
-resource "azurerm_site_recovery_protection_container" "secondary" {
-  name                 = "secondary"
-  resource_group_name  = var.dr_resource_group_name
-  recovery_vault_name  = azurerm_recovery_services_vault.this.name
-  recovery_fabric_name = azurerm_site_recovery_fabric.secondary.name
-}
-
-resource "azurerm_site_recovery_replication_policy" "this" {
-  name                                                 = "replication-24h"
-  resource_group_name                                  = var.dr_resource_group_name
-  recovery_vault_name                                  = azurerm_recovery_services_vault.this.name
-  recovery_point_retention_in_minutes                  = 24 * 60
-  application_consistent_snapshot_frequency_in_minutes = 4 * 60
-}
-
-resource "azurerm_site_recovery_protection_container_mapping" "this" {
-  name                                      = "primary-to-secondary"
-  resource_group_name                       = var.dr_resource_group_name
-  recovery_vault_name                       = azurerm_recovery_services_vault.this.name
-  recovery_fabric_name                      = azurerm_site_recovery_fabric.primary.name
-  recovery_source_protection_container_name = azurerm_site_recovery_protection_container.primary.name
-  recovery_target_protection_container_id   = azurerm_site_recovery_protection_container.secondary.id
-  recovery_replication_policy_id            = azurerm_site_recovery_replication_policy.this.id
 }

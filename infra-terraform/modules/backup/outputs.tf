@@ -2,8 +2,3 @@ output "backup_vault_id" {
   description = "ID of the Backup vault (PostgreSQL long-term and AKS backups)."
   value       = azurerm_data_protection_backup_vault.this.id
 }
-
-output "recovery_services_vault_id" {
-  description = "ID of the Recovery Services vault (Site Recovery)."
-  value       = azurerm_recovery_services_vault.this.id
-}

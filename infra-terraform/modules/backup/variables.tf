@@ -18,16 +18,6 @@ variable "resource_group_id" {
   type        = string
 }
 
-variable "dr_location" {
-  description = "Disaster-recovery region (the Recovery Services vault lives there, Site Recovery replicates into it)."
-  type        = string
-}
-
-variable "dr_resource_group_name" {
-  description = "Resource group in the DR region."
-  type        = string
-}
-
 variable "postgres_server_id" {
   description = "PostgreSQL Flexible Server to back up long-term."
   type        = string
@@ -60,6 +50,11 @@ variable "storage_account_id" {
 
 variable "storage_account_name" {
   description = "Name of that storage account."
+  type        = string
+}
+
+variable "storage_blob_endpoint" {
+  description = "Blob endpoint of that account (https://<account>.blob.core.windows.net/): the backup extension reaches it with Entra ID (useAAD), since shared keys are disabled."
   type        = string
 }
 

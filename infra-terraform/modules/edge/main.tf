@@ -22,6 +22,26 @@ resource "azurerm_cdn_frontdoor_endpoint" "this" {
   tags                     = var.tags
 }
 
+# The API's own host name at the edge: without it Front Door answers only its
+# *.azurefd.net name and refuses the host the apps call. Front Door manages and renews the
+# certificate after the domain is validated: create the TXT record
+# `_dnsauth.<api_host_name>` with `tofu output frontdoor_domain_validation_token`, and CNAME
+# the host name to `tofu output frontdoor_endpoint_host_name`.
+resource "azurerm_cdn_frontdoor_custom_domain" "api" {
+  name                     = "api"
+  cdn_frontdoor_profile_id = azurerm_cdn_frontdoor_profile.this.id
+  host_name                = var.api_host_name
+
+  tls {
+    certificate_type = "ManagedCertificate"
+  }
+}
+
+resource "azurerm_cdn_frontdoor_custom_domain_association" "api" {
+  cdn_frontdoor_custom_domain_id = azurerm_cdn_frontdoor_custom_domain.api.id
+  cdn_frontdoor_route_ids        = [azurerm_cdn_frontdoor_route.api.id, azurerm_cdn_frontdoor_route.static.id]
+}
+
 resource "azurerm_cdn_frontdoor_origin_group" "api" {
   name                     = "api"
   cdn_frontdoor_profile_id = azurerm_cdn_frontdoor_profile.this.id
@@ -81,27 +101,29 @@ resource "azurerm_cdn_frontdoor_origin" "static" {
 }
 
 resource "azurerm_cdn_frontdoor_route" "api" {
-  name                          = "api"
-  cdn_frontdoor_endpoint_id     = azurerm_cdn_frontdoor_endpoint.this.id
-  cdn_frontdoor_origin_group_id = azurerm_cdn_frontdoor_origin_group.api.id
-  cdn_frontdoor_origin_ids      = [azurerm_cdn_frontdoor_origin.appgw.id]
-  patterns_to_match             = ["/api/*", "/healthz"]
-  supported_protocols           = ["Https"]
-  forwarding_protocol           = "HttpsOnly"
-  https_redirect_enabled        = false
-  link_to_default_domain        = true
+  name                            = "api"
+  cdn_frontdoor_endpoint_id       = azurerm_cdn_frontdoor_endpoint.this.id
+  cdn_frontdoor_origin_group_id   = azurerm_cdn_frontdoor_origin_group.api.id
+  cdn_frontdoor_origin_ids        = [azurerm_cdn_frontdoor_origin.appgw.id]
+  patterns_to_match               = ["/api/*", "/healthz"]
+  supported_protocols             = ["Https"]
+  forwarding_protocol             = "HttpsOnly"
+  https_redirect_enabled          = false
+  cdn_frontdoor_custom_domain_ids = [azurerm_cdn_frontdoor_custom_domain.api.id]
+  link_to_default_domain          = true
 }
 
 resource "azurerm_cdn_frontdoor_route" "static" {
-  name                          = "static"
-  cdn_frontdoor_endpoint_id     = azurerm_cdn_frontdoor_endpoint.this.id
-  cdn_frontdoor_origin_group_id = azurerm_cdn_frontdoor_origin_group.static.id
-  cdn_frontdoor_origin_ids      = [azurerm_cdn_frontdoor_origin.static.id]
-  patterns_to_match             = ["/static/*"]
-  supported_protocols           = ["Http", "Https"]
-  forwarding_protocol           = "HttpsOnly"
-  https_redirect_enabled        = true
-  link_to_default_domain        = true
+  name                            = "static"
+  cdn_frontdoor_endpoint_id       = azurerm_cdn_frontdoor_endpoint.this.id
+  cdn_frontdoor_origin_group_id   = azurerm_cdn_frontdoor_origin_group.static.id
+  cdn_frontdoor_origin_ids        = [azurerm_cdn_frontdoor_origin.static.id]
+  patterns_to_match               = ["/static/*"]
+  supported_protocols             = ["Http", "Https"]
+  forwarding_protocol             = "HttpsOnly"
+  https_redirect_enabled          = true
+  cdn_frontdoor_custom_domain_ids = [azurerm_cdn_frontdoor_custom_domain.api.id]
+  link_to_default_domain          = true
 
   # The CDN part of the drawing: static assets are cached at the edge.
   cache {
@@ -162,6 +184,9 @@ resource "azurerm_cdn_frontdoor_security_policy" "this" {
       association {
         domain {
           cdn_frontdoor_domain_id = azurerm_cdn_frontdoor_endpoint.this.id
+        }
+        domain {
+          cdn_frontdoor_domain_id = azurerm_cdn_frontdoor_custom_domain.api.id
         }
         patterns_to_match = ["/*"]
       }
@@ -235,8 +260,9 @@ resource "azurerm_user_assigned_identity" "appgw" {
   tags                = var.tags
 }
 
+# That one secret, not the vault.
 resource "azurerm_role_assignment" "appgw_certificate" {
-  scope                = var.key_vault_id
+  scope                = "${var.key_vault_id}/secrets/${element(split("/", var.tls_certificate_secret_id), 4)}"
   role_definition_name = "Key Vault Secrets User"
   principal_id         = azurerm_user_assigned_identity.appgw.principal_id
 }
@@ -248,7 +274,7 @@ locals {
   certificate              = "api"
   listener                 = "api-https"
   backend_pool             = "aks-ingress"
-  backend_settings         = "aks-ingress-http"
+  backend_settings         = "aks-ingress-https"
   probe                    = "gateway-healthz"
 }
 
@@ -316,9 +342,12 @@ resource "azurerm_application_gateway" "this" {
     ip_addresses = [var.ingress_private_ip]
   }
 
+  # The hop to the ingress controller is TLS too: NGINX serves the API host's certificate
+  # (synced from Key Vault, deploy/flux/infrastructure), which Application Gateway verifies
+  # against the host name below (a public CA's certificate needs no trusted root here).
   probe {
     name                = local.probe
-    protocol            = "Http"
+    protocol            = "Https"
     host                = var.api_host_name
     path                = "/healthz"
     interval            = 15
@@ -332,8 +361,8 @@ resource "azurerm_application_gateway" "this" {
 
   backend_http_settings {
     name                  = local.backend_settings
-    protocol              = "Http"
-    port                  = 80
+    protocol              = "Https"
+    port                  = 443
     cookie_based_affinity = "Disabled"
     request_timeout       = 130
     host_name             = var.api_host_name

@@ -22,3 +22,8 @@ output "application_gateway_public_ip" {
   description = "Public IP address of the Application Gateway (reachable from Front Door only)."
   value       = azurerm_public_ip.appgw.ip_address
 }
+
+output "frontdoor_domain_validation_token" {
+  description = "Value of the DNS TXT record _dnsauth.<api_host_name> that proves the custom domain to Front Door."
+  value       = azurerm_cdn_frontdoor_custom_domain.api.validation_token
+}

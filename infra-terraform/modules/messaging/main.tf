@@ -4,15 +4,24 @@
 # after its Dapr app id, the components' consumerID), bounded redelivery and dead-lettering.
 # Entra ID only: shared access keys are disabled, so no connection string exists.
 
+# Premium: the tier with network isolation (private endpoint, no public access).
 resource "azurerm_servicebus_namespace" "this" {
   name                          = "sb-${var.name}"
   location                      = var.location
   resource_group_name           = var.resource_group_name
-  sku                           = "Standard"
+  sku                           = "Premium"
+  capacity                      = 1
+  premium_messaging_partitions  = 1
   local_auth_enabled            = false
   minimum_tls_version           = "1.2"
-  public_network_access_enabled = true
+  public_network_access_enabled = false
   tags                          = var.tags
+
+  network_rule_set {
+    default_action                = "Deny"
+    public_network_access_enabled = false
+    trusted_services_allowed      = true
+  }
 }
 
 resource "azurerm_servicebus_topic" "this" {
@@ -59,8 +68,14 @@ resource "azurerm_eventhub_namespace" "this" {
   maximum_throughput_units      = 10
   local_authentication_enabled  = false
   minimum_tls_version           = "1.2"
-  public_network_access_enabled = true
+  public_network_access_enabled = false
   tags                          = var.tags
+
+  network_rulesets {
+    default_action                 = "Deny"
+    public_network_access_enabled  = false
+    trusted_service_access_enabled = true
+  }
 }
 
 resource "azurerm_eventhub" "this" {
@@ -77,4 +92,29 @@ resource "azurerm_eventhub_consumer_group" "this" {
   namespace_name      = azurerm_eventhub_namespace.this.name
   eventhub_name       = azurerm_eventhub.this[each.value.hub].name
   resource_group_name = var.resource_group_name
+}
+
+# The sidecars reach both namespaces only over these private endpoints.
+resource "azurerm_private_endpoint" "this" {
+  for_each = {
+    servicebus = azurerm_servicebus_namespace.this.id
+    eventhubs  = azurerm_eventhub_namespace.this.id
+  }
+  name                = "pe-${each.key}-${var.name}"
+  location            = var.location
+  resource_group_name = var.resource_group_name
+  subnet_id           = var.private_endpoint_subnet_id
+  tags                = var.tags
+
+  private_service_connection {
+    name                           = each.key
+    private_connection_resource_id = each.value
+    subresource_names              = ["namespace"]
+    is_manual_connection           = false
+  }
+
+  private_dns_zone_group {
+    name                 = each.key
+    private_dns_zone_ids = [var.private_dns_zone_id]
+  }
 }

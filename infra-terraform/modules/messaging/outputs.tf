@@ -22,3 +22,18 @@ output "subscriptions" {
   description = "Service Bus subscriptions created, as topic/app."
   value       = keys(local.subscriptions)
 }
+
+output "topic_ids" {
+  description = "Service Bus topic ids by name (per-topic Sender roles)."
+  value       = { for name, topic in azurerm_servicebus_topic.this : name => topic.id }
+}
+
+output "subscription_ids" {
+  description = "Service Bus subscription ids by topic/app (per-subscription Receiver roles)."
+  value       = { for key, subscription in azurerm_servicebus_subscription.this : key => subscription.id }
+}
+
+output "publishers" {
+  description = "Apps allowed to send to each topic."
+  value       = var.publishers
+}

@@ -53,6 +53,31 @@ variable "event_hub_consumer_groups" {
   default     = ["analytics"]
 }
 
+variable "private_endpoint_subnet_id" {
+  description = "Subnet of the namespaces' private endpoints."
+  type        = string
+}
+
+variable "private_dns_zone_id" {
+  description = "Private DNS zone privatelink.servicebus.windows.net (Service Bus and Event Hubs)."
+  type        = string
+}
+
+variable "publishers" {
+  description = "For each topic, the Dapr app ids allowed to send to it (Azure Service Bus Data Sender on that topic only). Subscribers also send to `dead-letters` (their sidecars dead-letter there). A check compares this with the services' code."
+  type        = map(list(string))
+  default = {
+    "user-registered"         = ["user"]
+    "user-profile-changed"    = ["user"]
+    "user-deleted"            = ["user"]
+    "health-checkup-imported" = ["health"]
+    "goal-set"                = ["goal"]
+    "mission-completed"       = ["goal"]
+    "mission-undone"          = ["goal"]
+    "missions-reset"          = ["goal"]
+  }
+}
+
 variable "tags" {
   description = "Tags applied to every resource."
   type        = map(string)

@@ -32,3 +32,13 @@ output "private_dns_zone_ids" {
   description = "Private DNS zone IDs by zone name."
   value       = { for name, zone in azurerm_private_dns_zone.this : name => zone.id }
 }
+
+output "egress_public_ip" {
+  description = "Public IP every outbound connection of the cluster leaves from (the firewall's); admitted to the AKS API server."
+  value       = azurerm_public_ip.firewall.ip_address
+}
+
+output "aks_egress_route_id" {
+  description = "The AKS subnet's association with the route table through the firewall (the cluster must be created after it)."
+  value       = azurerm_subnet_route_table_association.aks.id
+}

@@ -32,6 +32,8 @@ variable "private_dns_zones" {
     "privatelink.blob.core.windows.net",
     "privatelink.azurecr.io",
     "privatelink.postgres.database.azure.com",
+    # Service Bus and Event Hubs share this zone.
+    "privatelink.servicebus.windows.net",
   ]
 }
 
@@ -39,4 +41,15 @@ variable "tags" {
   description = "Tags applied to every resource."
   type        = map(string)
   default     = {}
+}
+
+variable "zones" {
+  description = "Availability zones of the firewall and its public IP."
+  type        = list(string)
+  default     = ["1", "2", "3"]
+}
+
+variable "egress_fqdns" {
+  description = "Host names the workloads may reach through the firewall (HTTPS): the outside parties (Google sign-in, Anthropic, NHIS, FCM), Entra ID for workload identity, Azure Monitor, and the registries and Git/Helm sources of the cluster's add-ons."
+  type        = list(string)
 }

@@ -1,6 +1,13 @@
 # Azure Cache for Redis Premium: the `cache` and `revocations` Dapr state stores. TLS only,
-# clustered (shards), zone-redundant, RDB persistence to Blob with the cache's managed
-# identity, private endpoint only. The access key goes to Key Vault (`redis-password`), where
+# NOT clustered, zone-redundant (primary and replica in different zones), RDB persistence to
+# Blob with the cache's managed identity, private endpoint only.
+#
+# Why not clustered: with shards, the sidecars' Redis client (components-contrib, go-redis
+# cluster mode) learns the shards from CLUSTER SLOTS as IP addresses and opens TLS to each
+# IP with that IP as the server name; the cache's certificate names only host names, so the
+# handshake fails and every sidecar fails at start-up (docs/reference/dapr-azure-components.md).
+# A single primary speaks to the one host name the certificate carries (`redisType: node`).
+# The cache holds derived, expiring data: P1's 6 GB is ample, and P2-P5 scale up in place. The access key goes to Key Vault (`redis-password`), where
 # the sidecars read it; it is never an output.
 
 resource "azurerm_redis_cache" "this" {
@@ -10,7 +17,6 @@ resource "azurerm_redis_cache" "this" {
   sku_name                      = "Premium"
   family                        = "P"
   capacity                      = var.capacity
-  shard_count                   = var.shard_count
   replicas_per_primary          = 1
   zones                         = var.zones
   redis_version                 = "6"

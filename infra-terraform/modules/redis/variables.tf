@@ -19,20 +19,9 @@ variable "subscription_id" {
 }
 
 variable "capacity" {
-  description = "Premium size per shard: 1 = P1 (6 GB) ... 5 = P5 (120 GB)."
+  description = "Premium size: 1 = P1 (6 GB) ... 5 = P5 (120 GB). One primary and one replica; scale up by size, not by shards (see main.tf)."
   type        = number
   default     = 1
-}
-
-variable "shard_count" {
-  description = "Number of shards (cluster mode). Must stay > 1 while the components say redisType: cluster."
-  type        = number
-  default     = 2
-
-  validation {
-    condition     = var.shard_count >= 2 && var.shard_count <= 10
-    error_message = "shard_count must be between 2 and 10 (the Dapr components use the cluster protocol)."
-  }
 }
 
 variable "zones" {

@@ -1,9 +1,10 @@
 import { ConfigError } from '@healthsync/shared';
 import { z } from 'zod';
+import { CLOCK } from './domain/quiet-hours.js';
 
 const count = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
 
-/** Settings of the batch service beyond the base ones (see shared/config.ts). */
+/** Settings of the batch service beyond the base ones (see services/shared/src/config.ts). */
 export const settings = {
   /** App id of the intelligence service, which writes the nudge texts. */
   INTELLIGENCE_APP_ID: z.string().min(1).default('intelligence'),
@@ -25,7 +26,49 @@ export const settings = {
   BATCH_RESUME_INTERVAL_SECONDS: count(5, 3_600, 60),
   /** Days of per-user decisions kept for operators (the inbox keeps the messages). */
   BATCH_KEEP_DECISIONS_DAYS: count(1, 365, 35),
+  /**
+   * Where the nudge texts come from: `batches` (generated ahead of delivery through the Message
+   * Batches API, via intelligence) or `per-message` (one intelligence call per user at run time).
+   */
+  BATCH_TEXTS: z.enum(['batches', 'per-message']).default('batches'),
+  /** Seoul time at which the day's messages are delivered (with `batches`); earlier passes only generate. */
+  BATCH_DELIVERY_TIME: z.string().regex(CLOCK, 'must be HH:MM').default('09:00'),
+  /** Users per generation chunk: one message batch each (at most 100,000 requests per batch). */
+  BATCH_GENERATION_CHUNK_SIZE: count(1, 100_000, 10_000),
+  /** Minutes after the delivery time (and after their chunk was formed) after which users still without a text get the rule-based one. */
+  BATCH_GENERATION_GRACE_MINUTES: count(0, 1_440, 60),
+  /** Users delivered per statement at the delivery time. */
+  BATCH_DELIVERY_PAGE_SIZE: count(10, 10_000, 1_000),
+  /** Upper bound for one call to intelligence's message-batch routes (submitting and collecting a chunk take a while), ms. */
+  BATCH_GENERATION_TIMEOUT_MS: count(1_000, 300_000, 60_000),
 };
+
+export interface GenerationSettings {
+  deliveryTime: string;
+  chunkSize: number;
+  graceMinutes: number;
+  deliveryPageSize: number;
+  timeoutMs: number;
+}
+
+/** The generation settings, or undefined when texts are written per message. */
+export function generationSettings(config: {
+  BATCH_TEXTS: 'batches' | 'per-message';
+  BATCH_DELIVERY_TIME: string;
+  BATCH_GENERATION_CHUNK_SIZE: number;
+  BATCH_GENERATION_GRACE_MINUTES: number;
+  BATCH_DELIVERY_PAGE_SIZE: number;
+  BATCH_GENERATION_TIMEOUT_MS: number;
+}): GenerationSettings | undefined {
+  if (config.BATCH_TEXTS !== 'batches') return undefined;
+  return {
+    deliveryTime: config.BATCH_DELIVERY_TIME,
+    chunkSize: config.BATCH_GENERATION_CHUNK_SIZE,
+    graceMinutes: config.BATCH_GENERATION_GRACE_MINUTES,
+    deliveryPageSize: config.BATCH_DELIVERY_PAGE_SIZE,
+    timeoutMs: config.BATCH_GENERATION_TIMEOUT_MS,
+  };
+}
 
 export interface RunSettings {
   concurrency: number;

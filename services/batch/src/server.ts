@@ -2,11 +2,14 @@ import { hostname } from 'node:os';
 import { serviceInfoRoute, type DbServiceDefinition } from '@healthsync/shared';
 import { createActivityRepository } from './adapters/activity-repository.js';
 import { createDeliveriesRepository } from './adapters/deliveries-repository.js';
+import { createGenerationRepository } from './adapters/generation-repository.js';
+import { createMessageBatchClient } from './adapters/message-batch-client.js';
 import { createNudgeWriter } from './adapters/intelligence-client.js';
 import { createNotificationsRepository } from './adapters/notifications-repository.js';
 import { createRunsRepository } from './adapters/runs-repository.js';
-import { runSettings, settings } from './config.js';
+import { generationSettings, runSettings, settings } from './config.js';
 import { createEncouragementRun } from './handlers/encouragement-run.js';
+import { createGeneration } from './handlers/generation.js';
 import { createGoalActivity } from './handlers/goal-activity.js';
 import { createInbox } from './handlers/inbox.js';
 import { createNotificationRoutes } from './routes/notifications.js';
@@ -26,6 +29,22 @@ export const batchService: DbServiceDefinition<typeof settings> = {
     const activity = createActivityRepository(db);
     const deliveries = createDeliveriesRepository(db);
     const notifications = createNotificationsRepository(db);
+    const owner = `${hostname()}:${config.APP_PORT}/${process.pid}`;
+    const generationConfig = generationSettings(config);
+    const generation = generationConfig
+      ? createGeneration({
+          generation: createGenerationRepository(db),
+          deliveries,
+          notifications,
+          client: createMessageBatchClient({ dapr, appId: config.INTELLIGENCE_APP_ID, timeoutMs: generationConfig.timeoutMs }),
+          settings: generationConfig,
+          claimTtlSeconds: run.claimTtlSeconds,
+          owner,
+          logger,
+          metrics,
+          clock,
+        })
+      : undefined;
     const encouragement = createEncouragementRun({
       db,
       runs,
@@ -36,8 +55,9 @@ export const batchService: DbServiceDefinition<typeof settings> = {
       settings: run,
       logger,
       metrics,
-      owner: `${hostname()}:${config.APP_PORT}/${process.pid}`,
+      owner,
       clock,
+      ...(generation ? { generation } : {}),
     });
     const goalActivity = createGoalActivity({ db, activity, deliveries, notifications, logger });
     const inbox = createInbox({ db, notifications, logger, clock });

@@ -11,14 +11,32 @@ export const gatewaySchema = z.object({
   /** Largest request body forwarded. */
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   /**
-   * Which proxies' X-Forwarded-For to believe when identifying a client for rate limiting
-   * (Express `trust proxy`): `loopback` locally, the ingress subnet in a cluster.
+   * Behind Azure Front Door: the profile's resource GUID (`tofu output frontdoor_id`). Then an
+   * anonymous client is the `X-Azure-ClientIP` of requests whose `X-Azure-FDID` matches it, and
+   * requests without it are refused. Empty when not behind Front Door.
    */
-  TRUST_PROXY: z.string().default('loopback'),
+  FRONT_DOOR_ID: z.union([z.literal(''), z.guid()]).default(''),
+  /**
+   * Without Front Door: how many proxies in front of the gateway append to X-Forwarded-For
+   * (an ingress controller alone: 1); 0 keys anonymous clients by the connection's peer.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  /**
+   * Fraction of requests whose trace is sampled, decided here for every client request (a
+   * client's sampled flag in `traceparent` is ignored); the services and sidecars follow it.
+   */
+  TRACE_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(0.01),
   /** `iss` the user service puts in access tokens. */
   TOKEN_ISSUER: z.string().min(1).default('healthsync'),
   /** `aud` the user service puts in access tokens. */
   TOKEN_AUDIENCE: z.string().min(1).default('healthsync-api'),
+  /**
+   * At most one fetch of the access-token keys (JWKS) per this many seconds when tokens carry
+   * an unknown key id; such a request waits for the next allowed fetch (at most this long).
+   */
+  JWKS_MIN_REFRESH_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
+  /** The JWKS is fetched again in the background once older than this (retired keys drop out). */
+  JWKS_MAX_AGE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
   /** Upper bound for an ordinary upstream call (ms). */
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   /** Upper bound for a streamed (server-sent events) upstream call (ms). */

@@ -15,7 +15,7 @@ import type { GatewayConfig } from './config.js';
 import { UPSTREAM_APPS } from './domain/routing.js';
 import { createProxyHandler } from './handlers/proxy.js';
 import { createDocsRouter } from './routes/docs.js';
-import { cors, securityHeaders } from './routes/edge.js';
+import { cors, resolveClient, securityHeaders } from './routes/edge.js';
 
 const VERSION = '0.1.0';
 
@@ -38,18 +38,27 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     logger,
     metrics,
     parseJsonBodies: false,
+    traceSampleRate: config.TRACE_SAMPLE_RATE,
     readiness: Object.keys(direct).length === 0 ? { sidecar: () => dapr.isHealthy() } : {},
   });
-  app.set('trust proxy', config.TRUST_PROXY);
   app.use(securityHeaders);
   app.use(cors(config.CORS_ORIGINS));
+  app.use('/api', resolveClient({ frontDoorId: config.FRONT_DOOR_ID, trustedHops: config.TRUSTED_PROXY_HOPS }));
   app.use(createDocsRouter(() => openApi.get(), VERSION));
   app.use(
     '/api',
     createProxyHandler({
       config,
       upstream,
-      authenticator: createJwtAuthenticator({ upstream, dapr, issuer: config.TOKEN_ISSUER, audience: config.TOKEN_AUDIENCE, logger, metrics }),
+      authenticator: createJwtAuthenticator({
+        upstream,
+        dapr,
+        issuer: config.TOKEN_ISSUER,
+        audience: config.TOKEN_AUDIENCE,
+        logger,
+        metrics,
+        policy: { minIntervalMs: config.JWKS_MIN_REFRESH_SECONDS * 1000, maxAgeMs: config.JWKS_MAX_AGE_SECONDS * 1000 },
+      }),
       rateLimiter: Object.keys(direct).length === 0
         ? createRateLimiter(dapr, config.RATE_LIMIT_PER_MINUTE, logger, metrics)
         : { check: async () => undefined },

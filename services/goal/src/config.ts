@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Settings of the goal service beyond the base ones (see shared/config.ts). */
+/** Settings of the goal service beyond the base ones (see services/shared/src/config.ts). */
 export const settings = {
   /** How long today's view stays in the cache, seconds (writes replace it anyway; the original app used 30 minutes). */
   TODAY_CACHE_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(1_800),

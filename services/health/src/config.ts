@@ -2,35 +2,39 @@ import { z } from 'zod';
 
 const seconds = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
 
-/** Settings of the health service beyond the base ones (see shared/config.ts). Secrets come from the secret store. */
+/** Settings of the health service beyond the base ones (see services/shared/src/config.ts). Secrets come from the secret store. */
 export const settings = {
   /** The aggregator's API base (CODEF: https://api.codef.io; locally the NHIS stand-in). */
   NHIS_BASE_URL: z.url(),
   /** Its OAuth2 token endpoint, a separate host at CODEF (https://oauth.codef.io/oauth/token); defaults to <base>/oauth/token. */
   NHIS_TOKEN_URL: z.url().optional(),
   /**
-   * Upper bound for one call to the aggregator, token included (ms). It must stay under a third of the
-   * gateway's upstream timeout (15 s): the gateway's sidecar retries a 503 twice (dapr/local/resiliency.yaml),
-   * and each attempt may wait this long before answering 503.
+   * Upper bound for one call to the aggregator, token included (ms). It must stay under the gateway's
+   * upstream timeout (15 s) with room for the rest of the request. The sidecars never repeat the 503 that
+   * follows (only 502/504 are retried: dapr/local/resiliency.yaml), so one request waits at most this long.
    */
   NHIS_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(4_000),
   /** How long the user has to approve on their phone; the aggregator's two-way window (CODEF: 180 s). */
   NHIS_APPROVAL_WINDOW_SECONDS: seconds(30, 900, 180),
   /** inquiryType: 3 = results + original sheet (PDF) + questionnaire; 1 = results + PDF; 0 = results only. */
   NHIS_INQUIRY_TYPE: z.enum(['0', '1', '3']).default('3'),
+  /**
+   * NHIS link attempts one user may start per hour (sliding window); the next answers 429 with
+   * Retry-After. Each attempt may push an approval request to a phone and costs an aggregator call.
+   */
+  NHIS_LINK_ATTEMPTS_PER_HOUR: z.coerce.number().int().min(1).max(100).default(10),
   /** Once open, the aggregator circuit breaker waits this long before trying again (s); also the Retry-After. */
   NHIS_BREAKER_RESET_SECONDS: seconds(1, 600, 30),
   /** Blob container for raw payloads and result sheets (created when missing). */
   BLOB_CONTAINER: z.string().regex(/^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/, 'must be a valid container name'),
   /**
    * How the service reaches Blob Storage: `connection-string` (secret blob-connection-string; Azurite locally)
-   * or `managed-identity` (Azure: DefaultAzureCredential + BLOB_ACCOUNT_URL, user-delegation SAS).
+   * or `managed-identity` (Azure: DefaultAzureCredential + BLOB_ACCOUNT_URL). Documents are streamed through
+   * the API either way.
    */
   BLOB_AUTH: z.enum(['connection-string', 'managed-identity']).default('connection-string'),
   /** The storage account's blob endpoint, e.g. https://<account>.blob.core.windows.net (managed-identity only). */
   BLOB_ACCOUNT_URL: z.url().optional(),
-  /** Lifetime of a document download link (s). */
-  DOCUMENT_LINK_TTL_SECONDS: seconds(30, 3600, 300),
   /** Lifetime of the cached latest judged checkup (s); it is also dropped on every import and profile change. */
   LATEST_CACHE_TTL_SECONDS: seconds(10, 86_400, 3600),
 };

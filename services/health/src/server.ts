@@ -67,9 +67,10 @@ export const healthService: DbServiceDefinition<typeof settings> = {
       inquiryType: config.NHIS_INQUIRY_TYPE,
       // A call to NHIS, storing the results, and slack: after this a stuck complete no longer blocks the link.
       completeBudgetMs: config.NHIS_TIMEOUT_MS + 30_000,
+      attemptsPerHour: config.NHIS_LINK_ATTEMPTS_PER_HOUR,
       eventsEnqueued: () => void relay.flush(),
     });
-    const reading = createReading({ db, repositories, documents, cache, documentLinkTtlSeconds: config.DOCUMENT_LINK_TTL_SECONDS, logger });
+    const reading = createReading({ db, repositories, documents, cache, logger });
     const userEvents = createUserEvents({ db, repositories, documents, cache, logger });
 
     const sweep = setInterval(() => {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 const int = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
 
 /**
- * Settings of the intelligence service beyond the base ones (see shared/config.ts). The Claude
+ * Settings of the intelligence service beyond the base ones (see services/shared/src/config.ts). The Claude
  * API key is a secret (`claude-api-key` in the secret store), never a setting.
  */
 export const settings = {
@@ -36,12 +36,17 @@ export const settings = {
   CLAUDE_BREAKER_ERROR_PERCENT: int(1, 100, 50),
   /** Calls in the rolling window before the breaker may open. */
   CLAUDE_BREAKER_VOLUME: int(1, 1_000, 5),
-  /** Tokens (input + output) one user may spend per day (Asia/Seoul); past it, answers are fallbacks. */
+  /**
+   * Tokens (input + output) one user may spend per day (Asia/Seoul). Each model call reserves its
+   * estimated maximum first; a call that does not fit is not made and the answer is a fallback.
+   */
   AI_DAILY_TOKEN_BUDGET: int(1, 10_000_000, 100_000),
   /** Lifetime of cached diagnoses and recommendations (s); a new checkup import drops them earlier. */
   AI_CACHE_TTL_SECONDS: int(10, 86_400, 7_200),
   /** Lifetime of cached nudge and celebration messages (s). */
   AI_MESSAGE_CACHE_TTL_SECONDS: int(10, 86_400, 1_800),
+  /** Chat answers one user may have streaming at once; one more is refused with 429 CHAT_STREAMS_EXCEEDED. */
+  CHAT_MAX_CONCURRENT_STREAMS: int(1, 20, 2),
   /** Earlier messages of the session the model sees with each chat question. */
   CHAT_CONTEXT_MESSAGES: int(0, 50, 10),
   /** Upper bound for the call to the health service (ms). */

@@ -1,6 +1,8 @@
-import { components, seoulDate, serviceInfoRoute, type DbServiceDefinition } from '@healthsync/shared';
+import { components, serviceInfoRoute, type DbServiceDefinition } from '@healthsync/shared';
 import { createAnswerCache } from './adapters/answer-cache.js';
 import { createClaude } from './adapters/claude.js';
+import { createClaudeBatches } from './adapters/claude-batches.js';
+import { createMessageBatchesRepository } from './adapters/message-batches-repository.js';
 import { createHealthClient } from './adapters/health-client.js';
 import { createIntelligenceRepositories } from './adapters/repositories.js';
 import { createUsagePublisher } from './adapters/usage.js';
@@ -8,17 +10,22 @@ import { settings } from './config.js';
 import { createAiRunner } from './handlers/ai-runner.js';
 import { createChat } from './handlers/chat.js';
 import { createDiagnosis } from './handlers/diagnosis.js';
+import { createMessageBatches } from './handlers/message-batches.js';
 import { createMessages } from './handlers/messages.js';
 import { createRecommendations } from './handlers/recommendations.js';
+import { createTokenBudget } from './handlers/token-budget.js';
 import { createUserData } from './handlers/user-data.js';
 import { createChatRoutes } from './routes/chats.js';
 import { createDiagnosisRoutes } from './routes/diagnosis.js';
 import { createInternalRoutes } from './routes/internal.js';
+import { createMessageBatchRoutes } from './routes/message-batches.js';
 import { createRecommendationRoutes } from './routes/recommendations.js';
 import { createUserEventSubscriptions } from './subscriptions/user-events.js';
 
 /** How often the list of cached answer keys forgets entries that have expired anyway. */
 const CACHE_PRUNE_MS = 10 * 60_000;
+/** Message batches (their requests' facts and texts) are kept this long, then dropped. */
+const MESSAGE_BATCH_KEEP_DAYS = 3;
 
 export const intelligenceService: DbServiceDefinition<typeof settings> = {
   name: 'intelligence',
@@ -26,11 +33,11 @@ export const intelligenceService: DbServiceDefinition<typeof settings> = {
   settings,
   async build({ config, db, dapr, logger, metrics, clock }) {
     const repositories = createIntelligenceRepositories();
-    const { tokenUsage } = repositories;
     const usage = createUsagePublisher({ dapr, logger, metrics });
+    const apiKey = await dapr.getSecret(components.secrets, 'claude-api-key');
     const model = createClaude({
       baseURL: config.CLAUDE_BASE_URL,
-      apiKey: await dapr.getSecret(components.secrets, 'claude-api-key'),
+      apiKey,
       model: config.CLAUDE_MODEL,
       attemptTimeoutMs: config.CLAUDE_ATTEMPT_TIMEOUT_MS,
       maxAttempts: config.CLAUDE_MAX_ATTEMPTS,
@@ -41,25 +48,19 @@ export const intelligenceService: DbServiceDefinition<typeof settings> = {
         errorThresholdPercentage: config.CLAUDE_BREAKER_ERROR_PERCENT,
         volumeThreshold: config.CLAUDE_BREAKER_VOLUME,
       },
+      // Telemetry only: the budget is kept by the reservations around each call (handlers/token-budget.ts).
       onCall(record) {
-        const now = clock.now();
-        usage.publish(record, now);
-        if (record.inputTokens + record.outputTokens > 0) {
-          tokenUsage
-            .add(db, record.userId, seoulDate(now), { inputTokens: record.inputTokens, outputTokens: record.outputTokens })
-            .catch((error: unknown) => logger.warn('token usage not recorded', { error: String(error) }));
-        }
+        usage.publish(record, clock.now());
       },
       logger,
       metrics,
     });
     const health = createHealthClient({ dapr, timeoutMs: config.HEALTH_TIMEOUT_MS, logger });
     const cache = createAnswerCache({ dapr, db, logger, metrics, maxTtlSeconds: Math.max(config.AI_CACHE_TTL_SECONDS, config.AI_MESSAGE_CACHE_TTL_SECONDS) });
+    const budget = createTokenBudget({ db, tokenUsage: repositories.tokenUsage, dailyTokenBudget: config.AI_DAILY_TOKEN_BUDGET, clock, logger });
     const runner = createAiRunner({
-      db,
-      repositories,
       model,
-      dailyTokenBudget: config.AI_DAILY_TOKEN_BUDGET,
+      budget,
       requestDeadlineMs: config.CLAUDE_REQUEST_DEADLINE_MS,
       maxTokens: config.CLAUDE_MAX_TOKENS,
       clock,
@@ -76,15 +77,29 @@ export const intelligenceService: DbServiceDefinition<typeof settings> = {
       health,
       model,
       runner,
+      budget,
+      maxConcurrentStreams: config.CHAT_MAX_CONCURRENT_STREAMS,
       contextMessages: config.CHAT_CONTEXT_MESSAGES,
       maxTokens: config.CLAUDE_CHAT_MAX_TOKENS,
       streamDeadlineMs: config.CLAUDE_STREAM_DEADLINE_MS,
       clock,
       logger,
     });
-    const userData = createUserData({ db, repositories, cache, logger });
+    const batchRepository = createMessageBatchesRepository(db);
+    const messageBatches = createMessageBatches({
+      db,
+      repository: batchRepository,
+      api: createClaudeBatches({ baseURL: config.CLAUDE_BASE_URL, apiKey, logger }),
+      model: config.CLAUDE_MODEL,
+      maxTokens: config.CLAUDE_CHAT_MAX_TOKENS,
+      clock,
+      logger,
+      metrics,
+    });
+    const userData = createUserData({ db, repositories, cache, batches: batchRepository, logger });
     const prune = setInterval(() => {
       cache.prune().catch((error: unknown) => logger.warn('could not prune the cached answer keys', { error: String(error) }));
+      batchRepository.prune(MESSAGE_BATCH_KEEP_DAYS).catch((error: unknown) => logger.warn('could not prune old message batches', { error: String(error) }));
     }, CACHE_PRUNE_MS);
     prune.unref();
 
@@ -95,6 +110,7 @@ export const intelligenceService: DbServiceDefinition<typeof settings> = {
         ...createRecommendationRoutes(recommendations),
         ...createChatRoutes(chat, logger),
         ...createInternalRoutes(recommendations, messages),
+        ...createMessageBatchRoutes(messageBatches),
       ],
       subscriptions: createUserEventSubscriptions(userData),
       onStop: async () => clearInterval(prune),

@@ -24,19 +24,28 @@ export function currentContext(): RequestContext | undefined {
 }
 
 const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
+/** What a caller-sent request id may look like (a UUID, a hex id, a short tag); anything else is replaced. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/** The caller's request id when it is well formed, otherwise a new one of ours. */
+export function acceptedRequestId(value: string | undefined): string {
+  return value !== undefined && REQUEST_ID.test(value) ? value : randomBytes(8).toString('hex');
+}
 
 /**
  * Continues the caller's trace when it sent a valid `traceparent` (W3C trace context),
- * otherwise starts a new one. The span id is always ours.
+ * otherwise starts a new one. The span id is always ours. Behind the gateway the caller is
+ * another of our services and its sampled flag is kept; at the public edge `sample` decides
+ * instead, so a client cannot have every request traced by sending the flag.
  */
-export function contextFromTraceparent(header: string | undefined, requestId?: string): RequestContext {
+export function contextFromTraceparent(header: string | undefined, requestId?: string, sample?: () => boolean): RequestContext {
   const match = header ? TRACEPARENT.exec(header.trim()) : null;
   const traceId = match && !/^0+$/.test(match[1]!) ? match[1]! : randomBytes(16).toString('hex');
-  const flags = match ? match[3]! : '01';
+  const flags = sample ? (sample() ? '01' : '00') : match ? match[3]! : '01';
   const spanId = randomBytes(8).toString('hex');
   return {
     traceId,
     traceparent: `00-${traceId}-${spanId}-${flags}`,
-    requestId: requestId ?? randomBytes(8).toString('hex'),
+    requestId: acceptedRequestId(requestId),
   };
 }

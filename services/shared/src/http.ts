@@ -26,6 +26,11 @@ export interface ServiceAppOptions {
   bodyLimit?: string;
   /** False for the gateway, which streams bodies through untouched. */
   parseJsonBodies?: boolean;
+  /**
+   * Set only at the public edge (the gateway): the fraction of requests whose trace is
+   * sampled, decided here whatever sampled flag the client's `traceparent` carries.
+   */
+  traceSampleRate?: number;
 }
 
 function tokenMatches(expected: string, given: string | undefined): boolean {
@@ -47,9 +52,11 @@ export function createServiceApp(options: ServiceAppOptions): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', false);
 
+  const rate = options.traceSampleRate;
+  const sample = rate === undefined ? undefined : () => Math.random() < rate;
   app.use((req: Request, res: Response, next: NextFunction) => {
     const requestId = req.header(REQUEST_ID_HEADER) ?? undefined;
-    const context = contextFromTraceparent(req.header('traceparent') ?? undefined, requestId);
+    const context = contextFromTraceparent(req.header('traceparent') ?? undefined, requestId, sample);
     const userId = req.header(USER_ID_HEADER);
     if (userId) context.userId = userId;
     const sessionId = req.header(SESSION_ID_HEADER);

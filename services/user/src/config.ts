@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Settings of the user service beyond the base ones (see shared/config.ts). */
+/** Settings of the user service beyond the base ones (see services/shared/src/config.ts). */
 export const settings = {
   /** The OpenID Connect issuer users sign in with: https://accounts.google.com in production. */
   OIDC_ISSUER: z.url(),
@@ -12,6 +12,13 @@ export const settings = {
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
   /** Lifetime of a refresh token, days (each use rotates it). */
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(30),
+  /** How often the signing keys are read again from the secret store (key rotation without a restart). */
+  SIGNING_KEYS_RELOAD_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
+  /**
+   * How long a newly seen signing key is only published before it signs: must exceed the
+   * reload interval of every replica plus the gateway's JWKS refresh interval.
+   */
+  SIGNING_KEY_GRACE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(900),
   /** `iss` of our access tokens. */
   TOKEN_ISSUER: z.string().min(1).default('healthsync'),
   /** `aud` of our access tokens. */

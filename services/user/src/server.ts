@@ -1,7 +1,7 @@
 import { components, serviceInfoRoute, startOutboxRelay, type DbServiceDefinition } from '@healthsync/shared';
 import { createAccountsRepository } from './adapters/accounts-repository.js';
 import { createIdentityProvider } from './adapters/identity-provider.js';
-import { createTokenSigner } from './adapters/token-signer.js';
+import { createTokenSigner, parseSigningKeySecret } from './adapters/token-signer.js';
 import { settings } from './config.js';
 import { createAccounts } from './handlers/accounts.js';
 import { createAuthRoutes } from './routes/auth.js';
@@ -12,11 +12,19 @@ export const userService: DbServiceDefinition<typeof settings> = {
   dbSchema: 'user_service',
   settings,
   async build({ config, db, dapr, logger, metrics, clock }) {
-    const signer = createTokenSigner(await dapr.getSecret(components.secrets, 'jwt-signing-key'), {
+    const readKeys = async () => parseSigningKeySecret(await dapr.getSecret(components.secrets, 'jwt-signing-key'));
+    const signer = createTokenSigner(await readKeys(), {
       issuer: config.TOKEN_ISSUER,
       audience: config.TOKEN_AUDIENCE,
       ttlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+      graceSeconds: config.SIGNING_KEY_GRACE_SECONDS,
     });
+    signer.onRotation((state) => logger.info('new signing key published', { kid: state.current, signsAfterSeconds: config.SIGNING_KEY_GRACE_SECONDS }));
+    // Key rotation without a restart (README: "Signing keys"); a failed read keeps the keys we have.
+    const reload = setInterval(() => {
+      readKeys().then(signer.update, (error: unknown) => logger.warn('could not reload the signing keys; keeping the current ones', { error: String(error) }));
+    }, config.SIGNING_KEYS_RELOAD_SECONDS * 1000);
+    reload.unref();
     const relay = startOutboxRelay({ db, dapr, pubsub: components.events, logger, metrics });
     const accounts = createAccounts({
       db,
@@ -36,7 +44,10 @@ export const userService: DbServiceDefinition<typeof settings> = {
     });
     return {
       routes: [serviceInfoRoute('user', 'users', db), ...createAuthRoutes(accounts, () => signer.jwks()), ...createMeRoutes(accounts, clock)],
-      onStop: () => relay.stop(),
+      onStop: async () => {
+        clearInterval(reload);
+        await relay.stop();
+      },
     };
   },
 };

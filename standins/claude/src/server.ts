@@ -2,6 +2,8 @@ import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { createBehaviourSwitch } from './adapters/behaviour.js';
+import { createBatchStore } from './adapters/batch-store.js';
+import { createRealism } from './adapters/realism.js';
 import { createRequestLog } from './adapters/request-log.js';
 import { createStats } from './adapters/stats.js';
 import type { Config } from './config.js';
@@ -10,6 +12,7 @@ import { type Clock, createMessagesHandler } from './handlers/messages.js';
 import { type Logger, createLogger } from './logger.js';
 import { sendApiError } from './routes/api-errors.js';
 import { createControlRouter } from './routes/control.js';
+import { createBatchesRouter } from './routes/batches.js';
 import { createMessagesRouter } from './routes/messages.js';
 
 export interface Deps {
@@ -31,6 +34,8 @@ export function createApp(config: Config, deps: Deps) {
   const requestLog = createRequestLog();
   const stats = createStats(() => clock.now());
   const handler = createMessagesHandler({ behaviour, requestLog, stats, clock, logger });
+  const realism = createRealism(config.realism, { now: () => clock.now() });
+  const batches = createBatchStore({ realism: config.realism, clock, answerOf: (request) => handler.answerOf(request) });
 
   const app = express();
   app.disable('x-powered-by');
@@ -48,8 +53,9 @@ export function createApp(config: Config, deps: Deps) {
     });
     next();
   });
-  app.use(createMessagesRouter({ apiKey: config.apiKey, handler, stats }));
-  if (config.controlEnabled) app.use(createControlRouter({ behaviour, requestLog, stats, logger }));
+  app.use(createMessagesRouter({ apiKey: config.apiKey, handler, stats, realism }));
+  app.use(createBatchesRouter({ apiKey: config.apiKey, batches, realism }));
+  if (config.controlEnabled) app.use(createControlRouter({ behaviour, requestLog, stats, batches, realism: config.realism, logger }));
   app.use((_req: Request, res: Response) => {
     sendApiError(res, 404, 'not_found_error', 'Not found');
   });
@@ -73,7 +79,7 @@ export async function start(config: Config, deps: Partial<Deps> = {}): Promise<R
     server.listen(config.port, HOST, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  full.logger.info('Claude stand-in listening', { url: `http://${HOST}:${port}`, control: config.controlEnabled });
+  full.logger.info('Claude stand-in listening', { url: `http://${HOST}:${port}`, control: config.controlEnabled, realism: config.realism });
   return {
     url: `http://${HOST}:${port}`,
     port,

@@ -27,7 +27,7 @@ describe('test-only failure controls', () => {
 
     const { body } = await control(standin.url, '/_control/requests');
     assert.deepEqual(
-      body.requests.map((r: { status: number; errorType?: string }) => [r.status, r.errorType ?? null]),
+      body.requests.map((r) => [r.status, r.errorType ?? null]),
       [
         [429, 'rate_limit_error'],
         [200, null],

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { readLimits } from '../src/domain/compose.js';
 import { checkConversation } from '../src/domain/conversation-rules.js';
 import { extractFacts, healthScore, scanJson } from '../src/domain/facts.js';
-import { josa } from '../src/domain/korean.js';
+import { josa, normalizeGrade } from '../src/domain/korean.js';
 import { foreignNumbers, numberSet, withoutForeignNumbers } from '../src/domain/numbers.js';
 import { fillSchema } from '../src/domain/schema-fill.js';
 import { breakValue } from '../src/domain/schema-break.js';
@@ -117,7 +117,19 @@ describe('filling a JSON schema', () => {
       required: ['summary', 'score', 'level', 'extra'],
       $defs: { Note: { type: 'object', properties: { tip: { type: 'string', maxLength: 40 } }, required: ['tip'] } },
     };
-    const value = fillSchema(schema, { story: s, facts: f, limits: {}, now: new Date('2026-03-01T00:00:00Z'), requestText: text }) as Record<string, any>;
+    const value = fillSchema(schema, { story: s, facts: f, limits: {}, now: new Date('2026-03-01T00:00:00Z'), requestText: text }) as {
+      summary: string;
+      lines: string[];
+      score: number;
+      ratio: number;
+      level: string;
+      targetItems: string[];
+      when: string;
+      note: { tip: unknown };
+      needsDoctorVisit: boolean;
+      completed: boolean;
+      extra: unknown;
+    };
     assert.ok(value.summary.length >= 20 && value.summary.length <= 60, value.summary);
     assert.equal(value.lines.length, 2);
     assert.notEqual(value.lines[0], value.lines[1]);
@@ -176,5 +188,14 @@ describe('stream events', () => {
     const text = events.flatMap((e) => (e.event === 'content_block_delta' ? [(e.data.delta as { text: string }).text] : [])).join('');
     assert.equal(text, '가나다 라마바 사아자 차카타 파하');
     assert.deepEqual(chunkText('😀😀😀', 2), ['😀😀', '😀'], 'never splits a character');
+  });
+});
+
+describe('grades the app sends', () => {
+  test('when an item is outside the graded range (OUTSIDE_CRITERIA, 판정 기준 외), then it needs attention like a borderline one', () => {
+    assert.equal(normalizeGrade('OUTSIDE_CRITERIA'), 'B');
+    assert.equal(normalizeGrade('판정 기준 외'), 'B');
+    const facts = extractFacts('{"items":[{"code":"HEMOGLOBIN","name":"혈색소","value":18.5,"unit":"g/dL","grade":"OUTSIDE_CRITERIA"}]}', '');
+    assert.deepEqual(facts.items.map((i) => [i.ref, i.grade, i.outside]), [['HEMOGLOBIN', 'B', true]]);
   });
 });

@@ -2,6 +2,9 @@ import { randomInt } from 'node:crypto';
 import Anthropic from '@anthropic-ai/sdk';
 import { loadConfig } from '../src/config.js';
 import { silentLogger } from '../src/logger.js';
+import type { Behaviour } from '../src/adapters/behaviour.js';
+import type { LoggedRequest } from '../src/adapters/request-log.js';
+import type { StatsSnapshot } from '../src/adapters/stats.js';
 import { type RunningStandin, start } from '../src/server.js';
 
 export const API_KEY = 'sk-ant-standin-test';
@@ -23,13 +26,21 @@ export function sdk(url: string, options: { apiKey?: string; maxRetries?: number
   return new Anthropic({ apiKey: options.apiKey ?? API_KEY, baseURL: url, maxRetries: options.maxRetries ?? 0 });
 }
 
-export async function control(url: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+/** What the control endpoints answer: /_control/requests, /_control/behaviour, /_control/stats, or an error. */
+export interface ControlAnswer {
+  requests: LoggedRequest[];
+  behaviour: Behaviour;
+  error: string;
+}
+export type ControlBody = ControlAnswer & StatsSnapshot;
+
+export async function control(url: string, path: string, body?: unknown): Promise<{ status: number; body: ControlBody }> {
   const res = await fetch(`${url}${path}`, {
     method: body === undefined && !path.endsWith('/reset') ? 'GET' : 'POST',
     headers: { 'content-type': 'application/json' },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, body: (await res.json()) as ControlBody };
 }
 
 export interface CheckupItemFact {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { RunningStandin } from '../src/server.js';
-import { MODEL, buildCheckupFacts, sdk, startStandin, textOf, userTurn } from './helpers.js';
+import { MODEL, buildCheckupFacts, control, sdk, startStandin, textOf, userTurn } from './helpers.js';
 
 describe('streaming answers', () => {
   let standin: RunningStandin;
@@ -87,5 +87,43 @@ describe('streaming answers', () => {
     assert.equal(block?.type, 'tool_use');
     assert.deepEqual(JSON.parse(json), block?.type === 'tool_use' ? block.input : undefined);
     assert.deepEqual((block as { input: { itemRefs: string[] } }).input.itemRefs, ['BP_SYSTOLIC', 'FASTING_GLUCOSE']);
+  });
+
+  test('when the client leaves mid-stream of a slowed stream, then the stand-in stops writing and logs the request as aborted', async () => {
+    await control(standin.url, '/_control/reset');
+    await control(standin.url, '/_control/behaviour', { mode: 'normal', chunkDelayMs: 50 });
+    const controller = new AbortController();
+    const client = sdk(standin.url);
+    const events = await client.messages.create(
+      { model: MODEL, max_tokens: 1024, stream: true, messages: [{ role: 'user', content: userTurn(buildCheckupFacts(), '운동은 얼마나 해야 하나요? 자세히 알려 주세요.') }] },
+      { signal: controller.signal },
+    );
+    let deltas = 0;
+    let stop: string | null = null;
+    // The SDK ends the iteration quietly when its signal aborts.
+    for await (const event of events) {
+      if (event.type === 'content_block_delta' && (deltas += 1) === 2) controller.abort();
+      if (event.type === 'message_delta') stop = event.delta.stop_reason;
+    }
+    assert.equal(stop, null, 'the client never saw the end of the answer');
+
+    let logged: { aborted?: boolean; eventsSent?: number; eventsTotal?: number } | undefined;
+    for (let i = 0; i < 50 && logged?.aborted === undefined; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      [logged] = (await control(standin.url, '/_control/requests?limit=1')).body.requests;
+    }
+    assert.equal(logged?.aborted, true);
+    assert.ok(logged.eventsSent! < logged.eventsTotal!, `${logged.eventsSent} of ${logged.eventsTotal} events sent`);
+    assert.equal((await control(standin.url, '/_control/stats')).body.aborted, 1);
+    await control(standin.url, '/_control/reset');
+  });
+
+  test('when a stream runs to its end, then it is logged as not aborted with every event sent', async () => {
+    await control(standin.url, '/_control/reset');
+    const final = await sdk(standin.url).messages.stream({ model: MODEL, max_tokens: 256, messages: [{ role: 'user', content: '안녕하세요?' }] }).finalMessage();
+    assert.equal(final.stop_reason, 'end_turn');
+    const logged = (await control(standin.url, '/_control/requests?limit=1')).body.requests[0]!;
+    assert.equal(logged.aborted, false);
+    assert.equal(logged.eventsSent, logged.eventsTotal);
   });
 });

@@ -101,12 +101,13 @@ describe('text answers composed from the request', () => {
     });
     const { body } = await control(standin.url, '/_control/requests?limit=1');
     const [logged] = body.requests;
+    assert.ok(logged, 'the request is logged');
     assert.equal(logged.model, MODEL);
     assert.equal(logged.system, '검진 해석 시스템 프롬프트');
-    assert.equal(logged.messages[0].role, 'user');
-    assert.ok(logged.messages[0].text.includes(String(facts.items[0]?.value)));
+    assert.equal(logged.messages[0]?.role, 'user');
+    assert.ok(logged.messages[0]?.text.includes(String(facts.items[0]?.value)));
     assert.equal(logged.status, 200);
     assert.equal(logged.stopReason, 'end_turn');
-    assert.ok(logged.usage.input_tokens > 0 && logged.usage.output_tokens > 0);
+    assert.ok(logged.usage && logged.usage.input_tokens > 0 && logged.usage.output_tokens > 0);
   });
 });

@@ -24,12 +24,14 @@ export interface ClaimedUser {
   urgency: number;
   facts: ProgressFacts;
   attempts: number;
+  /** The text generated ahead of delivery, when there is one (a delivery taken over from a replica that died). */
+  prepared: { text: string; source: 'AI' | 'FALLBACK' } | null;
 }
 
 export interface Decision {
   runDate: string;
   userId: string;
-  state: 'PENDING' | 'CLAIMED' | 'SENT' | 'SKIPPED' | 'FAILED';
+  state: 'PENDING' | 'GENERATING' | 'PREPARED' | 'CLAIMED' | 'SENT' | 'SKIPPED' | 'FAILED';
   reason: string | null;
   urgency: number;
   facts: ProgressFacts | null;
@@ -80,16 +82,19 @@ export function createDeliveriesRepository(db: Db) {
       return result.rows.map((r) => ({ userId: r.user_id, state: r.state, reason: r.reason }));
     },
 
-    /** True when the day's run has users to work on: planned, retryable, or left by a replica that died. */
-    async hasWork(runDate: string, maxAttempts: number): Promise<boolean> {
+    /**
+     * True when the day's run has users to work on: planned (unless `includePending` is false:
+     * texts generated ahead take those), retryable, or left by a replica that died.
+     */
+    async hasWork(runDate: string, maxAttempts: number, includePending = true): Promise<boolean> {
       const result = await db.query<{ work: boolean }>(
         `select exists (
            select 1 from deliveries
            where run_date = $1 and state in ('PENDING', 'CLAIMED', 'FAILED')
-             and (state = 'PENDING' or (state = 'CLAIMED' and claim_expires_at < now())
+             and ((state = 'PENDING' and $3) or (state = 'CLAIMED' and claim_expires_at < now())
                   or (state = 'FAILED' and claim_expires_at < now() and attempts < $2))
          ) as work`,
-        [runDate, maxAttempts],
+        [runDate, maxAttempts, includePending],
       );
       return result.rows[0]?.work ?? false;
     },
@@ -105,24 +110,30 @@ export function createDeliveriesRepository(db: Db) {
       return result.rows.map((r) => r.user_id);
     },
 
-    /** Claims the most urgent users nobody is working on, for `ttlSeconds`. */
-    async claim(runDate: string, owner: string, limit: number, ttlSeconds: number, maxAttempts: number): Promise<ClaimedUser[]> {
-      const result = await db.query<{ user_id: string; urgency: number; facts: ProgressFacts; attempts: number }>(
+    /** Claims the most urgent users nobody is working on, for `ttlSeconds` (PENDING ones only when `includePending`). */
+    async claim(runDate: string, owner: string, limit: number, ttlSeconds: number, maxAttempts: number, includePending = true): Promise<ClaimedUser[]> {
+      const result = await db.query<{ user_id: string; urgency: number; facts: ProgressFacts; attempts: number; prepared_text: string | null; prepared_source: 'AI' | 'FALLBACK' | null }>(
         `update deliveries d set state = 'CLAIMED', claimed_by = $2, claim_expires_at = now() + make_interval(secs => $4),
            attempts = d.attempts + 1
          from (
            select user_id from deliveries
            where run_date = $1 and state in ('PENDING', 'CLAIMED', 'FAILED')
-             and (state = 'PENDING' or (claim_expires_at < now() and attempts < $5))
+             and ((state = 'PENDING' and $6) or (state <> 'PENDING' and claim_expires_at < now() and attempts < $5))
            order by urgency desc, user_id
            limit $3
            for update skip locked
          ) c
          where d.run_date = $1 and d.user_id = c.user_id
-         returning d.user_id, d.urgency, d.facts, d.attempts`,
-        [runDate, owner, limit, ttlSeconds, maxAttempts],
+         returning d.user_id, d.urgency, d.facts, d.attempts, d.prepared_text, d.prepared_source`,
+        [runDate, owner, limit, ttlSeconds, maxAttempts, includePending],
       );
-      return result.rows.map((r) => ({ userId: r.user_id, urgency: r.urgency, facts: r.facts, attempts: r.attempts }));
+      return result.rows.map((r) => ({
+        userId: r.user_id,
+        urgency: r.urgency,
+        facts: r.facts,
+        attempts: r.attempts,
+        prepared: r.prepared_text !== null && r.prepared_source !== null ? { text: r.prepared_text, source: r.prepared_source } : null,
+      }));
     },
 
     /** Final skips of claimed users; returns those still ours to decide. */
@@ -188,10 +199,10 @@ export function createDeliveriesRepository(db: Db) {
       );
     },
 
-    /** True when no user of the day's run is waiting or being worked on. */
+    /** True when no user of the day's run is waiting (for a text or for delivery) or being worked on. */
     async queueEmpty(runDate: string): Promise<boolean> {
       const result = await db.query<{ empty: boolean }>(
-        `select not exists (select 1 from deliveries where run_date = $1 and state in ('PENDING', 'CLAIMED')) as empty`,
+        `select not exists (select 1 from deliveries where run_date = $1 and state in ('PENDING', 'GENERATING', 'PREPARED', 'CLAIMED')) as empty`,
         [runDate],
       );
       return result.rows[0]?.empty ?? true;

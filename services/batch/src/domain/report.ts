@@ -3,7 +3,7 @@
  * several replicas). Pure.
  */
 export interface DecisionTally {
-  state: 'PENDING' | 'CLAIMED' | 'SENT' | 'SKIPPED' | 'FAILED';
+  state: 'PENDING' | 'GENERATING' | 'PREPARED' | 'CLAIMED' | 'SENT' | 'SKIPPED' | 'FAILED';
   reason: string | null;
   textSource: 'AI' | 'FALLBACK' | null;
   count: number;
@@ -32,7 +32,7 @@ export interface RunReport {
   deferred: number;
   skipped: Record<string, number>;
   failed: number;
-  /** Planned or being worked on. */
+  /** Planned, waiting for a text or for the delivery time, or being worked on. */
   pending: number;
   texts: { AI: number; FALLBACK: number };
   triggers: { count: number; first: string; last: string };

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { contextFromTraceparent, runWithContext, seoulToday, type Clock, type Db, type Logger, type Metrics } from '@healthsync/shared';
+import { contextFromTraceparent, runWithContext, seoulToday, type Clock, type Db, type DbClient, type Logger, type Metrics } from '@healthsync/shared';
 import type { ActivityRepository } from '../adapters/activity-repository.js';
 import type { ClaimedUser, DeliveriesRepository, PlannedDecision } from '../adapters/deliveries-repository.js';
 import type { NudgeWriter } from '../adapters/intelligence-client.js';
 import type { NotificationsRepository } from '../adapters/notifications-repository.js';
 import type { RunsRepository } from '../adapters/runs-repository.js';
 import type { RunSettings } from '../config.js';
+import type { Generation } from './generation.js';
 import { progressFacts } from '../domain/progress-view.js';
 import { DEFAULT_PREFERENCES, deliveryTime } from '../domain/quiet-hours.js';
 import { runReport, type RunReport } from '../domain/report.js';
@@ -37,12 +38,14 @@ export interface EncouragementRunDeps {
   /** Identifies this replica's claims (host, port, process). */
   owner: string;
   clock: Clock;
+  /** Texts generated ahead of delivery through message batches; without it, one intelligence call per user. */
+  generation?: Generation;
 }
 
 /** Changes up to this long before a plan began are looked at again by the next one. */
 const CHANGE_MARGIN_SECONDS = 10;
 
-interface PassStats {
+export interface PassStats {
   planned: number;
   sent: number;
   deferred: number;
@@ -55,7 +58,7 @@ interface PassStats {
 export type EncouragementRun = ReturnType<typeof createEncouragementRun>;
 
 export function createEncouragementRun(deps: EncouragementRunDeps) {
-  const { db, runs, activity, deliveries, notifications, writer, settings, logger, metrics, owner, clock } = deps;
+  const { db, runs, activity, deliveries, notifications, writer, settings, logger, metrics, owner, clock, generation } = deps;
 
   const decisions = metrics.counter('encouragement_decisions_total', 'Daily encouragement decisions made by this replica, by outcome and reason', ['outcome', 'reason']);
   const texts = metrics.counter('encouragement_texts_total', 'Nudge texts written, by source (AI or FALLBACK)', ['source']);
@@ -89,8 +92,11 @@ export function createEncouragementRun(deps: EncouragementRunDeps) {
     runDuration.set(report.durationMs / 1000);
   }
 
-  /** Plans the day's new or changed candidates; returns at once when another replica is planning. */
-  async function plan(runDate: string, stats: PassStats): Promise<void> {
+  /**
+   * Runs `fn` while holding the run's planning lock (one replica plans and generates at a time);
+   * returns at once when another replica holds it.
+   */
+  async function withPlanLock(runDate: string, fn: (client: DbClient) => Promise<void>): Promise<void> {
     const client = await db.connect();
     let held = false;
     try {
@@ -98,38 +104,7 @@ export function createEncouragementRun(deps: EncouragementRunDeps) {
       if (!lock.rows[0]?.locked) return;
       held = true;
       try {
-        const planStartedAt = await runs.now();
-        const firstPlan = (await runs.get(runDate))?.plannedAt === null;
-        if (firstPlan) {
-          const pruned = await deliveries.prune(runDate, settings.keepDecisionsDays);
-          if (pruned > 0) logger.info('old run decisions pruned', { pruned });
-        }
-        let after: string | undefined;
-        for (;;) {
-          const userIds = await activity.candidates(runDate, after, settings.planPageSize, CHANGE_MARGIN_SECONDS);
-          if (userIds.length === 0) break;
-          after = userIds.at(-1);
-          const [views, preferences] = await Promise.all([activity.viewsOf(userIds, runDate), notifications.preferencesOf(userIds)]);
-          const planned: PlannedDecision[] = views.map((view) => {
-            const facts = progressFacts(view, runDate);
-            const selection = select(facts, preferences.get(view.userId) ?? DEFAULT_PREFERENCES);
-            return selection.kind === 'skip'
-              ? { userId: view.userId, state: 'SKIPPED', reason: selection.reason, urgency: 0, facts }
-              : { userId: view.userId, state: 'PENDING', reason: null, urgency: selection.urgency, facts };
-          });
-          const written = await deliveries.plan(runDate, planned);
-          for (const decision of written) {
-            if (decision.state === 'PENDING') {
-              stats.planned += 1;
-              continue;
-            }
-            const reason = decision.reason ?? 'UNKNOWN';
-            stats.skipped[reason] = (stats.skipped[reason] ?? 0) + 1;
-            decisions.inc({ outcome: 'skipped', reason });
-            log('skipped', { runDate, userId: decision.userId, reason });
-          }
-        }
-        await runs.markPlanned(runDate, planStartedAt);
+        await fn(client);
       } finally {
         await client.query("select pg_advisory_unlock(hashtextextended('batch-plan:' || $1, 7))", [runDate]);
         held = false;
@@ -140,6 +115,42 @@ export function createEncouragementRun(deps: EncouragementRunDeps) {
     }
   }
 
+  /** Plans the day's new or changed candidates (the caller holds the planning lock). */
+  async function plan(runDate: string, stats: PassStats): Promise<void> {
+    const planStartedAt = await runs.now();
+    const firstPlan = (await runs.get(runDate))?.plannedAt === null;
+    if (firstPlan) {
+      const pruned = await deliveries.prune(runDate, settings.keepDecisionsDays);
+      if (pruned > 0) logger.info('old run decisions pruned', { pruned });
+    }
+    let after: string | undefined;
+    for (;;) {
+      const userIds = await activity.candidates(runDate, after, settings.planPageSize, CHANGE_MARGIN_SECONDS);
+      if (userIds.length === 0) break;
+      after = userIds.at(-1);
+      const [views, preferences] = await Promise.all([activity.viewsOf(userIds, runDate), notifications.preferencesOf(userIds)]);
+      const planned: PlannedDecision[] = views.map((view) => {
+        const facts = progressFacts(view, runDate);
+        const selection = select(facts, preferences.get(view.userId) ?? DEFAULT_PREFERENCES);
+        return selection.kind === 'skip'
+          ? { userId: view.userId, state: 'SKIPPED', reason: selection.reason, urgency: 0, facts }
+          : { userId: view.userId, state: 'PENDING', reason: null, urgency: selection.urgency, facts };
+      });
+      const written = await deliveries.plan(runDate, planned);
+      for (const decision of written) {
+        if (decision.state === 'PENDING') {
+          stats.planned += 1;
+          continue;
+        }
+        const reason = decision.reason ?? 'UNKNOWN';
+        stats.skipped[reason] = (stats.skipped[reason] ?? 0) + 1;
+        decisions.inc({ outcome: 'skipped', reason });
+        log('skipped', { runDate, userId: decision.userId, reason });
+      }
+    }
+    await runs.markPlanned(runDate, planStartedAt);
+  }
+
   async function deliver(runDate: string, user: ClaimedUser, quietHours: typeof DEFAULT_PREFERENCES.quietHours, stats: PassStats): Promise<void> {
     try {
       inFlight += 1;
@@ -147,7 +158,8 @@ export function createEncouragementRun(deps: EncouragementRunDeps) {
       if (inFlight > peak) aiPeak.set((peak = inFlight));
       let written;
       try {
-        written = await writer.write(user.userId, { ...user.facts, urgencyLevel: urgencyLevel(user.facts) });
+        // A text generated ahead (its delivery was taken over from a replica that died) is used as it is.
+        written = user.prepared ?? (await writer.write(user.userId, { ...user.facts, urgencyLevel: urgencyLevel(user.facts) }));
       } finally {
         inFlight -= 1;
         aiInFlight.set(inFlight);
@@ -193,10 +205,39 @@ export function createEncouragementRun(deps: EncouragementRunDeps) {
     }
   }
 
+  /** How the bulk delivery of generated texts reports each decision: as `deliver` does for one. */
+  function deliveryNotes(runDate: string, stats: PassStats) {
+    return {
+      sent(user: { userId: string; urgency: number; source: 'AI' | 'FALLBACK' }, deliverAt: Date, deferred: boolean, notificationId: string) {
+        stats.sent += 1;
+        stats.texts[user.source] += 1;
+        texts.inc({ source: user.source });
+        if (deferred) {
+          stats.deferred += 1;
+          decisions.inc({ outcome: 'deferred', reason: 'QUIET_HOURS' });
+          log('deferred', { runDate, userId: user.userId, reason: 'QUIET_HOURS', deliverAt: deliverAt.toISOString(), source: user.source, notificationId });
+        } else {
+          decisions.inc({ outcome: 'sent', reason: 'ENCOURAGED' });
+          log('delivered', { runDate, userId: user.userId, reason: 'ENCOURAGED', source: user.source, urgency: user.urgency, notificationId });
+        }
+      },
+      alreadySent(userId: string) {
+        stats.alreadySent += 1;
+        decisions.inc({ outcome: 'already_sent', reason: 'ALREADY_SENT' });
+        log('not sent again', { runDate, userId, reason: 'ALREADY_SENT' });
+      },
+      skipped(userId: string, reason: string) {
+        stats.skipped[reason] = (stats.skipped[reason] ?? 0) + 1;
+        decisions.inc({ outcome: 'skipped', reason });
+        log('skipped', { runDate, userId, reason });
+      },
+    };
+  }
+
   /** One worker: claims a few users, decides them, and again, until nothing is left. */
   async function worker(runDate: string, stats: PassStats): Promise<void> {
     while (!stopping) {
-      const claimed = await deliveries.claim(runDate, owner, settings.claimSize, settings.claimTtlSeconds, settings.maxAttempts);
+      const claimed = await deliveries.claim(runDate, owner, settings.claimSize, settings.claimTtlSeconds, settings.maxAttempts, !generation);
       if (claimed.length === 0) return;
       claimed.sort(byUrgency);
       const preferences = await notifications.preferencesOf(claimed.map((c) => c.userId));
@@ -224,14 +265,21 @@ export function createEncouragementRun(deps: EncouragementRunDeps) {
 
   async function pass(runDate: string, withPlan: boolean): Promise<void> {
     const needsPlan = withPlan && (await runs.needsPlan(runDate, CHANGE_MARGIN_SECONDS));
-    if (!needsPlan && !(await deliveries.hasWork(runDate, settings.maxAttempts))) {
+    const hasWork = needsPlan || (await deliveries.hasWork(runDate, settings.maxAttempts, !generation)) || (generation !== undefined && (await generation.hasWork(runDate)));
+    if (!hasWork) {
       logger.debug('daily encouragement: nothing to do', { runDate });
       return;
     }
     const started = Date.now();
     await runs.passStarted(runDate);
     const stats: PassStats = { planned: 0, sent: 0, deferred: 0, alreadySent: 0, skipped: {}, failed: 0, texts: { AI: 0, FALLBACK: 0 } };
-    if (needsPlan) await plan(runDate, stats);
+    if (needsPlan || generation) {
+      await withPlanLock(runDate, async (client) => {
+        if (needsPlan) await plan(runDate, stats);
+        if (generation) await generation.generate(runDate, client);
+      });
+    }
+    if (generation) await generation.deliver(runDate, deliveryNotes(runDate, stats));
     await work(runDate, stats);
     await runs.passFinished(runDate, await deliveries.queueEmpty(runDate), Date.now() - started);
     passDuration.observe((Date.now() - started) / 1000);

@@ -14,7 +14,8 @@ let batch: Component;
 const today = () => seoulToday(batch.clock);
 
 before(async () => {
-  batch = await startComponent(batchService, { env: { BATCH_RESUME_INTERVAL_SECONDS: '3600' } });
+  // Texts one message at a time (BATCH_TEXTS=per-message): the message-batches path is not covered here.
+  batch = await startComponent(batchService, { env: { BATCH_RESUME_INTERVAL_SECONDS: '3600', BATCH_TEXTS: 'per-message' } });
   batch.dapr.onInvoke('intelligence', 'internal/intelligence/messages', (call) => {
     const { facts } = call.body as { facts: { consecutiveMissedDays: number } };
     return { text: `${facts.consecutiveMissedDays}일 쉬었어요. 오늘 하나만 해 봐요!`, source: 'AI' };

@@ -1,7 +1,8 @@
 import { createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { components, UnauthorizedError, type Dapr, type Logger, type Metrics } from '@healthsync/shared';
+import { components, UnauthorizedError, UpstreamUnavailableError, type Dapr, type Logger, type Metrics } from '@healthsync/shared';
 import type { Request } from 'express';
+import { jwksAction, usableKeys, type JwksPolicy } from '../domain/jwks.js';
 import type { Upstream } from './upstream.js';
 
 export interface Identity {
@@ -15,21 +16,19 @@ export interface Authenticator {
   authenticate(req: Request): Promise<Identity | undefined>;
 }
 
-interface Jwk {
-  kid: string;
-  kty: string;
-  crv?: string;
-  x?: string;
-  y?: string;
-  alg?: string;
-}
+const invalid = () => new UnauthorizedError('INVALID_TOKEN', 'The access token is not valid.');
 
 /**
  * Verifies our access tokens: ES256 only (so `alg: none` and HMAC confusion are refused),
- * our issuer and audience, expiry; keys from the user service's JWKS, refetched when an
- * unknown `kid` appears (key rotation). A token of a revoked session (logout, deletion,
- * refresh-token reuse) is refused while it would still be valid. If the revocation list
- * cannot be read, tokens are accepted — they live 15 minutes — and the gap is counted.
+ * our issuer and audience, expiry. Keys come from the user service's JWKS (current and
+ * previous key); a token with an unknown `kid` makes the gateway fetch it again, at most once
+ * per `policy.minIntervalMs` (a request waits for the next allowed fetch rather than failing,
+ * so a key rotation fails no request), and a set older than `policy.maxAgeMs` is fetched again
+ * in the background; each fetch replaces the set, so retired keys are forgotten.
+ *
+ * A token of a revoked session (logout, deletion, refresh-token reuse) is refused while it
+ * would still be valid. When the revocation list cannot be read the request fails closed with
+ * 503 (docs/decisions/005-revocation-store-outage.md).
  */
 export function createJwtAuthenticator(options: {
   upstream: Upstream;
@@ -38,35 +37,50 @@ export function createJwtAuthenticator(options: {
   audience: string;
   logger: Logger;
   metrics: Metrics;
+  policy: JwksPolicy;
+  /** Clock and timer, replaceable in tests. */
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
 }): Authenticator {
-  const keys = new Map<string, KeyObject>();
-  let lastFetch = 0;
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  let keys = new Map<string, KeyObject>();
+  let lastAttemptMs: number | undefined;
+  let lastSuccessMs: number | undefined;
   let fetching: Promise<void> | undefined;
-  const revocationUnknown = options.metrics.counter('gateway_revocation_check_skipped_total', 'Tokens accepted without a revocation check (store unavailable)');
+  const fetches = options.metrics.counter('gateway_jwks_fetches_total', 'Fetches of the access-token keys (JWKS)');
+  const revocationUnreadable = options.metrics.counter('gateway_revocation_check_failed_total', 'Requests refused with 503 because the revocation list could not be read');
 
-  async function refreshKeys(): Promise<void> {
-    if (Date.now() - lastFetch < 10_000 && keys.size > 0) return;
-    fetching ??= options.upstream
-      .getJson<{ keys: Jwk[] }>('user', '/api/auth/jwks', 3_000)
-      .then((set) => {
-        lastFetch = Date.now();
-        for (const jwk of set.keys) keys.set(jwk.kid, createPublicKey({ key: jwk as unknown as JsonWebKey, format: 'jwk' }));
-      })
-      .finally(() => (fetching = undefined));
-    await fetching;
-  }
-
-  async function keyFor(kid: string | undefined): Promise<KeyObject> {
-    if (!kid) throw new UnauthorizedError('INVALID_TOKEN', 'The access token is not valid.');
-    if (!keys.has(kid)) {
+  function fetchKeys(): Promise<void> {
+    fetching ??= (async () => {
+      lastAttemptMs = now();
+      fetches.inc();
       try {
-        await refreshKeys();
+        const set = usableKeys(await options.upstream.getJson<unknown>('user', '/api/auth/jwks', 3_000));
+        keys = new Map(set.map((jwk) => [jwk.kid, createPublicKey({ key: jwk as unknown as JsonWebKey, format: 'jwk' })]));
+        lastSuccessMs = now();
       } catch (error) {
         options.logger.warn('could not fetch access-token keys', { error: String(error) });
       }
+    })().finally(() => (fetching = undefined));
+    return fetching;
+  }
+
+  async function keyFor(kid: string | undefined): Promise<KeyObject> {
+    if (!kid) throw invalid();
+    const action = jwksAction(keys.has(kid), { lastAttemptMs, lastSuccessMs }, options.policy, now());
+    if (action.kind === 'use-and-refresh') void fetchKeys();
+    if (action.kind === 'fetch-then-check') {
+      if (fetching) await fetching;
+      else {
+        if (action.waitMs > 0) await sleep(action.waitMs);
+        // Requests that waited together share one fetch; one that finds it done does not start another.
+        const allowed = lastAttemptMs === undefined || now() - lastAttemptMs >= options.policy.minIntervalMs;
+        if (!keys.has(kid)) await (fetching ?? (allowed ? fetchKeys() : undefined));
+      }
     }
     const key = keys.get(kid);
-    if (!key) throw new UnauthorizedError('INVALID_TOKEN', 'The access token is not valid.');
+    if (!key) throw invalid();
     return key;
   }
 
@@ -78,24 +92,25 @@ export function createJwtAuthenticator(options: {
       if (!match) throw new UnauthorizedError('INVALID_TOKEN', 'Send the access token as `Authorization: Bearer <token>`.');
       const token = match[1]!;
       const decoded = jwt.decode(token, { complete: true });
-      if (!decoded || decoded.header.alg !== 'ES256') throw new UnauthorizedError('INVALID_TOKEN', 'The access token is not valid.');
+      if (!decoded || decoded.header.alg !== 'ES256') throw invalid();
       const key = await keyFor(decoded.header.kid);
       let claims: jwt.JwtPayload;
       try {
         claims = jwt.verify(token, key, { algorithms: ['ES256'], issuer: options.issuer, audience: options.audience, clockTolerance: 5 }) as jwt.JwtPayload;
       } catch (error) {
         if (error instanceof jwt.TokenExpiredError) throw new UnauthorizedError('TOKEN_EXPIRED', 'The access token has expired; refresh it.');
-        throw new UnauthorizedError('INVALID_TOKEN', 'The access token is not valid.');
+        throw invalid();
       }
-      if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') throw new UnauthorizedError('INVALID_TOKEN', 'The access token is not valid.');
+      if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') throw invalid();
+      let revoked: unknown;
       try {
-        const revoked = await options.dapr.getState(components.revocations, `session:${claims.sid}`);
-        if (revoked) throw new UnauthorizedError('SESSION_REVOKED', 'This session has been signed out.');
+        revoked = await options.dapr.getState(components.revocations, `session:${claims.sid}`);
       } catch (error) {
-        if (error instanceof UnauthorizedError) throw error;
-        revocationUnknown.inc();
-        options.logger.warn('revocation list unavailable; accepting token', { error: String(error) });
+        revocationUnreadable.inc();
+        options.logger.warn('revocation list unreadable; refusing the request', { error: String(error) });
+        throw new UpstreamUnavailableError('REVOCATION_CHECK_UNAVAILABLE', 'Your session cannot be checked right now; try again shortly.', 5);
       }
+      if (revoked) throw new UnauthorizedError('SESSION_REVOKED', 'This session has been signed out.');
       return { userId: claims.sub, sessionId: claims.sid };
     },
   };

@@ -124,10 +124,11 @@ const FORMATS: Record<string, RegExp> = {
 const patterns = new Map<string, RegExp | null>();
 function compiled(pattern: string): RegExp | null {
   if (!patterns.has(pattern)) {
-    let regex: RegExp | null = null;
+    let regex: RegExp | null;
     try {
       regex = new RegExp(pattern, 'u');
     } catch {
+      // A pattern JavaScript cannot compile constrains nothing here; the service still validates.
       regex = null;
     }
     patterns.set(pattern, regex);

@@ -1,4 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
+import { currentContext, problem } from '@healthsync/shared';
+import { clientAddress, type ClientAddressPolicy } from '../domain/client-address.js';
 
 /** Headers every answer carries; the docs page relaxes the CSP for its own script. */
 export function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
@@ -34,6 +36,36 @@ export function cors(allowedOrigins: string[]) {
       res.status(403).end();
       return;
     }
+    next();
+  };
+}
+
+/**
+ * Resolves who an anonymous client is (domain/client-address.ts) and makes it `req.ip`, which
+ * the rate limiter keys anonymous requests by (signed-in users have their own buckets). A
+ * request whose client cannot be told (it bypassed Front Door or part of the proxy chain) is
+ * refused rather than put in a bucket shared with everyone behind the same proxy.
+ */
+export function resolveClient(policy: ClientAddressPolicy) {
+  const header = (req: Request, name: string) => req.header(name) ?? undefined;
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const result = clientAddress(
+      {
+        socketAddress: req.socket.remoteAddress,
+        forwardedFor: req.headers['x-forwarded-for'] === undefined ? undefined : [req.headers['x-forwarded-for']].flat().join(','),
+        azureClientIp: header(req, 'x-azure-clientip'),
+        azureFdid: header(req, 'x-azure-fdid'),
+      },
+      policy,
+    );
+    if (result.kind === 'refused') {
+      res.status(403).type('application/problem+json').json(
+        problem(403, 'CLIENT_NOT_IDENTIFIED', 'The request did not arrive through the expected proxies.', { traceId: currentContext()?.traceId }),
+      );
+      return;
+    }
+    // Express derives req.ip from `trust proxy`, which cannot express the Front Door rule.
+    Object.defineProperty(req, 'ip', { value: result.key, configurable: true, enumerable: true });
     next();
   };
 }

@@ -80,6 +80,7 @@ function checkupOf(row: Row): Checkup {
   if (left !== undefined) checkup.visionLeft = left;
   if (right !== undefined) checkup.visionRight = right;
   if (typeof row.drinks === 'boolean') checkup.drinks = row.drinks;
+  if (row.censored !== null && typeof row.censored === 'object' && Object.keys(row.censored).length > 0) checkup.censored = row.censored;
   return checkup as unknown as Checkup;
 }
 
@@ -148,6 +149,7 @@ const checkups = {
       vision_left: visionToText(c.visionLeft),
       vision_right: visionToText(c.visionRight),
       drinks: c.drinks ?? null,
+      censored: JSON.stringify(c.censored ?? {}),
       units: JSON.stringify(row.units),
       rejected_values: JSON.stringify(row.rejectedValues),
       raw_blob: row.rawBlob,

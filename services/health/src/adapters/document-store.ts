@@ -1,25 +1,26 @@
+import type { Readable } from 'node:stream';
 import {
   AnonymousCredential,
-  BlobSASPermissions,
   BlobServiceClient,
   StorageSharedKeyCredential,
   type ContainerClient,
   type newPipeline,
-  type UserDelegationKey,
 } from '@azure/storage-blob';
 import type { Logger } from '@healthsync/shared';
 
 /**
  * Raw aggregator payloads and original result sheets (PDF) in Blob Storage (@azure/storage-blob).
- * Clients never get storage credentials: they get a short-lived, read-only SAS link to one blob.
+ * Clients never reach Storage: a sheet is read here and streamed to the user through the gateway,
+ * behind the user's access token, like every other API answer. (A SAS link would need a
+ * user-delegation key, i.e. Storage Blob Delegator on the whole account, and a phone could not
+ * open it anyway: the account's firewall admits only the cluster's subnet.)
  *
  * Two ways in, chosen by configuration (BLOB_AUTH):
- *  - `connection-string`: an account key from the secret store; SAS links are signed with that key. This
- *    is the local path (Azurite at http://127.0.0.1:10000) and the only one exercised here.
+ *  - `connection-string`: an account key from the secret store. This is the local path (Azurite at
+ *    http://127.0.0.1:10000).
  *  - `token-credential`: in Azure, managed identity (a TokenCredential such as DefaultAzureCredential) and
- *    no key at all; SAS links are user-delegation SAS signed with a key the service asks Storage for. The
- *    identity needs "Storage Blob Data Contributor" on the container and "Storage Blob Delegator" on the
- *    account.
+ *    no key at all; the identity needs "Storage Blob Data Contributor" on the container, nothing more.
+ * Both serve documents the same way: `read` here, the API route streams it.
  */
 type AnyCredential = NonNullable<Parameters<typeof newPipeline>[0]>;
 export type TokenCredential = Exclude<AnyCredential, StorageSharedKeyCredential | AnonymousCredential>;
@@ -28,24 +29,24 @@ export type BlobAccess =
   | { kind: 'connection-string'; connectionString: string; container: string }
   | { kind: 'token-credential'; accountUrl: string; credential: TokenCredential; container: string };
 
-export interface ReadLink {
-  url: string;
-  expiresAt: Date;
+/** One stored blob, ready to stream. */
+export interface StoredDocument {
+  body: Readable;
+  contentType: string;
+  contentLength: number | undefined;
+  contentDisposition: string | undefined;
 }
 
 export interface DocumentStore {
   /** Creates the container when missing; called once at start-up. */
   ensureContainer(): Promise<void>;
   put(path: string, body: Buffer, contentType: string, contentDisposition?: string): Promise<void>;
-  /** A read-only SAS URL to one blob, valid for `ttlSeconds`. */
-  readLink(path: string, ttlSeconds: number): Promise<ReadLink>;
+  /** The blob's bytes and headers; undefined when it does not exist. */
+  read(path: string): Promise<StoredDocument | undefined>;
   /** Deletes every blob under the prefix (e.g. everything of one user); returns how many. */
   deletePrefix(prefix: string): Promise<number>;
   delete(path: string): Promise<void>;
 }
-
-/** Links start a few minutes in the past so a client whose clock runs behind Storage's can still use them. */
-const CLOCK_SKEW_MS = 5 * 60_000;
 
 export function createDocumentStore(access: BlobAccess, logger: Logger): DocumentStore {
   const service =
@@ -53,17 +54,6 @@ export function createDocumentStore(access: BlobAccess, logger: Logger): Documen
       ? BlobServiceClient.fromConnectionString(access.connectionString)
       : new BlobServiceClient(access.accountUrl, access.credential);
   const container: ContainerClient = service.getContainerClient(access.container);
-
-  // A user-delegation key is valid for up to 7 days; one is fetched per hour and reused for every link.
-  let delegation: { key: UserDelegationKey; renewAt: number } | undefined;
-  async function delegationKey(expiresOn: Date): Promise<UserDelegationKey> {
-    if (delegation && delegation.renewAt > Date.now() && delegation.key.signedExpiresOn > expiresOn) return delegation.key;
-    const startsOn = new Date(Date.now() - CLOCK_SKEW_MS);
-    const keyExpiresOn = new Date(Math.max(expiresOn.getTime(), Date.now() + 2 * 3_600_000));
-    const key = await service.getUserDelegationKey(startsOn, keyExpiresOn);
-    delegation = { key, renewAt: Date.now() + 3_600_000 };
-    return key;
-  }
 
   return {
     async ensureContainer() {
@@ -77,16 +67,20 @@ export function createDocumentStore(access: BlobAccess, logger: Logger): Documen
       });
     },
 
-    async readLink(path, ttlSeconds) {
-      const blob = container.getBlobClient(path);
-      const startsOn = new Date(Date.now() - CLOCK_SKEW_MS);
-      const expiresOn = new Date(Date.now() + ttlSeconds * 1000);
-      const options = { permissions: BlobSASPermissions.parse('r'), startsOn, expiresOn };
-      const url =
-        access.kind === 'connection-string'
-          ? await blob.generateSasUrl(options)
-          : await blob.generateUserDelegationSasUrl(options, await delegationKey(expiresOn));
-      return { url, expiresAt: expiresOn };
+    async read(path) {
+      try {
+        const download = await container.getBlobClient(path).download();
+        if (!download.readableStreamBody) return undefined;
+        return {
+          body: download.readableStreamBody as Readable,
+          contentType: download.contentType ?? 'application/octet-stream',
+          contentLength: download.contentLength,
+          contentDisposition: download.contentDisposition,
+        };
+      } catch (error) {
+        if ((error as { statusCode?: number }).statusCode === 404) return undefined;
+        throw error;
+      }
     },
 
     async deletePrefix(prefix) {

@@ -17,7 +17,9 @@ export interface JudgedCache<T> {
 export function createJudgedCache<T>(dapr: Dapr, options: { ttlSeconds: number; logger: Logger; metrics: Metrics }): JudgedCache<T> {
   const { logger } = options;
   const lookups = options.metrics.counter('health_latest_cache_total', 'Latest-judged cache lookups by outcome', ['outcome']);
-  const key = (userId: string) => `latest-judged:${userId}`;
+  // v2: the view gained overallJudgement, censored values and summary.outsideCriteria; a view cached in the
+  // old shape is simply not found and recomputed.
+  const key = (userId: string) => `latest-judged:v2:${userId}`;
 
   const drop = async (userId: string): Promise<void> => {
     try {

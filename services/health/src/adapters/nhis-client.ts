@@ -3,7 +3,7 @@ import { UpstreamUnavailableError, type Logger, type Metrics } from '@healthsync
 import { answerOf, decodeResponseBody, encodeRequestBody, type AggregatorAnswer } from './aggregator-wire.js';
 
 /**
- * The NHIS checkup product of a CODEF-style aggregator (nhis.md §4.2): OAuth2 client credentials, then
+ * The NHIS checkup product of a CODEF-style aggregator (docs/reference/nhis.md §4.2): OAuth2 client credentials, then
  * `POST /v1/kr/public/pp/nhis-health-checkup/result` with URL-encoded JSON. The same code talks to CODEF
  * in production and to standins/nhis locally; only the URLs and the credentials differ.
  *

@@ -1,5 +1,5 @@
 import type { Db, DbClient } from '@healthsync/shared';
-import type { ProfileFacts } from '../domain/index.js';
+import type { OwnIdentity, ProfileFacts } from '../domain/index.js';
 
 /** SQL for the profile facts kept from the user service's events. */
 const profiles = {
@@ -11,20 +11,26 @@ const profiles = {
     return result.rows[0] ?? null;
   },
 
+  /** The name and birth date on the account's profile, for checking that a link is for its owner. */
+  async identity(db: Db, userId: string): Promise<OwnIdentity | null> {
+    const result = await db.query<OwnIdentity>(`select name, to_char(birth_date, 'YYYY-MM-DD') as "birthDate" from profiles where user_id = $1`, [userId]);
+    return result.rows[0] ?? null;
+  },
+
   /**
-   * Stores the facts unless a newer event already did, or the user was erased. Returns whether anything
+   * Stores the facts (and the name, which only linking uses) unless a newer event already did, or the user was erased. Returns whether anything
    * changed (so the cache is dropped only then).
    */
-  async upsert(db: Db, userId: string, facts: ProfileFacts, occurredAt: Date): Promise<boolean> {
+  async upsert(db: Db, userId: string, facts: ProfileFacts, name: string | null, occurredAt: Date): Promise<boolean> {
     const result = await db.query(
-      `insert into profiles (user_id, birth_date, sex, occupation, occurred_at)
-       select $1::text, $2::date, $3::char(1), $4::text, $5::timestamptz
+      `insert into profiles (user_id, birth_date, sex, occupation, name, occurred_at)
+       select $1::text, $2::date, $3::char(1), $4::text, $6::text, $5::timestamptz
        where not exists (select 1 from erased_users where user_id = $1)
        on conflict (user_id) do update
          set birth_date = excluded.birth_date, sex = excluded.sex, occupation = excluded.occupation,
-             occurred_at = excluded.occurred_at, updated_at = now()
+             name = excluded.name, occurred_at = excluded.occurred_at, updated_at = now()
          where profiles.occurred_at <= excluded.occurred_at`,
-      [userId, facts.birthDate, facts.sex, facts.occupation, occurredAt],
+      [userId, facts.birthDate, facts.sex, facts.occupation, occurredAt, name],
     );
     return (result.rowCount ?? 0) > 0;
   },

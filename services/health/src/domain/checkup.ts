@@ -1,5 +1,5 @@
 /**
- * The canonical, normalised NHIS general-checkup record (nhis.md §4.5) and pure parsers for the string
+ * The canonical, normalised NHIS general-checkup record (docs/reference/nhis-checkup.md §9) and pure parsers for the string
  * formats the sources deliver: aggregator result sheets (CODEF / Candiy: every value a string, blood
  * pressure as "120/80", urine protein as text) and the open dataset's numeric codes.
  *
@@ -57,6 +57,21 @@ export interface Checkup {
   readonly drinks?: boolean;
   /** 종합판정 exactly as the source printed it (정A, 정B, 의심, 유질 …); kept, never recomputed. */
   readonly reportedJudgement?: string;
+  /**
+   * Results printed with a comparator instead of a number (eGFR ">90", γ-GTP "<5"), kept as printed.
+   * A field here has no exact value in the record (docs/reference/nhis-checkup.md §3).
+   */
+  readonly censored?: Readonly<Partial<Record<NumericField, CensoredValue>>>;
+}
+
+export type Comparator = '>' | '≥' | '<' | '≤';
+
+/** A result known only by a bound: ">90" is { comparator: '>', bound: 90, printed: '>90' }. */
+export interface CensoredValue {
+  readonly comparator: Comparator;
+  readonly bound: number;
+  /** The text as the sheet printed it, trimmed. */
+  readonly printed: string;
 }
 
 export type RawValue = string | number | null | undefined;
@@ -66,8 +81,8 @@ const UNIT_SUFFIX = String.raw`(?:[A-Za-zµμ%\u3380-\u33DF].*)?`;
 const PLAIN_NUMBER = new RegExp(String.raw`^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*${UNIT_SUFFIX}$`);
 
 /**
- * A number as printed on a sheet or in a CSV cell: "81.3", " 120 ", "1,234", "13.5 g/dL". Empty cells,
- * dashes and comparator values ("<5") give undefined: they are not a measured value we can judge.
+ * A number as printed on a sheet or in a CSV cell: "81.3", " 120 ", "1,234", "13.5 g/dL", "95 ㎎/㎗". Empty
+ * cells, dashes and comparator values ("<5") give undefined: those are not an exact value (see parseCensored).
  */
 export function parseNumber(raw: RawValue): number | undefined {
   if (typeof raw === 'number') return Number.isFinite(raw) ? raw : undefined;
@@ -76,6 +91,44 @@ export function parseNumber(raw: RawValue): number | undefined {
   if (match?.[1] === undefined) return undefined;
   const value = Number(match[1].replaceAll(',', ''));
   return Number.isFinite(value) ? value : undefined;
+}
+
+const PREFIX_COMPARATORS: Readonly<Record<string, Comparator>> = {
+  '>': '>',
+  '＞': '>',
+  '≥': '≥',
+  '>=': '≥',
+  '≧': '≥',
+  '＞=': '≥',
+  '<': '<',
+  '＜': '<',
+  '≤': '≤',
+  '<=': '≤',
+  '≦': '≤',
+  '＜=': '≤',
+};
+const SUFFIX_COMPARATORS: Readonly<Record<string, Comparator>> = { 초과: '>', 이상: '≥', 미만: '<', 이하: '≤' };
+const PREFIXED = new RegExp(String.raw`^(>=|<=|＞=|＜=|[>＞≥≧<＜≤≦])\s*(\d+(?:\.\d+)?)\s*${UNIT_SUFFIX}$`);
+const SUFFIXED = new RegExp(String.raw`^(\d+(?:\.\d+)?)\s*(?:[A-Za-zµμ%\u3380-\u33DF][^\s]*)?\s*(초과|이상|미만|이하)$`);
+
+/**
+ * A result printed with a comparator: ">90", "≥60", "<5", "> 90 mL/min/1.73㎡", "90 이상", "5 미만". Anything
+ * else (including a plain number) gives undefined. Docs: docs/reference/nhis-checkup.md §3.
+ */
+export function parseCensored(raw: RawValue): CensoredValue | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const printed = raw.trim();
+  const prefixed = PREFIXED.exec(printed);
+  if (prefixed?.[1] !== undefined && prefixed[2] !== undefined) {
+    const comparator = PREFIX_COMPARATORS[prefixed[1]];
+    return comparator === undefined ? undefined : { comparator, bound: Number(prefixed[2]), printed };
+  }
+  const suffixed = SUFFIXED.exec(printed);
+  if (suffixed?.[1] !== undefined && suffixed[2] !== undefined) {
+    const comparator = SUFFIX_COMPARATORS[suffixed[2]];
+    return comparator === undefined ? undefined : { comparator, bound: Number(suffixed[1]), printed };
+  }
+  return undefined;
 }
 
 export interface BloodPressure {
@@ -300,7 +353,7 @@ export type NumericField =
   | 'boneDensityTScore';
 
 /**
- * Values outside these ranges are sentinel codes or typos, not measurements (nhis.md §1.6: 허리둘레 999,
+ * Values outside these ranges are sentinel codes or typos, not measurements (docs/reference/nhis-checkup.md §10: 허리둘레 999,
  * 감마지티피 9999, creatinine 98). The ranges are deliberately wide so that a genuine extreme result is still
  * judged; they are not clinical limits.
  */
@@ -435,13 +488,18 @@ export function checkupFromSheet(sheet: CheckupSheet): ParsedSheet {
     return value;
   };
 
+  const censored: Partial<Record<NumericField, CensoredValue>> = {};
   for (const [field, target] of SHEET_NUMBERS) {
-    const value = take(field, parseNumber);
+    const value = take(field, (raw) => parseNumber(raw) ?? parseCensored(raw));
     if (value === undefined) continue;
-    if (isPlausible(target, value)) checkup[target] = value;
-    else reject(field, value, 'IMPLAUSIBLE');
+    if (typeof value === 'number') {
+      if (isPlausible(target, value)) checkup[target] = value;
+      else reject(field, value, 'IMPLAUSIBLE');
+    } else if (isPlausible(target, value.bound)) censored[target] = value;
+    else reject(field, value.printed, 'IMPLAUSIBLE');
   }
-  if (checkup.egfr !== undefined) checkup.egfrMethod = 'REPORTED';
+  if (checkup.egfr !== undefined || censored.egfr !== undefined) checkup.egfrMethod = 'REPORTED';
+  if (Object.keys(censored).length > 0) checkup.censored = censored;
 
   const bp = take('bloodPressure', parseBloodPressure);
   if (bp !== undefined) {

@@ -3,7 +3,7 @@
  *
  * This table is the single source of truth: judging, the human-readable `appliedRange` text and the
  * chart bands (`gradeBands`) are all derived from it, so a boundary is changed in one place only.
- * Every band is a half-open or closed interval exactly as in /work/shared/reference/nhis.md §2.2; the
+ * Every band is a half-open or closed interval exactly as in docs/reference/nhis-checkup.md §1; the
  * bands of one item and sex cover the whole number line without overlap (a unit test checks this).
  */
 
@@ -11,15 +11,27 @@ export type Sex = 'M' | 'F';
 
 /** NOT_CLASSIFIED: the notice gives no grade for this value (e.g. haemoglobin above the A range). */
 export type BandGrade = 'NORMAL_A' | 'NORMAL_B' | 'SUSPECTED_DISEASE' | 'NOT_CLASSIFIED';
-export type Grade = BandGrade | 'NOT_TESTED';
+/**
+ * NOT_TESTED: the person was offered the item (or we cannot tell) and there is no result.
+ * NOT_APPLICABLE: the person was not offered it that year (by sex, age, year); never counted.
+ */
+export type Grade = BandGrade | 'NOT_TESTED' | 'NOT_APPLICABLE';
+/** The grades a summary counts: an item the person was not offered is left out. */
+export type CountedGrade = Exclude<Grade, 'NOT_APPLICABLE'>;
 
-export const GRADES: readonly Grade[] = [
+export const COUNTED_GRADES: readonly CountedGrade[] = [
   'NORMAL_A',
   'NORMAL_B',
   'SUSPECTED_DISEASE',
   'NOT_CLASSIFIED',
   'NOT_TESTED',
 ];
+
+export const GRADES: readonly Grade[] = [...COUNTED_GRADES, 'NOT_APPLICABLE'];
+
+/** The plain notes on a value the notice does not grade (docs/reference/nhis-checkup.md §6). */
+export const ABOVE_CRITERIA_NOTE = '기준보다 높음, 의사와 상의';
+export const BELOW_CRITERIA_NOTE = '기준보다 낮음, 의사와 상의';
 
 export const CRITERIA_SOURCE = '보건복지부고시 제2026-6호 건강검진 실시기준 [별표 4의 별첨] (시행 2026-01-07)';
 
@@ -107,7 +119,7 @@ function risingThreeBands(bFrom: number, dFrom: number): readonly Band[] {
  */
 function liverBands(lowestA: Bound | null, aMax: number, bMax: number): readonly Band[] {
   const bands = [band(A, lowestA, inc(aMax)), band(B, exc(aMax), inc(bMax)), band(D, exc(bMax), null)];
-  return lowestA === null ? bands : [band(NC, null, exc(lowestA.value)), ...bands];
+  return lowestA === null ? bands : [band(NC, null, exc(lowestA.value), BELOW_CRITERIA_NOTE), ...bands];
 }
 
 const URINE_PROTEIN_LABELS = ['음성(−)', '약양성(±)', '양성(+1)', '양성(+2)', '양성(+3)', '양성(+4)'] as const;
@@ -133,9 +145,11 @@ export const CRITERIA: Readonly<Record<CriterionId, Criterion>> = {
     name: '허리둘레',
     target: '복부비만',
     unit: 'cm',
-    decimals: 1,
+    // Waists print with one decimal (81.3), but both bands are open-ended and the sheet prints their
+    // boundary as a whole number ("90 미만"); no waist is ever computed or rounded here.
+    decimals: 0,
     scale: 'NUMERIC',
-    // UNVERIFIED (nhis.md §5 #1): third parties disagree whether ≥ 90/85 is 질환의심 or 정상B. We follow the
+    // UNVERIFIED (docs/reference/nhis-checkup.md §1): third parties disagree whether ≥ 90/85 is 질환의심 or 정상B. We follow the
     // 2026 transcription and the knowledge-base seed (A/D, no B band) because the text copy lays the waist
     // row out like creatinine, which is an A/D row. Re-check against the official PDF.
     bands: {
@@ -221,13 +235,13 @@ export const CRITERIA: Readonly<Record<CriterionId, Criterion>> = {
         band(D, null, exc(12)),
         band(B, inc(12), exc(13)),
         band(A, inc(13), inc(16.5)),
-        band(NC, exc(16.5), null, '기준 외 (참고)'),
+        band(NC, exc(16.5), null, ABOVE_CRITERIA_NOTE),
       ],
       F: [
         band(D, null, exc(10)),
         band(B, inc(10), exc(12)),
         band(A, inc(12), inc(15.5)),
-        band(NC, exc(15.5), null, '기준 외 (참고)'),
+        band(NC, exc(15.5), null, ABOVE_CRITERIA_NOTE),
       ],
     },
   },

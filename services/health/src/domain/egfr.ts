@@ -18,7 +18,7 @@ const CKD_EPI_2021 = {
 /**
  * CKD-EPI 2021 creatinine equation (race-free, NKF/ASN 2021), unrounded, in mL/min/1.73 m²:
  * 142 × min(Scr/κ, 1)^α × max(Scr/κ, 1)^−1.200 × 0.9938^age × (1.012 if female).
- * The NHIS notice names no equation (nhis.md §3); this one is used only when a sheet has no eGFR.
+ * The NHIS notice names no equation (docs/reference/nhis-checkup.md §2); this one is used only when a sheet has no eGFR.
  */
 export function ckdEpi2021({ creatinineMgDl, ageYears, sex }: CkdEpiInput): number {
   if (!(creatinineMgDl > 0) || !Number.isFinite(creatinineMgDl)) {

@@ -9,3 +9,6 @@ export * from './linking.js';
 export * from './nhis-result.js';
 export * from './profile-facts.js';
 export * from './trends.js';
+export * from './censored.js';
+export * from './eligibility.js';
+export * from './overall-judgement.js';

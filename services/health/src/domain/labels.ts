@@ -7,4 +7,5 @@ export const GRADE_LABELS: Readonly<Record<Grade, string>> = {
   SUSPECTED_DISEASE: '질환의심',
   NOT_CLASSIFIED: '판정 기준 외',
   NOT_TESTED: '미검사',
+  NOT_APPLICABLE: '해당 없음',
 };

@@ -1,5 +1,5 @@
 /**
- * Linking a user's NHIS checkups through an aggregator's two-step simple authentication (nhis.md §4.2,
+ * Linking a user's NHIS checkups through an aggregator's two-step simple authentication (docs/reference/nhis.md §4.2,
  * standins/nhis/PROTOCOL.md): the request parameters, what each result code means for the link, and
  * when an unanswered approval has expired. Pure.
  */
@@ -167,4 +167,51 @@ export function effectiveState(state: LinkState, expiresAt: Date, now: Date): { 
     return { state: 'EXPIRED', reason: 'APPROVAL_WINDOW_PASSED' };
   }
   return { state };
+}
+
+/** What the account's profile says about its owner, as far as linking needs it. */
+export interface OwnIdentity {
+  readonly name: string | null;
+  /** YYYY-MM-DD */
+  readonly birthDate: string | null;
+}
+
+export type IdentityCheck =
+  | { readonly kind: 'OWN' }
+  /** The profile (or its name or birth date) is not known here yet: onboarding is not finished or its event is on its way. */
+  | { readonly kind: 'PROFILE_UNKNOWN' }
+  | { readonly kind: 'NOT_OWN'; readonly fields: readonly ('name' | 'birthDate')[] };
+
+/**
+ * The same name as people write it: Unicode-normalised (NFKC, so full-width and composed Hangul
+ * agree), without any whitespace, and case-insensitive for names written in Latin letters.
+ */
+export function comparableName(name: string): string {
+  return name.normalize('NFKC').replace(/\s+/gu, '').toLocaleUpperCase('en');
+}
+
+/**
+ * A user may link only their own NHIS records: the name and birth date sent with the link must be
+ * those of the account's profile. Otherwise anyone could have a push sent to someone else's phone
+ * and, once it is approved, read that person's checkups.
+ */
+export function checkOwnIdentity(input: Pick<LinkInput, 'name' | 'birthDate'>, profile: OwnIdentity | null): IdentityCheck {
+  if (profile === null || profile.name === null || profile.birthDate === null) return { kind: 'PROFILE_UNKNOWN' };
+  const fields: ('name' | 'birthDate')[] = [];
+  if (comparableName(input.name) !== comparableName(profile.name)) fields.push('name');
+  if (input.birthDate !== profile.birthDate) fields.push('birthDate');
+  return fields.length === 0 ? { kind: 'OWN' } : { kind: 'NOT_OWN', fields };
+}
+
+export type AttemptDecision = { readonly allowed: true } | { readonly allowed: false; readonly retryAfterSeconds: number };
+
+/**
+ * Whether one more link attempt fits a sliding window: `recent` are the times of the attempts
+ * already counted (any order). When it does not, the answer says when the oldest one leaves the window.
+ */
+export function attemptDecision(recent: readonly Date[], now: Date, limit: number, windowMs: number): AttemptDecision {
+  const inWindow = recent.map((t) => t.getTime()).filter((t) => t > now.getTime() - windowMs).sort((a, b) => a - b);
+  if (inWindow.length < limit) return { allowed: true };
+  const freedAt = inWindow[inWindow.length - limit]! + windowMs;
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((freedAt - now.getTime()) / 1000)) };
 }

@@ -10,7 +10,7 @@ import {
 import type { ItemId } from './judging.js';
 
 /**
- * Reads the `data` of an aggregator's successful checkup answer (CODEF CF-00000, nhis.md §4.2) into
+ * Reads the `data` of an aggregator's successful checkup answer (CODEF CF-00000, docs/reference/nhis-checkup.md §11) into
  * canonical checkups. Pure: the adapter has already decoded the wire format. Every value arrives as a
  * string; nothing here trusts the shape, because a provider change must not crash an import.
  */
@@ -90,23 +90,26 @@ const UNIT_CELLS: ReadonlyArray<readonly [previewKey: string, sheetKey: keyof Ch
   ['resyGPT', 'gammaGtp', ['gammaGtp']],
 ];
 
-/** "Cm", "Kg", "kg/m2" (CODEF's spelling) → the canonical spelling; other text is kept as it is. */
+const KNOWN_UNITS: Readonly<Record<string, string>> = {
+  cm: 'cm',
+  kg: 'kg',
+  'kg/m2': 'kg/m²',
+  mmhg: 'mmHg',
+  'mg/dl': 'mg/dL',
+  'g/dl': 'g/dL',
+  'u/l': 'U/L',
+  'iu/l': 'U/L',
+  'ml/min/1.73m2': 'mL/min/1.73m²',
+};
+
+/**
+ * A printed unit in the criteria's spelling: CODEF's "Cm", "Kg", "kg/m2" and the CJK compatibility
+ * characters Korean sheets use (㎎/㎗, g/㎗, ㎝, ㎏, kg/㎡, ㎖/min/1.73㎡), which NFKC turns into their letters
+ * (docs/reference/nhis-checkup.md §8). Other text is kept as printed, so an unexpected unit stays visible.
+ */
 export function normaliseUnit(raw: string): string {
   const compact = raw.trim().replace(/\s+/g, '');
-  const known: Record<string, string> = {
-    cm: 'cm',
-    kg: 'kg',
-    'kg/m2': 'kg/m²',
-    'kg/m²': 'kg/m²',
-    mmhg: 'mmHg',
-    'mg/dl': 'mg/dL',
-    'g/dl': 'g/dL',
-    'u/l': 'U/L',
-    'iu/l': 'U/L',
-    'ml/min/1.73m2': 'mL/min/1.73m²',
-    'ml/min/1.73m²': 'mL/min/1.73m²',
-  };
-  return known[compact.toLowerCase()] ?? compact;
+  return KNOWN_UNITS[compact.normalize('NFKC').toLowerCase()] ?? compact;
 }
 
 function text(value: unknown): string | undefined {
@@ -140,7 +143,7 @@ export function unitsFromReference(rows: readonly ProviderRow[]): Partial<Record
   return units;
 }
 
-/** The provider's own printed boundaries for one item (nhis.md §4.6: kept so our table can be cross-checked). */
+/** The provider's own printed boundaries for one item (kept so our table can be cross-checked; docs/reference/nhis-checkup.md §4). */
 export interface ProviderRange {
   readonly unit: string | null;
   readonly normalA: string | null;

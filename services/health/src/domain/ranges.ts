@@ -1,6 +1,10 @@
-import { CRITERIA, type Band, type BandGrade, type Criterion, type CriterionId, type Sex } from './criteria.js';
+import { CRITERIA, type Band, type BandGrade, type Bound, type Criterion, type CriterionId, type Sex } from './criteria.js';
 
-/** The criteria that applied to a person, as text; rendered from the CRITERIA table, never typed by hand. */
+/**
+ * The criteria that applied to a person, as the result sheet prints them ("18.5~24.9", "90 미만",
+ * "120 미만/80 미만"); rendered from the CRITERIA table, never typed by hand. Notation:
+ * docs/reference/nhis-checkup.md §4.
+ */
 export interface AppliedRange {
   readonly normalA: string;
   /** null where the notice has no 정상B band (waist, creatinine, eGFR, hearing). */
@@ -11,19 +15,37 @@ export interface AppliedRange {
 }
 
 const OR = ' 또는 ';
-const AND = ' 그리고 ';
 
 function formatNumber(value: number, decimals: number): string {
   return value.toFixed(decimals);
 }
 
-function numericBandText(b: Band, subject: string, decimals: number): string {
-  const lower = b.lower && `${formatNumber(b.lower.value, decimals)} ${b.lower.inclusive ? '≤' : '<'} `;
-  const upper = b.upper && ` ${b.upper.inclusive ? '≤' : '<'} ${formatNumber(b.upper.value, decimals)}`;
-  if (lower && upper) return `${lower}${subject}${upper}`;
-  if (upper) return `${subject}${upper}`;
-  if (b.lower) return `${subject} ${b.lower.inclusive ? '≥' : '>'} ${formatNumber(b.lower.value, decimals)}`;
-  return `${subject} (전체)`;
+/** The smallest step between two printed values: 1 for whole numbers, 0.1 for one decimal. */
+function stepOf(decimals: number): number {
+  return 10 ** -decimals;
+}
+
+/** The lowest printed value a lower bound admits: 40 exclusive with whole numbers prints as 41. */
+function printedLower(bound: Bound, decimals: number): number {
+  return bound.inclusive ? bound.value : bound.value + stepOf(decimals);
+}
+
+/** The highest printed value an upper bound admits: 25 exclusive with one decimal prints as 24.9. */
+function printedUpper(bound: Bound, decimals: number): number {
+  return bound.inclusive ? bound.value : bound.value - stepOf(decimals);
+}
+
+/** One numeric band as the sheet prints it: "a~b", "b 미만", "b 이하", "a 이상", "a 초과". */
+export function sheetBandText(b: Pick<Band, 'lower' | 'upper'>, decimals: number): string {
+  const fmt = (value: number) => formatNumber(value, decimals);
+  if (b.lower && b.upper) return `${fmt(printedLower(b.lower, decimals))}~${fmt(printedUpper(b.upper, decimals))}`;
+  if (b.upper) return `${fmt(b.upper.value)} ${b.upper.inclusive ? '이하' : '미만'}`;
+  if (b.lower) {
+    if (b.lower.inclusive) return `${fmt(b.lower.value)} 이상`;
+    // Whole numbers: "> 50" is what the sheet prints as "51 이상"; with decimals it keeps "1.5 초과".
+    return decimals === 0 ? `${fmt(printedLower(b.lower, decimals))} 이상` : `${fmt(b.lower.value)} 초과`;
+  }
+  return '전체';
 }
 
 /** The ordinal codes (1-based) a band covers. */
@@ -46,25 +68,24 @@ function ordinalBandText(b: Band, labels: readonly string[]): string {
   return codes.length > 1 && b.upper === null ? `${label} 이상` : codes.map((c) => labels[c - 1]).join(', ');
 }
 
-function bandText(criterion: Criterion, b: Band, subject: string): string {
-  return criterion.scale === 'ORDINAL'
-    ? ordinalBandText(b, criterion.ordinalLabels ?? [])
-    : numericBandText(b, subject, criterion.decimals);
+function bandText(criterion: Criterion, b: Band): string {
+  return criterion.scale === 'ORDINAL' ? ordinalBandText(b, criterion.ordinalLabels ?? []) : sheetBandText(b, criterion.decimals);
 }
 
 /** Text of every band of one grade, joined with 또는; null when the item has no band of that grade. */
-export function gradeText(id: CriterionId, sex: Sex, grade: BandGrade, subject = 'x'): string | null {
+export function gradeText(id: CriterionId, sex: Sex, grade: BandGrade): string | null {
   const criterion = CRITERIA[id];
-  const texts = criterion.bands[sex].filter((b) => b.grade === grade).map((b) => bandText(criterion, b, subject));
+  const texts = criterion.bands[sex].filter((b) => b.grade === grade).map((b) => bandText(criterion, b));
   return texts.length === 0 ? null : texts.join(OR);
 }
 
-export function appliedRangeFor(id: CriterionId, sex: Sex, subject = 'x'): AppliedRange {
-  const notClassified = gradeText(id, sex, 'NOT_CLASSIFIED', subject);
+/** The ranges for one item and the person's sex only. */
+export function appliedRangeFor(id: CriterionId, sex: Sex): AppliedRange {
+  const notClassified = gradeText(id, sex, 'NOT_CLASSIFIED');
   const range = {
-    normalA: gradeText(id, sex, 'NORMAL_A', subject) ?? '',
-    normalB: gradeText(id, sex, 'NORMAL_B', subject),
-    suspected: gradeText(id, sex, 'SUSPECTED_DISEASE', subject) ?? '',
+    normalA: gradeText(id, sex, 'NORMAL_A') ?? '',
+    normalB: gradeText(id, sex, 'NORMAL_B'),
+    suspected: gradeText(id, sex, 'SUSPECTED_DISEASE') ?? '',
   };
   return notClassified === null ? range : { ...range, notClassified };
 }
@@ -75,12 +96,12 @@ function perSex(men: string | null, women: string | null): string | null {
 }
 
 /**
- * The criteria as text when the person's sex is not known: a sex-specific row shows both sexes' ranges
- * ("남 x < 90.0 / 여 x < 85.0"), so the reader sees what would apply without the app guessing.
+ * The criteria when the person's sex is not known: a sex-specific row shows both sexes' ranges as the sheet
+ * does ("남 90.0 미만 / 여 85.0 미만"), so the reader sees what would apply without the app guessing.
  */
-export function appliedRangeWithoutSex(id: CriterionId, subject = 'x'): AppliedRange {
-  const men = appliedRangeFor(id, 'M', subject);
-  const women = appliedRangeFor(id, 'F', subject);
+export function appliedRangeWithoutSex(id: CriterionId): AppliedRange {
+  const men = appliedRangeFor(id, 'M');
+  const women = appliedRangeFor(id, 'F');
   const range = {
     normalA: perSex(men.normalA, women.normalA) ?? '',
     normalB: perSex(men.normalB, women.normalB),
@@ -91,16 +112,16 @@ export function appliedRangeWithoutSex(id: CriterionId, subject = 'x'): AppliedR
 }
 
 /**
- * Blood pressure is A only when both parts are A, and 질환의심 when either part is; the text says so by
- * combining the SBP and DBP rows.
+ * Blood pressure as the sheet prints it, systolic/diastolic: A "120 미만/80 미만" (both parts), B
+ * "120~139/80~89" (either part, when not 질환의심), 질환의심 "140 이상/90 이상" (either part).
  */
 export function bloodPressureRange(sex: Sex): AppliedRange {
-  const sbp = appliedRangeFor('SBP', sex, '수축기');
-  const dbp = appliedRangeFor('DBP', sex, '이완기');
+  const sbp = appliedRangeFor('SBP', sex);
+  const dbp = appliedRangeFor('DBP', sex);
   return {
-    normalA: `${sbp.normalA}${AND}${dbp.normalA}`,
-    normalB: `${sbp.normalB ?? ''}${OR}${dbp.normalB ?? ''} (질환의심에 해당하지 않을 때)`,
-    suspected: `${sbp.suspected}${OR}${dbp.suspected}`,
+    normalA: `${sbp.normalA}/${dbp.normalA}`,
+    normalB: `${sbp.normalB ?? ''}/${dbp.normalB ?? ''}`,
+    suspected: `${sbp.suspected}/${dbp.suspected}`,
   };
 }
 
@@ -112,4 +133,18 @@ export function hearingRange(sex: Sex): AppliedRange {
     normalB: ear.normalB,
     suspected: `한쪽 이상 ${ear.suspected}`,
   };
+}
+
+const SEX_PART = /^\s*(남|여)(?:성|자)?\s*[:：]?\s*(.+?)\s*$/;
+
+/**
+ * A provider's printed cell for the person's sex only: "남 90 미만 / 여 85 미만" → "90 미만" for a man. A
+ * cell without sex parts is returned as it is; a cell whose parts cannot be told apart is left whole.
+ */
+export function cellForSex(cell: string, sex: Sex): string {
+  const parts = cell.split('/').map((p) => SEX_PART.exec(p));
+  if (parts.length < 2 || parts.some((p) => p === null)) return cell;
+  const wanted = sex === 'M' ? '남' : '여';
+  const mine = parts.find((p) => p?.[1] === wanted);
+  return mine?.[2] ?? cell;
 }

@@ -115,6 +115,7 @@ function pointOf(definition: TrendDefinition, stored: StoredCheckup, judged: Jud
     const component = item.components?.find((c) => c.part === definition.part);
     return typeof component?.value === 'number' ? { ...base, value: component.value, grade: component.grade } : undefined;
   }
+  // A censored result (">90") is printed text, not a point on a line: it is left out of the series.
   if (typeof item.value !== 'number') return undefined;
   const point = { ...base, value: item.value, grade: item.grade };
   return item.computed === undefined ? point : { ...point, computed: item.computed };

@@ -26,7 +26,6 @@ export interface ReadingDeps {
   repositories: HealthRepositories;
   documents: DocumentStore;
   cache: JudgedCache<LatestJudged>;
-  documentLinkTtlSeconds: number;
   logger: Logger;
 }
 
@@ -110,12 +109,15 @@ export function createReading(deps: ReadingDeps) {
       return { criteria: CRITERIA_SOURCE, sex: profile?.sex ?? null, checkups: rows.length, series };
     },
 
-    async documentLink(userId: string, id: string) {
+    /** The original result sheet of one of the user's checkups, to stream to them. */
+    async document(userId: string, id: string) {
       const row = await checkups.find(db, userId, id);
       if (!row) throw new NotFoundError('CHECKUP_NOT_FOUND', 'There is no such checkup.');
-      if (!row.documentBlob) throw new NotFoundError('DOCUMENT_NOT_FOUND', 'NHIS did not send an original result sheet for this checkup.');
-      const link = await deps.documents.readLink(row.documentBlob, deps.documentLinkTtlSeconds);
-      return { url: link.url, expiresAt: link.expiresAt.toISOString(), contentType: 'application/pdf' };
+      const missing = () => new NotFoundError('DOCUMENT_NOT_FOUND', 'NHIS did not send an original result sheet for this checkup.');
+      if (!row.documentBlob) throw missing();
+      const stored = await deps.documents.read(row.documentBlob);
+      if (!stored) throw missing();
+      return stored;
     },
   };
 }

@@ -17,6 +17,7 @@ import type { LinkRow } from '../adapters/links-repository.js';
 import type { HealthRepositories } from '../adapters/repositories.js';
 import type { NhisClient } from '../adapters/nhis-client.js';
 import {
+  checkOwnIdentity,
   checkupRequestParams,
   confirmOutcome,
   confirmParams,
@@ -59,6 +60,8 @@ export interface LinkingDeps {
   inquiryType: InquiryType;
   /** How long one complete may hold a link while it talks to the provider and stores the results (ms). */
   completeBudgetMs: number;
+  /** Link attempts one user may make per hour (each may send a push to a phone). */
+  attemptsPerHour: number;
   /** Wakes the outbox relay after a commit that enqueued events. */
   eventsEnqueued(): void;
 }
@@ -80,6 +83,8 @@ function viewOf(link: LinkRow, now: Date): LinkView {
   };
 }
 
+const HOUR_MS = 3_600_000;
+
 const blobPaths = (userId: string, checkupId: string) => ({
   raw: `users/${userId}/checkups/${checkupId}/raw.json`,
   document: `users/${userId}/checkups/${checkupId}/result-sheet.pdf`,
@@ -88,7 +93,7 @@ const blobPaths = (userId: string, checkupId: string) => ({
 /** NHIS linking: start (the user is asked to approve on the phone), complete (import), status. */
 export function createLinking(deps: LinkingDeps) {
   const { db, logger } = deps;
-  const { checkups, links, referenceRows } = deps.repositories;
+  const { checkups, links, referenceRows, profiles, linkAttempts } = deps.repositories;
 
   async function requireLink(userId: string, id: string): Promise<LinkRow> {
     const link = await links.find(db, userId, id);
@@ -186,8 +191,31 @@ export function createLinking(deps: LinkingDeps) {
     get,
 
     async start(userId: string, input: LinkInput): Promise<LinkView> {
+      const own = checkOwnIdentity(input, await profiles.identity(db, userId));
+      if (own.kind === 'PROFILE_UNKNOWN') {
+        throw new ConflictError('PROFILE_INCOMPLETE', 'Linking needs the name and birth date of your profile; complete it first (if you just did, try again in a moment).');
+      }
+      if (own.kind === 'NOT_OWN') {
+        throw new AppError(403, 'NHIS_IDENTITY_MISMATCH', 'Only your own NHIS records can be linked: the name and birth date must be those of your profile.', {
+          errors: own.fields.map((field) => ({ field: `body.${field}`, message: `${field} is not the one on your profile` })),
+        });
+      }
+      const attempt = await linkAttempts.take(db, userId, deps.clock.now(), deps.attemptsPerHour, HOUR_MS);
+      if (!attempt.allowed) {
+        throw new AppError(429, 'LINK_ATTEMPTS_EXCEEDED', `At most ${deps.attemptsPerHour} NHIS linking attempts per hour; try again later.`, {
+          retryAfterSeconds: attempt.retryAfterSeconds,
+        });
+      }
+
       const request = checkupRequestParams(input, deps.inquiryType);
-      const answer = await deps.nhis.checkupResult(request);
+      let answer;
+      try {
+        answer = await deps.nhis.checkupResult(request);
+      } catch (error) {
+        // NHIS or the aggregator did not answer: the attempt is not held against the user.
+        if (error instanceof UpstreamUnavailableError && attempt.id) await linkAttempts.giveBack(db, attempt.id).catch(() => undefined);
+        throw error;
+      }
       const outcome = startOutcome(answer.code, answer.message, answer.extraMessage);
       if (outcome.kind === 'INPUT_REJECTED') {
         throw new ValidationError([{ field: `body.${outcome.field}`, message: `NHIS did not accept this value (${outcome.message})` }]);
@@ -198,7 +226,8 @@ export function createLinking(deps: LinkingDeps) {
       const twoWay = outcome.kind === 'APPROVAL_REQUESTED' ? twoWayInfoOf(answer.data) : undefined;
       if (twoWay === undefined) {
         logger.warn('NHIS did not start simple authentication', { code: answer.code });
-        throw new AppError(502, 'NHIS_REQUEST_FAILED', 'NHIS did not accept the linking request; try again later.');
+        // 503, never 502: the sidecars retry a 502, and this request may already have sent a push.
+        throw new UpstreamUnavailableError('NHIS_REQUEST_FAILED', 'NHIS did not accept the linking request; try again later.', 30);
       }
       const now = deps.clock.now();
       const link = await links.insertPending(db, {
@@ -271,9 +300,11 @@ export function createLinking(deps: LinkingDeps) {
       return { pending: false, link: viewOf(await requireLink(userId, id), deps.clock.now()) };
     },
 
-    /** Closes pending links nobody completed in time; run periodically. */
+    /** Closes pending links nobody completed in time, and forgets attempts past the hourly window; run periodically. */
     async expireStale(): Promise<number> {
-      return links.expireStale(db, deps.clock.now());
+      const now = deps.clock.now();
+      await linkAttempts.pruneBefore(db, new Date(now.getTime() - HOUR_MS));
+      return links.expireStale(db, now);
     },
   };
 }

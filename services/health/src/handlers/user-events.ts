@@ -18,19 +18,23 @@ export interface UserEventsDeps {
  */
 export function createUserEvents(deps: UserEventsDeps) {
   const { db, logger } = deps;
-  const { checkups, links, profiles } = deps.repositories;
+  const { checkups, links, profiles, linkAttempts } = deps.repositories;
   return {
-    /** Sex and birth date change how items are judged, so the cached judgement goes. */
-    async profileChanged(userId: string, facts: ProfileFacts, occurredAt: Date): Promise<void> {
-      const changed = await profiles.upsert(db, userId, facts, occurredAt);
+    /**
+     * Sex and birth date change how items are judged, so the cached judgement goes. The name is kept
+     * only to check that an NHIS link is for the account's owner.
+     */
+    async profileChanged(userId: string, facts: ProfileFacts, name: string | null, occurredAt: Date): Promise<void> {
+      const changed = await profiles.upsert(db, userId, facts, name, occurredAt);
       if (changed) await deps.cache.invalidate(userId);
     },
 
-    /** Erases the user's checkups, links, reference rows, blobs and profile facts. */
+    /** Erases the user's checkups, links and link attempts, reference rows, blobs and profile. */
     async userDeleted(userId: string): Promise<void> {
       const erased = await withTransaction(db, async (client) => {
         const count = await checkups.deleteAllOf(client, userId);
         await links.deleteAllOf(client, userId);
+        await linkAttempts.deleteAllOf(client, userId);
         await profiles.erase(client, userId);
         return count;
       });

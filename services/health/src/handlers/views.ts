@@ -1,13 +1,18 @@
 import {
+  cellForSex,
   CRITERIA_SOURCE,
+  explainOverallJudgement,
   factsForCheckup,
   GRADE_LABELS,
   judgeCheckup,
   type Checkup,
+  type CountedGrade,
   type Grade,
   type ItemId,
   type JudgedCheckup,
   type JudgedItem,
+  type OutsideCriteriaItem,
+  type OverallJudgement,
   type PersonFact,
   type ProfileFacts,
   type ProviderRange,
@@ -23,11 +28,14 @@ export interface ItemView extends JudgedItem {
 }
 
 export interface SummaryView {
-  readonly counts: Readonly<Record<Grade, number>>;
+  /** Not-applicable items are not counted. */
+  readonly counts: Readonly<Record<CountedGrade, number>>;
   /** 질환의심 first, then 정상B. */
   readonly flagged: ReadonlyArray<{ item: ItemId; name: string; grade: 'NORMAL_B' | 'SUSPECTED_DISEASE'; gradeLabel: string; value: number | string | null; unit: string }>;
   /** The most serious grade among the judged items (NOT_TESTED when nothing was measured). */
   readonly worstGrade: Grade;
+  /** Values the notice does not grade (기준보다 높음/낮음), each with its plain note. */
+  readonly outsideCriteria: readonly OutsideCriteriaItem[];
 }
 
 export interface JudgedView {
@@ -45,6 +53,8 @@ export interface LatestView extends JudgedView {
   readonly organizationName: string | null;
   /** 종합판정 as NHIS printed it (정A, 정B, 의심, 고∙당, 유질 …); kept beside our item grades. */
   readonly reportedJudgement: string | null;
+  /** The printed 종합판정 in words, beside the printed form. */
+  readonly overallJudgement: OverallJudgement | null;
   readonly hasDocument: boolean;
 }
 
@@ -55,7 +65,15 @@ function summaryOf(judged: JudgedCheckup): SummaryView {
     counts: judged.summary.counts,
     flagged: judged.summary.flagged.map((f) => ({ ...f, gradeLabel: GRADE_LABELS[f.grade] })),
     worstGrade: order.find((g) => graded.includes(g)) ?? 'NOT_TESTED',
+    outsideCriteria: judged.summary.outsideCriteria,
   };
+}
+
+/** NHIS's printed cells for the person's sex only ("남 90 미만 / 여 85 미만" → "90 미만" for a man). */
+function providerRangeFor(range: ProviderRange, sex: Sex | null): ProviderRange {
+  if (sex === null) return range;
+  const cell = (text: string | null) => (text === null ? null : cellForSex(text, sex));
+  return { unit: range.unit, normalA: cell(range.normalA), normalB: cell(range.normalB), suspected: cell(range.suspected) };
 }
 
 export function judgedView(
@@ -70,7 +88,7 @@ export function judgedView(
     items: judged.items.map((item) => {
       const range = ranges[item.item];
       const view = { ...item, gradeLabel: GRADE_LABELS[item.grade] };
-      return range === undefined ? view : { ...view, providerRange: range };
+      return range === undefined ? view : { ...view, providerRange: providerRangeFor(range, judged.sex) };
     }),
     summary: summaryOf(judged),
   };
@@ -84,6 +102,7 @@ export function latestView(row: StoredCheckupRow, profile: ProfileFacts | null, 
     checkupType: row.checkupType,
     organizationName: row.organizationName,
     reportedJudgement: row.checkup.reportedJudgement ?? null,
+    overallJudgement: explainOverallJudgement(row.checkup.reportedJudgement),
     hasDocument: row.documentBlob !== null,
     ...judgedView(row.checkup, profile, ranges),
   };
@@ -98,6 +117,7 @@ export function historyEntry(row: StoredCheckupRow, profile: ProfileFacts | null
     checkupType: row.checkupType,
     organizationName: row.organizationName,
     reportedJudgement: row.checkup.reportedJudgement ?? null,
+    overallJudgement: explainOverallJudgement(row.checkup.reportedJudgement),
     hasDocument: row.documentBlob !== null,
     importedAt: row.importedAt.toISOString(),
     summary: { counts: summary.counts, worstGrade: summary.worstGrade, flagged: summary.flagged.map(({ item, name, grade, gradeLabel }) => ({ item, name, grade, gradeLabel })) },
@@ -119,6 +139,7 @@ export function detailView(row: StoredCheckupRow, profile: ProfileFacts | null, 
     checkupType: row.checkupType,
     organizationName: row.organizationName,
     reportedJudgement: row.checkup.reportedJudgement ?? null,
+    overallJudgement: explainOverallJudgement(row.checkup.reportedJudgement),
     opinion: row.opinion,
     hasDocument: row.documentBlob !== null,
     importedAt: row.importedAt.toISOString(),
@@ -139,8 +160,17 @@ export function internalLatestJudged(userId: string, profile: ProfileFacts | nul
       examYear: latest.examYear,
       examDate: latest.examDate,
       reportedJudgement: latest.reportedJudgement,
+      overallJudgement: latest.overallJudgement,
       missingFacts: latest.person.missingFacts,
-      items: latest.items.map(({ item, name, value, unit, grade, appliedRange }) => ({ item, name, value, unit, grade, appliedRange })),
+      items: latest.items.map(({ item, name, value, unit, grade, appliedRange, note }) => ({
+        item,
+        name,
+        value,
+        unit,
+        grade,
+        appliedRange,
+        ...(note === undefined ? {} : { note }),
+      })),
       summary: latest.summary,
     },
   };

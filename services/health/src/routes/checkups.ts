@@ -1,8 +1,9 @@
+import { pipeline } from 'node:stream/promises';
 import { route, type RouteSpec } from '@healthsync/shared';
 import { z } from 'zod';
 import { TREND_ITEM_NAMES } from '../domain/index.js';
 import type { Reading } from '../handlers/checkups.js';
-import { detailSchema, documentLinkSchema, historySchema, latestSchema, trendsSchema } from './schemas.js';
+import { detailSchema, historySchema, latestSchema, trendsSchema } from './schemas.js';
 
 const checkupParams = z.object({ id: z.uuid('id must be a checkup id') });
 
@@ -54,17 +55,24 @@ export function createCheckupRoutes(reading: Reading): RouteSpec[] {
       method: 'get',
       path: '/api/health/checkups/:id/document',
       operationId: 'getCheckupDocument',
-      summary: 'A short-lived, read-only link to the original result sheet (PDF)',
+      summary: 'The original result sheet (PDF), streamed',
       tags: ['health'],
       access: 'user',
       params: checkupParams,
       responses: {
-        200: { description: 'Download link', schema: documentLinkSchema },
+        200: { description: 'The PDF as NHIS sent it', contentType: 'application/pdf', schema: z.string().describe('The PDF file (binary)') },
         404: { description: 'No such checkup, or NHIS sent no sheet for it' },
       },
       async handler({ userId, params, res }) {
-        res.setHeader('Cache-Control', 'no-store');
-        return reading.documentLink(userId, params.id);
+        const document = await reading.document(userId, params.id);
+        res.status(200);
+        res.setHeader('Content-Type', document.contentType);
+        res.setHeader('Cache-Control', 'private, no-store');
+        res.setHeader('X-Content-Type-Options', 'nosniff');
+        if (document.contentLength !== undefined) res.setHeader('Content-Length', String(document.contentLength));
+        if (document.contentDisposition) res.setHeader('Content-Disposition', document.contentDisposition);
+        await pipeline(document.body, res);
+        return undefined;
       },
     }),
     route({

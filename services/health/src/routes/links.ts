@@ -29,7 +29,10 @@ export function createLinkRoutes(linking: Linking): RouteSpec[] {
       body: linkBody,
       responses: {
         201: { description: 'Waiting for the user’s approval (PENDING_APPROVAL)', schema: linkSchema },
-        503: { description: 'NHIS is unreachable; Retry-After says when to try again' },
+        403: { description: 'The name or birth date is not the one on the user’s profile (NHIS_IDENTITY_MISMATCH); nothing is sent to NHIS' },
+        409: { description: 'The profile’s name and birth date are not known yet (PROFILE_INCOMPLETE)' },
+        429: { description: 'Too many link attempts this hour (LINK_ATTEMPTS_EXCEEDED); Retry-After says when one is free again' },
+        503: { description: 'NHIS is unreachable or refused the request (NHIS_UNAVAILABLE, NHIS_REQUEST_FAILED); Retry-After says when to try again' },
       },
       async handler({ userId, body, res }) {
         const link = await linking.start(userId, body);

@@ -1,16 +1,33 @@
 import { z } from 'zod';
-import { GRADES, TREND_ITEM_NAMES } from '../domain/index.js';
+import { COUNTED_GRADES, GRADES, TREND_ITEM_NAMES } from '../domain/index.js';
 
 /** Response shapes, for the OpenAPI document (handlers build them; see handlers/views.ts). */
-const grade = z.enum(GRADES as [string, ...string[]]).describe('NORMAL_A 정상A, NORMAL_B 정상B(경계), SUSPECTED_DISEASE 질환의심, NOT_CLASSIFIED 기준 외, NOT_TESTED 미검사');
+const grade = z
+  .enum(GRADES as [string, ...string[]])
+  .describe(
+    'NORMAL_A 정상A, NORMAL_B 정상B(경계), SUSPECTED_DISEASE 질환의심, NOT_CLASSIFIED 판정 기준 외 (the notice gives no grade, or a needed fact is missing), ' +
+      'NOT_TESTED 미검사 (offered, or eligibility unknown, and no result), NOT_APPLICABLE 해당 없음 (not offered to this person that year; not counted)',
+  );
 const personFact = z.enum(['SEX', 'BIRTH_DATE']);
 
-export const appliedRangeSchema = z.object({
-  normalA: z.string(),
-  normalB: z.string().nullable(),
-  suspected: z.string(),
-  notClassified: z.string().optional(),
-});
+export const appliedRangeSchema = z
+  .object({
+    normalA: z.string(),
+    normalB: z.string().nullable(),
+    suspected: z.string(),
+    notClassified: z.string().optional(),
+  })
+  .describe('In the result sheet’s notation (“18.5~24.9”, “90 미만”, “120 미만/80 미만”), for the person’s sex only; both sexes (“남 … / 여 …”) only when the sex is unknown');
+
+const overallJudgementSchema = z
+  .object({
+    printed: z.string().describe('As NHIS printed it, e.g. 정A, 고∙당, 유질'),
+    category: z.enum(['NORMAL_A', 'NORMAL_B', 'GENERAL_DISEASE_SUSPECTED', 'HYPERTENSION_DIABETES_SUSPECTED', 'UNDER_TREATMENT']).nullable().describe('null when the abbreviation has no known meaning'),
+    label: z.string().describe('The category in words, e.g. 고혈압·당뇨병 질환의심; the printed text when unknown'),
+    description: z.string().describe('What it means for the user, in one or two sentences'),
+  })
+  .nullable()
+  .describe('The printed overall judgement (종합판정) explained; null when none was printed');
 
 const providerRangeSchema = z.object({
   unit: z.string().nullable(),
@@ -30,16 +47,26 @@ export const judgedItemSchema = z.object({
   providerRange: providerRangeSchema.optional().describe('NHIS’s own printed reference for the item, from the import'),
   computed: z.boolean().optional(),
   method: z.enum(['BMI_FROM_HEIGHT_WEIGHT', 'CKD_EPI_2021']).optional(),
-  note: z.string().optional(),
+  note: z.string().optional().describe('Band sub-label (저체중), plain note on a value outside the graded range (기준보다 높음, 의사와 상의), or why an item was not applicable'),
+  censored: z
+    .object({ comparator: z.enum(['>', '≥', '<', '≤']), bound: z.number() })
+    .optional()
+    .describe('Present when the sheet printed a bound (">90", "<5"): value is then the printed text, judged by the bound'),
   components: z.array(z.object({ part: z.string(), value: z.union([z.number(), z.string()]).nullable(), grade })).optional(),
   missingFacts: z.array(personFact).optional(),
 });
 
-const countsSchema = z.record(z.string(), z.number().int());
+const countsSchema = z
+  .record(z.enum(COUNTED_GRADES as [string, ...string[]]), z.number().int())
+  .describe('Items per grade; NOT_APPLICABLE items are not counted');
+const outsideCriteriaSchema = z
+  .array(z.object({ item: z.string(), name: z.string(), value: z.union([z.number(), z.string()]), unit: z.string(), note: z.string() }))
+  .describe('Measured values the notice does not grade (e.g. haemoglobin above the 정상A range), each with a plain note');
 export const summarySchema = z.object({
   counts: countsSchema,
   flagged: z.array(z.object({ item: z.string(), name: z.string(), grade, gradeLabel: z.string(), value: z.union([z.number(), z.string()]).nullable(), unit: z.string() })),
   worstGrade: grade,
+  outsideCriteria: outsideCriteriaSchema,
 });
 
 const personSchema = z.object({ sex: z.enum(['M', 'F']).nullable(), ageAtExam: z.number().int().nullable(), missingFacts: z.array(personFact) });
@@ -51,6 +78,7 @@ export const latestSchema = z.object({
   checkupType: z.string().nullable(),
   organizationName: z.string().nullable(),
   reportedJudgement: z.string().nullable(),
+  overallJudgement: overallJudgementSchema,
   hasDocument: z.boolean(),
   criteria: z.string(),
   person: personSchema,
@@ -67,6 +95,7 @@ export const historySchema = z.object({
       checkupType: z.string().nullable(),
       organizationName: z.string().nullable(),
       reportedJudgement: z.string().nullable(),
+      overallJudgement: overallJudgementSchema,
       hasDocument: z.boolean(),
       importedAt: z.string(),
       summary: z.object({ counts: countsSchema, worstGrade: grade, flagged: z.array(z.object({ item: z.string(), name: z.string(), grade, gradeLabel: z.string() })) }),
@@ -86,6 +115,7 @@ export const detailSchema = z.object({
   checkupType: z.string().nullable(),
   organizationName: z.string().nullable(),
   reportedJudgement: z.string().nullable(),
+  overallJudgement: overallJudgementSchema,
   opinion: z.string().nullable(),
   hasDocument: z.boolean(),
   importedAt: z.string(),
@@ -115,12 +145,6 @@ export const trendsSchema = z.object({
   ),
 });
 
-export const documentLinkSchema = z.object({
-  url: z.string().describe('Read-only SAS URL to the original result sheet'),
-  expiresAt: z.string(),
-  contentType: z.literal('application/pdf'),
-});
-
 export const linkSchema = z.object({
   id: z.uuid(),
   state: z.enum(['PENDING_APPROVAL', 'IMPORTED', 'EXPIRED', 'DENIED', 'FAILED']),
@@ -141,8 +165,11 @@ export const internalLatestSchema = z.object({
       examYear: z.number().int(),
       examDate: z.string().nullable(),
       reportedJudgement: z.string().nullable(),
+      overallJudgement: overallJudgementSchema,
       missingFacts: z.array(personFact),
-      items: z.array(z.object({ item: z.string(), name: z.string(), value: z.union([z.number(), z.string()]).nullable(), unit: z.string(), grade, appliedRange: appliedRangeSchema })),
+      items: z.array(
+        z.object({ item: z.string(), name: z.string(), value: z.union([z.number(), z.string()]).nullable(), unit: z.string(), grade, appliedRange: appliedRangeSchema, note: z.string().optional() }),
+      ),
       summary: summarySchema,
     })
     .nullable(),

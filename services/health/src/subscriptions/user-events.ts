@@ -6,6 +6,8 @@ const profileEvent = z.object({
   userId: z.string().min(1),
   occurredAt: z.string().optional(),
   profile: z.object({
+    /** Absent in events published before the name was shared; linking then waits for the next one. */
+    name: z.string().max(200).nullable().optional(),
     birthDate: z.iso.date().nullable().optional(),
     sex: z.enum(['M', 'F']).nullable().optional(),
     occupation: z.string().nullable().optional(),
@@ -30,7 +32,7 @@ export function createUserEventSubscriptions(events: UserEvents, clock: Clock): 
       schema: profileEvent,
       async handle({ data }) {
         const facts = { birthDate: data.profile.birthDate ?? null, sex: data.profile.sex ?? null, occupation: data.profile.occupation ?? null };
-        await events.profileChanged(data.userId, facts, occurrence(data.occurredAt, clock));
+        await events.profileChanged(data.userId, facts, data.profile.name ?? null, occurrence(data.occurredAt, clock));
       },
     });
   return [

@@ -52,7 +52,7 @@ interface Person {
 /** A user whose profile the user service announced, registered with NHIS with these checkups. */
 async function person(checkups: Record<string, string>[]): Promise<Person> {
   const who = { userId: randomUUID(), name: '김민지', birthDate: '1988-04-12', phone: uniquePhone() };
-  const profile = { type: 'UserRegistered', userId: who.userId, occurredAt: clock.now().toISOString(), profile: { birthDate: who.birthDate, sex: 'F', occupation: 'OFFICE_WORKER' } };
+  const profile = { type: 'UserRegistered', userId: who.userId, occurredAt: clock.now().toISOString(), profile: { name: who.name, birthDate: who.birthDate, sex: 'F', occupation: 'OFFICE_WORKER' } };
   assert.equal((await health.deliver('/events/user-registered', 'user-registered', profile)).status, 200);
   const registered = await control('/people', { name: who.name, birthDate: who.birthDate.replaceAll('-', ''), phone: who.phone, sex: 'F', checkups });
   assert.equal(registered.status, 201);

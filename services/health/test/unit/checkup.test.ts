@@ -317,12 +317,12 @@ describe('a whole aggregator result sheet', () => {
       checkupYear: '2024',
       bloodPressure: '128',
       urineProtein: '모름',
-      gammaGtp: '<5',
+      gammaGtp: '<<5',
       hearing: '??',
     });
     assert.deepEqual(parsed.checkup, { examYear: 2024 });
     assert.deepEqual(parsed.rejected, [
-      { field: 'gammaGtp', raw: '<5', reason: 'UNPARSEABLE' },
+      { field: 'gammaGtp', raw: '<<5', reason: 'UNPARSEABLE' },
       { field: 'bloodPressure', raw: '128', reason: 'UNPARSEABLE' },
       { field: 'hearing', raw: '??', reason: 'UNPARSEABLE' },
       { field: 'urineProtein', raw: '모름', reason: 'UNPARSEABLE' },

@@ -60,7 +60,7 @@ describe('gradeBands for trend charts', () => {
 
   test('when a woman’s γ-GTP bands are requested, then the unclassified low band and the closed A band are exact', () => {
     assert.deepEqual(gradeBands('GAMMA_GTP', 'F'), [
-      { grade: 'NOT_CLASSIFIED', from: null, fromInclusive: false, to: 8, toInclusive: false },
+      { grade: 'NOT_CLASSIFIED', from: null, fromInclusive: false, to: 8, toInclusive: false, note: '기준보다 낮음, 의사와 상의' },
       { grade: 'NORMAL_A', from: 8, fromInclusive: true, to: 35, toInclusive: true },
       { grade: 'NORMAL_B', from: 35, fromInclusive: false, to: 45, toInclusive: true },
       { grade: 'SUSPECTED_DISEASE', from: 45, fromInclusive: false, to: null, toInclusive: false },
@@ -131,15 +131,15 @@ describe('applied range text', () => {
     }
   });
 
-  test('when creatinine is described, then the A edge is inclusive and the D edge exclusive, one decimal', () => {
-    assert.deepEqual(appliedRangeFor('SERUM_CREATININE', 'M'), { normalA: 'x ≤ 1.5', normalB: null, suspected: 'x > 1.5' });
+  test('when creatinine is described, then the A edge is inclusive (이하) and the D edge exclusive (초과), one decimal', () => {
+    assert.deepEqual(appliedRangeFor('SERUM_CREATININE', 'M'), { normalA: '1.5 이하', normalB: null, suspected: '1.5 초과' });
   });
 
   test('when the T-score is described, then −2.5 belongs to 질환의심 and −1.0 to 정상A', () => {
     assert.deepEqual(appliedRangeFor('BONE_DENSITY_T_SCORE', 'F'), {
-      normalA: 'x ≥ -1.0',
-      normalB: '-2.5 < x < -1.0',
-      suspected: 'x ≤ -2.5',
+      normalA: '-1.0 이상',
+      normalB: '-2.4~-1.1',
+      suspected: '-2.5 이하',
     });
   });
 

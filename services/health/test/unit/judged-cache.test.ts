@@ -53,6 +53,6 @@ describe('the latest-judged cache', () => {
     const cache = createJudgedCache<{ n: number }>(dapr, options);
     await cache.put('u1', { n: 1 });
     await cache.put('u2', { n: 2 });
-    assert.deepEqual([...state.store.keys()].sort(), ['latest-judged:u1', 'latest-judged:u2']);
+    assert.deepEqual([...state.store.keys()].sort(), ['latest-judged:v2:u1', 'latest-judged:v2:u2']);
   });
 });

@@ -50,7 +50,7 @@ interface BoundaryRow {
 const BOTH: readonly Sex[] = ['M', 'F'];
 
 /**
- * nhis.md §2.2, written out by hand from the reference (not from the CRITERIA table) so that a wrong
+ * docs/reference/nhis-checkup.md §1, written out by hand from the reference (not from the CRITERIA table) so that a wrong
  * boundary in the table fails here.
  */
 const BOUNDARIES: readonly BoundaryRow[] = [
@@ -278,34 +278,34 @@ describe('sex-specific rows use the person’s sex', () => {
   test('when a woman is judged, then the applied ranges are the women’s rows', () => {
     const judged = judgeCheckup(buildCheckup({ hemoglobin: 13 }), buildPerson({ sex: 'F' }));
     assert.deepEqual(itemOf(judged, 'HEMOGLOBIN').appliedRange, {
-      normalA: '12.0 ≤ x ≤ 15.5',
-      normalB: '10.0 ≤ x < 12.0',
-      suspected: 'x < 10.0',
-      notClassified: 'x > 15.5',
+      normalA: '12.0~15.5',
+      normalB: '10.0~11.9',
+      suspected: '10.0 미만',
+      notClassified: '15.5 초과',
     });
-    assert.deepEqual(itemOf(judged, 'WAIST').appliedRange, { normalA: 'x < 85.0', normalB: null, suspected: 'x ≥ 85.0' });
+    assert.deepEqual(itemOf(judged, 'WAIST').appliedRange, { normalA: '85 미만', normalB: null, suspected: '85 이상' });
     assert.deepEqual(itemOf(judged, 'GAMMA_GTP').appliedRange, {
-      normalA: '8 ≤ x ≤ 35',
-      normalB: '35 < x ≤ 45',
-      suspected: 'x > 45',
-      notClassified: 'x < 8',
+      normalA: '8~35',
+      normalB: '36~45',
+      suspected: '46 이상',
+      notClassified: '8 미만',
     });
   });
 
   test('when a man is judged, then the applied ranges are the men’s rows', () => {
     const judged = judgeCheckup(buildCheckup(), buildPerson({ sex: 'M' }));
     assert.deepEqual(itemOf(judged, 'HEMOGLOBIN').appliedRange, {
-      normalA: '13.0 ≤ x ≤ 16.5',
-      normalB: '12.0 ≤ x < 13.0',
-      suspected: 'x < 12.0',
-      notClassified: 'x > 16.5',
+      normalA: '13.0~16.5',
+      normalB: '12.0~12.9',
+      suspected: '12.0 미만',
+      notClassified: '16.5 초과',
     });
-    assert.deepEqual(itemOf(judged, 'WAIST').appliedRange, { normalA: 'x < 90.0', normalB: null, suspected: 'x ≥ 90.0' });
+    assert.deepEqual(itemOf(judged, 'WAIST').appliedRange, { normalA: '90 미만', normalB: null, suspected: '90 이상' });
     assert.deepEqual(itemOf(judged, 'GAMMA_GTP').appliedRange, {
-      normalA: '11 ≤ x ≤ 63',
-      normalB: '63 < x ≤ 77',
-      suspected: 'x > 77',
-      notClassified: 'x < 11',
+      normalA: '11~63',
+      normalB: '64~77',
+      suspected: '78 이상',
+      notClassified: '11 미만',
     });
   });
 });
@@ -317,10 +317,16 @@ describe('grade notes', () => {
     assert.equal(bmi.note, '저체중');
   });
 
-  test('when a man’s haemoglobin is 17.2, then it is not classified and marked 기준 외 (참고)', () => {
+  test('when a man’s haemoglobin is 17.2, then it is not classified and noted 기준보다 높음, 의사와 상의', () => {
     const hb = judgeOne('HEMOGLOBIN', 'M', { hemoglobin: 17.2 });
     assert.equal(hb.grade, NC);
-    assert.equal(hb.note, '기준 외 (참고)');
+    assert.equal(hb.note, '기준보다 높음, 의사와 상의');
+  });
+
+  test('when a woman’s γ-GTP is 6, then it is not classified and noted 기준보다 낮음, 의사와 상의', () => {
+    const ggt = judgeOne('GAMMA_GTP', 'F', { gammaGtp: 6 });
+    assert.equal(ggt.grade, NC);
+    assert.equal(ggt.note, '기준보다 낮음, 의사와 상의');
   });
 
   test('when a value is plainly in the A band, then it carries no note', () => {
@@ -385,9 +391,9 @@ describe('blood pressure is judged on both SBP and DBP, worst wins', () => {
 
   test('when blood pressure is judged, then the applied range combines the SBP and DBP rows', () => {
     assert.deepEqual(judgeOne('BLOOD_PRESSURE', 'F', { sbp: 118, dbp: 76 }).appliedRange, {
-      normalA: '수축기 < 120 그리고 이완기 < 80',
-      normalB: '120 ≤ 수축기 < 140 또는 80 ≤ 이완기 < 90 (질환의심에 해당하지 않을 때)',
-      suspected: '수축기 ≥ 140 또는 이완기 ≥ 90',
+      normalA: '120 미만/80 미만',
+      normalB: '120~139/80~89',
+      suspected: '140 이상/90 이상',
     });
   });
 });
@@ -498,30 +504,37 @@ describe('missing values are not tested, never normal', () => {
     'BONE_DENSITY',
   ];
 
-  for (const sex of BOTH) {
-    test(`when a ${SEX_NAMES[sex]}'s checkup has no values, then every item is NOT_TESTED with a null value`, () => {
-      const judged = judgeCheckup(buildCheckup(), buildPerson({ sex }));
-      assert.deepEqual(
-        judged.items.map((i) => i.item),
-        ALL_ITEMS,
-      );
-      for (const item of judged.items) {
-        assert.equal(item.grade, NT, `${item.item} should be NOT_TESTED`);
-        assert.equal(item.value, null, `${item.item} should have no value`);
-      }
-      assert.deepEqual(judged.summary.counts, {
-        NORMAL_A: 0,
-        NORMAL_B: 0,
-        SUSPECTED_DISEASE: 0,
-        NOT_CLASSIFIED: 0,
-        NOT_TESTED: ALL_ITEMS.length,
-      });
-      assert.deepEqual(judged.summary.flagged, []);
+  test('when a woman offered every item (60 in 2026: lipids and bone density due) has no values, then every item is NOT_TESTED', () => {
+    const judged = judgeCheckup(buildCheckup(), buildPerson({ sex: 'F', birthDate: '1966-05-01' }));
+    assert.deepEqual(
+      judged.items.map((i) => i.item),
+      ALL_ITEMS,
+    );
+    for (const item of judged.items) {
+      assert.equal(item.grade, NT, `${item.item} should be NOT_TESTED`);
+      assert.equal(item.value, null, `${item.item} should have no value`);
+    }
+    assert.deepEqual(judged.summary.counts, {
+      NORMAL_A: 0,
+      NORMAL_B: 0,
+      SUSPECTED_DISEASE: 0,
+      NOT_CLASSIFIED: 0,
+      NOT_TESTED: ALL_ITEMS.length,
     });
-  }
+    assert.deepEqual(judged.summary.flagged, []);
+  });
 
-  test('when lipids were not tested this cycle but glucose was, then only the lipids are NOT_TESTED', () => {
-    const judged = judgeCheckup(buildCheckup({ fastingGlucose: 92 }), buildPerson());
+  test('when a man of 48 in 2026 (lipids due) has no values, then bone density is NOT_APPLICABLE and every other item NOT_TESTED', () => {
+    const judged = judgeCheckup(buildCheckup(), buildPerson({ sex: 'M', birthDate: '1978-02-01' }));
+    for (const item of judged.items) {
+      assert.equal(item.grade, item.item === 'BONE_DENSITY' ? 'NOT_APPLICABLE' : NT, item.item);
+      assert.equal(item.value, null, `${item.item} should have no value`);
+    }
+    assert.equal(judged.summary.counts.NOT_TESTED, ALL_ITEMS.length - 1);
+  });
+
+  test('when lipids were due but not tested while glucose was, then only the lipids are NOT_TESTED', () => {
+    const judged = judgeCheckup(buildCheckup({ fastingGlucose: 92 }), buildPerson({ birthDate: '1978-02-01' }));
     assert.equal(itemOf(judged, 'FASTING_GLUCOSE').grade, A);
     for (const lipid of ['TOTAL_CHOLESTEROL', 'HDL_CHOLESTEROL', 'TRIGLYCERIDES', 'LDL_CHOLESTEROL'] as const) {
       assert.equal(itemOf(judged, lipid).grade, NT);
@@ -708,13 +721,17 @@ describe('summary', () => {
       }),
       buildPerson({ sex: 'M' }),
     );
+    // A man of 47 in 2026: no lipid panel this cycle and no bone density, so those five are not counted.
     assert.deepEqual(judged.summary.counts, {
       NORMAL_A: 2,
       NORMAL_B: 2,
       SUSPECTED_DISEASE: 2,
       NOT_CLASSIFIED: 1,
-      NOT_TESTED: 11,
+      NOT_TESTED: 6,
     });
+    assert.deepEqual(judged.summary.outsideCriteria, [
+      { item: 'HEMOGLOBIN', name: '혈색소', value: 17.0, unit: 'g/dL', note: '기준보다 높음, 의사와 상의' },
+    ]);
     assert.deepEqual(judged.summary.flagged, [
       { item: 'WAIST', name: '허리둘레', grade: D, value: 92.4, unit: 'cm' },
       { item: 'FASTING_GLUCOSE', name: '공복혈당', grade: D, value: 131, unit: 'mg/dL' },
@@ -742,7 +759,7 @@ describe('summary', () => {
       value: 104,
       unit: 'mg/dL',
       grade: B,
-      appliedRange: { normalA: 'x < 100', normalB: '100 ≤ x < 126', suspected: 'x ≥ 126' },
+      appliedRange: { normalA: '100 미만', normalB: '100~125', suspected: '126 이상' },
     });
   });
 });

@@ -47,11 +47,11 @@ describe('judging before the user’s profile facts are known', () => {
       assert.equal(item.note, '성별 정보가 없어 판정하지 않음');
     }
     assert.deepEqual(itemOf(judged, 'WAIST').appliedRange, {
-      normalA: '남 x < 90.0 / 여 x < 85.0',
+      normalA: '남 90 미만 / 여 85 미만',
       normalB: null,
-      suspected: '남 x ≥ 90.0 / 여 x ≥ 85.0',
+      suspected: '남 90 이상 / 여 85 이상',
     });
-    assert.equal(itemOf(judged, 'HEMOGLOBIN').appliedRange.normalA, '남 13.0 ≤ x ≤ 16.5 / 여 12.0 ≤ x ≤ 15.5');
+    assert.equal(itemOf(judged, 'HEMOGLOBIN').appliedRange.normalA, '남 13.0~16.5 / 여 12.0~15.5');
   });
 
   test('when a sex-specific item was not measured, then it is simply NOT_TESTED', () => {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import Anthropic, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk';
 import CircuitBreaker from 'opossum';
 import type { Logger, Metrics } from '@healthsync/shared';
+import { partialSpend, type TokenSpend } from '../domain/budget.js';
 import type { Feature, ModelPrompt } from '../domain/prompts.js';
 import { countsAgainstBreaker, failureKindOfStatus, retryAfterMs, retryDelay, type FailureKind } from '../domain/retry.js';
 
@@ -44,6 +45,8 @@ export class ModelUnavailableError extends Error {
   constructor(
     readonly kind: FailureKind | 'STREAM_INTERRUPTED',
     message: string,
+    /** What the call spent anyway: a stream that broke off after output had started. */
+    readonly spent?: TokenSpend,
   ) {
     super(message);
     this.name = 'ModelUnavailableError';
@@ -120,7 +123,8 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-function requestParams(model: string, prompt: ModelPrompt, maxTokens: number, userId: string) {
+/** The Messages API body for a prompt; also one request of a Message Batch. */
+export function requestParams(model: string, prompt: ModelPrompt, maxTokens: number, userId: string) {
   return {
     model,
     max_tokens: maxTokens,
@@ -274,6 +278,7 @@ export function createClaude(options: ClaudeOptions): LanguageModel {
       let inputTokens = 0;
       let outputTokens = 0;
       let stopReason: string | null = null;
+      let broke: unknown;
       try {
         for await (const event of opened.events) {
           if (event.type === 'message_start') {
@@ -289,9 +294,17 @@ export function createClaude(options: ClaudeOptions): LanguageModel {
           }
         }
       } catch (error) {
-        const failure = classify(error, callOptions.signal);
-        record(context, { attempt: attemptNo, streamed: true, inputTokens, outputTokens, latencyMs: Date.now() - started.at, outcome: failure.kind === 'ABORTED' ? 'ABORTED' : 'STREAM_INTERRUPTED' });
-        throw new ModelUnavailableError(failure.kind === 'ABORTED' ? 'ABORTED' : 'STREAM_INTERRUPTED', `the answer stream broke off: ${String(error)}`);
+        broke = error;
+      }
+      // The SDK ends the iteration quietly when the signal aborts (the client left, or the deadline
+      // passed), so an answer without its closing message_delta broke off too.
+      if (broke === undefined && stopReason === null) broke = signal.reason ?? new Error('the stream ended before its last event');
+      if (broke !== undefined) {
+        // The final usage never came: what was generated until the break is billed, so count it.
+        const spent = partialSpend({ inputTokens, outputTokens }, text);
+        const kind = callOptions.signal?.aborted ? 'ABORTED' : 'STREAM_INTERRUPTED';
+        record(context, { attempt: attemptNo, streamed: true, ...spent, latencyMs: Date.now() - started.at, outcome: kind });
+        throw new ModelUnavailableError(kind, `the answer stream broke off: ${String(broke)}`, spent);
       }
       record(context, { attempt: attemptNo, streamed: true, inputTokens, outputTokens, latencyMs: Date.now() - started.at, outcome: 'SUCCESS' });
       return { text, toolInput: undefined, stopReason, inputTokens, outputTokens };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CATEGORY_ADVICE, categoryOf, occupationAdvice } from './advice.js';
 import { allowedNumbers, ungroundedNumbers } from './grounding.js';
-import { flaggedItems, recordForModel, type HealthRecord, type RecordItem } from './health-record.js';
+import { flaggedItems, outsideCriteriaItems, recordForModel, type HealthRecord, type RecordItem } from './health-record.js';
 import { charLength, josa } from './korean.js';
 import { describeIssues, type Parsed } from './outcome.js';
 
@@ -70,6 +70,9 @@ export function parseReading(input: unknown, record: HealthRecord): Parsed<Readi
   const refs = [...value.overallItemCodes, ...value.riskItemCodes, ...value.occupationItemCodes];
   const unknown = refs.filter((code) => !known.has(code));
   if (unknown.length > 0) return { ok: false, reason: 'INVALID_OUTPUT', detail: `unknown item codes: ${[...new Set(unknown)].join(', ')}` };
+  // A value outside the graded range is not normal: a reading that leaves it out reads as "all normal".
+  const unmentioned = outsideCriteriaItems(record).filter((i) => !refs.includes(i.code));
+  if (unmentioned.length > 0) return { ok: false, reason: 'INVALID_OUTPUT', detail: `items outside the criteria not mentioned: ${unmentioned.map((i) => i.code).join(', ')}` };
   const texts = [value.overallLine, value.riskLine, value.occupationLine];
   const foreign = ungroundedNumbers(texts, allowedNumbers(recordForModel(record)));
   if (foreign.length > 0) return { ok: false, reason: 'UNGROUNDED_NUMBER', detail: `numbers not in the record: ${foreign.join(', ')}` };
@@ -88,17 +91,25 @@ export function parseReading(input: unknown, record: HealthRecord): Parsed<Readi
   };
 }
 
-/** Share of normal items: 정상A counts fully, 정상B half, 질환의심 not at all. */
+/** Share of normal items: 정상A counts fully, 정상B and a value outside the graded range half, 질환의심 not at all. */
 export function ruleHealthScore(record: HealthRecord): number {
   if (record.items.length === 0) return 0;
-  const points = record.items.reduce((sum, i) => sum + (i.grade === 'NORMAL_A' ? 1 : i.grade === 'NORMAL_B' ? 0.5 : 0), 0);
+  const points = record.items.reduce((sum, i) => sum + (i.grade === 'NORMAL_A' ? 1 : i.grade === 'SUSPECTED_DISEASE' ? 0 : 0.5), 0);
   return Math.round((100 * points) / record.items.length);
 }
 
 export function ruleRiskLevel(record: HealthRecord): RiskLevel {
   if (record.items.some((i) => i.grade === 'SUSPECTED_DISEASE')) return 'HIGH';
-  if (record.items.some((i) => i.grade === 'NORMAL_B')) return 'MEDIUM';
+  if (record.items.some((i) => i.grade === 'NORMAL_B' || i.grade === 'OUTSIDE_CRITERIA')) return 'MEDIUM';
   return 'LOW';
+}
+
+/** "혈색소(16.6 g/dL)는 판정 기준보다 높아" … for the values outside the graded range; '' when there are none. */
+function outsideSentence(outside: readonly RecordItem[]): string {
+  if (outside.length === 0) return '';
+  const named = outside.slice(0, 2).map((i) => `${i.name}(${valueText(i)})`).join('·');
+  const direction = outside.every((i) => i.note?.includes('높음')) ? '보다 높아' : outside.every((i) => i.note?.includes('낮음')) ? '보다 낮아' : ' 밖이라';
+  return `${josa(named, '은/는')} 판정 기준${direction} 등급을 매기지 않았으니 의사와 상의하세요.`;
 }
 
 function valueText(item: RecordItem): string {
@@ -110,29 +121,43 @@ const MAX_REFS = 10;
 /** The reading the rules write when the model cannot: same shape, plainer words. */
 export function fallbackReading(record: HealthRecord): Reading {
   const flagged = flaggedItems(record);
+  const outside = outsideCriteriaItems(record);
   const allCodes = record.items.map((i) => i.code).slice(0, MAX_REFS);
   const top = flagged[0];
 
   let overall: ReadingLine;
   if (record.items.length === 0) {
     overall = { kind: 'OVERALL', text: '이번 검진에서 판정 기준이 있는 항목의 결과를 찾지 못했습니다.', itemCodes: [] };
+  } else if (!top && outside.length > 0) {
+    overall = {
+      kind: 'OVERALL',
+      text: `판정된 항목은 정상 범위지만 ${outsideSentence(outside)}`,
+      itemCodes: outside.map((i) => i.code).slice(0, MAX_REFS),
+    };
   } else if (!top) {
     overall = { kind: 'OVERALL', text: '검진한 모든 항목이 정상A로 판정되어 전반적으로 양호한 상태입니다.', itemCodes: allCodes };
   } else {
     const shown = flagged.slice(0, 3);
     const names = shown.map((i) => i.name).join('·');
-    const allFlagged = flagged.length === record.items.length;
+    const allFlagged = flagged.length === record.items.length - outside.length;
+    const first = allFlagged
+      ? `검진 결과 ${names} 항목 모두 관리가 필요한 상태입니다.`
+      : `검진 결과 대부분 정상 범위지만 ${names} 항목은 관리가 필요합니다.`;
     overall = {
       kind: 'OVERALL',
-      text: allFlagged
-        ? `검진 결과 ${names} 항목 모두 관리가 필요한 상태입니다.`
-        : `검진 결과 대부분 정상 범위지만 ${names} 항목은 관리가 필요합니다.`,
-      itemCodes: shown.map((i) => i.code),
+      text: outside.length > 0 ? `${first} ${outsideSentence(outside)}` : first,
+      itemCodes: [...shown, ...outside].map((i) => i.code).slice(0, MAX_REFS),
     };
   }
 
   let risk: ReadingLine;
-  if (!top) {
+  if (!top && outside.length > 0) {
+    risk = {
+      kind: 'MAIN_RISK',
+      text: '판정 기준 밖의 수치는 이 검진만으로 괜찮다고 말할 수 없으니 결과지를 가지고 의사와 상의하세요.',
+      itemCodes: outside.map((i) => i.code).slice(0, MAX_REFS),
+    };
+  } else if (!top) {
     risk = { kind: 'MAIN_RISK', text: '뚜렷한 위험 요인은 없으니 지금의 생활 습관을 꾸준히 유지하세요.', itemCodes: allCodes };
   } else {
     const subject = josa(`${top.name}(${valueText(top)})`, '이/가');

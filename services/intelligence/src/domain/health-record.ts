@@ -28,8 +28,13 @@ export const latestJudgedSchema = z.object({
           unit: z.string().nullable().optional(),
           grade: z.string(),
           appliedRange: z.record(z.string(), z.unknown()).nullable().optional(),
+          note: z.string().optional(),
         }),
       ),
+      summary: z
+        .object({ outsideCriteria: z.array(z.object({ item: z.string(), note: z.string() })).optional() })
+        .nullable()
+        .optional(),
     })
     .nullable(),
 });
@@ -37,11 +42,17 @@ export const latestJudgedSchema = z.object({
 export type LatestJudged = z.infer<typeof latestJudgedSchema>;
 
 export type JudgedGrade = 'NORMAL_A' | 'NORMAL_B' | 'SUSPECTED_DISEASE';
+/**
+ * OUTSIDE_CRITERIA: a measured value where the notice gives no grade (haemoglobin above the 정상A range,
+ * γ-GTP below it). It is not normal: a reading must mention it and suggest seeing a doctor.
+ */
+export type RecordGrade = JudgedGrade | 'OUTSIDE_CRITERIA';
 
-export const GRADE_LABELS: Readonly<Record<JudgedGrade, string>> = {
+export const GRADE_LABELS: Readonly<Record<RecordGrade, string>> = {
   NORMAL_A: '정상A',
   NORMAL_B: '정상B(경계)',
   SUSPECTED_DISEASE: '질환의심',
+  OUTSIDE_CRITERIA: '판정 기준 외',
 };
 
 /** Occupations of the user service, in the words the model and the user read. */
@@ -66,15 +77,18 @@ export interface RecordItem {
   name: string;
   value: number | string | null;
   unit: string;
-  grade: JudgedGrade;
+  grade: RecordGrade;
   gradeLabel: string;
   /** The 정상A range that applied, for flagged items only (the model may quote its numbers). */
   normalRange?: string;
+  /** For OUTSIDE_CRITERIA: the plain note, e.g. 기준보다 높음, 의사와 상의. */
+  note?: string;
 }
 
 /**
  * The facts the model is given about a user: no name, phone or birth date, only what a
- * reading needs. Items are the graded ones (not tested / not classifiable are left out).
+ * reading needs. Items are the graded ones and the values outside the graded range (not tested,
+ * not applicable and not gradable for want of a profile fact are left out).
  */
 export interface HealthRecord {
   examDate: string | null;
@@ -109,7 +123,23 @@ export function buildRecord(latest: LatestJudged, today: string): HealthRecord {
   const profile = latest.profile;
   const occupationCode = profile?.occupation ?? null;
   const items: RecordItem[] = [];
+  const outside = new Map((latest.checkup?.summary?.outsideCriteria ?? []).map((o) => [o.item, o.note]));
   for (const item of latest.checkup?.items ?? []) {
+    const outsideNote = item.grade === 'NOT_CLASSIFIED' ? outside.get(item.item) : undefined;
+    if (outsideNote !== undefined && item.value !== null) {
+      const range = normalRangeText(item.appliedRange);
+      items.push({
+        code: item.item,
+        name: item.name,
+        value: item.value,
+        unit: item.unit ?? '',
+        grade: 'OUTSIDE_CRITERIA',
+        gradeLabel: GRADE_LABELS.OUTSIDE_CRITERIA,
+        ...(range ? { normalRange: range } : {}),
+        note: outsideNote,
+      });
+      continue;
+    }
     if (!isJudged(item.grade) || item.value === null) continue;
     const flagged = item.grade !== 'NORMAL_A';
     const range = flagged ? normalRangeText(item.appliedRange) : undefined;
@@ -139,6 +169,11 @@ export function buildRecord(latest: LatestJudged, today: string): HealthRecord {
 export function recordForModel(record: HealthRecord): Omit<HealthRecord, 'occupationCode'> {
   const { occupationCode: _code, ...shown } = record;
   return shown;
+}
+
+/** Values outside the graded range, in record order: every reading mentions them. */
+export function outsideCriteriaItems(record: HealthRecord): RecordItem[] {
+  return record.items.filter((i) => i.grade === 'OUTSIDE_CRITERIA');
 }
 
 /** Items needing attention, most serious first: 질환의심, then 정상B, each in record order. */

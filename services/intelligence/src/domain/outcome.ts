@@ -10,18 +10,24 @@ export type Rejection = 'INVALID_OUTPUT' | 'UNGROUNDED_NUMBER';
 export type FallbackReason =
   | Rejection
   | 'DAILY_TOKEN_BUDGET_EXCEEDED'
+  /** The budget could not be read, so the model was not called. */
+  | 'TOKEN_BUDGET_UNAVAILABLE'
   | 'CIRCUIT_OPEN'
   | 'AI_TIMEOUT'
   | 'AI_RATE_LIMITED'
   | 'AI_OVERLOADED'
   | 'AI_UNAVAILABLE'
   | 'AI_STREAM_INTERRUPTED'
-  | 'NO_JUDGED_ITEMS';
+  | 'NO_JUDGED_ITEMS'
+  | 'AI_BATCH_ERRORED'
+  | 'AI_BATCH_EXPIRED'
+  | 'AI_BATCH_CANCELED';
 
 export const FALLBACK_REASONS: readonly FallbackReason[] = [
   'INVALID_OUTPUT',
   'UNGROUNDED_NUMBER',
   'DAILY_TOKEN_BUDGET_EXCEEDED',
+  'TOKEN_BUDGET_UNAVAILABLE',
   'CIRCUIT_OPEN',
   'AI_TIMEOUT',
   'AI_RATE_LIMITED',
@@ -29,6 +35,9 @@ export const FALLBACK_REASONS: readonly FallbackReason[] = [
   'AI_UNAVAILABLE',
   'AI_STREAM_INTERRUPTED',
   'NO_JUDGED_ITEMS',
+  'AI_BATCH_ERRORED',
+  'AI_BATCH_EXPIRED',
+  'AI_BATCH_CANCELED',
 ];
 
 /** A model answer after validation. */

@@ -17,7 +17,7 @@ import { MISSIONS_TOOL, recommendationInputSchema } from './missions.js';
  * health record. Facts (the judged record, progress) are JSON inside tagged blocks.
  */
 export const PROMPT_VERSIONS = {
-  diagnosis: 'diagnosis-v1',
+  diagnosis: 'diagnosis-v2',
   recommendations: 'missions-v1',
   chat: 'chat-v1',
   nudge: 'nudge-v1',
@@ -52,6 +52,7 @@ export const USER_TEXT_MARKER = '=== 사용자 메시지 ===';
 export function neutraliseUserText(text: string): string {
   return text
     .normalize('NFKC')
+    // eslint-disable-next-line no-control-regex -- removing control and direction-override characters is the point
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '')
     .replace(/={3,}/g, '==')
     .replace(/<\s*\/?\s*(health_record|progress|system|instructions?)\b[^>]*>/gi, (tag) => `[${tag.replace(/[<>]/g, '')}]`)
@@ -85,6 +86,7 @@ export function diagnosisPrompt(record: HealthRecord): ModelPrompt {
     '- 각 줄은 쉬운 한국어 한 문장으로 짧게 씁니다.',
     '- 각 줄이 다루는 검사 항목을 기록의 code로 적습니다.',
     '- 진단을 내리지 않습니다. 질환의심 항목은 병원 진료나 재검사를 권합니다.',
+    "- gradeLabel이 '판정 기준 외'인 항목은 기준이 등급을 매기지 않는 값이며 정상이 아닙니다. 그런 항목이 있으면 반드시 어느 한 줄에서 언급하고 그 code를 적으며, 의사와 상의하도록 권합니다. 그때는 모든 항목이 정상이라고 쓰지 않습니다.",
     `- 결과는 반드시 ${READING_TOOL} 도구로 제출합니다.`,
   ].join('\n');
   const user = `아래는 판정이 끝난 건강검진 기록입니다.\n${recordBlock(record)}\n이 기록으로 세 줄 판독을 작성해 제출하세요.`;

@@ -1,15 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { NotFoundError, seoulToday, ValidationError, type Clock, type Db, type Logger } from '@healthsync/shared';
+import { AppError, NotFoundError, seoulToday, ValidationError, type Clock, type Db, type Logger } from '@healthsync/shared';
 import type { ChatMessage, ChatSession } from '../adapters/chats-repository.js';
 import type { IntelligenceRepositories } from '../adapters/repositories.js';
 import { ModelUnavailableError, type LanguageModel } from '../adapters/claude.js';
 import { HealthDataUnavailableError, type HealthClient } from '../adapters/health-client.js';
+import { reservationFor } from '../domain/budget.js';
 import { fallbackChatAnswer, recentTurns, sessionTitle, suggestedQuestions, type Turn } from '../domain/chat.js';
+import { chatGroundingFor, NUMBERS_REMOVED_NOTE, settleChatAnswer, streamGrounded, type StreamAnswer } from '../domain/chat-grounding.js';
 import { detectEmergency, type Emergency } from '../domain/emergency.js';
 import { buildRecord, type HealthRecord } from '../domain/health-record.js';
 import type { FallbackReason, Source } from '../domain/outcome.js';
 import { chatPrompt, type ModelPrompt } from '../domain/prompts.js';
-import { fallbackReasonOf, type AiRunner } from './ai-runner.js';
+import { budgetRefusal, fallbackReasonOf, spendOf, type AiRunner } from './ai-runner.js';
+import type { TokenBudget } from './token-budget.js';
 
 /** Whether the answer could use the user's checkup. */
 export type RecordContext = 'AVAILABLE' | 'NO_CHECKUP' | 'UNAVAILABLE';
@@ -46,6 +49,8 @@ export interface ReplyView {
   fallbackReason: FallbackReason | null;
   emergency: EmergencyView | null;
   context: RecordContext;
+  /** Numbers about the user not in their record, removed from the answer; [] normally. */
+  numbersRemoved: string[];
 }
 
 /** What a streamed answer sends, in order: start, tokens (and maybe an error), done. */
@@ -62,6 +67,9 @@ export interface ChatDeps {
   health: HealthClient;
   model: LanguageModel;
   runner: AiRunner;
+  budget: TokenBudget;
+  /** Answers one user may have streaming at once. */
+  maxConcurrentStreams: number;
   contextMessages: number;
   maxTokens: number;
   streamDeadlineMs: number;
@@ -96,13 +104,18 @@ interface Prepared {
 
 const PAGE_MAX = 100;
 
+/** A stream slot outlives the stream's own deadline by this much before it counts as abandoned. */
+const STREAM_SLOT_GRACE_MS = 15_000;
+/** Suggested wait before trying again when every stream slot is taken; answers take seconds. */
+const STREAM_RETRY_AFTER_SECONDS = 5;
+
 /**
  * Health chat: sessions owned by one user, each question answered from that user's own latest
  * checkup and the recent turns of that session only. Emergencies get the 119 guidance first.
  */
 export function createChat(deps: ChatDeps) {
   const { db } = deps;
-  const { chats } = deps.repositories;
+  const { chats, chatStreams } = deps.repositories;
 
   async function owned(userId: string, sessionId: string): Promise<ChatSession> {
     const session = await chats.find(db, userId, sessionId);
@@ -133,7 +146,7 @@ export function createChat(deps: ChatDeps) {
     return { userMessage, emergency, record, context, prompt: chatPrompt({ record, history, message, emergency }) };
   }
 
-  async function finish(userId: string, sessionId: string, prepared: Prepared, text: string, source: Source, reason: FallbackReason | null) {
+  async function finish(userId: string, sessionId: string, prepared: Prepared, text: string, source: Source, reason: FallbackReason | null, numbersRemoved: string[] = []) {
     const questions = suggestedQuestions(prepared.userMessage.content, prepared.record, prepared.emergency);
     const stored = await chats.addMessage(db, {
       id: randomUUID(),
@@ -152,6 +165,7 @@ export function createChat(deps: ChatDeps) {
       source,
       fallbackReason: reason,
       emergency: prepared.emergency ? { kind: prepared.emergency.kind, guidance: prepared.emergency.guidance } : null,
+      numbersRemoved,
     };
   }
 
@@ -195,14 +209,23 @@ export function createChat(deps: ChatDeps) {
       const prepared = await prepare(userId, sessionId, message);
       const base = { sessionId, userMessage: messageView(prepared.userMessage), context: prepared.context };
       const prefix = prefixOf(prepared);
+      // A number about the user that is not in their record: asked once more, then left out (see chat-grounding).
+      const grounding = chatGroundingFor(prepared.prompt, prepared.record);
+      let lastUngrounded: string | undefined;
       const outcome = await deps.runner.text(
         prepared.prompt,
         userId,
-        (text) => (text.trim() === '' ? { ok: false, reason: 'INVALID_OUTPUT', detail: 'empty answer' } : { ok: true, value: text.trim() }),
+        (text) => {
+          if (text.trim() === '') return { ok: false, reason: 'INVALID_OUTPUT', detail: 'empty answer' };
+          const foreign = grounding.ungrounded(text);
+          if (foreign.length === 0) return { ok: true, value: text.trim() };
+          lastUngrounded = text;
+          return { ok: false, reason: 'UNGROUNDED_NUMBER', detail: `numbers about the user not in the record: ${foreign.join(', ')}` };
+        },
         deps.maxTokens,
       );
-      const text = outcome.source === 'AI' ? outcome.value : fallbackChatAnswer(prepared.record);
-      return { ...base, ...(await finish(userId, sessionId, prepared, `${prefix}${text}`, outcome.source, outcome.source === 'FALLBACK' ? outcome.reason : null)) };
+      const settled = settleChatAnswer(outcome, lastUngrounded, grounding, fallbackChatAnswer(prepared.record));
+      return { ...base, ...(await finish(userId, sessionId, prepared, `${prefix}${settled.text}`, settled.source, settled.fallbackReason, settled.numbersRemoved)) };
     },
 
     /**
@@ -211,52 +234,98 @@ export function createChat(deps: ChatDeps) {
      * is always the whole answer.
      */
     async answerStreaming(userId: string, sessionId: string, message: string, sink: ReplySink, signal: AbortSignal): Promise<void> {
-      const prepared = await prepare(userId, sessionId, message);
-      const emergency = prepared.emergency ? { kind: prepared.emergency.kind, guidance: prepared.emergency.guidance } : null;
-      sink.start({ sessionId, userMessageId: prepared.userMessage.id, emergency, context: prepared.context });
-      const prefix = prefixOf(prepared);
-      if (prefix) sink.token(prefix);
-
-      let streamed = '';
-      let failure: FallbackReason | null = null;
-      let aborted = false;
-      if (!(await deps.runner.budgetAllows(userId))) failure = 'DAILY_TOKEN_BUDGET_EXCEEDED';
-      else {
-        try {
-          const reply = await deps.model.stream(
-            prepared.prompt,
-            { userId, feature: 'chat', promptVersion: prepared.prompt.version },
-            { deadline: Date.now() + deps.streamDeadlineMs /* elapsed real time, not the calendar clock */, maxTokens: deps.maxTokens, signal },
-            (delta) => {
-              streamed += delta;
-              sink.token(delta);
-            },
-          );
-          if (reply.text.trim() === '') failure = 'INVALID_OUTPUT';
-        } catch (error) {
-          failure = fallbackReasonOf(error);
-          if (error instanceof ModelUnavailableError && error.kind === 'ABORTED') {
-            aborted = true;
-            deps.logger.info('chat client went away during the answer', { sessionId });
-          } else {
-            deps.logger.warn('chat answer failed; answering from the rules', { reason: failure, error: String(error) });
-          }
-        }
+      const now = deps.clock.now();
+      const slot = { id: randomUUID(), userId, now, expiresAt: new Date(now.getTime() + deps.streamDeadlineMs + STREAM_SLOT_GRACE_MS) };
+      if (!(await chatStreams.acquire(db, slot, deps.maxConcurrentStreams))) {
+        throw new AppError(429, 'CHAT_STREAMS_EXCEEDED', `At most ${deps.maxConcurrentStreams} chat answers can stream at once; wait for one to finish.`, {
+          retryAfterSeconds: STREAM_RETRY_AFTER_SECONDS,
+        });
       }
-
-      if (failure === null || (aborted && streamed !== '')) {
-        // A client that went away mid-answer keeps what it was shown in its history.
-        deps.runner.counted('chat', { source: 'AI', value: streamed });
-        sink.done(await finish(userId, sessionId, prepared, `${prefix}${streamed}`, 'AI', null));
-        return;
+      try {
+        await streamAnswer(userId, sessionId, message, sink, signal);
+      } finally {
+        await chatStreams.release(db, slot.id).catch((error: unknown) => deps.logger.warn('chat stream slot not released; it expires on its own', { error: String(error) }));
       }
-      deps.runner.counted('chat', { source: 'FALLBACK', reason: failure });
-      const fallback = fallbackChatAnswer(prepared.record);
-      if (streamed !== '') sink.error('AI_STREAM_INTERRUPTED', 'The answer broke off; a fallback answer replaces it.');
-      else sink.token(fallback);
-      sink.done(await finish(userId, sessionId, prepared, `${prefix}${fallback}`, 'FALLBACK', failure));
     },
   };
+
+  async function streamAnswer(userId: string, sessionId: string, message: string, sink: ReplySink, signal: AbortSignal): Promise<void> {
+    const prepared = await prepare(userId, sessionId, message);
+    const emergency = prepared.emergency ? { kind: prepared.emergency.kind, guidance: prepared.emergency.guidance } : null;
+    sink.start({ sessionId, userMessageId: prepared.userMessage.id, emergency, context: prepared.context });
+    const prefix = prefixOf(prepared);
+    if (prefix) sink.token(prefix);
+
+    let streamed = '';
+    let failure: FallbackReason | null = null;
+    let aborted = false;
+    let numbersRemoved: string[] = [];
+    // Every model call (the first and a regeneration) reserves its tokens before it starts
+    // and settles them with what it really used.
+    const callModel: StreamAnswer = async (onText) => {
+      const reserved = await deps.budget.reserve(userId, reservationFor(prepared.prompt, deps.maxTokens));
+      if (reserved.kind !== 'RESERVED') throw new BudgetRefused(budgetRefusal(reserved));
+      try {
+        // Elapsed real time, not the calendar clock (which a test may hold still).
+        const deadline = Date.now() + deps.streamDeadlineMs;
+        const reply = await deps.model.stream(prepared.prompt, { userId, feature: 'chat', promptVersion: prepared.prompt.version }, { deadline, maxTokens: deps.maxTokens, signal }, onText);
+        await reserved.reservation.settle({ inputTokens: reply.inputTokens, outputTokens: reply.outputTokens });
+        return reply;
+      } catch (error) {
+        await reserved.reservation.settle(spendOf(error));
+        throw error;
+      }
+    };
+    try {
+      // Only checked sentences reach the client; a number about the user not in their record is asked again once.
+      const grounded = await streamGrounded(callModel, chatGroundingFor(prepared.prompt, prepared.record), {
+        token: (text) => {
+          streamed += text;
+          sink.token(text);
+        },
+        restart: () => {
+          deps.logger.warn('chat answer stated a number about the user not in the record; asking once more', { sessionId });
+          streamed = '';
+          sink.error('UNGROUNDED_NUMBER', 'The answer stated a number about you that is not in your record; it is written again.');
+        },
+      });
+      numbersRemoved = grounded.numbersRemoved;
+      if (grounded.text === null) failure = 'UNGROUNDED_NUMBER';
+      else if (grounded.modelText.trim() === '') failure = 'INVALID_OUTPUT';
+      else streamed = grounded.text;
+    } catch (error) {
+      if (error instanceof BudgetRefused) failure = error.reason;
+      else {
+        failure = fallbackReasonOf(error);
+        if (error instanceof ModelUnavailableError && error.kind === 'ABORTED') {
+          aborted = true;
+          deps.logger.info('chat client went away during the answer; generation stopped', { sessionId });
+        } else {
+          deps.logger.warn('chat answer failed; answering from the rules', { reason: failure, error: String(error) });
+        }
+      }
+    }
+
+    if (failure === null || (aborted && streamed !== '')) {
+      // A client that went away mid-answer keeps what it was shown in its history.
+      deps.runner.counted('chat', { source: 'AI', value: streamed });
+      sink.done(await finish(userId, sessionId, prepared, `${prefix}${streamed}`, 'AI', null, numbersRemoved));
+      return;
+    }
+    deps.runner.counted('chat', { source: 'FALLBACK', reason: failure });
+    const fallback = failure === 'UNGROUNDED_NUMBER' ? `${fallbackChatAnswer(prepared.record)} ${NUMBERS_REMOVED_NOTE}` : fallbackChatAnswer(prepared.record);
+    if (streamed !== '') sink.error('AI_STREAM_INTERRUPTED', 'The answer broke off; a fallback answer replaces it.');
+    else sink.token(fallback);
+    sink.done(await finish(userId, sessionId, prepared, `${prefix}${fallback}`, 'FALLBACK', failure, numbersRemoved));
+  }
+}
+
+/** The daily token budget refused a model call; the answer comes from the rules. */
+class BudgetRefused extends Error {
+  constructor(readonly reason: FallbackReason) {
+    super(reason);
+    this.name = 'BudgetRefused';
+  }
 }
 
 export type Chat = ReturnType<typeof createChat>;

@@ -142,12 +142,15 @@ export function createChatRoutes(chat: Chat, logger: Logger): RouteSpec[] {
         200: { description: sseDescription, contentType: 'text/event-stream', schema: z.string() },
         201: { description: 'The stored question and answer (without Accept: text/event-stream)', schema: replySchema },
         404: { description: 'No such chat of this user (CHAT_NOT_FOUND)' },
+        429: { description: 'The user already has CHAT_MAX_CONCURRENT_STREAMS answers streaming (CHAT_STREAMS_EXCEEDED); Retry-After says when to try again' },
       },
       async handler({ userId, params, body, req, res }) {
         if (!wantsStream(req)) {
           res.status(201).json(await chat.answer(userId, params.id, body.message));
           return undefined;
         }
+        // The response, not the request: the request's 'close' fires as soon as its body has been read.
+        // The abort stops the model's stream, so a client that left stops costing tokens.
         const controller = new AbortController();
         res.on('close', () => {
           if (!res.writableEnded) controller.abort();

@@ -82,14 +82,17 @@ export const replySchema = z.object({
   fallbackReason,
   emergency: emergencySchema,
   context: z.enum(['AVAILABLE', 'NO_CHECKUP', 'UNAVAILABLE']).describe('Whether the answer could use the user’s checkup'),
+  numbersRemoved: z
+    .array(z.string())
+    .describe('Numbers the answer stated about the user that are not in their record: asked again once, then removed with their sentences (the answer says so); [] normally'),
 });
 
 export const sseDescription = [
   'Server-sent events, when the request says `Accept: text/event-stream`:',
   '`meta` {sessionId, userMessageId, emergency, context};',
   '`token` {index, text}, in order (emergency guidance first when there is any);',
-  '`error` {code, detail} if the answer broke off;',
-  '`done` {reply, suggestedQuestions, source, fallbackReason, emergency}: `reply.content` is always the whole answer.',
+  '`error` {code, detail} if the answer broke off, or with code `UNGROUNDED_NUMBER` when a sentence stated a number about the user that is not in their record (that sentence is never sent; the answer is written again);',
+  '`done` {reply, suggestedQuestions, source, fallbackReason, emergency, numbersRemoved}: `reply.content` is always the whole answer.',
 ].join(' ');
 
 export const historySchema = sessionSchema.extend({

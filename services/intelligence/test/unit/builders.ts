@@ -8,17 +8,20 @@ export function item(code: string, name: string, value: number | string | null, 
 }
 
 export const TYPICAL_ITEMS = [
-  item('BLOOD_PRESSURE', '혈압', '142/91', 'mmHg', 'SUSPECTED_DISEASE', '수축기 < 120 그리고 이완기 < 80'),
-  item('FASTING_GLUCOSE', '공복혈당', 104, 'mg/dL', 'NORMAL_B', 'x < 100'),
+  item('BLOOD_PRESSURE', '혈압', '142/91', 'mmHg', 'SUSPECTED_DISEASE', '120 미만/80 미만'),
+  item('FASTING_GLUCOSE', '공복혈당', 104, 'mg/dL', 'NORMAL_B', '100 미만'),
   item('BMI', '체질량지수', 22.1, 'kg/m²', 'NORMAL_A'),
   item('HEMOGLOBIN', '혈색소', 13.2, 'g/dL', 'NORMAL_A'),
 ];
 
-export function buildLatest(overrides: { items?: Item[]; occupation?: string | null; sex?: 'M' | 'F'; birthDate?: string; checkup?: null } = {}): LatestJudged {
+export function buildLatest(
+  overrides: { items?: Item[]; occupation?: string | null; sex?: 'M' | 'F'; birthDate?: string; checkup?: null; outsideCriteria?: { item: string; note: string }[] } = {},
+): LatestJudged {
+  const summary = overrides.outsideCriteria ? { summary: { outsideCriteria: overrides.outsideCriteria } } : {};
   return {
     userId: 'user-1',
     profile: { sex: overrides.sex ?? 'F', birthDate: overrides.birthDate ?? '1988-04-12', occupation: overrides.occupation === undefined ? 'OFFICE_WORKER' : overrides.occupation },
-    checkup: overrides.checkup === null ? null : { examYear: 2025, examDate: '2025-03-14', items: overrides.items ?? TYPICAL_ITEMS },
+    checkup: overrides.checkup === null ? null : { examYear: 2025, examDate: '2025-03-14', items: overrides.items ?? TYPICAL_ITEMS, ...summary },
   };
 }
 

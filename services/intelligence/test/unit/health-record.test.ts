@@ -8,13 +8,13 @@ describe('the record the model sees', () => {
   test('when items are not tested or not classifiable, then they are left out; flagged ones carry their normal range', () => {
     const record = buildRecord(buildLatest({
       items: [
-        item('BMI', '체질량지수', 26.1, 'kg/m²', 'NORMAL_B', '18.5 ≤ x < 25.0'),
+        item('BMI', '체질량지수', 26.1, 'kg/m²', 'NORMAL_B', '18.5~24.9'),
         item('EGFR', 'eGFR', null, '', 'NOT_TESTED'),
         item('HEMOGLOBIN', '혈색소', 17.1, 'g/dL', 'NOT_CLASSIFIED'),
       ],
     }), '2026-11-24');
     assert.deepEqual(record.items.map((i) => i.code), ['BMI']);
-    assert.equal(record.items[0]!.normalRange, '18.5 ≤ x < 25.0');
+    assert.equal(record.items[0]!.normalRange, '18.5~24.9');
     assert.equal(record.items[0]!.gradeLabel, '정상B(경계)');
   });
 

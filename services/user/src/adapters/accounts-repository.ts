@@ -72,7 +72,23 @@ const accounts = {
   },
 };
 
-const refreshTokens = {
+export const refreshTokens = {
+  /** The session (family) a token belongs to, read without a lock: the caller locks the session next. */
+  async familyOf(client: DbClient, hash: Buffer): Promise<string | undefined> {
+    const result = await client.query<{ familyId: string }>('select family_id as "familyId" from refresh_tokens where token_hash = $1', [hash]);
+    return result.rows[0]?.familyId;
+  },
+
+  /**
+   * Serialises everything that changes one session (refresh, logout) until the transaction
+   * ends: a transaction-scoped advisory lock on the family id. Without it, a logout's UPDATE
+   * of the family would not see the token a concurrent refresh inserts, leaving it alive.
+   * Always taken before any row lock of the family, so the two cannot deadlock.
+   */
+  async lockSession(client: DbClient, familyId: string): Promise<void> {
+    await client.query("select pg_advisory_xact_lock(hashtextextended('session:' || $1::text, 0))", [familyId]);
+  },
+
   async insert(client: DbClient, token: { familyId: string; userId: string; hash: Buffer; expiresAt: Date }): Promise<void> {
     await client.query('insert into refresh_tokens (id, family_id, user_id, token_hash, expires_at) values ($1, $2, $3, $4, $5)', [
       randomUUID(),

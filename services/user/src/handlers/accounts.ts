@@ -4,6 +4,7 @@ import {
   enqueueEvent,
   NotFoundError,
   UnauthorizedError,
+  UpstreamUnavailableError,
   withTransaction,
   type Clock,
   type Dapr,
@@ -60,8 +61,11 @@ export function viewOf(account: Account): AccountView {
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest();
 
-/** Profile facts other services need (no name, email or picture). */
-const profileFacts = (account: Account) => ({ birthDate: account.birthDate, sex: account.sex, occupation: account.occupation });
+/**
+ * Profile facts other services need (no email or picture). The name is there only for the health
+ * service, which links NHIS records solely for the person named on the profile.
+ */
+const profileFacts = (account: Account) => ({ name: account.name, birthDate: account.birthDate, sex: account.sex, occupation: account.occupation });
 
 export interface AccountsDeps {
   db: Db;
@@ -94,13 +98,24 @@ export function createAccounts(deps: AccountsDeps) {
     return { accessToken: access.token, tokenType: 'Bearer', expiresIn: access.expiresIn, refreshToken };
   }
 
-  /** Access tokens of a revoked session stop working at the gateway until they expire. */
+  /**
+   * Access tokens of a revoked session stop working at the gateway until they expire. Called
+   * inside the transaction that revokes the refresh tokens, before it commits: if the
+   * revocation store refuses the write, the whole change rolls back and the caller answers
+   * 503, so a client is never told "signed out" while its access tokens still work
+   * (docs/decisions/005-revocation-store-outage.md).
+   */
   async function denySessions(familyIds: string[]): Promise<void> {
-    await Promise.all(
-      familyIds.map((familyId) =>
-        deps.dapr.saveState(components.revocations, `session:${familyId}`, { revokedAt: deps.clock.now().toISOString() }, { ttlSeconds: deps.accessTtlSeconds + 60 }),
-      ),
-    );
+    try {
+      await Promise.all(
+        familyIds.map((familyId) =>
+          deps.dapr.saveState(components.revocations, `session:${familyId}`, { revokedAt: deps.clock.now().toISOString() }, { ttlSeconds: deps.accessTtlSeconds + 60 }),
+        ),
+      );
+    } catch (error) {
+      deps.logger.warn('revocation store write failed; nothing committed', { sessions: familyIds.length, error: String(error) });
+      throw new UpstreamUnavailableError('REVOCATION_UNAVAILABLE', 'The session could not be revoked right now; nothing was changed. Try again shortly.', 5);
+    }
   }
 
   async function signIn(identity: VerifiedIdentity): Promise<{ session: Session; user: AccountView; created: boolean }> {
@@ -118,8 +133,13 @@ export function createAccounts(deps: AccountsDeps) {
       signIn(await deps.identityProvider.redeemCode(input)),
 
     async refresh(presented: string): Promise<Session> {
+      const hash = hashToken(presented);
       const result = await withTransaction(db, async (client) => {
-        const stored = await refreshTokens.findForUpdate(client, hashToken(presented));
+        const familyId = await refreshTokens.familyOf(client, hash);
+        if (!familyId) return { outcome: 'UNKNOWN' as const };
+        // Refresh and logout of one session take turns (see lockSession).
+        await refreshTokens.lockSession(client, familyId);
+        const stored = await refreshTokens.findForUpdate(client, hash);
         const outcome = refreshOutcome(stored, deps.clock.now());
         if (outcome === 'ROTATE' && stored) {
           await refreshTokens.markUsed(client, stored.id);
@@ -127,21 +147,28 @@ export function createAccounts(deps: AccountsDeps) {
           if (!account) return { outcome: 'UNKNOWN' as const };
           return { outcome, session: await openSession(client, stored.userId, stored.familyId) };
         }
-        if (outcome === 'REUSED' && stored) await refreshTokens.revokeFamily(client, stored.familyId);
-        return { outcome, familyId: stored?.familyId };
+        if (outcome === 'REUSED') {
+          // Revoked in the store before the commit: if that fails nothing changes, the token
+          // stays "used", and presenting it again detects the reuse again.
+          await refreshTokens.revokeFamily(client, familyId);
+          await denySessions([familyId]);
+        }
+        return { outcome, familyId };
       });
       if (result.outcome === 'ROTATE' && 'session' in result && result.session) return result.session;
-      if (result.outcome === 'REUSED' && 'familyId' in result && result.familyId) {
+      if (result.outcome === 'REUSED' && 'familyId' in result) {
         deps.logger.warn('refresh token reused; session revoked', { sessionId: result.familyId });
-        await denySessions([result.familyId]);
         throw new UnauthorizedError('REFRESH_TOKEN_REUSED', 'This refresh token was already used; the session has been signed out.');
       }
       throw new UnauthorizedError('INVALID_REFRESH_TOKEN', 'The refresh token is not valid.');
     },
 
     async logout(sessionId: string): Promise<void> {
-      await withTransaction(db, (client) => refreshTokens.revokeFamily(client, sessionId));
-      await denySessions([sessionId]);
+      await withTransaction(db, async (client) => {
+        await refreshTokens.lockSession(client, sessionId);
+        await refreshTokens.revokeFamily(client, sessionId);
+        await denySessions([sessionId]);
+      });
     },
 
     async get(userId: string): Promise<AccountView> {
@@ -170,16 +197,16 @@ export function createAccounts(deps: AccountsDeps) {
     },
 
     async delete(userId: string): Promise<void> {
-      const families = await withTransaction(db, async (client) => {
+      await withTransaction(db, async (client) => {
         const current = await accounts.findLive(client, userId);
         if (!current) throw new NotFoundError('ACCOUNT_NOT_FOUND', 'The account does not exist.');
         const revoked = await refreshTokens.revokeAllOf(client, userId);
         await accounts.markDeleted(client, userId);
         await enqueueEvent(client, { topic: TOPICS.deleted, payload: { type: 'UserDeleted', userId, occurredAt: deps.clock.now().toISOString() } });
-        return revoked;
+        // Last, before the commit: a failed revocation write keeps the account as it was.
+        await denySessions(revoked);
       });
       deps.eventsEnqueued();
-      await denySessions(families);
       deps.logger.info('account deleted', { userId });
     },
   };

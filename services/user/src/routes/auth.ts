@@ -54,6 +54,7 @@ export function createAuthRoutes(accounts: Accounts, jwks: () => unknown): Route
       responses: {
         200: { description: 'New tokens', schema: sessionSchema },
         401: { description: 'Unknown, expired or revoked refresh token; reuse of a used one signs the session out' },
+        503: { description: 'A reused token was detected but the session could not be revoked right now (retry)' },
       },
       async handler({ body }) {
         return accounts.refresh(body.refreshToken);
@@ -66,7 +67,10 @@ export function createAuthRoutes(accounts: Accounts, jwks: () => unknown): Route
       summary: 'Sign out this session: its refresh token and access tokens stop working',
       tags: ['auth'],
       access: 'user',
-      responses: { 204: { description: 'Signed out' } },
+      responses: {
+        204: { description: 'Signed out' },
+        503: { description: 'The session could not be revoked right now; nothing changed (retry)' },
+      },
       async handler({ sessionId }) {
         await accounts.logout(sessionId);
         return undefined;

@@ -50,7 +50,10 @@ export function createMeRoutes(accounts: Accounts, clock: Clock): RouteSpec[] {
       summary: 'Delete the account: every service erases this user’s data',
       tags: ['users'],
       access: 'user',
-      responses: { 204: { description: 'Deleted; all sessions are signed out' } },
+      responses: {
+        204: { description: 'Deleted; all sessions are signed out' },
+        503: { description: 'The sessions could not be revoked right now; the account is unchanged (retry)' },
+      },
       async handler({ userId }) {
         await accounts.delete(userId);
         return undefined;

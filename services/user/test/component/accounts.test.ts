@@ -82,7 +82,7 @@ describe('sign-in and onboarding', () => {
       type: 'UserRegistered',
       userId,
       occurredAt: user.clock.now().toISOString(),
-      profile: { birthDate: '1988-04-12', sex: 'F', occupation: 'OFFICE_WORKER' },
+      profile: { name: '김민지', birthDate: '1988-04-12', sex: 'F', occupation: 'OFFICE_WORKER' },
     });
     const edit = await user.request('/api/users/me', { method: 'PUT', userId, json: { ...profile, occupation: 'RETIRED' } });
     assert.equal(edit.status, 200);

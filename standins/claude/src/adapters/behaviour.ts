@@ -11,6 +11,8 @@ export interface Behaviour {
   /** Requests still affected; undefined means until reset. */
   count?: number;
   delayMs?: number;
+  /** Pause between the events of a streamed answer (ms), so a client can leave mid-stream. */
+  chunkDelayMs?: number;
   retryAfterSeconds?: number;
 }
 
@@ -19,6 +21,7 @@ export interface Effect {
   mode: BehaviourMode;
   status: FailureStatus;
   delayMs: number;
+  chunkDelayMs: number;
   /** Sent as retry-after: always on 429 (default 1 s), on 500/529 only when set. */
   retryAfterSeconds?: number;
 }
@@ -51,6 +54,7 @@ export function createBehaviourSwitch(): BehaviourSwitch {
         mode: state.mode,
         status: state.status ?? 500,
         delayMs: state.delayMs ?? (state.mode === 'slow' ? DEFAULT_SLOW_MS : 0),
+        chunkDelayMs: state.chunkDelayMs ?? 0,
         ...(state.retryAfterSeconds !== undefined ? { retryAfterSeconds: state.retryAfterSeconds } : {}),
       };
       if (state.mode !== 'normal' && state.count !== undefined) {

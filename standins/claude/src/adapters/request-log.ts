@@ -21,6 +21,12 @@ export interface LoggedRequest {
   stopReason?: string;
   usage?: { input_tokens: number; output_tokens: number };
   durationMs?: number;
+  /** Streamed answers: true when the client closed the connection before the last event. */
+  aborted?: boolean;
+  /** Streamed answers: events written before the end or the client leaving. */
+  eventsSent?: number;
+  /** Streamed answers: events the whole answer has. */
+  eventsTotal?: number;
 }
 
 export interface RequestLog {

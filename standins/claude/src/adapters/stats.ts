@@ -10,6 +10,8 @@ export interface StatsSnapshot {
   peakConcurrent: number;
   inputTokens: number;
   outputTokens: number;
+  /** Streamed answers whose client left before the last event. */
+  aborted: number;
   since: string;
 }
 
@@ -17,13 +19,15 @@ export interface Stats {
   /** Marks a request in flight; call the returned function once when its response ends. */
   begin(): () => void;
   record(outcome: { status: number; stream: boolean; usage?: { input_tokens: number; output_tokens: number } }): void;
+  /** A streamed answer whose client left before the last event. */
+  recordAbort(): void;
   snapshot(): StatsSnapshot;
   reset(): void;
 }
 
 export function createStats(now: () => number = Date.now): Stats {
   let current = 0;
-  const fresh = () => ({ total: 0, streamed: 0, byStatus: {} as Record<string, number>, peak: current, inputTokens: 0, outputTokens: 0, since: now() });
+  const fresh = () => ({ total: 0, streamed: 0, byStatus: {} as Record<string, number>, peak: current, inputTokens: 0, outputTokens: 0, aborted: 0, since: now() });
   let counters = fresh();
   return {
     begin() {
@@ -45,6 +49,9 @@ export function createStats(now: () => number = Date.now): Stats {
         counters.outputTokens += usage.output_tokens;
       }
     },
+    recordAbort() {
+      counters.aborted += 1;
+    },
     snapshot() {
       return {
         total: counters.total,
@@ -54,6 +61,7 @@ export function createStats(now: () => number = Date.now): Stats {
         peakConcurrent: counters.peak,
         inputTokens: counters.inputTokens,
         outputTokens: counters.outputTokens,
+        aborted: counters.aborted,
         since: new Date(counters.since).toISOString(),
       };
     },

@@ -1,4 +1,4 @@
-import { type Category, type Grade, describeItem, hasHangul, normalizeGrade } from './korean.js';
+import { type Category, type Grade, describeItem, hasHangul, isOutsideCriteria, normalizeGrade } from './korean.js';
 import { canonicalNumber, numberSet } from './numbers.js';
 
 /**
@@ -16,6 +16,8 @@ export interface CheckupItem {
   unit?: string;
   grade: Grade;
   category: Category;
+  /** The request marked the value as outside the graded range (판정 기준 외); its grade is then B. */
+  outside?: boolean;
 }
 
 export interface Progress {
@@ -172,6 +174,7 @@ function itemFrom(object: Json, parentKey: string | undefined): CheckupItem | un
     category: described.category,
     ...(value !== undefined ? { value } : {}),
     ...(unit !== undefined ? { unit } : {}),
+    ...(Object.values(object).some(isOutsideCriteria) ? { outside: true } : {}),
   };
 }
 
@@ -291,10 +294,12 @@ export function extractFacts(focusText: string, wholeText: string): Facts {
     return { collector, prose };
   };
 
-  let { collector, prose } = fromText(focusText);
+  const focused = fromText(focusText);
+  const { prose } = focused;
+  let { collector } = focused;
   if (collector.items.length === 0 && wholeText !== focusText) {
     const wider = fromText(wholeText);
-    if (wider.collector.items.length > 0) ({ collector, prose } = { collector: wider.collector, prose });
+    if (wider.collector.items.length > 0) collector = wider.collector;
   }
 
   const rateFromProse = /(?:달성률|완료율|completion rate)\s*[:：은는이가]?\s*(\d+(?:\.\d+)?)\s*%/i.exec(prose);

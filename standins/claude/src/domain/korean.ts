@@ -45,12 +45,18 @@ export function gradeLabel(grade: Grade): string {
   return grade === 'A' ? '정상A' : grade === 'B' ? '정상B' : '질환의심';
 }
 
+/** OUTSIDE_CRITERIA / 판정 기준 외: a value the notice gives no grade; it is described as such, not as 정상B. */
+export function isOutsideCriteria(value: unknown): boolean {
+  return typeof value === 'string' && ['OUTSIDECRITERIA', '판정기준외'].includes(value.toUpperCase().replace(/[\s_\-()[\]]/g, ''));
+}
+
 /** NORMAL_A / 정상A / SUSPECTED_DISEASE / 질환의심 … → A, B or D; `loose` also reads plain words. */
 export function normalizeGrade(value: unknown, loose = false): Grade | undefined {
   if (typeof value !== 'string') return undefined;
   const token = value.toUpperCase().replace(/[\s_\-()[\]]/g, '');
   if (['NORMALA', '정상A'].includes(token)) return 'A';
-  if (['NORMALB', '정상B', '정상B경계', '경계'].includes(token)) return 'B';
+  // A value the criteria do not grade (판정 기준 외) needs attention the way a borderline one does.
+  if (['NORMALB', '정상B', '정상B경계', '경계'].includes(token) || isOutsideCriteria(value)) return 'B';
   if (['SUSPECTEDDISEASE', 'DISEASESUSPECTED', '질환의심', '유질환'].includes(token)) return 'D';
   if (!loose) return undefined;
   if (['NORMAL', '정상', 'A', 'GOOD', 'OK'].includes(token)) return 'A';

@@ -92,7 +92,7 @@ export function topicsOf(question: string): { keywords: string[]; topics: Topic[
 /** "수축기 혈압(142mmHg, 질환의심)" */
 export function itemPhrase(item: CheckupItem): string {
   const value = item.value !== undefined ? `${item.value}${item.unit ?? ''}, ` : '';
-  return `${item.name}(${value}${gradeLabel(item.grade)})`;
+  return `${item.name}(${value}${item.outside ? '판정 기준 외' : gradeLabel(item.grade)})`;
 }
 
 /** Joins phrases Korean-style: "A와 B", "A, B와 C"; the particle agrees with the item name. */
@@ -127,6 +127,7 @@ function riskSentence(item: CheckupItem | undefined, anyItems: boolean): string 
   if (!item) return '현재 뚜렷한 위험 요인은 없으니 지금의 생활 습관을 꾸준히 유지하세요.';
   const value = item.value !== undefined ? `(${item.value}${item.unit ?? ''})` : '';
   if (item.grade === 'D') return `특히 ${josa(item.name, '이/가')} 질환의심 단계${value}이므로 ${ADVICE[item.category]}.`;
+  if (item.outside) return `${josa(item.name, '은/는')} 판정 기준 밖의 값${value}이므로 의사와 상의해 보세요.`;
   return `${josa(item.name, '은/는')} 경계 단계인 정상B${value}이므로 ${ADVICE[item.category]}.`;
 }
 

@@ -69,7 +69,7 @@ export interface Usage {
   output_tokens: number;
   cache_creation_input_tokens: number;
   cache_read_input_tokens: number;
-  service_tier: 'standard';
+  service_tier: 'standard' | 'batch';
 }
 
 export interface Message {

@@ -17,7 +17,7 @@ export type ApiErrorType = 'invalid_request_error' | 'not_found_error' | 'rate_l
 
 export type Outcome =
   | { kind: 'error'; status: number; type: ApiErrorType; message: string; headers: Record<string, string> }
-  | { kind: 'message'; message: Message; stream: boolean };
+  | { kind: 'message'; message: Message; stream: boolean; chunkDelayMs: number };
 
 export interface Clock {
   now(): number;
@@ -55,7 +55,7 @@ function describeBody(body: unknown, requestId: string, receivedAt: number): Log
       return '';
     }
   };
-  let system = '';
+  let system: string;
   try {
     system = systemText({ system: raw.system as MessagesRequest['system'] });
   } catch {
@@ -77,6 +77,22 @@ function describeBody(body: unknown, requestId: string, receivedAt: number): Log
 export function createMessagesHandler(deps: MessagesHandlerDeps) {
   const { behaviour, requestLog, stats, clock, logger } = deps;
 
+  function messageOf(request: MessagesRequest, mode: 'normal' | 'malformed' | 'invent-number', serviceTier: 'standard' | 'batch'): Message {
+    const result = answer(request, { mode, now: new Date(clock.now()), newToolUseId: () => newId('toolu') });
+    return {
+      id: newId('msg'),
+      type: 'message',
+      role: 'assistant',
+      model: request.model,
+      content: result.content,
+      stop_reason: result.stop_reason,
+      stop_sequence: result.stop_sequence,
+      stop_details: null,
+      container: null,
+      usage: { ...result.usage, cache_creation_input_tokens: 0, cache_read_input_tokens: 0, service_tier: serviceTier },
+    };
+  }
+
   const settle = (entry: LoggedRequest, outcome: Outcome): Outcome => {
     entry.status = outcome.kind === 'error' ? outcome.status : 200;
     entry.durationMs = clock.now() - Date.parse(entry.receivedAt);
@@ -90,6 +106,16 @@ export function createMessagesHandler(deps: MessagesHandlerDeps) {
   };
 
   return {
+    /**
+     * One request of a Message Batch: the same conversation rules and answer as the Messages API
+     * (without the test-only behaviour, which is about the synchronous API), billed as `batch`.
+     */
+    answerOf(request: MessagesRequest): { kind: 'message'; message: Message } | { kind: 'error'; type: ApiErrorType; message: string } {
+      const violation = checkConversation(request);
+      if (violation) return { kind: 'error', type: violation.type, message: violation.message };
+      return { kind: 'message', message: messageOf(request, 'normal', 'batch') };
+    },
+
     /** Opens the request-log entry for a body as it arrived, valid or not. */
     receive(body: unknown, requestId: string): LoggedRequest {
       return requestLog.add(describeBody(body, requestId, clock.now()));
@@ -97,6 +123,11 @@ export function createMessagesHandler(deps: MessagesHandlerDeps) {
 
     reject(entry: LoggedRequest, message: string): Outcome {
       return settle(entry, { kind: 'error', status: 400, type: 'invalid_request_error', message, headers: {} });
+    },
+
+    /** A valid request refused before the model saw it: a rate limit (429) or overload (529). */
+    refuse(entry: LoggedRequest, refusal: { status: number; type: 'rate_limit_error' | 'overloaded_error'; message: string; headers: Record<string, string> }): Outcome {
+      return settle(entry, { kind: 'error', ...refusal });
     },
 
     async handle(request: MessagesRequest, entry: LoggedRequest): Promise<Outcome> {
@@ -111,24 +142,8 @@ export function createMessagesHandler(deps: MessagesHandlerDeps) {
         return settle(entry, failure(effect));
       }
 
-      const result = answer(request, {
-        mode: effect.mode === 'malformed' || effect.mode === 'invent-number' ? effect.mode : 'normal',
-        now: new Date(clock.now()),
-        newToolUseId: () => newId('toolu'),
-      });
-      const message: Message = {
-        id: newId('msg'),
-        type: 'message',
-        role: 'assistant',
-        model: request.model,
-        content: result.content,
-        stop_reason: result.stop_reason,
-        stop_sequence: result.stop_sequence,
-        stop_details: null,
-        container: null,
-        usage: { ...result.usage, cache_creation_input_tokens: 0, cache_read_input_tokens: 0, service_tier: 'standard' },
-      };
-      return settle(entry, { kind: 'message', message, stream: request.stream === true });
+      const message = messageOf(request, effect.mode === 'malformed' || effect.mode === 'invent-number' ? effect.mode : 'normal', 'standard');
+      return settle(entry, { kind: 'message', message, stream: request.stream === true, chunkDelayMs: effect.chunkDelayMs });
     },
   };
 }

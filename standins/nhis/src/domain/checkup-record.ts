@@ -1,5 +1,5 @@
 /**
- * One person's checkup for one year, in the canonical record of nhis.md §4.5, every value a string
+ * One person's checkup for one year, in the canonical record of docs/reference/nhis.md §4.5, every value a string
  * exactly as the aggregator prints it. An empty string means "not measured that year".
  */
 export const canonicalFields = [
@@ -34,7 +34,7 @@ export const canonicalFields = [
 
 export type CanonicalField = (typeof canonicalFields)[number];
 
-/** Keys of one CODEF resPreviewList row (nhis.md §4.2, spelling as CODEF's, "Suger" included). */
+/** Keys of one CODEF resPreviewList row (docs/reference/nhis.md §4.2, spelling as CODEF's, "Suger" included). */
 export const previewKeys = [
   'resCheckupYear',
   'resCheckupDate',
@@ -80,9 +80,17 @@ export type CheckupRecord = Record<CanonicalField, string> & {
 
 export type Sex = 'M' | 'F';
 
+/**
+ * How the provider's unit row spells units: `codef` as CODEF's samples ("Cm", "Kg", "mg/dL"), `cjk` with the
+ * CJK compatibility characters many Korean sheets use ("㎝", "㎏", "㎎/㎗", "kg/㎡").
+ */
+export type UnitStyle = 'codef' | 'cjk';
+
 export interface Person {
   /** Known for synthetic people; optional for registered ones (used only to fill a missing grade). */
   sex?: Sex;
+  /** Default `codef`. */
+  unitStyle?: UnitStyle;
   /** Whether the original result sheet (PDF) is available for inquiryType 1/3. */
   pdf: boolean;
   checkups: CheckupRecord[];

@@ -2,7 +2,7 @@
  * Result codes the stand-in answers with, in CODEF's `result` shape.
  *
  * Sources (see PROTOCOL.md for the full table):
- *  - nhis.md §4.2 gives CF-00000 (success), CF-03002 (additional auth needed) and CF-12001
+ *  - docs/reference/nhis.md §4.2 gives CF-00000 (success), CF-03002 (additional auth needed) and CF-12001
  *    (previous session not finished / input timeout). Their codes are used verbatim.
  *  - Messages "성공" and the CF-03002 extraMessage are copied from CODEF's own SDK README samples.
  *  - CF-00001 text is from a stored real CODEF response; CF-00002/00007/00009 texts are the

@@ -1,6 +1,6 @@
 /**
- * CODEF's wire encoding: bodies are JSON, URL-encoded as a whole (nhis.md §4.2: "Response bodies
- * are URL-encoded JSON (samples decode with unquote_plus)"). The encoder mirrors Java's
+ * CODEF's wire encoding: bodies are JSON, URL-encoded as a whole (docs/reference/nhis.md §4.2; CODEF's own
+ * samples decode them with Python's unquote_plus). The encoder mirrors Java's
  * URLEncoder.encode(s, "UTF-8"): spaces become '+', only A-Z a-z 0-9 . - * _ stay literal.
  * Clients must therefore decode with '+' → ' ' before percent-decoding.
  */

@@ -2,7 +2,7 @@ import type { CheckupRecord, Sex } from './checkup-record.js';
 
 /**
  * Per-item grades and the overall grade the stand-in prints in resJudgement, following the
- * thresholds of nhis.md §2.2 (waist read as A/D, Hb-high and γ-GTP-low "not classified").
+ * thresholds of docs/reference/nhis.md §2.2 (waist read as A/D, Hb-high and γ-GTP-low "not classified").
  * This only has to make the synthetic sheet self-consistent; the app keeps its own rule table.
  */
 export type Grade = 'A' | 'B' | 'D' | 'NC';
@@ -12,7 +12,16 @@ export interface ItemGrade {
   grade: Grade;
 }
 
+/**
+ * A printed value as a number. A censored result (">90", "<5") counts as just beyond its bound, which
+ * grades it the way its whole range would be graded for the bounds this stand-in prints.
+ */
 const num = (s: string): number | undefined => {
+  const censored = /^\s*([<>]=?|[≤≥])\s*(\d+(?:\.\d+)?)\s*$/.exec(s);
+  if (censored) {
+    const bound = Number(censored[2]);
+    return censored[1] === '>' ? bound + 0.001 : censored[1] === '<' ? bound - 0.001 : bound;
+  }
   if (s.trim() === '') return undefined;
   const n = Number(s);
   return Number.isFinite(n) ? n : undefined;
@@ -82,7 +91,7 @@ function textGrade(s: string, known: Record<string, Grade>): Grade | undefined {
 }
 
 /**
- * Overall grade as NHIS's summary table abbreviates it (the abbreviations are the ones nhis.md §4.3
+ * Overall grade as NHIS's summary table abbreviates it (the abbreviations are the ones docs/reference/nhis.md §4.3
  * lists as observed: 정A, 정B, 의심, 고∙당, 유질). `medicated` marks a diagnosed, treated person.
  */
 export function overallGrade(items: ItemGrade[], medicated = false): string {

@@ -1,6 +1,6 @@
 import type { CheckupRecord, Person, PreviewRow } from './checkup-record.js';
 import { buildPdf } from './pdf.js';
-import { referenceRows } from './reference-rows.js';
+import { referenceRowsFor } from './reference-rows.js';
 
 /** The request options that shape the result lists (CODEF parameter names). */
 export interface ResultOptions {
@@ -82,7 +82,7 @@ export function buildResultData(person: Person, options: ResultOptions) {
   return {
     resCheckupTarget: options.userName,
     resPreviewList: checkups.map(previewRow),
-    resReferenceList: referenceRows.map((row) => ({ ...row })),
+    resReferenceList: referenceRowsFor(person.unitStyle).map((row) => ({ ...row })),
     resResultList: checkups.map((c) => ({
       resType: '1',
       resCheckupType: c.checkupType,

@@ -1,11 +1,42 @@
-import type { PreviewKey } from './checkup-record.js';
+import type { PreviewKey, UnitStyle } from './checkup-record.js';
 
 /**
  * resReferenceList: NHIS's own reference rows, one "단위" (unit) row and one per grade, keyed like
- * the preview rows (nhis.md §4.2/§4.3). Boundaries follow nhis.md §2.2; the exact cell wording is
+ * the preview rows (docs/reference/nhis.md §4.2/§4.3). Boundaries follow docs/reference/nhis.md §2.2; the exact cell wording is
  * ours (no sample with full cells was found), the "Cm" unit spelling is from CODEF's sample.
  */
 type ReferenceRow = { resType: string } & Partial<Record<PreviewKey, string>>;
+
+/** The same units as a sheet printed with CJK compatibility characters (one code point per unit). */
+const cjkUnitRow: ReferenceRow = {
+  resType: '단위',
+  resHeight: '㎝',
+  resWeight: '㎏',
+  resWaist: '㎝',
+  resBMI: 'kg/㎡',
+  resSight: '',
+  resHearing: '',
+  resBloodPressure: '㎜Hg',
+  resUrinaryProtein: '',
+  resHemoglobin: 'g/㎗',
+  resFastingBloodSuger: '㎎/㎗',
+  resTotalCholesterol: '㎎/㎗',
+  resHDLCholesterol: '㎎/㎗',
+  resTriglyceride: '㎎/㎗',
+  resLDLCholesterol: '㎎/㎗',
+  resSerumCreatinine: '㎎/㎗',
+  resGFR: '㎖/min/1.73㎡',
+  resAST: 'IU/ℓ',
+  resALT: 'IU/ℓ',
+  resyGPT: 'IU/ℓ',
+  resTBChestDisease: '',
+  resOsteoporosis: '',
+};
+
+/** The reference rows with the unit row in the person's style; the grade rows are the same. */
+export function referenceRowsFor(style: UnitStyle = 'codef'): readonly ReferenceRow[] {
+  return style === 'cjk' ? referenceRows.map((row) => (row.resType === '단위' ? cjkUnitRow : row)) : referenceRows;
+}
 
 export const referenceRows: readonly ReferenceRow[] = [
   {

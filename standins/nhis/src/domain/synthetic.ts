@@ -41,21 +41,21 @@ const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x
 const f1 = (x: number) => x.toFixed(1);
 const i0 = (x: number) => String(Math.round(x));
 
-/** CKD-EPI 2021 (race-free), nhis.md §3: the equation the stand-in uses to print resGFR. */
+/** CKD-EPI 2021 (race-free), docs/reference/nhis.md §3: the equation the stand-in uses to print resGFR. */
 export function ckdEpi2021(scr: number, age: number, sex: Sex): number {
   const [kappa, alpha, femaleFactor] = sex === 'F' ? [0.7, -0.241, 1.012] : [0.9, -0.302, 1];
   const r = scr / kappa;
   return 142 * Math.min(r, 1) ** alpha * Math.max(r, 1) ** -1.2 * 0.9938 ** age * femaleFactor;
 }
 
-/** Lipid panel: men from 24, women from 40; every 4 years since 2018, every 2 before (nhis.md §1.6, §2.5). */
+/** Lipid panel: men from 24, women from 40; every 4 years since 2018, every 2 before (docs/reference/nhis.md §1.6, §2.5). */
 export function lipidPanelDue(year: number, age: number, sex: Sex): boolean {
   const start = sex === 'M' ? 24 : 40;
   if (age < start) return false;
   return (age - start) % (year >= 2018 ? 4 : 2) === 0;
 }
 
-/** Bone density: women at 54, 60 and 66 (nhis.md §2.5). */
+/** Bone density: women at 54, 60 and 66 (docs/reference/nhis.md §2.5). */
 export function boneDensityDue(age: number, sex: Sex): boolean {
   return sex === 'F' && (age === 54 || age === 60 || age === 66);
 }
@@ -95,7 +95,24 @@ function drawYears(rng: Rng, birthYear: number): number[] {
   return years.reverse();
 }
 
+/**
+ * How this person's clinic prints its sheet, from a generator of its own so that adding it left everyone's
+ * values as they were: about a third print units with CJK compatibility characters (㎎/㎗, ㎝, ㎏ …) and
+ * print results beyond the laboratory's reporting range as a bound (eGFR above 90 as ">90", γ-GTP below 5
+ * as "<5"); a few people have a very low γ-GTP.
+ */
+export interface SheetStyle {
+  cjk: boolean;
+  lowGgt: boolean;
+}
+
+export function sheetStyleOf(identity: Identity): SheetStyle {
+  const rng = seededRng(`nhis-standin/sheet-style/v1|${identityKey(identity)}`);
+  return { cjk: rng.chance(0.35), lowGgt: rng.chance(0.08) };
+}
+
 export function generatePerson(identity: Identity): Person {
+  const style = sheetStyleOf(identity);
   const rng = seededRng(`nhis-standin/v1|${identityKey(identity)}`);
   const birthYear = Number(identity.birthDate.slice(0, 4));
   const sex: Sex = rng.chance(0.5) ? 'M' : 'F';
@@ -144,7 +161,7 @@ export function generatePerson(identity: Identity): Person {
       const tcv = clamp(tcBase + 0.3 * aging + rng.normal(0, 12), 110, 360);
       const hdlv = clamp(hdlBase + rng.normal(0, 4), 26, 110);
       const tgv = clamp(tgMedian * Math.exp(rng.normal(0, 0.4)), 35, 900);
-      // LDL: Friedewald below TG 400, otherwise a direct measurement (nhis.md §1.6).
+      // LDL: Friedewald below TG 400, otherwise a direct measurement (docs/reference/nhis.md §1.6).
       const ldlv = tgv < 400 ? tcv - hdlv - tgv / 5 : tcv * rng.normal(0.55, 0.05);
       [tc, hdl, tg, ldl] = [i0(tcv), i0(hdlv), i0(tgv), i0(clamp(ldlv, 30, 280))];
     }
@@ -156,7 +173,7 @@ export function generatePerson(identity: Identity): Person {
 
     const ast = clamp(rng.normal(22, 5) + (traits.liver ? 22 : 0), 8, 400);
     const alt = clamp((sex === 'M' ? rng.normal(24, 8) : rng.normal(16, 5)) + (traits.liver ? 30 : 0), 5, 500);
-    const ggt = clamp(ggtMedian * Math.exp(rng.normal(0, 0.35)), 5, 900);
+    const ggt = style.lowGgt ? clamp(ggtMedian * 0.2 * Math.exp(rng.normal(0, 0.35)), 2, 900) : clamp(ggtMedian * Math.exp(rng.normal(0, 0.35)), 5, 900);
 
     const urine = traits.proteinuria
       ? rng.pick(['약양성', '양성(+1)', '양성(+1)', '양성(+2)', '음성'] as const)
@@ -197,10 +214,10 @@ export function generatePerson(identity: Identity): Person {
       hemoglobin: f1(hb),
       urine_protein: urine,
       creatinine: f1(scrPrinted),
-      egfr: i0(egfr),
+      egfr: style.cjk && egfr > 90 ? '>90' : i0(egfr),
       ast: i0(ast),
       alt: i0(alt),
-      ggt: i0(ggt),
+      ggt: style.cjk && ggt < 5 ? '<5' : i0(ggt),
       chest_xray: chest,
       osteoporosis: osteo,
       smoking,
@@ -213,5 +230,5 @@ export function generatePerson(identity: Identity): Person {
     return record;
   });
 
-  return { sex, pdf: true, checkups };
+  return { sex, pdf: true, unitStyle: style.cjk ? 'cjk' : 'codef', checkups };
 }

@@ -5,7 +5,7 @@ import type { ResultOptions } from './payload.js';
  * The two-way (추가인증) session of one simple-auth request: created by the first call, approved or
  * denied "on the phone" (the control API), then confirmed by the second call. Pure transitions.
  *
- * CODEF behaviour mirrored here (nhis.md §4.2 and CODEF's SDK): a confirm call before approval is
+ * CODEF behaviour mirrored here (docs/reference/nhis.md §4.2 and CODEF's SDK): a confirm call before approval is
  * answered with CF-03002 again, and after a small number of such calls the session ends (CF-12872).
  */
 export type SessionState = 'pending' | 'approved' | 'denied' | 'exhausted' | 'completed';
@@ -82,7 +82,7 @@ export function sameTwoWayInfo(a: TwoWayInfo, b: TwoWayInfo): boolean {
   );
 }
 
-/** Simple-auth apps by loginTypeLevel (nhis.md §4.2; 9–11 differ between sources). */
+/** Simple-auth apps by loginTypeLevel (docs/reference/nhis.md §4.2; 9–11 differ between sources). */
 export const providers: Record<string, string> = {
   '1': '카카오톡',
   '2': '페이코',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Parameters of POST /v1/kr/public/pp/nhis-health-checkup/result (nhis.md §4.2). The first call
+ * Parameters of POST /v1/kr/public/pp/nhis-health-checkup/result (docs/reference/nhis.md §4.2). The first call
  * carries the identity; the second repeats it and adds is2Way, simpleAuth and twoWayInfo.
  * All values are strings except is2Way (boolean) and twoWayInfo's numbers, as in CODEF's samples.
  */

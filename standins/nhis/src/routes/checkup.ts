@@ -7,7 +7,7 @@ import type { Envelope } from '../handlers/checkup.js';
 import type { Logger } from '../logger.js';
 import { requireBearer } from './oauth.js';
 
-/** 건강보험공단 > 건강검진결과, the product path the reference gives (nhis.md §4.2). */
+/** 건강보험공단 > 건강검진결과, the product path the reference gives (docs/reference/nhis.md §4.2). */
 export const CHECKUP_PATH = '/v1/kr/public/pp/nhis-health-checkup/result';
 
 export interface CheckupRouteDeps {

@@ -4,7 +4,7 @@ import { gradeItems, opinionFor, overallGrade } from '../domain/judging.js';
 
 /**
  * Bodies of the test-only control API. A registered checkup lists the canonical record's fields
- * (nhis.md §4.5) as the exact strings the aggregator should print; an omitted field prints "" (not
+ * (docs/reference/nhis.md §4.5) as the exact strings the aggregator should print; an omitted field prints "" (not
  * measured). `raw` overrides any preview cell verbatim, for malformed-input tests.
  */
 const value = z.string().max(200);
@@ -32,6 +32,8 @@ export const registerPersonSchema = z.strictObject({
   sex: z.enum(['M', 'F']).optional(),
   /** Serve a generated original sheet (PDF) for inquiryType 1/3. Default false. */
   pdf: z.boolean().optional(),
+  /** How the unit row spells units: "codef" (Cm, Kg, mg/dL; default) or "cjk" (㎝, ㎏, ㎎/㎗). */
+  unitStyle: z.enum(['codef', 'cjk']).optional(),
   checkups: z.array(checkupSchema).max(30),
 });
 
@@ -62,7 +64,7 @@ export function personFromRegistration(body: RegisterPersonBody): Person {
     if (c.opinion === undefined) record.opinion = opinionFor(record.overall_grade, items);
     return record;
   });
-  return { ...(body.sex ? { sex: body.sex } : {}), pdf: body.pdf ?? false, checkups };
+  return { ...(body.sex ? { sex: body.sex } : {}), ...(body.unitStyle ? { unitStyle: body.unitStyle } : {}), pdf: body.pdf ?? false, checkups };
 }
 
 /** Body of POST /_control/clock: move forward by seconds, or set the offset from real time. */
