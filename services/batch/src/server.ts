@@ -41,7 +41,7 @@ export const batchService: DbServiceDefinition<typeof settings> = {
           owner,
           logger,
           metrics,
-          clock: () => new Date(),
+          clock,
         })
       : undefined;
     const encouragement = createEncouragementRun({

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DbClient, Logger, Metrics } from '@healthsync/shared';
+import type { Clock, DbClient, Logger, Metrics } from '@healthsync/shared';
 import type { DueUser, GenerationRepository } from '../adapters/generation-repository.js';
 import type { MessageBatchClient } from '../adapters/message-batch-client.js';
 import type { NotificationsRepository } from '../adapters/notifications-repository.js';
@@ -42,7 +42,7 @@ export interface GenerationDeps {
   owner: string;
   logger: Logger;
   metrics: Metrics;
-  clock: () => Date;
+  clock: Clock;
 }
 
 /** Request pages sent to intelligence: under its 256 kB body limit. */
@@ -110,7 +110,7 @@ export function createGeneration(deps: GenerationDeps) {
 
   return {
     async hasWork(runDate: string): Promise<boolean> {
-      return generation.hasWork(runDate, deliveryDue(deps.clock(), runDate, settings.deliveryTime));
+      return generation.hasWork(runDate, deliveryDue(deps.clock.now(), runDate, settings.deliveryTime));
     },
 
     /** Forms chunks, submits them and collects ended ones; the caller holds the run's planning lock on `lockClient`. */
@@ -137,7 +137,7 @@ export function createGeneration(deps: GenerationDeps) {
 
     /** Late fallbacks, then the due deliveries; `notes` records each decision. */
     async deliver(runDate: string, notes: DeliveryNotes): Promise<void> {
-      const now = deps.clock();
+      const now = deps.clock.now();
       if (!deliveryDue(now, runDate, settings.deliveryTime)) return;
       if (generationLate(now, runDate, settings.deliveryTime, settings.graceMinutes)) {
         for (;;) {
@@ -156,7 +156,7 @@ export function createGeneration(deps: GenerationDeps) {
         const [preferences, done] = await Promise.all([notifications.preferencesOf(ids), generation.doneOn(runDate, ids)]);
         const skips: Array<{ userId: string; reason: string }> = [];
         const sends = [];
-        const sentAt = deps.clock();
+        const sentAt = deps.clock.now();
         for (const user of due) {
           const prefs = preferences.get(user.userId) ?? DEFAULT_PREFERENCES;
           if (prefs.optedOut) skips.push({ userId: user.userId, reason: 'OPTED_OUT' });
