@@ -119,6 +119,10 @@ export function createProxyHandler(deps: ProxyDeps) {
       const value = req.headers[name];
       if (typeof value === 'string') headers[name] = value;
     }
+    // Dapr treats a call whose Accept is exactly text/event-stream as a live stream and turns any
+    // error answer of the app into its own 500; naming problem+json as acceptable too keeps the
+    // stream and lets the service's own 4xx (e.g. 429 CHAT_STREAMS_EXCEEDED) reach the client.
+    if (match.streams && headers.accept?.trim() === 'text/event-stream') headers.accept = 'text/event-stream, application/problem+json';
     if (context) {
       headers.traceparent = context.traceparent;
       headers[REQUEST_ID_HEADER] = context.requestId;

@@ -45,6 +45,7 @@ const fragments = async () => [
     service: 'health',
     paths: {
       '/api/health/checkups': { get: { security: [{ bearerAuth: [] }] } },
+      '/api/health/live': { post: { security: [{ bearerAuth: [] }], responses: { '200': { content: { 'text/event-stream': {} } } } } },
       '/api/health/checkups/{id}': {
         get: { security: [{ bearerAuth: [] }], parameters: [{ name: 'id', in: 'path', schema: { type: 'string', format: 'uuid' } }] },
       },
@@ -235,6 +236,13 @@ describe('gateway edge with a controllable upstream', () => {
     } finally {
       knownServices = ['health'];
     }
+  });
+  test('when a client asks for a stream, then the service may still answer with its own problem (Dapr would turn it into a 500)', async () => {
+    behaviour = 'ok';
+    await fetch(`${base}/api/health/live`, { method: 'POST', headers: { authorization: 'Bearer good', accept: 'text/event-stream' } });
+    assert.equal(seenHeaders.at(-1)!.accept, 'text/event-stream, application/problem+json');
+    await get('/api/health/checkups', { accept: 'text/event-stream' });
+    assert.equal(seenHeaders.at(-1)!.accept, 'text/event-stream', 'only streaming routes are changed');
   });
 });
 
