@@ -68,7 +68,9 @@ async function removeBenchUsers(db) {
   for (const table of ['notifications', 'deliveries', 'preferences', 'activity_days', 'activity_users']) {
     await db.query(`delete from batch_service.${table} where user_id in (${BENCH_USERS})`);
   }
-  await db.query(`delete from intelligence_service.token_usage where user_id in (select user_id::text from batch_service.activity_sets where goal_set_id like '${MARK}%')`);
+  await db.query(
+    `delete from intelligence_service.token_usage where user_id in (select user_id::text from batch_service.activity_sets where goal_set_id like '${MARK}%')`,
+  );
   await db.query(`delete from batch_service.activity_sets where goal_set_id like '${MARK}%'`);
 }
 
@@ -211,7 +213,11 @@ await runMain(async () => {
         if (chunks.some((c) => c.state === 'SUBMITTED') && chunks.some((c) => c.state === 'FILLING')) {
           await replica.kill();
           killedAt = Date.now();
-          killInfo = { chunks: chunks.length, submitted: chunks.filter((c) => c.state === 'SUBMITTED').length, formedByReplica: chunks.filter((c) => c.created_by.includes(':3017/')).length };
+          killInfo = {
+            chunks: chunks.length,
+            submitted: chunks.filter((c) => c.state === 'SUBMITTED').length,
+            formedByReplica: chunks.filter((c) => c.created_by.includes(':3017/')).length,
+          };
           log.step(`killed the generating replica (SIGKILL) with ${killInfo.submitted} of ${killInfo.chunks} message batches submitted; restarting it`);
           await replica.restart();
           await replica.trigger();
@@ -226,7 +232,9 @@ await runMain(async () => {
       }
     }
     // The last decision's commit time, not when this loop noticed it.
-    const lastDecided = (await db.query(`select max(decided_at) as t from batch_service.deliveries where run_date = $1 and user_id in (${BENCH_USERS})`, [today])).rows[0].t;
+    const lastDecided = (
+      await db.query(`select max(decided_at) as t from batch_service.deliveries where run_date = $1 and user_id in (${BENCH_USERS})`, [today])
+    ).rows[0].t;
     const wallMs = lastDecided.getTime() - startedInDb.getTime();
 
     const chunks = await chunksOfRun(db, today);
@@ -249,44 +257,59 @@ await runMain(async () => {
         [today],
       )
     ).rows[0].n;
-    const messages = (await db.query(`select count(*)::int as n from batch_service.notifications where run_date = $1 and user_id in (${BENCH_USERS})`, [today])).rows[0].n;
+    const messages = (await db.query(`select count(*)::int as n from batch_service.notifications where run_date = $1 and user_id in (${BENCH_USERS})`, [today]))
+      .rows[0].n;
 
     const input = batchUsage.inputTokens;
     const output = batchUsage.outputTokens;
     const costBatch = (input * PRICE.batch.input + output * PRICE.batch.output) / 1e6;
     const costPerMessage = (input * PRICE.standard.input + output * PRICE.standard.output) / 1e6;
-    const perRequestMs = realism.ttftMs + (batchUsage.succeeded ? output / batchUsage.succeeded : 0) / (realism.outputTokensPerSecond || 1) * 1000;
+    const perRequestMs = realism.ttftMs + ((batchUsage.succeeded ? output / batchUsage.succeeded : 0) / (realism.outputTokensPerSecond || 1)) * 1000;
     const perMessageHours = (batchUsage.requests * perRequestMs) / 8 / 3_600_000;
     const providerRealMs = providerMs * TIME_SCALE;
     const readyMinute = (ourShareMs + providerRealMs) / 60_000;
 
     console.log(`\nHealthSync morning encouragement through message batches, ${USERS.toLocaleString()} users, node ${process.version}, run date ${today}`);
-    console.log(`Claude stand-in: ${realism.profile} (batch: ${realism.batchBaseSeconds} s per batch + ${realism.batchRequestsPerSecond} requests/s, errored ${realism.batchErrorRate}, expired ${realism.batchExpireRate}), time scale ${TIME_SCALE}×\n`);
-    console.log(table([
-      ['measure', 'value'],
-      ['users decided per second of our share', (USERS / (ourShareMs / 1000)).toFixed(0)],
-      ['users decided per second of wall time', (USERS / (wallMs / 1000)).toFixed(0)],
-      ['wall time (trigger → every user decided)', seconds(wallMs)],
-      ['provider processing (wall, fast-forwarded)', seconds(providerMs)],
-      [`provider processing at real time (× ${TIME_SCALE})`, minutes(providerRealMs)],
-      ['our share (wall − provider processing)', `${seconds(ourShareMs)} (target ≤ 300 s)`],
-      ['message batches (generation chunks)', `${chunks.length}, provider batches ${ours.length}`],
-      ['batch requests answered / succeeded', `${batchUsage.requests} / ${batchUsage.succeeded}`],
-      ['Messages API requests (per-message path)', String(stats.total - (statsBefore.total ?? 0))],
-      ['tokens (batch): input / output', `${input.toLocaleString()} / ${output.toLocaleString()}`],
-      ['cost of the morning: batches (50 % price)', usd(costBatch)],
-      ['cost of the morning: per-message path', usd(costPerMessage)],
-      ['per-message path at this latency, 8 in flight', `${perMessageHours.toFixed(1)} h (≈ ${(perRequestMs / 1000).toFixed(2)} s per message)`],
-      ['ready by (generation at 00:00 KST)', `${clockOf(readyMinute)} KST, delivery 09:00: ${readyMinute <= DELIVERY_MINUTE_KST ? 'every message ready in time' : 'LATE'}`],
-      ['duplicates (users with more than one message)', String(duplicates)],
-      ['provider batches submitted twice', String(Math.max(0, atStandin.length - submitted.rows[0].n))],
-      ['kill', killInfo ? `replica killed with ${killInfo.submitted}/${killInfo.chunks} batches submitted (${killInfo.formedByReplica} formed by it), restarted` : 'none'],
-    ]));
+    console.log(
+      `Claude stand-in: ${realism.profile} (batch: ${realism.batchBaseSeconds} s per batch + ${realism.batchRequestsPerSecond} requests/s, errored ${realism.batchErrorRate}, expired ${realism.batchExpireRate}), time scale ${TIME_SCALE}×\n`,
+    );
+    console.log(
+      table([
+        ['measure', 'value'],
+        ['users decided per second of our share', (USERS / (ourShareMs / 1000)).toFixed(0)],
+        ['users decided per second of wall time', (USERS / (wallMs / 1000)).toFixed(0)],
+        ['wall time (trigger → every user decided)', seconds(wallMs)],
+        ['provider processing (wall, fast-forwarded)', seconds(providerMs)],
+        [`provider processing at real time (× ${TIME_SCALE})`, minutes(providerRealMs)],
+        ['our share (wall − provider processing)', `${seconds(ourShareMs)} (target ≤ 300 s)`],
+        ['message batches (generation chunks)', `${chunks.length}, provider batches ${ours.length}`],
+        ['batch requests answered / succeeded', `${batchUsage.requests} / ${batchUsage.succeeded}`],
+        ['Messages API requests (per-message path)', String(stats.total - (statsBefore.total ?? 0))],
+        ['tokens (batch): input / output', `${input.toLocaleString()} / ${output.toLocaleString()}`],
+        ['cost of the morning: batches (50 % price)', usd(costBatch)],
+        ['cost of the morning: per-message path', usd(costPerMessage)],
+        ['per-message path at this latency, 8 in flight', `${perMessageHours.toFixed(1)} h (≈ ${(perRequestMs / 1000).toFixed(2)} s per message)`],
+        [
+          'ready by (generation at 00:00 KST)',
+          `${clockOf(readyMinute)} KST, delivery 09:00: ${readyMinute <= DELIVERY_MINUTE_KST ? 'every message ready in time' : 'LATE'}`,
+        ],
+        ['duplicates (users with more than one message)', String(duplicates)],
+        ['provider batches submitted twice', String(Math.max(0, atStandin.length - submitted.rows[0].n))],
+        [
+          'kill',
+          killInfo
+            ? `replica killed with ${killInfo.submitted}/${killInfo.chunks} batches submitted (${killInfo.formedByReplica} formed by it), restarted`
+            : 'none',
+        ],
+      ]),
+    );
     console.log('\nOutcome of the seeded users:');
-    console.log(table([
-      ['decided', 'sent', 'of which deferred', 'skipped', 'failed', 'messages in inboxes', 'texts AI', 'texts FALLBACK'],
-      [now.decided, now.sent, now.deferred, now.skipped, now.failed, messages, now.ai, now.fallback],
-    ]));
+    console.log(
+      table([
+        ['decided', 'sent', 'of which deferred', 'skipped', 'failed', 'messages in inboxes', 'texts AI', 'texts FALLBACK'],
+        [now.decided, now.sent, now.deferred, now.skipped, now.failed, messages, now.ai, now.fallback],
+      ]),
+    );
 
     log.step('removing the bench users');
     await removeBenchUsers(db);

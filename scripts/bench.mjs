@@ -99,7 +99,14 @@ await runMain(async () => {
   await setup();
   // Imported only now: it needs the npm dependencies that set-up installs.
   const { startSystem } = await import('./lib/system.mjs');
-  await ensureGoBuild({ name: 'vegeta 12.13.0', module: 'tools/vegeta', ldflags: '-s -w', tags: '', packages: ['github.com/tsenart/vegeta/v12'], outputs: [vegeta] });
+  await ensureGoBuild({
+    name: 'vegeta 12.13.0',
+    module: 'tools/vegeta',
+    ldflags: '-s -w',
+    tags: '',
+    packages: ['github.com/tsenart/vegeta/v12'],
+    outputs: [vegeta],
+  });
   const releaseLock = await acquireSystemLock();
   try {
     // The rate limiter stays on in the Dapr path (it is part of the real path: one cache read
@@ -149,7 +156,8 @@ await runMain(async () => {
       for (const [name, url] of Object.entries(urls)) {
         log.step(`${name}: ${SECONDS} s at a constant ${rate} rps`);
         const sampler = setInterval(() => {
-          for (const [k, v] of Object.entries(residentMemory())) loaded[k] = { rss: Math.max(loaded[k]?.rss ?? 0, v.rss), pss: Math.max(loaded[k]?.pss ?? 0, v.pss) };
+          for (const [k, v] of Object.entries(residentMemory()))
+            loaded[k] = { rss: Math.max(loaded[k]?.rss ?? 0, v.rss), pss: Math.max(loaded[k]?.pss ?? 0, v.pss) };
         }, 1000);
         fixed[rate][name] = summarize(await attack(url, { rate, seconds: SECONDS }));
         clearInterval(sampler);
@@ -157,20 +165,36 @@ await runMain(async () => {
     }
 
     const daprdVersion = execFileSync(path.join(toolsDir, '.dapr/bin/daprd'), ['--version'], { encoding: 'utf8' }).trim();
-    console.log(`\nHealthSync gateway → user round trip, daprd ${daprdVersion}, ${process.versions.node ? `node ${process.version}` : ''}, ${fs.readFileSync('/proc/cpuinfo', 'utf8').split('\n').filter((l) => l.startsWith('processor')).length} cores\n`);
+    console.log(
+      `\nHealthSync gateway → user round trip, daprd ${daprdVersion}, ${process.versions.node ? `node ${process.version}` : ''}, ${
+        fs
+          .readFileSync('/proc/cpuinfo', 'utf8')
+          .split('\n')
+          .filter((l) => l.startsWith('processor')).length
+      } cores\n`,
+    );
     console.log(`At a constant arrival rate for ${SECONDS} s:`);
-    console.log(table([
-      ['rate', 'path', 'achieved rps', 'p50 ms', 'p90 ms', 'p99 ms', 'success'],
-      ...rates.flatMap((rate) => Object.entries(fixed[rate]).map(([n, r]) => [rate, n, f(r.rps, 0), f(r.p50), f(r.p90), f(r.p99), f(r.success * 100, 1) + '%'])),
-    ]));
+    console.log(
+      table([
+        ['rate', 'path', 'achieved rps', 'p50 ms', 'p90 ms', 'p99 ms', 'success'],
+        ...rates.flatMap((rate) =>
+          Object.entries(fixed[rate]).map(([n, r]) => [rate, n, f(r.rps, 0), f(r.p50), f(r.p90), f(r.p99), f(r.success * 100, 1) + '%']),
+        ),
+      ]),
+    );
     console.log(`\nPeak (closed loop, ${PEAK_WORKERS} workers, 15 s):`);
-    console.log(table([
-      ['path', 'rps', 'p50 ms', 'p99 ms', 'success'],
-      ...Object.entries(peak).map(([n, r]) => [n, f(r.rps, 0), f(r.p50), f(r.p99), f(r.success * 100, 1) + '%']),
-    ]));
+    console.log(
+      table([
+        ['path', 'rps', 'p50 ms', 'p99 ms', 'success'],
+        ...Object.entries(peak).map(([n, r]) => [n, f(r.rps, 0), f(r.p50), f(r.p99), f(r.success * 100, 1) + '%']),
+      ]),
+    );
     const throughputRatio = peak.dapr.rps / peak.baseline.rps;
     console.log('\nAgainst the targets (ratios to the baseline in this run):');
-    const rows = [['measure', 'value', 'target', 'met'], ['peak throughput via sidecars / baseline', `${f(throughputRatio * 100, 1)} %`, '≥ 60 %', throughputRatio >= 0.6 ? 'yes' : 'no']];
+    const rows = [
+      ['measure', 'value', 'target', 'met'],
+      ['peak throughput via sidecars / baseline', `${f(throughputRatio * 100, 1)} %`, '≥ 60 %', throughputRatio >= 0.6 ? 'yes' : 'no'],
+    ];
     for (const rate of rates) {
       const p50Delta = fixed[rate].dapr.p50 - fixed[rate].baseline.p50;
       const p99Ratio = fixed[rate].dapr.p99 / fixed[rate].baseline.p99;
@@ -180,14 +204,29 @@ await runMain(async () => {
     }
     console.log(table(rows));
     console.log('\nMemory (MB): resident (RSS) and proportional (PSS), idle and the maximum under load:');
-    console.log(table([
-      ['process', 'idle RSS', 'idle PSS', 'load RSS', 'load PSS', 'idle RSS target', 'met'],
-      ...Object.keys({ ...idle, ...loaded }).sort().map((k) => {
-        const target = k.startsWith('daprd') ? 60 : 100;
-        return [k, f(idle[k]?.rss ?? NaN, 1), f(idle[k]?.pss ?? NaN, 1), f(loaded[k]?.rss ?? NaN, 1), f(loaded[k]?.pss ?? NaN, 1), `≤ ${target}`, (idle[k]?.rss ?? Infinity) <= target ? 'yes' : 'no'];
-      }),
-    ]));
-    const runs = [...rates.flatMap((rate) => Object.entries(fixed[rate]).map(([n, r]) => [`${n} at ${rate} rps`, r])), ...Object.entries(peak).map(([n, r]) => [`${n} peak`, r])];
+    console.log(
+      table([
+        ['process', 'idle RSS', 'idle PSS', 'load RSS', 'load PSS', 'idle RSS target', 'met'],
+        ...Object.keys({ ...idle, ...loaded })
+          .sort()
+          .map((k) => {
+            const target = k.startsWith('daprd') ? 60 : 100;
+            return [
+              k,
+              f(idle[k]?.rss ?? NaN, 1),
+              f(idle[k]?.pss ?? NaN, 1),
+              f(loaded[k]?.rss ?? NaN, 1),
+              f(loaded[k]?.pss ?? NaN, 1),
+              `≤ ${target}`,
+              (idle[k]?.rss ?? Infinity) <= target ? 'yes' : 'no',
+            ];
+          }),
+      ]),
+    );
+    const runs = [
+      ...rates.flatMap((rate) => Object.entries(fixed[rate]).map(([n, r]) => [`${n} at ${rate} rps`, r])),
+      ...Object.entries(peak).map(([n, r]) => [`${n} peak`, r]),
+    ];
     for (const [n, r] of runs) if (r.errors.length) console.log(`errors on ${n}: ${r.errors.join('; ')}`);
   } finally {
     await stopAll();

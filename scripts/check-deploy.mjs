@@ -40,7 +40,11 @@ await runMain(async () => {
   log.step(`tools ready in ${toolsSeconds} s; running tests/deploy`);
 
   const testDir = path.join(root, 'tests', 'deploy');
-  const files = fs.readdirSync(testDir).filter((f) => f.endsWith('.test.mjs')).sort().map((f) => path.join(testDir, f));
+  const files = fs
+    .readdirSync(testDir)
+    .filter((f) => f.endsWith('.test.mjs'))
+    .sort()
+    .map((f) => path.join(testDir, f));
   // The daprd checks start sidecars named like the services (and their own Sentry): they
   // must not run beside a running system, whose sidecars would find them through mDNS.
   const waitStarted = Date.now();

@@ -24,9 +24,13 @@ try {
   const [popup] = await Promise.all([page.waitForEvent('popup'), section.locator('button.authorize').click()]);
   await popup.waitForSelector(`button[name="email"][value="${email}"]`);
   await Promise.all([popup.waitForEvent('close'), popup.click(`button[name="email"][value="${email}"]`).catch(() => undefined)]);
-  await page.locator('.modal-ux').getByText('Authorized', { exact: true }).waitFor().catch(async (error) => {
-    throw new Error(`not signed in: ${(await page.locator('.modal-ux').innerText()).slice(0, 800)}`, { cause: error });
-  });
+  await page
+    .locator('.modal-ux')
+    .getByText('Authorized', { exact: true })
+    .waitFor()
+    .catch(async (error) => {
+      throw new Error(`not signed in: ${(await page.locator('.modal-ux').innerText()).slice(0, 800)}`, { cause: error });
+    });
   await page.locator('.modal-ux button.close-modal').click();
 
   // Try it out: GET /api/users/me with the HealthSync token the sign-in produced.

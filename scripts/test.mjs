@@ -62,12 +62,19 @@ function runTests(title, allFiles, { concurrency = 1, env = {} } = {}) {
 function printAttackFigures() {
   const dir = path.join(root, '.data', 'attack');
   if (!fs.existsSync(dir)) return;
-  const rows = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const rows = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   if (rows.length === 0) return;
   log.step('attack figures');
   for (const file of rows) {
     const figures = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
-    console.log(`  ${path.basename(file, '.json').padEnd(16)} ${Object.entries(figures).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    console.log(
+      `  ${path.basename(file, '.json').padEnd(16)} ${Object.entries(figures)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
   }
 }
 
@@ -91,13 +98,12 @@ function printTimings() {
 }
 process.on('exit', printTimings);
 
-/** ESLint over the TypeScript of services/, standins/ and tests/ (eslint.config.mjs); Prettier when asked. */
+/** ESLint over the TypeScript of services/, standins/, tests/ and clients/ (eslint.config.mjs), then the Prettier check. */
 function runLint() {
   const bin = (name) => path.join(root, 'node_modules', '.bin', name);
-  log.step('lint: eslint services standins tests');
-  const eslint = spawnSync(bin('eslint'), ['--max-warnings=0', 'services', 'standins', 'tests'], { cwd: root, stdio: 'inherit' });
+  log.step('lint: eslint services standins tests clients');
+  const eslint = spawnSync(bin('eslint'), ['--max-warnings=0', 'services', 'standins', 'tests', 'clients'], { cwd: root, stdio: 'inherit' });
   if (eslint.status !== 0) return false;
-  if (process.env.HEALTHSYNC_FORMAT_CHECK !== '1') return true;
   log.step('format: prettier --check .');
   const prettier = spawnSync(bin('prettier'), ['--check', '--log-level=warn', '.'], { cwd: root, stdio: 'inherit' });
   return prettier.status === 0;
@@ -129,7 +135,7 @@ await runMain(async () => {
   await stage('set-up', setup);
   // Imported only now: it needs the npm dependencies that set-up installs.
   const { startComponentInfra, startSystem } = await import('./lib/system.mjs');
-  // Lint (and, with HEALTHSYNC_FORMAT_CHECK=1, the Prettier check): the whole tree, so only
+  // Lint and the Prettier check: the whole tree, so only
   // without filter words or when one of them is `lint`.
   if (filters.length === 0 || filters.includes('lint')) {
     if (!(await stage('lint', async () => runLint()))) {
@@ -138,7 +144,9 @@ await runMain(async () => {
     }
   }
   // Unit tests: pure domain logic and the stand-ins' protocol tests, no system needed.
-  const unitOk = (await stage('unit tests', () => runTests('unit tests', testFiles(unitTestDirs()), { concurrency: 2 }))) && (await stage('API document and clients', async () => apiClientChecks()));
+  const unitOk =
+    (await stage('unit tests', () => runTests('unit tests', testFiles(unitTestDirs()), { concurrency: 2 }))) &&
+    (await stage('API document and clients', async () => apiClientChecks()));
   if (!unitOk) {
     console.error('\n✖ unit tests failed; the system was not started.');
     process.exit(1);
@@ -162,7 +170,9 @@ await runMain(async () => {
   // Deployment checks: chart, components, production Dapr config in a real daprd, Terraform.
   if (filters.length === 0 || filters.some((word) => word.includes('deploy'))) {
     log.step('deployment checks: node scripts/check-deploy.mjs');
-    const deploy = await stage('deployment checks', () => spawnSync(process.execPath, [path.join(root, 'scripts', 'check-deploy.mjs')], { cwd: root, stdio: 'inherit' }));
+    const deploy = await stage('deployment checks', () =>
+      spawnSync(process.execPath, [path.join(root, 'scripts', 'check-deploy.mjs')], { cwd: root, stdio: 'inherit' }),
+    );
     if (deploy.status !== 0) {
       console.error('\n✖ deployment checks failed; the system was not started.');
       process.exit(1);

@@ -34,7 +34,15 @@ function output(command, args, options = {}) {
 
 /** Where tofu finds the locally built provider (`tofu init -plugin-dir`). */
 export const tofuPluginDir = path.join(deployToolsDir, 'tofu-plugins');
-const azurermBinary = path.join(tofuPluginDir, 'registry.opentofu.org', 'hashicorp', 'azurerm', AZURERM_VERSION, 'linux_amd64', `terraform-provider-azurerm_v${AZURERM_VERSION}`);
+const azurermBinary = path.join(
+  tofuPluginDir,
+  'registry.opentofu.org',
+  'hashicorp',
+  'azurerm',
+  AZURERM_VERSION,
+  'linux_amd64',
+  `terraform-provider-azurerm_v${AZURERM_VERSION}`,
+);
 
 export const deployTools = {
   helm: path.join(binDir, 'helm'),

@@ -112,7 +112,9 @@ export async function waitUntil(description, check, { timeoutMs = 60_000, entry 
     const failedInLog = entry?.failedWhen && entry.failedWhen.test(fs.readFileSync(entry.logFile, 'utf8'));
     if (entry?.exited || failedInLog) {
       const tail = fs.readFileSync(entry.logFile, 'utf8').split('\n').slice(-15).join('\n');
-      fail(`${entry.name} ${failedInLog ? 'reported a failure' : `exited (${entry.exitCode})`} before ${description}. Last lines of ${path.relative(root, entry.logFile)}:\n${tail}`);
+      fail(
+        `${entry.name} ${failedInLog ? 'reported a failure' : `exited (${entry.exitCode})`} before ${description}. Last lines of ${path.relative(root, entry.logFile)}:\n${tail}`,
+      );
     }
     if (await check().catch(() => false)) return;
     if (Date.now() > deadline) {
@@ -170,7 +172,7 @@ export async function acquireSystemLock() {
   const lockFile = path.join(os.tmpdir(), 'healthsync-system.lock');
   fs.mkdirSync(path.dirname(lockFile), { recursive: true });
   const deadline = Date.now() + 20 * 60_000;
-  for (let announced = false; ; ) {
+  for (let announced = false; ;) {
     try {
       fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
       return () => fs.rmSync(lockFile, { force: true });
@@ -194,4 +196,3 @@ export async function acquireSystemLock() {
     }
   }
 }
-

@@ -364,13 +364,16 @@ export function ensureSecrets(ports) {
   delete secrets['dapr-api-token'];
   delete secrets['app-api-token'];
   secrets['postgres-url'] = `postgresql://healthsync_app:${encodeURIComponent(secrets['postgres-app-password'])}@127.0.0.1:${ports.postgres}/healthsync`;
-  secrets['postgres-admin-url'] = `postgresql://healthsync_admin:${encodeURIComponent(secrets['postgres-admin-password'])}@127.0.0.1:${ports.postgres}/healthsync`;
+  secrets['postgres-admin-url'] =
+    `postgresql://healthsync_admin:${encodeURIComponent(secrets['postgres-admin-password'])}@127.0.0.1:${ports.postgres}/healthsync`;
   secrets['blob-connection-string'] = blobConnectionString(ports.azuriteBlob);
   const added = Object.keys(secrets).filter((k) => !(k in existing));
   const removed = Object.keys(existing).filter((k) => !(k in secrets));
   if (added.length > 0 || JSON.stringify(existing) !== JSON.stringify(secrets)) {
     fs.writeFileSync(secretsFile, JSON.stringify(secrets, null, 2), { mode: 0o600 });
-    log.step(`secrets: ${path.relative(root, secretsFile)} ${added.length === Object.keys(secrets).length ? 'generated' : `updated (${[...added, ...removed.map((k) => `-${k}`)].join(', ') || 'derived values'})`}`);
+    log.step(
+      `secrets: ${path.relative(root, secretsFile)} ${added.length === Object.keys(secrets).length ? 'generated' : `updated (${[...added, ...removed.map((k) => `-${k}`)].join(', ') || 'derived values'})`}`,
+    );
   } else {
     log.step(`secrets: ${path.relative(root, secretsFile)} present`);
   }

@@ -34,10 +34,14 @@ async function startPostgres(secrets, { port = ports.postgres, name = 'postgres'
       fs.chownSync(pgData, owner.uid, owner.gid);
       fs.chownSync(pwFile, owner.uid, owner.gid);
     }
-    const result = spawnSync(path.join(bin, 'initdb'), ['-D', pgData, '-U', 'healthsync_admin', `--pwfile=${pwFile}`, '--auth=scram-sha-256', '-E', 'UTF8', '--locale=C.UTF-8'], {
-      encoding: 'utf8',
-      ...(owner ? { uid: owner.uid, gid: owner.gid } : {}),
-    });
+    const result = spawnSync(
+      path.join(bin, 'initdb'),
+      ['-D', pgData, '-U', 'healthsync_admin', `--pwfile=${pwFile}`, '--auth=scram-sha-256', '-E', 'UTF8', '--locale=C.UTF-8'],
+      {
+        encoding: 'utf8',
+        ...(owner ? { uid: owner.uid, gid: owner.gid } : {}),
+      },
+    );
     fs.rmSync(pwFile);
     if (result.status !== 0) fail(`initdb failed: ${result.stderr || result.error}`);
   }
@@ -48,12 +52,16 @@ async function startPostgres(secrets, { port = ports.postgres, name = 'postgres'
     { stopSignal: 'SIGINT', ...(owner ?? {}) },
   );
   const adminUrl = (database) => `postgresql://healthsync_admin:${encodeURIComponent(secrets['postgres-admin-password'])}@127.0.0.1:${port}/${database}`;
-  await waitUntil('PostgreSQL to accept connections', async () => {
-    const client = new pg.Client({ connectionString: adminUrl('postgres') });
-    await client.connect();
-    await client.end();
-    return true;
-  }, { entry });
+  await waitUntil(
+    'PostgreSQL to accept connections',
+    async () => {
+      const client = new pg.Client({ connectionString: adminUrl('postgres') });
+      await client.connect();
+      await client.end();
+      return true;
+    },
+    { entry },
+  );
   const client = new pg.Client({ connectionString: adminUrl('postgres') });
   await client.connect();
   try {
@@ -76,7 +84,9 @@ async function startRedis(secrets) {
   // The password goes in a file, not on the command line where `ps` would show it.
   fs.writeFileSync(
     conf,
-    [`port ${ports.redis}`, 'bind 127.0.0.1', `requirepass "${secrets['redis-password']}"`, `dir ${dir}`, 'appendonly yes', 'save ""', 'daemonize no'].join('\n') + '\n',
+    [`port ${ports.redis}`, 'bind 127.0.0.1', `requirepass "${secrets['redis-password']}"`, `dir ${dir}`, 'appendonly yes', 'save ""', 'daemonize no'].join(
+      '\n',
+    ) + '\n',
     { mode: 0o600 },
   );
   const entry = startProcess('redis', redisServerBinary(), [conf]);
@@ -89,7 +99,17 @@ async function startAzurite({ port = ports.azuriteBlob, name = 'azurite', inMemo
   fs.mkdirSync(location, { recursive: true });
   const main = path.join(root, 'node_modules', 'azurite', 'dist', 'src', 'blob', 'main.js');
   const storage = inMemory ? ['--inMemoryPersistence'] : ['--location', location];
-  const entry = startProcess(name, process.execPath, [main, '--blobHost', '127.0.0.1', '--blobPort', String(port), ...storage, '--silent', '--disableTelemetry', '--skipApiVersionCheck']);
+  const entry = startProcess(name, process.execPath, [
+    main,
+    '--blobHost',
+    '127.0.0.1',
+    '--blobPort',
+    String(port),
+    ...storage,
+    '--silent',
+    '--disableTelemetry',
+    '--skipApiVersionCheck',
+  ]);
   await waitUntil('Azurite to listen', () => isPortOpen(port), { entry });
   log.step(`Azurite (Blob): http://127.0.0.1:${port}/devstoreaccount1`);
   return entry;
@@ -100,22 +120,60 @@ async function startDaprControlPlane() {
   const sentryDir = path.join(dataDir, 'sentry');
   fs.mkdirSync(sentryDir, { recursive: true });
   const sentryConfig = path.join(sentryDir, 'config.yaml');
-  fs.writeFileSync(sentryConfig, 'apiVersion: dapr.io/v1alpha1\nkind: Configuration\nmetadata:\n  name: daprsystem\nspec:\n  mtls:\n    enabled: true\n    workloadCertTTL: 24h\n    allowedClockSkew: 15m\n');
+  fs.writeFileSync(
+    sentryConfig,
+    'apiVersion: dapr.io/v1alpha1\nkind: Configuration\nmetadata:\n  name: daprsystem\nspec:\n  mtls:\n    enabled: true\n    workloadCertTTL: 24h\n    allowedClockSkew: 15m\n',
+  );
   const sentry = startProcess('sentry', path.join(daprBinDir, 'sentry'), [
-    '--issuer-credentials', sentryDir, '--trust-domain', 'localhost', '--port', String(ports.sentry), '--listen-address', '127.0.0.1',
-    '--healthz-port', String(ports.sentryHealthz), '--healthz-listen-address', '127.0.0.1',
-    '--metrics-port', String(ports.sentryMetrics), '--metrics-listen-address', '127.0.0.1', '--config', sentryConfig,
+    '--issuer-credentials',
+    sentryDir,
+    '--trust-domain',
+    'localhost',
+    '--port',
+    String(ports.sentry),
+    '--listen-address',
+    '127.0.0.1',
+    '--healthz-port',
+    String(ports.sentryHealthz),
+    '--healthz-listen-address',
+    '127.0.0.1',
+    '--metrics-port',
+    String(ports.sentryMetrics),
+    '--metrics-listen-address',
+    '127.0.0.1',
+    '--config',
+    sentryConfig,
   ]);
   const trustAnchors = path.join(sentryDir, 'ca.crt');
   await waitUntil('Sentry to serve', async () => fs.existsSync(trustAnchors) && (await isPortOpen(ports.sentry)), { entry: sentry });
   const scheduler = startProcess('scheduler', path.join(daprBinDir, 'scheduler'), [
-    '--port', String(ports.scheduler), '--listen-address', '127.0.0.1',
-    '--healthz-port', String(ports.schedulerHealthz), '--healthz-listen-address', '127.0.0.1',
-    '--metrics-port', String(ports.schedulerMetrics), '--metrics-listen-address', '127.0.0.1',
-    '--tls-enabled', '--sentry-address', `127.0.0.1:${ports.sentry}`, '--trust-anchors-file', trustAnchors, '--trust-domain', 'localhost',
-    '--etcd-data-dir', path.join(dataDir, 'scheduler'), '--etcd-client-port', String(ports.schedulerEtcdClient),
-    '--etcd-initial-cluster', `dapr-scheduler-server-0=http://127.0.0.1:${ports.schedulerEtcdPeer}`,
-    '--identity-directory-write', path.join(dataDir, 'scheduler-identity'),
+    '--port',
+    String(ports.scheduler),
+    '--listen-address',
+    '127.0.0.1',
+    '--healthz-port',
+    String(ports.schedulerHealthz),
+    '--healthz-listen-address',
+    '127.0.0.1',
+    '--metrics-port',
+    String(ports.schedulerMetrics),
+    '--metrics-listen-address',
+    '127.0.0.1',
+    '--tls-enabled',
+    '--sentry-address',
+    `127.0.0.1:${ports.sentry}`,
+    '--trust-anchors-file',
+    trustAnchors,
+    '--trust-domain',
+    'localhost',
+    '--etcd-data-dir',
+    path.join(dataDir, 'scheduler'),
+    '--etcd-client-port',
+    String(ports.schedulerEtcdClient),
+    '--etcd-initial-cluster',
+    `dapr-scheduler-server-0=http://127.0.0.1:${ports.schedulerEtcdPeer}`,
+    '--identity-directory-write',
+    path.join(dataDir, 'scheduler-identity'),
   ]);
   await waitUntil('the Dapr scheduler to serve', () => isPortOpen(ports.scheduler), { entry: scheduler });
   log.step(`Dapr control plane: sentry 127.0.0.1:${ports.sentry}, scheduler 127.0.0.1:${ports.scheduler}`);
@@ -128,11 +186,22 @@ async function startDaprControlPlane() {
  * for just before the services.
  */
 function startTraceViewer() {
-  return startProcess('trace-viewer', 'java', [
-    '-Xms64m', '-Xmx256m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1',
-    '-jar', zipkinJar,
-    '--armeria.ports[0].ip=127.0.0.1', `--armeria.ports[0].port=${ports.traceViewer}`, '--armeria.ports[0].protocols[0]=http',
-  ], { env: { STORAGE_TYPE: 'mem', MEM_MAX_SPANS: '200000', SELF_TRACING_ENABLED: 'false' } });
+  return startProcess(
+    'trace-viewer',
+    'java',
+    [
+      '-Xms64m',
+      '-Xmx256m',
+      '-XX:+UseSerialGC',
+      '-XX:TieredStopAtLevel=1',
+      '-jar',
+      zipkinJar,
+      '--armeria.ports[0].ip=127.0.0.1',
+      `--armeria.ports[0].port=${ports.traceViewer}`,
+      '--armeria.ports[0].protocols[0]=http',
+    ],
+    { env: { STORAGE_TYPE: 'mem', MEM_MAX_SPANS: '200000', SELF_TRACING_ENABLED: 'false' } },
+  );
 }
 
 async function traceViewerReady(entry) {
@@ -168,7 +237,12 @@ function standIns(secrets, testMode, claudeEnv = {}) {
     {
       name: 'nhis',
       port: ports.nhis,
-      env: { NHIS_STANDIN_PORT: String(ports.nhis), NHIS_STANDIN_CLIENT_ID: secrets['nhis-client-id'], NHIS_STANDIN_CLIENT_SECRET: secrets['nhis-client-secret'], NHIS_STANDIN_CONTROL: 'true' },
+      env: {
+        NHIS_STANDIN_PORT: String(ports.nhis),
+        NHIS_STANDIN_CLIENT_ID: secrets['nhis-client-id'],
+        NHIS_STANDIN_CLIENT_SECRET: secrets['nhis-client-secret'],
+        NHIS_STANDIN_CONTROL: 'true',
+      },
     },
     {
       name: 'claude',
@@ -226,7 +300,10 @@ async function startApps(env) {
   }
   // Through the gateway and each sidecar: the real path a client takes.
   for (const prefix of ['users', 'health', 'goals', 'intelligence', 'notifications']) {
-    await waitUntil(`the gateway to reach /api/${prefix}`, async () => (await fetch(`${gatewayUrl}/api/${prefix}/service-info`)).ok, { entry, timeoutMs: 60_000 });
+    await waitUntil(`the gateway to reach /api/${prefix}`, async () => (await fetch(`${gatewayUrl}/api/${prefix}/service-info`)).ok, {
+      entry,
+      timeoutMs: 60_000,
+    });
   }
   log.step(`services: gateway, user, health, goal, intelligence, batch ready (logs: .data/logs/dapr-run.log, services/*/.dapr/logs)`);
   return entry;
@@ -297,7 +374,10 @@ export async function startComponentInfra() {
   const secrets = readSecrets();
   if (isRunning('postgres') && isRunning('azurite')) {
     const databaseUrl = await prepareComponentDatabase(secrets, ports.postgres);
-    return { env: { HEALTHSYNC_TEST_DATABASE_URL: databaseUrl, HEALTHSYNC_TEST_BLOB_CONNECTION_STRING: secrets['blob-connection-string'] }, stop: async () => {} };
+    return {
+      env: { HEALTHSYNC_TEST_DATABASE_URL: databaseUrl, HEALTHSYNC_TEST_BLOB_CONNECTION_STRING: secrets['blob-connection-string'] },
+      stop: async () => {},
+    };
   }
   await stopLeftovers();
   const pgPort = await freePort();

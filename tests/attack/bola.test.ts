@@ -13,7 +13,7 @@ import { activeUser, api, people, validProfile, type SignedIn } from '../support
  * must be 403 or 404 problem+json, and everything A can read is unchanged afterwards.
  * A templated route this file has no id for fails the test, so a new route cannot slip by.
  */
-describe('object-level authorisation: A\'s ids with B\'s token', () => {
+describe("object-level authorisation: A's ids with B's token", () => {
   let a: SignedIn;
   let b: SignedIn;
   /** Template → parameter values naming A's objects. */
@@ -38,7 +38,12 @@ describe('object-level authorisation: A\'s ids with B\'s token', () => {
     for (const path of readable()) {
       const response = await api(path, { token: a.accessToken });
       assert.equal(response.status, 200, `A can read ${path}`);
-      views.set(path, JSON.stringify(await response.json(), (key, value: unknown) => (['lastActiveAt', 'generatedAt', 'secondsLeft', 'expiresAt', 'url'].includes(key) ? undefined : value)));
+      views.set(
+        path,
+        JSON.stringify(await response.json(), (key, value: unknown) =>
+          ['lastActiveAt', 'generatedAt', 'secondsLeft', 'expiresAt', 'url'].includes(key) ? undefined : value,
+        ),
+      );
     }
     return views;
   }
@@ -49,7 +54,10 @@ describe('object-level authorisation: A\'s ids with B\'s token', () => {
 
     // A's objects in every service, created the way the app creates them.
     const who = identity(validProfile.name, validProfile.birthDate);
-    await registerNhisPerson(who, [{ year: '2025', examDate: '20250514', height_cm: '162.0', weight_kg: '55.0', bmi: '21.0', sbp: '118', dbp: '76' }], { sex: 'F', pdf: true });
+    await registerNhisPerson(who, [{ year: '2025', examDate: '20250514', height_cm: '162.0', weight_kg: '55.0', bmi: '21.0', sbp: '118', dbp: '76' }], {
+      sex: 'F',
+      pdf: true,
+    });
     const link = await linkAndImport(a.accessToken, who);
     const checkupId = link.imported!.checkupIds[0]!;
     idsOfA.set('/api/health/checkups/{id}', { id: checkupId });
@@ -73,7 +81,7 @@ describe('object-level authorisation: A\'s ids with B\'s token', () => {
     idsOfA.set('/api/goals/missions/{missionId}/completions/{date}', { missionId: missions[0]!.id, date: seoulDay() });
 
     await chooseMissionsDaysAgo(a.user.id, 8);
-    const notification = await eventually('a notification in A\'s inbox', async () => (await inbox(a.accessToken)).items[0], 90_000);
+    const notification = await eventually("a notification in A's inbox", async () => (await inbox(a.accessToken)).items[0], 90_000);
     idsOfA.set('/api/notifications/{id}/read', { id: notification.id });
 
     for (const [path, view] of await snapshot()) viewsOfA.set(path, view);
@@ -81,11 +89,11 @@ describe('object-level authorisation: A\'s ids with B\'s token', () => {
 
   after(() => recordFigures('bola', figures));
 
-  test('every operation that takes an id answers 403 or 404 to another user, and A\'s data is unchanged', async () => {
+  test("every operation that takes an id answers 403 or 404 to another user, and A's data is unchanged", async () => {
     const document = await publicDocument();
     const templated = Object.entries(document.paths).filter(([template]) => template.includes('{'));
     const missing = templated.map(([t]) => t).filter((t) => !idsOfA.has(t));
-    assert.deepEqual(missing, [], 'every templated route has one of A\'s ids to try');
+    assert.deepEqual(missing, [], "every templated route has one of A's ids to try");
 
     const findings: string[] = [];
     for (const [template, operations] of templated) {
@@ -94,7 +102,12 @@ describe('object-level authorisation: A\'s ids with B\'s token', () => {
       for (const method of Object.keys(operations)) {
         figures.operations += 1;
         figures.requests += 1;
-        const body = method === 'post' && template.endsWith('/messages') ? { message: '제 검진 결과를 알려주세요' } : method === 'get' || method === 'delete' ? undefined : {};
+        const body =
+          method === 'post' && template.endsWith('/messages')
+            ? { message: '제 검진 결과를 알려주세요' }
+            : method === 'get' || method === 'delete'
+              ? undefined
+              : {};
         const response = await api(path, { method: method.toUpperCase(), token: b.accessToken, ...(body ? { json: body } : {}) });
         const text = await response.text();
         const problem = (response.headers.get('content-type') ?? '').startsWith('application/problem+json');

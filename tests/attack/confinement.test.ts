@@ -59,7 +59,7 @@ describe('path confinement at the gateway', () => {
     figures.requests += 2;
   });
 
-  test('every templated route × encodings of \\ / . × depths answers the gateway\'s own 4xx', async () => {
+  test("every templated route × encodings of \\ / . × depths answers the gateway's own 4xx", async () => {
     const document = await publicDocument();
     const templated = Object.entries(document.paths).filter(([template]) => template.includes('{'));
     assert.ok(templated.length >= 5, `the document lists templated routes (${templated.length})`);
@@ -76,15 +76,17 @@ describe('path confinement at the gateway', () => {
                 for (const target of TARGETS) {
                   const path = point(traversal(dots, separator, depth, target));
                   requests.push(
-                    rawRequest(method, path, auth, method === 'GET' || method === 'DELETE' ? undefined : '[{"key":"attack-probe","value":"1"}]').then((answer) => {
-                      figures.requests += 1;
-                      try {
-                        assertRefusedByGateway(answer, `${method} ${path}`);
-                      } catch (error) {
-                        figures.findings += 1;
-                        if (failures.length < 10) failures.push(String(error));
-                      }
-                    }),
+                    rawRequest(method, path, auth, method === 'GET' || method === 'DELETE' ? undefined : '[{"key":"attack-probe","value":"1"}]').then(
+                      (answer) => {
+                        figures.requests += 1;
+                        try {
+                          assertRefusedByGateway(answer, `${method} ${path}`);
+                        } catch (error) {
+                          figures.findings += 1;
+                          if (failures.length < 10) failures.push(String(error));
+                        }
+                      },
+                    ),
                   );
                   // Bounded concurrency: a burst of 64 at a time.
                   if (requests.length >= 64) await Promise.all(requests.splice(0));

@@ -34,16 +34,27 @@ describe('schema fuzzing against the public document', () => {
     fs.rmSync(reportDir, { recursive: true, force: true });
     const st = path.join(repoRoot, '.tools', 'python', 'bin', 'st');
     const args = [
-      'run', `${gatewayUrl}/api/openapi.json`,
-      '--checks', 'not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance',
-      '--phases', 'examples,coverage,fuzzing',
-      '--max-examples', process.env.HS_FUZZ_MAX_EXAMPLES ?? '120',
-      '--seed', process.env.HS_FUZZ_SEED ?? '20261202',
-      '--workers', '2',
+      'run',
+      `${gatewayUrl}/api/openapi.json`,
+      '--checks',
+      'not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance',
+      '--phases',
+      'examples,coverage,fuzzing',
+      '--max-examples',
+      process.env.HS_FUZZ_MAX_EXAMPLES ?? '120',
+      '--seed',
+      process.env.HS_FUZZ_SEED ?? '20261202',
+      '--workers',
+      '2',
       '--continue-on-failure',
-      '--suppress-health-check', 'all',
-      '--report', 'har', '--report-dir', reportDir,
-      '--rate-limit', `${PER_TOKEN_PER_MINUTE * tokens.length}/m`,
+      '--suppress-health-check',
+      'all',
+      '--report',
+      'har',
+      '--report-dir',
+      reportDir,
+      '--rate-limit',
+      `${PER_TOKEN_PER_MINUTE * tokens.length}/m`,
       // By operation id: separate --exclude-method and --exclude-path options would each
       // exclude on their own (every DELETE, every operation on the path).
       ...EXCLUDED_OPERATIONS.flatMap((id) => ['--exclude-operation-id', id]),
@@ -52,14 +63,22 @@ describe('schema fuzzing against the public document', () => {
     const result = spawnSync(st, args, {
       cwd: repoRoot,
       encoding: 'utf8',
-      env: { ...process.env, SCHEMATHESIS_HOOKS: 'fuzz_hooks', PYTHONPATH: path.join(repoRoot, 'tests', 'attack'), HS_FUZZ_TOKENS: tokens.join(','), NO_COLOR: '1' },
+      env: {
+        ...process.env,
+        SCHEMATHESIS_HOOKS: 'fuzz_hooks',
+        PYTHONPATH: path.join(repoRoot, 'tests', 'attack'),
+        HS_FUZZ_TOKENS: tokens.join(','),
+        NO_COLOR: '1',
+      },
       maxBuffer: 64 * 1024 * 1024,
       timeout: 15 * 60_000,
     });
     const output = `${result.stdout}\n${result.stderr}`;
     // Schemathesis names the report har-<time>.json.
     const har = fs.existsSync(reportDir) ? fs.readdirSync(reportDir).find((f) => f.startsWith('har') || f.endsWith('.har')) : undefined;
-    const entries = har ? (JSON.parse(fs.readFileSync(path.join(reportDir, har), 'utf8')) as { log: { entries: { response: { status: number } }[] } }).log.entries : [];
+    const entries = har
+      ? (JSON.parse(fs.readFileSync(path.join(reportDir, har), 'utf8')) as { log: { entries: { response: { status: number } }[] } }).log.entries
+      : [];
     const serverErrors = entries.filter((e) => e.response.status >= 500).length;
     const failures = /(\d+) failures?/.exec(output)?.[1] ?? (result.status === 0 ? '0' : 'unknown');
     recordFigures('schema-fuzzing', { requests: entries.length, serverErrors, findings: failures, exit: String(result.status) });

@@ -28,7 +28,8 @@ function applied() {
   };
   visit(path.join(root, 'deploy', 'flux', 'clusters', 'prod'));
   // Flux Kustomizations applied from there reconcile their own paths.
-  for (const o of objects.filter((x) => x.kind === 'Kustomization' && x.apiVersion?.startsWith('kustomize.toolkit.fluxcd.io') && files.has(x.file))) visit(path.join(root, o.spec.path));
+  for (const o of objects.filter((x) => x.kind === 'Kustomization' && x.apiVersion?.startsWith('kustomize.toolkit.fluxcd.io') && files.has(x.file)))
+    visit(path.join(root, o.spec.path));
   return files;
 }
 
@@ -37,10 +38,17 @@ test('when the cluster is bootstrapped from Git, then every add-on is a HelmRele
   for (const release of releases) {
     assert.ok(files.has(release.file), `${release.file} is not reached from deploy/flux/clusters/prod`);
     const source = release.spec.chart.spec.sourceRef;
-    assert.ok(objects.some((o) => o.kind === source.kind && o.metadata.name === source.name && files.has(o.file)), `${release.metadata.name}: source ${source.kind}/${source.name}`);
+    assert.ok(
+      objects.some((o) => o.kind === source.kind && o.metadata.name === source.name && files.has(o.file)),
+      `${release.metadata.name}: source ${source.kind}/${source.name}`,
+    );
     if (installedIn(release) !== release.metadata.namespace || release.metadata.namespace !== 'flux-system') {
       const ns = installedIn(release);
-      if (!['healthsync', 'flux-system'].includes(ns)) assert.ok(objects.some((o) => o.kind === 'Namespace' && o.metadata.name === ns && files.has(o.file)), `${release.metadata.name}: namespace ${ns} is declared`);
+      if (!['healthsync', 'flux-system'].includes(ns))
+        assert.ok(
+          objects.some((o) => o.kind === 'Namespace' && o.metadata.name === ns && files.has(o.file)),
+          `${release.metadata.name}: namespace ${ns} is declared`,
+        );
     }
   }
 });
@@ -56,17 +64,21 @@ test('when the chart and the canary need the ingress controller, Prometheus, Fla
   const canary = objects.find((o) => o.kind === 'Canary');
   const flagger = releases.find((r) => r.spec.chart.spec.chart === 'flagger');
   assert.ok(flagger, 'Flagger HelmRelease');
-  assert.equal(flagger.spec.values.meshProvider, canary.spec.provider, 'Flagger runs the canary\'s provider');
+  assert.equal(flagger.spec.values.meshProvider, canary.spec.provider, "Flagger runs the canary's provider");
   const [, loadTesterNamespace] = new URL(canary.spec.analysis.webhooks[0].url).hostname.split('.');
   const loadTester = releaseNamed(new URL(canary.spec.analysis.webhooks[0].url).hostname.split('.')[0]);
-  assert.ok(loadTester, 'the load tester the canary\'s webhook calls');
+  assert.ok(loadTester, "the load tester the canary's webhook calls");
   assert.equal(installedIn(loadTester), loadTesterNamespace);
   const prometheusHost = new URL(flagger.spec.values.metricsServer).hostname;
   const prometheus = releases.find((r) => r.spec.chart.spec.chart === 'kube-prometheus-stack');
   assert.ok(prometheus, 'Prometheus HelmRelease');
-  assert.equal(prometheusHost, `${prometheus.spec.values.fullnameOverride}-prometheus.${installedIn(prometheus)}`, 'Flagger queries the Prometheus Flux installs');
+  assert.equal(
+    prometheusHost,
+    `${prometheus.spec.values.fullnameOverride}-prometheus.${installedIn(prometheus)}`,
+    'Flagger queries the Prometheus Flux installs',
+  );
   assert.equal(installedIn(prometheus), values.networkPolicy.monitoringNamespace, 'Prometheus scrapes from the namespace the NetworkPolicy admits');
-  assert.equal(prometheus.spec.values.grafana.sidecar.dashboards.label, values.metrics.grafanaDashboard.label, 'Grafana picks up the chart\'s dashboard');
+  assert.equal(prometheus.spec.values.grafana.sidecar.dashboards.label, values.metrics.grafanaDashboard.label, "Grafana picks up the chart's dashboard");
 });
 
 test('when the sidecars export traces, then the collector at their OTLP endpoint exists and exports with the App Insights connection string from Key Vault', () => {
@@ -85,20 +97,41 @@ test('when the sidecars export traces, then the collector at their OTLP endpoint
   // Vault secret Terraform writes.
   const env = collector.spec.values.extraEnvs.find((e) => /APPLICATIONINSIGHTS_CONNECTION_STRING/.test(e.name));
   const secretName = env.valueFrom.secretKeyRef.name;
-  const spc = objects.find((o) => o.kind === 'SecretProviderClass' && o.metadata.namespace === namespace && o.spec.secretObjects.some((s) => s.secretName === secretName));
+  const spc = objects.find(
+    (o) => o.kind === 'SecretProviderClass' && o.metadata.namespace === namespace && o.spec.secretObjects.some((s) => s.secretName === secretName),
+  );
   assert.ok(spc, `a SecretProviderClass syncs Secret ${secretName}`);
   const objectName = spc.spec.secretObjects.find((s) => s.secretName === secretName).data[0].objectName;
   const managed = terraform()['environments/prod'].module.keyvault.managed_secret_names;
   assert.ok(managed.includes(objectName), `Terraform writes Key Vault secret ${objectName}`);
-  assert.ok(collector.spec.values.extraVolumes.some((v) => v.csi?.volumeAttributes?.secretProviderClass === spc.metadata.name), 'the collector mounts it (the sync needs a mounting pod)');
-  assert.match(terraform()['environments/prod'].resource.azurerm_role_assignment.addon_secret_reader.for_each, new RegExp(objectName), 'the add-on identity may read it');
+  assert.ok(
+    collector.spec.values.extraVolumes.some((v) => v.csi?.volumeAttributes?.secretProviderClass === spc.metadata.name),
+    'the collector mounts it (the sync needs a mounting pod)',
+  );
+  assert.match(
+    terraform()['environments/prod'].resource.azurerm_role_assignment.addon_secret_reader.for_each,
+    new RegExp(objectName),
+    'the add-on identity may read it',
+  );
 });
 
-test('when Application Gateway connects over HTTPS, then NGINX serves the API host\'s certificate synced from Key Vault', () => {
+test("when Application Gateway connects over HTTPS, then NGINX serves the API host's certificate synced from Key Vault", () => {
   const nginx = releases.find((r) => r.spec.chart.spec.chart === 'ingress-nginx');
   const [namespace, secret] = nginx.spec.values.controller.extraArgs['default-ssl-certificate'].split('/');
-  const spc = objects.find((o) => o.kind === 'SecretProviderClass' && o.metadata.namespace === namespace && o.spec.secretObjects.some((s) => s.secretName === secret && s.type === 'kubernetes.io/tls'));
+  const spc = objects.find(
+    (o) =>
+      o.kind === 'SecretProviderClass' &&
+      o.metadata.namespace === namespace &&
+      o.spec.secretObjects.some((s) => s.secretName === secret && s.type === 'kubernetes.io/tls'),
+  );
   assert.ok(spc, `Secret ${namespace}/${secret} is synced from Key Vault`);
-  assert.ok(nginx.spec.values.controller.extraVolumes.some((v) => v.csi?.volumeAttributes?.secretProviderClass === spc.metadata.name), 'the controller mounts it');
-  assert.equal(nginx.spec.values.controller.service.annotations['service.beta.kubernetes.io/azure-load-balancer-internal'], 'true', 'an internal load balancer (Application Gateway\'s back end)');
+  assert.ok(
+    nginx.spec.values.controller.extraVolumes.some((v) => v.csi?.volumeAttributes?.secretProviderClass === spc.metadata.name),
+    'the controller mounts it',
+  );
+  assert.equal(
+    nginx.spec.values.controller.service.annotations['service.beta.kubernetes.io/azure-load-balancer-internal'],
+    'true',
+    "an internal load balancer (Application Gateway's back end)",
+  );
 });

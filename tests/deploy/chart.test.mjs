@@ -48,12 +48,21 @@ before(() => {
 after(() => fs.rmSync(schemaDir, { recursive: true, force: true }));
 
 function kubeconform(text) {
-  const result = run(deployEnv().kubeconform, [
-    '-strict', '-summary', '-output', 'json',
-    '-kubernetes-version', aksKubernetesVersion(),
-    '-schema-location', path.join(schemaDir, '{{.ResourceKind}}{{.KindSuffix}}.json'),
-    '-',
-  ], { input: text });
+  const result = run(
+    deployEnv().kubeconform,
+    [
+      '-strict',
+      '-summary',
+      '-output',
+      'json',
+      '-kubernetes-version',
+      aksKubernetesVersion(),
+      '-schema-location',
+      path.join(schemaDir, '{{.ResourceKind}}{{.KindSuffix}}.json'),
+      '-',
+    ],
+    { input: text },
+  );
   return { ...result, report: JSON.parse(result.stdout || '{}') };
 }
 
@@ -66,7 +75,11 @@ test('when the chart is linted strictly with the local and the Azure values, the
   }
 });
 
-for (const [label, values] of [['local', LOCAL], ['Azure', AZURE], ['Azure with Istio', ISTIO]]) {
+for (const [label, values] of [
+  ['local', LOCAL],
+  ['Azure', AZURE],
+  ['Azure with Istio', ISTIO],
+]) {
   test(`when the chart is rendered with the ${label} values, then every object validates against the offline schemas`, () => {
     const rendered = renderChart(values);
     const { status, report, stderr } = kubeconform(rendered.text);
@@ -92,10 +105,18 @@ test('when the chart is rendered for Azure, then each service has a Dapr-enabled
     assert.equal(a['dapr.io/config'], app);
     assert.equal(a['dapr.io/log-as-json'], 'true');
     assert.equal(a['dapr.io/enable-app-health-check'], 'true');
-    for (const key of ['dapr.io/app-port', 'dapr.io/sidecar-cpu-request', 'dapr.io/sidecar-cpu-limit', 'dapr.io/sidecar-memory-request', 'dapr.io/sidecar-memory-limit', 'dapr.io/graceful-shutdown-seconds']) {
+    for (const key of [
+      'dapr.io/app-port',
+      'dapr.io/sidecar-cpu-request',
+      'dapr.io/sidecar-cpu-limit',
+      'dapr.io/sidecar-memory-request',
+      'dapr.io/sidecar-memory-limit',
+      'dapr.io/graceful-shutdown-seconds',
+    ]) {
       assert.ok(a[key], `${app}: ${key}`);
     }
-    for (const key of Object.keys(a).filter((k) => k.startsWith('dapr.io/'))) assert.ok(knownAnnotations.has(key), `${app}: ${key} is not an annotation Dapr's injector reads`);
+    for (const key of Object.keys(a).filter((k) => k.startsWith('dapr.io/')))
+      assert.ok(knownAnnotations.has(key), `${app}: ${key} is not an annotation Dapr's injector reads`);
     assert.ok(Number(a['dapr.io/graceful-shutdown-seconds']) < pod.spec.terminationGracePeriodSeconds, `${app}: sidecar drains before the pod is killed`);
     assert.equal(a['prometheus.io/scrape'], 'true');
     const [container] = pod.spec.containers;
@@ -158,7 +179,8 @@ test('when the chart is rendered, then only the gateway is reachable from outsid
     const stranger = { namespaceLabels: { 'kubernetes.io/metadata.name': 'default' }, podLabels: {} };
     for (const deployment of byKind(objects, 'Deployment')) {
       const pod = podOf(deployment);
-      for (const port of Object.values(pod.namedPorts)) assert.ok(!admits(policies, pod, stranger, port), `${deployment.metadata.name}: port ${port} is closed to other namespaces`);
+      for (const port of Object.values(pod.namedPorts))
+        assert.ok(!admits(policies, pod, stranger, port), `${deployment.metadata.name}: port ${port} is closed to other namespaces`);
     }
   }
 });

@@ -38,7 +38,10 @@ test('when the local and Azure component sets are compared, then each component 
 });
 
 test('when any component is read, then it is scoped to named apps only', () => {
-  for (const [set, components] of [['local', local], ['azure', azure]]) {
+  for (const [set, components] of [
+    ['local', local],
+    ['azure', azure],
+  ]) {
     for (const [name, component] of components) {
       assert.ok(component.scopes?.length > 0, `${set}/${name} has no scopes: every app would load it`);
       for (const scope of component.scopes) assert.ok([...APPS, ...TEST_ONLY_APPS].includes(scope), `${set}/${name}: unknown app id ${scope}`);
@@ -48,7 +51,10 @@ test('when any component is read, then it is scoped to named apps only', () => {
 });
 
 test('when a component references secrets, then it names the `secretstore` component of its own set', () => {
-  for (const [set, components] of [['local', local], ['azure', azure]]) {
+  for (const [set, components] of [
+    ['local', local],
+    ['azure', azure],
+  ]) {
     for (const [name, component] of components) {
       if (secretRefsOf(component).length === 0) continue;
       assert.equal(component.auth?.secretStore, 'secretstore', `${set}/${name}: auth.secretStore`);
@@ -99,7 +105,10 @@ test('when the code of every service is read, then each component it uses exists
   }
   for (const [app, { components }] of Object.entries(usage)) {
     for (const name of components) {
-      for (const [set, all] of [['local', local], ['azure', azure]]) {
+      for (const [set, all] of [
+        ['local', local],
+        ['azure', azure],
+      ]) {
         assert.ok(all.has(name), `${app} uses component ${name}, missing in components/${set}`);
         assert.ok(all.get(name).scopes.includes(app), `${app} uses component ${name}, not scoped to it in components/${set}`);
       }
@@ -176,13 +185,17 @@ test('when the Azure state stores meet Azure Cache for Redis, then the client to
   const runtimeFields = ['keyPrefix'];
   for (const name of ['cache', 'revocations']) {
     const store = azure.get(name);
-    for (const item of store.spec.metadata) assert.ok(fields.has(item.name) || runtimeFields.includes(item.name), `${name}: ${item.name} is not a state.redis field in components-contrib`);
+    for (const item of store.spec.metadata)
+      assert.ok(fields.has(item.name) || runtimeFields.includes(item.name), `${name}: ${item.name} is not a state.redis field in components-contrib`);
     const redisType = metadataValue(store, 'redisType') ?? fields.get('redisType').default ?? 'node';
     assert.ok(fields.get('redisType').allowedValues.includes(redisType), `${name}: redisType ${redisType}`);
     assert.equal(redisType === 'cluster', clustered, `${name}: redisType ${redisType}, but Terraform's cache is ${clustered ? '' : 'not '}clustered`);
     assert.notEqual(metadataValue(store, 'insecureSkipTLSVerify'), 'true', `${name}: certificate verification stays on`);
     // go-redis in cluster mode dials the shards by the IP addresses CLUSTER SLOTS returns and
     // verifies the certificate against that IP; Azure's certificates carry host names only.
-    assert.ok(!(redisType === 'cluster' && metadataValue(store, 'enableTLS') === 'true'), `${name}: clustered Azure Cache for Redis over TLS fails certificate verification on the shard IPs`);
+    assert.ok(
+      !(redisType === 'cluster' && metadataValue(store, 'enableTLS') === 'true'),
+      `${name}: clustered Azure Cache for Redis over TLS fails certificate verification on the shard IPs`,
+    );
   }
 });

@@ -62,8 +62,14 @@ test('when the gateway calls a service, then only public routes (and the OpenAPI
 test('when an app calls a Dapr API in its code, then its production sidecar allows that API, over HTTP and gRPC alike', () => {
   for (const app of APPS) {
     const allowed = configOf('azure', app).spec.api.allowed;
-    const http = allowed.filter((a) => a.protocol === 'http').map((a) => a.name).sort();
-    const grpc = allowed.filter((a) => a.protocol === 'grpc').map((a) => a.name).sort();
+    const http = allowed
+      .filter((a) => a.protocol === 'http')
+      .map((a) => a.name)
+      .sort();
+    const grpc = allowed
+      .filter((a) => a.protocol === 'grpc')
+      .map((a) => a.name)
+      .sort();
     assert.deepEqual(grpc, http, `${app}: the gRPC list must not be wider or narrower than HTTP`);
     for (const api of usage[app].apis) assert.ok(http.includes(api), `${app} calls the ${api} API, not in api.allowed`);
     for (const entry of allowed) assert.equal(entry.version, 'v1.0', `${app}: ${entry.name} version`);
@@ -167,13 +173,16 @@ function worstCaseSeconds(timeout, retry) {
   return (retry.maxRetries + 1) * seconds(timeout) + waited;
 }
 
-test('when a message is delivered, then every inbound attempt and back-off ends before Service Bus\'s handler timeout, so it can reach `dead-letters`', () => {
+test("when a message is delivered, then every inbound attempt and back-off ends before Service Bus's handler timeout, so it can reach `dead-letters`", () => {
   const { targets, policies } = resiliency.spec;
   const inbound = targets.components.events.inbound;
   const worst = worstCaseSeconds(policies.timeouts[inbound.timeout], policies.retries[inbound.retry]);
   const handlerTimeout = Number(metadataValue(componentsIn(path.join(root, 'components', 'azure')).get('events'), 'handlerTimeoutInSec'));
   assert.ok(Number.isFinite(handlerTimeout), 'components/azure/events.yaml sets handlerTimeoutInSec');
-  assert.ok(worst < handlerTimeout, `one delivery can take ${worst.toFixed(1)} s (attempts × timeout + back-off), more than the ${handlerTimeout} s handler timeout: Service Bus would redeliver instead of Dapr dead-lettering`);
+  assert.ok(
+    worst < handlerTimeout,
+    `one delivery can take ${worst.toFixed(1)} s (attempts × timeout + back-off), more than the ${handlerTimeout} s handler timeout: Service Bus would redeliver instead of Dapr dead-lettering`,
+  );
 });
 
 test('when dead letters are produced, then the dead-letter topic exists in Service Bus with a consumer', () => {

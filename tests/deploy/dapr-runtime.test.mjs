@@ -90,17 +90,48 @@ before(async () => {
 
   const redisPort = await freePort();
   fs.mkdirSync(path.join(work, 'redis'));
-  const redis = start('redis', redisServer, ['--port', String(redisPort), '--bind', '127.0.0.1', '--requirepass', redisPassword, '--save', '', '--appendonly', 'no', '--dir', path.join(work, 'redis')]);
+  const redis = start('redis', redisServer, [
+    '--port',
+    String(redisPort),
+    '--bind',
+    '127.0.0.1',
+    '--requirepass',
+    redisPassword,
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--dir',
+    path.join(work, 'redis'),
+  ]);
   await waitFor('Redis', () => portOpen(redisPort), redis);
 
   const sentryDir = path.join(work, 'sentry');
   fs.mkdirSync(sentryDir);
-  fs.writeFileSync(path.join(sentryDir, 'config.yaml'), 'apiVersion: dapr.io/v1alpha1\nkind: Configuration\nmetadata:\n  name: daprsystem\nspec:\n  mtls:\n    enabled: true\n    workloadCertTTL: 24h\n    allowedClockSkew: 15m\n');
+  fs.writeFileSync(
+    path.join(sentryDir, 'config.yaml'),
+    'apiVersion: dapr.io/v1alpha1\nkind: Configuration\nmetadata:\n  name: daprsystem\nspec:\n  mtls:\n    enabled: true\n    workloadCertTTL: 24h\n    allowedClockSkew: 15m\n',
+  );
   const [sentryPort, sentryHealthz, sentryMetrics] = [await freePort(), await freePort(), await freePort()];
   const sentry = start('sentry', path.join(env.daprBinDir, 'sentry'), [
-    '--issuer-credentials', sentryDir, '--trust-domain', 'localhost', '--port', String(sentryPort), '--listen-address', '127.0.0.1',
-    '--healthz-port', String(sentryHealthz), '--healthz-listen-address', '127.0.0.1', '--metrics-port', String(sentryMetrics), '--metrics-listen-address', '127.0.0.1',
-    '--config', path.join(sentryDir, 'config.yaml'),
+    '--issuer-credentials',
+    sentryDir,
+    '--trust-domain',
+    'localhost',
+    '--port',
+    String(sentryPort),
+    '--listen-address',
+    '127.0.0.1',
+    '--healthz-port',
+    String(sentryHealthz),
+    '--healthz-listen-address',
+    '127.0.0.1',
+    '--metrics-port',
+    String(sentryMetrics),
+    '--metrics-listen-address',
+    '127.0.0.1',
+    '--config',
+    path.join(sentryDir, 'config.yaml'),
   ]);
   await waitFor('Sentry', async () => fs.existsSync(path.join(sentryDir, 'ca.crt')) && portOpen(sentryPort), sentry);
   const trustAnchors = fs.readFileSync(path.join(sentryDir, 'ca.crt'), 'utf8');
@@ -111,15 +142,37 @@ before(async () => {
   await Promise.all(
     APPS.map(async (app) => {
       const [http, grpc, internal, metrics] = [await freePort(), await freePort(), await freePort(), await freePort()];
-      const entry = start(`daprd-${app}`, path.join(env.daprBinDir, 'daprd'), [
-        '--app-id', app, '--mode', 'standalone',
-        '--config', path.join(root, 'dapr', 'azure', `${app}.yaml`),
-        '--resources-path', resources,
-        '--dapr-http-port', String(http), '--dapr-grpc-port', String(grpc), '--dapr-internal-grpc-port', String(internal),
-        '--metrics-port', String(metrics), '--profile-port', '-1',
-        '--enable-mtls', '--sentry-address', `127.0.0.1:${sentryPort}`,
-        '--log-level', 'debug', '--log-as-json',
-      ], { DAPR_TRUST_ANCHORS: trustAnchors, NAMESPACE });
+      const entry = start(
+        `daprd-${app}`,
+        path.join(env.daprBinDir, 'daprd'),
+        [
+          '--app-id',
+          app,
+          '--mode',
+          'standalone',
+          '--config',
+          path.join(root, 'dapr', 'azure', `${app}.yaml`),
+          '--resources-path',
+          resources,
+          '--dapr-http-port',
+          String(http),
+          '--dapr-grpc-port',
+          String(grpc),
+          '--dapr-internal-grpc-port',
+          String(internal),
+          '--metrics-port',
+          String(metrics),
+          '--profile-port',
+          '-1',
+          '--enable-mtls',
+          '--sentry-address',
+          `127.0.0.1:${sentryPort}`,
+          '--log-level',
+          'debug',
+          '--log-as-json',
+        ],
+        { DAPR_TRUST_ANCHORS: trustAnchors, NAMESPACE },
+      );
       const url = `http://127.0.0.1:${http}`;
       await waitFor(`the ${app} sidecar`, async () => (await fetch(`${url}/v1.0/healthz`)).status === 204, entry, 45_000);
       sidecars[app] = { url, entry, metricsPort: metrics };
@@ -168,13 +221,20 @@ const servesMetadata = (app) =>
 async function loadedBy(app) {
   if (servesMetadata(app)) {
     const metadata = await (await fetch(`${sidecars[app].url}/v1.0/metadata`)).json();
-    return { id: metadata.id, resiliencies: (metadata.resiliencies ?? []).map((r) => r.name), components: (metadata.components ?? []).map((c) => c.name).sort() };
+    return {
+      id: metadata.id,
+      resiliencies: (metadata.resiliencies ?? []).map((r) => r.name),
+      components: (metadata.components ?? []).map((c) => c.name).sort(),
+    };
   }
   const messages = logOf(app).map((l) => l.msg ?? '');
   return {
     id: logOf(app).find((l) => l.app_id)?.app_id,
     resiliencies: messages.filter((m) => m.startsWith('Loading Resiliency configuration: ')).map((m) => m.slice('Loading Resiliency configuration: '.length)),
-    components: messages.filter((m) => m.startsWith('Component loaded: ')).map((m) => m.slice('Component loaded: '.length).split(' ')[0]).sort(),
+    components: messages
+      .filter((m) => m.startsWith('Component loaded: '))
+      .map((m) => m.slice('Component loaded: '.length).split(' ')[0])
+      .sort(),
   };
 }
 
@@ -198,9 +258,15 @@ test('when the production deny-list is in force, then the local file secret stor
   const local = componentsIn(path.join(root, 'components', 'local'));
   for (const app of APPS) {
     const messages = logOf(app).map((l) => l.msg ?? '');
-    assert.ok(messages.some((m) => m.includes("component 'secretstore' cannot be loaded because components of type") && m.includes('secretstores.local.file')), `${app}: local file secret store denied`);
+    assert.ok(
+      messages.some((m) => m.includes("component 'secretstore' cannot be loaded because components of type") && m.includes('secretstores.local.file')),
+      `${app}: local file secret store denied`,
+    );
     const loaded = (await loadedBy(app)).components;
-    const expected = [...local.values()].filter((c) => c.scopes.includes(app) && c.metadata.name !== 'secretstore').map((c) => c.metadata.name).sort();
+    const expected = [...local.values()]
+      .filter((c) => c.scopes.includes(app) && c.metadata.name !== 'secretstore')
+      .map((c) => c.metadata.name)
+      .sort();
     assert.deepEqual(loaded, expected, `${app}: components loaded`);
   }
 });
@@ -228,7 +294,8 @@ async function serves(app, api) {
   };
   const response = await requests[api]();
   const body = await response.text();
-  const notRouted = response.status === 404 && (!body.includes('"errorCode"') || body.includes('failed getting app id either from the URL path or the header dapr-app-id'));
+  const notRouted =
+    response.status === 404 && (!body.includes('"errorCode"') || body.includes('failed getting app id either from the URL path or the header dapr-app-id'));
   return !notRouted;
 }
 
@@ -237,7 +304,11 @@ test('when an app calls a Dapr API, then its sidecar serves exactly the APIs its
     const config = readYamlFile(path.join(root, 'dapr', 'azure', `${app}.yaml`))[0];
     const allowed = new Set(config.spec.api.allowed.filter((a) => a.protocol === 'http').map((a) => a.name));
     for (const api of ['state', 'publish', 'secrets', 'invoke', 'bindings', 'metadata']) {
-      assert.equal(await serves(app, api), allowed.has(api), `${app}: the ${api} API is ${allowed.has(api) ? 'allowed but not served' : 'served but not allowed'}`);
+      assert.equal(
+        await serves(app, api),
+        allowed.has(api),
+        `${app}: the ${api} API is ${allowed.has(api) ? 'allowed but not served' : 'served but not allowed'}`,
+      );
     }
   }
 });

@@ -43,8 +43,14 @@ const stepsOf = (stage) => pipeline.stages.find((s) => s.stage === stage).jobs.f
 const scriptOf = (step) => step.script ?? step.inputs?.inlineScript ?? '';
 
 test('when the pipeline is read, then it tests, builds once, scans, pushes to ACR and releases on an approved environment with a rollback', () => {
-  assert.deepEqual(pipeline.stages.map((s) => s.stage), ['Test', 'Build', 'Release']);
-  assert.ok(stepsOf('Test').some((s) => /^(sudo )?npm test$/.test(scriptOf(s).trim())), 'the Test stage runs the whole `npm test`');
+  assert.deepEqual(
+    pipeline.stages.map((s) => s.stage),
+    ['Test', 'Build', 'Release'],
+  );
+  assert.ok(
+    stepsOf('Test').some((s) => /^(sudo )?npm test$/.test(scriptOf(s).trim())),
+    'the Test stage runs the whole `npm test`',
+  );
   const build = stepsOf('Build').map(scriptOf);
   const scan = build.find((s) => s.includes('trivy'));
   assert.ok(scan, 'a Trivy scan step');
@@ -56,7 +62,9 @@ test('when the pipeline is read, then it tests, builds once, scans, pushes to AC
   const release = pipeline.stages.find((s) => s.stage === 'Release').jobs[0];
   assert.equal(release.environment, 'healthsync-production', 'a deployment job on an environment (approvals are checks on it)');
   // The GitOps file the release step edits exists and has the line it rewrites.
-  const update = stepsOf('Release').map(scriptOf).find((s) => s.includes('release-values.yaml'));
+  const update = stepsOf('Release')
+    .map(scriptOf)
+    .find((s) => s.includes('release-values.yaml'));
   const valuesFile = /file=(\S+)/.exec(update)[1];
   assert.match(fs.readFileSync(path.join(root, valuesFile), 'utf8'), /^ {6}tag: "/m, `${valuesFile} has the tag line the pipeline rewrites`);
 });
@@ -72,11 +80,14 @@ test('when the pipeline runs, then the deployment checks run exactly once', () =
   // `npm test` without a filter runs them itself (scripts/test.mjs); so does a direct call.
   const testScript = fs.readFileSync(path.join(root, 'scripts', 'test.mjs'), 'utf8');
   assert.ok(testScript.includes("'check-deploy.mjs'"), 'scripts/test.mjs runs the deployment checks');
-  const runs = pipeline.stages.flatMap((s) => stepsOf(s.stage)).map(scriptOf).reduce((count, script) => {
-    const direct = (script.match(/node scripts\/check-deploy\.mjs/g) ?? []).length;
-    const viaNpmTest = (script.match(/npm test(?![ \t]+--)/g) ?? []).length;
-    return count + direct + viaNpmTest;
-  }, 0);
+  const runs = pipeline.stages
+    .flatMap((s) => stepsOf(s.stage))
+    .map(scriptOf)
+    .reduce((count, script) => {
+      const direct = (script.match(/node scripts\/check-deploy\.mjs/g) ?? []).length;
+      const viaNpmTest = (script.match(/npm test(?![ \t]+--)/g) ?? []).length;
+      return count + direct + viaNpmTest;
+    }, 0);
   assert.equal(runs, 1, `the deployment checks run ${runs} times in one pipeline run`);
 });
 
@@ -84,7 +95,9 @@ test('when the Flux manifests are read, then they sync the chart from Git with t
   const dir = path.join(root, 'deploy', 'flux', 'clusters', 'prod');
   const [kustomization] = readYamlFile(path.join(dir, 'kustomization.yaml'));
   for (const resource of kustomization.resources) assert.ok(fs.existsSync(path.join(dir, resource)), `kustomization resource ${resource}`);
-  const objects = listFiles(dir).concat(listFiles(path.join(root, 'deploy', 'flux', 'infrastructure'))).flatMap(readYamlFile);
+  const objects = listFiles(dir)
+    .concat(listFiles(path.join(root, 'deploy', 'flux', 'infrastructure')))
+    .flatMap(readYamlFile);
   const release = objects.find((o) => o.kind === 'HelmRelease' && o.metadata.name === 'healthsync');
   assert.ok(release);
   const chart = release.spec.chart.spec;

@@ -30,10 +30,22 @@ const freePort = () =>
 
 before(async () => {
   port = await freePort();
-  azurite = spawn(path.join(root, 'node_modules', '.bin', 'azurite-blob'), ['--inMemoryPersistence', '--silent', '--skipApiVersionCheck', '--blobHost', '127.0.0.1', '--blobPort', String(port)], { stdio: 'ignore' });
+  azurite = spawn(
+    path.join(root, 'node_modules', '.bin', 'azurite-blob'),
+    ['--inMemoryPersistence', '--silent', '--skipApiVersionCheck', '--blobHost', '127.0.0.1', '--blobPort', String(port)],
+    { stdio: 'ignore' },
+  );
   const deadline = Date.now() + 20_000;
   for (;;) {
-    const open = await new Promise((resolve) => net.connect(port, '127.0.0.1').on('connect', function () { this.end(); resolve(true); }).on('error', () => resolve(false)));
+    const open = await new Promise((resolve) =>
+      net
+        .connect(port, '127.0.0.1')
+        .on('connect', function () {
+          this.end();
+          resolve(true);
+        })
+        .on('error', () => resolve(false)),
+    );
     if (open) break;
     if (Date.now() > deadline) throw new Error('Azurite did not start');
     await new Promise((r) => setTimeout(r, 200));
@@ -41,7 +53,15 @@ before(async () => {
 });
 after(() => azurite?.kill());
 
-const quietLogger = { info() {}, warn() {}, error() {}, debug() {}, child() { return quietLogger; } };
+const quietLogger = {
+  info() {},
+  warn() {},
+  error() {},
+  debug() {},
+  child() {
+    return quietLogger;
+  },
+};
 
 test('when a user downloads a checkup sheet, then the health route streams the stored bytes from Blob Storage with the stored headers', async () => {
   // Azurite's published development account (not a secret).
@@ -56,7 +76,7 @@ test('when a user downloads a checkup sheet, then the health route streams the s
   // The route as the service mounts it, with a reading that finds the blob of the user's checkup.
   const reading = {
     async document(userId, id) {
-      assert.equal(userId, 'u1', 'the user id comes from the request context (the gateway\'s token)');
+      assert.equal(userId, 'u1', "the user id comes from the request context (the gateway's token)");
       const stored = await store.read(`users/${userId}/checkups/${id}/result-sheet.pdf`);
       if (!stored) throw new shared.NotFoundError('DOCUMENT_NOT_FOUND', 'none');
       return stored;

@@ -23,8 +23,13 @@ test('when the app calls the API host name, then Front Door serves that custom d
   const route = edge.azurerm_cdn_frontdoor_route.api;
   assert.ok((route.cdn_frontdoor_custom_domain_ids ?? []).map(ref).includes(id), 'the API route answers on the custom domain');
   const association = Object.values(edge.azurerm_cdn_frontdoor_custom_domain_association ?? {}).find((a) => ref(a.cdn_frontdoor_custom_domain_id) === id);
-  assert.ok(association && association.cdn_frontdoor_route_ids.map(ref).includes('azurerm_cdn_frontdoor_route.api.id'), 'the domain is associated with the API route');
-  const wafDomains = edge.azurerm_cdn_frontdoor_security_policy.this.security_policies[0].firewall[0].association[0].domain.map((d) => ref(d.cdn_frontdoor_domain_id));
+  assert.ok(
+    association && association.cdn_frontdoor_route_ids.map(ref).includes('azurerm_cdn_frontdoor_route.api.id'),
+    'the domain is associated with the API route',
+  );
+  const wafDomains = edge.azurerm_cdn_frontdoor_security_policy.this.security_policies[0].firewall[0].association[0].domain.map((d) =>
+    ref(d.cdn_frontdoor_domain_id),
+  );
   assert.ok(wafDomains.includes(id), 'the WAF covers the custom domain');
   // Front Door sends the API host name to Application Gateway, whose listener answers it.
   assert.equal(ref(edge.azurerm_cdn_frontdoor_origin.appgw.origin_host_header), 'var.api_host_name');
@@ -50,7 +55,7 @@ test('when disaster recovery is declared, then every recovery resource protects 
   assert.ok(resources.includes('azurerm_data_protection_backup_instance_postgresql_flexible_server'), 'PostgreSQL is backed up');
 });
 
-test('when the cluster\'s API server is public, then only listed ranges (operators, agents, the cluster\'s own egress) reach it', () => {
+test("when the cluster's API server is public, then only listed ranges (operators, agents, the cluster's own egress) reach it", () => {
   const aks = tf()['modules/aks'];
   const profile = aks.resource.azurerm_kubernetes_cluster.this.api_server_access_profile?.[0];
   assert.ok(profile, 'api_server_access_profile');
@@ -58,7 +63,7 @@ test('when the cluster\'s API server is public, then only listed ranges (operato
   assert.ok(aks.variable.api_authorized_ip_ranges.validation, 'the ranges are validated (not empty, not 0.0.0.0/0)');
   const ranges = ref(prod().module.aks.api_authorized_ip_ranges);
   assert.match(ranges, /var\.admin_ip_ranges/);
-  assert.match(ranges, /module\.network\.egress_public_ip/, 'the nodes\' egress address (through the firewall)');
+  assert.match(ranges, /module\.network\.egress_public_ip/, "the nodes' egress address (through the firewall)");
   assert.equal(prod().variable.admin_ip_ranges.default, undefined, 'admin_ip_ranges has no empty default');
 });
 
@@ -91,11 +96,14 @@ test('when a pod opens a connection to the internet, then it leaves through Azur
   // The hosts the production values point the services at are on the firewall's allow-list.
   const fqdns = prod().variable.egress_fqdns.default;
   const [values] = readYamlFile(path.join(root, 'charts', 'healthsync', 'values-azure.yaml'));
-  for (const [service, key] of [['intelligence', 'CLAUDE_BASE_URL'], ['user', 'OIDC_ISSUER']]) {
+  for (const [service, key] of [
+    ['intelligence', 'CLAUDE_BASE_URL'],
+    ['user', 'OIDC_ISSUER'],
+  ]) {
     const host = new URL(values.services[service].env[key]).hostname;
     assert.ok(fqdns.includes(host), `${service} calls ${host}, which the firewall does not admit`);
   }
-  assert.match(ref(prod().module.network.egress_fqdns), /var\.nhis_base_url/, 'the NHIS aggregator\'s host is admitted');
+  assert.match(ref(prod().module.network.egress_fqdns), /var\.nhis_base_url/, "the NHIS aggregator's host is admitted");
 });
 
 test('when Application Gateway forwards to the ingress controller, then that hop is HTTPS too', () => {
@@ -107,7 +115,7 @@ test('when Application Gateway forwards to the ingress controller, then that hop
   assert.equal(gateway.probe[0].protocol, 'Https');
 });
 
-test('when each workload\'s identity reads Key Vault, then it may read exactly the secrets its sidecar resolves, one by one', () => {
+test("when each workload's identity reads Key Vault, then it may read exactly the secrets its sidecar resolves, one by one", () => {
   const reads = prod().locals.secret_reads;
   const azure = componentsIn(path.join(root, 'components', 'azure'));
   for (const app of APPS) {
@@ -118,7 +126,10 @@ test('when each workload\'s identity reads Key Vault, then it may read exactly t
   }
   const workloads = prod().module.identity.workloads;
   assert.doesNotMatch(workloads, /role = "Key Vault Secrets User", scope = module\.keyvault\.id\s*\}/, 'no identity reads the whole vault');
-  assert.match(workloads, /for secret in local\.secret_reads\[service\] : \{\s*role = "Key Vault Secrets User", scope = "\$\{module\.keyvault\.id\}\/secrets\/\$\{secret\}"\s*\}/);
+  assert.match(
+    workloads,
+    /for secret in local\.secret_reads\[service\] : \{\s*role = "Key Vault Secrets User", scope = "\$\{module\.keyvault\.id\}\/secrets\/\$\{secret\}"\s*\}/,
+  );
   const appgw = tf()['modules/edge'].resource.azurerm_role_assignment.appgw_certificate;
   assert.match(ref(appgw.scope), /\/secrets\//, 'Application Gateway reads its certificate only');
 });
@@ -134,7 +145,9 @@ test('when a service publishes an event, then only that service may send to its 
     const walk = (dir) => {
       for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
         const full = path.join(dir, e.name);
-        if (e.isDirectory()) { if (e.name !== 'subscriptions') walk(full); } else if (e.name.endsWith('.ts')) files.push(full);
+        if (e.isDirectory()) {
+          if (e.name !== 'subscriptions') walk(full);
+        } else if (e.name.endsWith('.ts')) files.push(full);
       }
     };
     walk(path.join(root, 'services', app, 'src'));
@@ -142,13 +155,21 @@ test('when a service publishes an event, then only that service may send to its 
     for (const topic of Object.keys(topics)) if (topic !== 'dead-letters' && text.includes(`'${topic}'`)) (published[topic] ??= []).push(app);
   }
   for (const topic of Object.keys(topics).filter((t) => t !== 'dead-letters')) {
-    assert.deepEqual(publishers[topic], published[topic], `senders of ${topic}: Terraform ${JSON.stringify(publishers[topic])}, code ${JSON.stringify(published[topic])}`);
+    assert.deepEqual(
+      publishers[topic],
+      published[topic],
+      `senders of ${topic}: Terraform ${JSON.stringify(publishers[topic])}, code ${JSON.stringify(published[topic])}`,
+    );
   }
   assert.deepEqual(publishers['user-deleted'], ['user']);
   const subscribers = subscribedTopics(Object.keys(topics));
   assert.ok(Object.values(subscribers).flat().length > 0, 'the subscription scan found nothing');
   const workloads = prod().module.identity.workloads;
-  assert.doesNotMatch(workloads, /Azure Service Bus Data (Sender|Receiver)", scope = module\.messaging\.servicebus_namespace_id/, 'no namespace-wide Service Bus role');
+  assert.doesNotMatch(
+    workloads,
+    /Azure Service Bus Data (Sender|Receiver)", scope = module\.messaging\.servicebus_namespace_id/,
+    'no namespace-wide Service Bus role',
+  );
   assert.match(workloads, /\{\s*role = "Azure Service Bus Data Sender", scope = module\.messaging\.topic_ids\[topic\]\s*\} if contains\(apps, service\)/);
   assert.match(workloads, /\{\s*role = "Azure Service Bus Data Receiver", scope = id\s*\} if endswith\(key, "\/\$\{service\}"\)/);
 });
@@ -161,7 +182,14 @@ test('when resources get globally unique names, then they carry a validated suff
   const name = `${variables.prefix.default}-${variables.environment.default}-${suffix}`;
   const flat = name.replaceAll('-', '');
   assert.equal(prod().locals.global_name, '${local.name}-${var.name_suffix}');
-  for (const [module, argument, expected] of [['acr', 'registry_name', 'cr${local.flat_name}'], ['storage', 'account_name', 'st${local.flat_name}'], ['keyvault', 'vault_name', 'kv-${local.global_name}'], ['redis', 'name', '${local.global_name}'], ['messaging', 'name', '${local.global_name}'], ['postgres', 'name', '${local.global_name}']]) {
+  for (const [module, argument, expected] of [
+    ['acr', 'registry_name', 'cr${local.flat_name}'],
+    ['storage', 'account_name', 'st${local.flat_name}'],
+    ['keyvault', 'vault_name', 'kv-${local.global_name}'],
+    ['redis', 'name', '${local.global_name}'],
+    ['messaging', 'name', '${local.global_name}'],
+    ['postgres', 'name', '${local.global_name}'],
+  ]) {
     assert.equal(prod().module[module][argument], expected, `${module}.${argument} carries the suffix`);
   }
   const azure = componentsIn(path.join(root, 'components', 'azure'));
@@ -180,15 +208,24 @@ test('when resources get globally unique names, then they carry a validated suff
 
 /** The env module calls whose source module declares one of these resource types. */
 function callsHolding(types) {
-  return Object.entries(prod().module).filter(([, call]) => {
-    const dir = path.normalize(path.join('environments/prod', call.source));
-    return Object.keys(tf()[dir]?.resource ?? {}).some((t) => types.includes(t));
-  }).map(([name]) => name);
+  return Object.entries(prod().module)
+    .filter(([, call]) => {
+      const dir = path.normalize(path.join('environments/prod', call.source));
+      return Object.keys(tf()[dir]?.resource ?? {}).some((t) => types.includes(t));
+    })
+    .map(([name]) => name);
 }
 
 test('when a data store exists, then its logs go to Log Analytics and a delete lock guards it', () => {
   const diagnostics = Object.values(prod().module.alerts.diagnostic_targets).map(ref).join('\n');
-  for (const call of callsHolding(['azurerm_redis_cache', 'azurerm_storage_account', 'azurerm_container_registry', 'azurerm_key_vault', 'azurerm_postgresql_flexible_server', 'azurerm_servicebus_namespace'])) {
+  for (const call of callsHolding([
+    'azurerm_redis_cache',
+    'azurerm_storage_account',
+    'azurerm_container_registry',
+    'azurerm_key_vault',
+    'azurerm_postgresql_flexible_server',
+    'azurerm_servicebus_namespace',
+  ])) {
     assert.match(diagnostics, new RegExp(`module\\.${call}\\.`), `module ${call}: no diagnostic setting`);
   }
   assert.match(diagnostics, /module\.storage\.id\}?\/blobServices\/default/, 'Blob logs (the storage account itself has none)');
@@ -197,7 +234,14 @@ test('when a data store exists, then its logs go to Log Analytics and a delete l
   assert.equal(lock.lock_level, 'CanNotDelete');
   assert.equal(ref(lock.for_each), 'local.data_stores');
   const locked = Object.values(prod().locals.data_stores).map(ref).join('\n');
-  for (const call of callsHolding(['azurerm_redis_cache', 'azurerm_storage_account', 'azurerm_key_vault', 'azurerm_postgresql_flexible_server', 'azurerm_servicebus_namespace', 'azurerm_data_protection_backup_vault'])) {
+  for (const call of callsHolding([
+    'azurerm_redis_cache',
+    'azurerm_storage_account',
+    'azurerm_key_vault',
+    'azurerm_postgresql_flexible_server',
+    'azurerm_servicebus_namespace',
+    'azurerm_data_protection_backup_vault',
+  ])) {
     assert.match(locked, new RegExp(`module\\.${call}\\.`), `module ${call}: no delete lock`);
   }
 });

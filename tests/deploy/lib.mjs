@@ -39,7 +39,11 @@ export function parseYaml({ files = [], text } = {}) {
 export const readYamlFile = (file) => parseYaml({ files: [file] }).map((d) => d.doc);
 
 export function listFiles(dir, suffix = '.yaml') {
-  return fs.readdirSync(dir).filter((f) => f.endsWith(suffix)).sort().map((f) => path.join(dir, f));
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(suffix))
+    .sort()
+    .map((f) => path.join(dir, f));
 }
 
 /** Components in a directory, by name. */
@@ -54,7 +58,10 @@ export function componentsIn(dir) {
 }
 
 export const secretRefsOf = (component) =>
-  (component.spec.metadata ?? []).filter((m) => m.secretKeyRef).map((m) => `${m.name}=${m.secretKeyRef.name}/${m.secretKeyRef.key}`).sort();
+  (component.spec.metadata ?? [])
+    .filter((m) => m.secretKeyRef)
+    .map((m) => `${m.name}=${m.secretKeyRef.name}/${m.secretKeyRef.key}`)
+    .sort();
 
 export const metadataValue = (component, name) => (component.spec.metadata ?? []).find((m) => m.name === name)?.value;
 
@@ -166,7 +173,9 @@ export function selects(selector, labels = {}) {
  * some rule of a selecting policy must match both peer and port.
  */
 export function admits(policies, target, from, port) {
-  const selecting = policies.filter((p) => p.metadata.namespace === target.namespace && (p.spec.policyTypes ?? ['Ingress']).includes('Ingress') && selects(p.spec.podSelector, target.labels));
+  const selecting = policies.filter(
+    (p) => p.metadata.namespace === target.namespace && (p.spec.policyTypes ?? ['Ingress']).includes('Ingress') && selects(p.spec.podSelector, target.labels),
+  );
   if (selecting.length === 0) return true;
   const samePodNamespace = from.namespaceLabels['kubernetes.io/metadata.name'] === target.namespace;
   const peerMatches = (peer) => {
@@ -180,7 +189,9 @@ export function admits(policies, target, from, port) {
     const number = typeof p.port === 'number' ? p.port : target.namedPorts?.[p.port];
     return number === port;
   };
-  return selecting.some((p) => (p.spec.ingress ?? []).some((rule) => (!rule.from || rule.from.some(peerMatches)) && (!rule.ports || rule.ports.some(portMatches))));
+  return selecting.some((p) =>
+    (p.spec.ingress ?? []).some((rule) => (!rule.from || rule.from.some(peerMatches)) && (!rule.ports || rule.ports.some(portMatches))),
+  );
 }
 
 /** A pod of a Deployment as the NetworkPolicy checks see it. */

@@ -96,7 +96,9 @@ function cluster(name, timeline) {
   fs.mkdirSync(bin, { recursive: true });
   const state = path.join(work, name, 'state.json');
   fs.writeFileSync(state, JSON.stringify({ timeline, calls: {} }));
-  fs.writeFileSync(path.join(bin, 'kubectl'), `#!${process.execPath}
+  fs.writeFileSync(
+    path.join(bin, 'kubectl'),
+    `#!${process.execPath}
 const fs = require('node:fs');
 const state = JSON.parse(fs.readFileSync(${JSON.stringify(state)}, 'utf8'));
 const args = process.argv.slice(2).join(' ');
@@ -105,17 +107,20 @@ const n = state.calls[kind] = (state.calls[kind] ?? 0) + 1;
 fs.writeFileSync(${JSON.stringify(state)}, JSON.stringify(state));
 const answers = state.timeline[kind] ?? [''];
 process.stdout.write(String(answers[Math.min(n, answers.length) - 1]));
-`, { mode: 0o755 });
+`,
+    { mode: 0o755 },
+  );
   for (const tool of ['az', 'kubelogin', 'curl', 'sleep']) fs.writeFileSync(path.join(bin, tool), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
   return { env: { PATH: `${bin}:${process.env.PATH}` }, calls: () => JSON.parse(fs.readFileSync(state, 'utf8')).calls };
 }
 
 const commit = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
 const previous = '0123456789abcdef0123456789abcdef01234567';
-const watch = (vars = {}) => macros(watchScript, { GITOPS_COMMIT: commit, IMAGE_TAG: commit, AKS_RESOURCE_GROUP: 'rg', AKS_NAME: 'aks', API_HOST: 'api.example.com', ...vars });
+const watch = (vars = {}) =>
+  macros(watchScript, { GITOPS_COMMIT: commit, IMAGE_TAG: commit, AKS_RESOURCE_GROUP: 'rg', AKS_NAME: 'aks', API_HOST: 'api.example.com', ...vars });
 const chartVersion = (sha) => `0.1.0+${sha.slice(0, 12)}`;
 
-test('when Flux applies the release commit, then the watch recognises Flux\'s 12-character chart revision at once instead of waiting out its 15 minutes', () => {
+test("when Flux applies the release commit, then the watch recognises Flux's 12-character chart revision at once instead of waiting out its 15 minutes", () => {
   const { env, calls } = cluster('revision', {
     revision: [chartVersion(previous), chartVersion(previous), chartVersion(commit)],
     phase: ['Progressing', 'Succeeded'],
@@ -147,7 +152,12 @@ test('when the new canary is promoted, then the watch succeeds only once the pri
   const { env, calls } = cluster('promoted', {
     revision: [chartVersion(commit)],
     phase: ['Succeeded', 'Progressing', 'Promoting', 'Succeeded'],
-    image: [`cr.example/healthsync/gateway:${previous}`, `cr.example/healthsync/gateway:${previous}`, `cr.example/healthsync/gateway:${previous}`, `cr.example/healthsync/gateway:${commit}`],
+    image: [
+      `cr.example/healthsync/gateway:${previous}`,
+      `cr.example/healthsync/gateway:${previous}`,
+      `cr.example/healthsync/gateway:${previous}`,
+      `cr.example/healthsync/gateway:${commit}`,
+    ],
   });
   const run = bash(watch(), work, env);
   assert.equal(run.status, 0, run.output);

@@ -26,7 +26,10 @@ import {
 } from './lib.mjs';
 
 const nsLabels = (name) => ({ 'kubernetes.io/metadata.name': name });
-const NGINX = { namespaceLabels: nsLabels('ingress-nginx'), podLabels: { 'app.kubernetes.io/name': 'ingress-nginx', 'app.kubernetes.io/component': 'controller' } };
+const NGINX = {
+  namespaceLabels: nsLabels('ingress-nginx'),
+  podLabels: { 'app.kubernetes.io/name': 'ingress-nginx', 'app.kubernetes.io/component': 'controller' },
+};
 
 function canaries() {
   const list = fluxObjects().filter((o) => o.kind === 'Canary');
@@ -53,12 +56,24 @@ test('when Flagger runs the gateway as <name>-primary, then NGINX, the load test
     const port = canary.spec.service.targetPort;
     const loadTester = new URL(canary.spec.analysis.webhooks.find((w) => w.url.includes('loadtester')).url).hostname.split('.')[1];
     const smoke = find(objects, 'Pod', `healthsync-smoke-${target.metadata.name}`);
-    for (const [label, deployment] of [['primary', primary], ['canary', target]]) {
+    for (const [label, deployment] of [
+      ['primary', primary],
+      ['canary', target],
+    ]) {
       const pod = podOf(deployment);
       assert.ok(admits(policies, pod, NGINX, port), `${label}: the NGINX ingress controller reaches port ${port}`);
-      assert.ok(admits(policies, pod, { namespaceLabels: nsLabels(loadTester), podLabels: { app: 'flagger-loadtester' } }, port), `${label}: Flagger's load tester (namespace ${loadTester}) reaches port ${port}`);
-      assert.ok(admits(policies, pod, { namespaceLabels: nsLabels(NAMESPACE), podLabels: smoke.metadata.labels }, port), `${label}: the helm test pod reaches port ${port}`);
-      assert.ok(!admits(policies, pod, { namespaceLabels: nsLabels('default'), podLabels: { app: 'anything' } }, port), `${label}: other namespaces are refused`);
+      assert.ok(
+        admits(policies, pod, { namespaceLabels: nsLabels(loadTester), podLabels: { app: 'flagger-loadtester' } }, port),
+        `${label}: Flagger's load tester (namespace ${loadTester}) reaches port ${port}`,
+      );
+      assert.ok(
+        admits(policies, pod, { namespaceLabels: nsLabels(NAMESPACE), podLabels: smoke.metadata.labels }, port),
+        `${label}: the helm test pod reaches port ${port}`,
+      );
+      assert.ok(
+        !admits(policies, pod, { namespaceLabels: nsLabels('default'), podLabels: { app: 'anything' } }, port),
+        `${label}: other namespaces are refused`,
+      );
     }
   }
   for (const app of APPS.filter((a) => a !== 'gateway')) {
@@ -76,11 +91,14 @@ test('when Flagger runs the gateway as <name>-primary, then sidecars and Prometh
   for (const canary of canaries()) {
     const primary = podOf(flaggerPrimary(find(objects, 'Deployment', canary.spec.targetRef.name)));
     assert.ok(admits(policies, primary, { namespaceLabels: nsLabels(NAMESPACE), podLabels: user.labels }, 50002), 'sidecar to sidecar (Dapr internal gRPC)');
-    assert.ok(admits(policies, primary, { namespaceLabels: nsLabels('monitoring'), podLabels: {} }, Number(annotations['dapr.io/metrics-port'])), 'Prometheus to the sidecar metrics');
+    assert.ok(
+      admits(policies, primary, { namespaceLabels: nsLabels('monitoring'), podLabels: {} }, Number(annotations['dapr.io/metrics-port'])),
+      'Prometheus to the sidecar metrics',
+    );
   }
 });
 
-test('when Flagger runs the gateway as <name>-primary, then a PodDisruptionBudget protects the primary pods like every other Deployment\'s', () => {
+test("when Flagger runs the gateway as <name>-primary, then a PodDisruptionBudget protects the primary pods like every other Deployment's", () => {
   const { objects } = renderProduction();
   const pdbs = byKind(objects, 'PodDisruptionBudget');
   const deployments = [...byKind(objects, 'Deployment'), ...canaries().map((c) => flaggerPrimary(find(objects, 'Deployment', c.spec.targetRef.name)))];
@@ -97,12 +115,19 @@ function template(valuesFiles, sets = []) {
   return run(deployEnv().helm, args);
 }
 
-test('when the environment\'s ids are missing or placeholders, then the chart refuses to render instead of deploying them', () => {
+test("when the environment's ids are missing or placeholders, then the chart refuses to render instead of deploying them", () => {
   const production = productionValuesFiles();
   assert.equal(template(production).status, 0, 'the production values render');
   const withoutEnvironment = template(['charts/healthsync/values-azure.yaml']);
   assert.notEqual(withoutEnvironment.status, 0, 'values-azure.yaml alone (no environment ConfigMap) must not render');
-  for (const key of ['workloadIdentity.tenantId', 'services.gateway.workloadIdentity.clientId', 'migrations.workloadIdentity.clientId', 'services.user.env.OIDC_CLIENT_IDS', 'services.health.env.NHIS_BASE_URL', 'ingress.host']) {
+  for (const key of [
+    'workloadIdentity.tenantId',
+    'services.gateway.workloadIdentity.clientId',
+    'migrations.workloadIdentity.clientId',
+    'services.user.env.OIDC_CLIENT_IDS',
+    'services.health.env.NHIS_BASE_URL',
+    'ingress.host',
+  ]) {
     assert.match(withoutEnvironment.stderr, new RegExp(key.replaceAll('.', '\\.')), `names the missing ${key}`);
   }
   for (const placeholder of [
@@ -119,7 +144,7 @@ test('when the environment\'s ids are missing or placeholders, then the chart re
   }
 });
 
-test('when the environment ConfigMap is made from Terraform\'s output, then it has the keys the checks stand in for', () => {
+test("when the environment ConfigMap is made from Terraform's output, then it has the keys the checks stand in for", () => {
   const output = terraform()['environments/prod'].output.chart_environment_values.value;
   const [fixture] = readYamlFile(path.join(root, 'tests', 'deploy', 'fixtures', 'healthsync-environment.yaml'));
   const leaves = (node, at = []) => (node && typeof node === 'object' ? Object.entries(node).flatMap(([k, v]) => leaves(v, [...at, k])) : [at]);

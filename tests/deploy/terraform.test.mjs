@@ -44,7 +44,10 @@ test('when the prod environment is validated with OpenTofu and the azurerm provi
     const report = JSON.parse(validate.stdout);
     const problems = report.diagnostics.map((d) => `${d.severity}: ${d.summary} ${d.detail ?? ''} (${d.range?.filename}:${d.range?.start?.line})`);
     assert.equal(report.valid, true, problems.join('\n'));
-    assert.deepEqual(problems.filter((p) => p.startsWith('error')), []);
+    assert.deepEqual(
+      problems.filter((p) => p.startsWith('error')),
+      [],
+    );
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
@@ -58,7 +61,7 @@ test('when any Terraform variable or output is declared, then it has a descripti
   }
 });
 
-test('when the environment\'s outputs are read, then none is a secret and secret inputs are ephemeral', () => {
+test("when the environment's outputs are read, then none is a secret and secret inputs are ephemeral", () => {
   const outputs = fs.readFileSync(path.join(tfRoot, 'environments', 'prod', 'outputs.tf'), 'utf8');
   assert.doesNotMatch(outputs, /sensitive\s*=\s*true/, 'a secret output would be stored in state and printed');
   assert.doesNotMatch(outputs, /primary_access_key|connection_string|password/i);
@@ -74,7 +77,8 @@ test('when the environment\'s outputs are read, then none is a secret and secret
 
 test('when the modules are read, then every box of the drawing is provisioned, with the settings that make it that box', () => {
   const resources = {};
-  for (const model of Object.values(terraform())) for (const [type, byName] of Object.entries(model.resource)) (resources[type] ??= []).push(...Object.values(byName));
+  for (const model of Object.values(terraform()))
+    for (const [type, byName] of Object.entries(model.resource)) (resources[type] ??= []).push(...Object.values(byName));
   const one = (type) => {
     assert.ok(resources[type]?.length, `missing: ${type}`);
     return resources[type][0];
@@ -85,11 +89,20 @@ test('when the modules are read, then every box of the drawing is provisioned, w
   assert.equal(aks.workload_identity_enabled, true, 'AKS with workload identity');
   assert.equal(aks.default_node_pool[0].auto_scaling_enabled, true, 'AKS autoscaling');
   assert.ok(aks.default_node_pool[0].zones, 'AKS over availability zones');
-  assert.ok(resources.azurerm_kubernetes_cluster_extension.some((e) => e.extension_type === 'Microsoft.Dapr'), 'Dapr on AKS');
+  assert.ok(
+    resources.azurerm_kubernetes_cluster_extension.some((e) => e.extension_type === 'Microsoft.Dapr'),
+    'Dapr on AKS',
+  );
   one('azurerm_container_registry');
   const postgres = resources.azurerm_postgresql_flexible_server ?? [];
-  assert.ok(postgres.some((p) => p.high_availability?.[0]?.mode === 'ZoneRedundant' && p.backup_retention_days === 35 && p.geo_redundant_backup_enabled === true), 'PostgreSQL with zone-redundant HA, 35-day PITR and geo-redundant backup');
-  assert.ok(postgres.some((p) => p.create_mode === 'Replica'), 'PostgreSQL read replica');
+  assert.ok(
+    postgres.some((p) => p.high_availability?.[0]?.mode === 'ZoneRedundant' && p.backup_retention_days === 35 && p.geo_redundant_backup_enabled === true),
+    'PostgreSQL with zone-redundant HA, 35-day PITR and geo-redundant backup',
+  );
+  assert.ok(
+    postgres.some((p) => p.create_mode === 'Replica'),
+    'PostgreSQL read replica',
+  );
   assert.equal(one('azurerm_redis_cache').sku_name, 'Premium', 'Azure Cache for Redis Premium');
   assert.equal(one('azurerm_storage_account').access_tier, 'Hot');
   assert.ok(terraform()['modules/storage'].variable.containers.default.includes('checkups'), 'checkup container');
@@ -121,7 +134,7 @@ test('when Service Bus subscriptions are declared, then each subscriber is an ap
   }
 });
 
-test('when a service subscribes to a topic in its code, then Terraform creates exactly that topic and the service\'s subscription', () => {
+test("when a service subscribes to a topic in its code, then Terraform creates exactly that topic and the service's subscription", () => {
   const declared = new Map(Object.entries(terraform()['modules/messaging'].variable.topics.default));
   const used = subscribedTopics([...declared.keys()]);
   assert.ok(used.batch.includes('user-deleted'), 'the subscription scan found nothing: the scan is broken or the code changed');

@@ -109,10 +109,14 @@ describe('AI cost: hang-ups, concurrent streams and the daily token budget', () 
     assert.ok(seen.filter((e) => e === 'token').length >= 2, `the answer had started: ${seen.join(',')}`);
     hangUp.abort();
 
-    const request = await eventually('the stand-in to see the model stream closed', async () => {
-      const last = (await claudeRequests()).at(-1);
-      return last?.aborted !== undefined ? last : undefined;
-    }, 30_000);
+    const request = await eventually(
+      'the stand-in to see the model stream closed',
+      async () => {
+        const last = (await claudeRequests()).at(-1);
+        return last?.aborted !== undefined ? last : undefined;
+      },
+      30_000,
+    );
     assert.equal(request.stream, true);
     assert.equal(request.aborted, true, 'the model stream was closed before its end');
     assert.ok(request.eventsSent! < request.eventsTotal!, `${request.eventsSent} of ${request.eventsTotal} events were generated`);
@@ -126,7 +130,9 @@ describe('AI cost: hang-ups, concurrent streams and the daily token budget', () 
     await eventually('the stream slot to be freed', async () => (await openStreams(junho.user.id)) === 0);
 
     // The user keeps what they were shown in their history.
-    const history = (await (await api(`/api/intelligence/chats/${chatId}`, { token: junho.accessToken })).json()) as { messages: { role: string; content: string; source: string }[] };
+    const history = (await (await api(`/api/intelligence/chats/${chatId}`, { token: junho.accessToken })).json()) as {
+      messages: { role: string; content: string; source: string }[];
+    };
     const answer = history.messages.find((m) => m.role === 'assistant');
     assert.ok(answer, 'the partial answer is stored');
     assert.equal(answer.source, 'AI');

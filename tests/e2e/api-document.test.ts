@@ -25,7 +25,12 @@ describe('the API document and the typed client', () => {
     const html = await page.text();
     assert.match(html, /<script src="\/api\/docs\/swagger-ui-bundle\.js"><\/script>/);
     assert.doesNotMatch(html, /https?:\/\//, 'nothing is loaded from another origin');
-    const assets: [string, string][] = [['swagger-ui-bundle.js', 'application/javascript'], ['swagger-ui.css', 'text/css'], ['oauth2-redirect.html', 'text/html'], ['oauth2-redirect.js', 'application/javascript']];
+    const assets: [string, string][] = [
+      ['swagger-ui-bundle.js', 'application/javascript'],
+      ['swagger-ui.css', 'text/css'],
+      ['oauth2-redirect.html', 'text/html'],
+      ['oauth2-redirect.js', 'application/javascript'],
+    ];
     for (const [asset, type] of assets) {
       const response = await fetch(`${gatewayUrl}/api/docs/${asset}`);
       assert.equal(response.status, 200, asset);
@@ -38,7 +43,14 @@ describe('the API document and the typed client', () => {
     const redirectUri = `${gatewayUrl}/api/docs/oauth2-redirect.html`;
     const login = await loginWithCode({ ...oidc, redirectUri, loginHint: people.junho });
     const token = await client().POST('/api/auth/token', {
-      body: { grant_type: 'authorization_code', code: login.code, code_verifier: login.codeVerifier, redirect_uri: redirectUri, client_id: oidc.clientId, nonce: login.nonce },
+      body: {
+        grant_type: 'authorization_code',
+        code: login.code,
+        code_verifier: login.codeVerifier,
+        redirect_uri: redirectUri,
+        client_id: oidc.clientId,
+        nonce: login.nonce,
+      },
       bodySerializer: formBody,
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
@@ -77,7 +89,12 @@ describe('the API document and the typed client', () => {
 
     const login = await loginWithCode({ ...oidc, loginHint: people.junho });
     const token = await client().POST('/api/auth/token', {
-      body: { grant_type: 'authorization_code', code: login.code, code_verifier: login.codeVerifier, redirect_uri: `${gatewayUrl}/api/docs/oauth2-redirect.html` },
+      body: {
+        grant_type: 'authorization_code',
+        code: login.code,
+        code_verifier: login.codeVerifier,
+        redirect_uri: `${gatewayUrl}/api/docs/oauth2-redirect.html`,
+      },
       bodySerializer: formBody,
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
@@ -98,7 +115,10 @@ describe('the API document and the typed client', () => {
     assert.ok(catalogue.data!.missions.every((m) => m.category === 'sleep'));
     const chosen = await api.PUT('/api/goals/missions', { body: { missionIds: ['cat-sl-screen-off', 'cat-di-water'] } });
     assert.equal(chosen.response.status, 200, JSON.stringify(chosen.error));
-    assert.deepEqual(chosen.data!.missions.map((m) => m.missionId), ['cat-sl-screen-off', 'cat-di-water']);
+    assert.deepEqual(
+      chosen.data!.missions.map((m) => m.missionId),
+      ['cat-sl-screen-off', 'cat-di-water'],
+    );
 
     const today = await api.GET('/api/goals/today');
     const date = today.data!.date;
@@ -115,7 +135,10 @@ describe('the API document and the typed client', () => {
 
     const trends = await api.GET('/api/health/trends', { params: { query: { items: ['bmi', 'sbp'] } } });
     assert.equal(trends.response.status, 200, JSON.stringify(trends.error));
-    assert.deepEqual(trends.data!.series.map((s) => s.item), ['bmi', 'sbp']);
+    assert.deepEqual(
+      trends.data!.series.map((s) => s.item),
+      ['bmi', 'sbp'],
+    );
 
     const saved = await api.PUT('/api/notifications/preferences', { body: { optedOut: false, quietHours: { start: '23:00', end: '07:00' } } });
     assert.deepEqual(saved.data!.quietHours, { start: '23:00', end: '07:00' });

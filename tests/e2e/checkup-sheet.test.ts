@@ -157,9 +157,23 @@ describe('a checkup read like the paper sheet', () => {
     const sheet: NhisCheckup = {
       year: '2025',
       examDate: '20250520',
-      height_cm: '162.0', weight_kg: '65.3', bmi: '24.9', waist_cm: '84.9', sbp: '118', dbp: '76',
-      fasting_glucose: '131', hemoglobin: '15.9', urine_protein: '음성', creatinine: '0.7', egfr: '≥60',
-      ast: '22', alt: '18', ggt: '<5', chest_xray: '정상', hearing_l: '정상', hearing_r: '정상',
+      height_cm: '162.0',
+      weight_kg: '65.3',
+      bmi: '24.9',
+      waist_cm: '84.9',
+      sbp: '118',
+      dbp: '76',
+      fasting_glucose: '131',
+      hemoglobin: '15.9',
+      urine_protein: '음성',
+      creatinine: '0.7',
+      egfr: '≥60',
+      ast: '22',
+      alt: '18',
+      ggt: '<5',
+      chest_xray: '정상',
+      hearing_l: '정상',
+      hearing_r: '정상',
       overall_grade: '고∙당',
     };
     let session: SignedIn;
@@ -200,7 +214,10 @@ describe('a checkup read like the paper sheet', () => {
       assert.equal(itemOf(judged, 'HEMOGLOBIN').appliedRange.normalA, '12.0~15.5');
       assert.deepEqual(
         judged.summary.outsideCriteria.map((o) => [o.item, o.value, o.note]),
-        [['HEMOGLOBIN', 15.9, '기준보다 높음, 의사와 상의'], ['GAMMA_GTP', '<5', '기준보다 낮음, 의사와 상의']],
+        [
+          ['HEMOGLOBIN', 15.9, '기준보다 높음, 의사와 상의'],
+          ['GAMMA_GTP', '<5', '기준보다 낮음, 의사와 상의'],
+        ],
       );
     });
 
@@ -233,7 +250,11 @@ describe('a checkup read like the paper sheet', () => {
       const chat = await json<{ id: string }>(await api('/api/intelligence/chats', { method: 'POST', token: session.accessToken }), 201);
       await setClaudeBehaviour({ mode: 'invent-number', count: 2 });
       const reply = await json<Reply>(
-        await api(`/api/intelligence/chats/${chat.id}/messages`, { method: 'POST', token: session.accessToken, json: { message: '공복혈당을 낮추려면 어떻게 해야 하나요?' } }),
+        await api(`/api/intelligence/chats/${chat.id}/messages`, {
+          method: 'POST',
+          token: session.accessToken,
+          json: { message: '공복혈당을 낮추려면 어떻게 해야 하나요?' },
+        }),
         201,
       );
       const modes = (await claudeRequests()).map((r) => r.mode);
@@ -249,10 +270,17 @@ describe('a checkup read like the paper sheet', () => {
       const chat = await json<{ id: string }>(await api('/api/intelligence/chats', { method: 'POST', token: session.accessToken }), 201);
       await setClaudeBehaviour({ mode: 'invent-number', count: 1 });
       const reply = await json<Reply>(
-        await api(`/api/intelligence/chats/${chat.id}/messages`, { method: 'POST', token: session.accessToken, json: { message: '혈색소가 높으면 어떻게 하나요?' } }),
+        await api(`/api/intelligence/chats/${chat.id}/messages`, {
+          method: 'POST',
+          token: session.accessToken,
+          json: { message: '혈색소가 높으면 어떻게 하나요?' },
+        }),
         201,
       );
-      assert.deepEqual((await claudeRequests()).map((r) => r.mode), ['invent-number', 'normal']);
+      assert.deepEqual(
+        (await claudeRequests()).map((r) => r.mode),
+        ['invent-number', 'normal'],
+      );
       assert.deepEqual([reply.source, reply.fallbackReason, reply.numbersRemoved], ['AI', null, []]);
       assert.ok(!reply.reply.content.includes(NOTE));
       await assertGrounded(reply.reply.content);
@@ -270,10 +298,19 @@ describe('a checkup read like the paper sheet', () => {
       assert.equal(response.status, 200);
       const events = await readSse(response);
       const requests = await claudeRequests();
-      assert.deepEqual(requests.map((r) => [r.mode, r.stream]), [['invent-number', true], ['normal', true]]);
+      assert.deepEqual(
+        requests.map((r) => [r.mode, r.stream]),
+        [
+          ['invent-number', true],
+          ['normal', true],
+        ],
+      );
       const error = events.find((e) => e.event === 'error')?.data as { code: string } | undefined;
       assert.equal(error?.code, 'UNGROUNDED_NUMBER');
-      const sent = events.filter((e) => e.event === 'token').map((e) => (e.data as { text: string }).text).join('');
+      const sent = events
+        .filter((e) => e.event === 'token')
+        .map((e) => (e.data as { text: string }).text)
+        .join('');
       await assertGrounded(sent);
       const done = events[events.length - 1]!;
       assert.equal(done.event, 'done');
@@ -295,7 +332,10 @@ describe('a checkup read like the paper sheet', () => {
           json: { message: '운동은 얼마나 하면 좋을까요?' },
         }),
       );
-      const sent = events.filter((e) => e.event === 'token').map((e) => (e.data as { text: string }).text).join('');
+      const sent = events
+        .filter((e) => e.event === 'token')
+        .map((e) => (e.data as { text: string }).text)
+        .join('');
       await assertGrounded(sent);
       const final = events[events.length - 1]!.data as Reply;
       assert.ok(final.numbersRemoved.length > 0);

@@ -66,7 +66,11 @@ describe('goals: choosing missions and checking them off', () => {
       assert.ok(['easy', 'medium', 'hard'].includes(m.difficulty), `${m.id} difficulty`);
       assert.ok(m.title.length > 0);
     }
-    for (const id of [WALK, WATER, BREATHING]) assert.ok(missions.some((m) => m.id === id), id);
+    for (const id of [WALK, WATER, BREATHING])
+      assert.ok(
+        missions.some((m) => m.id === id),
+        id,
+      );
     const sleep = await expectJson<{ missions: CatalogueMission[] }>(await goalsApi.catalogue(user.accessToken, 'sleep'));
     assert.ok(sleep.missions.length > 0 && sleep.missions.every((m) => m.category === 'sleep'));
     assert.equal((await api('/api/goals/catalogue')).status, 401, 'signed-in users only');
@@ -82,12 +86,24 @@ describe('goals: choosing missions and checking them off', () => {
     );
     assert.equal(chosen.startedOn, seoulDay());
     assert.equal(chosen.changed, true);
-    assert.deepEqual(chosen.missions.map((m) => [m.missionId, m.source]), [[WALK, 'CATALOGUE'], [WATER, 'CATALOGUE']]);
+    assert.deepEqual(
+      chosen.missions.map((m) => [m.missionId, m.source]),
+      [
+        [WALK, 'CATALOGUE'],
+        [WATER, 'CATALOGUE'],
+      ],
+    );
 
     const today = await expectJson<TodayView>(await goalsApi.today(user.accessToken));
     assert.equal(today.date, seoulDay());
     assert.equal(today.goalSetId, chosen.goalSetId);
-    assert.deepEqual(today.missions.map((m) => [m.missionId, m.doneToday, m.currentStreak]), [[WALK, false, 0], [WATER, false, 0]]);
+    assert.deepEqual(
+      today.missions.map((m) => [m.missionId, m.doneToday, m.currentStreak]),
+      [
+        [WALK, false, 0],
+        [WATER, false, 0],
+      ],
+    );
     assert.deepEqual([today.completedCount, today.totalCount, today.completionRate], [0, 2, 0]);
     assert.equal(today.missions[0]!.title, '점심시간 15분 산책');
 
@@ -122,7 +138,10 @@ describe('goals: choosing missions and checking them off', () => {
     ];
     for (const [missionIds, message] of cases) {
       const problem = await expectProblem(await goalsApi.choose(user.accessToken, missionIds), 400, 'VALIDATION_FAILED');
-      assert.ok(problem.errors?.some((e) => e.field.startsWith('body.missionIds') && message.test(e.message)), JSON.stringify(problem.errors));
+      assert.ok(
+        problem.errors?.some((e) => e.field.startsWith('body.missionIds') && message.test(e.message)),
+        JSON.stringify(problem.errors),
+      );
     }
     assert.deepEqual(await expectJson<TodayView>(await goalsApi.today(user.accessToken)), before);
   });
@@ -154,7 +173,10 @@ describe('goals: choosing missions and checking them off', () => {
     const view = await expectJson<TodayView>(await goalsApi.today(token));
     assert.deepEqual(
       view.missions.map((m) => [m.missionId, m.doneToday, m.doneYesterday, m.currentStreak, m.bestStreak]),
-      [[WALK, true, true, 2, 2], [WATER, false, false, 0, 0]],
+      [
+        [WALK, true, true, 2, 2],
+        [WATER, false, false, 0, 0],
+      ],
     );
     assert.deepEqual([view.completedCount, view.totalCount, view.completionRate, view.overallStreak], [1, 2, 50, 1]);
 
@@ -173,31 +195,52 @@ describe('goals: choosing missions and checking them off', () => {
     assert.deepEqual(progress.overall, { scheduled: 3, completed: 2, completionRate: 66.7, currentStreak: 1, bestStreak: 1 });
     assert.deepEqual(
       progress.missions.map((m) => [m.missionId, m.scheduledDays, m.completedDays, m.completionRate, m.currentStreak, m.bestStreak]),
-      [[WATER, 1, 0, 0, 0, 0], [WALK, 2, 2, 100, 2, 2]],
+      [
+        [WATER, 1, 0, 0, 0, 0],
+        [WALK, 2, 2, 100, 2, 2],
+      ],
     );
     assert.deepEqual(progress.chart.daily, { ...progress.chart.daily, labels: [yesterday, today], completionRate: [100, 50] });
-    assert.deepEqual(progress.goalSets.map((s) => s.status), ['ACTIVE']);
+    assert.deepEqual(
+      progress.goalSets.map((s) => s.status),
+      ['ACTIVE'],
+    );
 
     const undone = await expectJson<Record<string, unknown>>(await goalsApi.undo(token, WALK, today));
-    assert.deepEqual([undone.done, undone.changed, undone.currentStreak, undone.today], [false, true, 1, { completedCount: 0, totalCount: 2, completionRate: 0 }]);
+    assert.deepEqual(
+      [undone.done, undone.changed, undone.currentStreak, undone.today],
+      [false, true, 1, { completedCount: 0, totalCount: 2, completionRate: 0 }],
+    );
     const undoneAgain = await expectJson<Record<string, unknown>>(await goalsApi.undo(token, WALK, today));
     assert.deepEqual([undoneAgain.changed, undoneAgain.currentStreak], [false, 1]);
     const afterUndo = await expectJson<TodayView>(await goalsApi.today(token));
-    assert.deepEqual(afterUndo.missions.map((m) => [m.missionId, m.doneToday, m.doneYesterday, m.currentStreak]), [[WALK, false, true, 1], [WATER, false, false, 0]]);
+    assert.deepEqual(
+      afterUndo.missions.map((m) => [m.missionId, m.doneToday, m.doneYesterday, m.currentStreak]),
+      [
+        [WALK, false, true, 1],
+        [WATER, false, false, 0],
+      ],
+    );
 
     // Each change reached the (once-failing) subscriber exactly once; the no-op repeats sent nothing.
     // Redelivery after a refusal may reorder events; each carries its day.
-    const completed = (await exactlyTheseEvents('mission-completed', user.user.id, () => true, 2)).sort((a, b) => String(a.data.date).localeCompare(String(b.data.date)));
-    assert.deepEqual(completed.map((e) => [e.data.type, e.data.missionId, e.data.date, e.data.currentStreak, e.attempts]), [
-      ['MissionCompleted', WALK, yesterday, 1, 2],
-      ['MissionCompleted', WALK, today, 2, 2],
-    ]);
+    const completed = (await exactlyTheseEvents('mission-completed', user.user.id, () => true, 2)).sort((a, b) =>
+      String(a.data.date).localeCompare(String(b.data.date)),
+    );
+    assert.deepEqual(
+      completed.map((e) => [e.data.type, e.data.missionId, e.data.date, e.data.currentStreak, e.attempts]),
+      [
+        ['MissionCompleted', WALK, yesterday, 1, 2],
+        ['MissionCompleted', WALK, today, 2, 2],
+      ],
+    );
     assert.deepEqual(completed[1]!.data.dateTotals, { scheduled: 2, completed: 1 });
     assert.equal(completed[1]!.data.activeMissionCount, 2);
     const [undoneEvent] = await exactlyTheseEvents('mission-undone', user.user.id, () => true, 1);
-    assert.deepEqual([undoneEvent!.data.type, undoneEvent!.data.missionId, undoneEvent!.data.date, undoneEvent!.data.currentStreak, undoneEvent!.attempts], [
-      'MissionUndone', WALK, today, 1, 2,
-    ]);
+    assert.deepEqual(
+      [undoneEvent!.data.type, undoneEvent!.data.missionId, undoneEvent!.data.date, undoneEvent!.data.currentStreak, undoneEvent!.attempts],
+      ['MissionUndone', WALK, today, 1, 2],
+    );
   });
 
   test('when today’s view is read twice without a change, then the second read comes from the cache; a check-off makes the next read fresh', async () => {
@@ -222,27 +265,39 @@ describe('goals: choosing missions and checking them off', () => {
     const user = await activeUser(people.minji);
     const first = await expectJson<{ goalSetId: string }>(await goalsApi.choose(user.accessToken, [WALK, WATER]));
     await expectJson(await goalsApi.complete(user.accessToken, WALK, seoulDay()));
-    const second = await expectJson<{ goalSetId: string; replacedGoalSetId: string; changed: boolean }>(await goalsApi.choose(user.accessToken, [WATER, BREATHING]));
+    const second = await expectJson<{ goalSetId: string; replacedGoalSetId: string; changed: boolean }>(
+      await goalsApi.choose(user.accessToken, [WATER, BREATHING]),
+    );
     assert.equal(second.replacedGoalSetId, first.goalSetId);
     const same = await expectJson<{ goalSetId: string; changed: boolean }>(await goalsApi.choose(user.accessToken, [BREATHING, WATER]));
     assert.deepEqual([same.goalSetId, same.changed], [second.goalSetId, false]);
 
     const today = await expectJson<TodayView>(await goalsApi.today(user.accessToken));
-    assert.deepEqual(today.missions.map((m) => m.missionId), [WATER, BREATHING]);
-    const progress = await expectJson<{ goalSets: { id: string; status: string; missions: { missionId: string }[] }[]; missions: { missionId: string; active: boolean; completedDays: number }[] }>(
-      await goalsApi.progress(user.accessToken),
+    assert.deepEqual(
+      today.missions.map((m) => m.missionId),
+      [WATER, BREATHING],
     );
-    assert.deepEqual(progress.goalSets.map((s) => [s.id, s.status, s.missions.map((m) => m.missionId)]), [
-      [second.goalSetId, 'ACTIVE', [WATER, BREATHING]],
-      [first.goalSetId, 'REPLACED', [WALK, WATER]],
-    ]);
+    const progress = await expectJson<{
+      goalSets: { id: string; status: string; missions: { missionId: string }[] }[];
+      missions: { missionId: string; active: boolean; completedDays: number }[];
+    }>(await goalsApi.progress(user.accessToken));
+    assert.deepEqual(
+      progress.goalSets.map((s) => [s.id, s.status, s.missions.map((m) => m.missionId)]),
+      [
+        [second.goalSetId, 'ACTIVE', [WATER, BREATHING]],
+        [first.goalSetId, 'REPLACED', [WALK, WATER]],
+      ],
+    );
     const walk = progress.missions.find((m) => m.missionId === WALK);
     assert.deepEqual([walk?.active, walk?.completedDays], [false, 1], 'the dropped mission keeps today’s check-off in the history');
 
     const events = await exactlyTheseEvents('goal-set', user.user.id, () => true, 2);
     assert.deepEqual(
       events.map((e) => [e.data.goalSetId, e.data.previousGoalSetId]).sort((a, b) => Number(a[1] !== null) - Number(b[1] !== null)),
-      [[first.goalSetId, null], [second.goalSetId, first.goalSetId]],
+      [
+        [first.goalSetId, null],
+        [second.goalSetId, first.goalSetId],
+      ],
     );
   });
 
@@ -261,8 +316,14 @@ describe('goals: choosing missions and checking them off', () => {
     assert.deepEqual([reset.endedGoalSetId, reset.endedOn, reset.reason], [chosen.goalSetId, seoulDay(), 'TOO_HARD']);
     const suggestions = reset.recommendations.missions;
     assert.equal(suggestions.length, 5);
-    assert.ok(suggestions.every((s) => s.id !== WALK && s.id !== 'cat-ex-squats'), 'not the missions just ended');
-    assert.ok(suggestions.filter((s) => s.source === 'CATALOGUE').every((s) => s.difficulty !== 'hard'), 'nothing hard after TOO_HARD');
+    assert.ok(
+      suggestions.every((s) => s.id !== WALK && s.id !== 'cat-ex-squats'),
+      'not the missions just ended',
+    );
+    assert.ok(
+      suggestions.filter((s) => s.source === 'CATALOGUE').every((s) => s.difficulty !== 'hard'),
+      'nothing hard after TOO_HARD',
+    );
     assert.equal(new Set(suggestions.map((s) => s.category)).size, 5, 'one per category');
 
     const today = await expectJson<TodayView>(await goalsApi.today(user.accessToken));
@@ -270,8 +331,13 @@ describe('goals: choosing missions and checking them off', () => {
     await expectProblem(await goalsApi.reset(user.accessToken, { reason: 'TOO_HARD' }), 409, 'NO_ACTIVE_MISSIONS');
     await expectProblem(await goalsApi.complete(user.accessToken, WALK, seoulDay()), 404, 'MISSION_NOT_ACTIVE');
 
-    const progress = await expectJson<{ goalSets: { id: string; status: string; endReason: string; endedOn: string }[] }>(await goalsApi.progress(user.accessToken));
-    assert.deepEqual(progress.goalSets.map((s) => [s.id, s.status, s.endReason, s.endedOn]), [[chosen.goalSetId, 'RESET', 'TOO_HARD', seoulDay()]]);
+    const progress = await expectJson<{ goalSets: { id: string; status: string; endReason: string; endedOn: string }[] }>(
+      await goalsApi.progress(user.accessToken),
+    );
+    assert.deepEqual(
+      progress.goalSets.map((s) => [s.id, s.status, s.endReason, s.endedOn]),
+      [[chosen.goalSetId, 'RESET', 'TOO_HARD', seoulDay()]],
+    );
 
     // A suggestion can be chosen straight away.
     await expectJson(await goalsApi.choose(user.accessToken, [suggestions[0]!.id]));
@@ -322,7 +388,10 @@ describe('goals: choosing missions and checking them off', () => {
     const next = await expectJson<{ users: { userId: string }[] }>(
       await sidecar('batch', `/v1.0/invoke/goal/method/internal/goals/progress-facts?limit=1&cursor=${page.nextCursor}`),
     );
-    assert.ok(next.users.every((u) => u.userId > page.nextCursor!), 'pages move forward by user id');
+    assert.ok(
+      next.users.every((u) => u.userId > page.nextCursor!),
+      'pages move forward by user id',
+    );
     const denied = await sidecar('gateway', '/v1.0/invoke/goal/method/internal/goals/progress-facts');
     assert.notEqual(denied.status, 200, 'only the batch service may read the facts');
   });
@@ -341,7 +410,10 @@ describe('goals: choosing missions and checking them off', () => {
     const duplicatesBefore = await goalCounter('goal_events_consumed_total', { topic: 'user-deleted', outcome: 'duplicate' });
     const erasedBefore = await goalCounter('goal_events_consumed_total', { topic: 'user-deleted', outcome: 'erased' });
     await redeliver('user-deleted', deleted.id, deleted.data);
-    await eventually('the duplicate to be recognised', async () => (await goalCounter('goal_events_consumed_total', { topic: 'user-deleted', outcome: 'duplicate' })) === duplicatesBefore + 1);
+    await eventually(
+      'the duplicate to be recognised',
+      async () => (await goalCounter('goal_events_consumed_total', { topic: 'user-deleted', outcome: 'duplicate' })) === duplicatesBefore + 1,
+    );
     assert.equal(await goalCounter('goal_events_consumed_total', { topic: 'user-deleted', outcome: 'erased' }), erasedBefore, 'not processed a second time');
     assert.deepEqual(await goalRowsOf(user.user.id), { goal_sets: 0, completions: 0, celebrations: 0, user_progress: 0 });
   });
@@ -362,7 +434,10 @@ describe('goals with AI recommendations (depends on the intelligence service)', 
   test('when a user chooses from their current AI recommendations, then the AI missions become active; ids neither recommended nor in the catalogue are named in a 400', async () => {
     const user = await activeUser(people.seoyeon);
     const generated = await api('/api/intelligence/missions/recommendations', { method: 'POST', token: user.accessToken });
-    assert.ok([200, 201].includes(generated.status), `intelligence must generate recommendations: ${generated.status} ${(await generated.text()).slice(0, 300)}`);
+    assert.ok(
+      [200, 201].includes(generated.status),
+      `intelligence must generate recommendations: ${generated.status} ${(await generated.text()).slice(0, 300)}`,
+    );
     const current = await sidecar('goal', `/v1.0/invoke/intelligence/method/internal/intelligence/users/${user.user.id}/recommendations/current`);
     const set = await expectJson<{ recommendationSetId: string; missions: { id: string; title: string; category: string }[] }>(current);
     assert.ok(set.missions.length >= 3, 'five recommendations expected');
@@ -372,29 +447,38 @@ describe('goals with AI recommendations (depends on the intelligence service)', 
     const [never1, never2] = [randomUUID(), randomUUID()];
     const unknown = await expectProblem(await goalsApi.choose(user.accessToken, [first!.id, never1, WATER, never2]), 400, 'VALIDATION_FAILED');
     assert.ok(unknown.detail?.includes(`${never1}, ${never2}`), unknown.detail);
-    assert.deepEqual(unknown.errors?.map((e) => e.field), ['body.missionIds.1', 'body.missionIds.3']);
+    assert.deepEqual(
+      unknown.errors?.map((e) => e.field),
+      ['body.missionIds.1', 'body.missionIds.3'],
+    );
     assert.equal((await expectJson<TodayView>(await goalsApi.today(user.accessToken))).goalSetId, null, 'nothing was chosen');
 
     const chosen = await expectJson<{ missions: { missionId: string; title: string; source: string; recommendationSetId: string | null }[] }>(
       await goalsApi.choose(user.accessToken, [first!.id, second!.id, WATER]),
     );
-    assert.deepEqual(chosen.missions.map((m) => [m.missionId, m.title, m.source, m.recommendationSetId]), [
-      [first!.id, first!.title, 'RECOMMENDATION', set.recommendationSetId],
-      [second!.id, second!.title, 'RECOMMENDATION', set.recommendationSetId],
-      [WATER, '물 8잔 마시기', 'CATALOGUE', null],
-    ]);
+    assert.deepEqual(
+      chosen.missions.map((m) => [m.missionId, m.title, m.source, m.recommendationSetId]),
+      [
+        [first!.id, first!.title, 'RECOMMENDATION', set.recommendationSetId],
+        [second!.id, second!.title, 'RECOMMENDATION', set.recommendationSetId],
+        [WATER, '물 8잔 마시기', 'CATALOGUE', null],
+      ],
+    );
     const done = await expectJson<{ currentStreak: number }>(await goalsApi.complete(user.accessToken, first!.id, seoulDay()));
     assert.equal(done.currentStreak, 1);
     const today = await expectJson<TodayView>(await goalsApi.today(user.accessToken));
-    assert.deepEqual(today.missions.map((m) => [m.missionId, m.source, m.doneToday]), [
-      [first!.id, 'RECOMMENDATION', true],
-      [second!.id, 'RECOMMENDATION', false],
-      [WATER, 'CATALOGUE', false],
-    ]);
-
-    const reset = await expectJson<{ recommendations: { recommendationSetId: string; intelligenceAvailable: boolean; missions: { id: string; source: string }[] } }>(
-      await goalsApi.reset(user.accessToken, { reason: 'NOT_RELEVANT' }),
+    assert.deepEqual(
+      today.missions.map((m) => [m.missionId, m.source, m.doneToday]),
+      [
+        [first!.id, 'RECOMMENDATION', true],
+        [second!.id, 'RECOMMENDATION', false],
+        [WATER, 'CATALOGUE', false],
+      ],
     );
+
+    const reset = await expectJson<{
+      recommendations: { recommendationSetId: string; intelligenceAvailable: boolean; missions: { id: string; source: string }[] };
+    }>(await goalsApi.reset(user.accessToken, { reason: 'NOT_RELEVANT' }));
     assert.equal(reset.recommendations.intelligenceAvailable, true);
     assert.equal(reset.recommendations.recommendationSetId, set.recommendationSetId);
     const fromAi = reset.recommendations.missions.filter((m) => m.source === 'RECOMMENDATION').map((m) => m.id);

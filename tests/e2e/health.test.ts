@@ -188,7 +188,10 @@ describe('health checkups from NHIS', () => {
 
       const page = await json<HistoryPage>(await history(minji.accessToken));
       assert.equal(page.total, 2);
-      assert.deepEqual(page.items.map((i) => i.examDate), ['2024-04-12', '2022-05-10']);
+      assert.deepEqual(
+        page.items.map((i) => i.examDate),
+        ['2024-04-12', '2022-05-10'],
+      );
       assert.ok(page.items.every((i) => i.hasDocument));
       minjiIds = page.items.map((i) => i.id);
       assert.deepEqual([...completed.imported!.checkupIds].sort(), [...minjiIds].sort());
@@ -208,7 +211,10 @@ describe('health checkups from NHIS', () => {
       assert.equal(again.state, 'IMPORTED');
       assert.deepEqual(again.imported, { newCheckups: 0, alreadyImported: 2, checkupIds: [] });
       const unchanged = await json<HistoryPage>(await history(minji.accessToken));
-      assert.deepEqual(unchanged.items.map((i) => i.id), minjiIds);
+      assert.deepEqual(
+        unchanged.items.map((i) => i.id),
+        minjiIds,
+      );
       assert.equal((await importedEvents(minji.user.id)).length, 1, 'no event when nothing is new');
 
       await registerNhisPerson(
@@ -226,7 +232,10 @@ describe('health checkups from NHIS', () => {
       const after = await json<HistoryPage>(await history(minji.accessToken));
       assert.equal(after.total, 3);
       assert.equal(after.items[0]!.id, relinked.imported!.checkupIds[0]);
-      assert.deepEqual(after.items.slice(1).map((i) => i.id), minjiIds);
+      assert.deepEqual(
+        after.items.slice(1).map((i) => i.id),
+        minjiIds,
+      );
       minjiIds = after.items.map((i) => i.id);
 
       const newest = await json<Latest>(await latest(minji.accessToken));
@@ -278,7 +287,10 @@ describe('health checkups from NHIS', () => {
       assert.equal(pass.status, 400);
       const body = (await pass.json()) as { code: string; errors: { field: string }[] };
       assert.equal(body.code, 'VALIDATION_FAILED');
-      assert.deepEqual(body.errors.map((e) => e.field), ['body.carrier']);
+      assert.deepEqual(
+        body.errors.map((e) => e.field),
+        ['body.carrier'],
+      );
       await json(await history(minji.accessToken));
       const badPhone = await startLink(minji.accessToken, { ...minjiNhis, phone: '02-123-4567' });
       assert.equal(badPhone.status, 400);
@@ -303,19 +315,60 @@ describe('health checkups from NHIS', () => {
       await registerNhisPerson(junhoNhis, [
         // The upper side of each boundary for a man.
         checkup('2024', '0601', {
-          bmi: '25.0', waist_cm: '90.0', sbp: '139', dbp: '89', fasting_glucose: '126', total_chol: '239', hdl: '40', ldl: '160',
-          tg: '150', hemoglobin: '12.9', ast: '41', alt: '45', ggt: '78', urine_protein: '약양성', creatinine: '1.5', egfr: '60',
-          chest_xray: '비활동성 폐결핵', hearing_r: '비정상',
+          bmi: '25.0',
+          waist_cm: '90.0',
+          sbp: '139',
+          dbp: '89',
+          fasting_glucose: '126',
+          total_chol: '239',
+          hdl: '40',
+          ldl: '160',
+          tg: '150',
+          hemoglobin: '12.9',
+          ast: '41',
+          alt: '45',
+          ggt: '78',
+          urine_protein: '약양성',
+          creatinine: '1.5',
+          egfr: '60',
+          chest_xray: '비활동성 폐결핵',
+          hearing_r: '비정상',
         }),
         // The lower side.
         checkup('2023', '0602', {
-          bmi: '24.9', waist_cm: '89.9', sbp: '119', dbp: '80', fasting_glucose: '125', total_chol: '240', hdl: '39', ldl: '159',
-          tg: '149', hemoglobin: '13.0', ast: '40', alt: '46', ggt: '77', urine_protein: '양성(+1)', creatinine: '1.6', egfr: '59',
+          bmi: '24.9',
+          waist_cm: '89.9',
+          sbp: '119',
+          dbp: '80',
+          fasting_glucose: '125',
+          total_chol: '240',
+          hdl: '39',
+          ldl: '159',
+          tg: '149',
+          hemoglobin: '13.0',
+          ast: '40',
+          alt: '46',
+          ggt: '77',
+          urine_protein: '양성(+1)',
+          creatinine: '1.6',
+          egfr: '59',
         }),
         // Further edges, and an eGFR the sheet did not print.
         checkup('2022', '0615', {
-          bmi: '18.4', sbp: '140', dbp: '79', fasting_glucose: '99', total_chol: '199', hdl: '60', ldl: '129', tg: '200',
-          hemoglobin: '16.6', ast: '51', alt: '35', ggt: '10', creatinine: '0.9', egfr: '',
+          bmi: '18.4',
+          sbp: '140',
+          dbp: '79',
+          fasting_glucose: '99',
+          total_chol: '199',
+          hdl: '60',
+          ldl: '129',
+          tg: '200',
+          hemoglobin: '16.6',
+          ast: '51',
+          alt: '35',
+          ggt: '10',
+          creatinine: '0.9',
+          egfr: '',
         }),
         // A cell the aggregator printed badly; lipids not tested that year.
         checkup('2021', '0620', { fasting_glucose: '100', raw: { resBloodPressure: '12O/80' } }),
@@ -334,20 +387,48 @@ describe('health checkups from NHIS', () => {
     test('when values sit exactly on the upper side of each boundary, then each gets the grade the notice gives', async () => {
       const judged = (await json<Detail>(await detail(junho.accessToken, junhoIds['2024']!))).judged;
       assert.deepEqual(grades(judged), {
-        BMI: 'NORMAL_B', WAIST: 'SUSPECTED_DISEASE', BLOOD_PRESSURE: 'NORMAL_B', FASTING_GLUCOSE: 'SUSPECTED_DISEASE',
-        TOTAL_CHOLESTEROL: 'NORMAL_B', HDL_CHOLESTEROL: 'NORMAL_B', TRIGLYCERIDES: 'NORMAL_B', LDL_CHOLESTEROL: 'SUSPECTED_DISEASE',
-        HEMOGLOBIN: 'NORMAL_B', AST: 'NORMAL_B', ALT: 'NORMAL_B', GAMMA_GTP: 'SUSPECTED_DISEASE', URINE_PROTEIN: 'NORMAL_B',
-        SERUM_CREATININE: 'NORMAL_A', EGFR: 'NORMAL_A', HEARING: 'SUSPECTED_DISEASE', CHEST_XRAY: 'NORMAL_B', BONE_DENSITY: 'NOT_APPLICABLE',
+        BMI: 'NORMAL_B',
+        WAIST: 'SUSPECTED_DISEASE',
+        BLOOD_PRESSURE: 'NORMAL_B',
+        FASTING_GLUCOSE: 'SUSPECTED_DISEASE',
+        TOTAL_CHOLESTEROL: 'NORMAL_B',
+        HDL_CHOLESTEROL: 'NORMAL_B',
+        TRIGLYCERIDES: 'NORMAL_B',
+        LDL_CHOLESTEROL: 'SUSPECTED_DISEASE',
+        HEMOGLOBIN: 'NORMAL_B',
+        AST: 'NORMAL_B',
+        ALT: 'NORMAL_B',
+        GAMMA_GTP: 'SUSPECTED_DISEASE',
+        URINE_PROTEIN: 'NORMAL_B',
+        SERUM_CREATININE: 'NORMAL_A',
+        EGFR: 'NORMAL_A',
+        HEARING: 'SUSPECTED_DISEASE',
+        CHEST_XRAY: 'NORMAL_B',
+        BONE_DENSITY: 'NOT_APPLICABLE',
       });
     });
 
     test('when values sit just on the lower side, then each gets the other grade', async () => {
       const judged = (await json<Detail>(await detail(junho.accessToken, junhoIds['2023']!))).judged;
       assert.deepEqual(grades(judged), {
-        BMI: 'NORMAL_A', WAIST: 'NORMAL_A', BLOOD_PRESSURE: 'NORMAL_B', FASTING_GLUCOSE: 'NORMAL_B',
-        TOTAL_CHOLESTEROL: 'SUSPECTED_DISEASE', HDL_CHOLESTEROL: 'SUSPECTED_DISEASE', TRIGLYCERIDES: 'NORMAL_A', LDL_CHOLESTEROL: 'NORMAL_B',
-        HEMOGLOBIN: 'NORMAL_A', AST: 'NORMAL_A', ALT: 'SUSPECTED_DISEASE', GAMMA_GTP: 'NORMAL_B', URINE_PROTEIN: 'SUSPECTED_DISEASE',
-        SERUM_CREATININE: 'SUSPECTED_DISEASE', EGFR: 'SUSPECTED_DISEASE', HEARING: 'NORMAL_A', CHEST_XRAY: 'NORMAL_A', BONE_DENSITY: 'NOT_APPLICABLE',
+        BMI: 'NORMAL_A',
+        WAIST: 'NORMAL_A',
+        BLOOD_PRESSURE: 'NORMAL_B',
+        FASTING_GLUCOSE: 'NORMAL_B',
+        TOTAL_CHOLESTEROL: 'SUSPECTED_DISEASE',
+        HDL_CHOLESTEROL: 'SUSPECTED_DISEASE',
+        TRIGLYCERIDES: 'NORMAL_A',
+        LDL_CHOLESTEROL: 'NORMAL_B',
+        HEMOGLOBIN: 'NORMAL_A',
+        AST: 'NORMAL_A',
+        ALT: 'SUSPECTED_DISEASE',
+        GAMMA_GTP: 'NORMAL_B',
+        URINE_PROTEIN: 'SUSPECTED_DISEASE',
+        SERUM_CREATININE: 'SUSPECTED_DISEASE',
+        EGFR: 'SUSPECTED_DISEASE',
+        HEARING: 'NORMAL_A',
+        CHEST_XRAY: 'NORMAL_A',
+        BONE_DENSITY: 'NOT_APPLICABLE',
       });
     });
 
@@ -397,7 +478,13 @@ describe('health checkups from NHIS', () => {
       const glucose = itemOf(judged, 'FASTING_GLUCOSE');
       assert.deepEqual(
         { value: glucose.value, unit: glucose.unit, grade: glucose.grade, gradeLabel: glucose.gradeLabel, appliedRange: glucose.appliedRange },
-        { value: 126, unit: 'mg/dL', grade: 'SUSPECTED_DISEASE', gradeLabel: '질환의심', appliedRange: { normalA: '100 미만', normalB: '100~125', suspected: '126 이상' } },
+        {
+          value: 126,
+          unit: 'mg/dL',
+          grade: 'SUSPECTED_DISEASE',
+          gradeLabel: '질환의심',
+          appliedRange: { normalA: '100 미만', normalB: '100~125', suspected: '126 이상' },
+        },
       );
       assert.equal(glucose.providerRange?.suspected, '126 이상', 'NHIS’s own printed range is kept beside ours');
       assert.equal(itemOf(judged, 'BLOOD_PRESSURE').value, '139/89');
@@ -415,21 +502,43 @@ describe('health checkups from NHIS', () => {
       const first = await json<HistoryPage>(await history(minji.accessToken, '?page=1&size=2'));
       const second = await json<HistoryPage>(await history(minji.accessToken, '?page=2&size=2'));
       assert.deepEqual([first.total, first.totalPages, first.items.length, second.items.length], [3, 2, 2, 1]);
-      assert.deepEqual([...first.items, ...second.items].map((i) => i.examDate), ['2025-03-20', '2024-04-12', '2022-05-10']);
+      assert.deepEqual(
+        [...first.items, ...second.items].map((i) => i.examDate),
+        ['2025-03-20', '2024-04-12', '2022-05-10'],
+      );
       const tooBig = await history(minji.accessToken, '?size=500');
       assert.equal(tooBig.status, 400);
       await tooBig.body?.cancel();
     });
 
     test('when trends are asked for, then each item is a chart-ready series, oldest first, with the person’s grade bands', async () => {
-      const trends = await json<{ sex: string; series: { item: string; unit: string; bands: { grade: string; from: number | null; to: number | null }[]; points: { examYear: number; value: number; grade: string }[] }[] }>(
-        await api('/api/health/trends?items=bmi,hemoglobin,ldl', { token: minji.accessToken }),
-      );
+      const trends = await json<{
+        sex: string;
+        series: {
+          item: string;
+          unit: string;
+          bands: { grade: string; from: number | null; to: number | null }[];
+          points: { examYear: number; value: number; grade: string }[];
+        }[];
+      }>(await api('/api/health/trends?items=bmi,hemoglobin,ldl', { token: minji.accessToken }));
       assert.equal(trends.sex, 'F');
       const [bmi, hb, ldl] = trends.series;
-      assert.deepEqual(bmi!.points.map((p) => [p.examYear, p.value, p.grade]), [[2022, 22.4, 'NORMAL_A'], [2024, 23, 'NORMAL_A'], [2025, 22.8, 'NORMAL_A']]);
-      assert.deepEqual(hb!.points.map((p) => p.grade), ['NORMAL_A', 'NORMAL_B', 'NOT_CLASSIFIED']);
-      assert.deepEqual(hb!.bands.find((b) => b.grade === 'NORMAL_A'), { grade: 'NORMAL_A', from: 12, fromInclusive: true, to: 15.5, toInclusive: true });
+      assert.deepEqual(
+        bmi!.points.map((p) => [p.examYear, p.value, p.grade]),
+        [
+          [2022, 22.4, 'NORMAL_A'],
+          [2024, 23, 'NORMAL_A'],
+          [2025, 22.8, 'NORMAL_A'],
+        ],
+      );
+      assert.deepEqual(
+        hb!.points.map((p) => p.grade),
+        ['NORMAL_A', 'NORMAL_B', 'NOT_CLASSIFIED'],
+      );
+      assert.deepEqual(
+        hb!.bands.find((b) => b.grade === 'NORMAL_A'),
+        { grade: 'NORMAL_A', from: 12, fromInclusive: true, to: 15.5, toInclusive: true },
+      );
       assert.deepEqual(ldl!.points, [], 'never tested');
       assert.equal(ldl!.unit, 'mg/dL');
 
@@ -439,7 +548,7 @@ describe('health checkups from NHIS', () => {
       await json(await history(minji.accessToken));
     });
 
-    test('when the document is downloaded, then the stored PDF streams through the gateway, only with the owner\'s token', async () => {
+    test("when the document is downloaded, then the stored PDF streams through the gateway, only with the owner's token", async () => {
       const download = await api(`/api/health/checkups/${minjiIds[1]}/document`, { token: minji.accessToken });
       assert.equal(download.status, 200);
       assert.equal(download.headers.get('content-type'), 'application/pdf');
@@ -486,7 +595,11 @@ describe('health checkups from NHIS', () => {
       assert.equal(await pendingApprovalFor(who.phone), undefined, 'no approval request reached the phone');
       await json(await history(seoyeon.accessToken));
 
-      const onboarded = await api('/api/users/me', { method: 'PUT', token: seoyeon.accessToken, json: { name: '박서연', birthDate: '1992-09-30', sex: 'F', occupation: 'EDUCATOR' } });
+      const onboarded = await api('/api/users/me', {
+        method: 'PUT',
+        token: seoyeon.accessToken,
+        json: { name: '박서연', birthDate: '1992-09-30', sex: 'F', occupation: 'EDUCATOR' },
+      });
       assert.equal(onboarded.status, 200);
       await onboarded.body?.cancel();
       const link = await linkAndImport(seoyeon.accessToken, who);

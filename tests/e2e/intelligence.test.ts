@@ -80,17 +80,47 @@ const checkup = (year: string, examDate: string, values: Record<string, string>)
 
 /** 민지: blood pressure 질환의심 (142/91), fasting glucose 정상B (104), the rest 정상A. */
 const MINJI_2025 = checkup('2025', '20250314', {
-  height_cm: '162.0', weight_kg: '58.0', bmi: '22.1', waist_cm: '78.0', sbp: '142', dbp: '91', fasting_glucose: '104',
-  total_chol: '185', hdl: '62', ldl: '117', tg: '96', hemoglobin: '13.1', urine_protein: '음성', creatinine: '0.8', egfr: '95',
-  ast: '22', alt: '18', ggt: '20',
+  height_cm: '162.0',
+  weight_kg: '58.0',
+  bmi: '22.1',
+  waist_cm: '78.0',
+  sbp: '142',
+  dbp: '91',
+  fasting_glucose: '104',
+  total_chol: '185',
+  hdl: '62',
+  ldl: '117',
+  tg: '96',
+  hemoglobin: '13.1',
+  urine_protein: '음성',
+  creatinine: '0.8',
+  egfr: '95',
+  ast: '22',
+  alt: '18',
+  ggt: '20',
 });
 /** An older checkup of 민지, imported later: the latest stays the 2025 one. */
 const MINJI_2023 = checkup('2023', '20230410', { bmi: '21.7', sbp: '126', dbp: '79', fasting_glucose: '97', hemoglobin: '12.9' });
 /** 준호: fasting glucose 131 and LDL 171 질환의심, BMI 27.3 정상B; none of 민지's values. */
 const JUNHO_2024 = checkup('2024', '20240905', {
-  height_cm: '175.0', weight_kg: '83.6', bmi: '27.3', waist_cm: '88.0', sbp: '118', dbp: '76', fasting_glucose: '131',
-  total_chol: '236', hdl: '44', ldl: '171', tg: '145', hemoglobin: '15.2', urine_protein: '음성', creatinine: '1.1', egfr: '80',
-  ast: '30', alt: '41', ggt: '55',
+  height_cm: '175.0',
+  weight_kg: '83.6',
+  bmi: '27.3',
+  waist_cm: '88.0',
+  sbp: '118',
+  dbp: '76',
+  fasting_glucose: '131',
+  total_chol: '236',
+  hdl: '44',
+  ldl: '171',
+  tg: '145',
+  hemoglobin: '15.2',
+  urine_protein: '음성',
+  creatinine: '1.1',
+  egfr: '80',
+  ast: '30',
+  alt: '41',
+  ggt: '55',
 });
 
 const minjiProfile = { name: '김민지', birthDate: '1988-04-12', sex: 'F', occupation: 'OFFICE_WORKER' } as const;
@@ -168,7 +198,10 @@ describe('intelligence: AI reading, missions and chat', () => {
     assert.equal(reading.fallbackReason, null);
     assert.equal(reading.cached, false);
     assert.equal(reading.examDate, '2025-03-14');
-    assert.deepEqual(reading.lines.map((l) => l.kind), ['OVERALL', 'MAIN_RISK', 'OCCUPATION']);
+    assert.deepEqual(
+      reading.lines.map((l) => l.kind),
+      ['OVERALL', 'MAIN_RISK', 'OCCUPATION'],
+    );
     for (const line of reading.lines) {
       assert.ok(line.text.length > 5 && Array.from(line.text).length <= 160, line.text);
       assert.ok(line.itemCodes.length > 0, `${line.kind} points to items`);
@@ -210,7 +243,10 @@ describe('intelligence: AI reading, missions and chat', () => {
       assert.ok(mission.title && mission.description && mission.benefit && mission.occupationFit);
       for (const code of mission.targetItems) assert.ok(facts.flaggedCodes.has(code), `${code} is a flagged item`);
     }
-    assert.ok(set.missions.some((m) => m.targetItems.includes('BLOOD_PRESSURE')), 'the blood pressure is targeted');
+    assert.ok(
+      set.missions.some((m) => m.targetItems.includes('BLOOD_PRESSURE')),
+      'the blood pressure is targeted',
+    );
     assert.equal(new Set(set.missions.map((m) => m.id)).size, 5);
 
     const forGoal = await json<{ recommendationSetId: string; missions: Mission[] }>(
@@ -245,7 +281,11 @@ describe('intelligence: AI reading, missions and chat', () => {
     assert.equal(second.source, 'AI');
     const requests = await claudeRequests();
     const last = requests[requests.length - 1]!;
-    assert.deepEqual(last.messages.map((m) => m.role), ['user', 'assistant', 'user'], 'the model saw the earlier turn');
+    assert.deepEqual(
+      last.messages.map((m) => m.role),
+      ['user', 'assistant', 'user'],
+      'the model saw the earlier turn',
+    );
     assert.match(last.messages[0]!.text, /혈압을 낮추려면/);
     assert.match(last.messages[2]!.text, /식단은 어떻게/);
 
@@ -255,13 +295,19 @@ describe('intelligence: AI reading, missions and chat', () => {
     );
     assert.equal(page1.totalMessages, 4);
     assert.equal(page1.title, '혈압을 낮추려면 어떤 운동이 좋을까요?');
-    assert.deepEqual(page1.messages.map((m) => m.content), ['식단은 어떻게 바꾸면 좋을까요?', second.reply.content]);
+    assert.deepEqual(
+      page1.messages.map((m) => m.content),
+      ['식단은 어떻게 바꾸면 좋을까요?', second.reply.content],
+    );
     assert.ok(page1.nextCursor);
     const page2 = await json<{ messages: Message[]; nextCursor: string | null }>(
       await api(`/api/intelligence/chats/${chatId}?limit=2&before=${page1.nextCursor}`, { token: minji.accessToken }),
       200,
     );
-    assert.deepEqual(page2.messages.map((m) => m.role), ['user', 'assistant']);
+    assert.deepEqual(
+      page2.messages.map((m) => m.role),
+      ['user', 'assistant'],
+    );
     assert.equal(page2.messages[1]!.content, first.reply.content);
     assert.equal(page2.nextCursor, null);
   });
@@ -281,7 +327,10 @@ describe('intelligence: AI reading, missions and chat', () => {
     assert.equal(events[events.length - 1]!.event, 'done');
     const tokens = events.filter((e) => e.event === 'token').map((e) => e.data as { index: number; text: string });
     assert.ok(tokens.length >= 3, `${tokens.length} tokens`);
-    assert.deepEqual(tokens.map((t) => t.index), tokens.map((_, i) => i));
+    assert.deepEqual(
+      tokens.map((t) => t.index),
+      tokens.map((_, i) => i),
+    );
     const done = events[events.length - 1]!.data as { reply: Message; suggestedQuestions: string[]; source: string };
     assert.equal(done.source, 'AI');
     assert.equal(tokens.map((t) => t.text).join(''), done.reply.content);
@@ -383,7 +432,10 @@ describe('intelligence: AI reading, missions and chat', () => {
     assert.equal(retried.source, 'AI');
     assert.equal(retried.fallbackReason, null);
     const requests = await claudeRequests();
-    assert.deepEqual(requests.map((r) => r.mode), ['invent-number', 'normal']);
+    assert.deepEqual(
+      requests.map((r) => r.mode),
+      ['invent-number', 'normal'],
+    );
     for (const line of retried.lines) for (const n of numbers(line.text)) assert.ok(numbers(facts.text).includes(n), `${n} is in the record`);
   });
 
@@ -393,7 +445,10 @@ describe('intelligence: AI reading, missions and chat', () => {
     const reply = await ask(junho, chatId, '운동은 얼마나 자주 하면 좋을까요?');
     assert.equal(reply.source, 'AI');
     const requests = await claudeRequests();
-    assert.deepEqual(requests.map((r) => r.status), [429, 200]);
+    assert.deepEqual(
+      requests.map((r) => r.status),
+      [429, 200],
+    );
     const waited = Date.parse(requests[1]!.receivedAt) - Date.parse(requests[0]!.receivedAt);
     assert.ok(waited >= 950, `waited ${waited} ms for retry-after: 1`);
   });
@@ -408,7 +463,9 @@ describe('intelligence: AI reading, missions and chat', () => {
     assert.ok(nudge.text.length > 0 && Array.from(nudge.text).length <= 80, nudge.text);
     for (const n of numbers(nudge.text)) assert.ok(numbers(JSON.stringify(nudgeFacts)).includes(n), `${n} is a progress fact`);
     const celebration = await json<{ text: string; source: string }>(
-      await invokeIntelligenceAs('goal', 'internal/intelligence/messages', { json: { userId: junho.user.id, kind: 'CELEBRATION', facts: { streakDays: 7, completedCount: 5, totalCount: 5 } } }),
+      await invokeIntelligenceAs('goal', 'internal/intelligence/messages', {
+        json: { userId: junho.user.id, kind: 'CELEBRATION', facts: { streakDays: 7, completedCount: 5, totalCount: 5 } },
+      }),
       200,
     );
     assert.equal(celebration.source, 'AI');
@@ -428,7 +485,11 @@ describe('intelligence: AI reading, missions and chat', () => {
     // An older checkup arrives: the latest (and so the facts) stay the same, only the event says "imported".
     const link = await importCheckups(minji, { ...minjiPerson, checkups: [MINJI_2023, MINJI_2025] });
     assert.equal(link.imported?.newCheckups, 1);
-    assert.deepEqual(JSON.parse((await latestCheckup(minji)).text), JSON.parse(factsBefore.text), 'the facts did not change, so only the event can drop the cache');
+    assert.deepEqual(
+      JSON.parse((await latestCheckup(minji)).text),
+      JSON.parse(factsBefore.text),
+      'the facts did not change, so only the event can drop the cache',
+    );
 
     const fresh = await eventually('the cached reading to be dropped', async () => {
       const reading = await diagnosis(minji);
@@ -442,12 +503,16 @@ describe('intelligence: AI reading, missions and chat', () => {
   test('when Claude is overloaded (529) again and again, then the breaker opens, answers and messages are marked fallbacks without calling Claude, and it recovers', async () => {
     const chatId = await openChat(junho);
     await setClaudeBehaviour({ mode: 'fail', status: 529 });
-    const open = await eventually('the breaker to open', async () => {
-      const reply = await ask(junho, chatId, '잠을 잘 자려면 어떻게 해야 하나요?');
-      assert.equal(reply.source, 'FALLBACK');
-      assert.match(reply.fallbackReason ?? '', /^(AI_OVERLOADED|CIRCUIT_OPEN)$/);
-      return reply.fallbackReason === 'CIRCUIT_OPEN' ? reply : undefined;
-    }, 30_000);
+    const open = await eventually(
+      'the breaker to open',
+      async () => {
+        const reply = await ask(junho, chatId, '잠을 잘 자려면 어떻게 해야 하나요?');
+        assert.equal(reply.source, 'FALLBACK');
+        assert.match(reply.fallbackReason ?? '', /^(AI_OVERLOADED|CIRCUIT_OPEN)$/);
+        return reply.fallbackReason === 'CIRCUIT_OPEN' ? reply : undefined;
+      },
+      30_000,
+    );
     assert.match(open.reply.content, /AI 상담이 잠시 어려워/);
 
     const calls = (await claudeStats()).total;
@@ -461,7 +526,9 @@ describe('intelligence: AI reading, missions and chat', () => {
 
     // Nudges and celebrations have their own fallbacks, per type.
     const nudge = await json<{ text: string; source: string }>(
-      await invokeIntelligenceAs('batch', 'internal/intelligence/messages', { json: { userId: junho.user.id, kind: 'NUDGE', facts: { consecutiveFailures: 3, completionRate: 0.1 } } }),
+      await invokeIntelligenceAs('batch', 'internal/intelligence/messages', {
+        json: { userId: junho.user.id, kind: 'NUDGE', facts: { consecutiveFailures: 3, completionRate: 0.1 } },
+      }),
       200,
     );
     assert.deepEqual(nudge, { text: '🌱 새로운 하루예요. 가장 쉬운 미션 하나부터 다시 시작해 봐요!', source: 'FALLBACK' });
@@ -496,7 +563,10 @@ describe('intelligence: users without a checkup, and deleted users', () => {
     assert.equal(await codeOf(reading), 'CHECKUP_NOT_FOUND');
     const set = await json<Recommendation>(await api('/api/intelligence/missions/recommendations', { method: 'POST', token: seoyeon.accessToken }), 200);
     assert.equal(set.missions.length, 5);
-    assert.ok(set.missions.every((m) => m.targetItems.length === 0), 'nothing is flagged');
+    assert.ok(
+      set.missions.every((m) => m.targetItems.length === 0),
+      'nothing is flagged',
+    );
     const chatId = await openChat(seoyeon);
     const reply = await ask(seoyeon, chatId, '아침을 거르면 안 좋을까요?');
     assert.equal(reply.context, 'NO_CHECKUP');
@@ -509,13 +579,19 @@ describe('intelligence: users without a checkup, and deleted users', () => {
     await json(await api('/api/intelligence/missions/recommendations', { method: 'POST', token: seoyeon.accessToken }), 200);
     const chatId = await openChat(seoyeon);
     await ask(seoyeon, chatId, '수면 시간은 얼마나 필요할까요?');
-    const count = async (table: string) => Number((await db.query(`select count(*) as n from intelligence_service.${table} where user_id = $1`, [userId])).rows[0].n);
+    const count = async (table: string) =>
+      Number((await db.query(`select count(*) as n from intelligence_service.${table} where user_id = $1`, [userId])).rows[0].n);
     assert.ok((await count('chat_messages')) >= 2);
     assert.equal((await invokeIntelligenceAs('goal', `internal/intelligence/users/${userId}/recommendations/current`)).status, 200);
 
     assert.equal((await api('/api/users/me', { method: 'DELETE', token: seoyeon.accessToken })).status, 204);
     await eventually('the intelligence data to be erased', async () => {
-      const left = (await count('chat_sessions')) + (await count('chat_messages')) + (await count('recommendation_sets')) + (await count('cached_answers')) + (await count('token_usage'));
+      const left =
+        (await count('chat_sessions')) +
+        (await count('chat_messages')) +
+        (await count('recommendation_sets')) +
+        (await count('cached_answers')) +
+        (await count('token_usage'));
       return left === 0;
     });
     const current = await invokeIntelligenceAs('goal', `internal/intelligence/users/${userId}/recommendations/current`);

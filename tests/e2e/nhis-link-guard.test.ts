@@ -52,14 +52,23 @@ describe('NHIS linking is only for oneself, and limited per hour', () => {
     assert.equal(first.status, 403);
     const body = await problem(first);
     assert.equal(body.code, 'NHIS_IDENTITY_MISMATCH');
-    assert.deepEqual(body.errors?.map((e) => e.field), ['body.name', 'body.birthDate']);
+    assert.deepEqual(
+      body.errors?.map((e) => e.field),
+      ['body.name', 'body.birthDate'],
+    );
 
     const onlyName = await startLinkOnce(seoyeon.accessToken, { ...victim, birthDate: SEOYEON.birthDate });
     assert.equal(onlyName.status, 403);
-    assert.deepEqual((await problem(onlyName)).errors?.map((e) => e.field), ['body.name']);
+    assert.deepEqual(
+      (await problem(onlyName)).errors?.map((e) => e.field),
+      ['body.name'],
+    );
     const onlyBirth = await startLinkOnce(seoyeon.accessToken, { ...own, birthDate: '1979-08-23' });
     assert.equal(onlyBirth.status, 403);
-    assert.deepEqual((await problem(onlyBirth)).errors?.map((e) => e.field), ['body.birthDate']);
+    assert.deepEqual(
+      (await problem(onlyBirth)).errors?.map((e) => e.field),
+      ['body.birthDate'],
+    );
 
     assert.equal(await pendingApprovalFor(victim.phone), undefined, 'nothing reached the victim’s phone');
     assert.equal(await aggregatorCalls(), calls, 'the aggregator was not called');

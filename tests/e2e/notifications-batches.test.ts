@@ -12,7 +12,11 @@ import { eventually, secrets } from '../support/system.js';
  * 00:00, so as soon as they are ready). Users are seeded straight into the batch's goal view.
  */
 async function setBatchFigures(figures: { batchBaseSeconds?: number; batchExpireRate?: number }): Promise<void> {
-  const response = await fetch(`${claudeUrl}/_control/realism`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(figures) });
+  const response = await fetch(`${claudeUrl}/_control/realism`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(figures),
+  });
   assert.equal(response.status, 200, await response.text());
 }
 
@@ -76,15 +80,28 @@ describe('the morning’s texts through message batches', () => {
     seeded.push(...users);
     const rows = await allSent(db, users);
 
-    assert.deepEqual(rows.filter((r) => r.messages !== 1), [], 'one message each');
-    assert.ok(rows.every((r) => r.text_source === 'AI' && r.message_source === 'AI'), JSON.stringify(rows.slice(0, 3)));
+    assert.deepEqual(
+      rows.filter((r) => r.messages !== 1),
+      [],
+      'one message each',
+    );
+    assert.ok(
+      rows.every((r) => r.text_source === 'AI' && r.message_source === 'AI'),
+      JSON.stringify(rows.slice(0, 3)),
+    );
     const chunkIds = [...new Set(rows.map((r) => r.chunk_id))];
-    assert.ok(chunkIds.every((id) => id !== null), 'every user went through a generation chunk');
+    assert.ok(
+      chunkIds.every((id) => id !== null),
+      'every user went through a generation chunk',
+    );
     const chunks = await db.query<{ id: string; state: string; provider_batch_id: string | null }>(
       'select id, state, provider_batch_id from batch_service.generation_chunks where id = any($1::uuid[])',
       [chunkIds],
     );
-    assert.ok(chunks.rows.every((c) => c.state === 'COLLECTED' && c.provider_batch_id?.startsWith('msgbatch_')), JSON.stringify(chunks.rows));
+    assert.ok(
+      chunks.rows.every((c) => c.state === 'COLLECTED' && c.provider_batch_id?.startsWith('msgbatch_')),
+      JSON.stringify(chunks.rows),
+    );
     // The intelligence service holds the same batches, under the chunk ids, and the provider got each once.
     const held = await db.query<{ id: string; status: string; provider_batch_id: string }>(
       'select id, status, provider_batch_id from intelligence_service.message_batches where id = any($1::uuid[])',
@@ -94,7 +111,10 @@ describe('the morning’s texts through message batches', () => {
     assert.ok(held.rows.every((b) => b.status === 'COLLECTED'));
     const atProvider = await standinBatchesSince(since);
     for (const chunk of chunks.rows) assert.ok(atProvider.includes(chunk.provider_batch_id!), `${chunk.provider_batch_id} at the stand-in`);
-    const texts = await db.query<{ text: string }>('select text from batch_service.notifications where run_date = $1 and user_id = any($2::uuid[])', [seoulToday(), users]);
+    const texts = await db.query<{ text: string }>('select text from batch_service.notifications where run_date = $1 and user_id = any($2::uuid[])', [
+      seoulToday(),
+      users,
+    ]);
     assert.ok(texts.rows.every((t) => t.text.trim().length > 0 && [...t.text].length <= 80));
   });
 
@@ -122,7 +142,10 @@ describe('a generation run killed half-way', () => {
   before(async () => {
     db = await adminDb();
     // Small chunks, so the replica is caught with some submitted and some not.
-    replica = await startBatchReplica({ BATCH_GENERATION_CHUNK_SIZE: '150', BATCH_DELIVERY_TIME: '00:00' }, { app: 3016, sidecar: 3516, grpc: 50116, metrics: 9116 });
+    replica = await startBatchReplica(
+      { BATCH_GENERATION_CHUNK_SIZE: '150', BATCH_DELIVERY_TIME: '00:00' },
+      { app: 3016, sidecar: 3516, grpc: 50116, metrics: 9116 },
+    );
   });
   after(async () => {
     await resetClaude();
@@ -157,15 +180,25 @@ describe('a generation run killed half-way', () => {
       } else await new Promise((r) => setTimeout(r, 5));
     }
     assert.ok(atKill, 'the generating replica was caught with chunks submitted and chunks not yet submitted');
-    assert.ok(atKill.every((c) => c.created_by.includes(':3016/')), 'the killed replica formed the chunks');
+    assert.ok(
+      atKill.every((c) => c.created_by.includes(':3016/')),
+      'the killed replica formed the chunks',
+    );
     const left = await chunkStates();
-    assert.ok(left.some((c) => c.state === 'FILLING'), 'the killed replica left chunks unsubmitted');
+    assert.ok(
+      left.some((c) => c.state === 'FILLING'),
+      'the killed replica left chunks unsubmitted',
+    );
 
     await replica!.restart();
     await replica!.trigger();
     const rows = await allSent(db, seeded);
 
-    assert.deepEqual(rows.filter((r) => r.messages !== 1), [], 'every user has exactly one message');
+    assert.deepEqual(
+      rows.filter((r) => r.messages !== 1),
+      [],
+      'every user has exactly one message',
+    );
     const chunks = await chunkStates();
     assert.ok(chunks.every((c) => c.state === 'COLLECTED'));
     assert.deepEqual(
@@ -218,8 +251,15 @@ describe('a delivery left half-way by a replica that died', () => {
     assert.equal(held.rowCount, seeded.length);
 
     const rows = await allSent(db, seeded);
-    assert.deepEqual(rows.filter((r) => r.messages !== 1 || r.text_source !== 'AI'), [], 'one AI message each');
-    const texts = await db.query<{ text: string }>('select distinct text from batch_service.notifications where run_date = $1 and user_id = any($2::uuid[])', [seoulToday(), seeded]);
+    assert.deepEqual(
+      rows.filter((r) => r.messages !== 1 || r.text_source !== 'AI'),
+      [],
+      'one AI message each',
+    );
+    const texts = await db.query<{ text: string }>('select distinct text from batch_service.notifications where run_date = $1 and user_id = any($2::uuid[])', [
+      seoulToday(),
+      seeded,
+    ]);
     assert.deepEqual(texts.rows, [{ text: prepared }], 'the prepared texts were delivered, not written again');
 
     // The batch that was generating their texts ends later; its results change nothing.
@@ -235,6 +275,9 @@ describe('a delivery left half-way by a replica that died', () => {
       90_000,
     );
     const after = await outcomes(db, seeded);
-    assert.deepEqual(after.filter((r) => r.messages !== 1 || r.state !== 'SENT'), []);
+    assert.deepEqual(
+      after.filter((r) => r.messages !== 1 || r.state !== 'SENT'),
+      [],
+    );
   });
 });

@@ -51,10 +51,14 @@ describe('the daily encouragement inbox', () => {
     assert.equal((await inbox(minji.accessToken)).items.length, 0);
 
     minjiSet = await chooseMissionsDaysAgo(minji.user.id, 8);
-    const page = await eventually('the nudge in the inbox', async () => {
-      const current = await inbox(minji.accessToken);
-      return current.items.length > 0 ? current : undefined;
-    }, 60_000);
+    const page = await eventually(
+      'the nudge in the inbox',
+      async () => {
+        const current = await inbox(minji.accessToken);
+        return current.items.length > 0 ? current : undefined;
+      },
+      60_000,
+    );
 
     assert.equal(page.items.length, 1);
     assert.equal(page.unreadCount, 1);
@@ -80,12 +84,18 @@ describe('the daily encouragement inbox', () => {
     // Still behind after this (1 of 14), so only "one message a day" keeps a second one out.
     await checkOff(minji.user.id, minjiSet, addDays(seoulToday(), -1), { scheduled: 2, completed: 1 });
     await eventually('the batch to see the check-off', async () => {
-      const day = await db.query('select completed from batch_service.activity_days where user_id = $1 and day = $2', [minji.user.id, addDays(seoulToday(), -1)]);
+      const day = await db.query('select completed from batch_service.activity_days where user_id = $1 and day = $2', [
+        minji.user.id,
+        addDays(seoulToday(), -1),
+      ]);
       return day.rows[0]?.completed === 1;
     });
     await cronTicks(2);
     const page = await inbox(minji.accessToken);
-    assert.deepEqual(page.items.map((m) => m.id), [minjiMessageId]);
+    assert.deepEqual(
+      page.items.map((m) => m.id),
+      [minjiMessageId],
+    );
     assert.equal(page.unreadCount, 1);
     const report = await runReport();
     assert.ok(report.triggers.count >= 3);
@@ -121,7 +131,10 @@ describe('the daily encouragement inbox', () => {
     assert.equal(first.unreadCount, 3);
     assert.ok(first.nextCursor);
     const second = await inbox(minji.accessToken, `?limit=2&cursor=${encodeURIComponent(first.nextCursor!)}`);
-    assert.deepEqual(second.items.map((m) => m.text), ['2일 전의 응원', '3일 전의 응원']);
+    assert.deepEqual(
+      second.items.map((m) => m.text),
+      ['2일 전의 응원', '3일 전의 응원'],
+    );
     assert.equal(second.nextCursor, null);
     const bad = await api('/api/notifications?cursor=not-ours', { token: minji.accessToken });
     assert.equal(bad.status, 400);
@@ -135,7 +148,10 @@ describe('the daily encouragement inbox', () => {
     const missionIds = catalogue.missions.slice(0, 2).map((m) => m.id);
     const chosen = await api('/api/goals/missions', { method: 'PUT', token: seoyeon.accessToken, json: { missionIds } });
     assert.equal(chosen.status, 200, await chosen.clone().text());
-    const done = await api(`/api/goals/missions/${encodeURIComponent(missionIds[0]!)}/completions/${seoulToday()}`, { method: 'PUT', token: seoyeon.accessToken });
+    const done = await api(`/api/goals/missions/${encodeURIComponent(missionIds[0]!)}/completions/${seoulToday()}`, {
+      method: 'PUT',
+      token: seoyeon.accessToken,
+    });
     assert.equal(done.status, 200, await done.clone().text());
 
     const decision: Decision = await decisionFor(seoyeon.user.id, (d) => d.facts.completedToday === 1);
@@ -163,7 +179,10 @@ describe('the daily encouragement inbox', () => {
     // A late goal event for the erased user does not bring them back.
     const ignoredBefore = await batchMetric('batch_goal_events_total', { topic: 'goal-set', outcome: 'ignored' });
     await chooseMissionsDaysAgo(minji.user.id, 8);
-    await eventually('the late event to be ignored', async () => (await batchMetric('batch_goal_events_total', { topic: 'goal-set', outcome: 'ignored' })) === ignoredBefore + 1);
+    await eventually(
+      'the late event to be ignored',
+      async () => (await batchMetric('batch_goal_events_total', { topic: 'goal-set', outcome: 'ignored' })) === ignoredBefore + 1,
+    );
     const again = await db.query('select count(*)::int as n from batch_service.activity_users where user_id = $1', [minji.user.id]);
     assert.equal(again.rows[0].n, 0);
     assert.equal((await batchInternal(`/internal/batch/runs/${seoulToday()}/users/${minji.user.id}`)).status, 404);

@@ -30,12 +30,16 @@ async function assertSignedOut(accessToken: string, refreshToken: string): Promi
 
 /** A client retrying after 503 (the store's circuit breaker may need a moment after the outage). */
 async function retryUntil(status: number, call: () => Promise<Response>): Promise<Response> {
-  return eventually(`answer ${status}`, async () => {
-    const response = await call();
-    if (response.status === status) return response;
-    await response.body?.cancel();
-    return undefined;
-  }, 30_000);
+  return eventually(
+    `answer ${status}`,
+    async () => {
+      const response = await call();
+      if (response.status === status) return response;
+      await response.body?.cancel();
+      return undefined;
+    },
+    30_000,
+  );
 }
 
 describe('ending sessions', () => {

@@ -35,14 +35,20 @@ describe('the gateway sidecar and the Dapr tokens', () => {
   });
 
   test('when one app’s Dapr API token is presented to another app’s sidecar, then it is refused', async () => {
-    for (const [owner, other] of [['gateway', 'user'], ['health', 'gateway'], ['intelligence', 'goal']] as const) {
+    for (const [owner, other] of [
+      ['gateway', 'user'],
+      ['health', 'gateway'],
+      ['intelligence', 'goal'],
+    ] as const) {
       const response = await fetch(`http://127.0.0.1:${sidecarPorts[other]}/v1.0/state/cache/hardening-probe`, {
         headers: { 'dapr-api-token': appTokens(owner).DAPR_API_TOKEN },
       });
       assert.equal(response.status, 401, `${owner}'s token on ${other}'s sidecar`);
       await response.body?.cancel();
     }
-    const own = await fetch(`http://127.0.0.1:${sidecarPorts.user}/v1.0/state/cache/hardening-probe`, { headers: { 'dapr-api-token': appTokens('user').DAPR_API_TOKEN } });
+    const own = await fetch(`http://127.0.0.1:${sidecarPorts.user}/v1.0/state/cache/hardening-probe`, {
+      headers: { 'dapr-api-token': appTokens('user').DAPR_API_TOKEN },
+    });
     assert.equal(own.status, 204);
   });
 
@@ -58,7 +64,10 @@ describe('the gateway sidecar and the Dapr tokens', () => {
 
   test('when a revocation is written, then its Redis key carries the store’s own prefix, apart from every other store’s keys', async () => {
     const key = `session:${randomUUID()}`;
-    const saved = await sidecar('user', '/v1.0/state/revocations', { method: 'POST', body: JSON.stringify([{ key, value: { revokedAt: 'probe' }, metadata: { ttlInSeconds: '60' } }]) });
+    const saved = await sidecar('user', '/v1.0/state/revocations', {
+      method: 'POST',
+      body: JSON.stringify([{ key, value: { revokedAt: 'probe' }, metadata: { ttlInSeconds: '60' } }]),
+    });
     assert.equal(saved.status, 204);
     assert.equal(await redis('EXISTS', `revocations||${key}`), ':1');
     assert.equal(await redis('EXISTS', key), ':0', 'no unprefixed key');

@@ -66,7 +66,12 @@ describe('signing in with Google', () => {
 
   test('when the ID token is tampered with, then sign-in is refused with 401', async () => {
     const { obtainIdToken } = await import('@healthsync/standin-google-oidc');
-    const idToken = await obtainIdToken({ issuer: 'http://127.0.0.1:14000', clientId: 'healthsync-mobile', redirectUri: 'com.healthsync.app:/oauth2redirect', loginHint: person.minji });
+    const idToken = await obtainIdToken({
+      issuer: 'http://127.0.0.1:14000',
+      clientId: 'healthsync-mobile',
+      redirectUri: 'com.healthsync.app:/oauth2redirect',
+      loginHint: person.minji,
+    });
     const [header, payload, signature] = idToken.split('.');
     const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
     const forged = [header, Buffer.from(JSON.stringify({ ...claims, sub: 'someone-else' })).toString('base64url'), signature].join('.');
@@ -198,7 +203,12 @@ describe('the account', () => {
   test('when the body is not JSON or too large, then 400 or 413 problem+json and nothing changes', async () => {
     const session = await signInWithIdToken(person.seoyeon);
     const before = await (await api('/api/users/me', { token: session.accessToken })).json();
-    const malformed = await api('/api/users/me', { method: 'PUT', token: session.accessToken, headers: { 'content-type': 'application/json' }, body: '{"name": "김' });
+    const malformed = await api('/api/users/me', {
+      method: 'PUT',
+      token: session.accessToken,
+      headers: { 'content-type': 'application/json' },
+      body: '{"name": "김',
+    });
     assert.equal(malformed.status, 400);
     assert.equal(await codeOf(malformed), 'MALFORMED_JSON');
     const huge = await api('/api/users/me', { method: 'PUT', token: session.accessToken, json: { name: 'x'.repeat(2_000_000) } });
@@ -218,7 +228,11 @@ describe('the account', () => {
     assert.equal(JSON.stringify(registered.data).includes(validProfile.name), false);
     const edit = await api('/api/users/me', { method: 'PUT', token: session.accessToken, json: { ...validProfile, occupation: 'DRIVER' } });
     assert.equal(edit.status, 200);
-    await eventually('UserProfileChanged', async () => (await probeEvents('user-profile-changed')).find((e) => e.data.userId === session.user.id && (e.data.profile as { occupation: string }).occupation === 'DRIVER'));
+    await eventually('UserProfileChanged', async () =>
+      (await probeEvents('user-profile-changed')).find(
+        (e) => e.data.userId === session.user.id && (e.data.profile as { occupation: string }).occupation === 'DRIVER',
+      ),
+    );
   });
 
   test('when two users use the API, then each sees and changes only their own account', async () => {

@@ -33,7 +33,13 @@ describe('platform', () => {
 
   test('when a client calls each service through the gateway, then the answer comes back through both sidecars in the client’s trace', async () => {
     const traces: [string, string][] = [];
-    for (const [prefix, service] of [['users', 'user'], ['health', 'health'], ['goals', 'goal'], ['intelligence', 'intelligence'], ['notifications', 'batch']]) {
+    for (const [prefix, service] of [
+      ['users', 'user'],
+      ['health', 'health'],
+      ['goals', 'goal'],
+      ['intelligence', 'intelligence'],
+      ['notifications', 'batch'],
+    ]) {
       const traceId = randomUUID().replaceAll('-', '');
       traces.push([service!, traceId]);
       const response = await fetch(`${gatewayUrl}/api/${prefix}/service-info`, { headers: { traceparent: `00-${traceId}-00f067aa0ba902b7-01` } });
@@ -46,10 +52,14 @@ describe('platform', () => {
     // The services' JSON log lines carry the trace id the client started (W3C trace context
     // through the gateway, its sidecar and the target's sidecar).
     const logFile = path.join(repoRoot, '.data', 'logs', 'dapr-run.log');
-    await eventually('the services to log the trace', async () => {
-      const lines = fs.readFileSync(logFile, 'utf8').split('\n');
-      return traces.every(([service, id]) => lines.some((line) => line.includes(`"service":"${service}"`) && line.includes(`"traceId":"${id}"`)));
-    }, 5_000);
+    await eventually(
+      'the services to log the trace',
+      async () => {
+        const lines = fs.readFileSync(logFile, 'utf8').split('\n');
+        return traces.every(([service, id]) => lines.some((line) => line.includes(`"service":"${service}"`) && line.includes(`"traceId":"${id}"`)));
+      },
+      5_000,
+    );
   });
 
   test('when an event is published, then the subscriber receives it exactly once', async () => {
@@ -69,10 +79,14 @@ describe('platform', () => {
     const probeId = randomUUID();
     const published = await probeSidecar('/v1.0/publish/events/platform-probe', { method: 'POST', body: JSON.stringify({ probeId, failTimes: 2 }) });
     assert.equal(published.status, 204);
-    const seen = await eventually('redelivery after two failures', async () => {
-      const d = await probeDeliveries(probeId);
-      return d.delivered ? d : undefined;
-    }, 30_000);
+    const seen = await eventually(
+      'redelivery after two failures',
+      async () => {
+        const d = await probeDeliveries(probeId);
+        return d.delivered ? d : undefined;
+      },
+      30_000,
+    );
     assert.equal(seen.attempts, 3);
     assert.equal(new Set(seen.eventIds).size, 1, 'every attempt carries the same CloudEvent id');
   });
@@ -84,10 +98,14 @@ describe('platform', () => {
     const db = new pg.Client({ connectionString: secrets['postgres-admin-url'] });
     await db.connect();
     try {
-      const row = await eventually('the dead letter to be recorded by batch', async () => {
-        const result = await db.query(`select event_id, payload from batch_service.dead_letters where payload->>'probeId' = $1`, [probeId]);
-        return result.rows[0] as { event_id: string; payload: { failTimes: number } } | undefined;
-      }, 60_000);
+      const row = await eventually(
+        'the dead letter to be recorded by batch',
+        async () => {
+          const result = await db.query(`select event_id, payload from batch_service.dead_letters where payload->>'probeId' = $1`, [probeId]);
+          return result.rows[0] as { event_id: string; payload: { failTimes: number } } | undefined;
+        },
+        60_000,
+      );
       assert.equal(row.payload.failTimes, 1_000);
       const seen = await probeDeliveries(probeId);
       assert.ok(seen.attempts > 1, 'it was retried before being dead-lettered');
@@ -222,12 +240,18 @@ describe('gateway edge', () => {
       Object.entries(ops as Record<string, { security: unknown[]; responses: Record<string, unknown> }>).map(([m, op]) => [`${m} ${p}`, op] as const),
     );
     const protectedOps = operations.filter(([, op]) => op.security.length > 0);
-    assert.ok(protectedOps.some(([name]) => name === 'get /api/users/me'), 'the account route is protected');
+    assert.ok(
+      protectedOps.some(([name]) => name === 'get /api/users/me'),
+      'the account route is protected',
+    );
     for (const [name, op] of protectedOps) {
       assert.deepEqual(op.security, [{ bearerAuth: [] }], name);
       assert.ok(op.responses['401'] && op.responses['403'], `${name} documents 401 and 403`);
     }
-    assert.ok(operations.some(([name, op]) => name === 'post /api/auth/google' && op.security.length === 0), 'sign-in is public');
+    assert.ok(
+      operations.some(([name, op]) => name === 'post /api/auth/google' && op.security.length === 0),
+      'sign-in is public',
+    );
     const page = await fetch(`${gatewayUrl}/api/docs`);
     assert.equal(page.status, 200);
     assert.match(await page.text(), /HealthSync API/);

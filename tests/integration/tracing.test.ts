@@ -54,7 +54,10 @@ describe('local tracing', () => {
       30_000,
     );
 
-    assert.ok(spans.every((s) => s.traceId === traceId), 'every span belongs to the client’s trace');
+    assert.ok(
+      spans.every((s) => s.traceId === traceId),
+      'every span belongs to the client’s trace',
+    );
     // The user service's sidecar received the invocation as a server span ...
     const served = spans.find((s) => s.localEndpoint?.serviceName === 'user' && s.kind === 'SERVER');
     assert.ok(served, `a SERVER span of the user sidecar; spans: ${JSON.stringify(spans.map((s) => [s.localEndpoint?.serviceName, s.kind, s.name]))}`);

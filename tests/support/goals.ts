@@ -95,7 +95,9 @@ export async function progressFactsOf(userId: string): Promise<Record<string, un
   let cursor: string | null = null;
   for (let page = 0; page < 100; page += 1) {
     const query: string = new URLSearchParams({ limit: '500', ...(cursor ? { cursor } : {}) }).toString();
-    const body = await expectJson<{ users: Record<string, unknown>[]; nextCursor: string | null }>(await batchCallsGoal(`/internal/goals/progress-facts?${query}`));
+    const body = await expectJson<{ users: Record<string, unknown>[]; nextCursor: string | null }>(
+      await batchCallsGoal(`/internal/goals/progress-facts?${query}`),
+    );
     const found = body.users.find((u) => u.userId === userId);
     if (found) return found;
     if (!body.nextCursor) return undefined;
@@ -138,4 +140,3 @@ export async function redeliver(topic: string, eventId: string, data: unknown): 
   });
   assert.equal(response.status, 204, await response.text());
 }
-

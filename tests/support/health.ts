@@ -116,7 +116,10 @@ export async function startLink(token: string, who: NhisIdentity, extra: Record<
   for (;;) {
     const response = await startLinkOnce(token, who, extra);
     if (response.status !== 409 || Date.now() > deadline) return response;
-    const body = (await response.clone().json().catch(() => ({}))) as { code?: string };
+    const body = (await response
+      .clone()
+      .json()
+      .catch(() => ({}))) as { code?: string };
     if (body.code !== 'PROFILE_INCOMPLETE') return response;
     await response.body?.cancel();
     await sleep(250);

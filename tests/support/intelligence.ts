@@ -103,12 +103,16 @@ export async function importCheckups(session: SignedIn, person: NhisPerson): Pro
 
 /** Waits until the health service judges the user's latest checkup with their profile (sex, birth date) known. */
 export async function waitForJudgedProfile(session: SignedIn): Promise<void> {
-  await eventually('the health service to know the profile', async () => {
-    const response = await api('/api/health/checkups/latest', { token: session.accessToken });
-    if (response.status !== 200) return undefined;
-    const latest = (await response.json()) as { person?: { missingFacts?: string[] } };
-    return (latest.person?.missingFacts ?? ['unknown']).length === 0;
-  }, 20_000);
+  await eventually(
+    'the health service to know the profile',
+    async () => {
+      const response = await api('/api/health/checkups/latest', { token: session.accessToken });
+      if (response.status !== 200) return undefined;
+      const latest = (await response.json()) as { person?: { missingFacts?: string[] } };
+      return (latest.person?.missingFacts ?? ['unknown']).length === 0;
+    },
+    20_000,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -227,10 +227,25 @@ export async function startBatchReplica(env: Record<string, string>, ports = { a
   const sidecarProcess: ChildProcess = spawn(
     path.join(repoRoot, '.tools', 'bin', 'dapr'),
     [
-      'run', '--app-id', 'batch', '--app-port', String(ports.app), '--dapr-http-port', String(ports.sidecar),
-      '--dapr-grpc-port', String(ports.grpc), '--metrics-port', String(ports.metrics),
-      '--resources-path', '../../components/local', '--resources-path', '../../dapr/local',
-      '--config', '../../dapr/local/batch.yaml', '--placement-host-address', '',
+      'run',
+      '--app-id',
+      'batch',
+      '--app-port',
+      String(ports.app),
+      '--dapr-http-port',
+      String(ports.sidecar),
+      '--dapr-grpc-port',
+      String(ports.grpc),
+      '--metrics-port',
+      String(ports.metrics),
+      '--resources-path',
+      '../../components/local',
+      '--resources-path',
+      '../../dapr/local',
+      '--config',
+      '../../dapr/local/batch.yaml',
+      '--placement-host-address',
+      '',
     ],
     { cwd: path.join(repoRoot, 'services', 'batch'), env: { ...process.env, ...runtimeEnv }, stdio: ['ignore', logFile(), logFile()], detached: true },
   );
@@ -241,7 +256,15 @@ export async function startBatchReplica(env: Record<string, string>, ports = { a
   async function startApp(): Promise<void> {
     app = spawn(process.execPath, ['--enable-source-maps', 'dist/src/main.js'], {
       cwd: path.join(repoRoot, 'services', 'batch'),
-      env: { ...process.env, ...runtimeEnv, ...appTokens('batch'), APP_HOST: '127.0.0.1', APP_PORT: String(ports.app), DAPR_HTTP_PORT: String(ports.sidecar), ...env },
+      env: {
+        ...process.env,
+        ...runtimeEnv,
+        ...appTokens('batch'),
+        APP_HOST: '127.0.0.1',
+        APP_PORT: String(ports.app),
+        DAPR_HTTP_PORT: String(ports.sidecar),
+        ...env,
+      },
       stdio: ['ignore', logFile(), logFile()],
       detached: true,
     });
@@ -255,7 +278,10 @@ export async function startBatchReplica(env: Record<string, string>, ports = { a
     appPort: ports.app,
     ownerPattern: `%:${ports.app}/%`,
     async trigger() {
-      const response = await fetch(`http://127.0.0.1:${ports.app}/daily-encouragement`, { method: 'POST', headers: { 'dapr-api-token': appTokens('batch').APP_API_TOKEN } });
+      const response = await fetch(`http://127.0.0.1:${ports.app}/daily-encouragement`, {
+        method: 'POST',
+        headers: { 'dapr-api-token': appTokens('batch').APP_API_TOKEN },
+      });
       await response.body?.cancel();
       return response.status;
     },

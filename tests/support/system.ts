@@ -25,7 +25,11 @@ export function appTokens(app: string): { DAPR_API_TOKEN: string; APP_API_TOKEN:
 export function sidecar(app: keyof typeof sidecarPorts, apiPath: string, init: RequestInit = {}): Promise<Response> {
   return fetch(`http://127.0.0.1:${sidecarPorts[app]}${apiPath}`, {
     ...init,
-    headers: { 'dapr-api-token': appTokens(app).DAPR_API_TOKEN, ...(init.body ? { 'content-type': 'application/json' } : {}), ...(init.headers as Record<string, string>) },
+    headers: {
+      'dapr-api-token': appTokens(app).DAPR_API_TOKEN,
+      ...(init.body ? { 'content-type': 'application/json' } : {}),
+      ...(init.headers as Record<string, string>),
+    },
   });
 }
 

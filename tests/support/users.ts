@@ -16,7 +16,10 @@ export const oidc = { issuer: 'http://127.0.0.1:14000', clientId: 'healthsync-mo
  * each other's users. `label` only makes logs readable.
  */
 export function newIdentity(label = 'user'): string {
-  const name = label.split('@')[0]!.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  const name = label
+    .split('@')[0]!
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-');
   return `${name}-${randomUUID().slice(0, 8)}@healthsync.test`;
 }
 

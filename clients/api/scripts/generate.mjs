@@ -29,7 +29,15 @@ export async function buildDocument() {
     user: user.userRoutes({ accounts: none, jwks: () => none, clock: { now: () => new Date() }, db: undefined }),
     health: (await load('health', 'routes/index.js')).healthRoutes({ reading: none, linking: none, db: undefined }),
     goal: (await load('goal', 'routes/index.js')).goalRoutes({ goals: none, db: undefined }),
-    intelligence: (await load('intelligence', 'routes/index.js')).intelligenceRoutes({ diagnosis: none, recommendations: none, chat: none, messages: none, messageBatches: none, logger: none, db: undefined }),
+    intelligence: (await load('intelligence', 'routes/index.js')).intelligenceRoutes({
+      diagnosis: none,
+      recommendations: none,
+      chat: none,
+      messages: none,
+      messageBatches: none,
+      logger: none,
+      db: undefined,
+    }),
     batch: (await load('batch', 'routes/index.js')).batchRoutes({ inbox: none, runs: none, deliveries: none, encouragement: none, db: undefined }),
   };
   const fragments = Object.entries(routesOf).map(([service, routes]) => ({

@@ -35,17 +35,30 @@ if (!has('java', ['-version']) || !has('mvn', ['-v'])) {
 
 if (!fs.existsSync(jar)) {
   fs.mkdirSync(toolsDir, { recursive: true });
-  run('mvn', ['-q', '-B', 'org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy', `-Dartifact=org.openapitools:openapi-generator-cli:${OPENAPI_GENERATOR}`, `-DoutputDirectory=${toolsDir}`]);
+  run('mvn', [
+    '-q',
+    '-B',
+    'org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy',
+    `-Dartifact=org.openapitools:openapi-generator-cli:${OPENAPI_GENERATOR}`,
+    `-DoutputDirectory=${toolsDir}`,
+  ]);
 }
 
 fs.rmSync(outDir, { recursive: true, force: true });
 run('java', [
-  '-jar', jar, 'generate',
-  '-i', path.join(root, 'clients', 'api', 'openapi.json'),
-  '-g', 'kotlin',
-  '-o', outDir,
-  '--additional-properties', 'packageName=com.healthsync.api,library=jvm-okhttp4,serializationLibrary=moshi,dateLibrary=java8,enumPropertyNaming=UPPERCASE',
-  '--global-property', 'apiTests=false,modelTests=false,apiDocs=false,modelDocs=false',
+  '-jar',
+  jar,
+  'generate',
+  '-i',
+  path.join(root, 'clients', 'api', 'openapi.json'),
+  '-g',
+  'kotlin',
+  '-o',
+  outDir,
+  '--additional-properties',
+  'packageName=com.healthsync.api,library=jvm-okhttp4,serializationLibrary=moshi,dateLibrary=java8,enumPropertyNaming=UPPERCASE',
+  '--global-property',
+  'apiTests=false,modelTests=false,apiDocs=false,modelDocs=false',
 ]);
 
 fs.writeFileSync(
@@ -82,5 +95,7 @@ fs.writeFileSync(
 );
 run('mvn', ['-q', '-B', 'package', '-DskipTests'], { cwd: outDir });
 const built = path.join(outDir, 'target', 'healthsync-api-client-0.1.0.jar');
-const classes = spawnSync('jar', ['tf', built], { encoding: 'utf8' }).stdout.split('\n').filter((l) => l.endsWith('.class')).length;
+const classes = spawnSync('jar', ['tf', built], { encoding: 'utf8' })
+  .stdout.split('\n')
+  .filter((l) => l.endsWith('.class')).length;
 console.log(`✓ Kotlin client compiled: ${path.relative(root, built)} (${classes} classes)`);

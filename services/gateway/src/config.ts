@@ -5,7 +5,15 @@ import { baseSettings, loadConfig } from '@healthsync/shared';
 export const gatewaySchema = z.object({
   ...baseSettings,
   /** Origins allowed by CORS (comma-separated); empty allows none. Native apps need none. */
-  CORS_ORIGINS: z.string().default('').transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
   /** Requests per client per minute before 429. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
   /** Largest request body forwarded. */

@@ -1,12 +1,4 @@
-import {
-  createDapr,
-  createLogger,
-  createMetrics,
-  createServiceApp,
-  finishServiceApp,
-  listen,
-  type RunningService,
-} from '@healthsync/shared';
+import { createDapr, createLogger, createMetrics, createServiceApp, finishServiceApp, listen, type RunningService } from '@healthsync/shared';
 import { createJwtAuthenticator } from './adapters/authenticator.js';
 import { createOpenApiSource } from './adapters/openapi-source.js';
 import { createRateLimiter } from './adapters/rate-limit-store.js';
@@ -59,9 +51,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
         metrics,
         policy: { minIntervalMs: config.JWKS_MIN_REFRESH_SECONDS * 1000, maxAgeMs: config.JWKS_MAX_AGE_SECONDS * 1000 },
       }),
-      rateLimiter: Object.keys(direct).length === 0
-        ? createRateLimiter(dapr, config.RATE_LIMIT_PER_MINUTE, logger, metrics)
-        : { check: async () => undefined },
+      rateLimiter: Object.keys(direct).length === 0 ? createRateLimiter(dapr, config.RATE_LIMIT_PER_MINUTE, logger, metrics) : { check: async () => undefined },
       fragments: () => openApi.get(),
       logger,
       metrics,

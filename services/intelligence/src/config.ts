@@ -10,7 +10,10 @@ export const settings = {
   /** Base URL of the Anthropic Messages API: https://api.anthropic.com in production, the stand-in locally. */
   CLAUDE_BASE_URL: z.url(),
   /** Model id sent with every request. */
-  CLAUDE_MODEL: z.string().regex(/^claude-[a-z0-9.-]+$/, 'must be a Claude model id').default('claude-haiku-4-5'),
+  CLAUDE_MODEL: z
+    .string()
+    .regex(/^claude-[a-z0-9.-]+$/, 'must be a Claude model id')
+    .default('claude-haiku-4-5'),
   /** max_tokens for structured answers (diagnosis, recommendations). */
   CLAUDE_MAX_TOKENS: int(64, 8192, 1500),
   /** max_tokens for chat answers and short messages. */

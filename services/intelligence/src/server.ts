@@ -66,7 +66,13 @@ export const intelligenceService: DbServiceDefinition<typeof settings> = {
     const shared = { health, cache, runner, model: config.CLAUDE_MODEL, cacheTtlSeconds: config.AI_CACHE_TTL_SECONDS, clock };
     const diagnosis = createDiagnosis(shared);
     const recommendations = createRecommendations({ ...shared, db, repositories });
-    const messages = createMessages({ cache, runner, model: config.CLAUDE_MODEL, maxTokens: config.CLAUDE_CHAT_MAX_TOKENS, cacheTtlSeconds: config.AI_MESSAGE_CACHE_TTL_SECONDS });
+    const messages = createMessages({
+      cache,
+      runner,
+      model: config.CLAUDE_MODEL,
+      maxTokens: config.CLAUDE_CHAT_MAX_TOKENS,
+      cacheTtlSeconds: config.AI_MESSAGE_CACHE_TTL_SECONDS,
+    });
     const chat = createChat({
       db,
       repositories,

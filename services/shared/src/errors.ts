@@ -20,7 +20,10 @@ export class AppError extends Error {
 }
 
 export class ValidationError extends AppError {
-  constructor(readonly issues: FieldIssue[], message = 'The request is not valid.') {
+  constructor(
+    readonly issues: FieldIssue[],
+    message = 'The request is not valid.',
+  ) {
     super(400, 'VALIDATION_FAILED', message, { errors: issues });
   }
 }

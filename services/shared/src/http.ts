@@ -80,7 +80,10 @@ export function createServiceApp(options: ServiceAppOptions): Express {
     const token = options.appApiToken;
     app.use((req: Request, res: Response, next: NextFunction) => {
       if (PROBES.has(req.path) || tokenMatches(token, req.header('dapr-api-token'))) return next();
-      res.status(403).type('application/problem+json').json(problem(403, 'NOT_FROM_SIDECAR', 'Requests must come through Dapr.'));
+      res
+        .status(403)
+        .type('application/problem+json')
+        .json(problem(403, 'NOT_FROM_SIDECAR', 'Requests must come through Dapr.'));
     });
   }
 
@@ -109,9 +112,7 @@ export function createServiceApp(options: ServiceAppOptions): Express {
     res.json({ status: 'ok', service: options.service });
   });
   app.get('/readyz', async (_req, res) => {
-    const entries = await Promise.all(
-      Object.entries(options.readiness).map(async ([name, check]) => [name, await check().catch(() => false)] as const),
-    );
+    const entries = await Promise.all(Object.entries(options.readiness).map(async ([name, check]) => [name, await check().catch(() => false)] as const));
     const checks = Object.fromEntries(entries);
     const ready = entries.every(([, ok]) => ok);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not-ready', service: options.service, checks });
@@ -169,9 +170,10 @@ function isBodyParserError(error: unknown): error is { status: number; type: str
 
 export function finishServiceApp(app: Express, logger: Logger): void {
   app.use((req: Request, res: Response) => {
-    res.status(404).type('application/problem+json').json(
-      problem(404, 'ROUTE_NOT_FOUND', `No route for ${req.method} ${req.path}`, { traceId: currentContext()?.traceId }),
-    );
+    res
+      .status(404)
+      .type('application/problem+json')
+      .json(problem(404, 'ROUTE_NOT_FOUND', `No route for ${req.method} ${req.path}`, { traceId: currentContext()?.traceId }));
   });
   app.use(errorHandler(logger));
 }

@@ -18,12 +18,7 @@ export function createLogger(service: string, level = process.env.LOG_LEVEL ?? '
   return winston.createLogger({
     level,
     defaultMeta: { service },
-    format: winston.format.combine(
-      withRequestContext(),
-      winston.format.timestamp(),
-      winston.format.errors({ stack: true }),
-      winston.format.json(),
-    ),
+    format: winston.format.combine(withRequestContext(), winston.format.timestamp(), winston.format.errors({ stack: true }), winston.format.json()),
     transports: [new winston.transports.Console()],
   });
 }

@@ -24,8 +24,7 @@ export function createMetrics(service: string): Metrics {
   registry.setDefaultLabels({ service });
   client.collectDefaultMetrics({ register: registry });
 
-  const metric = <T>(name: string, make: () => T): T =>
-    (registry.getSingleMetric(name) as T | undefined) ?? make();
+  const metric = <T>(name: string, make: () => T): T => (registry.getSingleMetric(name) as T | undefined) ?? make();
 
   const requests = new client.Histogram({
     name: 'http_server_request_duration_seconds',
@@ -37,10 +36,8 @@ export function createMetrics(service: string): Metrics {
 
   return {
     registry,
-    counter: (name, help, labelNames = []) =>
-      metric(name, () => new client.Counter({ name, help, labelNames, registers: [registry] })),
-    gauge: (name, help, labelNames = []) =>
-      metric(name, () => new client.Gauge({ name, help, labelNames, registers: [registry] })),
+    counter: (name, help, labelNames = []) => metric(name, () => new client.Counter({ name, help, labelNames, registers: [registry] })),
+    gauge: (name, help, labelNames = []) => metric(name, () => new client.Gauge({ name, help, labelNames, registers: [registry] })),
     histogram: (name, help, labelNames = [], buckets) =>
       metric(name, () => new client.Histogram({ name, help, labelNames, registers: [registry], ...(buckets ? { buckets } : {}) })),
     httpMiddleware() {

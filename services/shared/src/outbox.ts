@@ -36,14 +36,7 @@ export interface OutboxRelay {
  * Publishes pending events in order of creation. Rows are claimed with SKIP LOCKED, so
  * several replicas relay without publishing the same row twice at the same time.
  */
-export function startOutboxRelay(options: {
-  db: Db;
-  dapr: Dapr;
-  pubsub: string;
-  logger: Logger;
-  metrics: Metrics;
-  intervalMs?: number;
-}): OutboxRelay {
+export function startOutboxRelay(options: { db: Db; dapr: Dapr; pubsub: string; logger: Logger; metrics: Metrics; intervalMs?: number }): OutboxRelay {
   const { db, dapr, pubsub, logger, metrics } = options;
   const published = metrics.counter('outbox_events_published_total', 'Events relayed from the outbox', ['topic']);
   const failures = metrics.counter('outbox_publish_failures_total', 'Relay attempts that failed', ['topic']);

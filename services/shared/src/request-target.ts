@@ -13,9 +13,7 @@
  * YYYY-MM-DD, mission ids are `[A-Za-z0-9_-]`. In particular no `%` is accepted in a path,
  * which rules out every encoded or double-encoded `/`, `\`, `.` and control character.
  */
-export type TargetCheck =
-  | { ok: true; path: string; query: string }
-  | { ok: false; reason: string };
+export type TargetCheck = { ok: true; path: string; query: string } | { ok: false; reason: string };
 
 /** Longest request target accepted (path and query). */
 export const MAX_TARGET_LENGTH = 2048;

@@ -153,8 +153,17 @@ const problemSchema = {
 /** Problem details as a service or the gateway sends them (for examples). */
 function problemExample(status: number, code: string, detail: string): Record<string, unknown> {
   const titles: Record<number, string> = {
-    400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 409: 'Conflict',
-    413: 'Content Too Large', 429: 'Too Many Requests', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
+    400: 'Bad Request',
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not Found',
+    405: 'Method Not Allowed',
+    409: 'Conflict',
+    413: 'Content Too Large',
+    429: 'Too Many Requests',
+    502: 'Bad Gateway',
+    503: 'Service Unavailable',
+    504: 'Gateway Timeout',
   };
   return {
     type: `https://healthsync.example/problems/${code.toLowerCase().replaceAll('_', '-')}`,
@@ -308,7 +317,10 @@ function responsesOf(spec: RouteSpec): Record<string, unknown> {
       ...(response.headers || standard?.headers ? { headers: { ...standard?.headers, ...response.headers } } : {}),
     };
   }
-  for (const status of Object.keys(errors).map(Number).sort((a, b) => a - b)) responses[String(status)] = errorResponse(status, errors[status]!);
+  for (const status of Object.keys(errors)
+    .map(Number)
+    .sort((a, b) => a - b))
+    responses[String(status)] = errorResponse(status, errors[status]!);
   return responses;
 }
 
@@ -325,8 +337,7 @@ export function openApiPaths(routes: RouteSpec[]): Record<string, Record<string,
       summary: spec.summaryKo ? `${spec.summaryKo} · ${spec.summary}` : spec.summary,
       ...(spec.description ? { description: spec.description } : {}),
       tags: spec.tags,
-      security:
-        spec.access === 'user' ? [{ [OPENAPI_SECURITY.signIn]: [...SIGN_IN_SCOPES] }, { [OPENAPI_SECURITY.bearer]: [] }] : [],
+      security: spec.access === 'user' ? [{ [OPENAPI_SECURITY.signIn]: [...SIGN_IN_SCOPES] }, { [OPENAPI_SECURITY.bearer]: [] }] : [],
       parameters: [...parametersOf(spec.params, 'path', spec.example?.params), ...parametersOf(spec.query, 'query', spec.example?.query)],
       ...(spec.body
         ? {
@@ -358,7 +369,11 @@ export function documentIssues(routes: RouteSpec[]): string[] {
     if (spec.access === 'internal') continue;
     const at = `${spec.method.toUpperCase()} ${spec.path}`;
     if (!spec.summaryKo) issues.push(`${at}: no Korean summary (summaryKo)`);
-    for (const [part, schema] of [['params', spec.params], ['query', spec.query], ['body', spec.body]] as const) {
+    for (const [part, schema] of [
+      ['params', spec.params],
+      ['query', spec.query],
+      ['body', spec.body],
+    ] as const) {
       if (!schema) continue;
       const example = spec.example?.[part];
       if (example === undefined) {
@@ -366,7 +381,8 @@ export function documentIssues(routes: RouteSpec[]): string[] {
         continue;
       }
       const parsed = schema.safeParse(example);
-      if (!parsed.success) issues.push(`${at}: the ${part} example is rejected: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+      if (!parsed.success)
+        issues.push(`${at}: the ${part} example is rejected: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
     }
     const statuses = Object.keys(spec.responses).map(Number);
     if (!statuses.some((s) => s >= 200 && s < 300)) issues.push(`${at}: no success response`);
@@ -379,7 +395,10 @@ export function documentIssues(routes: RouteSpec[]): string[] {
           continue;
         }
         const parsed = response.schema.safeParse(response.example);
-        if (!parsed.success) issues.push(`${at}: the ${status} example does not match its schema: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+        if (!parsed.success)
+          issues.push(
+            `${at}: the ${status} example does not match its schema: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+          );
       } else if (status >= 400 && Object.keys(response.codes ?? {}).length === 0) {
         issues.push(`${at}: ${status} lists no error codes`);
       }

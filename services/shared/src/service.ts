@@ -92,8 +92,14 @@ export interface ServiceApp {
  * bindings, the API document and the routes. No environment, no sidecar wait, no listening:
  * `startService` does those in a process, component tests give a runtime of their own.
  */
-export async function buildServiceApp<S extends z.ZodRawShape>(definition: DbServiceDefinition<S>, runtime: DbServiceRuntime<ServiceConfig<S>>): Promise<ServiceApp>;
-export async function buildServiceApp<S extends z.ZodRawShape>(definition: PlainServiceDefinition<S>, runtime: ServiceRuntime<ServiceConfig<S>>): Promise<ServiceApp>;
+export async function buildServiceApp<S extends z.ZodRawShape>(
+  definition: DbServiceDefinition<S>,
+  runtime: DbServiceRuntime<ServiceConfig<S>>,
+): Promise<ServiceApp>;
+export async function buildServiceApp<S extends z.ZodRawShape>(
+  definition: PlainServiceDefinition<S>,
+  runtime: ServiceRuntime<ServiceConfig<S>>,
+): Promise<ServiceApp>;
 export async function buildServiceApp<S extends z.ZodRawShape>(
   definition: ServiceDefinition<S>,
   runtime: ServiceRuntime<ServiceConfig<S>> & { db?: Db },

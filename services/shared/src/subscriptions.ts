@@ -98,12 +98,7 @@ export function mountSubscriptions(app: Express, subscriptions: Subscription[], 
  * An input binding (e.g. cron): Dapr posts to `/<name>`; 200 acknowledges, so we answer
  * only after the work is recorded, and 500 when it failed.
  */
-export function mountInputBinding(
-  app: Express,
-  name: string,
-  handle: () => Promise<void>,
-  logger: Logger,
-): void {
+export function mountInputBinding(app: Express, name: string, handle: () => Promise<void>, logger: Logger): void {
   app.options(`/${name}`, (_req, res) => {
     res.status(200).end();
   });

@@ -5,9 +5,20 @@ export const settings = {
   /** The OpenID Connect issuer users sign in with: https://accounts.google.com in production. */
   OIDC_ISSUER: z.url(),
   /** Client ids (comma-separated) whose ID tokens we accept: the app's Android, iOS and web clients. */
-  OIDC_CLIENT_IDS: z.string().min(1).transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+  OIDC_CLIENT_IDS: z
+    .string()
+    .min(1)
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
   /** Only for a loopback stand-in: allow discovery over plain http. */
-  OIDC_ALLOW_INSECURE_HTTP: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  OIDC_ALLOW_INSECURE_HTTP: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   /** Lifetime of our access tokens, seconds. */
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
   /** Lifetime of a refresh token, days (each use rotates it). */

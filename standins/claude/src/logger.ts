@@ -25,10 +25,12 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const min = order[options.level ?? 'info'];
   const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
   const now = options.now ?? Date.now;
-  const log = (level: LogLevel) => (msg: string, fields: LogFields = {}) => {
-    if (order[level] < min) return;
-    write(JSON.stringify({ time: new Date(now()).toISOString(), level, service: 'standin-claude', msg, ...fields }));
-  };
+  const log =
+    (level: LogLevel) =>
+    (msg: string, fields: LogFields = {}) => {
+      if (order[level] < min) return;
+      write(JSON.stringify({ time: new Date(now()).toISOString(), level, service: 'standin-claude', msg, ...fields }));
+    };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }
 

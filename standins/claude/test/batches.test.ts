@@ -9,7 +9,9 @@ const nudge = (n: number) => ({
   model: MODEL,
   max_tokens: 200,
   system: '당신은 따뜻한 건강 코치입니다. 80자 이내로 독려 메시지를 씁니다.',
-  messages: [{ role: 'user' as const, content: `<progress>{"completionRate7d": ${n}, "consecutiveMissedDays": 3}</progress>\n위 진행 상황으로 메시지를 써 주세요.` }],
+  messages: [
+    { role: 'user' as const, content: `<progress>{"completionRate7d": ${n}, "consecutiveMissedDays": 3}</progress>\n위 진행 상황으로 메시지를 써 주세요.` },
+  ],
 });
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
@@ -90,29 +92,45 @@ describe('Message Batches API', () => {
     const ids = [];
     for (let i = 0; i < 3; i += 1) ids.push((await client.messages.batches.create({ requests: [{ custom_id: `list-${i}`, params: nudge(i) }] })).id);
     const first = await client.messages.batches.list({ limit: 2 });
-    assert.deepEqual(first.data.map((b) => b.id), [ids[2], ids[1]]);
+    assert.deepEqual(
+      first.data.map((b) => b.id),
+      [ids[2], ids[1]],
+    );
     assert.equal(first.has_more, true);
     const second = await client.messages.batches.list({ limit: 2, after_id: first.last_id! });
     assert.equal(second.data[0]!.id, ids[0]);
     const back = await client.messages.batches.list({ limit: 1, before_id: ids[1] });
-    assert.deepEqual(back.data.map((b) => b.id), [ids[2]]);
+    assert.deepEqual(
+      back.data.map((b) => b.id),
+      [ids[2]],
+    );
   });
 
   test('when a batch is canceled before it ends, then it is canceling, then ended with its unprocessed requests canceled', async () => {
     const slow = await startStandin({ CLAUDE_STANDIN_BATCH_BASE_SECONDS: '30' });
     try {
       const c = sdk(slow.url);
-      const created = await c.messages.batches.create({ requests: [{ custom_id: 'a', params: nudge(1) }, { custom_id: 'b', params: nudge(2) }] });
+      const created = await c.messages.batches.create({
+        requests: [
+          { custom_id: 'a', params: nudge(1) },
+          { custom_id: 'b', params: nudge(2) },
+        ],
+      });
       // No results_url before processing ends, so the SDK refuses to fetch results; the route itself answers 400.
       await assert.rejects(c.messages.batches.results(created.id), /results_url/);
-      const early = await fetch(`${slow.url}/v1/messages/batches/${created.id}/results`, { headers: { 'x-api-key': API_KEY, 'anthropic-version': '2023-06-01' } });
+      const early = await fetch(`${slow.url}/v1/messages/batches/${created.id}/results`, {
+        headers: { 'x-api-key': API_KEY, 'anthropic-version': '2023-06-01' },
+      });
       assert.equal(early.status, 400);
       const canceling = await c.messages.batches.cancel(created.id);
       assert.equal(canceling.processing_status, 'canceling');
       assert.ok(canceling.cancel_initiated_at);
       const done = await ended(c, created.id);
       assert.deepEqual(done.request_counts, { processing: 0, succeeded: 0, errored: 0, canceled: 2, expired: 0 });
-      assert.deepEqual((await resultsOf(c, created.id)).map((r) => r.result.type), ['canceled', 'canceled']);
+      assert.deepEqual(
+        (await resultsOf(c, created.id)).map((r) => r.result.type),
+        ['canceled', 'canceled'],
+      );
       await assert.rejects(c.messages.batches.cancel(created.id), (err: unknown) => err instanceof Anthropic.BadRequestError);
       assert.deepEqual(await c.messages.batches.delete(created.id), { id: created.id, type: 'message_batch_deleted' });
       await assert.rejects(c.messages.batches.retrieve(created.id), (err: unknown) => err instanceof Anthropic.NotFoundError);
@@ -126,7 +144,10 @@ describe('Message Batches API', () => {
     try {
       const c = sdk(s.url);
       const small = await ended(c, (await c.messages.batches.create({ requests: [{ custom_id: 's0', params: nudge(1) }] })).id);
-      const big = await ended(c, (await c.messages.batches.create({ requests: Array.from({ length: 60 }, (_, i) => ({ custom_id: `b${i}`, params: nudge(i) })) })).id);
+      const big = await ended(
+        c,
+        (await c.messages.batches.create({ requests: Array.from({ length: 60 }, (_, i) => ({ custom_id: `b${i}`, params: nudge(i) })) })).id,
+      );
       const took = (b: Anthropic.Messages.MessageBatch) => Date.parse(b.ended_at!) - Date.parse(b.created_at);
       // 1 request at 100/s is done after 10 ms; 60 after 600 ms.
       assert.ok(took(big) >= 590, `the 60-request batch took ${took(big)} ms`);
@@ -137,11 +158,19 @@ describe('Message Batches API', () => {
   });
 
   test('when the batch figures are changed through the control API, then later batches follow them until reset', async () => {
-    const set = await fetch(`${standin.url}/_control/realism`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ batchExpireRate: 1 }) });
+    const set = await fetch(`${standin.url}/_control/realism`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ batchExpireRate: 1 }),
+    });
     assert.equal(set.status, 200);
     const done = await ended(client, (await client.messages.batches.create({ requests: [{ custom_id: 'z', params: nudge(1) }] })).id);
     assert.equal(done.request_counts.expired, 1);
-    const bad = await fetch(`${standin.url}/_control/realism`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ttftMs: 5 }) });
+    const bad = await fetch(`${standin.url}/_control/realism`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ttftMs: 5 }),
+    });
     assert.equal(bad.status, 400);
     await fetch(`${standin.url}/_control/reset`, { method: 'POST' });
     const after = await ended(client, (await client.messages.batches.create({ requests: [{ custom_id: 'z', params: nudge(1) }] })).id);
@@ -149,14 +178,30 @@ describe('Message Batches API', () => {
   });
 
   test('when every request is set to error or to expire, then the results say so per request', async () => {
-    for (const [setting, type] of [['CLAUDE_STANDIN_BATCH_ERROR_RATE', 'errored'], ['CLAUDE_STANDIN_BATCH_EXPIRE_RATE', 'expired']] as const) {
+    for (const [setting, type] of [
+      ['CLAUDE_STANDIN_BATCH_ERROR_RATE', 'errored'],
+      ['CLAUDE_STANDIN_BATCH_EXPIRE_RATE', 'expired'],
+    ] as const) {
       const s = await startStandin({ CLAUDE_STANDIN_BATCH_BASE_SECONDS: '0', [setting]: '1' });
       try {
         const c = sdk(s.url);
-        const done = await ended(c, (await c.messages.batches.create({ requests: [{ custom_id: 'x', params: nudge(1) }, { custom_id: 'y', params: nudge(2) }] })).id);
+        const done = await ended(
+          c,
+          (
+            await c.messages.batches.create({
+              requests: [
+                { custom_id: 'x', params: nudge(1) },
+                { custom_id: 'y', params: nudge(2) },
+              ],
+            })
+          ).id,
+        );
         assert.equal(done.request_counts[type], 2);
         const results = await resultsOf(c, done.id);
-        assert.deepEqual(results.map((r) => r.result.type), [type, type]);
+        assert.deepEqual(
+          results.map((r) => r.result.type),
+          [type, type],
+        );
         const first = results[0]!.result;
         if (first.type === 'errored') assert.equal(first.error.error.type, 'api_error');
       } finally {
@@ -176,7 +221,15 @@ describe('Message Batches API', () => {
     for (const [body, pattern] of [
       [{ requests: [] }, /requests/],
       [{ requests: [{ custom_id: 'has space', params: nudge(1) }] }, /custom_id/],
-      [{ requests: [{ custom_id: 'a', params: nudge(1) }, { custom_id: 'a', params: nudge(2) }] }, /unique/],
+      [
+        {
+          requests: [
+            { custom_id: 'a', params: nudge(1) },
+            { custom_id: 'a', params: nudge(2) },
+          ],
+        },
+        /unique/,
+      ],
       [{ requests: [{ custom_id: 'a', params: nudge(1) }], extra: 1 }, /extra: Extra inputs are not permitted/],
       [{}, /requests: Field required/],
     ] as const) {
@@ -189,7 +242,9 @@ describe('Message Batches API', () => {
     }
     assert.equal((await post({ requests: [{ custom_id: 'a', params: nudge(1) }] }, 'wrong')).status, 401);
     assert.equal((await client.messages.batches.list({ limit: 1000 })).data.length, before);
-    const missing = await fetch(`${standin.url}/v1/messages/batches/msgbatch_01nope/results`, { headers: { 'x-api-key': API_KEY, 'anthropic-version': '2023-06-01' } });
+    const missing = await fetch(`${standin.url}/v1/messages/batches/msgbatch_01nope/results`, {
+      headers: { 'x-api-key': API_KEY, 'anthropic-version': '2023-06-01' },
+    });
     assert.equal(missing.status, 404);
   });
 
@@ -197,12 +252,25 @@ describe('Message Batches API', () => {
     const s = await startStandin({ CLAUDE_STANDIN_BATCH_BASE_SECONDS: '60', CLAUDE_STANDIN_BATCH_QUEUE_LIMIT: '3' });
     try {
       const c = sdk(s.url);
-      await c.messages.batches.create({ requests: [{ custom_id: 'a', params: nudge(1) }, { custom_id: 'b', params: nudge(2) }] });
-      await assert.rejects(c.messages.batches.create({ requests: [{ custom_id: 'c', params: nudge(3) }, { custom_id: 'd', params: nudge(4) }] }), (err: unknown) => {
-        assert.ok(err instanceof Anthropic.RateLimitError);
-        assert.equal(err.headers?.get('retry-after'), '60');
-        return true;
+      await c.messages.batches.create({
+        requests: [
+          { custom_id: 'a', params: nudge(1) },
+          { custom_id: 'b', params: nudge(2) },
+        ],
       });
+      await assert.rejects(
+        c.messages.batches.create({
+          requests: [
+            { custom_id: 'c', params: nudge(3) },
+            { custom_id: 'd', params: nudge(4) },
+          ],
+        }),
+        (err: unknown) => {
+          assert.ok(err instanceof Anthropic.RateLimitError);
+          assert.equal(err.headers?.get('retry-after'), '60');
+          return true;
+        },
+      );
     } finally {
       await s.stop();
     }

@@ -14,7 +14,8 @@ describe('request counters and concurrency', () => {
     await control(standin.url, '/_control/reset');
     await control(standin.url, '/_control/behaviour', { mode: 'slow', delayMs: 300 });
     const client = sdk(standin.url);
-    const ask = (i: number) => client.messages.create({ model: MODEL, max_tokens: 100, messages: [{ role: 'user', content: `질문 ${i}: 물은 얼마나 마셔야 하나요?` }] });
+    const ask = (i: number) =>
+      client.messages.create({ model: MODEL, max_tokens: 100, messages: [{ role: 'user', content: `질문 ${i}: 물은 얼마나 마셔야 하나요?` }] });
     await Promise.all([0, 1, 2, 3].map(ask));
     await client.messages.stream({ model: MODEL, max_tokens: 100, messages: [{ role: 'user', content: '잠은 몇 시간 자야 하나요?' }] }).finalMessage();
 

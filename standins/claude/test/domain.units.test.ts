@@ -46,7 +46,9 @@ describe('reading facts from a prompt', () => {
   });
 
   test('when progress is given, then rate, streak, counts and pending missions are read', () => {
-    const f = facts('{"completionRate":0.4,"streakDays":3,"missionsStatus":[{"missionId":"m1","completed":true},{"missionId":"m2","title":"계단 오르기","completed":false}]}');
+    const f = facts(
+      '{"completionRate":0.4,"streakDays":3,"missionsStatus":[{"missionId":"m1","completed":true},{"missionId":"m2","title":"계단 오르기","completed":false}]}',
+    );
     assert.equal(f.progress.rateFraction, 0.4);
     assert.equal(f.progress.ratePercent, undefined, '0.4 is not written as a percentage');
     assert.equal(f.progress.streakDays, '3');
@@ -98,7 +100,8 @@ describe('filling a JSON schema', () => {
   };
 
   test('when the schema has bounds, enums, formats and refs, then the value honours all of them', () => {
-    const text = '{"occupation":"교사","items":[{"code":"LDL","value":168,"unit":"mg/dL","grade":"SUSPECTED_DISEASE"},{"code":"HBA","name":"혈색소","value":14,"grade":"NORMAL_A"}]}';
+    const text =
+      '{"occupation":"교사","items":[{"code":"LDL","value":168,"unit":"mg/dL","grade":"SUSPECTED_DISEASE"},{"code":"HBA","name":"혈색소","value":14,"grade":"NORMAL_A"}]}';
     const { f, s } = story(text);
     const schema = {
       type: 'object',
@@ -161,7 +164,13 @@ describe('conversation rules', () => {
   });
 
   test('when the final assistant prefill ends with a space, then the request is refused', () => {
-    const violation = checkConversation({ ...base, messages: [{ role: 'user', content: 'hi' }, { role: 'assistant', content: '네, ' }] });
+    const violation = checkConversation({
+      ...base,
+      messages: [
+        { role: 'user', content: 'hi' },
+        { role: 'assistant', content: '네, ' },
+      ],
+    });
     assert.equal(violation?.message, 'final assistant content cannot end with trailing whitespace');
   });
 });
@@ -196,6 +205,9 @@ describe('grades the app sends', () => {
     assert.equal(normalizeGrade('OUTSIDE_CRITERIA'), 'B');
     assert.equal(normalizeGrade('판정 기준 외'), 'B');
     const facts = extractFacts('{"items":[{"code":"HEMOGLOBIN","name":"혈색소","value":18.5,"unit":"g/dL","grade":"OUTSIDE_CRITERIA"}]}', '');
-    assert.deepEqual(facts.items.map((i) => [i.ref, i.grade, i.outside]), [['HEMOGLOBIN', 'B', true]]);
+    assert.deepEqual(
+      facts.items.map((i) => [i.ref, i.grade, i.outside]),
+      [['HEMOGLOBIN', 'B', true]],
+    );
   });
 });

@@ -71,7 +71,11 @@ describe('streaming answers', () => {
       tools: [
         {
           name: 'record_reading',
-          input_schema: { type: 'object', properties: { reading: { type: 'string', maxLength: 200 }, itemRefs: { type: 'array', items: { type: 'string' } } }, required: ['reading', 'itemRefs'] },
+          input_schema: {
+            type: 'object',
+            properties: { reading: { type: 'string', maxLength: 200 }, itemRefs: { type: 'array', items: { type: 'string' } } },
+            required: ['reading', 'itemRefs'],
+          },
         },
       ],
       tool_choice: { type: 'tool', name: 'record_reading' },
@@ -95,7 +99,12 @@ describe('streaming answers', () => {
     const controller = new AbortController();
     const client = sdk(standin.url);
     const events = await client.messages.create(
-      { model: MODEL, max_tokens: 1024, stream: true, messages: [{ role: 'user', content: userTurn(buildCheckupFacts(), '운동은 얼마나 해야 하나요? 자세히 알려 주세요.') }] },
+      {
+        model: MODEL,
+        max_tokens: 1024,
+        stream: true,
+        messages: [{ role: 'user', content: userTurn(buildCheckupFacts(), '운동은 얼마나 해야 하나요? 자세히 알려 주세요.') }],
+      },
       { signal: controller.signal },
     );
     let deltas = 0;
@@ -120,7 +129,9 @@ describe('streaming answers', () => {
 
   test('when a stream runs to its end, then it is logged as not aborted with every event sent', async () => {
     await control(standin.url, '/_control/reset');
-    const final = await sdk(standin.url).messages.stream({ model: MODEL, max_tokens: 256, messages: [{ role: 'user', content: '안녕하세요?' }] }).finalMessage();
+    const final = await sdk(standin.url)
+      .messages.stream({ model: MODEL, max_tokens: 256, messages: [{ role: 'user', content: '안녕하세요?' }] })
+      .finalMessage();
     assert.equal(final.stop_reason, 'end_turn');
     const logged = (await control(standin.url, '/_control/requests?limit=1')).body.requests[0]!;
     assert.equal(logged.aborted, false);

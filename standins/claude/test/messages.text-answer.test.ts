@@ -34,7 +34,11 @@ describe('text answers composed from the request', () => {
     assert.ok(text.includes('싱겁게'), 'blood-pressure advice');
     assert.ok(text.includes('IT 개발자'), 'occupation advice');
     const allowed = new Set(numbersIn(system + prompt));
-    assert.deepEqual(numbersIn(text).filter((n) => !allowed.has(n)), [], 'no number absent from the request');
+    assert.deepEqual(
+      numbersIn(text).filter((n) => !allowed.has(n)),
+      [],
+      'no number absent from the request',
+    );
     assert.ok(message.usage.input_tokens > 0);
     assert.equal(message.usage.output_tokens, Math.ceil(Array.from(text).length / 3));
   });

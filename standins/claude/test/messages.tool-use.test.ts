@@ -64,7 +64,10 @@ describe('tool use for structured output', () => {
     assert.equal(input.missions[0]?.title, '국물 싱겁게 먹기', 'the first mission answers the flagged blood pressure');
     const allowed = new Set(numbersIn(prompt));
     const prose = [...input.threeSentenceSummary, input.occupationConsiderations].join(' ');
-    assert.deepEqual(numbersIn(prose).filter((n) => !allowed.has(n)), []);
+    assert.deepEqual(
+      numbersIn(prose).filter((n) => !allowed.has(n)),
+      [],
+    );
   });
 
   test('when tool_choice is any, then a tool is called even though the prompt does not name it', async () => {

@@ -90,11 +90,17 @@ describe('request validation like the real API', () => {
       [{ stream: 'yes' }, 'stream: Input should be a valid boolean'],
       [{ unknown_field: 1 }, 'unknown_field: Extra inputs are not permitted'],
       [{ messages: [{ role: 'assistant', content: 'hi' }] }, 'messages: first message must use the "user" role'],
-      [{ messages: [{ role: 'user', content: [{ type: 'video' }] }] }, "messages.0.content.0.type: Input tag 'video' found using 'type' does not match any of the expected tags: 'text', 'image', 'document', 'tool_use', 'tool_result', 'thinking', 'redacted_thinking'"],
+      [
+        { messages: [{ role: 'user', content: [{ type: 'video' }] }] },
+        "messages.0.content.0.type: Input tag 'video' found using 'type' does not match any of the expected tags: 'text', 'image', 'document', 'tool_use', 'tool_result', 'thinking', 'redacted_thinking'",
+      ],
       [{ system: 5 }, 'system: Input should be a valid string'],
       [{ tools: [{ name: 'bad name', input_schema: { type: 'object' } }] }, "tools.0.name: String should match pattern '^[a-zA-Z0-9_-]{1,128}$'"],
       [{ tools: [{ name: 'ok', input_schema: { type: 'array' } }] }, "tools.0.input_schema.type: Input should be 'object'"],
-      [{ tools: [{ name: 'ok', input_schema: { type: 'object' } }], tool_choice: { type: 'tool', name: 'other' } }, "tool_choice.name: Tool 'other' not found in provided tools"],
+      [
+        { tools: [{ name: 'ok', input_schema: { type: 'object' } }], tool_choice: { type: 'tool', name: 'other' } },
+        "tool_choice.name: Tool 'other' not found in provided tools",
+      ],
       [{ tool_choice: { type: 'auto' } }, 'tool_choice may only be specified while providing tools.'],
       [{ stop_sequences: ['  '] }, 'stop_sequences: each stop sequence must contain non-whitespace'],
     ];

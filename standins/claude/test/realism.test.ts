@@ -50,8 +50,14 @@ describe('batch processing schedule', () => {
   });
 
   test('when a batch has not ended, then its counts are all processing', () => {
-    assert.deepEqual(requestCounts(false, 3, () => ['succeeded', 'errored', 'expired']), { processing: 3, succeeded: 0, errored: 0, canceled: 0, expired: 0 });
-    assert.deepEqual(requestCounts(true, 3, () => ['succeeded', 'errored', 'expired']), { processing: 0, succeeded: 1, errored: 1, canceled: 0, expired: 1 });
+    assert.deepEqual(
+      requestCounts(false, 3, () => ['succeeded', 'errored', 'expired']),
+      { processing: 3, succeeded: 0, errored: 0, canceled: 0, expired: 0 },
+    );
+    assert.deepEqual(
+      requestCounts(true, 3, () => ['succeeded', 'errored', 'expired']),
+      { processing: 0, succeeded: 1, errored: 1, canceled: 0, expired: 1 },
+    );
   });
 });
 

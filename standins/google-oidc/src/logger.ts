@@ -22,10 +22,12 @@ export interface LoggerOptions {
 export function createLogger(options: LoggerOptions = {}): Logger {
   const min = order[options.level ?? 'info'];
   const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const log = (level: LogLevel) => (msg: string, fields: LogFields = {}) => {
-    if (order[level] < min) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level, service: 'standin-google-oidc', msg, ...fields }));
-  };
+  const log =
+    (level: LogLevel) =>
+    (msg: string, fields: LogFields = {}) => {
+      if (order[level] < min) return;
+      write(JSON.stringify({ time: new Date().toISOString(), level, service: 'standin-google-oidc', msg, ...fields }));
+    };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }
 

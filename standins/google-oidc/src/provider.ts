@@ -113,13 +113,7 @@ function loginPolicy(anyTestIdentity: boolean) {
   return policy;
 }
 
-const ERROR_EVENTS = [
-  'authorization.error',
-  'grant.error',
-  'userinfo.error',
-  'jwks.error',
-  'discovery.error',
-];
+const ERROR_EVENTS = ['authorization.error', 'grant.error', 'userinfo.error', 'jwks.error', 'discovery.error'];
 
 /** Route oidc-provider's and Koa's events into our JSON log, so no failure is silent. Never logs tokens. */
 function logEvents(provider: Provider, logger: Logger): void {
@@ -152,7 +146,11 @@ function clientIdOf(ctx: unknown): string | undefined {
 function oidcError(error: unknown): Record<string, string> {
   if (typeof error !== 'object' || error === null) return { error: describe(error) };
   const fields: Record<string, string> = {};
-  for (const [from, to] of [['error', 'error'], ['error_description', 'description'], ['error_detail', 'detail']] as const) {
+  for (const [from, to] of [
+    ['error', 'error'],
+    ['error_description', 'description'],
+    ['error_detail', 'detail'],
+  ] as const) {
     const value: unknown = (error as Record<string, unknown>)[from];
     if (typeof value === 'string') fields[to] = value;
   }

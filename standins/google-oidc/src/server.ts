@@ -54,8 +54,21 @@ export async function start(options: StartOptions): Promise<RunningProvider> {
   const { port } = server.address() as AddressInfo;
   const issuer = options.issuer ?? `http://${HOST}:${port}`;
 
-  const provider = createProvider({ issuer, clientId: options.clientId, redirectUris: options.redirectUris, keys, logger, anyTestIdentity: options.anyTestIdentity ?? false });
-  const interactionRoute = createInteractionRoutes({ provider, clientId: options.clientId, autoLogin: options.autoLogin, anyTestIdentity: options.anyTestIdentity ?? false, logger });
+  const provider = createProvider({
+    issuer,
+    clientId: options.clientId,
+    redirectUris: options.redirectUris,
+    keys,
+    logger,
+    anyTestIdentity: options.anyTestIdentity ?? false,
+  });
+  const interactionRoute = createInteractionRoutes({
+    provider,
+    clientId: options.clientId,
+    autoLogin: options.autoLogin,
+    anyTestIdentity: options.anyTestIdentity ?? false,
+    logger,
+  });
   const providerCallback = provider.callback();
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {

@@ -53,8 +53,5 @@ test('when the process starts without OIDC_KEYS_FILE, then it exits 1 with a JSO
   assert.equal(lines.length, 1);
   const entry = JSON.parse(lines[0] ?? '') as Record<string, unknown>;
   assert.equal(entry.level, 'error');
-  assert.equal(
-    entry.msg,
-    'Invalid configuration: OIDC_KEYS_FILE is missing: path of the JSON file holding the signing key and cookie keys',
-  );
+  assert.equal(entry.msg, 'Invalid configuration: OIDC_KEYS_FILE is missing: path of the JSON file holding the signing key and cookie keys');
 });

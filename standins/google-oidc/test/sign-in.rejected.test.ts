@@ -35,8 +35,7 @@ after(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const signIn = () =>
-  loginWithCode({ issuer: standin.issuer, clientId: CLIENT_ID, redirectUri: REDIRECT, loginHint: 'minji.kim@example.com' });
+const signIn = () => loginWithCode({ issuer: standin.issuer, clientId: CLIENT_ID, redirectUri: REDIRECT, loginHint: 'minji.kim@example.com' });
 
 test('when the code is redeemed with another code verifier, then the token endpoint answers invalid_grant', async () => {
   const login = await signIn();

@@ -1,24 +1,34 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { RunningStandin } from '../src/server.js';
-import {
-  type TwoWayData,
-  approve,
-  callProduct,
-  control,
-  deny,
-  firstStep,
-  getToken,
-  secondStep,
-  startStandin,
-  uniquePerson,
-} from './helpers.js';
+import { type TwoWayData, approve, callProduct, control, deny, firstStep, getToken, secondStep, startStandin, uniquePerson } from './helpers.js';
 
 const previewKeys = [
-  'resCheckupYear', 'resCheckupDate', 'resCheckupPlace', 'resHeight', 'resWeight', 'resWaist', 'resBMI', 'resSight',
-  'resHearing', 'resBloodPressure', 'resUrinaryProtein', 'resHemoglobin', 'resFastingBloodSuger', 'resTotalCholesterol',
-  'resHDLCholesterol', 'resTriglyceride', 'resLDLCholesterol', 'resSerumCreatinine', 'resGFR', 'resAST', 'resALT',
-  'resyGPT', 'resTBChestDisease', 'resOsteoporosis', 'resJudgement',
+  'resCheckupYear',
+  'resCheckupDate',
+  'resCheckupPlace',
+  'resHeight',
+  'resWeight',
+  'resWaist',
+  'resBMI',
+  'resSight',
+  'resHearing',
+  'resBloodPressure',
+  'resUrinaryProtein',
+  'resHemoglobin',
+  'resFastingBloodSuger',
+  'resTotalCholesterol',
+  'resHDLCholesterol',
+  'resTriglyceride',
+  'resLDLCholesterol',
+  'resSerumCreatinine',
+  'resGFR',
+  'resAST',
+  'resALT',
+  'resyGPT',
+  'resTBChestDisease',
+  'resOsteoporosis',
+  'resJudgement',
 ];
 
 describe('two-way simple auth on the checkup product', () => {

@@ -12,7 +12,11 @@ before(async () => {
 after(() => standin.stop());
 
 const moveClock = async (body: unknown) => {
-  const response = await fetch(`${standin.url}/_control/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${standin.url}/_control/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, body: (await response.json()) as { offsetSeconds: number } };
 };
 
@@ -20,8 +24,12 @@ test('when the test clock moves past the 180 s window, then the pending approval
   const first = firstStep(uniquePerson());
   const step1 = (await callProduct(standin.url, token, first)).envelope.data as unknown as TwoWayData;
   assert.deepEqual((await moveClock({ advanceSeconds: 179 })).body.offsetSeconds, 179);
-  const listed = async () => ((await (await fetch(`${standin.url}/_control/approvals`, { headers: { accept: 'application/json' } })).json()) as { pending: { jti: string }[] }).pending;
-  assert.ok((await listed()).some((p) => p.jti === step1.jti), 'still inside the window at 179 s');
+  const listed = async () =>
+    ((await (await fetch(`${standin.url}/_control/approvals`, { headers: { accept: 'application/json' } })).json()) as { pending: { jti: string }[] }).pending;
+  assert.ok(
+    (await listed()).some((p) => p.jti === step1.jti),
+    'still inside the window at 179 s',
+  );
   await moveClock({ advanceSeconds: 2 });
   assert.ok(!(await listed()).some((p) => p.jti === step1.jti));
   assert.equal((await approve(standin.url, step1.jti)).status, 409);
@@ -30,5 +38,6 @@ test('when the test clock moves past the 180 s window, then the pending approval
 });
 
 test('when the clock body is empty, gives both fields or goes backwards, then it is refused with 400', async () => {
-  for (const body of [{}, { advanceSeconds: 1, offsetSeconds: 1 }, { advanceSeconds: -5 }]) assert.equal((await moveClock(body)).status, 400, JSON.stringify(body));
+  for (const body of [{}, { advanceSeconds: 1, offsetSeconds: 1 }, { advanceSeconds: -5 }])
+    assert.equal((await moveClock(body)).status, 400, JSON.stringify(body));
 });

@@ -65,7 +65,6 @@ describe('OAuth client credentials', () => {
     assert.match(res.headers.get('www-authenticate') ?? '', /invalid_token/);
     assert.deepEqual(await res.json(), { error: 'invalid_token', error_description: 'Cannot convert access token to JSON' });
   });
-
 });
 
 describe('OAuth token expiry', () => {

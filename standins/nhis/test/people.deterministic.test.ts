@@ -32,11 +32,7 @@ describe('synthetic people over HTTP', () => {
     const all = (await fetchResults(standin.url, token, firstStep(fixed))).data.resPreviewList as { resCheckupYear: string }[];
     const years = all.map((r) => r.resCheckupYear);
     const latest = years[0]!;
-    const windowed = await fetchResults(
-      standin.url,
-      token,
-      firstStep(fixed, { searchStartYear: latest, searchEndYear: latest }),
-    );
+    const windowed = await fetchResults(standin.url, token, firstStep(fixed, { searchStartYear: latest, searchEndYear: latest }));
     assert.deepEqual(
       (windowed.data.resPreviewList as { resCheckupYear: string }[]).map((r) => r.resCheckupYear),
       [latest],

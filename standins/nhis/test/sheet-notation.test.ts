@@ -72,7 +72,11 @@ describe('synthetic sheets in the notation Korean clinics print', () => {
     after(() => standin.stop());
 
     test('when a CJK-style person asks, then the unit row prints ㎎/㎗, g/㎗, ㎝, ㎏, kg/㎡ and the grade rows are unchanged', async () => {
-      const { data } = await fetchResults(standin.url, token, firstStep({ userName: SHEET_PERSON.name, identity: SHEET_PERSON.birthDate, phoneNo: SHEET_PERSON.phone }));
+      const { data } = await fetchResults(
+        standin.url,
+        token,
+        firstStep({ userName: SHEET_PERSON.name, identity: SHEET_PERSON.birthDate, phoneNo: SHEET_PERSON.phone }),
+      );
       const rows = data.resReferenceList as Record<string, string>[];
       const units = rows.find((r) => r.resType === '단위')!;
       assert.deepEqual(
@@ -103,7 +107,13 @@ describe('synthetic sheets in the notation Korean clinics print', () => {
 
     test('when a registration names an unknown unit style, then it is refused', async () => {
       const person = uniquePerson();
-      const reg = await control(standin.url, '/_control/people', { name: person.userName, birthDate: person.identity, phone: person.phoneNo, unitStyle: 'emoji', checkups: [] });
+      const reg = await control(standin.url, '/_control/people', {
+        name: person.userName,
+        birthDate: person.identity,
+        phone: person.phoneNo,
+        unitStyle: 'emoji',
+        checkups: [],
+      });
       assert.equal(reg.status, 400);
     });
   });

@@ -156,7 +156,9 @@ export function createActivityRepository(db: Db) {
       ]);
       const views = new Map<string, UserView>(userIds.map((id) => [id, { userId: id, sets: [], days: [], lastActivityOn: null }]));
       for (const s of sets.rows) {
-        views.get(s.user_id)?.sets.push({ goalSetId: s.goal_set_id, startedOn: s.started_on, endedOn: s.ended_on, missionCount: s.mission_count, missions: s.missions });
+        views
+          .get(s.user_id)
+          ?.sets.push({ goalSetId: s.goal_set_id, startedOn: s.started_on, endedOn: s.ended_on, missionCount: s.mission_count, missions: s.missions });
       }
       for (const d of days.rows) views.get(d.user_id)?.days.push({ day: d.day, scheduled: d.scheduled, completed: d.completed });
       for (const u of users.rows) {

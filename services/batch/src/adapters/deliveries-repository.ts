@@ -112,7 +112,14 @@ export function createDeliveriesRepository(db: Db) {
 
     /** Claims the most urgent users nobody is working on, for `ttlSeconds` (PENDING ones only when `includePending`). */
     async claim(runDate: string, owner: string, limit: number, ttlSeconds: number, maxAttempts: number, includePending = true): Promise<ClaimedUser[]> {
-      const result = await db.query<{ user_id: string; urgency: number; facts: ProgressFacts; attempts: number; prepared_text: string | null; prepared_source: 'AI' | 'FALLBACK' | null }>(
+      const result = await db.query<{
+        user_id: string;
+        urgency: number;
+        facts: ProgressFacts;
+        attempts: number;
+        prepared_text: string | null;
+        prepared_source: 'AI' | 'FALLBACK' | null;
+      }>(
         `update deliveries d set state = 'CLAIMED', claimed_by = $2, claim_expires_at = now() + make_interval(secs => $4),
            attempts = d.attempts + 1
          from (

@@ -80,7 +80,10 @@ export function createGenerationRepository(db: Db) {
     },
 
     async openChunks(runDate: string): Promise<Chunk[]> {
-      const result = await db.query<Chunk>(`select ${CHUNK_COLUMNS} from generation_chunks where run_date = $1 and state <> 'COLLECTED' order by created_at, id`, [runDate]);
+      const result = await db.query<Chunk>(
+        `select ${CHUNK_COLUMNS} from generation_chunks where run_date = $1 and state <> 'COLLECTED' order by created_at, id`,
+        [runDate],
+      );
       return result.rows;
     },
 
@@ -106,13 +109,19 @@ export function createGenerationRepository(db: Db) {
     },
 
     async markCollected(chunkId: string, counts: Record<string, number> | null): Promise<void> {
-      await db.query(`update generation_chunks set state = 'COLLECTED', collected_at = now(), counts = $2 where id = $1 and state <> 'COLLECTED'`, [chunkId, counts]);
+      await db.query(`update generation_chunks set state = 'COLLECTED', collected_at = now(), counts = $2 where id = $1 and state <> 'COLLECTED'`, [
+        chunkId,
+        counts,
+      ]);
     },
 
     /** Facts of some of a chunk's users (for the fallback of a text that cannot be shown). */
     async factsOf(runDate: string, userIds: string[]): Promise<Map<string, ProgressFacts>> {
       if (userIds.length === 0) return new Map();
-      const result = await db.query<{ user_id: string; facts: ProgressFacts }>('select user_id, facts from deliveries where run_date = $1 and user_id = any($2::uuid[])', [runDate, userIds]);
+      const result = await db.query<{ user_id: string; facts: ProgressFacts }>(
+        'select user_id, facts from deliveries where run_date = $1 and user_id = any($2::uuid[])',
+        [runDate, userIds],
+      );
       return new Map(result.rows.map((r) => [r.user_id, r.facts]));
     },
 

@@ -53,10 +53,10 @@ export function createNotificationsRepository(db: Db) {
     },
 
     async unreadCount(userId: string, now: Date): Promise<number> {
-      const result = await db.query<{ n: number }>(
-        'select count(*)::int as n from notifications where user_id = $1 and read_at is null and deliver_at <= $2',
-        [userId, now],
-      );
+      const result = await db.query<{ n: number }>('select count(*)::int as n from notifications where user_id = $1 and read_at is null and deliver_at <= $2', [
+        userId,
+        now,
+      ]);
       return result.rows[0]?.n ?? 0;
     },
 

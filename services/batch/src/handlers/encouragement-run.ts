@@ -60,12 +60,22 @@ export type EncouragementRun = ReturnType<typeof createEncouragementRun>;
 export function createEncouragementRun(deps: EncouragementRunDeps) {
   const { db, runs, activity, deliveries, notifications, writer, settings, logger, metrics, owner, clock, generation } = deps;
 
-  const decisions = metrics.counter('encouragement_decisions_total', 'Daily encouragement decisions made by this replica, by outcome and reason', ['outcome', 'reason']);
+  const decisions = metrics.counter('encouragement_decisions_total', 'Daily encouragement decisions made by this replica, by outcome and reason', [
+    'outcome',
+    'reason',
+  ]);
   const texts = metrics.counter('encouragement_texts_total', 'Nudge texts written, by source (AI or FALLBACK)', ['source']);
-  const passDuration = metrics.histogram('encouragement_pass_duration_seconds', 'Duration of run passes that had work', [], [0.1, 0.5, 1, 5, 15, 60, 300, 900, 3600]);
+  const passDuration = metrics.histogram(
+    'encouragement_pass_duration_seconds',
+    'Duration of run passes that had work',
+    [],
+    [0.1, 0.5, 1, 5, 15, 60, 300, 900, 3600],
+  );
   const aiInFlight = metrics.gauge('encouragement_ai_requests_in_flight', 'Nudge text requests waiting for the intelligence service');
   const aiPeak = metrics.gauge('encouragement_ai_requests_peak', 'Most nudge text requests in flight at once since this replica started');
-  const runUsers = metrics.gauge('encouragement_run_users', 'The latest run report: users by outcome (considered, sent, deferred, failed, pending)', ['outcome']);
+  const runUsers = metrics.gauge('encouragement_run_users', 'The latest run report: users by outcome (considered, sent, deferred, failed, pending)', [
+    'outcome',
+  ]);
   const runSkipped = metrics.gauge('encouragement_run_skipped_users', 'The latest run report: skipped users by reason', ['reason']);
   const runDuration = metrics.gauge('encouragement_run_duration_seconds', 'The latest run: time its passes spent working');
 
@@ -192,10 +202,24 @@ export function createEncouragementRun(deps: EncouragementRunDeps) {
       if (deferred) {
         stats.deferred += 1;
         decisions.inc({ outcome: 'deferred', reason: 'QUIET_HOURS' });
-        log('deferred', { runDate, userId: user.userId, reason: 'QUIET_HOURS', deliverAt: deliverAt.toISOString(), source: written.source, notificationId: outcome.notificationId });
+        log('deferred', {
+          runDate,
+          userId: user.userId,
+          reason: 'QUIET_HOURS',
+          deliverAt: deliverAt.toISOString(),
+          source: written.source,
+          notificationId: outcome.notificationId,
+        });
       } else {
         decisions.inc({ outcome: 'sent', reason: 'ENCOURAGED' });
-        log('delivered', { runDate, userId: user.userId, reason: 'ENCOURAGED', source: written.source, urgency: user.urgency, notificationId: outcome.notificationId });
+        log('delivered', {
+          runDate,
+          userId: user.userId,
+          reason: 'ENCOURAGED',
+          source: written.source,
+          urgency: user.urgency,
+          notificationId: outcome.notificationId,
+        });
       }
     } catch (error) {
       stats.failed += 1;
@@ -242,7 +266,11 @@ export function createEncouragementRun(deps: EncouragementRunDeps) {
       claimed.sort(byUrgency);
       const preferences = await notifications.preferencesOf(claimed.map((c) => c.userId));
       const optedOut = claimed.filter((c) => preferences.get(c.userId)?.optedOut);
-      for (const userId of await deliveries.recordSkips(runDate, owner, optedOut.map((c) => ({ userId: c.userId, reason: 'OPTED_OUT' })))) {
+      for (const userId of await deliveries.recordSkips(
+        runDate,
+        owner,
+        optedOut.map((c) => ({ userId: c.userId, reason: 'OPTED_OUT' })),
+      )) {
         stats.skipped.OPTED_OUT = (stats.skipped.OPTED_OUT ?? 0) + 1;
         decisions.inc({ outcome: 'skipped', reason: 'OPTED_OUT' });
         log('skipped', { runDate, userId, reason: 'OPTED_OUT' });
@@ -265,7 +293,8 @@ export function createEncouragementRun(deps: EncouragementRunDeps) {
 
   async function pass(runDate: string, withPlan: boolean): Promise<void> {
     const needsPlan = withPlan && (await runs.needsPlan(runDate, CHANGE_MARGIN_SECONDS));
-    const hasWork = needsPlan || (await deliveries.hasWork(runDate, settings.maxAttempts, !generation)) || (generation !== undefined && (await generation.hasWork(runDate)));
+    const hasWork =
+      needsPlan || (await deliveries.hasWork(runDate, settings.maxAttempts, !generation)) || (generation !== undefined && (await generation.hasWork(runDate)));
     if (!hasWork) {
       logger.debug('daily encouragement: nothing to do', { runDate });
       return;

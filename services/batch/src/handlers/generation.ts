@@ -54,7 +54,9 @@ export type Generation = ReturnType<typeof createGeneration>;
 
 export function createGeneration(deps: GenerationDeps) {
   const { generation, deliveries, notifications, client, settings, logger, owner } = deps;
-  const chunks = deps.metrics.counter('encouragement_generation_chunks_total', 'Generation chunks (message batches) by step: formed, submitted, collected', ['step']);
+  const chunks = deps.metrics.counter('encouragement_generation_chunks_total', 'Generation chunks (message batches) by step: formed, submitted, collected', [
+    'step',
+  ]);
   const prepared = deps.metrics.counter('encouragement_prepared_texts_total', 'Texts prepared ahead of delivery, by source and reason', ['source', 'reason']);
 
   function count(texts: PreparedText[]): void {
@@ -89,10 +91,13 @@ export function createGeneration(deps: GenerationDeps) {
 
   async function collect(runDate: string, chunkId: string, counts: Record<string, number> | null): Promise<void> {
     let stored = 0;
-    for (let after: string | null = null; ; ) {
+    for (let after: string | null = null; ;) {
       const page = await client.results(chunkId, after, RESULTS_PAGE);
       // Texts a phone cannot show are replaced by the batch's own fallback, which needs the user's facts.
-      const facts = await generation.factsOf(runDate, page.results.filter((r) => !acceptableNudge(r.text)).map((r) => r.customId));
+      const facts = await generation.factsOf(
+        runDate,
+        page.results.filter((r) => !acceptableNudge(r.text)).map((r) => r.customId),
+      );
       const texts = page.results.flatMap((r) => {
         const userFacts = facts.get(r.customId);
         if (!acceptableNudge(r.text) && !userFacts) return []; // the user was erased meanwhile
@@ -166,7 +171,14 @@ export function createGeneration(deps: GenerationDeps) {
         const recorded = await generation.recordSentMany(
           runDate,
           owner,
-          sends.map((s) => ({ userId: s.user.userId, notificationId: s.notificationId, text: s.user.text, source: s.user.source, deliverAt: s.deliverAt, deferred: s.deferred })),
+          sends.map((s) => ({
+            userId: s.user.userId,
+            notificationId: s.notificationId,
+            text: s.user.text,
+            source: s.user.source,
+            deliverAt: s.deliverAt,
+            deferred: s.deferred,
+          })),
         );
         const written = new Map(recorded.map((r) => [r.userId, r.notificationId]));
         for (const s of sends) {

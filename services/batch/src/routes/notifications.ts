@@ -47,7 +47,13 @@ const notificationExample = {
   read: false,
   readAt: null,
 };
-const preferencesExample = { optedOut: false, quietHours: { start: '22:00', end: '07:30' }, timeZone: 'Asia/Seoul' as const, isDefault: false, updatedAt: '2026-12-01T13:20:55.031Z' };
+const preferencesExample = {
+  optedOut: false,
+  quietHours: { start: '22:00', end: '07:30' },
+  timeZone: 'Asia/Seoul' as const,
+  isDefault: false,
+  updatedAt: '2026-12-01T13:20:55.031Z',
+};
 
 export function createNotificationRoutes(inbox: Inbox): RouteSpec[] {
   return [
@@ -74,7 +80,11 @@ export function createNotificationRoutes(inbox: Inbox): RouteSpec[] {
         200: {
           description: 'One page of the inbox',
           schema: inboxSchema,
-          example: { items: [notificationExample], unreadCount: 1, nextCursor: encodeCursor({ deliveredAt: '2026-12-01T00:00:03.907Z', id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f2a3b4c5d' }) },
+          example: {
+            items: [notificationExample],
+            unreadCount: 1,
+            nextCursor: encodeCursor({ deliveredAt: '2026-12-01T00:00:03.907Z', id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f2a3b4c5d' }),
+          },
         },
       },
       async handler({ userId, query }) {
@@ -126,7 +136,11 @@ export function createNotificationRoutes(inbox: Inbox): RouteSpec[] {
       params: z.object({ id: z.uuid() }),
       example: { params: { id: notificationExample.id } },
       responses: {
-        200: { description: 'The message, read', schema: notificationSchema, example: { ...notificationExample, read: true, readAt: '2026-12-02T07:02:31.660Z' } },
+        200: {
+          description: 'The message, read',
+          schema: notificationSchema,
+          example: { ...notificationExample, read: true, readAt: '2026-12-02T07:02:31.660Z' },
+        },
         404: { description: 'No such message in this user’s inbox', codes: { NOTIFICATION_NOT_FOUND: 'No such notification in your inbox.' } },
       },
       async handler({ userId, params }) {

@@ -58,7 +58,17 @@ export function goalEventSubscriptions(activity: GoalActivity, logger: Logger, m
       schema: checkSchema,
       async handle(event) {
         const e = event.data;
-        record(topic, event.id, await activity.dayTotals({ userId: e.userId, day: e.date, scheduled: e.dateTotals.scheduled, completed: e.dateTotals.completed, occurredAt: e.occurredAt }));
+        record(
+          topic,
+          event.id,
+          await activity.dayTotals({
+            userId: e.userId,
+            day: e.date,
+            scheduled: e.dateTotals.scheduled,
+            completed: e.dateTotals.completed,
+            occurredAt: e.occurredAt,
+          }),
+        );
       },
     });
   return [
@@ -69,8 +79,18 @@ export function goalEventSubscriptions(activity: GoalActivity, logger: Logger, m
       schema: goalSetSchema,
       async handle(event) {
         const e = event.data;
-        const missions = e.missions.map((m) => ({ missionId: m.missionId, title: m.title, category: m.category, difficulty: m.difficulty, minutes: m.minutes }));
-        record(GOAL_TOPICS.goalSet, event.id, await activity.goalSet({ userId: e.userId, goalSetId: e.goalSetId, previousGoalSetId: e.previousGoalSetId, startedOn: e.startedOn, missions }));
+        const missions = e.missions.map((m) => ({
+          missionId: m.missionId,
+          title: m.title,
+          category: m.category,
+          difficulty: m.difficulty,
+          minutes: m.minutes,
+        }));
+        record(
+          GOAL_TOPICS.goalSet,
+          event.id,
+          await activity.goalSet({ userId: e.userId, goalSetId: e.goalSetId, previousGoalSetId: e.previousGoalSetId, startedOn: e.startedOn, missions }),
+        );
       },
     }),
     checkSubscription(GOAL_TOPICS.missionCompleted),

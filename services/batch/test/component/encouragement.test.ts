@@ -86,7 +86,10 @@ describe('the daily encouragement', () => {
     const decision = await runFor(userId);
     assert.deepEqual([decision.state, decision.textSource, decision.facts.consecutiveMissedDays, decision.facts.completionRate7d], ['SENT', 'AI', 8, 0]);
     const page = await inbox(userId);
-    assert.deepEqual(page.items.map((m) => [m.id, m.text, m.source, m.read]), [[decision.notificationId, '8일 쉬었어요. 오늘 하나만 해 봐요!', 'AI', false]]);
+    assert.deepEqual(
+      page.items.map((m) => [m.id, m.text, m.source, m.read]),
+      [[decision.notificationId, '8일 쉬었어요. 오늘 하나만 해 봐요!', 'AI', false]],
+    );
     assert.equal(page.unreadCount, 1);
     assert.equal(page.items[0]!.deliveredAt, batch.clock.now().toISOString());
 
@@ -111,7 +114,10 @@ describe('the daily encouragement', () => {
     try {
       batch.clock.set(`${today()}T13:00:00+09:00`);
       const shown = await inbox(userId);
-      assert.deepEqual(shown.items.map((m) => m.id), [decision.notificationId]);
+      assert.deepEqual(
+        shown.items.map((m) => m.id),
+        [decision.notificationId],
+      );
       assert.equal(shown.items[0]!.deliveredAt, batch.clock.now().toISOString());
     } finally {
       batch.clock.set(start);
@@ -141,7 +147,10 @@ describe('the daily encouragement', () => {
       assert.equal(response.status, 400, JSON.stringify(json));
       const problem = (await response.json()) as { code: string; errors: { field: string }[] };
       assert.equal(problem.code, 'VALIDATION_FAILED');
-      assert.ok(problem.errors.some((e) => e.field === field), `${field} in ${JSON.stringify(problem.errors)}`);
+      assert.ok(
+        problem.errors.some((e) => e.field === field),
+        `${field} in ${JSON.stringify(problem.errors)}`,
+      );
     }
     assert.equal(((await (await batch.request('/api/notifications/preferences', { userId })).json()) as { isDefault: boolean }).isDefault, true);
   });
@@ -161,7 +170,10 @@ describe('the daily encouragement', () => {
     const userId = await userBehind(8);
     await runFor(userId);
     assert.equal((await savePreferences(userId, { optedOut: false, quietHours: null })).status, 200);
-    assert.equal((await batch.deliver('/events/user-deleted', 'user-deleted', { type: 'UserDeleted', userId, occurredAt: batch.clock.now().toISOString() })).status, 200);
+    assert.equal(
+      (await batch.deliver('/events/user-deleted', 'user-deleted', { type: 'UserDeleted', userId, occurredAt: batch.clock.now().toISOString() })).status,
+      200,
+    );
     const counts = await batch.db.query<{ n: string }>(
       `select (select count(*) from notifications where user_id = $1) + (select count(*) from preferences where user_id = $1)
             + (select count(*) from deliveries where user_id = $1) + (select count(*) from activity_users where user_id = $1) as n`,
@@ -169,7 +181,14 @@ describe('the daily encouragement', () => {
     );
     assert.equal(Number(counts.rows[0]!.n), 0);
     await batch.deliver('/events/goal-set', 'goal-set', {
-      type: 'GoalSet', eventId: randomUUID(), occurredAt: batch.clock.now().toISOString(), userId, goalSetId: randomUUID(), previousGoalSetId: null, startedOn: today(), missions,
+      type: 'GoalSet',
+      eventId: randomUUID(),
+      occurredAt: batch.clock.now().toISOString(),
+      userId,
+      goalSetId: randomUUID(),
+      previousGoalSetId: null,
+      startedOn: today(),
+      missions,
     });
     const again = await batch.db.query('select 1 from activity_users where user_id = $1', [userId]);
     assert.equal(again.rowCount, 0);

@@ -10,7 +10,13 @@ export function buildSet(overrides: Partial<ViewSet> = {}): ViewSet {
     startedOn: '2026-11-01',
     endedOn: null,
     missionCount,
-    missions: Array.from({ length: missionCount }, (_, i) => ({ missionId: `m${i + 1}`, title: `미션 ${i + 1}`, category: 'exercise', difficulty: 'easy', minutes: 20 })),
+    missions: Array.from({ length: missionCount }, (_, i) => ({
+      missionId: `m${i + 1}`,
+      title: `미션 ${i + 1}`,
+      category: 'exercise',
+      difficulty: 'easy',
+      minutes: 20,
+    })),
     ...overrides,
   };
 }

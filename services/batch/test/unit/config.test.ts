@@ -16,6 +16,9 @@ const base = {
 };
 
 test('when a claim could expire while its users are still being worked on, then the service refuses to start and names the settings', () => {
-  assert.throws(() => runSettings({ ...base, BATCH_CLAIM_TTL_SECONDS: 60 }), (error: unknown) => error instanceof ConfigError && /BATCH_CLAIM_TTL_SECONDS/.test(error.message));
+  assert.throws(
+    () => runSettings({ ...base, BATCH_CLAIM_TTL_SECONDS: 60 }),
+    (error: unknown) => error instanceof ConfigError && /BATCH_CLAIM_TTL_SECONDS/.test(error.message),
+  );
   assert.equal(runSettings(base).claimTtlSeconds, 120);
 });

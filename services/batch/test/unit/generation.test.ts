@@ -30,7 +30,11 @@ describe('texts generated ahead of delivery', () => {
   });
 
   test('when intelligence’s text can be shown, then it is used with its source; otherwise the batch’s own fallback with the user’s numbers', () => {
-    assert.deepEqual(preparedText({ text: ' 오늘 하나만 해 봐요! ', source: 'AI', fallbackReason: null }, facts), { text: '오늘 하나만 해 봐요!', source: 'AI', reason: null });
+    assert.deepEqual(preparedText({ text: ' 오늘 하나만 해 봐요! ', source: 'AI', fallbackReason: null }, facts), {
+      text: '오늘 하나만 해 봐요!',
+      source: 'AI',
+      reason: null,
+    });
     assert.deepEqual(preparedText({ text: '🌱 새로운 하루예요.', source: 'FALLBACK', fallbackReason: 'AI_BATCH_EXPIRED' }, facts), {
       text: '🌱 새로운 하루예요.',
       source: 'FALLBACK',
@@ -44,8 +48,20 @@ describe('texts generated ahead of delivery', () => {
   });
 
   test('when texts are written per message, then there are no generation settings; with batches the delivery time must be HH:MM', () => {
-    const base = { BATCH_DELIVERY_TIME: '09:00', BATCH_GENERATION_CHUNK_SIZE: 10_000, BATCH_GENERATION_GRACE_MINUTES: 60, BATCH_DELIVERY_PAGE_SIZE: 1_000, BATCH_GENERATION_TIMEOUT_MS: 60_000 };
+    const base = {
+      BATCH_DELIVERY_TIME: '09:00',
+      BATCH_GENERATION_CHUNK_SIZE: 10_000,
+      BATCH_GENERATION_GRACE_MINUTES: 60,
+      BATCH_DELIVERY_PAGE_SIZE: 1_000,
+      BATCH_GENERATION_TIMEOUT_MS: 60_000,
+    };
     assert.equal(generationSettings({ ...base, BATCH_TEXTS: 'per-message' }), undefined);
-    assert.deepEqual(generationSettings({ ...base, BATCH_TEXTS: 'batches' }), { deliveryTime: '09:00', chunkSize: 10_000, graceMinutes: 60, deliveryPageSize: 1_000, timeoutMs: 60_000 });
+    assert.deepEqual(generationSettings({ ...base, BATCH_TEXTS: 'batches' }), {
+      deliveryTime: '09:00',
+      chunkSize: 10_000,
+      graceMinutes: 60,
+      deliveryPageSize: 1_000,
+      timeoutMs: 60_000,
+    });
   });
 });

@@ -65,7 +65,11 @@ test('when a reset left days without missions, then the missed-day count stops a
 });
 
 test('when a check-off event said how many were scheduled, then that count wins over the set size (late check-offs count)', () => {
-  const view = buildView({ sets: [buildSet({ startedOn: '2026-11-01', missionCount: 2 })], days: [{ day: '2026-11-23', scheduled: 3, completed: 3 }], lastActivityOn: '2026-11-23' });
+  const view = buildView({
+    sets: [buildSet({ startedOn: '2026-11-01', missionCount: 2 })],
+    days: [{ day: '2026-11-23', scheduled: 3, completed: 3 }],
+    lastActivityOn: '2026-11-23',
+  });
   const facts = progressFacts(view, today);
   assert.equal(facts.window7d.scheduled, 15);
   assert.equal(facts.window7d.completed, 3);

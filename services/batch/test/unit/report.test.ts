@@ -22,7 +22,15 @@ test('when the day’s decisions are tallied, then the report has considered, se
     { state: 'FAILED', reason: 'GAVE_UP', textSource: null, count: 2 },
   ]);
   assert.deepEqual(
-    { considered: report.considered, sent: report.sent, deferred: report.deferred, skipped: report.skipped, failed: report.failed, pending: report.pending, texts: report.texts },
+    {
+      considered: report.considered,
+      sent: report.sent,
+      deferred: report.deferred,
+      skipped: report.skipped,
+      failed: report.failed,
+      pending: report.pending,
+      texts: report.texts,
+    },
     { considered: 100, sent: 75, deferred: 5, skipped: { ON_TRACK: 20, OPTED_OUT: 3 }, failed: 2, pending: 0, texts: { AI: 70, FALLBACK: 5 } },
   );
   assert.equal(report.durationMs, 90_000);

@@ -49,7 +49,10 @@ test('when the score is computed, then it is the original (1 − rate)×50 + mis
   // idle is capped at 30 points, missed days at 7
   assert.equal(urgency(buildFacts({ completionRate7d: 0, consecutiveMissedDays: 20, daysSinceLastActivity: 20 })), 50 + 140 + 30 + 0.02);
   // never active: idle since the set started
-  assert.equal(urgency(buildFacts({ completionRate7d: 0, consecutiveMissedDays: 0, daysSinceLastActivity: null, lastActivityDate: null, goalSetStartedOn: '2026-11-22' })), 50 + 10 + 0.002);
+  assert.equal(
+    urgency(buildFacts({ completionRate7d: 0, consecutiveMissedDays: 0, daysSinceLastActivity: null, lastActivityDate: null, goalSetStartedOn: '2026-11-22' })),
+    50 + 10 + 0.002,
+  );
 });
 
 test('when users are sorted for the run, then the most urgent is first and equal scores are ordered by user id', () => {
@@ -58,7 +61,10 @@ test('when users are sorted for the run, then the most urgent is first and equal
     { userId: 'b', urgency: 80 },
     { userId: 'a', urgency: 10 },
   ];
-  assert.deepEqual([...users].sort(byUrgency).map((u) => u.userId), ['b', 'a', 'c']);
+  assert.deepEqual(
+    [...users].sort(byUrgency).map((u) => u.userId),
+    ['b', 'a', 'c'],
+  );
 });
 
 test('when the urgency level is named, then it follows the original thresholds', () => {

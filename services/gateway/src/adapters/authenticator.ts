@@ -49,7 +49,10 @@ export function createJwtAuthenticator(options: {
   let lastSuccessMs: number | undefined;
   let fetching: Promise<void> | undefined;
   const fetches = options.metrics.counter('gateway_jwks_fetches_total', 'Fetches of the access-token keys (JWKS)');
-  const revocationUnreadable = options.metrics.counter('gateway_revocation_check_failed_total', 'Requests refused with 503 because the revocation list could not be read');
+  const revocationUnreadable = options.metrics.counter(
+    'gateway_revocation_check_failed_total',
+    'Requests refused with 503 because the revocation list could not be read',
+  );
 
   function fetchKeys(): Promise<void> {
     fetching ??= (async () => {

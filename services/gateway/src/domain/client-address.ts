@@ -31,9 +31,7 @@ export interface ClientHeaders {
   azureFdid: string | undefined;
 }
 
-export type ClientAddress =
-  | { kind: 'identified'; key: string; source: 'front-door' | 'forwarded-for' | 'socket' }
-  | { kind: 'refused'; reason: string };
+export type ClientAddress = { kind: 'identified'; key: string; source: 'front-door' | 'forwarded-for' | 'socket' } | { kind: 'refused'; reason: string };
 
 export function clientAddress(headers: ClientHeaders, policy: ClientAddressPolicy): ClientAddress {
   if (policy.frontDoorId) {

@@ -45,7 +45,13 @@ export function mergeOpenApi(fragments: Fragment[], version: string): Record<str
       ].join('\n'),
     },
     servers: [{ url: '/' }],
-    tags: [...new Set(sorted.flatMap((f) => Object.values(f.paths).flatMap((ops) => Object.values(ops as Record<string, { tags?: string[] }>).flatMap((op) => op.tags ?? []))))]
+    tags: [
+      ...new Set(
+        sorted.flatMap((f) =>
+          Object.values(f.paths).flatMap((ops) => Object.values(ops as Record<string, { tags?: string[] }>).flatMap((op) => op.tags ?? [])),
+        ),
+      ),
+    ]
       .sort()
       .map((name) => ({ name, ...(TAGS[name] ? { description: TAGS[name] } : {}) })),
     paths: Object.assign({}, ...sorted.map((f) => f.paths)),

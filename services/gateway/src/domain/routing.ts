@@ -80,9 +80,7 @@ export function buildRouteTable(paths: OpenApiPaths, service?: string): RouteEnt
           {
             requiresUser: (operation.security ?? []).length > 0,
             streams: Object.values(operation.responses ?? {}).some((r) => Object.keys(r.content ?? {}).includes('text/event-stream')),
-            params: new Map(
-              (operation.parameters ?? []).filter((p) => p.in === 'path' && p.name).map((p) => [p.name!, p.schema ?? {}] as const),
-            ),
+            params: new Map((operation.parameters ?? []).filter((p) => p.in === 'path' && p.name).map((p) => [p.name!, p.schema ?? {}] as const)),
           },
         ]),
       ),

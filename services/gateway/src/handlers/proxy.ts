@@ -34,7 +34,10 @@ const FORWARDED_REQUEST_HEADERS = ['content-type', 'content-length', 'accept', '
 const FORWARDED_RESPONSE_HEADERS = ['content-type', 'cache-control', 'etag', 'location', 'retry-after', 'content-disposition', 'x-accel-buffering'];
 
 function sendProblem(res: Response, status: number, code: string, detail: string, extra: Record<string, unknown> = {}): void {
-  res.status(status).type('application/problem+json').json(problem(status, code, detail, { traceId: currentContext()?.traceId, ...extra }));
+  res
+    .status(status)
+    .type('application/problem+json')
+    .json(problem(status, code, detail, { traceId: currentContext()?.traceId, ...extra }));
 }
 
 function limitBody(maxBytes: number): Transform {
@@ -141,7 +144,12 @@ export function createProxyHandler(deps: ProxyDeps) {
       const hasBody = !['GET', 'HEAD', 'DELETE', 'OPTIONS'].includes(req.method) && declaredLength !== 0;
       const body = hasBody ? req.pipe(limitBody(deps.config.BODY_LIMIT_BYTES)) : undefined;
       body?.on('error', (error) => next(error));
-      upstreamResponse = await deps.upstream.forward(app, { method: req.method, pathAndQuery: upstreamPath(match.template, match.params, target.query), ...(body ? { body } : {}) }, headers, timeoutMs);
+      upstreamResponse = await deps.upstream.forward(
+        app,
+        { method: req.method, pathAndQuery: upstreamPath(match.template, match.params, target.query), ...(body ? { body } : {}) },
+        headers,
+        timeoutMs,
+      );
     } catch (error) {
       if (error instanceof AppError) throw error;
       if (error instanceof UnconfinedPathError) {
@@ -158,7 +166,10 @@ export function createProxyHandler(deps: ProxyDeps) {
     const contentType = upstreamResponse.headers.get('content-type') ?? '';
     // A failure inside Dapr (target down, access denied, breaker open) is not the service's
     // own answer: the service always answers errors as problem+json.
-    if (upstreamResponse.status >= 500 && !contentType.includes('problem+json') || upstreamResponse.status === 403 && contentType.startsWith('application/json')) {
+    if (
+      (upstreamResponse.status >= 500 && !contentType.includes('problem+json')) ||
+      (upstreamResponse.status === 403 && contentType.startsWith('application/json'))
+    ) {
       const text = await upstreamResponse.text();
       observe('failed');
       deps.logger.warn('upstream failed inside the sidecar', { app, status: upstreamResponse.status, body: text.slice(0, 300) });

@@ -59,9 +59,10 @@ export function resolveClient(policy: ClientAddressPolicy) {
       policy,
     );
     if (result.kind === 'refused') {
-      res.status(403).type('application/problem+json').json(
-        problem(403, 'CLIENT_NOT_IDENTIFIED', 'The request did not arrive through the expected proxies.', { traceId: currentContext()?.traceId }),
-      );
+      res
+        .status(403)
+        .type('application/problem+json')
+        .json(problem(403, 'CLIENT_NOT_IDENTIFIED', 'The request did not arrive through the expected proxies.', { traceId: currentContext()?.traceId }));
       return;
     }
     // Express derives req.ip from `trust proxy`, which cannot express the Front Door rule.

@@ -21,11 +21,20 @@ interface Key {
 function newKey(): Key {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const jwk = publicKey.export({ format: 'jwk' }) as Record<string, string>;
-  const kid = createHash('sha256').update(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y })).digest('base64url');
+  const kid = createHash('sha256')
+    .update(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y }))
+    .digest('base64url');
   return { kid, privateKey, jwk: { ...jwk, kid, alg: 'ES256', use: 'sig' } };
 }
 const sign = (key: Key, sid = 'session-1') =>
-  jwt.sign({ sid }, key.privateKey, { algorithm: 'ES256', keyid: key.kid, subject: 'user-1', issuer: 'healthsync', audience: 'healthsync-api', expiresIn: 900 });
+  jwt.sign({ sid }, key.privateKey, {
+    algorithm: 'ES256',
+    keyid: key.kid,
+    subject: 'user-1',
+    issuer: 'healthsync',
+    audience: 'healthsync-api',
+    expiresIn: 900,
+  });
 const request = (token: string) => ({ header: (name: string) => (name === 'authorization' ? `Bearer ${token}` : undefined) }) as unknown as Request;
 
 function setUp(options: { minIntervalMs?: number; maxAgeMs?: number; revocations?: () => Promise<unknown> } = {}) {
@@ -77,7 +86,11 @@ test('when the user service rotates its key, then requests with old and new toke
   // Rotation: the new key is current, the old one still published; tokens of both are in use.
   system.published.keys = [b, a];
   const results = await Promise.allSettled(Array.from({ length: 50 }, (_, i) => system.authenticator.authenticate(request(sign(i % 2 ? a : b)))));
-  assert.deepEqual(results.filter((r) => r.status === 'rejected'), [], 'no request fails during the rotation');
+  assert.deepEqual(
+    results.filter((r) => r.status === 'rejected'),
+    [],
+    'no request fails during the rotation',
+  );
   assert.equal(system.fetches(), 2, 'one fetch for the unknown kid, shared by every request that carried it');
 });
 
@@ -146,9 +159,19 @@ test('when the session is on the revocation list, then the token is refused with
 test('when a JWKS carries other key types, private parts or encryption keys, then only EC P-256 signing keys are kept', () => {
   const a = newKey();
   const keys = usableKeys({
-    keys: [a.jwk, { ...a.jwk, kid: 'rsa', kty: 'RSA' }, { ...a.jwk, kid: 'priv', d: 'secret' }, { ...a.jwk, kid: 'enc', use: 'enc' }, { ...a.jwk, kid: '' }, null],
+    keys: [
+      a.jwk,
+      { ...a.jwk, kid: 'rsa', kty: 'RSA' },
+      { ...a.jwk, kid: 'priv', d: 'secret' },
+      { ...a.jwk, kid: 'enc', use: 'enc' },
+      { ...a.jwk, kid: '' },
+      null,
+    ],
   });
-  assert.deepEqual(keys.map((k) => k.kid), [a.kid]);
+  assert.deepEqual(
+    keys.map((k) => k.kid),
+    [a.kid],
+  );
   assert.throws(() => usableKeys({}));
 });
 

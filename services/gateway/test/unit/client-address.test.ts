@@ -52,7 +52,11 @@ test('when proxies append to X-Forwarded-For, then the entry of the outermost tr
 
 test('when a request reached the gateway directly, then its peer is the client', () => {
   assert.deepEqual(clientAddress(request({ socketAddress: '::ffff:192.0.2.50' }), nginx), { kind: 'identified', key: '192.0.2.50', source: 'socket' });
-  assert.deepEqual(clientAddress(request({ socketAddress: '127.0.0.1', forwardedFor: '6.6.6.6' }), direct), { kind: 'identified', key: '127.0.0.1', source: 'socket' });
+  assert.deepEqual(clientAddress(request({ socketAddress: '127.0.0.1', forwardedFor: '6.6.6.6' }), direct), {
+    kind: 'identified',
+    key: '127.0.0.1',
+    source: 'socket',
+  });
 });
 
 test('when addresses are keyed, then IPv4 is kept and IPv6 folds to its /64', () => {

@@ -31,7 +31,10 @@ describe('the API reference page', () => {
     const response = await fetch(`${base}/api/docs`);
     assert.equal(response.status, 200);
     const html = await response.text();
-    assert.deepEqual([...html.matchAll(/src="([^"]+)"/g)].map((m) => m[1]), ['/api/docs/swagger-ui-bundle.js', '/api/docs/init.js']);
+    assert.deepEqual(
+      [...html.matchAll(/src="([^"]+)"/g)].map((m) => m[1]),
+      ['/api/docs/swagger-ui-bundle.js', '/api/docs/init.js'],
+    );
     const csp = response.headers.get('content-security-policy') ?? '';
     assert.match(csp, /script-src 'self';/);
     assert.match(csp, /connect-src 'self';/);
@@ -53,7 +56,11 @@ describe('the API reference page', () => {
   });
 
   test('when the document is asked for, then the merged document carries the sign-in scheme and bilingual tags', async () => {
-    const doc = (await (await fetch(`${base}/api/openapi.json`)).json()) as { openapi: string; tags: { name: string; description: string }[]; components: { securitySchemes: Record<string, unknown> } };
+    const doc = (await (await fetch(`${base}/api/openapi.json`)).json()) as {
+      openapi: string;
+      tags: { name: string; description: string }[];
+      components: { securitySchemes: Record<string, unknown> };
+    };
     assert.equal(doc.openapi, '3.1.0');
     assert.deepEqual(doc.tags, [{ name: 'users', description: '계정과 프로필 · Account and profile' }]);
     assert.ok(doc.components.securitySchemes.googleSignIn);

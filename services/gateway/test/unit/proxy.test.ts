@@ -30,7 +30,10 @@ const upstream: Upstream = {
       case 'problem':
         return new Response(JSON.stringify({ code: 'CHECKUP_NOT_FOUND' }), { status: 404, headers: { 'content-type': 'application/problem+json' } });
       case 'sidecar-500':
-        return new Response(JSON.stringify({ errorCode: 'ERR_DIRECT_INVOKE', message: 'connection refused' }), { status: 500, headers: { 'content-type': 'application/json' } });
+        return new Response(JSON.stringify({ errorCode: 'ERR_DIRECT_INVOKE', message: 'connection refused' }), {
+          status: 500,
+          headers: { 'content-type': 'application/json' },
+        });
       case 'timeout':
         throw Object.assign(new Error('timed out'), { name: 'TimeoutError' });
       case 'refused':
@@ -40,21 +43,22 @@ const upstream: Upstream = {
 };
 
 let knownServices = ['health'];
-const fragments = async () => [
-  {
-    service: 'health',
-    paths: {
-      '/api/health/checkups': { get: { security: [{ bearerAuth: [] }] } },
-      '/api/health/live': { post: { security: [{ bearerAuth: [] }], responses: { '200': { content: { 'text/event-stream': {} } } } } },
-      '/api/health/checkups/{id}': {
-        get: { security: [{ bearerAuth: [] }], parameters: [{ name: 'id', in: 'path', schema: { type: 'string', format: 'uuid' } }] },
-      },
-      '/api/health/service-info': { get: { security: [] } },
-      '/api/health/nhis/links': { post: { security: [{ bearerAuth: [] }] } },
-    } as never,
-    components: {},
-  },
-].filter((fragment) => knownServices.includes(fragment.service));
+const fragments = async () =>
+  [
+    {
+      service: 'health',
+      paths: {
+        '/api/health/checkups': { get: { security: [{ bearerAuth: [] }] } },
+        '/api/health/live': { post: { security: [{ bearerAuth: [] }], responses: { '200': { content: { 'text/event-stream': {} } } } } },
+        '/api/health/checkups/{id}': {
+          get: { security: [{ bearerAuth: [] }], parameters: [{ name: 'id', in: 'path', schema: { type: 'string', format: 'uuid' } }] },
+        },
+        '/api/health/service-info': { get: { security: [] } },
+        '/api/health/nhis/links': { post: { security: [{ bearerAuth: [] }] } },
+      } as never,
+      components: {},
+    },
+  ].filter((fragment) => knownServices.includes(fragment.service));
 
 /** Sends a request target byte for byte (fetch and http.request would normalise or refuse it). */
 function rawRequest(port: number, method: string, target: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
@@ -213,7 +217,10 @@ describe('gateway edge with a controllable upstream', () => {
     assert.equal(response.status, 400);
     const body = (await response.json()) as { code: string; errors: { field: string }[] };
     assert.equal(body.code, 'VALIDATION_FAILED');
-    assert.deepEqual(body.errors.map((e) => e.field), ['path.id']);
+    assert.deepEqual(
+      body.errors.map((e) => e.field),
+      ['path.id'],
+    );
     assert.equal(seenPaths.length, before);
   });
 
@@ -224,7 +231,7 @@ describe('gateway edge with a controllable upstream', () => {
     assert.equal(seenPaths.at(-1), '/api/health/checkups/6F1C2B9E-0D7A-4C55-9F7E-2D8B3F1A9C10?b=2&a=%ED%95%9C');
   });
 
-  test('when a service\'s routes have not loaded, then its paths answer 503 and nothing is forwarded', async () => {
+  test("when a service's routes have not loaded, then its paths answer 503 and nothing is forwarded", async () => {
     knownServices = [];
     try {
       const before = seenPaths.length;
@@ -248,7 +255,7 @@ describe('gateway edge with a controllable upstream', () => {
 
 describe('the final upstream URL', () => {
   const base = 'http://127.0.0.1:3500/v1.0/invoke/health/method';
-  test('when the path stays under the app\'s API, then it is used as built', () => {
+  test("when the path stays under the app's API, then it is used as built", () => {
     assert.equal(confinedUrl(base, '/api/health/checkups/1?a=b'), `${base}/api/health/checkups/1?a=b`);
   });
   test('when URL parsing would move the path, then it is refused', () => {

@@ -31,7 +31,12 @@ describe('route table from OpenAPI paths', () => {
 
   test('when a path matches a template with a parameter, then the operation and its token need are found', () => {
     assert.deepEqual(matchRoute(table, 'GET', '/api/health/checkups/abc-123'), {
-      kind: 'found', template: '/api/health/checkups/{id}', requiresUser: true, streams: false, params: { id: 'abc-123' }, invalid: [],
+      kind: 'found',
+      template: '/api/health/checkups/{id}',
+      requiresUser: true,
+      streams: false,
+      params: { id: 'abc-123' },
+      invalid: [],
     });
   });
 
@@ -112,7 +117,10 @@ describe('path parameters against their documented schema', () => {
 
 describe('the upstream path', () => {
   test('when built, then it is the template with encoded parameters and the checked query', () => {
-    assert.equal(upstreamPath('/api/goals/missions/{missionId}/completions/{date}', { missionId: 'cat-walk', date: '2026-12-01' }, ''), '/api/goals/missions/cat-walk/completions/2026-12-01');
+    assert.equal(
+      upstreamPath('/api/goals/missions/{missionId}/completions/{date}', { missionId: 'cat-walk', date: '2026-12-01' }, ''),
+      '/api/goals/missions/cat-walk/completions/2026-12-01',
+    );
     assert.equal(upstreamPath('/api/health/checkups/{id}', { id: '../../v1.0/metadata' }, 'a=1'), '/api/health/checkups/..%2F..%2Fv1.0%2Fmetadata?a=1');
   });
 

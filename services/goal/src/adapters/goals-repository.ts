@@ -25,10 +25,9 @@ const catalogue = {
   },
 
   async findByIds(db: Queryable, ids: readonly string[]): Promise<Map<string, CatalogueMission>> {
-    const result = await db.query<CatalogueMission>(
-      `select ${CATALOGUE_COLUMNS} from mission_catalogue where retired_at is null and id = any($1::text[])`,
-      [ids],
-    );
+    const result = await db.query<CatalogueMission>(`select ${CATALOGUE_COLUMNS} from mission_catalogue where retired_at is null and id = any($1::text[])`, [
+      ids,
+    ]);
     return new Map(result.rows.map((row) => [row.id, row]));
   },
 };
@@ -80,10 +79,9 @@ const MISSION_COLUMNS = `goal_set_id as "goalSetId", mission_id as "missionId", 
 /** Sets (oldest first, each with its missions in chosen order) of several users at once. */
 async function setsOf(db: Queryable, userIds: readonly string[]): Promise<Map<string, GoalSetRecord[]>> {
   const sets = await db.query<SetRow>(`select ${SET_COLUMNS} from goal_sets where user_id = any($1::uuid[]) order by started_at, id`, [userIds]);
-  const missions = await db.query<MissionRow>(
-    `select ${MISSION_COLUMNS} from goal_set_missions where goal_set_id = any($1::uuid[]) order by position`,
-    [sets.rows.map((s) => s.id)],
-  );
+  const missions = await db.query<MissionRow>(`select ${MISSION_COLUMNS} from goal_set_missions where goal_set_id = any($1::uuid[]) order by position`, [
+    sets.rows.map((s) => s.id),
+  ]);
   const missionsBySet = new Map<string, Mission[]>();
   for (const { goalSetId, ...mission } of missions.rows) missionsBySet.set(goalSetId, [...(missionsBySet.get(goalSetId) ?? []), mission]);
   const byUser = new Map<string, GoalSetRecord[]>(userIds.map((id) => [id, []]));
@@ -164,20 +162,17 @@ const goals = {
 const completions = {
   /** True when the check-off is new. */
   async add(client: DbClient, userId: string, missionId: string, day: IsoDate): Promise<boolean> {
-    const result = await client.query(
-      'insert into completions (user_id, mission_id, completed_on) values ($1, $2, $3::date) on conflict do nothing',
-      [userId, missionId, day],
-    );
+    const result = await client.query('insert into completions (user_id, mission_id, completed_on) values ($1, $2, $3::date) on conflict do nothing', [
+      userId,
+      missionId,
+      day,
+    ]);
     return (result.rowCount ?? 0) > 0;
   },
 
   /** True when there was a check-off to remove. */
   async remove(client: DbClient, userId: string, missionId: string, day: IsoDate): Promise<boolean> {
-    const result = await client.query('delete from completions where user_id = $1 and mission_id = $2 and completed_on = $3::date', [
-      userId,
-      missionId,
-      day,
-    ]);
+    const result = await client.query('delete from completions where user_id = $1 and mission_id = $2 and completed_on = $3::date', [userId, missionId, day]);
     return (result.rowCount ?? 0) > 0;
   },
 };

@@ -12,7 +12,10 @@ export interface Intelligence {
   /** The user's current recommendations, or null when they have none. Throws UpstreamUnavailableError when the service cannot answer. */
   currentRecommendations(userId: string): Promise<RecommendationSet | null>;
   /** An AI-written message from progress facts. Throws when the service cannot answer. */
-  writeMessage(input: { userId: string; kind: 'NUDGE' | 'CELEBRATION'; facts: Record<string, unknown> }, timeoutMs?: number): Promise<{ text: string; source: 'AI' | 'FALLBACK' }>;
+  writeMessage(
+    input: { userId: string; kind: 'NUDGE' | 'CELEBRATION'; facts: Record<string, unknown> },
+    timeoutMs?: number,
+  ): Promise<{ text: string; source: 'AI' | 'FALLBACK' }>;
 }
 
 const recommendationSetSchema = z.object({

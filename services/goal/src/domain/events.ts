@@ -27,7 +27,14 @@ export interface GoalSetEvent extends EventBase {
   previousGoalSetId: string | null;
   /** Seoul day the set starts. */
   startedOn: IsoDate;
-  missions: { missionId: string; title: string; category: Mission['category']; difficulty: Mission['difficulty']; minutes: number; source: Mission['source'] }[];
+  missions: {
+    missionId: string;
+    title: string;
+    category: Mission['category'];
+    difficulty: Mission['difficulty'];
+    minutes: number;
+    source: Mission['source'];
+  }[];
 }
 
 /** `mission-completed` / `mission-undone`: one check-off of one mission on one Seoul day was added or removed. */

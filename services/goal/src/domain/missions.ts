@@ -9,11 +9,31 @@ export type MissionSource = 'CATALOGUE' | 'RECOMMENDATION';
 
 /** The catalogue's mission ids, as migration 001 seeds them (a unit test keeps the two equal). */
 export const CATALOGUE_MISSION_IDS = [
-  'cat-ex-lunch-walk', 'cat-ex-stretch', 'cat-ex-stairs', 'cat-ex-brisk-walk', 'cat-ex-squats',
-  'cat-di-water', 'cat-di-no-sugary-drinks', 'cat-di-vegetables', 'cat-di-low-salt', 'cat-di-no-late-snack',
-  'cat-sl-screen-off', 'cat-sl-wind-down', 'cat-sl-no-caffeine', 'cat-sl-fixed-bedtime', 'cat-sl-seven-hours',
-  'cat-st-breathing', 'cat-st-gratitude', 'cat-st-sunlight', 'cat-st-meditation', 'cat-st-offline-hour',
-  'cat-li-posture', 'cat-li-weigh-in', 'cat-li-bp-check', 'cat-li-no-alcohol', 'cat-li-no-smoking',
+  'cat-ex-lunch-walk',
+  'cat-ex-stretch',
+  'cat-ex-stairs',
+  'cat-ex-brisk-walk',
+  'cat-ex-squats',
+  'cat-di-water',
+  'cat-di-no-sugary-drinks',
+  'cat-di-vegetables',
+  'cat-di-low-salt',
+  'cat-di-no-late-snack',
+  'cat-sl-screen-off',
+  'cat-sl-wind-down',
+  'cat-sl-no-caffeine',
+  'cat-sl-fixed-bedtime',
+  'cat-sl-seven-hours',
+  'cat-st-breathing',
+  'cat-st-gratitude',
+  'cat-st-sunlight',
+  'cat-st-meditation',
+  'cat-st-offline-hour',
+  'cat-li-posture',
+  'cat-li-weigh-in',
+  'cat-li-bp-check',
+  'cat-li-no-alcohol',
+  'cat-li-no-smoking',
 ] as const;
 
 export const MIN_MISSIONS = 1;

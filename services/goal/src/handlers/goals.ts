@@ -1,15 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  ConflictError,
-  enqueueEvent,
-  NotFoundError,
-  ValidationError,
-  withTransaction,
-  seoulToday,
-  type Clock,
-  type Db,
-  type Logger,
-} from '@healthsync/shared';
+import { ConflictError, enqueueEvent, NotFoundError, ValidationError, withTransaction, seoulToday, type Clock, type Db, type Logger } from '@healthsync/shared';
 import type { GoalsRepository } from '../adapters/goals-repository.js';
 import type { Intelligence } from '../adapters/intelligence-client.js';
 import type { TodayCache } from '../adapters/today-cache.js';
@@ -128,7 +118,13 @@ export function createGoals(deps: GoalsDeps) {
       const outcome = await withTransaction(db, async (client) => {
         const version = await userProgress.lock(client, userId);
         const current = activeSet(await goals.load(client, userId));
-        if (current && sameMissions(current.missions.map((m) => m.missionId), missionIds)) {
+        if (
+          current &&
+          sameMissions(
+            current.missions.map((m) => m.missionId),
+            missionIds,
+          )
+        ) {
           return { changed: false as const, version, set: current };
         }
         if (current) await goals.endSet(client, current.id, { status: 'REPLACED', endedOn: day, reason: null, note: null });
@@ -136,7 +132,16 @@ export function createGoals(deps: GoalsDeps) {
         await goals.insertSet(client, { id: goalSetId, userId, startedOn: day, missions });
         await enqueueEvent(client, {
           topic: TOPICS.goalSet,
-          payload: { ...goalSetEvent({ userId, occurredAt: deps.clock.now().toISOString(), goalSetId, previousGoalSetId: current?.id ?? null, startedOn: day, missions }) },
+          payload: {
+            ...goalSetEvent({
+              userId,
+              occurredAt: deps.clock.now().toISOString(),
+              goalSetId,
+              previousGoalSetId: current?.id ?? null,
+              startedOn: day,
+              missions,
+            }),
+          },
         });
         await userProgress.bump(client, userId);
         return { changed: true as const, version, goalSetId, previous: current?.id ?? null };

@@ -83,6 +83,17 @@ export const resetExample = {
   recommendations: {
     recommendationSetId: stretch.recommendationSetId,
     intelligenceAvailable: true,
-    missions: [{ id: 'cat-sl-screen-off', title: '잠들기 30분 전 화면 끄기', description: '잠자리에 들기 30분 전부터 스마트폰과 TV 끄기', category: 'sleep' as const, difficulty: 'easy' as const, minutes: 30, benefit: '빛 자극을 줄여 더 빨리, 더 깊이 잠들게 합니다.', source: 'CATALOGUE' as const }],
+    missions: [
+      {
+        id: 'cat-sl-screen-off',
+        title: '잠들기 30분 전 화면 끄기',
+        description: '잠자리에 들기 30분 전부터 스마트폰과 TV 끄기',
+        category: 'sleep' as const,
+        difficulty: 'easy' as const,
+        minutes: 30,
+        benefit: '빛 자극을 줄여 더 빨리, 더 깊이 잠들게 합니다.',
+        source: 'CATALOGUE' as const,
+      },
+    ],
   },
 };

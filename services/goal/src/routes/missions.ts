@@ -1,18 +1,12 @@
 import { route, type RouteSpec } from '@healthsync/shared';
 import type { Goals } from '../handlers/goals.js';
-import {
-  catalogueMissionSchema,
-  catalogueQuery,
-  checkOffSchema,
-  chooseMissionsBody,
-  chosenSetSchema,
-  completionParams,
-  todayViewSchema,
-} from './schemas.js';
+import { catalogueMissionSchema, catalogueQuery, checkOffSchema, chooseMissionsBody, chosenSetSchema, completionParams, todayViewSchema } from './schemas.js';
 import { z } from 'zod';
 import { catalogueExample, checkOffExample, chosenSetExample, missionExamples, TODAY, todayExample } from './examples.js';
 
-const notActive = { 404: { description: 'Not one of your active missions', codes: { MISSION_NOT_ACTIVE: '"cat-ex-stairs" is not one of your active missions.' } } };
+const notActive = {
+  404: { description: 'Not one of your active missions', codes: { MISSION_NOT_ACTIVE: '"cat-ex-stairs" is not one of your active missions.' } },
+};
 const editableDays =
   'Only today and yesterday (Asia/Seoul) can be changed; another date is answered 400 VALIDATION_FAILED, as is a date that is not a calendar day.';
 
@@ -42,13 +36,18 @@ export function createMissionRoutes(goals: Goals): RouteSpec[] {
       operationId: 'chooseMissions',
       summary: 'Choose 1–5 missions from your AI recommendations or the catalogue; replaces the active set (kept in history)',
       summaryKo: '미션 선택(1–5개)',
-      description: 'An id that is neither in the catalogue, nor in your current AI recommendations, nor one of your active missions is answered 400 VALIDATION_FAILED naming it.',
+      description:
+        'An id that is neither in the catalogue, nor in your current AI recommendations, nor one of your active missions is answered 400 VALIDATION_FAILED naming it.',
       tags: ['goals'],
       access: 'user',
       body: chooseMissionsBody,
       example: { body: { missionIds: [missionExamples.walk.missionId, missionExamples.lowSalt.missionId, missionExamples.stretch.missionId] } },
       responses: {
-        200: { description: 'The active set; `changed` is false when exactly these missions were already active', schema: chosenSetSchema, example: chosenSetExample },
+        200: {
+          description: 'The active set; `changed` is false when exactly these missions were already active',
+          schema: chosenSetSchema,
+          example: chosenSetExample,
+        },
         503: {
           description: 'An id is not in the catalogue and the AI recommendations cannot be read right now',
           codes: { INTELLIGENCE_UNAVAILABLE: 'The AI recommendations cannot be read right now; try again shortly.' },
@@ -83,7 +82,11 @@ export function createMissionRoutes(goals: Goals): RouteSpec[] {
       params: completionParams,
       example: { params: { missionId: missionExamples.walk.missionId, date: TODAY } },
       responses: {
-        200: { description: 'The mission’s streak and today’s totals; a celebration when a milestone was reached', schema: checkOffSchema, example: checkOffExample },
+        200: {
+          description: 'The mission’s streak and today’s totals; a celebration when a milestone was reached',
+          schema: checkOffSchema,
+          example: checkOffExample,
+        },
         ...notActive,
       },
       async handler({ userId, params }) {

@@ -12,7 +12,8 @@ export function createProgressRoutes(goals: Goals): RouteSpec[] {
       operationId: 'getGoalProgress',
       summary: 'Daily, weekly and monthly completion rates, streaks per mission and overall, chart series, celebrations and set history',
       summaryKo: '목표 달성 현황',
-      description: '`from` after `to` or after today, or a period longer than the maximum, is answered 400 VALIDATION_FAILED; `to` after today is cut at today.',
+      description:
+        '`from` after `to` or after today, or a period longer than the maximum, is answered 400 VALIDATION_FAILED; `to` after today is cut at today.',
       tags: ['goals'],
       access: 'user',
       query: progressQuery,
@@ -33,7 +34,11 @@ export function createProgressRoutes(goals: Goals): RouteSpec[] {
       body: resetBody,
       example: { body: { reason: 'TOO_HARD', note: '야근이 많아서 저녁 미션은 어려워요' } },
       responses: {
-        200: { description: 'The set ended; suggestions from the AI recommendations (minus the ended missions) and the catalogue', schema: resetSchema, example: resetExample },
+        200: {
+          description: 'The set ended; suggestions from the AI recommendations (minus the ended missions) and the catalogue',
+          schema: resetSchema,
+          example: resetExample,
+        },
         409: { description: 'There are no active missions', codes: { NO_ACTIVE_MISSIONS: 'You have no active missions to reset.' } },
       },
       async handler({ userId, body }) {

@@ -12,10 +12,11 @@ import { RESET_REASONS } from '../domain/reset.js';
  * and is refused with its own message rather than a regular expression.
  */
 export const isoDate = (name: string) =>
-  documented(
-    z.iso.date(`${name} must be a calendar date written YYYY-MM-DD`).refine(isIsoDate, `${name} must be a calendar date written YYYY-MM-DD`),
-    { type: 'string', format: 'date', description: `${name}, a day in Asia/Seoul (YYYY-MM-DD)` },
-  );
+  documented(z.iso.date(`${name} must be a calendar date written YYYY-MM-DD`).refine(isIsoDate, `${name} must be a calendar date written YYYY-MM-DD`), {
+    type: 'string',
+    format: 'date',
+    description: `${name}, a day in Asia/Seoul (YYYY-MM-DD)`,
+  });
 
 export const missionId = z
   .union([z.enum(CATALOGUE_MISSION_IDS), z.uuid()], { error: 'a mission id is a catalogue id (cat-…) or the id of an AI-recommended mission' })
@@ -131,7 +132,16 @@ export const progressSchema = z.object({
   overall: z.object({ ...totals, currentStreak: z.number().int(), bestStreak: z.number().int() }),
   days: z.array(z.object({ date: day, ...totals })),
   weeks: z.array(z.object({ weekStart: day, days: z.number().int(), ...totals })),
-  months: z.array(z.object({ month: z.string().regex(/^\d{4}-\d{2}$/).describe('YYYY-MM'), days: z.number().int(), ...totals })),
+  months: z.array(
+    z.object({
+      month: z
+        .string()
+        .regex(/^\d{4}-\d{2}$/)
+        .describe('YYYY-MM'),
+      days: z.number().int(),
+      ...totals,
+    }),
+  ),
   missions: z.array(
     z.object({
       missionId: z.string(),

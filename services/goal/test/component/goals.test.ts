@@ -35,8 +35,10 @@ async function json<T = Record<string, unknown>>(response: Response, status = 20
 }
 
 const choose = (userId: string, missionIds: string[]) => goal.request('/api/goals/missions', { method: 'PUT', userId, json: { missionIds } });
-const complete = (userId: string, missionId: string, date: string) => goal.request(`/api/goals/missions/${missionId}/completions/${date}`, { method: 'PUT', userId });
-const undo = (userId: string, missionId: string, date: string) => goal.request(`/api/goals/missions/${missionId}/completions/${date}`, { method: 'DELETE', userId });
+const complete = (userId: string, missionId: string, date: string) =>
+  goal.request(`/api/goals/missions/${missionId}/completions/${date}`, { method: 'PUT', userId });
+const undo = (userId: string, missionId: string, date: string) =>
+  goal.request(`/api/goals/missions/${missionId}/completions/${date}`, { method: 'DELETE', userId });
 const todayView = (userId: string) => goal.request('/api/goals/today', { userId });
 
 interface CheckOff {
@@ -100,11 +102,19 @@ describe('check-offs on the fixed clock', () => {
   test('when a day is in the future, before yesterday or not a date, then the change is refused and nothing is stored', async () => {
     const userId = newUser();
     await json(await choose(userId, [WALK]));
-    for (const [date, message] of [[day(1), /future/], [day(-2), /too long ago/], ['2026-02-30', /YYYY-MM-DD/], ['tomorrow', /YYYY-MM-DD/]] as const) {
+    for (const [date, message] of [
+      [day(1), /future/],
+      [day(-2), /too long ago/],
+      ['2026-02-30', /YYYY-MM-DD/],
+      ['tomorrow', /YYYY-MM-DD/],
+    ] as const) {
       for (const call of [complete, undo]) {
         const problem = await json<{ code: string; errors: { field: string; message: string }[] }>(await call(userId, WALK, date), 400);
         assert.equal(problem.code, 'VALIDATION_FAILED');
-        assert.ok(problem.errors.some((e) => e.field === 'path.date' && message.test(e.message)), `${date}: ${JSON.stringify(problem.errors)}`);
+        assert.ok(
+          problem.errors.some((e) => e.field === 'path.date' && message.test(e.message)),
+          `${date}: ${JSON.stringify(problem.errors)}`,
+        );
       }
     }
     const rows = await goal.db.query('select 1 from completions where user_id = $1', [userId]);
@@ -151,10 +161,14 @@ describe('events, cache and the batch’s facts', () => {
     await json(await undo(userId, WALK, today()));
     const mine = (topic: string) => goal.dapr.publishedTo(topic).filter((e) => (e as { userId: string }).userId === userId) as Record<string, unknown>[];
     await eventually(() => mine('mission-undone').length === 1);
-    assert.deepEqual(mine('mission-completed').map((e) => [e.type, e.missionId, e.date, e.currentStreak, e.dateTotals, e.activeMissionCount]), [
-      ['MissionCompleted', WALK, today(), 1, { scheduled: 2, completed: 1 }, 2],
-    ]);
-    assert.deepEqual(mine('mission-undone').map((e) => [e.type, e.missionId, e.currentStreak]), [['MissionUndone', WALK, 0]]);
+    assert.deepEqual(
+      mine('mission-completed').map((e) => [e.type, e.missionId, e.date, e.currentStreak, e.dateTotals, e.activeMissionCount]),
+      [['MissionCompleted', WALK, today(), 1, { scheduled: 2, completed: 1 }, 2]],
+    );
+    assert.deepEqual(
+      mine('mission-undone').map((e) => [e.type, e.missionId, e.currentStreak]),
+      [['MissionUndone', WALK, 0]],
+    );
     assert.equal(mine('goal-set').length, 1);
     assert.equal(mine('mission-completed')[0]!.occurredAt, goal.clock.now().toISOString());
   });
@@ -234,7 +248,10 @@ describe('when the intelligence service is down', () => {
     const problem = await json<{ code: string }>(await choose(userId, [WALK, 'ai-mission-that-only-the-ai-knows']), 503);
     assert.ok(problem.code);
     const view = await json<{ missions: { missionId: string }[] }>(await todayView(userId));
-    assert.deepEqual(view.missions.map((m) => m.missionId), [WALK]);
+    assert.deepEqual(
+      view.missions.map((m) => m.missionId),
+      [WALK],
+    );
   });
 });
 

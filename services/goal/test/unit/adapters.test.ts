@@ -56,7 +56,17 @@ function fakeDapr(answer: () => Promise<unknown>): { dapr: Dapr; calls: { appId:
 const validSet = {
   recommendationSetId: 'rs-1',
   missions: [
-    { id: 'ai-1', title: '걷기', description: '설명', category: 'exercise', difficulty: 'easy', minutes: 20, benefit: '효과', occupationFit: '사무직', targetItems: ['bmi'] },
+    {
+      id: 'ai-1',
+      title: '걷기',
+      description: '설명',
+      category: 'exercise',
+      difficulty: 'easy',
+      minutes: 20,
+      benefit: '효과',
+      occupationFit: '사무직',
+      targetItems: ['bmi'],
+    },
   ],
 };
 
@@ -65,11 +75,13 @@ describe('the intelligence client', () => {
     const { dapr, calls } = fakeDapr(async () => validSet);
     const client = createIntelligenceClient({ dapr, appId: 'intelligence', timeoutMs: 500, logger });
     assert.deepEqual(await client.currentRecommendations('5b1c3a52-0000-4000-8000-000000000001'), validSet);
-    assert.deepEqual(calls, [{
-      appId: 'intelligence',
-      path: 'internal/intelligence/users/5b1c3a52-0000-4000-8000-000000000001/recommendations/current',
-      options: { method: 'GET', timeoutMs: 500 },
-    }]);
+    assert.deepEqual(calls, [
+      {
+        appId: 'intelligence',
+        path: 'internal/intelligence/users/5b1c3a52-0000-4000-8000-000000000001/recommendations/current',
+        options: { method: 'GET', timeoutMs: 500 },
+      },
+    ]);
   });
 
   test('when the service answers 404 (no recommendations), then there are none', async () => {
@@ -94,13 +106,23 @@ describe('the intelligence client', () => {
     ];
     for (const failure of failures) {
       const client = createIntelligenceClient({ dapr: fakeDapr(failure).dapr, appId: 'intelligence', timeoutMs: 500, logger });
-      await assert.rejects(client.currentRecommendations('u1'), (error: unknown) => error instanceof UpstreamUnavailableError && error.code === 'INTELLIGENCE_UNAVAILABLE');
+      await assert.rejects(
+        client.currentRecommendations('u1'),
+        (error: unknown) => error instanceof UpstreamUnavailableError && error.code === 'INTELLIGENCE_UNAVAILABLE',
+      );
     }
   });
 });
 
 describe('celebration messages', () => {
-  const facts = { milestone: 3 as const, streakDays: 3, missionTitle: '물 8잔 마시기', missionCategory: 'diet', activeMissionCount: 2, todayCompletionRate: 50 };
+  const facts = {
+    milestone: 3 as const,
+    streakDays: 3,
+    missionTitle: '물 8잔 마시기',
+    missionCategory: 'diet',
+    activeMissionCount: 2,
+    todayCompletionRate: 50,
+  };
   const intelligence = (writeMessage: Intelligence['writeMessage']): Intelligence => ({ currentRecommendations: async () => null, writeMessage });
 
   test('when the AI writes one in time, then its text is used and marked AI; the request carries kind CELEBRATION and the facts', async () => {
@@ -118,15 +140,27 @@ describe('celebration messages', () => {
   });
 
   test('when the intelligence service fails or answers too long, then the local fallback is kept and marked FALLBACK', async () => {
-    const failing = await writeCelebration(intelligence(async () => Promise.reject(new Error('down'))), { userId: 'u1', facts, timeoutMs: 10 }, logger);
+    const failing = await writeCelebration(
+      intelligence(async () => Promise.reject(new Error('down'))),
+      { userId: 'u1', facts, timeoutMs: 10 },
+      logger,
+    );
     assert.equal(failing.source, 'FALLBACK');
     assert.match(failing.text, /물 8잔 마시기.*3일 연속/);
-    const tooLong = await writeCelebration(intelligence(async () => ({ text: '가'.repeat(101), source: 'AI' })), { userId: 'u1', facts, timeoutMs: 10 }, logger);
+    const tooLong = await writeCelebration(
+      intelligence(async () => ({ text: '가'.repeat(101), source: 'AI' })),
+      { userId: 'u1', facts, timeoutMs: 10 },
+      logger,
+    );
     assert.deepEqual(tooLong, failing);
   });
 
   test('when the intelligence service answers with its own fallback, then that text is kept with its FALLBACK mark', async () => {
-    const result = await writeCelebration(intelligence(async () => ({ text: '3일 연속 달성!', source: 'FALLBACK' })), { userId: 'u1', facts, timeoutMs: 10 }, logger);
+    const result = await writeCelebration(
+      intelligence(async () => ({ text: '3일 연속 달성!', source: 'FALLBACK' })),
+      { userId: 'u1', facts, timeoutMs: 10 },
+      logger,
+    );
     assert.deepEqual(result, { text: '3일 연속 달성!', source: 'FALLBACK' });
   });
 });

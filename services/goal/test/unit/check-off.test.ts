@@ -10,7 +10,10 @@ describe('the check-off decision the handler applies', () => {
   test('when the third day in a row is checked off, then the after-state has it, the run is 3 days and 3 is celebrated', () => {
     const before = buildGoals([set], { walk: ['2026-11-22', '2026-11-23'] });
     const decision = checkOff(before, { missionId: 'walk', date: today, done: true }, today, []);
-    assert.deepEqual(decision.after.completions.filter((c) => c.missionId === 'walk').map((c) => c.date), ['2026-11-22', '2026-11-23', today]);
+    assert.deepEqual(
+      decision.after.completions.filter((c) => c.missionId === 'walk').map((c) => c.date),
+      ['2026-11-22', '2026-11-23', today],
+    );
     assert.deepEqual(decision.runAfter, { length: 3, start: '2026-11-22', end: today });
     assert.equal(decision.milestone, 3);
     assert.deepEqual(decision.totals, { date: today, scheduled: 2, completed: 1, completionRate: 50 });
@@ -34,7 +37,10 @@ describe('the check-off decision the handler applies', () => {
   test('when a day is undone, then it leaves the after-state, the run shrinks and nothing is celebrated', () => {
     const before = buildGoals([set], { walk: ['2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23', today], water: [today] });
     const decision = checkOff(before, { missionId: 'walk', date: '2026-11-23', done: false }, today, []);
-    assert.deepEqual(decision.after.completions.filter((c) => c.missionId === 'walk').map((c) => c.date), ['2026-11-20', '2026-11-21', '2026-11-22', today]);
+    assert.deepEqual(
+      decision.after.completions.filter((c) => c.missionId === 'walk').map((c) => c.date),
+      ['2026-11-20', '2026-11-21', '2026-11-22', today],
+    );
     assert.deepEqual(decision.runAfter, { length: 1, start: today, end: today });
     assert.equal(decision.milestone, null);
     assert.deepEqual(decision.totals, { date: '2026-11-23', scheduled: 2, completed: 0, completionRate: 0 });

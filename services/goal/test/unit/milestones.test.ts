@@ -11,7 +11,15 @@ describe('streak milestones', () => {
     assert.equal(milestoneCrossed(6, 7), 7);
     assert.equal(milestoneCrossed(20, 21), 21);
     assert.equal(milestoneCrossed(65, 66), 66);
-    for (const [before, after] of [[0, 1], [1, 2], [3, 4], [7, 8], [66, 67], [3, 3], [4, 2]]) {
+    for (const [before, after] of [
+      [0, 1],
+      [1, 2],
+      [3, 4],
+      [7, 8],
+      [66, 67],
+      [3, 3],
+      [4, 2],
+    ]) {
       assert.equal(milestoneCrossed(before!, after!), null, `${before} → ${after}`);
     }
   });

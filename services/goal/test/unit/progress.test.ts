@@ -27,7 +27,10 @@ function single(from: string, days: string[], missionId = 'walk'): Ledger {
 }
 
 const streakOf = (ledger: Ledger, today: string, missionId = 'walk') =>
-  missionCurrentStreak(ledger.missions.find((m) => m.missionId === missionId), today);
+  missionCurrentStreak(
+    ledger.missions.find((m) => m.missionId === missionId),
+    today,
+  );
 
 describe('a mission’s current streak', () => {
   test('when a mission is checked off three days in a row up to today, then the streak is 3', () => {
@@ -127,10 +130,10 @@ describe('daily completion rates', () => {
 
   test('when a mission is added mid-week, then it counts only from the day it was added', () => {
     // Monday 23rd: walk. Wednesday 25th: the set is replaced by walk + water.
-    const goals = buildGoals(
-      [buildSet('s1', '2026-11-23', ['walk'], { endedOn: '2026-11-25' }), buildSet('s2', '2026-11-25', ['walk', 'water'])],
-      { walk: ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26'], water: ['2026-11-25', '2026-11-27'] },
-    );
+    const goals = buildGoals([buildSet('s1', '2026-11-23', ['walk'], { endedOn: '2026-11-25' }), buildSet('s2', '2026-11-25', ['walk', 'water'])], {
+      walk: ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26'],
+      water: ['2026-11-25', '2026-11-27'],
+    });
     const days = dailySeries(ledgerOf(goals), '2026-11-23', '2026-11-29');
     assert.deepEqual(
       days.map((d) => [d.date, d.scheduled, d.completed]),
@@ -169,7 +172,10 @@ describe('daily completion rates', () => {
   test('when the set was reset, then from that day nothing is scheduled and the days have no rate', () => {
     const goals = buildGoals([buildSet('s1', '2026-11-20', ['walk'], { endedOn: '2026-11-23', status: 'RESET' })], { walk: ['2026-11-20'] });
     const days = dailySeries(ledgerOf(goals), '2026-11-22', '2026-11-24');
-    assert.deepEqual(days.map((d) => d.completionRate), [0, null, null]);
+    assert.deepEqual(
+      days.map((d) => d.completionRate),
+      [0, null, null],
+    );
   });
 
   test('when a set was chosen and replaced on the same day, then its missions never count', () => {

@@ -13,7 +13,17 @@ const catalogue = new Map([catalogueMission('cat-walk'), catalogueMission('cat-w
 const recommendations: RecommendationSet = {
   recommendationSetId: 'rs-1',
   missions: [
-    { id: 'ai-1', title: 'AI 미션', description: '설명', category: 'sleep', difficulty: 'medium', minutes: 20, benefit: '효과', occupationFit: '사무직', targetItems: ['bmi'] },
+    {
+      id: 'ai-1',
+      title: 'AI 미션',
+      description: '설명',
+      category: 'sleep',
+      difficulty: 'medium',
+      minutes: 20,
+      benefit: '효과',
+      occupationFit: '사무직',
+      targetItems: ['bmi'],
+    },
   ],
 };
 
@@ -22,15 +32,21 @@ describe('choosing missions', () => {
     const result = resolveSelection(['ai-1', 'cat-walk'], { active: [], catalogue, recommendations });
     assert.equal(result.kind, 'resolved');
     if (result.kind !== 'resolved') return;
-    assert.deepEqual(result.missions.map((m) => [m.missionId, m.source, m.recommendationSetId]), [
-      ['ai-1', 'RECOMMENDATION', 'rs-1'],
-      ['cat-walk', 'CATALOGUE', null],
-    ]);
+    assert.deepEqual(
+      result.missions.map((m) => [m.missionId, m.source, m.recommendationSetId]),
+      [
+        ['ai-1', 'RECOMMENDATION', 'rs-1'],
+        ['cat-walk', 'CATALOGUE', null],
+      ],
+    );
     assert.equal(result.missions[0]!.category, 'sleep');
   });
 
   test('when some ids are in neither, then exactly those are named', () => {
-    assert.deepEqual(resolveSelection(['cat-walk', 'nope', 'ai-1', 'ai-2'], { active: [], catalogue, recommendations }), { kind: 'unknown', unknownIds: ['nope', 'ai-2'] });
+    assert.deepEqual(resolveSelection(['cat-walk', 'nope', 'ai-1', 'ai-2'], { active: [], catalogue, recommendations }), {
+      kind: 'unknown',
+      unknownIds: ['nope', 'ai-2'],
+    });
   });
 
   test('when the user has no recommendations, then only catalogue ids are known', () => {
@@ -44,7 +60,11 @@ describe('choosing missions', () => {
     if (result.kind !== 'resolved') return;
     assert.deepEqual(result.missions[0], kept);
     assert.deepEqual([result.missions[1]!.missionId, result.missions[1]!.recommendationSetId], ['ai-1', 'rs-1']);
-    assert.deepEqual(resolveSelection(['ai-old'], { active: [], catalogue, recommendations }), { kind: 'unknown', unknownIds: ['ai-old'] }, 'once dropped, it is gone');
+    assert.deepEqual(
+      resolveSelection(['ai-old'], { active: [], catalogue, recommendations }),
+      { kind: 'unknown', unknownIds: ['ai-old'] },
+      'once dropped, it is gone',
+    );
   });
 
   test('when an id is repeated, then it is named once', () => {
@@ -115,7 +135,16 @@ describe('suggestions after a reset', () => {
   test('when the user has AI recommendations, then they come first, minus the ended missions, and the catalogue fills up', () => {
     const suggestions = suggestionsAfterReset(recommendations, all, 'NOT_RELEVANT', ['cat-walk']);
     assert.equal(suggestions.length, 5);
-    assert.deepEqual(suggestions[0], { id: 'ai-1', title: 'AI 미션', description: '설명', category: 'sleep', difficulty: 'medium', minutes: 20, benefit: '효과', source: 'RECOMMENDATION' });
+    assert.deepEqual(suggestions[0], {
+      id: 'ai-1',
+      title: 'AI 미션',
+      description: '설명',
+      category: 'sleep',
+      difficulty: 'medium',
+      minutes: 20,
+      benefit: '효과',
+      source: 'RECOMMENDATION',
+    });
     assert.ok(suggestions.slice(1).every((s) => s.source === 'CATALOGUE'));
     const ended = suggestionsAfterReset(recommendations, all, 'NOT_RELEVANT', ['ai-1']);
     assert.ok(ended.every((s) => s.id !== 'ai-1' && s.source === 'CATALOGUE'));

@@ -8,11 +8,14 @@ describe('a week of missions, day by day', () => {
   // Monday 23 Nov: the user chooses walk + water. They check off as follows (Seoul days):
   //   Mon walk, water · Tue walk, water · Wed walk · Thu walk (water late, on Fri morning) · Fri walk
   const checkOffs: [string, string][] = [
-    ['2026-11-23T08:00', 'walk'], ['2026-11-23T21:00', 'water'],
-    ['2026-11-24T07:30', 'walk'], ['2026-11-24T23:59', 'water'],
+    ['2026-11-23T08:00', 'walk'],
+    ['2026-11-23T21:00', 'water'],
+    ['2026-11-24T07:30', 'walk'],
+    ['2026-11-24T23:59', 'water'],
     ['2026-11-25T12:00', 'walk'],
     ['2026-11-26T12:00', 'walk'],
-    ['2026-11-27T00:10', 'water@yesterday'], ['2026-11-27T09:00', 'walk'],
+    ['2026-11-27T00:10', 'water@yesterday'],
+    ['2026-11-27T09:00', 'walk'],
   ];
   const goalsAt = (wallClock: string): UserGoals => {
     const now = seoul(wallClock).getTime();
@@ -48,7 +51,10 @@ describe('a week of missions, day by day', () => {
 
   test('when the week’s progress is read on Friday, then daily, weekly and per-mission figures match', () => {
     const report = progressReport(goalsAt('2026-11-27T10:00'), [], '2026-11-23', '2026-11-27', '2026-11-27');
-    assert.deepEqual(report.days.map((d) => d.completionRate), [100, 100, 50, 100, 50]);
+    assert.deepEqual(
+      report.days.map((d) => d.completionRate),
+      [100, 100, 50, 100, 50],
+    );
     assert.deepEqual(report.overall, { scheduled: 10, completed: 8, completionRate: 80, currentStreak: 1, bestStreak: 2 });
     assert.deepEqual(report.weeks, [{ weekStart: '2026-11-23', days: 5, scheduled: 10, completed: 8, completionRate: 80 }]);
     const walk = report.missions.find((m) => m.missionId === 'walk')!;
@@ -60,8 +66,14 @@ describe('a week of missions, day by day', () => {
     assert.deepEqual([water.completedDays, water.scheduledDays, water.completionRate, water.currentStreak, water.bestStreak], [3, 5, 60, 1, 2]);
     assert.deepEqual(report.chart.daily.labels, ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27']);
     assert.deepEqual(report.chart.daily.completionRate, [100, 100, 50, 100, 50]);
-    assert.deepEqual(report.chart.byMission.missionIds, report.missions.map((m) => m.missionId));
-    assert.deepEqual(report.goalSets.map((s) => [s.id, s.status]), [['s1', 'ACTIVE']]);
+    assert.deepEqual(
+      report.chart.byMission.missionIds,
+      report.missions.map((m) => m.missionId),
+    );
+    assert.deepEqual(
+      report.goalSets.map((s) => [s.id, s.status]),
+      [['s1', 'ACTIVE']],
+    );
   });
 });
 
@@ -85,13 +97,19 @@ describe('the today view', () => {
     assert.equal(view.goalSetId, 's1');
     assert.deepEqual(
       view.missions.map((m) => [m.missionId, m.doneToday, m.doneYesterday, m.currentStreak]),
-      [['walk', true, true, 2], ['water', false, false, 0]],
+      [
+        ['walk', true, true, 2],
+        ['water', false, false, 0],
+      ],
     );
     assert.deepEqual([view.completedCount, view.totalCount, view.completionRate], [1, 2, 50]);
   });
 
   test('when the missions were reset, then no mission is shown though their history remains', () => {
-    const view = todayView(buildGoals([buildSet('s1', '2026-11-20', ['walk'], { endedOn: '2026-11-24', status: 'RESET' })], { walk: ['2026-11-23'] }), '2026-11-24');
+    const view = todayView(
+      buildGoals([buildSet('s1', '2026-11-20', ['walk'], { endedOn: '2026-11-24', status: 'RESET' })], { walk: ['2026-11-23'] }),
+      '2026-11-24',
+    );
     assert.deepEqual([view.goalSetId, view.missions.length, view.completionRate], [null, 0, null]);
   });
 });
@@ -106,20 +124,36 @@ describe('progress history', () => {
     { old: ['2026-10-02'], walk: ['2026-11-01', '2026-11-02'], water: ['2026-11-20'] },
   );
   const celebration = (createdOn: string): CelebrationRecord => ({
-    id: `c-${createdOn}`, missionId: 'walk', milestone: 3, text: '축하', source: 'FALLBACK', createdOn, createdAt: `${createdOn}T00:00:00.000Z`,
+    id: `c-${createdOn}`,
+    missionId: 'walk',
+    milestone: 3,
+    text: '축하',
+    source: 'FALLBACK',
+    createdOn,
+    createdAt: `${createdOn}T00:00:00.000Z`,
   });
 
   test('when the period covers two sets, then both are listed newest first and a set outside it is not', () => {
     const report = progressReport(goals, [celebration('2026-11-03'), celebration('2026-10-05')], '2026-11-01', '2026-11-24', '2026-11-24');
-    assert.deepEqual(report.goalSets.map((s) => [s.id, s.status, s.startedOn, s.endedOn]), [
-      ['s3', 'ACTIVE', '2026-11-15', null],
-      ['s2', 'RESET', '2026-10-20', '2026-11-10'],
-    ]);
-    assert.deepEqual(report.celebrations.map((c) => c.createdOn), ['2026-11-03'], 'only the period’s celebrations');
-    assert.deepEqual(report.missions.map((m) => [m.missionId, m.active, m.scheduledDays, m.completedDays]), [
-      ['water', true, 10, 1],
-      ['walk', false, 9, 2],
-    ]);
+    assert.deepEqual(
+      report.goalSets.map((s) => [s.id, s.status, s.startedOn, s.endedOn]),
+      [
+        ['s3', 'ACTIVE', '2026-11-15', null],
+        ['s2', 'RESET', '2026-10-20', '2026-11-10'],
+      ],
+    );
+    assert.deepEqual(
+      report.celebrations.map((c) => c.createdOn),
+      ['2026-11-03'],
+      'only the period’s celebrations',
+    );
+    assert.deepEqual(
+      report.missions.map((m) => [m.missionId, m.active, m.scheduledDays, m.completedDays]),
+      [
+        ['water', true, 10, 1],
+        ['walk', false, 9, 2],
+      ],
+    );
     assert.equal(report.days.find((d) => d.date === '2026-11-12')!.completionRate, null, 'between the reset and the next choice');
   });
 });
@@ -151,8 +185,14 @@ describe('progress facts for the batch', () => {
   });
 
   test('when the user has no active missions, then there are no facts; when they started today, the rate is null', () => {
-    assert.equal(progressFacts('u1', buildGoals([buildSet('s1', '2026-11-16', ['walk'], { endedOn: '2026-11-20', status: 'RESET' })]), '2026-11-24'), undefined);
+    assert.equal(
+      progressFacts('u1', buildGoals([buildSet('s1', '2026-11-16', ['walk'], { endedOn: '2026-11-20', status: 'RESET' })]), '2026-11-24'),
+      undefined,
+    );
     const fresh = progressFacts('u1', buildGoals([buildSet('s1', '2026-11-24', ['walk'])], { walk: ['2026-11-24'] }), '2026-11-24')!;
-    assert.deepEqual([fresh.completionRate7d, fresh.consecutiveMissedDays, fresh.completedToday, fresh.currentStreak, fresh.lastActivityDate], [null, 0, 1, 1, '2026-11-24']);
+    assert.deepEqual(
+      [fresh.completionRate7d, fresh.consecutiveMissedDays, fresh.completedToday, fresh.currentStreak, fresh.lastActivityDate],
+      [null, 0, 1, 1, '2026-11-24'],
+    );
   });
 });

@@ -1,11 +1,5 @@
 import type { Readable } from 'node:stream';
-import {
-  AnonymousCredential,
-  BlobServiceClient,
-  StorageSharedKeyCredential,
-  type ContainerClient,
-  type newPipeline,
-} from '@azure/storage-blob';
+import { AnonymousCredential, BlobServiceClient, StorageSharedKeyCredential, type ContainerClient, type newPipeline } from '@azure/storage-blob';
 import type { Logger } from '@healthsync/shared';
 
 /**

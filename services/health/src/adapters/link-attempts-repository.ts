@@ -11,11 +11,16 @@ export const linkAttempts = {
   async take(db: Db, userId: string, now: Date, limit: number, windowMs: number): Promise<AttemptDecision & { id?: string }> {
     return withTransaction(db, async (client) => {
       await client.query(`select pg_advisory_xact_lock(hashtextextended('nhis-link-attempts:' || $1, 0))`, [userId]);
-      const recent = await client.query<{ at: Date }>(
-        'select attempted_at as at from nhis_link_attempts where user_id = $1 and attempted_at > $2',
-        [userId, new Date(now.getTime() - windowMs)],
+      const recent = await client.query<{ at: Date }>('select attempted_at as at from nhis_link_attempts where user_id = $1 and attempted_at > $2', [
+        userId,
+        new Date(now.getTime() - windowMs),
+      ]);
+      const decision = attemptDecision(
+        recent.rows.map((r) => r.at),
+        now,
+        limit,
+        windowMs,
       );
-      const decision = attemptDecision(recent.rows.map((r) => r.at), now, limit, windowMs);
       if (!decision.allowed) return decision;
       const id = randomUUID();
       await client.query('insert into nhis_link_attempts (id, user_id, attempted_at) values ($1, $2, $3)', [id, userId, now]);

@@ -4,10 +4,9 @@ import type { OwnIdentity, ProfileFacts } from '../domain/index.js';
 /** SQL for the profile facts kept from the user service's events. */
 const profiles = {
   async get(db: Db, userId: string): Promise<ProfileFacts | null> {
-    const result = await db.query<ProfileFacts>(
-      `select sex, to_char(birth_date, 'YYYY-MM-DD') as "birthDate", occupation from profiles where user_id = $1`,
-      [userId],
-    );
+    const result = await db.query<ProfileFacts>(`select sex, to_char(birth_date, 'YYYY-MM-DD') as "birthDate", occupation from profiles where user_id = $1`, [
+      userId,
+    ]);
     return result.rows[0] ?? null;
   },
 

@@ -19,13 +19,7 @@ export type Grade = BandGrade | 'NOT_TESTED' | 'NOT_APPLICABLE';
 /** The grades a summary counts: an item the person was not offered is left out. */
 export type CountedGrade = Exclude<Grade, 'NOT_APPLICABLE'>;
 
-export const COUNTED_GRADES: readonly CountedGrade[] = [
-  'NORMAL_A',
-  'NORMAL_B',
-  'SUSPECTED_DISEASE',
-  'NOT_CLASSIFIED',
-  'NOT_TESTED',
-];
+export const COUNTED_GRADES: readonly CountedGrade[] = ['NORMAL_A', 'NORMAL_B', 'SUSPECTED_DISEASE', 'NOT_CLASSIFIED', 'NOT_TESTED'];
 
 export const GRADES: readonly Grade[] = [...COUNTED_GRADES, 'NOT_APPLICABLE'];
 
@@ -133,12 +127,7 @@ export const CRITERIA: Readonly<Record<CriterionId, Criterion>> = {
     decimals: 1,
     scale: 'NUMERIC',
     // Underweight is 정상B in the notice (one third-party app says 질환의심, contradicting it).
-    bands: sameForBoth([
-      band(B, null, exc(18.5), '저체중'),
-      band(A, inc(18.5), exc(25)),
-      band(B, inc(25), exc(30)),
-      band(D, inc(30), null),
-    ]),
+    bands: sameForBoth([band(B, null, exc(18.5), '저체중'), band(A, inc(18.5), exc(25)), band(B, inc(25), exc(30)), band(D, inc(30), null)]),
   },
   WAIST: {
     id: 'WAIST',
@@ -231,18 +220,8 @@ export const CRITERIA: Readonly<Record<CriterionId, Criterion>> = {
     scale: 'NUMERIC',
     // Above the A range the notice gives no grade; we report NOT_CLASSIFIED rather than invent 정상B.
     bands: {
-      M: [
-        band(D, null, exc(12)),
-        band(B, inc(12), exc(13)),
-        band(A, inc(13), inc(16.5)),
-        band(NC, exc(16.5), null, ABOVE_CRITERIA_NOTE),
-      ],
-      F: [
-        band(D, null, exc(10)),
-        band(B, inc(10), exc(12)),
-        band(A, inc(12), inc(15.5)),
-        band(NC, exc(15.5), null, ABOVE_CRITERIA_NOTE),
-      ],
+      M: [band(D, null, exc(12)), band(B, inc(12), exc(13)), band(A, inc(13), inc(16.5)), band(NC, exc(16.5), null, ABOVE_CRITERIA_NOTE)],
+      F: [band(D, null, exc(10)), band(B, inc(10), exc(12)), band(A, inc(12), inc(15.5)), band(NC, exc(15.5), null, ABOVE_CRITERIA_NOTE)],
     },
   },
   AST: {
@@ -331,11 +310,7 @@ export const CRITERIA: Readonly<Record<CriterionId, Criterion>> = {
     unit: 'T-score',
     decimals: 1,
     scale: 'NUMERIC',
-    bands: sameForBoth([
-      band(D, null, inc(-2.5), '골다공증'),
-      band(B, exc(-2.5), exc(-1), '골감소증'),
-      band(A, inc(-1), null),
-    ]),
+    bands: sameForBoth([band(D, null, inc(-2.5), '골다공증'), band(B, exc(-2.5), exc(-1), '골감소증'), band(A, inc(-1), null)]),
   },
   BONE_DENSITY_FINDING: {
     id: 'BONE_DENSITY_FINDING',

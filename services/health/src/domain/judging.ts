@@ -1,17 +1,7 @@
 import { ageAtExam, type AgeBasis } from './age.js';
 import { judgeCensored } from './censored.js';
 import { bmiFromHeightWeight, type CensoredValue, type Checkup, type Comparator, type IsoDate, type NumericField } from './checkup.js';
-import {
-  bandFor,
-  COUNTED_GRADES,
-  CRITERIA,
-  CRITERIA_SOURCE,
-  isSexSpecific,
-  type CountedGrade,
-  type CriterionId,
-  type Grade,
-  type Sex,
-} from './criteria.js';
+import { bandFor, COUNTED_GRADES, CRITERIA, CRITERIA_SOURCE, isSexSpecific, type CountedGrade, type CriterionId, type Grade, type Sex } from './criteria.js';
 import { CKD_EPI_MIN_AGE, ckdEpi2021 } from './egfr.js';
 import { offerOf } from './eligibility.js';
 import { appliedRangeFor, appliedRangeWithoutSex, bloodPressureRange, hearingRange, type AppliedRange } from './ranges.js';
@@ -215,9 +205,7 @@ function numberField(item: ItemId, id: CriterionId, sex: Sex | undefined, checku
 function judgeDerived(item: ItemId, id: CriterionId, sex: Sex | undefined, derived: Derived): JudgedItem {
   const judged = { ...judgeNumber(item, id, sex, derived.value, derived.censored), computed: derived.computed };
   const withMethod = derived.method === undefined ? judged : { ...judged, method: derived.method };
-  return derived.missingFacts === undefined
-    ? withMethod
-    : { ...withMethod, note: EGFR_FACTS_NOTE, missingFacts: derived.missingFacts };
+  return derived.missingFacts === undefined ? withMethod : { ...withMethod, note: EGFR_FACTS_NOTE, missingFacts: derived.missingFacts };
 }
 
 function ordinalLabel(id: CriterionId, code: number | undefined): string | null {
@@ -309,9 +297,7 @@ function deriveBmi(checkup: Checkup): Derived {
 function deriveEgfr(checkup: Checkup, sex: Sex | undefined, ageYears: number | undefined): Derived {
   if (checkup.egfr !== undefined) {
     const method = checkup.egfrMethod ?? 'REPORTED';
-    return method === 'REPORTED'
-      ? { value: checkup.egfr, computed: false }
-      : { value: checkup.egfr, computed: true, method };
+    return method === 'REPORTED' ? { value: checkup.egfr, computed: false } : { value: checkup.egfr, computed: true, method };
   }
   if (checkup.censored?.egfr !== undefined) return { value: undefined, censored: checkup.censored.egfr, computed: false };
   if (!isMeasured(checkup.serumCreatinine) || checkup.serumCreatinine <= 0) return { value: undefined, computed: false };
@@ -330,9 +316,7 @@ function summarise(items: readonly JudgedItem[]): JudgingSummary {
   const counts = Object.fromEntries(COUNTED_GRADES.map((g) => [g, 0])) as Record<CountedGrade, number>;
   for (const item of items) if (item.grade !== 'NOT_APPLICABLE') counts[item.grade] += 1;
   const flaggedOf = (grade: FlaggedItem['grade']): FlaggedItem[] =>
-    items
-      .filter((i) => i.grade === grade)
-      .map((i) => ({ item: i.item, name: i.name, grade, value: i.value, unit: i.unit }));
+    items.filter((i) => i.grade === grade).map((i) => ({ item: i.item, name: i.name, grade, value: i.value, unit: i.unit }));
   // Not graded for want of a fact (sex unknown) is a different matter from a value the notice does not grade.
   const outsideCriteria = items.flatMap((i): OutsideCriteriaItem[] =>
     i.grade === 'NOT_CLASSIFIED' && i.value !== null && i.missingFacts === undefined

@@ -206,7 +206,10 @@ export type AttemptDecision = { readonly allowed: true } | { readonly allowed: f
  * already counted (any order). When it does not, the answer says when the oldest one leaves the window.
  */
 export function attemptDecision(recent: readonly Date[], now: Date, limit: number, windowMs: number): AttemptDecision {
-  const inWindow = recent.map((t) => t.getTime()).filter((t) => t > now.getTime() - windowMs).sort((a, b) => a - b);
+  const inWindow = recent
+    .map((t) => t.getTime())
+    .filter((t) => t > now.getTime() - windowMs)
+    .sort((a, b) => a - b);
   if (inWindow.length < limit) return { allowed: true };
   const freedAt = inWindow[inWindow.length - limit]! + windowMs;
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((freedAt - now.getTime()) / 1000)) };

@@ -1,12 +1,4 @@
-import {
-  checkupFromSheet,
-  type Checkup,
-  type CheckupSheet,
-  type NumericField,
-  type RawValue,
-  type RejectedValue,
-  type SmokingStatus,
-} from './checkup.js';
+import { checkupFromSheet, type Checkup, type CheckupSheet, type NumericField, type RawValue, type RejectedValue, type SmokingStatus } from './checkup.js';
 import type { ItemId } from './judging.js';
 
 /**

@@ -51,7 +51,10 @@ function isTrendItem(name: string): name is TrendItem {
 /** `bmi,sbp, fasting_glucose` → the items, in the order asked, without repeats; unknown names reported. */
 export function parseTrendItems(list: string | undefined): { items: TrendItem[]; unknown: string[] } {
   if (list === undefined || list.trim() === '') return { items: [...DEFAULT_TREND_ITEMS], unknown: [] };
-  const names = list.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const names = list
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   const items: TrendItem[] = [];
   const unknown: string[] = [];
   for (const name of names) {
@@ -135,9 +138,7 @@ export function buildTrends(
   const judged = ordered.map((stored) => judgeCheckup(stored.checkup, factsFor(stored.checkup)));
   return items.map((name) => {
     const definition: TrendDefinition = TREND_ITEMS[name];
-    const points = ordered
-      .map((stored, index) => pointOf(definition, stored, judged[index]!))
-      .filter((p): p is TrendPoint => p !== undefined);
+    const points = ordered.map((stored, index) => pointOf(definition, stored, judged[index]!)).filter((p): p is TrendPoint => p !== undefined);
     return { item: name, name: definition.name, unit: definition.unit, ...bandsFor(definition, sex), points };
   });
 }

@@ -62,10 +62,7 @@ export function createReading(deps: ReadingDeps) {
 
   return {
     async history(userId: string, page: number, size: number) {
-      const [{ rows, total }, profile] = await Promise.all([
-        checkups.page(db, userId, size, (page - 1) * size),
-        profiles.get(db, userId),
-      ]);
+      const [{ rows, total }, profile] = await Promise.all([checkups.page(db, userId, size, (page - 1) * size), profiles.get(db, userId)]);
       return {
         items: rows.map((row) => historyEntry(row, profile)),
         page,

@@ -77,9 +77,7 @@ function viewOf(link: LinkRow, now: Date): LinkView {
     expiresAt: link.expiresAt.toISOString(),
     closedAt: link.closedAt?.toISOString() ?? (effective.state === link.state ? null : link.expiresAt.toISOString()),
     imported:
-      link.state === 'IMPORTED'
-        ? { newCheckups: link.newCheckupIds.length, alreadyImported: link.existingCheckups, checkupIds: link.newCheckupIds }
-        : null,
+      link.state === 'IMPORTED' ? { newCheckups: link.newCheckupIds.length, alreadyImported: link.existingCheckups, checkupIds: link.newCheckupIds } : null,
   };
 }
 
@@ -104,7 +102,14 @@ export function createLinking(deps: LinkingDeps) {
   /** Raw payload (always) and the original sheet (when sent) go to Blob Storage before any row refers to them. */
   async function storeDocuments(userId: string, linkId: string, id: string, imported: ImportedCheckup, receivedAt: Date, reference: unknown) {
     const paths = blobPaths(userId, id);
-    const raw = { source: 'NHIS', linkId, receivedAt: receivedAt.toISOString(), preview: imported.raw.preview, result: imported.raw.result, referenceList: reference };
+    const raw = {
+      source: 'NHIS',
+      linkId,
+      receivedAt: receivedAt.toISOString(),
+      preview: imported.raw.preview,
+      result: imported.raw.result,
+      referenceList: reference,
+    };
     await deps.documents.put(paths.raw, Buffer.from(JSON.stringify(raw)), 'application/json; charset=utf-8');
     if (imported.pdfBase64 === null) return { raw: paths.raw, document: null };
     const date = imported.checkup.examDate ?? String(imported.checkup.examYear);
@@ -119,11 +124,13 @@ export function createLinking(deps: LinkingDeps) {
   async function importResults(link: LinkRow, data: unknown, now: Date): Promise<void> {
     const result = readNhisResult(data);
     if (result.unreadable > 0) logger.warn('NHIS answer had checkups without a readable year; they were skipped', { count: result.unreadable });
-    const known = await checkups.existingKeys(db, link.userId, result.checkups.map((c) => c.sourceKey));
-    const fresh = result.checkups.filter((c) => !known.has(c.sourceKey)).map((imported) => ({ id: randomUUID(), imported }));
-    const uploads = await Promise.allSettled(
-      fresh.map((f) => storeDocuments(link.userId, link.id, f.id, f.imported, now, result.referenceRows)),
+    const known = await checkups.existingKeys(
+      db,
+      link.userId,
+      result.checkups.map((c) => c.sourceKey),
     );
+    const fresh = result.checkups.filter((c) => !known.has(c.sourceKey)).map((imported) => ({ id: randomUUID(), imported }));
+    const uploads = await Promise.allSettled(fresh.map((f) => storeDocuments(link.userId, link.id, f.id, f.imported, now, result.referenceRows)));
     const stored = fresh.flatMap((f, i) => {
       const upload = uploads[i];
       return upload?.status === 'fulfilled' ? [{ ...f, blobs: upload.value }] : [];
@@ -135,7 +142,12 @@ export function createLinking(deps: LinkingDeps) {
     }
 
     const removeBlobs = (of: typeof stored) =>
-      Promise.allSettled(of.flatMap((s) => [s.blobs.raw, s.blobs.document]).filter((p): p is string => p !== null).map((p) => deps.documents.delete(p)));
+      Promise.allSettled(
+        of
+          .flatMap((s) => [s.blobs.raw, s.blobs.document])
+          .filter((p): p is string => p !== null)
+          .map((p) => deps.documents.delete(p)),
+      );
 
     const inserted = await withTransaction(db, async (client) => {
       await referenceRows.insert(client, link.id, link.userId, result.referenceRows);
@@ -193,7 +205,10 @@ export function createLinking(deps: LinkingDeps) {
     async start(userId: string, input: LinkInput): Promise<LinkView> {
       const own = checkOwnIdentity(input, await profiles.identity(db, userId));
       if (own.kind === 'PROFILE_UNKNOWN') {
-        throw new ConflictError('PROFILE_INCOMPLETE', 'Linking needs the name and birth date of your profile; complete it first (if you just did, try again in a moment).');
+        throw new ConflictError(
+          'PROFILE_INCOMPLETE',
+          'Linking needs the name and birth date of your profile; complete it first (if you just did, try again in a moment).',
+        );
       }
       if (own.kind === 'NOT_OWN') {
         throw new AppError(403, 'NHIS_IDENTITY_MISMATCH', 'Only your own NHIS records can be linked: the name and birth date must be those of your profile.', {

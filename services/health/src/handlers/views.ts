@@ -31,7 +31,14 @@ export interface SummaryView {
   /** Not-applicable items are not counted. */
   readonly counts: Readonly<Record<CountedGrade, number>>;
   /** 질환의심 first, then 정상B. */
-  readonly flagged: ReadonlyArray<{ item: ItemId; name: string; grade: 'NORMAL_B' | 'SUSPECTED_DISEASE'; gradeLabel: string; value: number | string | null; unit: string }>;
+  readonly flagged: ReadonlyArray<{
+    item: ItemId;
+    name: string;
+    grade: 'NORMAL_B' | 'SUSPECTED_DISEASE';
+    gradeLabel: string;
+    value: number | string | null;
+    unit: string;
+  }>;
   /** The most serious grade among the judged items (NOT_TESTED when nothing was measured). */
   readonly worstGrade: Grade;
   /** Values the notice does not grade (기준보다 높음/낮음), each with its plain note. */
@@ -76,11 +83,7 @@ function providerRangeFor(range: ProviderRange, sex: Sex | null): ProviderRange 
   return { unit: range.unit, normalA: cell(range.normalA), normalB: cell(range.normalB), suspected: cell(range.suspected) };
 }
 
-export function judgedView(
-  checkup: Checkup,
-  profile: ProfileFacts | null,
-  ranges: Partial<Record<ItemId, ProviderRange>> = {},
-): JudgedView {
+export function judgedView(checkup: Checkup, profile: ProfileFacts | null, ranges: Partial<Record<ItemId, ProviderRange>> = {}): JudgedView {
   const judged = judgeCheckup(checkup, factsForCheckup(profile, checkup));
   return {
     criteria: CRITERIA_SOURCE,
@@ -120,7 +123,11 @@ export function historyEntry(row: StoredCheckupRow, profile: ProfileFacts | null
     overallJudgement: explainOverallJudgement(row.checkup.reportedJudgement),
     hasDocument: row.documentBlob !== null,
     importedAt: row.importedAt.toISOString(),
-    summary: { counts: summary.counts, worstGrade: summary.worstGrade, flagged: summary.flagged.map(({ item, name, grade, gradeLabel }) => ({ item, name, grade, gradeLabel })) },
+    summary: {
+      counts: summary.counts,
+      worstGrade: summary.worstGrade,
+      flagged: summary.flagged.map(({ item, name, grade, gradeLabel }) => ({ item, name, grade, gradeLabel })),
+    },
   };
 }
 

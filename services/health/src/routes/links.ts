@@ -111,7 +111,10 @@ export function createLinkRoutes(linking: Linking): RouteSpec[] {
         200: { description: 'The link after completing: IMPORTED, or closed as EXPIRED, DENIED or FAILED', schema: linkSchema, example: importedLink },
         202: { description: 'Not approved on the phone yet; approve, then complete again', schema: linkSchema, example: pendingLink },
         404: { description: 'No such link of this user', codes: linkMissing },
-        409: { description: 'Another request is completing this link right now', codes: { LINK_BUSY: 'This link is already being completed; ask again in a moment.' } },
+        409: {
+          description: 'Another request is completing this link right now',
+          codes: { LINK_BUSY: 'This link is already being completed; ask again in a moment.' },
+        },
         503: { description: 'NHIS is unreachable; the link stays pending until its window passes', codes: nhisDown },
       },
       async handler({ userId, params, res }) {

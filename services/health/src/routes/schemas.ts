@@ -17,12 +17,17 @@ export const appliedRangeSchema = z
     suspected: z.string(),
     notClassified: z.string().optional(),
   })
-  .describe('In the result sheet’s notation (“18.5~24.9”, “90 미만”, “120 미만/80 미만”), for the person’s sex only; both sexes (“남 … / 여 …”) only when the sex is unknown');
+  .describe(
+    'In the result sheet’s notation (“18.5~24.9”, “90 미만”, “120 미만/80 미만”), for the person’s sex only; both sexes (“남 … / 여 …”) only when the sex is unknown',
+  );
 
 const overallJudgementSchema = z
   .object({
     printed: z.string().describe('As NHIS printed it, e.g. 정A, 고∙당, 유질'),
-    category: z.enum(['NORMAL_A', 'NORMAL_B', 'GENERAL_DISEASE_SUSPECTED', 'HYPERTENSION_DIABETES_SUSPECTED', 'UNDER_TREATMENT']).nullable().describe('null when the abbreviation has no known meaning'),
+    category: z
+      .enum(['NORMAL_A', 'NORMAL_B', 'GENERAL_DISEASE_SUSPECTED', 'HYPERTENSION_DIABETES_SUSPECTED', 'UNDER_TREATMENT'])
+      .nullable()
+      .describe('null when the abbreviation has no known meaning'),
     label: z.string().describe('The category in words, e.g. 고혈압·당뇨병 질환의심; the printed text when unknown'),
     description: z.string().describe('What it means for the user, in one or two sentences'),
   })
@@ -47,7 +52,10 @@ export const judgedItemSchema = z.object({
   providerRange: providerRangeSchema.optional().describe('NHIS’s own printed reference for the item, from the import'),
   computed: z.boolean().optional(),
   method: z.enum(['BMI_FROM_HEIGHT_WEIGHT', 'CKD_EPI_2021']).optional(),
-  note: z.string().optional().describe('Band sub-label (저체중), plain note on a value outside the graded range (기준보다 높음, 의사와 상의), or why an item was not applicable'),
+  note: z
+    .string()
+    .optional()
+    .describe('Band sub-label (저체중), plain note on a value outside the graded range (기준보다 높음, 의사와 상의), or why an item was not applicable'),
   censored: z
     .object({ comparator: z.enum(['>', '≥', '<', '≤']), bound: z.number() })
     .optional()
@@ -64,7 +72,9 @@ const outsideCriteriaSchema = z
   .describe('Measured values the notice does not grade (e.g. haemoglobin above the 정상A range), each with a plain note');
 export const summarySchema = z.object({
   counts: countsSchema,
-  flagged: z.array(z.object({ item: z.string(), name: z.string(), grade, gradeLabel: z.string(), value: z.union([z.number(), z.string()]).nullable(), unit: z.string() })),
+  flagged: z.array(
+    z.object({ item: z.string(), name: z.string(), grade, gradeLabel: z.string(), value: z.union([z.number(), z.string()]).nullable(), unit: z.string() }),
+  ),
   worstGrade: grade,
   outsideCriteria: outsideCriteriaSchema,
 });
@@ -98,7 +108,11 @@ export const historySchema = z.object({
       overallJudgement: overallJudgementSchema,
       hasDocument: z.boolean(),
       importedAt: z.iso.datetime(),
-      summary: z.object({ counts: countsSchema, worstGrade: grade, flagged: z.array(z.object({ item: z.string(), name: z.string(), grade, gradeLabel: z.string() })) }),
+      summary: z.object({
+        counts: countsSchema,
+        worstGrade: grade,
+        flagged: z.array(z.object({ item: z.string(), name: z.string(), grade, gradeLabel: z.string() })),
+      }),
     }),
   ),
   page: z.number().int(),
@@ -135,11 +149,27 @@ export const trendsSchema = z.object({
       name: z.string(),
       unit: z.string(),
       bands: z
-        .array(z.object({ grade, from: z.number().nullable(), fromInclusive: z.boolean(), to: z.number().nullable(), toInclusive: z.boolean(), note: z.string().optional() }))
+        .array(
+          z.object({
+            grade,
+            from: z.number().nullable(),
+            fromInclusive: z.boolean(),
+            to: z.number().nullable(),
+            toInclusive: z.boolean(),
+            note: z.string().optional(),
+          }),
+        )
         .nullable(),
       missingFacts: z.array(personFact).optional(),
       points: z.array(
-        z.object({ checkupId: z.uuid(), examYear: z.number().int(), examDate: z.iso.date().nullable(), value: z.number(), grade: grade.nullable(), computed: z.boolean().optional() }),
+        z.object({
+          checkupId: z.uuid(),
+          examYear: z.number().int(),
+          examDate: z.iso.date().nullable(),
+          value: z.number(),
+          grade: grade.nullable(),
+          computed: z.boolean().optional(),
+        }),
       ),
     }),
   ),
@@ -148,7 +178,10 @@ export const trendsSchema = z.object({
 export const linkSchema = z.object({
   id: z.uuid(),
   state: z.enum(['PENDING_APPROVAL', 'IMPORTED', 'EXPIRED', 'DENIED', 'FAILED']),
-  reason: z.enum(LINK_REASONS).nullable().describe('Why a closed link imported nothing: ' + LINK_REASONS.join(', ')),
+  reason: z
+    .enum(LINK_REASONS)
+    .nullable()
+    .describe('Why a closed link imported nothing: ' + LINK_REASONS.join(', ')),
   provider: z.enum(SIMPLE_AUTH_PROVIDER_NAMES),
   createdAt: z.iso.datetime(),
   expiresAt: z.iso.datetime(),
@@ -168,7 +201,15 @@ export const internalLatestSchema = z.object({
       overallJudgement: overallJudgementSchema,
       missingFacts: z.array(personFact),
       items: z.array(
-        z.object({ item: z.string(), name: z.string(), value: z.union([z.number(), z.string()]).nullable(), unit: z.string(), grade, appliedRange: appliedRangeSchema, note: z.string().optional() }),
+        z.object({
+          item: z.string(),
+          name: z.string(),
+          value: z.union([z.number(), z.string()]).nullable(),
+          unit: z.string(),
+          grade,
+          appliedRange: appliedRangeSchema,
+          note: z.string().optional(),
+        }),
       ),
       summary: summarySchema,
     })

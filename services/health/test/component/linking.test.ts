@@ -52,7 +52,12 @@ interface Person {
 /** A user whose profile the user service announced, registered with NHIS with these checkups. */
 async function person(checkups: Record<string, string>[]): Promise<Person> {
   const who = { userId: randomUUID(), name: '김민지', birthDate: '1988-04-12', phone: uniquePhone() };
-  const profile = { type: 'UserRegistered', userId: who.userId, occurredAt: clock.now().toISOString(), profile: { name: who.name, birthDate: who.birthDate, sex: 'F', occupation: 'OFFICE_WORKER' } };
+  const profile = {
+    type: 'UserRegistered',
+    userId: who.userId,
+    occurredAt: clock.now().toISOString(),
+    profile: { name: who.name, birthDate: who.birthDate, sex: 'F', occupation: 'OFFICE_WORKER' },
+  };
   assert.equal((await health.deliver('/events/user-registered', 'user-registered', profile)).status, 200);
   const registered = await control('/people', { name: who.name, birthDate: who.birthDate.replaceAll('-', ''), phone: who.phone, sex: 'F', checkups });
   assert.equal(registered.status, 201);
@@ -60,10 +65,16 @@ async function person(checkups: Record<string, string>[]): Promise<Person> {
 }
 
 const control = (path: string, body: unknown) =>
-  fetch(`${nhis.url}/_control${path}`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
+  fetch(`${nhis.url}/_control${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 async function approvalOf(phone: string): Promise<string | undefined> {
-  const { pending } = (await (await fetch(`${nhis.url}/_control/approvals`, { headers: { accept: 'application/json' } })).json()) as { pending: { jti: string; phone: string }[] };
+  const { pending } = (await (await fetch(`${nhis.url}/_control/approvals`, { headers: { accept: 'application/json' } })).json()) as {
+    pending: { jti: string; phone: string }[];
+  };
   const digits = phone.replace(/\D/g, '');
   return pending.find((p) => p.phone.endsWith(digits.slice(-4)) && p.phone.startsWith(digits.slice(0, 3)))?.jti;
 }
@@ -97,7 +108,11 @@ interface LinkView {
 }
 
 const startLink = (who: Person, extra: Record<string, unknown> = {}) =>
-  health.request('/api/health/nhis/links', { method: 'POST', userId: who.userId, json: { name: who.name, birthDate: who.birthDate, phone: who.phone, provider: 'KAKAO', ...extra } });
+  health.request('/api/health/nhis/links', {
+    method: 'POST',
+    userId: who.userId,
+    json: { name: who.name, birthDate: who.birthDate, phone: who.phone, provider: 'KAKAO', ...extra },
+  });
 const completeLink = (userId: string, id: string) => health.request(`/api/health/nhis/links/${id}/complete`, { method: 'POST', userId });
 
 describe('linking NHIS', () => {
@@ -113,9 +128,14 @@ describe('linking NHIS', () => {
     const completed = await json<LinkView>(await completeLink(who.userId, link.id));
     assert.deepEqual([completed.state, completed.imported?.newCheckups], ['IMPORTED', 2]);
     const history = await json<{ items: { examYear: number }[] }>(await health.request('/api/health/checkups', { userId: who.userId }));
-    assert.deepEqual(history.items.map((i) => i.examYear), [2024, 2022]);
+    assert.deepEqual(
+      history.items.map((i) => i.examYear),
+      [2024, 2022],
+    );
 
-    const judged = await json<{ checkup: { items: { item: string; grade: string }[] } }>(await health.request(`/internal/health/users/${who.userId}/latest-judged`));
+    const judged = await json<{ checkup: { items: { item: string; grade: string }[] } }>(
+      await health.request(`/internal/health/users/${who.userId}/latest-judged`),
+    );
     assert.equal(judged.checkup.items.find((i) => i.item === 'BLOOD_PRESSURE')?.grade, 'SUSPECTED_DISEASE');
     for (let i = 0; i < 100 && !imported(who.userId).length; i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
     assert.equal(imported(who.userId).length, 1);
@@ -151,7 +171,10 @@ describe('linking NHIS', () => {
     for (const [extra, field] of cases) {
       const problem = await json<{ code: string; errors: { field: string }[] }>(await startLink(who, extra), 400);
       assert.equal(problem.code, 'VALIDATION_FAILED');
-      assert.ok(problem.errors.some((e) => e.field.startsWith(field)), `${field}: ${JSON.stringify(problem.errors)}`);
+      assert.ok(
+        problem.errors.some((e) => e.field.startsWith(field)),
+        `${field}: ${JSON.stringify(problem.errors)}`,
+      );
     }
     assert.equal((await health.db.query('select 1 from nhis_links where user_id = $1', [who.userId])).rowCount, 0);
   });
@@ -169,7 +192,10 @@ describe('linking NHIS', () => {
     const link = await json<LinkView>(await startLink(who), 201);
     await control(`/approvals/${await approvalOf(who.phone)}`, { decision: 'approve' });
     await json(await completeLink(who.userId, link.id));
-    assert.equal((await health.deliver('/events/user-deleted', 'user-deleted', { type: 'UserDeleted', userId: who.userId, occurredAt: clock.now().toISOString() })).status, 200);
+    assert.equal(
+      (await health.deliver('/events/user-deleted', 'user-deleted', { type: 'UserDeleted', userId: who.userId, occurredAt: clock.now().toISOString() })).status,
+      200,
+    );
     const counts = await health.db.query<{ n: string }>(
       `select (select count(*) from checkups where user_id = $1) + (select count(*) from nhis_links where user_id = $1)
             + (select count(*) from profiles where user_id = $1) as n`,

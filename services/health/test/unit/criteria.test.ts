@@ -1,14 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import {
-  appliedRangeFor,
-  CRITERIA,
-  gradeBands,
-  gradeFor,
-  type CriterionId,
-  type GradeBand,
-  type Sex,
-} from '../../src/domain/index.js';
+import { appliedRangeFor, CRITERIA, gradeBands, gradeFor, type CriterionId, type GradeBand, type Sex } from '../../src/domain/index.js';
 
 const IDS = Object.keys(CRITERIA) as CriterionId[];
 const SEXES: readonly Sex[] = ['M', 'F'];
@@ -25,11 +17,7 @@ describe('the criteria table', () => {
           const current = bands[i] as GradeBand;
           const next = bands[i + 1] as GradeBand;
           assert.equal(current.to, next.from, `${id} ${sex}: band ${i} must end where band ${i + 1} starts`);
-          assert.notEqual(
-            current.toInclusive,
-            next.fromInclusive,
-            `${id} ${sex}: the edge ${String(current.to)} must belong to exactly one band`,
-          );
+          assert.notEqual(current.toInclusive, next.fromInclusive, `${id} ${sex}: the edge ${String(current.to)} must belong to exactly one band`);
         }
       });
     }

@@ -589,10 +589,7 @@ describe('eGFR: reported value first, CKD-EPI 2021 only when absent', () => {
 
   test('when eGFR is absent, then a 50-year-old man with creatinine 1.0 gets CKD-EPI 2021 = 92, 정상A, computed', () => {
     // 142 × (1.0/0.9)^−1.200 × 0.9938^50 = 142 × 0.88124 × 0.73274 = 91.69 → printed as 92
-    const judged = judgeCheckup(
-      buildCheckup({ examDate: '2026-03-17', serumCreatinine: 1.0 }),
-      buildPerson({ sex: 'M', birthDate: '1975-06-30' }),
-    );
+    const judged = judgeCheckup(buildCheckup({ examDate: '2026-03-17', serumCreatinine: 1.0 }), buildPerson({ sex: 'M', birthDate: '1975-06-30' }));
     assert.equal(judged.ageAtExam, 50);
     const egfr = itemOf(judged, 'EGFR');
     assert.equal(egfr.value, 92);
@@ -603,10 +600,7 @@ describe('eGFR: reported value first, CKD-EPI 2021 only when absent', () => {
 
   test('when eGFR is absent, then a 70-year-old man with creatinine 2.0 gets 35, 질환의심', () => {
     // 142 × (2.0/0.9)^−1.200 × 0.9938^70 = 142 × 0.38358 × 0.64705 = 35.24
-    const judged = judgeCheckup(
-      buildCheckup({ examDate: '2026-03-17', serumCreatinine: 2.0 }),
-      buildPerson({ sex: 'M', birthDate: '1955-06-30' }),
-    );
+    const judged = judgeCheckup(buildCheckup({ examDate: '2026-03-17', serumCreatinine: 2.0 }), buildPerson({ sex: 'M', birthDate: '1955-06-30' }));
     const egfr = itemOf(judged, 'EGFR');
     assert.equal(egfr.value, 35);
     assert.equal(egfr.grade, D);
@@ -614,29 +608,20 @@ describe('eGFR: reported value first, CKD-EPI 2021 only when absent', () => {
 
   test('when eGFR is absent, then the woman’s coefficients apply: creatinine 1.0 at 50 gives 69, not the man’s 92', () => {
     // 142 × (1.0/0.7)^−1.200 × 0.9938^50 × 1.012 = 142 × 0.65181 × 0.73274 × 1.012 = 68.63
-    const judged = judgeCheckup(
-      buildCheckup({ examDate: '2026-03-17', serumCreatinine: 1.0 }),
-      buildPerson({ sex: 'F', birthDate: '1975-06-30' }),
-    );
+    const judged = judgeCheckup(buildCheckup({ examDate: '2026-03-17', serumCreatinine: 1.0 }), buildPerson({ sex: 'F', birthDate: '1975-06-30' }));
     assert.equal(itemOf(judged, 'EGFR').value, 69);
   });
 
   test('when the exam is the day before a man’s 55th birthday, then age 54 is used and creatinine 1.4 gives 60, 정상A', () => {
     // 59.73 at age 54 is printed as 60; one year older it is 59.36, printed 59.
-    const judged = judgeCheckup(
-      buildCheckup({ examDate: '2026-03-16', serumCreatinine: 1.4 }),
-      buildPerson({ sex: 'M', birthDate: '1971-03-17' }),
-    );
+    const judged = judgeCheckup(buildCheckup({ examDate: '2026-03-16', serumCreatinine: 1.4 }), buildPerson({ sex: 'M', birthDate: '1971-03-17' }));
     assert.equal(judged.ageAtExam, 54);
     assert.equal(itemOf(judged, 'EGFR').value, 60);
     assert.equal(itemOf(judged, 'EGFR').grade, A);
   });
 
   test('when the exam is on a man’s 55th birthday, then age 55 is used and creatinine 1.4 gives 59, 질환의심', () => {
-    const judged = judgeCheckup(
-      buildCheckup({ examDate: '2026-03-17', serumCreatinine: 1.4 }),
-      buildPerson({ sex: 'M', birthDate: '1971-03-17' }),
-    );
+    const judged = judgeCheckup(buildCheckup({ examDate: '2026-03-17', serumCreatinine: 1.4 }), buildPerson({ sex: 'M', birthDate: '1971-03-17' }));
     assert.equal(judged.ageAtExam, 55);
     assert.equal(itemOf(judged, 'EGFR').value, 59);
     assert.equal(itemOf(judged, 'EGFR').grade, D);
@@ -650,10 +635,7 @@ describe('eGFR: reported value first, CKD-EPI 2021 only when absent', () => {
   });
 
   test('when the person is 17 at the exam, then eGFR is not computed because CKD-EPI is for adults', () => {
-    const judged = judgeCheckup(
-      buildCheckup({ examDate: '2026-03-17', serumCreatinine: 0.8 }),
-      buildPerson({ birthDate: '2008-06-01' }),
-    );
+    const judged = judgeCheckup(buildCheckup({ examDate: '2026-03-17', serumCreatinine: 0.8 }), buildPerson({ birthDate: '2008-06-01' }));
     assert.equal(judged.ageAtExam, 17);
     assert.equal(itemOf(judged, 'EGFR').grade, NT);
   });
@@ -667,10 +649,7 @@ describe('eGFR: reported value first, CKD-EPI 2021 only when absent', () => {
   });
 
   test('when only the exam year is known, then age is exam year minus birth year and eGFR still computes', () => {
-    const judged = judgeCheckup(
-      { examYear: 2026, serumCreatinine: 1.0 },
-      buildPerson({ sex: 'M', birthDate: '1976-12-31' }),
-    );
+    const judged = judgeCheckup({ examYear: 2026, serumCreatinine: 1.0 }, buildPerson({ sex: 'M', birthDate: '1976-12-31' }));
     assert.equal(judged.ageAtExam, 50);
     assert.equal(judged.ageBasis, 'EXAM_YEAR');
     assert.equal(judged.examDate, undefined);
@@ -699,10 +678,7 @@ describe('age at the examination date', () => {
   });
 
   test('when the examination is before the birth date, then judging throws a RangeError', () => {
-    assert.throws(
-      () => judgeCheckup(buildCheckup({ examDate: '2026-03-17' }), buildPerson({ birthDate: '2026-03-18' })),
-      RangeError,
-    );
+    assert.throws(() => judgeCheckup(buildCheckup({ examDate: '2026-03-17' }), buildPerson({ birthDate: '2026-03-18' })), RangeError);
   });
 });
 
@@ -729,9 +705,7 @@ describe('summary', () => {
       NOT_CLASSIFIED: 1,
       NOT_TESTED: 6,
     });
-    assert.deepEqual(judged.summary.outsideCriteria, [
-      { item: 'HEMOGLOBIN', name: '혈색소', value: 17.0, unit: 'g/dL', note: '기준보다 높음, 의사와 상의' },
-    ]);
+    assert.deepEqual(judged.summary.outsideCriteria, [{ item: 'HEMOGLOBIN', name: '혈색소', value: 17.0, unit: 'g/dL', note: '기준보다 높음, 의사와 상의' }]);
     assert.deepEqual(judged.summary.flagged, [
       { item: 'WAIST', name: '허리둘레', grade: D, value: 92.4, unit: 'cm' },
       { item: 'FASTING_GLUCOSE', name: '공복혈당', grade: D, value: 131, unit: 'mg/dL' },
@@ -741,10 +715,7 @@ describe('summary', () => {
   });
 
   test('when a checkup is judged, then the result names the criteria version, exam date, sex and age', () => {
-    const judged = judgeCheckup(
-      buildCheckup({ examYear: 2025, examDate: '2025-11-02' }),
-      buildPerson({ sex: 'F', birthDate: '1990-11-03' }),
-    );
+    const judged = judgeCheckup(buildCheckup({ examYear: 2025, examDate: '2025-11-02' }), buildPerson({ sex: 'F', birthDate: '1990-11-03' }));
     assert.equal(judged.criteria, '보건복지부고시 제2026-6호 건강검진 실시기준 [별표 4의 별첨] (시행 2026-01-07)');
     assert.equal(judged.examYear, 2025);
     assert.equal(judged.examDate, '2025-11-02');

@@ -1,14 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { answerOf, decodeResponseBody, encodeRequestBody } from '../../src/adapters/aggregator-wire.js';
-import {
-  checkupRequestParams,
-  confirmOutcome,
-  confirmParams,
-  effectiveState,
-  startOutcome,
-  twoWayInfoOf,
-} from '../../src/domain/index.js';
+import { checkupRequestParams, confirmOutcome, confirmParams, effectiveState, startOutcome, twoWayInfoOf } from '../../src/domain/index.js';
 
 describe('the product call’s parameters', () => {
   test('when a user links with Kakao, then step 1 carries the identity in CODEF’s form', () => {

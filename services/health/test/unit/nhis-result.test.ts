@@ -143,10 +143,7 @@ describe('reading an aggregator result', () => {
     const imported = readNhisResult({
       resPreviewList: [preview(), preview({ resCheckupYear: '2022', resCheckupDate: '1103', resBMI: '22.1' })],
       // Deliberately in the other order: matching is by date, not position.
-      resResultList: [
-        result({ resCheckupYear: '2022', resCheckupDate: '20221103', resOrganizationName: '가을의원' }),
-        result(),
-      ],
+      resResultList: [result({ resCheckupYear: '2022', resCheckupDate: '20221103', resOrganizationName: '가을의원' }), result()],
     });
     assert.deepEqual(
       imported.checkups.map((c) => [c.checkup.examDate, c.organizationName, c.checkup.bmi]),

@@ -87,7 +87,16 @@ describe('CJK compatibility units', () => {
         },
       ],
       resReferenceList: [
-        { resType: '단위', resHeight: '㎝', resWeight: '㎏', resWaist: '㎝', resBMI: 'kg/㎡', resHemoglobin: 'g/㎗', resFastingBloodSuger: '㎎/㎗', resGFR: '㎖/min/1.73㎡' },
+        {
+          resType: '단위',
+          resHeight: '㎝',
+          resWeight: '㎏',
+          resWaist: '㎝',
+          resBMI: 'kg/㎡',
+          resHemoglobin: 'g/㎗',
+          resFastingBloodSuger: '㎎/㎗',
+          resGFR: '㎖/min/1.73㎡',
+        },
       ],
     });
     const [only] = imported.checkups;
@@ -201,7 +210,9 @@ describe('censored results', () => {
       assert.equal(ggt.value, '<5');
       assert.equal(ggt.grade, 'NOT_CLASSIFIED');
       assert.equal(ggt.note, '기준보다 낮음, 의사와 상의');
-      assert.deepEqual(judged.summary.outsideCriteria, [{ item: 'GAMMA_GTP', name: '감마지티피(γ-GTP)', value: '<5', unit: 'U/L', note: '기준보다 낮음, 의사와 상의' }]);
+      assert.deepEqual(judged.summary.outsideCriteria, [
+        { item: 'GAMMA_GTP', name: '감마지티피(γ-GTP)', value: '<5', unit: 'U/L', note: '기준보다 낮음, 의사와 상의' },
+      ]);
     }
   });
 
@@ -335,7 +346,8 @@ describe('items a person was not offered', () => {
   });
 
   test('when a woman is 54, 60 or 66 in the checkup year, then bone density is offered; at 55 it is not', () => {
-    for (const age of [54, 60, 66]) assert.deepEqual(offerOf('BONE_DENSITY', { sex: 'F', birthDate: `${2025 - age}-12-31` }, 2025), { offered: true }, String(age));
+    for (const age of [54, 60, 66])
+      assert.deepEqual(offerOf('BONE_DENSITY', { sex: 'F', birthDate: `${2025 - age}-12-31` }, 2025), { offered: true }, String(age));
     assert.equal(offerOf('BONE_DENSITY', { sex: 'F', birthDate: '1970-01-01' }, 2025).offered, false);
   });
 
@@ -389,9 +401,7 @@ describe('values outside the graded range', () => {
     const hb = itemOf(judged, 'HEMOGLOBIN');
     assert.equal(hb.grade, 'NOT_CLASSIFIED');
     assert.equal(hb.note, '기준보다 높음, 의사와 상의');
-    assert.deepEqual(judged.summary.outsideCriteria, [
-      { item: 'HEMOGLOBIN', name: '혈색소', value: 18.5, unit: 'g/dL', note: '기준보다 높음, 의사와 상의' },
-    ]);
+    assert.deepEqual(judged.summary.outsideCriteria, [{ item: 'HEMOGLOBIN', name: '혈색소', value: 18.5, unit: 'g/dL', note: '기준보다 높음, 의사와 상의' }]);
     assert.deepEqual(judged.summary.flagged, []);
   });
 

@@ -45,8 +45,20 @@ describe('building the series', () => {
 
   test('when blood pressure parts are asked for, then each part is its own series graded by its own row', () => {
     const [sbp, dbp] = buildTrends(history, ['sbp', 'dbp'], facts({ sex: 'F' }), 'F');
-    assert.deepEqual(sbp!.points.map((p) => [p.value, p.grade]), [[118, 'NORMAL_A'], [141, 'SUSPECTED_DISEASE']]);
-    assert.deepEqual(dbp!.points.map((p) => [p.value, p.grade]), [[76, 'NORMAL_A'], [79, 'NORMAL_A']]);
+    assert.deepEqual(
+      sbp!.points.map((p) => [p.value, p.grade]),
+      [
+        [118, 'NORMAL_A'],
+        [141, 'SUSPECTED_DISEASE'],
+      ],
+    );
+    assert.deepEqual(
+      dbp!.points.map((p) => [p.value, p.grade]),
+      [
+        [76, 'NORMAL_A'],
+        [79, 'NORMAL_A'],
+      ],
+    );
   });
 
   test('when an item was not measured in a year, then that year has no point', () => {
@@ -56,13 +68,22 @@ describe('building the series', () => {
 
   test('when weight is asked for, then it has points without grades and no bands', () => {
     const [weight] = buildTrends(history, ['weight'], facts({}), undefined);
-    assert.deepEqual(weight!.points.map((p) => [p.value, p.grade]), [[70, null], [75.1, null]]);
+    assert.deepEqual(
+      weight!.points.map((p) => [p.value, p.grade]),
+      [
+        [70, null],
+        [75.1, null],
+      ],
+    );
     assert.deepEqual(weight!.bands, []);
   });
 
   test('when the sex is known, then haemoglobin uses that sex’s bands and grades', () => {
     const [hb] = buildTrends(history, ['hemoglobin'], facts({ sex: 'F' }), 'F');
-    assert.deepEqual(hb!.points.map((p) => p.grade), ['NORMAL_A', 'NORMAL_A']);
+    assert.deepEqual(
+      hb!.points.map((p) => p.grade),
+      ['NORMAL_A', 'NORMAL_A'],
+    );
     assert.equal(hb!.bands!.find((b) => b.grade === 'NORMAL_A')!.from, 12);
   });
 
@@ -70,7 +91,10 @@ describe('building the series', () => {
     const [hb, bmi] = buildTrends(history, ['hemoglobin', 'bmi'], facts({}), undefined);
     assert.equal(hb!.bands, null);
     assert.deepEqual(hb!.missingFacts, ['SEX']);
-    assert.deepEqual(hb!.points.map((p) => p.grade), ['NOT_CLASSIFIED', 'NOT_CLASSIFIED']);
+    assert.deepEqual(
+      hb!.points.map((p) => p.grade),
+      ['NOT_CLASSIFIED', 'NOT_CLASSIFIED'],
+    );
     assert.equal(bmi!.bands!.length, 4, 'BMI does not depend on sex');
   });
 });

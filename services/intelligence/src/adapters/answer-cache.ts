@@ -53,9 +53,7 @@ export function createAnswerCache(deps: { dapr: Dapr; db: Db; logger: Logger; me
 
     async invalidate(userId, features) {
       const result = await deps.db.query<{ cache_key: string }>(
-        features
-          ? 'select cache_key from cached_answers where user_id = $1 and feature = any($2)'
-          : 'select cache_key from cached_answers where user_id = $1',
+        features ? 'select cache_key from cached_answers where user_id = $1 and feature = any($2)' : 'select cache_key from cached_answers where user_id = $1',
         features ? [userId, features] : [userId],
       );
       for (const row of result.rows) await deps.dapr.deleteState(components.cache, row.cache_key);

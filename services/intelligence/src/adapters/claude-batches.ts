@@ -30,9 +30,17 @@ function view(batch: Anthropic.Messages.MessageBatch): ProviderBatch {
 function unavailable(operation: string, error: unknown): UpstreamUnavailableError {
   if (error instanceof APIError && typeof error.status === 'number') {
     const after = retryAfterMs(error.headers, Date.now());
-    return new UpstreamUnavailableError('AI_BATCH_UNAVAILABLE', `Message Batches API ${operation} failed with ${error.status}.`, after === undefined ? 30 : Math.max(1, Math.ceil(after / 1000)));
+    return new UpstreamUnavailableError(
+      'AI_BATCH_UNAVAILABLE',
+      `Message Batches API ${operation} failed with ${error.status}.`,
+      after === undefined ? 30 : Math.max(1, Math.ceil(after / 1000)),
+    );
   }
-  return new UpstreamUnavailableError('AI_BATCH_UNAVAILABLE', `Message Batches API ${operation} failed: ${error instanceof Error ? error.message : String(error)}`, 30);
+  return new UpstreamUnavailableError(
+    'AI_BATCH_UNAVAILABLE',
+    `Message Batches API ${operation} failed: ${error instanceof Error ? error.message : String(error)}`,
+    30,
+  );
 }
 
 export function createClaudeBatches(options: { baseURL: string; apiKey: string; logger: Logger }): BatchApi {

@@ -116,10 +116,14 @@ function isBenign(error: unknown): boolean {
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
   });
 }
 
@@ -163,7 +167,12 @@ export function createClaude(options: ClaudeOptions): LanguageModel {
     logLevel: 'off',
   });
   const calls = options.metrics.counter('ai_model_calls_total', 'HTTP attempts to the model API, by feature and outcome', ['feature', 'outcome']);
-  const latency = options.metrics.histogram('ai_model_call_duration_seconds', 'Model API attempts, by feature', ['feature'], [0.1, 0.25, 0.5, 1, 2, 4, 8, 16, 32, 64]);
+  const latency = options.metrics.histogram(
+    'ai_model_call_duration_seconds',
+    'Model API attempts, by feature',
+    ['feature'],
+    [0.1, 0.25, 0.5, 1, 2, 4, 8, 16, 32, 64],
+  );
   const breakerGauge = options.metrics.gauge('ai_breaker_open', '1 while the model circuit breaker is open (0.5 half-open)');
 
   const breaker = new CircuitBreaker<[() => Promise<unknown>], unknown>((attempt) => attempt(), {
@@ -206,7 +215,14 @@ export function createClaude(options: ClaudeOptions): LanguageModel {
       try {
         const result = (await breaker.fire(() => attemptOnce(Math.min(options.attemptTimeoutMs, remaining), attempt))) as T;
         if (!streamed) {
-          record(context, { attempt, streamed, inputTokens: result.inputTokens, outputTokens: result.outputTokens, latencyMs: Date.now() - started, outcome: 'SUCCESS' });
+          record(context, {
+            attempt,
+            streamed,
+            inputTokens: result.inputTokens,
+            outputTokens: result.outputTokens,
+            latencyMs: Date.now() - started,
+            outcome: 'SUCCESS',
+          });
         }
         return result;
       } catch (error) {
@@ -234,7 +250,10 @@ export function createClaude(options: ClaudeOptions): LanguageModel {
           jitter: Math.random(),
         });
         if (delay === undefined) {
-          throw new ModelUnavailableError(failure.kind, `model call failed (${failure.kind}${failure.status ? ` ${failure.status}` : ''}) after ${attempt} attempt(s)`);
+          throw new ModelUnavailableError(
+            failure.kind,
+            `model call failed (${failure.kind}${failure.status ? ` ${failure.status}` : ''}) after ${attempt} attempt(s)`,
+          );
         }
         options.logger.info('model call failed; retrying', { feature: context.feature, attempt, kind: failure.kind, status: failure.status, delayMs: delay });
         await sleep(delay, callOptions.signal);

@@ -49,10 +49,12 @@ export function createMessageBatchesRepository(db: Db) {
 
     /** The batch, created OPEN when it does not exist yet. */
     async open(id: string, kind: MessageKind, model: string, promptVersion: string): Promise<BatchRow> {
-      await db.query(
-        `insert into message_batches (id, kind, status, model, prompt_version) values ($1, $2, 'OPEN', $3, $4) on conflict (id) do nothing`,
-        [id, kind, model, promptVersion],
-      );
+      await db.query(`insert into message_batches (id, kind, status, model, prompt_version) values ($1, $2, 'OPEN', $3, $4) on conflict (id) do nothing`, [
+        id,
+        kind,
+        model,
+        promptVersion,
+      ]);
       return (await this.get(id))!;
     },
 

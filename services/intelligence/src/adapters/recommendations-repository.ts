@@ -60,8 +60,20 @@ const recommendations = {
       await client.query(
         `insert into recommended_missions (id, set_id, user_id, position, title, description, category, difficulty, minutes,
            benefit, occupation_fit, target_items) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-        [missionId, id, set.userId, position, mission.title, mission.description, mission.category, mission.difficulty, mission.minutes,
-          mission.benefit, mission.occupationFit, mission.targetItems],
+        [
+          missionId,
+          id,
+          set.userId,
+          position,
+          mission.title,
+          mission.description,
+          mission.category,
+          mission.difficulty,
+          mission.minutes,
+          mission.benefit,
+          mission.occupationFit,
+          mission.targetItems,
+        ],
       );
       missions.push({ id: missionId, ...mission });
     }
@@ -74,10 +86,9 @@ const recommendations = {
   },
 
   async current(db: Queryable, userId: string): Promise<RecommendationSet | undefined> {
-    const result = await db.query<SetRow>(
-      `select ${SET_COLUMNS} from recommendation_sets where user_id = $1 order by created_at desc, id desc limit 1`,
-      [userId],
-    );
+    const result = await db.query<SetRow>(`select ${SET_COLUMNS} from recommendation_sets where user_id = $1 order by created_at desc, id desc limit 1`, [
+      userId,
+    ]);
     return withMissions(db, result.rows[0]);
   },
 

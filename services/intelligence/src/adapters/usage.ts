@@ -105,7 +105,12 @@ export const chatStreams = {
       await client.query('delete from chat_streams where user_id = $1 and expires_at <= $2', [slot.userId, slot.now]);
       const open = await client.query<{ n: string }>('select count(*) as n from chat_streams where user_id = $1', [slot.userId]);
       if (Number(open.rows[0]?.n ?? 0) >= cap) return false;
-      await client.query('insert into chat_streams (id, user_id, started_at, expires_at) values ($1, $2, $3, $4)', [slot.id, slot.userId, slot.now, slot.expiresAt]);
+      await client.query('insert into chat_streams (id, user_id, started_at, expires_at) values ($1, $2, $3, $4)', [
+        slot.id,
+        slot.userId,
+        slot.now,
+        slot.expiresAt,
+      ]);
       return true;
     });
   },

@@ -72,7 +72,8 @@ export function parseReading(input: unknown, record: HealthRecord): Parsed<Readi
   if (unknown.length > 0) return { ok: false, reason: 'INVALID_OUTPUT', detail: `unknown item codes: ${[...new Set(unknown)].join(', ')}` };
   // A value outside the graded range is not normal: a reading that leaves it out reads as "all normal".
   const unmentioned = outsideCriteriaItems(record).filter((i) => !refs.includes(i.code));
-  if (unmentioned.length > 0) return { ok: false, reason: 'INVALID_OUTPUT', detail: `items outside the criteria not mentioned: ${unmentioned.map((i) => i.code).join(', ')}` };
+  if (unmentioned.length > 0)
+    return { ok: false, reason: 'INVALID_OUTPUT', detail: `items outside the criteria not mentioned: ${unmentioned.map((i) => i.code).join(', ')}` };
   const texts = [value.overallLine, value.riskLine, value.occupationLine];
   const foreign = ungroundedNumbers(texts, allowedNumbers(recordForModel(record)));
   if (foreign.length > 0) return { ok: false, reason: 'UNGROUNDED_NUMBER', detail: `numbers not in the record: ${foreign.join(', ')}` };
@@ -107,7 +108,10 @@ export function ruleRiskLevel(record: HealthRecord): RiskLevel {
 /** "혈색소(16.6 g/dL)는 판정 기준보다 높아" … for the values outside the graded range; '' when there are none. */
 function outsideSentence(outside: readonly RecordItem[]): string {
   if (outside.length === 0) return '';
-  const named = outside.slice(0, 2).map((i) => `${i.name}(${valueText(i)})`).join('·');
+  const named = outside
+    .slice(0, 2)
+    .map((i) => `${i.name}(${valueText(i)})`)
+    .join('·');
   const direction = outside.every((i) => i.note?.includes('높음')) ? '보다 높아' : outside.every((i) => i.note?.includes('낮음')) ? '보다 낮아' : ' 밖이라';
   return `${josa(named, '은/는')} 판정 기준${direction} 등급을 매기지 않았으니 의사와 상의하세요.`;
 }
@@ -140,9 +144,7 @@ export function fallbackReading(record: HealthRecord): Reading {
     const shown = flagged.slice(0, 3);
     const names = shown.map((i) => i.name).join('·');
     const allFlagged = flagged.length === record.items.length - outside.length;
-    const first = allFlagged
-      ? `검진 결과 ${names} 항목 모두 관리가 필요한 상태입니다.`
-      : `검진 결과 대부분 정상 범위지만 ${names} 항목은 관리가 필요합니다.`;
+    const first = allFlagged ? `검진 결과 ${names} 항목 모두 관리가 필요한 상태입니다.` : `검진 결과 대부분 정상 범위지만 ${names} 항목은 관리가 필요합니다.`;
     overall = {
       kind: 'OVERALL',
       text: outside.length > 0 ? `${first} ${outsideSentence(outside)}` : first,
@@ -173,9 +175,7 @@ export function fallbackReading(record: HealthRecord): Reading {
   }
 
   const label = record.profile.occupation;
-  const occupationText = label
-    ? `${josa(label, '으로/로')} 일하시는 만큼 ${occupationAdvice(record.occupationCode)}.`
-    : `${occupationAdvice(null)}.`;
+  const occupationText = label ? `${josa(label, '으로/로')} 일하시는 만큼 ${occupationAdvice(record.occupationCode)}.` : `${occupationAdvice(null)}.`;
   const occupation: ReadingLine = { kind: 'OCCUPATION', text: occupationText, itemCodes: top ? [top.code] : allCodes };
 
   return { lines: [overall, risk, occupation], healthScore: ruleHealthScore(record), riskLevel: ruleRiskLevel(record) };

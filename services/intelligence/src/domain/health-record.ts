@@ -178,10 +178,7 @@ export function outsideCriteriaItems(record: HealthRecord): RecordItem[] {
 
 /** Items needing attention, most serious first: 질환의심, then 정상B, each in record order. */
 export function flaggedItems(record: HealthRecord): RecordItem[] {
-  return [
-    ...record.items.filter((i) => i.grade === 'SUSPECTED_DISEASE'),
-    ...record.items.filter((i) => i.grade === 'NORMAL_B'),
-  ];
+  return [...record.items.filter((i) => i.grade === 'SUSPECTED_DISEASE'), ...record.items.filter((i) => i.grade === 'NORMAL_B')];
 }
 
 /** JSON with object keys sorted, so equal facts always hash the same. */

@@ -12,7 +12,10 @@ export type BatchOutcome = 'succeeded' | 'errored' | 'expired' | 'canceled';
 export interface BatchResultLine {
   custom_id: string;
   result:
-    | { type: 'succeeded'; message: { content: Array<{ type: string; text?: string }>; stop_reason: string | null; usage: { input_tokens: number; output_tokens: number } } }
+    | {
+        type: 'succeeded';
+        message: { content: Array<{ type: string; text?: string }>; stop_reason: string | null; usage: { input_tokens: number; output_tokens: number } };
+      }
     | { type: 'errored'; error: { error?: { type?: string; message?: string } } }
     | { type: 'expired' }
     | { type: 'canceled' };

@@ -104,7 +104,14 @@ const m = (title: string, description: string, category: MissionCategory, diffic
 /** Missions that answer one kind of flagged item; the first of each is the most direct. */
 const BY_ITEM_CATEGORY: Readonly<Record<ItemCategory, CatalogueMission[]>> = {
   bloodPressure: [
-    m('저녁 식후 빠르게 걷기', '저녁 식사 뒤 숨이 조금 찰 만큼 빠르게 걸어요.', 'exercise', 'medium', 30, '꾸준한 유산소 운동은 혈압을 낮추는 데 도움이 됩니다.'),
+    m(
+      '저녁 식후 빠르게 걷기',
+      '저녁 식사 뒤 숨이 조금 찰 만큼 빠르게 걸어요.',
+      'exercise',
+      'medium',
+      30,
+      '꾸준한 유산소 운동은 혈압을 낮추는 데 도움이 됩니다.',
+    ),
     m('국물 남기기', '국과 찌개는 건더기 위주로 먹고 국물은 남겨요.', 'diet', 'easy', 15, '나트륨을 줄이면 혈압 관리에 도움이 됩니다.'),
   ],
   glucose: [
@@ -127,16 +134,28 @@ const BY_ITEM_CATEGORY: Readonly<Record<ItemCategory, CatalogueMission[]>> = {
     m('물 자주 마시기', '물병을 곁에 두고 틈틈이 물을 마셔요.', 'lifestyle', 'easy', 15, '충분한 수분은 신장 건강에 도움이 됩니다.'),
     m('짠 반찬 하나 줄이기', '젓갈·장아찌 같은 짠 반찬을 한 가지 줄여요.', 'diet', 'easy', 15, '나트륨을 줄여 신장의 부담을 덜어 줍니다.'),
   ],
-  hemoglobin: [
-    m('철분 식품 챙기기', '살코기나 달걀, 시금치를 한 끼 반찬으로 먹어요.', 'diet', 'easy', 15, '철분 섭취는 혈색소 회복에 도움이 됩니다.'),
-  ],
+  hemoglobin: [m('철분 식품 챙기기', '살코기나 달걀, 시금치를 한 끼 반찬으로 먹어요.', 'diet', 'easy', 15, '철분 섭취는 혈색소 회복에 도움이 됩니다.')],
   other: [],
 };
 
-const SEDENTARY_MISSION = m('업무 중 일어나 스트레칭', '한 시간마다 자리에서 일어나 목과 허리를 풀어요.', 'exercise', 'easy', 15, '오래 앉아 있는 습관이 주는 부담을 줄여 줍니다.');
+const SEDENTARY_MISSION = m(
+  '업무 중 일어나 스트레칭',
+  '한 시간마다 자리에서 일어나 목과 허리를 풀어요.',
+  'exercise',
+  'easy',
+  15,
+  '오래 앉아 있는 습관이 주는 부담을 줄여 줍니다.',
+);
 
 const GENERAL: readonly CatalogueMission[] = [
-  m('같은 시간에 잠자리 들기', '잠들기 전 삼십 분은 휴대폰을 멀리하고 매일 같은 시간에 누워요.', 'sleep', 'medium', 30, '규칙적인 수면은 혈압·혈당 조절과 회복에 도움이 됩니다.'),
+  m(
+    '같은 시간에 잠자리 들기',
+    '잠들기 전 삼십 분은 휴대폰을 멀리하고 매일 같은 시간에 누워요.',
+    'sleep',
+    'medium',
+    30,
+    '규칙적인 수면은 혈압·혈당 조절과 회복에 도움이 됩니다.',
+  ),
   m('깊은 호흡과 명상', '조용한 곳에서 천천히 숨을 들이쉬고 내쉬며 마음을 가라앉혀요.', 'stress', 'easy', 15, '스트레스를 낮추면 혈압과 수면에 도움이 됩니다.'),
   m('빠르게 걷기', '숨이 조금 찰 만큼 빠르게 걸어요.', 'exercise', 'medium', 30, '심폐 기능과 체중 관리에 도움이 됩니다.'),
   m('채소 먼저 먹기', '식사할 때 채소 반찬부터 먹어요.', 'diet', 'easy', 15, '과식을 막고 식후 혈당을 안정시켜 줍니다.'),

@@ -50,13 +50,15 @@ export const USER_TEXT_MARKER = '=== 사용자 메시지 ===';
  * record tag made inert, so the block cannot be closed or a second one opened from inside.
  */
 export function neutraliseUserText(text: string): string {
-  return text
-    .normalize('NFKC')
-    // eslint-disable-next-line no-control-regex -- removing control and direction-override characters is the point
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '')
-    .replace(/={3,}/g, '==')
-    .replace(/<\s*\/?\s*(health_record|progress|system|instructions?)\b[^>]*>/gi, (tag) => `[${tag.replace(/[<>]/g, '')}]`)
-    .trim();
+  return (
+    text
+      .normalize('NFKC')
+      // eslint-disable-next-line no-control-regex -- removing control and direction-override characters is the point
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+      .replace(/={3,}/g, '==')
+      .replace(/<\s*\/?\s*(health_record|progress|system|instructions?)\b[^>]*>/gi, (tag) => `[${tag.replace(/[<>]/g, '')}]`)
+      .trim()
+  );
 }
 
 export function userTurn(text: string): string {

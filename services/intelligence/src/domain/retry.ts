@@ -4,15 +4,7 @@
  * exponential back-off; a wait longer than the caller can afford is not taken (the answer falls
  * back instead). Requests the API refused as invalid are never repeated.
  */
-export type FailureKind =
-  | 'RATE_LIMITED'
-  | 'OVERLOADED'
-  | 'SERVER_ERROR'
-  | 'TIMEOUT'
-  | 'CONNECTION'
-  | 'CLIENT_ERROR'
-  | 'CIRCUIT_OPEN'
-  | 'ABORTED';
+export type FailureKind = 'RATE_LIMITED' | 'OVERLOADED' | 'SERVER_ERROR' | 'TIMEOUT' | 'CONNECTION' | 'CLIENT_ERROR' | 'CIRCUIT_OPEN' | 'ABORTED';
 
 export function failureKindOfStatus(status: number): FailureKind {
   if (status === 429) return 'RATE_LIMITED';

@@ -81,7 +81,8 @@ export function createAiRunner(deps: AiRunnerDeps) {
         return counted(feature, { source: 'FALLBACK', reason });
       }
       await reserved.reservation.settle({ inputTokens: reply.inputTokens, outputTokens: reply.outputTokens });
-      const parsed = reply.stopReason === 'max_tokens' ? ({ ok: false, reason: 'INVALID_OUTPUT', detail: 'the answer was cut off at max_tokens' } as const) : extract(reply);
+      const parsed =
+        reply.stopReason === 'max_tokens' ? ({ ok: false, reason: 'INVALID_OUTPUT', detail: 'the answer was cut off at max_tokens' } as const) : extract(reply);
       if (parsed.ok) return counted(feature, { source: 'AI', value: parsed.value });
       rejected = parsed.reason;
       rejections.inc({ feature, reason: parsed.reason });

@@ -137,7 +137,10 @@ export function createChat(deps: ChatDeps) {
   async function prepare(userId: string, sessionId: string, message: string): Promise<Prepared> {
     const session = await owned(userId, sessionId);
     const earlier = (await chats.page(db, userId, sessionId, deps.contextMessages)).reverse();
-    const history: Turn[] = recentTurns(earlier.map((m) => ({ role: m.role, content: m.content })), deps.contextMessages);
+    const history: Turn[] = recentTurns(
+      earlier.map((m) => ({ role: m.role, content: m.content })),
+      deps.contextMessages,
+    );
     const [{ record, context }, userMessage] = await Promise.all([
       userRecord(userId),
       chats.addMessage(db, { id: randomUUID(), sessionId, userId, role: 'user', content: message, ...(session.title ? {} : { title: sessionTitle(message) }) }),
@@ -146,7 +149,15 @@ export function createChat(deps: ChatDeps) {
     return { userMessage, emergency, record, context, prompt: chatPrompt({ record, history, message, emergency }) };
   }
 
-  async function finish(userId: string, sessionId: string, prepared: Prepared, text: string, source: Source, reason: FallbackReason | null, numbersRemoved: string[] = []) {
+  async function finish(
+    userId: string,
+    sessionId: string,
+    prepared: Prepared,
+    text: string,
+    source: Source,
+    reason: FallbackReason | null,
+    numbersRemoved: string[] = [],
+  ) {
     const questions = suggestedQuestions(prepared.userMessage.content, prepared.record, prepared.emergency);
     const stored = await chats.addMessage(db, {
       id: randomUUID(),
@@ -225,7 +236,10 @@ export function createChat(deps: ChatDeps) {
         deps.maxTokens,
       );
       const settled = settleChatAnswer(outcome, lastUngrounded, grounding, fallbackChatAnswer(prepared.record));
-      return { ...base, ...(await finish(userId, sessionId, prepared, `${prefix}${settled.text}`, settled.source, settled.fallbackReason, settled.numbersRemoved)) };
+      return {
+        ...base,
+        ...(await finish(userId, sessionId, prepared, `${prefix}${settled.text}`, settled.source, settled.fallbackReason, settled.numbersRemoved)),
+      };
     },
 
     /**
@@ -244,7 +258,9 @@ export function createChat(deps: ChatDeps) {
       try {
         await streamAnswer(userId, sessionId, message, sink, signal);
       } finally {
-        await chatStreams.release(db, slot.id).catch((error: unknown) => deps.logger.warn('chat stream slot not released; it expires on its own', { error: String(error) }));
+        await chatStreams
+          .release(db, slot.id)
+          .catch((error: unknown) => deps.logger.warn('chat stream slot not released; it expires on its own', { error: String(error) }));
       }
     },
   };
@@ -268,7 +284,12 @@ export function createChat(deps: ChatDeps) {
       try {
         // Elapsed real time, not the calendar clock (which a test may hold still).
         const deadline = Date.now() + deps.streamDeadlineMs;
-        const reply = await deps.model.stream(prepared.prompt, { userId, feature: 'chat', promptVersion: prepared.prompt.version }, { deadline, maxTokens: deps.maxTokens, signal }, onText);
+        const reply = await deps.model.stream(
+          prepared.prompt,
+          { userId, feature: 'chat', promptVersion: prepared.prompt.version },
+          { deadline, maxTokens: deps.maxTokens, signal },
+          onText,
+        );
         await reserved.reservation.settle({ inputTokens: reply.inputTokens, outputTokens: reply.outputTokens });
         return reply;
       } catch (error) {

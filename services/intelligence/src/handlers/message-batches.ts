@@ -68,7 +68,10 @@ const promptVersionOf = (kind: MessageKind) => (kind === 'NUDGE' ? PROMPT_VERSIO
 
 export function createMessageBatches(deps: MessageBatchesDeps) {
   const { repository, api, logger } = deps;
-  const requests = deps.metrics.counter('ai_batch_requests_total', 'Message batch requests collected, by provider outcome and text source', ['outcome', 'source']);
+  const requests = deps.metrics.counter('ai_batch_requests_total', 'Message batch requests collected, by provider outcome and text source', [
+    'outcome',
+    'source',
+  ]);
   const batches = deps.metrics.counter('ai_batches_total', 'Message batches, by step (submitted, collected)', ['step']);
 
   async function mustGet(id: string): Promise<BatchRow> {
@@ -79,7 +82,7 @@ export function createMessageBatches(deps: MessageBatchesDeps) {
 
   async function collect(row: BatchRow, provider: ProviderBatch): Promise<void> {
     const facts = new Map<string, BatchItem>();
-    for (let after: string | null = null; ; ) {
+    for (let after: string | null = null; ;) {
       const page = await repository.items(row.id, after, PAGE);
       if (page.length === 0) break;
       for (const item of page) facts.set(item.customId, item);
@@ -91,7 +94,11 @@ export function createMessageBatches(deps: MessageBatchesDeps) {
     const flush = async () => {
       if (pending.length === 0) return;
       await repository.saveResults(row.id, pending);
-      await tokenUsage.addMany(deps.db, day, pending.filter((r) => r.inputTokens + r.outputTokens > 0).map((r) => ({ userId: r.userId, inputTokens: r.inputTokens, outputTokens: r.outputTokens })));
+      await tokenUsage.addMany(
+        deps.db,
+        day,
+        pending.filter((r) => r.inputTokens + r.outputTokens > 0).map((r) => ({ userId: r.userId, inputTokens: r.inputTokens, outputTokens: r.outputTokens })),
+      );
       pending = [];
     };
     for await (const line of await api.results(provider.id)) {
@@ -124,7 +131,8 @@ export function createMessageBatches(deps: MessageBatchesDeps) {
       const row = await repository.open(id, kind, deps.model, promptVersionOf(kind));
       if (row.kind !== kind) throw new ConflictError('MESSAGE_BATCH_KIND_MISMATCH', `This batch holds ${row.kind} requests.`);
       if (row.status !== 'OPEN') throw new ConflictError('MESSAGE_BATCH_SUBMITTED', 'This batch has been submitted; add requests to a new one.');
-      if (row.requestCount + items.length > MAX_BATCH_REQUESTS) throw new ConflictError('MESSAGE_BATCH_FULL', `A batch holds at most ${MAX_BATCH_REQUESTS} requests.`);
+      if (row.requestCount + items.length > MAX_BATCH_REQUESTS)
+        throw new ConflictError('MESSAGE_BATCH_FULL', `A batch holds at most ${MAX_BATCH_REQUESTS} requests.`);
       const count = await repository.addItems(id, items);
       return viewOf({ ...row, requestCount: count });
     },
@@ -143,9 +151,10 @@ export function createMessageBatches(deps: MessageBatchesDeps) {
       }
       // Another call is submitting it right now (or did, and died less than a lease ago): answer as it is.
       if (!(await repository.markSubmitting(id))) return viewOf(await mustGet(id));
-      if (row.status === 'SUBMITTING') logger.warn('message batch submission resumed after an interruption; the provider may hold an earlier copy', { batchId: id });
+      if (row.status === 'SUBMITTING')
+        logger.warn('message batch submission resumed after an interruption; the provider may hold an earlier copy', { batchId: id });
       const body = [];
-      for (let after: string | null = null; ; ) {
+      for (let after: string | null = null; ;) {
         const page = await repository.items(id, after, PAGE);
         if (page.length === 0) break;
         for (const item of page) {

@@ -4,7 +4,13 @@ import type { MessageBatchesRepository } from '../adapters/message-batches-repos
 import type { IntelligenceRepositories } from '../adapters/repositories.js';
 
 /** What the events this service consumes do to a user's data. Both are idempotent. */
-export function createUserData(deps: { db: Db; repositories: IntelligenceRepositories; cache: AnswerCache; batches: MessageBatchesRepository; logger: Logger }) {
+export function createUserData(deps: {
+  db: Db;
+  repositories: IntelligenceRepositories;
+  cache: AnswerCache;
+  batches: MessageBatchesRepository;
+  logger: Logger;
+}) {
   const { chats, recommendations, tokenUsage, chatStreams } = deps.repositories;
   return {
     /** A new checkup was imported: readings and recommendations built on the old facts are stale. */

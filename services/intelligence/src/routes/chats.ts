@@ -99,7 +99,12 @@ export function createChatRoutes(chat: Chat, logger: Logger): RouteSpec[] {
       tags: ['intelligence'],
       access: 'user',
       responses: {
-        201: { description: 'The new session', schema: sessionSchema, example: newSessionExample, headers: { Location: 'The session, `/api/intelligence/chats/{id}`' } },
+        201: {
+          description: 'The new session',
+          schema: sessionSchema,
+          example: newSessionExample,
+          headers: { Location: 'The session, `/api/intelligence/chats/{id}`' },
+        },
       },
       async handler({ userId, res }) {
         const session = await chat.open(userId);
@@ -175,7 +180,10 @@ export function createChatRoutes(chat: Chat, logger: Logger): RouteSpec[] {
         ...chatMissing,
         429: {
           description: 'The user already has CHAT_MAX_CONCURRENT_STREAMS answers streaming; Retry-After says when to try again',
-          codes: { CHAT_STREAMS_EXCEEDED: 'At most 2 chat answers can stream at once; wait for one to finish.', RATE_LIMITED: 'Too many requests; try again later.' },
+          codes: {
+            CHAT_STREAMS_EXCEEDED: 'At most 2 chat answers can stream at once; wait for one to finish.',
+            RATE_LIMITED: 'Too many requests; try again later.',
+          },
         },
       },
       async handler({ userId, params, body, req, res }) {

@@ -14,7 +14,11 @@ export function createDiagnosisRoutes(diagnosis: Diagnosis): RouteSpec[] {
       tags: ['intelligence'],
       access: 'user',
       responses: {
-        200: { description: 'The reading; `source` says whether the AI or the rule-based fallback wrote it', schema: diagnosisSchema, example: diagnosisExample },
+        200: {
+          description: 'The reading; `source` says whether the AI or the rule-based fallback wrote it',
+          schema: diagnosisSchema,
+          example: diagnosisExample,
+        },
         404: { description: 'No checkup has been imported yet', codes: { CHECKUP_NOT_FOUND: 'No checkup has been imported yet; link NHIS results first.' } },
         ...healthDataDown,
       },

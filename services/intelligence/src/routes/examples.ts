@@ -4,9 +4,17 @@ const sessionId = 'c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f';
 export const diagnosisExample = {
   examDate: '2026-03-17',
   lines: [
-    { kind: 'OVERALL' as const, text: '전반적으로 양호하지만 혈압(134/86 mmHg)과 공복혈당(108 mg/dL)이 경계 범위입니다.', itemCodes: ['BLOOD_PRESSURE', 'FASTING_GLUCOSE'] },
+    {
+      kind: 'OVERALL' as const,
+      text: '전반적으로 양호하지만 혈압(134/86 mmHg)과 공복혈당(108 mg/dL)이 경계 범위입니다.',
+      itemCodes: ['BLOOD_PRESSURE', 'FASTING_GLUCOSE'],
+    },
     { kind: 'MAIN_RISK' as const, text: '허리둘레 86 cm로 복부비만 기준(85 cm)을 넘어 대사증후군 위험이 있습니다.', itemCodes: ['WAIST'] },
-    { kind: 'OCCUPATION' as const, text: '오래 앉아 일하는 사무직이라 한 시간마다 일어나 움직이는 습관이 도움이 됩니다.', itemCodes: ['WAIST', 'BLOOD_PRESSURE'] },
+    {
+      kind: 'OCCUPATION' as const,
+      text: '오래 앉아 일하는 사무직이라 한 시간마다 일어나 움직이는 습관이 도움이 됩니다.',
+      itemCodes: ['WAIST', 'BLOOD_PRESSURE'],
+    },
   ],
   healthScore: 72,
   riskLevel: 'MEDIUM' as const,
@@ -48,7 +56,12 @@ export const recommendationExample = {
   createdAt: '2026-12-02T06:59:02.771Z',
 };
 
-export const sessionExample = { id: sessionId, title: '공복혈당 108이면 당뇨 전단계인가요?', createdAt: '2026-12-02T07:00:10.000Z', lastMessageAt: '2026-12-02T07:00:14.512Z' };
+export const sessionExample = {
+  id: sessionId,
+  title: '공복혈당 108이면 당뇨 전단계인가요?',
+  createdAt: '2026-12-02T07:00:10.000Z',
+  lastMessageAt: '2026-12-02T07:00:14.512Z',
+};
 export const newSessionExample = { ...sessionExample, title: null, lastMessageAt: null };
 
 const question = {

@@ -84,7 +84,11 @@ export function createMessageBatchRoutes(batches: MessageBatches): RouteSpec[] {
       tags: ['internal'],
       access: 'internal',
       params: z.object({ id: batchId }),
-      responses: { 200: { description: 'The batch', schema: batchView }, 404: { description: 'No such batch' }, 503: { description: 'The Message Batches API is unavailable' } },
+      responses: {
+        200: { description: 'The batch', schema: batchView },
+        404: { description: 'No such batch' },
+        503: { description: 'The Message Batches API is unavailable' },
+      },
       async handler({ params }) {
         return batches.status(params.id);
       },

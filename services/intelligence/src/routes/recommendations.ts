@@ -14,7 +14,11 @@ export function createRecommendationRoutes(recommendations: Recommendations): Ro
       tags: ['intelligence'],
       access: 'user',
       responses: {
-        200: { description: 'The recommendation set, stored with mission ids for goal selection', schema: recommendationSchema, example: recommendationExample },
+        200: {
+          description: 'The recommendation set, stored with mission ids for goal selection',
+          schema: recommendationSchema,
+          example: recommendationExample,
+        },
         ...healthDataDown,
       },
       async handler({ userId }) {

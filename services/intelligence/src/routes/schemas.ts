@@ -92,7 +92,9 @@ export const replySchema = z.object({
   context: z.enum(['AVAILABLE', 'NO_CHECKUP', 'UNAVAILABLE']).describe('Whether the answer could use the user’s checkup'),
   numbersRemoved: z
     .array(z.string())
-    .describe('Numbers the answer stated about the user that are not in their record: asked again once, then removed with their sentences (the answer says so); [] normally'),
+    .describe(
+      'Numbers the answer stated about the user that are not in their record: asked again once, then removed with their sentences (the answer says so); [] normally',
+    ),
 });
 
 export const sseDescription = [

@@ -17,8 +17,22 @@ let intelligence: Component;
 const records = new Map<string, unknown>();
 
 const items = [
-  { item: 'BLOOD_PRESSURE', name: '혈압', value: '142/91', unit: 'mmHg', grade: 'SUSPECTED_DISEASE', appliedRange: { normalA: '수축기 < 120 그리고 이완기 < 80', normalB: null, suspected: '' } },
-  { item: 'FASTING_GLUCOSE', name: '공복혈당', value: 104, unit: 'mg/dL', grade: 'NORMAL_B', appliedRange: { normalA: 'x < 100', normalB: null, suspected: '' } },
+  {
+    item: 'BLOOD_PRESSURE',
+    name: '혈압',
+    value: '142/91',
+    unit: 'mmHg',
+    grade: 'SUSPECTED_DISEASE',
+    appliedRange: { normalA: '수축기 < 120 그리고 이완기 < 80', normalB: null, suspected: '' },
+  },
+  {
+    item: 'FASTING_GLUCOSE',
+    name: '공복혈당',
+    value: 104,
+    unit: 'mg/dL',
+    grade: 'NORMAL_B',
+    appliedRange: { normalA: 'x < 100', normalB: null, suspected: '' },
+  },
   { item: 'BMI', name: '체질량지수', value: 22.1, unit: 'kg/m²', grade: 'NORMAL_A', appliedRange: null },
 ];
 
@@ -83,7 +97,10 @@ describe('readings and missions', () => {
     const userId = userWith('checkup');
     const first = await json<Reading>(await reading(userId));
     assert.deepEqual([first.source, first.fallbackReason, first.cached], ['AI', null, false]);
-    assert.deepEqual(first.lines.map((l) => l.kind), ['OVERALL', 'MAIN_RISK', 'OCCUPATION']);
+    assert.deepEqual(
+      first.lines.map((l) => l.kind),
+      ['OVERALL', 'MAIN_RISK', 'OCCUPATION'],
+    );
     assert.ok(first.lines.every((l) => l.itemCodes.every((code) => items.some((i) => i.item === code))));
     assert.equal(first.riskLevel, 'HIGH');
     const again = await json<Reading>(await reading(userId));
@@ -98,7 +115,11 @@ describe('readings and missions', () => {
     assert.equal(set.missions.length, 5);
     assert.ok(set.missions.every((m) => m.targetItems.length === 0));
     const current = await json<{ missions: { id: string }[] }>(await intelligence.request(`/internal/intelligence/users/${userId}/recommendations/current`));
-    assert.deepEqual(current.missions.map((m) => m.id), set.missions.map((m) => m.id), 'the goal service reads the same set');
+    assert.deepEqual(
+      current.missions.map((m) => m.id),
+      set.missions.map((m) => m.id),
+      'the goal service reads the same set',
+    );
   });
 
   test('when the health service does not answer, then the reading says the health data is unavailable (503)', async () => {
@@ -120,7 +141,11 @@ describe('the daily token budget on the clock’s Seoul day', () => {
     assert.deepEqual([spent.source, spent.fallbackReason, spent.missions.length], ['FALLBACK', 'DAILY_TOKEN_BUDGET_EXCEEDED', 5]);
     const chat = await json<{ id: string }>(await intelligence.request('/api/intelligence/chats', { method: 'POST', userId, json: {} }), 201);
     const reply = await json<{ source: string; fallbackReason: string | null }>(
-      await intelligence.request(`/api/intelligence/chats/${chat.id}/messages`, { method: 'POST', userId, json: { message: '물은 하루에 얼마나 마셔야 하나요?' } }),
+      await intelligence.request(`/api/intelligence/chats/${chat.id}/messages`, {
+        method: 'POST',
+        userId,
+        json: { message: '물은 하루에 얼마나 마셔야 하나요?' },
+      }),
       201,
     );
     assert.deepEqual([reply.source, reply.fallbackReason], ['FALLBACK', 'DAILY_TOKEN_BUDGET_EXCEEDED']);
@@ -131,8 +156,14 @@ describe('the daily token budget on the clock’s Seoul day', () => {
       intelligence.clock.set(`${addDays(seoulToday(intelligence.clock), 1)}T00:00:00+09:00`);
       const fresh = await json<Recommendation>(await recommend(userId));
       assert.deepEqual([fresh.source, fresh.fallbackReason], ['AI', null]);
-      const usage = await intelligence.db.query<{ day: string }>("select to_char(day, 'YYYY-MM-DD') as day from token_usage where user_id = $1 order by day", [userId]);
-      assert.deepEqual(usage.rows.map((r) => r.day), [seoulToday({ now: () => start }), seoulToday(intelligence.clock)], 'the AI call counts on the new day');
+      const usage = await intelligence.db.query<{ day: string }>("select to_char(day, 'YYYY-MM-DD') as day from token_usage where user_id = $1 order by day", [
+        userId,
+      ]);
+      assert.deepEqual(
+        usage.rows.map((r) => r.day),
+        [seoulToday({ now: () => start }), seoulToday(intelligence.clock)],
+        'the AI call counts on the new day',
+      );
     } finally {
       intelligence.clock.set(start);
     }
@@ -143,7 +174,11 @@ describe('chat input and erasure', () => {
   test('when a chat message is longer than 1000 characters, then it is refused with 400 and nothing is stored', async () => {
     const userId = userWith('checkup');
     const chat = await json<{ id: string }>(await intelligence.request('/api/intelligence/chats', { method: 'POST', userId, json: {} }), 201);
-    const response = await intelligence.request(`/api/intelligence/chats/${chat.id}/messages`, { method: 'POST', userId, json: { message: '가'.repeat(1001) } });
+    const response = await intelligence.request(`/api/intelligence/chats/${chat.id}/messages`, {
+      method: 'POST',
+      userId,
+      json: { message: '가'.repeat(1001) },
+    });
     assert.equal(response.status, 400);
     assert.equal(((await response.json()) as { code: string }).code, 'VALIDATION_FAILED');
     const stored = await intelligence.db.query('select 1 from chat_messages where session_id = $1', [chat.id]);
@@ -154,7 +189,11 @@ describe('chat input and erasure', () => {
     const userId = userWith('checkup');
     await json(await recommend(userId));
     await json(await intelligence.request('/api/intelligence/chats', { method: 'POST', userId, json: {} }), 201);
-    const response = await intelligence.deliver('/events/user-deleted', 'user-deleted', { type: 'UserDeleted', userId, occurredAt: intelligence.clock.now().toISOString() });
+    const response = await intelligence.deliver('/events/user-deleted', 'user-deleted', {
+      type: 'UserDeleted',
+      userId,
+      occurredAt: intelligence.clock.now().toISOString(),
+    });
     assert.equal(response.status, 200);
     const left = await intelligence.db.query<{ n: string }>(
       `select (select count(*) from recommendation_sets where user_id = $1) + (select count(*) from chat_sessions where user_id = $1)

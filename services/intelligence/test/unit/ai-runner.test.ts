@@ -41,7 +41,15 @@ function fakeModel(answers: Array<ModelReply | Error>, log: string[]): LanguageM
 }
 
 function runner(budget: TokenBudget, model: LanguageModel) {
-  return createAiRunner({ model, budget, requestDeadlineMs: 5_000, maxTokens: 100, clock: systemClock, logger: createLogger('test', 'error'), metrics: createMetrics('test') });
+  return createAiRunner({
+    model,
+    budget,
+    requestDeadlineMs: 5_000,
+    maxTokens: 100,
+    clock: systemClock,
+    logger: createLogger('test', 'error'),
+    metrics: createMetrics('test'),
+  });
 }
 
 const accept = (text: string) => ({ ok: true as const, value: text });

@@ -15,12 +15,23 @@ export const TYPICAL_ITEMS = [
 ];
 
 export function buildLatest(
-  overrides: { items?: Item[]; occupation?: string | null; sex?: 'M' | 'F'; birthDate?: string; checkup?: null; outsideCriteria?: { item: string; note: string }[] } = {},
+  overrides: {
+    items?: Item[];
+    occupation?: string | null;
+    sex?: 'M' | 'F';
+    birthDate?: string;
+    checkup?: null;
+    outsideCriteria?: { item: string; note: string }[];
+  } = {},
 ): LatestJudged {
   const summary = overrides.outsideCriteria ? { summary: { outsideCriteria: overrides.outsideCriteria } } : {};
   return {
     userId: 'user-1',
-    profile: { sex: overrides.sex ?? 'F', birthDate: overrides.birthDate ?? '1988-04-12', occupation: overrides.occupation === undefined ? 'OFFICE_WORKER' : overrides.occupation },
+    profile: {
+      sex: overrides.sex ?? 'F',
+      birthDate: overrides.birthDate ?? '1988-04-12',
+      occupation: overrides.occupation === undefined ? 'OFFICE_WORKER' : overrides.occupation,
+    },
     checkup: overrides.checkup === null ? null : { examYear: 2025, examDate: '2025-03-14', items: overrides.items ?? TYPICAL_ITEMS, ...summary },
   };
 }

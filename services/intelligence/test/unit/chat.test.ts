@@ -8,22 +8,40 @@ describe('chat context', () => {
   test('when the history is longer than the window, then only the latest turns are kept, starting with a question and ending with an answer', () => {
     const history = Array.from({ length: 12 }, (_, i) => ({ role: i % 2 === 0 ? ('user' as const) : ('assistant' as const), content: `m${i}` }));
     const turns = recentTurns(history, 5);
-    assert.deepEqual(turns.map((t) => t.content), ['m8', 'm9', 'm10', 'm11']);
+    assert.deepEqual(
+      turns.map((t) => t.content),
+      ['m8', 'm9', 'm10', 'm11'],
+    );
     assert.equal(turns[0]!.role, 'user');
   });
 
   test('when an answer is missing between two questions, then the questions are merged so roles alternate', () => {
-    const turns = recentTurns([
-      { role: 'user', content: 'a' },
-      { role: 'user', content: 'b' },
+    const turns = recentTurns(
+      [
+        { role: 'user', content: 'a' },
+        { role: 'user', content: 'b' },
+        { role: 'assistant', content: 'c' },
+      ],
+      10,
+    );
+    assert.deepEqual(turns, [
+      { role: 'user', content: 'a\nb' },
       { role: 'assistant', content: 'c' },
-    ], 10);
-    assert.deepEqual(turns, [{ role: 'user', content: 'a\nb' }, { role: 'assistant', content: 'c' }]);
+    ]);
   });
 
   test('when the window is zero or the last turn is an unanswered question, then it is left out', () => {
     assert.deepEqual(recentTurns([{ role: 'user', content: 'a' }], 10), []);
-    assert.deepEqual(recentTurns([{ role: 'user', content: 'a' }, { role: 'assistant', content: 'b' }], 0), []);
+    assert.deepEqual(
+      recentTurns(
+        [
+          { role: 'user', content: 'a' },
+          { role: 'assistant', content: 'b' },
+        ],
+        0,
+      ),
+      [],
+    );
   });
 });
 

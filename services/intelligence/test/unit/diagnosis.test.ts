@@ -18,7 +18,10 @@ describe('reading the model’s diagnosis', () => {
   test('when the tool input is complete and grounded, then three lines come back in order with their item codes', () => {
     const parsed = parseReading(validInput, buildTestRecord());
     assert.ok(parsed.ok);
-    assert.deepEqual(parsed.value.lines.map((l) => l.kind), ['OVERALL', 'MAIN_RISK', 'OCCUPATION']);
+    assert.deepEqual(
+      parsed.value.lines.map((l) => l.kind),
+      ['OVERALL', 'MAIN_RISK', 'OCCUPATION'],
+    );
     assert.deepEqual(parsed.value.lines[0].itemCodes, ['BLOOD_PRESSURE', 'FASTING_GLUCOSE']);
     assert.equal(parsed.value.healthScore, 63);
   });
@@ -84,6 +87,12 @@ describe('the rule-based reading', () => {
     const { recordForModel } = await import('../../src/domain/health-record.js');
     const record = buildTestRecord();
     const reading = fallbackReading(record);
-    assert.deepEqual(ungroundedNumbers(reading.lines.map((l) => l.text), allowedNumbers(recordForModel(record))), []);
+    assert.deepEqual(
+      ungroundedNumbers(
+        reading.lines.map((l) => l.text),
+        allowedNumbers(recordForModel(record)),
+      ),
+      [],
+    );
   });
 });

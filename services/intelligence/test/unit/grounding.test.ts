@@ -3,7 +3,14 @@ import { describe, test } from 'node:test';
 import { allowedNumbers, numbersIn, ungroundedNumbers } from '../../src/domain/grounding.js';
 
 describe('number grounding', () => {
-  const facts = { items: [{ code: 'BLOOD_PRESSURE', value: '142/91' }, { code: 'BMI', value: 22.1 }, { code: 'TG', value: 1250 }], examDate: '2025-03-14' };
+  const facts = {
+    items: [
+      { code: 'BLOOD_PRESSURE', value: '142/91' },
+      { code: 'BMI', value: 22.1 },
+      { code: 'TG', value: 1250 },
+    ],
+    examDate: '2025-03-14',
+  };
 
   test('when a reading quotes only values from the record, then nothing is flagged', () => {
     const allowed = allowedNumbers(facts);

@@ -6,14 +6,20 @@ import { buildLatest, item } from './builders.js';
 
 describe('the record the model sees', () => {
   test('when items are not tested or not classifiable, then they are left out; flagged ones carry their normal range', () => {
-    const record = buildRecord(buildLatest({
-      items: [
-        item('BMI', '체질량지수', 26.1, 'kg/m²', 'NORMAL_B', '18.5~24.9'),
-        item('EGFR', 'eGFR', null, '', 'NOT_TESTED'),
-        item('HEMOGLOBIN', '혈색소', 17.1, 'g/dL', 'NOT_CLASSIFIED'),
-      ],
-    }), '2026-11-24');
-    assert.deepEqual(record.items.map((i) => i.code), ['BMI']);
+    const record = buildRecord(
+      buildLatest({
+        items: [
+          item('BMI', '체질량지수', 26.1, 'kg/m²', 'NORMAL_B', '18.5~24.9'),
+          item('EGFR', 'eGFR', null, '', 'NOT_TESTED'),
+          item('HEMOGLOBIN', '혈색소', 17.1, 'g/dL', 'NOT_CLASSIFIED'),
+        ],
+      }),
+      '2026-11-24',
+    );
+    assert.deepEqual(
+      record.items.map((i) => i.code),
+      ['BMI'],
+    );
     assert.equal(record.items[0]!.normalRange, '18.5~24.9');
     assert.equal(record.items[0]!.gradeLabel, '정상B(경계)');
   });
@@ -25,10 +31,20 @@ describe('the record the model sees', () => {
   });
 
   test('when flagged items are listed, then 질환의심 comes before 정상B', () => {
-    const record = buildRecord(buildLatest({
-      items: [item('BMI', '체질량지수', 26, 'kg/m²', 'NORMAL_B'), item('ALT', 'ALT(SGPT)', 50, 'U/L', 'SUSPECTED_DISEASE'), item('AST', 'AST(SGOT)', 20, 'U/L', 'NORMAL_A')],
-    }), '2026-11-24');
-    assert.deepEqual(flaggedItems(record).map((i) => i.code), ['ALT', 'BMI']);
+    const record = buildRecord(
+      buildLatest({
+        items: [
+          item('BMI', '체질량지수', 26, 'kg/m²', 'NORMAL_B'),
+          item('ALT', 'ALT(SGPT)', 50, 'U/L', 'SUSPECTED_DISEASE'),
+          item('AST', 'AST(SGOT)', 20, 'U/L', 'NORMAL_A'),
+        ],
+      }),
+      '2026-11-24',
+    );
+    assert.deepEqual(
+      flaggedItems(record).map((i) => i.code),
+      ['ALT', 'BMI'],
+    );
   });
 
   test('when ages are computed, then the birthday counts only once reached', () => {

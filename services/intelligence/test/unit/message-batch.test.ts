@@ -15,7 +15,14 @@ function succeeded(text: string, stopReason = 'end_turn'): BatchResultLine {
 describe('a Message Batch result as a stored message', () => {
   test('when the model wrote a short message with only the user’s numbers, then it is used as AI text with its tokens', () => {
     const result = itemResult(succeeded('3일 쉬었어도 괜찮아요. 오늘 미션 하나로 다시 시작해요! 🌱'), 'NUDGE', facts);
-    assert.deepEqual(result, { outcome: 'succeeded', text: '3일 쉬었어도 괜찮아요. 오늘 미션 하나로 다시 시작해요! 🌱', source: 'AI', fallbackReason: null, inputTokens: 120, outputTokens: 25 });
+    assert.deepEqual(result, {
+      outcome: 'succeeded',
+      text: '3일 쉬었어도 괜찮아요. 오늘 미션 하나로 다시 시작해요! 🌱',
+      source: 'AI',
+      fallbackReason: null,
+      inputTokens: 120,
+      outputTokens: 25,
+    });
   });
 
   test('when the model invented a number, then the rule-based text is used, marked with the reason, and the tokens still count', () => {

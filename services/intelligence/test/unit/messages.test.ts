@@ -21,7 +21,14 @@ describe('nudges and celebrations', () => {
   });
 
   test('when the goal service sends its celebration facts, then the fallback names the mission and its streak', () => {
-    const text = fallbackMessage('CELEBRATION', { milestone: 7, streakDays: 7, missionTitle: '식후 가볍게 걷기', missionCategory: 'exercise', activeMissionCount: 3, todayCompletionRate: 66.7 });
+    const text = fallbackMessage('CELEBRATION', {
+      milestone: 7,
+      streakDays: 7,
+      missionTitle: '식후 가볍게 걷기',
+      missionCategory: 'exercise',
+      activeMissionCount: 3,
+      todayCompletionRate: 66.7,
+    });
     assert.equal(text, '🎉 식후 가볍게 걷기 7일 연속 달성! 꾸준함이 건강을 만들어요. 정말 훌륭해요!');
   });
 
@@ -38,7 +45,8 @@ describe('nudges and celebrations', () => {
   });
 
   test('when the model writes more than the limit, then whole sentences are kept up to it', () => {
-    const long = '오늘도 미션을 시작해 봐요!  작은 실천이 쌓이면 큰 변화가 됩니다.\n저녁 식사 뒤에 가볍게 걷기부터 해 보면 어떨까요? 응원할게요 💪 오늘 하루도 건강하게 보내세요!';
+    const long =
+      '오늘도 미션을 시작해 봐요!  작은 실천이 쌓이면 큰 변화가 됩니다.\n저녁 식사 뒤에 가볍게 걷기부터 해 보면 어떨까요? 응원할게요 💪 오늘 하루도 건강하게 보내세요!';
     assert.ok(charLength(long) > 80);
     const parsed = parseMessage(long, 'NUDGE', {});
     assert.ok(parsed.ok);

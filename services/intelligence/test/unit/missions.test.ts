@@ -39,7 +39,10 @@ describe('reading the model’s missions', () => {
   });
 
   test('when a mission names an item the record does not have, then that target is dropped', () => {
-    const parsed = parseRecommendation({ reason: '이유입니다.', missions: [...five.slice(0, 4), mission('요가', { targetItemCodes: ['ALT', 'morning-stretch', 'FASTING_GLUCOSE'] })] }, buildTestRecord());
+    const parsed = parseRecommendation(
+      { reason: '이유입니다.', missions: [...five.slice(0, 4), mission('요가', { targetItemCodes: ['ALT', 'morning-stretch', 'FASTING_GLUCOSE'] })] },
+      buildTestRecord(),
+    );
     assert.ok(parsed.ok);
     assert.deepEqual(parsed.value.missions[4]!.targetItems, ['FASTING_GLUCOSE']);
   });
@@ -62,7 +65,10 @@ describe('the rule-based missions', () => {
     const draft = check(buildTestRecord());
     assert.deepEqual(draft.missions[0]!.targetItems, ['BLOOD_PRESSURE']);
     assert.deepEqual(draft.missions[1]!.targetItems, ['FASTING_GLUCOSE']);
-    assert.ok(draft.missions.some((m) => m.title.includes('스트레칭')), 'a desk job gets a stretching mission');
+    assert.ok(
+      draft.missions.some((m) => m.title.includes('스트레칭')),
+      'a desk job gets a stretching mission',
+    );
     assert.match(draft.missions[0]!.occupationFit, /사무직/);
   });
 
@@ -74,15 +80,17 @@ describe('the rule-based missions', () => {
   });
 
   test('when many kinds of items are flagged, then there are still exactly five missions', () => {
-    check(buildTestRecord({
-      items: [
-        item('BLOOD_PRESSURE', '혈압', '150/95', 'mmHg', 'SUSPECTED_DISEASE'),
-        item('LDL_CHOLESTEROL', 'LDL 콜레스테롤', 170, 'mg/dL', 'SUSPECTED_DISEASE'),
-        item('ALT', 'ALT(SGPT)', 50, 'U/L', 'SUSPECTED_DISEASE'),
-        item('WAIST', '허리둘레', 92, 'cm', 'SUSPECTED_DISEASE'),
-        item('EGFR', '신사구체여과율(e-GFR)', 55, 'mL/min/1.73m²', 'SUSPECTED_DISEASE'),
-        item('HEMOGLOBIN', '혈색소', 11, 'g/dL', 'NORMAL_B'),
-      ],
-    }));
+    check(
+      buildTestRecord({
+        items: [
+          item('BLOOD_PRESSURE', '혈압', '150/95', 'mmHg', 'SUSPECTED_DISEASE'),
+          item('LDL_CHOLESTEROL', 'LDL 콜레스테롤', 170, 'mg/dL', 'SUSPECTED_DISEASE'),
+          item('ALT', 'ALT(SGPT)', 50, 'U/L', 'SUSPECTED_DISEASE'),
+          item('WAIST', '허리둘레', 92, 'cm', 'SUSPECTED_DISEASE'),
+          item('EGFR', '신사구체여과율(e-GFR)', 55, 'mL/min/1.73m²', 'SUSPECTED_DISEASE'),
+          item('HEMOGLOBIN', '혈색소', 11, 'g/dL', 'NORMAL_B'),
+        ],
+      }),
+    );
   });
 });

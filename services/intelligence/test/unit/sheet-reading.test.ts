@@ -5,7 +5,15 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { chatGrounding, groundingGate, NUMBERS_REMOVED_NOTE, sentencesOf, settleChatAnswer, streamGrounded, type StreamAnswer } from '../../src/domain/chat-grounding.js';
+import {
+  chatGrounding,
+  groundingGate,
+  NUMBERS_REMOVED_NOTE,
+  sentencesOf,
+  settleChatAnswer,
+  streamGrounded,
+  type StreamAnswer,
+} from '../../src/domain/chat-grounding.js';
 import { fallbackReading, parseReading, ruleRiskLevel } from '../../src/domain/diagnosis.js';
 import { outsideCriteriaItems, recordForModel } from '../../src/domain/health-record.js';
 import { chatPrompt, diagnosisPrompt } from '../../src/domain/prompts.js';
@@ -27,9 +35,22 @@ describe('values outside the graded range in the reading', () => {
   test('when the record has a haemoglobin above the graded range, then the model sees it as 판정 기준 외 with its note', () => {
     const record = buildTestRecord(HIGH_HB);
     assert.deepEqual(outsideCriteriaItems(record), [
-      { code: 'HEMOGLOBIN', name: '혈색소', value: 18.5, unit: 'g/dL', grade: 'OUTSIDE_CRITERIA', gradeLabel: '판정 기준 외', normalRange: '13.0~16.5', note: '기준보다 높음, 의사와 상의' },
+      {
+        code: 'HEMOGLOBIN',
+        name: '혈색소',
+        value: 18.5,
+        unit: 'g/dL',
+        grade: 'OUTSIDE_CRITERIA',
+        gradeLabel: '판정 기준 외',
+        normalRange: '13.0~16.5',
+        note: '기준보다 높음, 의사와 상의',
+      },
     ]);
-    assert.deepEqual(record.items.map((i) => i.code), ['BMI', 'FASTING_GLUCOSE', 'HEMOGLOBIN'], 'an item not graded for want of a fact stays out');
+    assert.deepEqual(
+      record.items.map((i) => i.code),
+      ['BMI', 'FASTING_GLUCOSE', 'HEMOGLOBIN'],
+      'an item not graded for want of a fact stays out',
+    );
     const prompt = diagnosisPrompt(record);
     assert.match(prompt.system, /판정 기준 외/);
     assert.match(JSON.stringify(recordForModel(record)), /기준보다 높음, 의사와 상의/);
@@ -48,7 +69,11 @@ describe('values outside the graded range in the reading', () => {
     const rejected = parseReading({ lines, healthScore: 90, riskLevel: 'LOW' }, record);
     assert.deepEqual(rejected, { ok: false, reason: 'INVALID_OUTPUT', detail: 'items outside the criteria not mentioned: HEMOGLOBIN' });
     const mentioned = parseReading(
-      { lines: { ...lines, riskLine: '혈색소(18.5 g/dL)는 판정 기준보다 높으니 의사와 상의하세요.', riskItemCodes: ['HEMOGLOBIN'] }, healthScore: 80, riskLevel: 'MEDIUM' },
+      {
+        lines: { ...lines, riskLine: '혈색소(18.5 g/dL)는 판정 기준보다 높으니 의사와 상의하세요.', riskItemCodes: ['HEMOGLOBIN'] },
+        healthScore: 80,
+        riskLevel: 'MEDIUM',
+      },
       record,
     );
     assert.ok(mentioned.ok);
@@ -72,13 +97,37 @@ describe('values outside the graded range in the reading', () => {
     const reading = fallbackReading(record);
     assert.match(reading.lines[0].text, /혈압.*관리가 필요합니다\. 혈색소\(18\.5 g\/dL\)는 판정 기준보다 높아/);
     assert.deepEqual(reading.lines[0].itemCodes, ['BLOOD_PRESSURE', 'HEMOGLOBIN']);
-    assert.ok(parseReading({ lines: { overallLine: reading.lines[0].text, overallItemCodes: reading.lines[0].itemCodes, riskLine: reading.lines[1].text, riskItemCodes: reading.lines[1].itemCodes, occupationLine: reading.lines[2].text, occupationItemCodes: reading.lines[2].itemCodes }, healthScore: reading.healthScore, riskLevel: reading.riskLevel }, record).ok, 'the rules’ reading passes the same checks');
+    assert.ok(
+      parseReading(
+        {
+          lines: {
+            overallLine: reading.lines[0].text,
+            overallItemCodes: reading.lines[0].itemCodes,
+            riskLine: reading.lines[1].text,
+            riskItemCodes: reading.lines[1].itemCodes,
+            occupationLine: reading.lines[2].text,
+            occupationItemCodes: reading.lines[2].itemCodes,
+          },
+          healthScore: reading.healthScore,
+          riskLevel: reading.riskLevel,
+        },
+        record,
+      ).ok,
+      'the rules’ reading passes the same checks',
+    );
   });
 });
 
 describe('numbers about the user in chat answers', () => {
   const record = buildTestRecord();
-  const prompt = chatPrompt({ record, history: [{ role: 'user', content: '제 몸무게는 68kg이에요.' }, { role: 'assistant', content: '알려 주셔서 고마워요.' }], message: '혈압을 낮추려면 어떻게 해야 하나요?' });
+  const prompt = chatPrompt({
+    record,
+    history: [
+      { role: 'user', content: '제 몸무게는 68kg이에요.' },
+      { role: 'assistant', content: '알려 주셔서 고마워요.' },
+    ],
+    message: '혈압을 낮추려면 어떻게 해야 하나요?',
+  });
   const grounding = chatGrounding([prompt.system, ...prompt.messages.map((m) => m.content)].join('\n'), record);
 
   test('when an answer quotes the record’s values, then it is grounded', () => {
@@ -130,11 +179,21 @@ describe('numbers about the user in chat answers', () => {
 
   test('when nothing is left once the number is removed, then the rules answer, with the note and the reason', () => {
     const settled = settleChatAnswer({ source: 'FALLBACK', reason: 'UNGROUNDED_NUMBER' }, '최근 수치가 37% 좋아졌어요.', grounding, '기본 안내예요.');
-    assert.deepEqual(settled, { text: `기본 안내예요. ${NUMBERS_REMOVED_NOTE}`, source: 'FALLBACK', fallbackReason: 'UNGROUNDED_NUMBER', numbersRemoved: ['37'] });
+    assert.deepEqual(settled, {
+      text: `기본 안내예요. ${NUMBERS_REMOVED_NOTE}`,
+      source: 'FALLBACK',
+      fallbackReason: 'UNGROUNDED_NUMBER',
+      numbersRemoved: ['37'],
+    });
   });
 
   test('when the model answered well, or was unavailable, then the answer is the model’s or the rules’ as before', () => {
-    assert.deepEqual(settleChatAnswer({ source: 'AI', value: '좋아요.' }, undefined, grounding, 'x'), { text: '좋아요.', source: 'AI', fallbackReason: null, numbersRemoved: [] });
+    assert.deepEqual(settleChatAnswer({ source: 'AI', value: '좋아요.' }, undefined, grounding, 'x'), {
+      text: '좋아요.',
+      source: 'AI',
+      fallbackReason: null,
+      numbersRemoved: [],
+    });
     assert.deepEqual(settleChatAnswer({ source: 'FALLBACK', reason: 'AI_TIMEOUT' }, undefined, grounding, '규칙 답'), {
       text: '규칙 답',
       source: 'FALLBACK',

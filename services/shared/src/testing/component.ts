@@ -95,7 +95,16 @@ export async function startComponent<S extends z.ZodRawShape>(definition: DbServ
       request(route, {
         method: 'POST',
         headers: { 'content-type': 'application/cloudevents+json' },
-        body: JSON.stringify({ specversion: '1.0', id, source: 'component-test', type: 'com.dapr.event.sent', topic, pubsubname: 'events', datacontenttype: 'application/json', data }),
+        body: JSON.stringify({
+          specversion: '1.0',
+          id,
+          source: 'component-test',
+          type: 'com.dapr.event.sent',
+          topic,
+          pubsubname: 'events',
+          datacontenttype: 'application/json',
+          data,
+        }),
       }),
     async stop() {
       await server.close();

@@ -10,7 +10,13 @@ test('when the service publishes, then the double records each event in order, c
   data.n = 2;
   await dapr.publish('events', 'other', { n: 3 });
   assert.deepEqual(dapr.publishedTo('goal-set'), [{ userId: 'u1', n: 1 }]);
-  assert.deepEqual(dapr.published.map((e) => [e.topic, e.options.id]), [['goal-set', 'e1'], ['other', undefined]]);
+  assert.deepEqual(
+    dapr.published.map((e) => [e.topic, e.options.id]),
+    [
+      ['goal-set', 'e1'],
+      ['other', undefined],
+    ],
+  );
   dapr.publishing = false;
   await assert.rejects(dapr.publish('events', 'goal-set', {}), /Publishing to events\/goal-set failed/);
 });
@@ -35,7 +41,14 @@ test('when an invocation has a handler, then it answers; without one, or when it
   assert.deepEqual(await dapr.invoke('health', '/internal/users/u1/latest?x=1'), { path: 'internal/users/u1/latest?x=1', method: 'GET' });
   await assert.rejects(dapr.invoke('health', 'internal/users/u2/latest'), (error: unknown) => error instanceof DaprCallError && error.upstreamStatus === 503);
   await assert.rejects(dapr.invoke('goal', 'anything', { body: {} }), (error: unknown) => error instanceof DaprCallError && error.upstreamStatus === 500);
-  assert.deepEqual(dapr.invocations.map((c) => [c.appId, c.method]), [['health', 'GET'], ['health', 'GET'], ['goal', 'POST']]);
+  assert.deepEqual(
+    dapr.invocations.map((c) => [c.appId, c.method]),
+    [
+      ['health', 'GET'],
+      ['health', 'GET'],
+      ['goal', 'POST'],
+    ],
+  );
   assert.equal(await dapr.getSecret('secretstore', 'api-key'), 's3cret');
   await assert.rejects(dapr.getSecret('secretstore', 'missing'), DaprCallError);
 });

@@ -9,7 +9,11 @@ describe('request-target confinement', () => {
       path: '/api/health/checkups/6f1c2b9e-0d7a-4c55-9f7e-2d8b3f1a9c10',
       query: '',
     });
-    assert.deepEqual(checkRequestTarget('/api/health/trends?item=bmi&from=2024-01-01'), { ok: true, path: '/api/health/trends', query: 'item=bmi&from=2024-01-01' });
+    assert.deepEqual(checkRequestTarget('/api/health/trends?item=bmi&from=2024-01-01'), {
+      ok: true,
+      path: '/api/health/trends',
+      query: 'item=bmi&from=2024-01-01',
+    });
     assert.deepEqual(checkRequestTarget('/api/openapi.json'), { ok: true, path: '/api/openapi.json', query: '' });
     assert.deepEqual(checkRequestTarget('/'), { ok: true, path: '/', query: '' });
     assert.equal(checkRequestTarget('/api/notifications?q=%ED%95%9C').ok, true, 'encoded UTF-8 in a query value is fine');

@@ -2,7 +2,17 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Server } from 'node:http';
 import { z } from 'zod';
-import { createLogger, createMetrics, createServiceApp, documentIssues, finishServiceApp, createRouter, openApiPaths, route, USER_ID_HEADER } from '../../src/index.js';
+import {
+  createLogger,
+  createMetrics,
+  createServiceApp,
+  documentIssues,
+  finishServiceApp,
+  createRouter,
+  openApiPaths,
+  route,
+  USER_ID_HEADER,
+} from '../../src/index.js';
 
 const saved: unknown[] = [];
 const routes = [
@@ -96,13 +106,31 @@ describe('schema-described routes', () => {
   });
 
   test('when the OpenAPI fragment is generated, then user routes carry the sign-in and bearer schemes and every status they can answer, internal ones are absent', () => {
-    const paths = openApiPaths(routes) as Record<string, Record<string, { security: unknown[]; responses: Record<string, { content?: Record<string, { examples?: Record<string, unknown> }> }>; parameters: { name: string; in: string }[]; requestBody?: unknown }>>;
+    const paths = openApiPaths(routes) as Record<
+      string,
+      Record<
+        string,
+        {
+          security: unknown[];
+          responses: Record<string, { content?: Record<string, { examples?: Record<string, unknown> }> }>;
+          parameters: { name: string; in: string }[];
+          requestBody?: unknown;
+        }
+      >
+    >;
     assert.deepEqual(Object.keys(paths), ['/api/things/{id}']);
     const operation = paths['/api/things/{id}']!.put!;
     assert.deepEqual(operation.security, [{ googleSignIn: ['openid', 'email', 'profile'] }, { bearerAuth: [] }]);
     assert.deepEqual(Object.keys(operation.responses).sort(), ['200', '400', '401', '413', '429', '502', '503', '504']);
-    assert.deepEqual(Object.keys(operation.responses['400']!.content!['application/problem+json']!.examples!).sort(), ['MALFORMED_JSON', 'NON_CANONICAL_PATH', 'VALIDATION_FAILED']);
-    assert.deepEqual(operation.parameters.map((p) => [p.name, p.in]), [['id', 'path']]);
+    assert.deepEqual(Object.keys(operation.responses['400']!.content!['application/problem+json']!.examples!).sort(), [
+      'MALFORMED_JSON',
+      'NON_CANONICAL_PATH',
+      'VALIDATION_FAILED',
+    ]);
+    assert.deepEqual(
+      operation.parameters.map((p) => [p.name, p.in]),
+      [['id', 'path']],
+    );
     assert.ok(operation.requestBody);
   });
 });

@@ -17,7 +17,9 @@ interface LoadedKey {
 function loadKey(pem: string): LoadedKey {
   const privateKey = createPrivateKey(pem);
   const jwk = createPublicKey(privateKey).export({ format: 'jwk' }) as JsonWebKey & { crv: string; kty: string; x: string; y: string };
-  const kid = createHash('sha256').update(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y })).digest('base64url');
+  const kid = createHash('sha256')
+    .update(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y }))
+    .digest('base64url');
   return { kid, privateKey, publicJwk: { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y, kid, alg: 'ES256', use: 'sig' } };
 }
 

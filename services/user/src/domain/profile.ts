@@ -41,16 +41,18 @@ export function ageOn(birthDate: string, today: string): number {
 /** The onboarding form: every field the judging rules and the AI need; age is checked on today in Seoul. */
 export function profileInputSchema(clock: Clock) {
   const today = () => seoulToday(clock);
-  return z.object({
-    name: z.string().trim().min(1, 'name is required').max(50, 'name is at most 50 characters'),
-    birthDate: z.iso
-      .date('birthDate must be a date YYYY-MM-DD')
-      .refine((d) => d <= today(), 'birthDate cannot be in the future')
-      .refine((d) => ageOn(d, today()) >= MIN_AGE, `you must be at least ${MIN_AGE}`)
-      .refine((d) => ageOn(d, today()) <= MAX_AGE, 'birthDate is not plausible'),
-    sex: z.enum(['M', 'F'], 'sex must be M or F'),
-    occupation: z.enum(OCCUPATIONS, `occupation must be one of ${OCCUPATIONS.join(', ')}`),
-  }).strict();
+  return z
+    .object({
+      name: z.string().trim().min(1, 'name is required').max(50, 'name is at most 50 characters'),
+      birthDate: z.iso
+        .date('birthDate must be a date YYYY-MM-DD')
+        .refine((d) => d <= today(), 'birthDate cannot be in the future')
+        .refine((d) => ageOn(d, today()) >= MIN_AGE, `you must be at least ${MIN_AGE}`)
+        .refine((d) => ageOn(d, today()) <= MAX_AGE, 'birthDate is not plausible'),
+      sex: z.enum(['M', 'F'], 'sex must be M or F'),
+      occupation: z.enum(OCCUPATIONS, `occupation must be one of ${OCCUPATIONS.join(', ')}`),
+    })
+    .strict();
 }
 
 export type ProfileInput = z.output<ReturnType<typeof profileInputSchema>>;

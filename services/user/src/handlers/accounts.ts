@@ -109,7 +109,12 @@ export function createAccounts(deps: AccountsDeps) {
     try {
       await Promise.all(
         familyIds.map((familyId) =>
-          deps.dapr.saveState(components.revocations, `session:${familyId}`, { revokedAt: deps.clock.now().toISOString() }, { ttlSeconds: deps.accessTtlSeconds + 60 }),
+          deps.dapr.saveState(
+            components.revocations,
+            `session:${familyId}`,
+            { revokedAt: deps.clock.now().toISOString() },
+            { ttlSeconds: deps.accessTtlSeconds + 60 },
+          ),
         ),
       );
     } catch (error) {

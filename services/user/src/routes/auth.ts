@@ -10,10 +10,12 @@ const sessionSchema = z.object({
   refreshToken: z.string().describe('Opaque; exchange at /api/auth/refresh; each use rotates it'),
 });
 
-const idTokenSignIn = z.object({
-  idToken: z.string().min(20).max(8192).describe('The ID token from native Google sign-in'),
-  nonce: z.string().min(1).max(256).optional().describe('The nonce the app put in the authorization request'),
-}).strict();
+const idTokenSignIn = z
+  .object({
+    idToken: z.string().min(20).max(8192).describe('The ID token from native Google sign-in'),
+    nonce: z.string().min(1).max(256).optional().describe('The nonce the app put in the authorization request'),
+  })
+  .strict();
 
 /** RFC 7636 section 4.1: 43–128 unreserved characters. */
 const pkceVerifier = z
@@ -21,12 +23,14 @@ const pkceVerifier = z
   .regex(/^[A-Za-z0-9._~-]{43,128}$/, 'a PKCE verifier is 43–128 characters of A–Z, a–z, 0–9, "-", ".", "_", "~"')
   .describe('PKCE verifier (RFC 7636)');
 
-const codeSignIn = z.object({
-  code: z.string().min(1).max(2048),
-  codeVerifier: pkceVerifier,
-  redirectUri: z.string().min(1).max(2048),
-  nonce: z.string().min(1).max(256).optional(),
-}).strict();
+const codeSignIn = z
+  .object({
+    code: z.string().min(1).max(2048),
+    codeVerifier: pkceVerifier,
+    redirectUri: z.string().min(1).max(2048),
+    nonce: z.string().min(1).max(256).optional(),
+  })
+  .strict();
 
 /** RFC 6749 token request (section 4.1.3 and 6), as OAuth clients such as the reference page send it. */
 const tokenRequest = z.discriminatedUnion('grant_type', [
@@ -60,7 +64,13 @@ const sessionExample = {
 };
 
 const credentialRejected = { INVALID_CREDENTIAL: 'The sign-in credential could not be verified.' };
-const providerDown = { 503: { description: 'The identity provider is unavailable', codes: { IDENTITY_PROVIDER_UNAVAILABLE: 'Sign-in is temporarily unavailable.' }, headers: { 'Retry-After': 'Seconds to wait' } } };
+const providerDown = {
+  503: {
+    description: 'The identity provider is unavailable',
+    codes: { IDENTITY_PROVIDER_UNAVAILABLE: 'Sign-in is temporarily unavailable.' },
+    headers: { 'Retry-After': 'Seconds to wait' },
+  },
+};
 
 export function createAuthRoutes(accounts: Accounts, jwks: () => unknown): RouteSpec[] {
   return [
@@ -140,7 +150,14 @@ export function createAuthRoutes(accounts: Accounts, jwks: () => unknown): Route
         res.setHeader('Cache-Control', 'no-store');
         const session =
           body.grant_type === 'authorization_code'
-            ? (await accounts.signInWithCode({ code: body.code, codeVerifier: body.code_verifier, redirectUri: body.redirect_uri, ...(body.nonce ? { nonce: body.nonce } : {}) })).session
+            ? (
+                await accounts.signInWithCode({
+                  code: body.code,
+                  codeVerifier: body.code_verifier,
+                  redirectUri: body.redirect_uri,
+                  ...(body.nonce ? { nonce: body.nonce } : {}),
+                })
+              ).session
             : await accounts.refresh(body.refresh_token);
         return { access_token: session.accessToken, token_type: session.tokenType, expires_in: session.expiresIn, refresh_token: session.refreshToken };
       },
@@ -206,7 +223,15 @@ export function createAuthRoutes(accounts: Accounts, jwks: () => unknown): Route
           description: 'JSON Web Key Set (RFC 7517)',
           schema: z.object({
             keys: z.array(
-              z.object({ kty: z.literal('EC'), crv: z.literal('P-256'), x: z.string(), y: z.string(), kid: z.string(), alg: z.literal('ES256'), use: z.literal('sig') }),
+              z.object({
+                kty: z.literal('EC'),
+                crv: z.literal('P-256'),
+                x: z.string(),
+                y: z.string(),
+                kid: z.string(),
+                alg: z.literal('ES256'),
+                use: z.literal('sig'),
+              }),
             ),
           }),
           example: {

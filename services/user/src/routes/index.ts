@@ -36,7 +36,12 @@ export function signInScheme(issuer: string, clientId: string, authorizationEndp
           authorizationUrl: authorizationEndpoint ?? issuer,
           tokenUrl: '/api/auth/token',
           refreshUrl: '/api/auth/token',
-          scopes: Object.fromEntries(SIGN_IN_SCOPES.map((scope) => [scope, { openid: 'OpenID Connect sign-in', email: 'The verified email address', profile: 'Name and picture' }[scope]])),
+          scopes: Object.fromEntries(
+            SIGN_IN_SCOPES.map((scope) => [
+              scope,
+              { openid: 'OpenID Connect sign-in', email: 'The verified email address', profile: 'Name and picture' }[scope],
+            ]),
+          ),
         },
       },
     },

@@ -52,7 +52,8 @@ export function createMeRoutes(accounts: Accounts, clock: Clock): RouteSpec[] {
       operationId: 'updateMyProfile',
       summary: 'Complete onboarding or edit the profile (name, birth date, sex, occupation)',
       summaryKo: '프로필 등록·수정',
-      description: '`birthDate` must be a real calendar day, not in the future, and make the user at least 19 and at most 120 years old (Asia/Seoul); otherwise 400 VALIDATION_FAILED.',
+      description:
+        '`birthDate` must be a real calendar day, not in the future, and make the user at least 19 and at most 120 years old (Asia/Seoul); otherwise 400 VALIDATION_FAILED.',
       tags: ['users'],
       access: 'user',
       body: profileInputSchema(clock),

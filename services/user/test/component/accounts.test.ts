@@ -17,7 +17,15 @@ let user: Component;
 
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'user-component-'));
-  google = await startGoogleOidcStandin({ port: 0, clientId: CLIENT_ID, redirectUris: [REDIRECT], keysFile: join(dir, 'keys.json'), autoLogin: true, anyTestIdentity: true, logger: createMemoryLogger() });
+  google = await startGoogleOidcStandin({
+    port: 0,
+    clientId: CLIENT_ID,
+    redirectUris: [REDIRECT],
+    keysFile: join(dir, 'keys.json'),
+    autoLogin: true,
+    anyTestIdentity: true,
+    logger: createMemoryLogger(),
+  });
   user = await startComponent(userService, {
     env: { OIDC_ISSUER: google.issuer, OIDC_CLIENT_IDS: CLIENT_ID, OIDC_ALLOW_INSECURE_HTTP: 'true' },
     secrets: { 'jwt-signing-key': generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() },
@@ -75,7 +83,9 @@ describe('sign-in and onboarding', () => {
     const put = await user.request('/api/users/me', { method: 'PUT', userId, json: profile });
     assert.equal(put.status, 200);
     assert.equal(((await put.json()) as { status: string }).status, 'ACTIVE');
-    const published = await eventually(() => user.dapr.published.find((e) => e.topic === 'user-registered' && (e.data as { userId: string }).userId === userId));
+    const published = await eventually(() =>
+      user.dapr.published.find((e) => e.topic === 'user-registered' && (e.data as { userId: string }).userId === userId),
+    );
     const { eventId, ...event } = published.data as { eventId: string };
     assert.equal(eventId, published.options.id, 'consumers dedupe on the CloudEvent id, which is the outbox event id');
     assert.deepEqual(event, {
@@ -103,7 +113,11 @@ describe('sign-in and onboarding', () => {
   test('when the profile has unknown fields or a birth date in the future, then it is refused and nothing changes', async () => {
     const session = await signIn(newPerson('bad'));
     const userId = session.user.id;
-    for (const body of [{ ...profile, admin: true }, { ...profile, birthDate: '2026-11-25' }, { ...profile, sex: 'X' }]) {
+    for (const body of [
+      { ...profile, admin: true },
+      { ...profile, birthDate: '2026-11-25' },
+      { ...profile, sex: 'X' },
+    ]) {
       const response = await user.request('/api/users/me', { method: 'PUT', userId, json: body });
       assert.equal(response.status, 400);
       assert.match(response.headers.get('content-type') ?? '', /application\/problem\+json/);
@@ -157,7 +171,9 @@ describe('deletion', () => {
     assert.equal((await user.request('/api/users/me', { method: 'DELETE', userId })).status, 204);
     assert.equal((await user.request('/api/users/me', { userId })).status, 404);
     await eventually(() => user.dapr.publishedTo('user-deleted').find((e) => (e as { userId: string }).userId === userId));
-    const stored = await user.db.query<{ email: string | null; name: string | null; status: string }>('select email, name, status from users where id = $1', [userId]);
+    const stored = await user.db.query<{ email: string | null; name: string | null; status: string }>('select email, name, status from users where id = $1', [
+      userId,
+    ]);
     assert.deepEqual(stored.rows[0], { email: null, name: null, status: 'DELETED' });
     const fresh = await signIn(email);
     assert.notEqual(fresh.user.id, userId);

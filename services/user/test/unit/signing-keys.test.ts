@@ -59,5 +59,8 @@ test('when the keys rotate under a running signer, then every token it signs ver
     assert.ok(jwk, 'the signing key is published');
   }
   signer.update({ current: b });
-  assert.deepEqual(signer.jwks().keys.map((k) => k.kid), [kidOf(after)]);
+  assert.deepEqual(
+    signer.jwks().keys.map((k) => k.kid),
+    [kidOf(after)],
+  );
 });

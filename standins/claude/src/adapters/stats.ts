@@ -27,7 +27,16 @@ export interface Stats {
 
 export function createStats(now: () => number = Date.now): Stats {
   let current = 0;
-  const fresh = () => ({ total: 0, streamed: 0, byStatus: {} as Record<string, number>, peak: current, inputTokens: 0, outputTokens: 0, aborted: 0, since: now() });
+  const fresh = () => ({
+    total: 0,
+    streamed: 0,
+    byStatus: {} as Record<string, number>,
+    peak: current,
+    inputTokens: 0,
+    outputTokens: 0,
+    aborted: 0,
+    since: now(),
+  });
   let counters = fresh();
   return {
     begin() {

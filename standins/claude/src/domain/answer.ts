@@ -28,10 +28,7 @@ export interface Answer {
 
 /** Input tokens: everything the model is shown, tool definitions and output schema included. */
 export function countInputTokens(request: MessagesRequest): number {
-  const extras = [
-    request.tools ? JSON.stringify(request.tools) : '',
-    request.output_config?.format ? JSON.stringify(request.output_config.format.schema) : '',
-  ];
+  const extras = [request.tools ? JSON.stringify(request.tools) : '', request.output_config?.format ? JSON.stringify(request.output_config.format.schema) : ''];
   return estimateTokens(wholeText(request) + extras.join(''));
 }
 

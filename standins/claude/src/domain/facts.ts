@@ -101,7 +101,13 @@ export function scanJson(text: string): JsonScan {
     prose += ch;
     i += 1;
   }
-  return { values, prose: prose.replace(/```(?:json)?/g, ' ').replace(/[ \t]+/g, ' ').trim() };
+  return {
+    values,
+    prose: prose
+      .replace(/```(?:json)?/g, ' ')
+      .replace(/[ \t]+/g, ' ')
+      .trim(),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -246,7 +252,10 @@ function proseItems(prose: string): CheckupItem[] {
     for (const match of line.matchAll(LINE_ITEM)) {
       const [, rawName, value, unit, gradeWord] = match;
       const grade = normalizeGrade(gradeWord);
-      const label = rawName?.replace(/^[-•*\s]+/, '').replace(/[\s(]+$/, '').trim();
+      const label = rawName
+        ?.replace(/^[-•*\s]+/, '')
+        .replace(/[\s(]+$/, '')
+        .trim();
       if (!grade || !label || !value) continue;
       const described = describeItem(label);
       items.push({

@@ -184,7 +184,10 @@ export const TOPIC_WORDS: Array<[string, Topic]> = [
 const SEDENTARY = /\bit\b|개발|프로그래|사무|회사원|직장|office|developer|engineer|디자이너|연구|공무원|회계|상담원|학생|운전|기사/i;
 
 const OCCUPATION_ADVICE: Array<[RegExp, string]> = [
-  [/\bit\b|개발|프로그래|사무|회사원|직장|office|developer|engineer|디자이너|연구|공무원|회계|상담원/i, '오래 앉아 있는 시간이 길어 한 시간마다 일어나 스트레칭하고 점심 뒤 가볍게 걸어 보세요'],
+  [
+    /\bit\b|개발|프로그래|사무|회사원|직장|office|developer|engineer|디자이너|연구|공무원|회계|상담원/i,
+    '오래 앉아 있는 시간이 길어 한 시간마다 일어나 스트레칭하고 점심 뒤 가볍게 걸어 보세요',
+  ],
   [/운전|기사|driver|택시|버스|배송|택배/i, '운전 중 휴게 시간마다 차에서 내려 몸을 풀고 간식은 견과류로 바꿔 보세요'],
   [/간호|의사|교대|야간|nurse|shift|경비|생산직/i, '교대·야간 근무로 생활 리듬이 깨지기 쉬우니 잠자는 시간을 일정하게 지키고 야식을 줄여 보세요'],
   [/학생|student|수험/i, '공부하느라 앉아 있는 시간이 길어 쉬는 시간마다 일어나 걷고 단 간식을 줄여 보세요'],
@@ -232,35 +235,72 @@ const plan = (
 /** Missions that answer a flagged item type; the first of each is the most direct. */
 export const MISSIONS: Record<Category | 'sedentary', MissionPlan[]> = {
   bloodPressure: [
-    plan('low-salt-soup', '국물 싱겁게 먹기', '국과 찌개는 건더기 위주로 먹고 국물은 남겨 나트륨을 줄여요', 'diet', '나트륨을 줄이면 혈압 관리에 도움이 됩니다'),
-    plan('brisk-walk', '저녁 식후 빠르게 걷기', '저녁 식사 뒤 숨이 조금 찰 만큼 빠르게 걸어요', 'exercise', '꾸준한 유산소 운동은 혈압을 낮추는 데 도움이 됩니다', 'medium'),
+    plan(
+      'low-salt-soup',
+      '국물 싱겁게 먹기',
+      '국과 찌개는 건더기 위주로 먹고 국물은 남겨 나트륨을 줄여요',
+      'diet',
+      '나트륨을 줄이면 혈압 관리에 도움이 됩니다',
+    ),
+    plan(
+      'brisk-walk',
+      '저녁 식후 빠르게 걷기',
+      '저녁 식사 뒤 숨이 조금 찰 만큼 빠르게 걸어요',
+      'exercise',
+      '꾸준한 유산소 운동은 혈압을 낮추는 데 도움이 됩니다',
+      'medium',
+    ),
   ],
   glucose: [
     plan('whole-grain', '잡곡밥으로 바꾸기', '흰쌀밥 대신 잡곡밥을 먹고 밥 양을 조금 줄여요', 'diet', '정제 탄수화물을 줄이면 식후 혈당이 천천히 오릅니다'),
     plan('after-meal-walk', '식후 가볍게 걷기', '식사 뒤 바로 앉거나 눕지 말고 가볍게 걸어요', 'exercise', '식후 걷기는 혈당이 급하게 오르는 것을 막아 줍니다'),
-    plan('no-sugar-drink', '단 음료 대신 물 마시기', '탄산음료와 달콤한 커피 대신 물이나 보리차를 마셔요', 'diet', '당류 섭취를 줄여 혈당 관리에 도움이 됩니다'),
+    plan(
+      'no-sugar-drink',
+      '단 음료 대신 물 마시기',
+      '탄산음료와 달콤한 커피 대신 물이나 보리차를 마셔요',
+      'diet',
+      '당류 섭취를 줄여 혈당 관리에 도움이 됩니다',
+    ),
   ],
   lipid: [
     plan('grill-not-fry', '튀김 대신 구이·찜 먹기', '튀긴 음식 대신 굽거나 찐 음식을 골라요', 'diet', '포화지방을 줄이면 콜레스테롤 관리에 도움이 됩니다'),
-    plan('oily-fish', '등푸른 생선 챙기기', '고등어나 연어 같은 등푸른 생선을 반찬으로 먹어요', 'diet', '불포화지방산은 혈중 지질 관리에 도움이 됩니다', 'medium'),
+    plan(
+      'oily-fish',
+      '등푸른 생선 챙기기',
+      '고등어나 연어 같은 등푸른 생선을 반찬으로 먹어요',
+      'diet',
+      '불포화지방산은 혈중 지질 관리에 도움이 됩니다',
+      'medium',
+    ),
   ],
   weight: [
     plan('take-stairs', '계단 오르기', '엘리베이터 대신 계단을 이용해요', 'exercise', '일상 활동량을 늘려 체중 관리에 도움이 됩니다', 'medium'),
     plan('no-late-snack', '야식 끊기', '저녁 식사 뒤에는 물 외에 먹지 않아요', 'lifestyle', '야식을 줄이면 체중과 허리둘레 관리에 도움이 됩니다'),
   ],
   liver: [
-    plan('alcohol-free-day', '금주하는 날 정하기', '이번 주에 술을 마시지 않는 날을 정해 지켜요', 'lifestyle', '음주를 줄이면 간수치 회복에 도움이 됩니다', 'medium'),
+    plan(
+      'alcohol-free-day',
+      '금주하는 날 정하기',
+      '이번 주에 술을 마시지 않는 날을 정해 지켜요',
+      'lifestyle',
+      '음주를 줄이면 간수치 회복에 도움이 됩니다',
+      'medium',
+    ),
     plan('light-dinner', '기름진 야식 피하기', '늦은 밤 기름진 음식 대신 가벼운 과일을 골라요', 'diet', '간의 부담을 덜어 줍니다'),
   ],
   kidney: [
     plan('drink-water', '물 자주 마시기', '물병을 곁에 두고 틈틈이 물을 마셔요', 'lifestyle', '충분한 수분은 신장 건강에 도움이 됩니다'),
     plan('less-salty-side', '짠 반찬 줄이기', '젓갈·장아찌 같은 짠 반찬을 한 가지 줄여요', 'diet', '나트륨을 줄여 신장의 부담을 덜어 줍니다'),
   ],
-  hemoglobin: [
-    plan('iron-food', '철분 식품 챙기기', '살코기나 달걀, 시금치를 한 끼 반찬으로 먹어요', 'diet', '철분 섭취는 혈색소 수치 회복에 도움이 됩니다'),
-  ],
+  hemoglobin: [plan('iron-food', '철분 식품 챙기기', '살코기나 달걀, 시금치를 한 끼 반찬으로 먹어요', 'diet', '철분 섭취는 혈색소 수치 회복에 도움이 됩니다')],
   sedentary: [
-    plan('desk-stretch', '업무 중 일어나 스트레칭', '한 시간마다 자리에서 일어나 목과 허리를 풀어요', 'exercise', '오래 앉아 있는 습관이 주는 부담을 줄여 줍니다'),
+    plan(
+      'desk-stretch',
+      '업무 중 일어나 스트레칭',
+      '한 시간마다 자리에서 일어나 목과 허리를 풀어요',
+      'exercise',
+      '오래 앉아 있는 습관이 주는 부담을 줄여 줍니다',
+    ),
   ],
   other: [
     plan('morning-stretch', '아침 스트레칭', '일어나자마자 가볍게 온몸을 늘려 줘요', 'exercise', '몸을 깨우고 활동량을 늘려 줍니다'),

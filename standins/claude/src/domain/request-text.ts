@@ -19,7 +19,10 @@ export function blockText(block: ContentBlockParam): string {
 
 export function messageText(message: MessageParam): string {
   if (typeof message.content === 'string') return message.content;
-  return message.content.map(blockText).filter((text) => text !== '').join('\n');
+  return message.content
+    .map(blockText)
+    .filter((text) => text !== '')
+    .join('\n');
 }
 
 export function systemText(request: Pick<MessagesRequest, 'system'>): string {

@@ -42,19 +42,7 @@ interface Slot {
 }
 
 type Kind =
-  | 'question'
-  | 'occupation'
-  | 'benefit'
-  | 'reason'
-  | 'level'
-  | 'risk'
-  | 'advice'
-  | 'title'
-  | 'description'
-  | 'category'
-  | 'keyword'
-  | 'message'
-  | 'summary';
+  'question' | 'occupation' | 'benefit' | 'reason' | 'level' | 'risk' | 'advice' | 'title' | 'description' | 'category' | 'keyword' | 'message' | 'summary';
 
 const KINDS: Array<[Kind, RegExp]> = [
   ['question', /question|질문/],
@@ -73,7 +61,10 @@ const KINDS: Array<[Kind, RegExp]> = [
 ];
 
 function words(key: string): string {
-  return key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]/g, ' ').toLowerCase();
+  return key
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[_-]/g, ' ')
+    .toLowerCase();
 }
 
 function kindOf(key: string): Kind {
@@ -100,7 +91,10 @@ function resolve(schema: JsonSchema, state: State, seen = 0): JsonSchema {
   const ref = schema.$ref;
   if (typeof ref === 'string' && ref.startsWith('#')) {
     let target: unknown = state.root;
-    for (const part of ref.slice(1).split('/').filter((p) => p !== '')) {
+    for (const part of ref
+      .slice(1)
+      .split('/')
+      .filter((p) => p !== '')) {
       target = asSchema(target)[part.replace(/~1/g, '/').replace(/~0/g, '~')];
     }
     const { $ref: _ignored, ...rest } = schema;
@@ -188,7 +182,9 @@ function pickEnum(values: unknown[], slot: Slot, state: State): unknown {
   if (/category|type|kind|분류/.test(lower) && slot.plan) {
     const plan = slot.plan;
     const label = MISSION_CATEGORY_LABEL[plan.category];
-    const match = strings.find((v) => v.toLowerCase() === plan.category || v.includes(label) || (plan.category === 'diet' && /식단|식사|diet|nutrition/i.test(v)));
+    const match = strings.find(
+      (v) => v.toLowerCase() === plan.category || v.includes(label) || (plan.category === 'diet' && /식단|식사|diet|nutrition/i.test(v)),
+    );
     if (match !== undefined) return match;
   }
   const mentioned = values.filter((v) => typeof v === 'string' && v.length > 1 && requestText.includes(v));
@@ -254,7 +250,13 @@ function lengthOf(text: string): number {
 function fitLength(text: string, schema: JsonSchema, extra: string[]): string {
   const min = num(schema.minLength) ?? 0;
   const max = num(schema.maxLength);
-  let out = max === undefined ? text : fitSentences(sentences(text).map((s) => s.trim()), max);
+  let out =
+    max === undefined
+      ? text
+      : fitSentences(
+          sentences(text).map((s) => s.trim()),
+          max,
+        );
   for (const more of extra) {
     if (lengthOf(out) >= min) break;
     const candidate = `${out} ${more}`.trim();
@@ -394,7 +396,9 @@ function fillObject(schema: JsonSchema, slot: Slot, state: State): Record<string
   for (const [key, child] of Object.entries(properties)) {
     const childSchema = resolve(asSchema(child), state);
     if (!['integer', 'number'].includes(typeOf(childSchema)) || !/total|count|number/.test(words(key))) continue;
-    const keyWords = words(key).split(' ').filter((w) => !['total', 'count', 'number', 'of'].includes(w));
+    const keyWords = words(key)
+      .split(' ')
+      .filter((w) => !['total', 'count', 'number', 'of'].includes(w));
     const named = arrays.find(([name]) => keyWords.some((w) => words(name).includes(w.replace(/ed$|s$/, ''))));
     const ofObjects = arrays.find(([, list]) => typeof list[0] === 'object' && list[0] !== null);
     const sibling = (named ?? ofObjects ?? arrays[0])?.[1];

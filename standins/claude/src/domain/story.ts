@@ -82,7 +82,28 @@ export function topicsOf(question: string): { keywords: string[]; topics: Topic[
   const topics = [...new Set(found.map((f) => f.topic))];
   if (keywords.length === 0) {
     // No known topic: echo the first content words of the question.
-    const stop = new Set(['요즘', '제가', '저는', '어떻게', '무엇', '뭐', '왜', '좀', '많이', '너무', '정말', '그리고', '그런데', '혹시', '해야', '하나요', '할까요', '있나요', '좋을까요', '좋아요']);
+    const stop = new Set([
+      '요즘',
+      '제가',
+      '저는',
+      '어떻게',
+      '무엇',
+      '뭐',
+      '왜',
+      '좀',
+      '많이',
+      '너무',
+      '정말',
+      '그리고',
+      '그런데',
+      '혹시',
+      '해야',
+      '하나요',
+      '할까요',
+      '있나요',
+      '좋을까요',
+      '좋아요',
+    ]);
     const echoed = words.map(stripParticle).filter((w) => w.length >= 2 && /[가-힣]/.test(w) && !stop.has(w));
     keywords.push(...[...new Set(echoed)].slice(0, 2));
   }
@@ -258,4 +279,3 @@ export function composeStory(input: StoryInput): Story {
     severity,
   };
 }
-

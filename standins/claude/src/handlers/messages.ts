@@ -38,7 +38,13 @@ function failure(effect: Effect): Outcome {
   const retryAfter = effect.retryAfterSeconds ?? (effect.status === 429 ? DEFAULT_RETRY_AFTER_SECONDS : undefined);
   if (retryAfter !== undefined) headers['retry-after'] = String(retryAfter);
   if (effect.status === 429) {
-    return { kind: 'error', status: 429, type: 'rate_limit_error', message: 'Number of requests has exceeded your rate limit. Please try again later.', headers };
+    return {
+      kind: 'error',
+      status: 429,
+      type: 'rate_limit_error',
+      message: 'Number of requests has exceeded your rate limit. Please try again later.',
+      headers,
+    };
   }
   if (effect.status === 529) return { kind: 'error', status: 529, type: 'overloaded_error', message: 'Overloaded', headers };
   return { kind: 'error', status: 500, type: 'api_error', message: 'Internal server error', headers };
@@ -126,7 +132,10 @@ export function createMessagesHandler(deps: MessagesHandlerDeps) {
     },
 
     /** A valid request refused before the model saw it: a rate limit (429) or overload (529). */
-    refuse(entry: LoggedRequest, refusal: { status: number; type: 'rate_limit_error' | 'overloaded_error'; message: string; headers: Record<string, string> }): Outcome {
+    refuse(
+      entry: LoggedRequest,
+      refusal: { status: number; type: 'rate_limit_error' | 'overloaded_error'; message: string; headers: Record<string, string> },
+    ): Outcome {
       return settle(entry, { kind: 'error', ...refusal });
     },
 

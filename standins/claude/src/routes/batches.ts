@@ -25,7 +25,7 @@ const createBody = z.strictObject({
   requests: z
     .array(
       z.strictObject({
-        custom_id: z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/, 'custom_id: String should match pattern \'^[a-zA-Z0-9_-]{1,64}$\''),
+        custom_id: z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/, "custom_id: String should match pattern '^[a-zA-Z0-9_-]{1,64}$'"),
         params: z.record(z.string(), z.unknown()),
       }),
     )
@@ -70,7 +70,12 @@ export function createBatchesRouter(deps: BatchesRouterDeps): Router {
     const ids = new Set<string>();
     for (const request of parsed.data.requests) {
       if (ids.has(request.custom_id)) {
-        return sendApiError(res, 400, 'invalid_request_error', `requests: custom_id values must be unique within a batch; "${request.custom_id}" appears more than once`);
+        return sendApiError(
+          res,
+          400,
+          'invalid_request_error',
+          `requests: custom_id values must be unique within a batch; "${request.custom_id}" appears more than once`,
+        );
       }
       ids.add(request.custom_id);
     }
@@ -114,7 +119,8 @@ export function createBatchesRouter(deps: BatchesRouterDeps): Router {
     const id = String(req.params.id);
     const deleted = batches.delete(id);
     if (deleted === undefined) return notFound(res, id);
-    if (deleted === 'in_progress') return sendApiError(res, 400, 'invalid_request_error', `Message Batch ${id} is still processing; cancel it before deleting it.`);
+    if (deleted === 'in_progress')
+      return sendApiError(res, 400, 'invalid_request_error', `Message Batch ${id} is still processing; cancel it before deleting it.`);
     res.json(deleted);
   });
 
@@ -122,7 +128,13 @@ export function createBatchesRouter(deps: BatchesRouterDeps): Router {
     const id = String(req.params.id);
     const lines = batches.results(id);
     if (lines === undefined) return notFound(res, id);
-    if (lines === 'in_progress') return sendApiError(res, 400, 'invalid_request_error', `Message Batch ${id} has not ended yet; its results are available once processing_status is "ended".`);
+    if (lines === 'in_progress')
+      return sendApiError(
+        res,
+        400,
+        'invalid_request_error',
+        `Message Batch ${id} has not ended yet; its results are available once processing_status is "ended".`,
+      );
     res.status(200).set('content-type', 'application/binary');
     // Written in pieces: a 100,000-line file is tens of megabytes.
     const CHUNK = 1_000;

@@ -36,7 +36,8 @@ export function headerProblem(req: Request, apiKey: string): { status: number; t
   if (!key && bearer && !sameKey(bearer, apiKey)) return { status: 401, type: 'authentication_error', message: 'invalid bearer token' };
   const version = req.get('anthropic-version');
   if (version === undefined || version === '') return { status: 400, type: 'invalid_request_error', message: 'anthropic-version: header is required' };
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(version)) return { status: 400, type: 'invalid_request_error', message: `anthropic-version: "${version}" is not a valid version` };
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(version))
+    return { status: 400, type: 'invalid_request_error', message: `anthropic-version: "${version}" is not a valid version` };
   return undefined;
 }
 

@@ -36,8 +36,17 @@ function testIdentity(email: string): TestUser | undefined {
   const local = TEST_IDENTITY.exec(email)?.[1];
   if (local === undefined) return undefined;
   // 21 digits like Google's subjects, starting with 2 so they never meet the fixed accounts' 1….
-  const digits = BigInt(`0x${createHash('sha256').update(email).digest('hex')}`).toString().slice(0, 20);
-  const user: TestUser = { sub: `2${digits}`, email, emailVerified: !local.startsWith('unverified'), name: `테스트 ${local}`, givenName: local, familyName: '테스트' };
+  const digits = BigInt(`0x${createHash('sha256').update(email).digest('hex')}`)
+    .toString()
+    .slice(0, 20);
+  const user: TestUser = {
+    sub: `2${digits}`,
+    email,
+    emailVerified: !local.startsWith('unverified'),
+    name: `테스트 ${local}`,
+    givenName: local,
+    familyName: '테스트',
+  };
   identities.set(user.sub, user);
   return user;
 }

@@ -55,12 +55,7 @@ declare module 'oidc-provider' {
 
   export class Check {
     constructor(reason: string, description: string, check: (ctx: KoaContextWithOIDC) => CheckResult | Promise<CheckResult>);
-    constructor(
-      reason: string,
-      description: string,
-      error: string,
-      check: (ctx: KoaContextWithOIDC) => CheckResult | Promise<CheckResult>,
-    );
+    constructor(reason: string, description: string, error: string, check: (ctx: KoaContextWithOIDC) => CheckResult | Promise<CheckResult>);
     static readonly REQUEST_PROMPT: true;
     static readonly NO_NEED_TO_PROMPT: false;
     readonly reason: string;
@@ -135,12 +130,7 @@ declare module 'oidc-provider' {
     /** Koa's request listener for node:http. */
     callback(): (req: IncomingMessage, res: ServerResponse) => Promise<void>;
     interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<InteractionDetails>;
-    interactionFinished(
-      req: IncomingMessage,
-      res: ServerResponse,
-      result: InteractionResult,
-      options?: { mergeWithLastSubmission?: boolean },
-    ): Promise<void>;
+    interactionFinished(req: IncomingMessage, res: ServerResponse, result: InteractionResult, options?: { mergeWithLastSubmission?: boolean }): Promise<void>;
     /** Provider is a Koa application (an EventEmitter); events carry (ctx, error) or (error, ctx) for Koa's 'error'. */
     on(event: string, listener: (...args: unknown[]) => void): this;
   }

@@ -29,11 +29,7 @@ export const codes = {
   /** Two-way session timed out (approval window passed), or a new request reused the `id` of an unfinished one. */
   sessionTimeout: code('CF-12001', '사용자 입력 시간이 초과되었습니다.'),
   previousSessionPending: code('CF-12001', '사용자 입력 시간이 초과되었습니다.', '이전 요청이 아직 완료되지 않았습니다.'),
-  retryLimitExceeded: code(
-    'CF-12872',
-    '간편인증 요청 후 인증을 완료하지 않아 추가인증 가능 횟수를 초과했습니다.',
-    '처음부터 다시 요청하세요.',
-  ),
+  retryLimitExceeded: code('CF-12872', '간편인증 요청 후 인증을 완료하지 않아 추가인증 가능 횟수를 초과했습니다.', '처음부터 다시 요청하세요.'),
   userDenied: code('CF-12863', '사용자가 인증을 취소했습니다.'),
   institutionError: code('CF-12003', '대상기관 서버 오류입니다. 잠시 후 다시 시도하세요.'),
   aggregatorUnavailable: code('CF-09999', '서버 처리 중 에러가 발생했습니다.'),

@@ -15,9 +15,7 @@ export function decodeAggregatorText(text: string): string {
   return decodeURIComponent(text.replace(/\+/g, ' '));
 }
 
-export type DecodedRequest =
-  | { ok: true; value: unknown }
-  | { ok: false; problem: 'encoding' | 'json' };
+export type DecodedRequest = { ok: true; value: unknown } | { ok: false; problem: 'encoding' | 'json' };
 
 /**
  * Request bodies arrive URL-encoded (CODEF's v1 SDKs) or as plain JSON (its v2 Java SDK);

@@ -39,18 +39,69 @@ export function gradeItems(r: CheckupRecord, sex?: Sex): ItemGrade[] {
     return x === undefined ? undefined : f(x);
   };
 
-  add('비만', v(r.bmi, (x) => (x >= 30 ? 'D' : x >= 18.5 && x < 25 ? 'A' : 'B')));
-  add('복부비만', v(r.waist_cm, (x) => (!sex ? 'NC' : x < (sex === 'M' ? 90 : 85) ? 'A' : 'D')));
+  add(
+    '비만',
+    v(r.bmi, (x) => (x >= 30 ? 'D' : x >= 18.5 && x < 25 ? 'A' : 'B')),
+  );
+  add(
+    '복부비만',
+    v(r.waist_cm, (x) => (!sex ? 'NC' : x < (sex === 'M' ? 90 : 85) ? 'A' : 'D')),
+  );
   const sbp = num(r.sbp);
   const dbp = num(r.dbp);
   if (sbp !== undefined && dbp !== undefined) {
     add('고혈압', sbp >= 140 || dbp >= 90 ? 'D' : sbp < 120 && dbp < 80 ? 'A' : 'B');
   }
-  add('당뇨병', v(r.fasting_glucose, (x) => band(x, (y) => y < 100, (y) => y < 126)));
-  add('이상지질혈증(총콜레스테롤)', v(r.total_chol, (x) => band(x, (y) => y < 200, (y) => y < 240)));
-  add('이상지질혈증(HDL)', v(r.hdl, (x) => band(x, (y) => y >= 60, (y) => y >= 40)));
-  add('이상지질혈증(중성지방)', v(r.tg, (x) => band(x, (y) => y < 150, (y) => y < 200)));
-  add('이상지질혈증(LDL)', v(r.ldl, (x) => band(x, (y) => y < 130, (y) => y < 160)));
+  add(
+    '당뇨병',
+    v(r.fasting_glucose, (x) =>
+      band(
+        x,
+        (y) => y < 100,
+        (y) => y < 126,
+      ),
+    ),
+  );
+  add(
+    '이상지질혈증(총콜레스테롤)',
+    v(r.total_chol, (x) =>
+      band(
+        x,
+        (y) => y < 200,
+        (y) => y < 240,
+      ),
+    ),
+  );
+  add(
+    '이상지질혈증(HDL)',
+    v(r.hdl, (x) =>
+      band(
+        x,
+        (y) => y >= 60,
+        (y) => y >= 40,
+      ),
+    ),
+  );
+  add(
+    '이상지질혈증(중성지방)',
+    v(r.tg, (x) =>
+      band(
+        x,
+        (y) => y < 150,
+        (y) => y < 200,
+      ),
+    ),
+  );
+  add(
+    '이상지질혈증(LDL)',
+    v(r.ldl, (x) =>
+      band(
+        x,
+        (y) => y < 130,
+        (y) => y < 160,
+      ),
+    ),
+  );
   add(
     '빈혈',
     v(r.hemoglobin, (x) => {
@@ -59,8 +110,26 @@ export function gradeItems(r: CheckupRecord, sex?: Sex): ItemGrade[] {
       return x < d ? 'D' : x < b ? 'B' : x <= hi ? 'A' : 'NC';
     }),
   );
-  add('간장질환(AST)', v(r.ast, (x) => band(x, (y) => y <= 40, (y) => y <= 50)));
-  add('간장질환(ALT)', v(r.alt, (x) => band(x, (y) => y <= 35, (y) => y <= 45)));
+  add(
+    '간장질환(AST)',
+    v(r.ast, (x) =>
+      band(
+        x,
+        (y) => y <= 40,
+        (y) => y <= 50,
+      ),
+    ),
+  );
+  add(
+    '간장질환(ALT)',
+    v(r.alt, (x) =>
+      band(
+        x,
+        (y) => y <= 35,
+        (y) => y <= 45,
+      ),
+    ),
+  );
   add(
     '간장질환(감마지티피)',
     v(r.ggt, (x) => {
@@ -70,8 +139,14 @@ export function gradeItems(r: CheckupRecord, sex?: Sex): ItemGrade[] {
     }),
   );
   add('신장질환(요단백)', urineGrade(r.urine_protein));
-  add('신장질환(크레아티닌)', v(r.creatinine, (x) => (x <= 1.5 ? 'A' : 'D')));
-  add('신장질환(e-GFR)', v(r.egfr, (x) => (x >= 60 ? 'A' : 'D')));
+  add(
+    '신장질환(크레아티닌)',
+    v(r.creatinine, (x) => (x <= 1.5 ? 'A' : 'D')),
+  );
+  add(
+    '신장질환(e-GFR)',
+    v(r.egfr, (x) => (x >= 60 ? 'A' : 'D')),
+  );
   add('폐결핵·흉부질환', textGrade(r.chest_xray, { 정상: 'A', '비활동성 폐결핵': 'B' }));
   add('골다공증', textGrade(r.osteoporosis, { 정상: 'A', 골감소증: 'B' }));
   for (const ear of [r.hearing_l, r.hearing_r]) if (ear === '비정상') add('청각이상', 'D');

@@ -73,10 +73,7 @@ function inWindow(year: string, options: ResultOptions): boolean {
 
 /** The `data` of a CF-00000 answer. Lists are newest first, as NHIS shows them. */
 export function buildResultData(person: Person, options: ResultOptions) {
-  const checkups =
-    options.type === '2'
-      ? []
-      : person.checkups.filter((c) => inWindow(c.year, options)).sort((a, b) => b.examDate.localeCompare(a.examDate));
+  const checkups = options.type === '2' ? [] : person.checkups.filter((c) => inWindow(c.year, options)).sort((a, b) => b.examDate.localeCompare(a.examDate));
   const withPdf = person.pdf && (options.inquiryType === '1' || options.inquiryType === '3');
   const withQuestions = options.inquiryType === '3' || options.inquiryType === '4';
   return {

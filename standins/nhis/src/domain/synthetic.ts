@@ -156,7 +156,10 @@ export function generatePerson(identity: Identity): Person {
     const dbp = clamp(0.62 * sbp + rng.normal(2, 5), 50, 125);
     const glucose = clamp(glucoseBase + 0.2 * aging + (traits.diabetes ? 2 * n : 0) + rng.normal(0, 4), 70, 320);
 
-    let tc = '', hdl = '', ldl = '', tg = '';
+    let tc = '',
+      hdl = '',
+      ldl = '',
+      tg = '';
     if (lipidPanelDue(year, age, sex)) {
       const tcv = clamp(tcBase + 0.3 * aging + rng.normal(0, 12), 110, 360);
       const hdlv = clamp(hdlBase + rng.normal(0, 4), 26, 110);
@@ -175,9 +178,7 @@ export function generatePerson(identity: Identity): Person {
     const alt = clamp((sex === 'M' ? rng.normal(24, 8) : rng.normal(16, 5)) + (traits.liver ? 30 : 0), 5, 500);
     const ggt = style.lowGgt ? clamp(ggtMedian * 0.2 * Math.exp(rng.normal(0, 0.35)), 2, 900) : clamp(ggtMedian * Math.exp(rng.normal(0, 0.35)), 5, 900);
 
-    const urine = traits.proteinuria
-      ? rng.pick(['약양성', '양성(+1)', '양성(+1)', '양성(+2)', '음성'] as const)
-      : rng.chance(0.05) ? '약양성' : '음성';
+    const urine = traits.proteinuria ? rng.pick(['약양성', '양성(+1)', '양성(+1)', '양성(+2)', '음성'] as const) : rng.chance(0.05) ? '약양성' : '음성';
     const chest = traits.tbScar ? '비활동성 폐결핵' : rng.chance(0.01) ? '질환의심' : '정상';
     const osteo = boneDensityDue(age, sex)
       ? rng.pick(age >= 60 ? (['정상', '골감소증', '골감소증', '골다공증'] as const) : (['정상', '정상', '골감소증'] as const))

@@ -38,11 +38,7 @@ export function isExpired(s: TwoWaySession, now: number): boolean {
 }
 
 /** What a confirm (is2Way) call gets, and the session afterwards. */
-export function confirm(
-  s: TwoWaySession,
-  now: number,
-  unapprovedRetries: number,
-): { outcome: ConfirmOutcome; session: TwoWaySession } {
+export function confirm(s: TwoWaySession, now: number, unapprovedRetries: number): { outcome: ConfirmOutcome; session: TwoWaySession } {
   if (isExpired(s, now)) return { outcome: 'expired', session: s };
   switch (s.state) {
     case 'approved':
@@ -66,20 +62,14 @@ export function confirm(
 export type DecisionOutcome = 'applied' | 'expired' | 'not-pending';
 
 /** The user's answer on the phone; only a live pending session can take one. */
-export function decide(
-  s: TwoWaySession,
-  decision: 'approve' | 'deny',
-  now: number,
-): { outcome: DecisionOutcome; session: TwoWaySession } {
+export function decide(s: TwoWaySession, decision: 'approve' | 'deny', now: number): { outcome: DecisionOutcome; session: TwoWaySession } {
   if (isExpired(s, now)) return { outcome: 'expired', session: s };
   if (s.state !== 'pending') return { outcome: 'not-pending', session: s };
   return { outcome: 'applied', session: { ...s, state: decision === 'approve' ? 'approved' : 'denied' } };
 }
 
 export function sameTwoWayInfo(a: TwoWayInfo, b: TwoWayInfo): boolean {
-  return (
-    a.jti === b.jti && a.jobIndex === b.jobIndex && a.threadIndex === b.threadIndex && a.twoWayTimestamp === b.twoWayTimestamp
-  );
+  return a.jti === b.jti && a.jobIndex === b.jobIndex && a.threadIndex === b.threadIndex && a.twoWayTimestamp === b.twoWayTimestamp;
 }
 
 /** Simple-auth apps by loginTypeLevel (docs/reference/nhis.md §4.2; 9–11 differ between sources). */

@@ -30,7 +30,12 @@ export interface CheckupHandlerDeps {
 
 /** 24 hex digits like CODEF's transaction ids (a Mongo ObjectId: 4 bytes of seconds, 8 random). */
 function newTransactionId(now: number): string {
-  return Math.floor(now / 1000).toString(16).padStart(8, '0').slice(-8) + randomBytes(8).toString('hex');
+  return (
+    Math.floor(now / 1000)
+      .toString(16)
+      .padStart(8, '0')
+      .slice(-8) + randomBytes(8).toString('hex')
+  );
 }
 
 /** Runs one product call, first or second step, and returns the envelope to send. */
@@ -65,9 +70,7 @@ export function createCheckupHandler(deps: CheckupHandlerDeps) {
 
   function start(p: CheckupParams, now: number): Envelope {
     if (p.id) {
-      const unfinished = deps.sessions
-        .all()
-        .some((s) => s.requestId === p.id && (s.state === 'pending' || s.state === 'approved') && !isExpired(s, now));
+      const unfinished = deps.sessions.all().some((s) => s.requestId === p.id && (s.state === 'pending' || s.state === 'approved') && !isExpired(s, now));
       if (unfinished) return envelope(now, codes.previousSessionPending);
     }
     const transactionId = newTransactionId(now);

@@ -25,7 +25,10 @@ export const checkupParamsSchema = z.object({
   loginTypeLevel: z.enum(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11']),
   userName: z.string().trim().min(1).max(50),
   /** Birth date YYYYMMDD (simple auth never takes the resident number). */
-  identity: z.string().regex(/^\d{8}$/).refine(isCalendarDate),
+  identity: z
+    .string()
+    .regex(/^\d{8}$/)
+    .refine(isCalendarDate),
   phoneNo: z.string().regex(/^01[016789]\d{7,8}$/),
   /** 0 SKT, 1 KT, 2 LG U+ (MVNOs included); required when loginTypeLevel is 5 (PASS). */
   telecom: z.union([z.enum(['0', '1', '2']), z.literal('')]).optional(),

@@ -8,10 +8,7 @@ import { gradeItems, opinionFor, overallGrade } from '../domain/judging.js';
  * measured). `raw` overrides any preview cell verbatim, for malformed-input tests.
  */
 const value = z.string().max(200);
-const canonicalShape = Object.fromEntries(canonicalFields.map((f) => [f, value.optional()])) as Record<
-  CanonicalField,
-  z.ZodOptional<z.ZodString>
->;
+const canonicalShape = Object.fromEntries(canonicalFields.map((f) => [f, value.optional()])) as Record<CanonicalField, z.ZodOptional<z.ZodString>>;
 const rawShape = Object.fromEntries(previewKeys.map((k) => [k, value.optional()]));
 
 const checkupSchema = z.strictObject({
@@ -69,5 +66,16 @@ export function personFromRegistration(body: RegisterPersonBody): Person {
 
 /** Body of POST /_control/clock: move forward by seconds, or set the offset from real time. */
 export const clockSchema = z
-  .strictObject({ advanceSeconds: z.number().min(0).max(30 * 86_400).optional(), offsetSeconds: z.number().min(0).max(30 * 86_400).optional() })
+  .strictObject({
+    advanceSeconds: z
+      .number()
+      .min(0)
+      .max(30 * 86_400)
+      .optional(),
+    offsetSeconds: z
+      .number()
+      .min(0)
+      .max(30 * 86_400)
+      .optional(),
+  })
   .refine((b) => (b.advanceSeconds === undefined) !== (b.offsetSeconds === undefined), 'give advanceSeconds or offsetSeconds');
