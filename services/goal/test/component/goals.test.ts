@@ -245,7 +245,7 @@ describe('when the intelligence service is down', () => {
       throw invocationFailure(call, 503, {});
     });
     await json(await choose(userId, [WALK]));
-    const problem = await json<{ code: string }>(await choose(userId, [WALK, 'ai-mission-that-only-the-ai-knows']), 503);
+    const problem = await json<{ code: string }>(await choose(userId, [WALK, randomUUID()]), 503);
     assert.ok(problem.code);
     const view = await json<{ missions: { missionId: string }[] }>(await todayView(userId));
     assert.deepEqual(
