@@ -217,15 +217,17 @@ describe('the account', () => {
     assert.deepEqual(await (await api('/api/users/me', { token: session.accessToken })).json(), before);
   });
 
-  test('when the profile is completed, then the account becomes ACTIVE and UserRegistered goes out without the name', async () => {
+  test('when the profile is completed, then the account becomes ACTIVE and UserRegistered carries the profile health checks NHIS links against', async () => {
     const session = await activeUser(people.seoyeon);
     const me = (await (await api('/api/users/me', { token: session.accessToken })).json()) as Record<string, unknown>;
     assert.equal(me.status, 'ACTIVE');
     assert.equal(me.onboardingRequired, false);
     assert.equal(me.birthDate, validProfile.birthDate);
     const registered = await eventually('UserRegistered', async () => (await probeEvents('user-registered')).find((e) => e.data.userId === session.user.id));
-    assert.deepEqual(registered.data.profile, { birthDate: validProfile.birthDate, sex: 'F', occupation: 'OFFICE_WORKER' });
-    assert.equal(JSON.stringify(registered.data).includes(validProfile.name), false);
+    // The name travels only because the health service (the one subscriber of profile events)
+    // refuses an NHIS link whose name and birth date are not the account's own.
+    assert.deepEqual(registered.data.profile, { name: validProfile.name, birthDate: validProfile.birthDate, sex: 'F', occupation: 'OFFICE_WORKER' });
+    assert.equal(JSON.stringify(registered.data).includes(session.user.email ?? '@'), false, 'no email in the event');
     const edit = await api('/api/users/me', { method: 'PUT', token: session.accessToken, json: { ...validProfile, occupation: 'DRIVER' } });
     assert.equal(edit.status, 200);
     await eventually('UserProfileChanged', async () =>

@@ -53,7 +53,7 @@ create table nhis_reference_rows (
 );
 create index nhis_reference_rows_user on nhis_reference_rows (user_id);
 
--- One general health checkup, normalised to the canonical record (docs/reference/nhis.md §4.5). A null value means
+-- One general health checkup, normalised to the canonical record (nhis.md §4.5). A null value means
 -- "not tested that cycle", never a default. Units of the measured values are in `units`.
 create table checkups (
   id uuid primary key,

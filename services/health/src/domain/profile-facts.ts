@@ -3,7 +3,7 @@ import type { Checkup } from './checkup.js';
 import type { Sex } from './criteria.js';
 import type { PersonFacts } from './judging.js';
 
-/** What the user service told us about a person (user-registered / user-profile-changed); no name. */
+/** What the user service told us about a person (user-registered / user-profile-changed), without the name (kept apart for the NHIS identity check). */
 export interface ProfileFacts {
   readonly sex: Sex | null;
   /** YYYY-MM-DD */
