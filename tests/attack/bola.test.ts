@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { publicDocument, recordFigures } from '../support/attack.js';
 import { seoulDay } from '../support/goals.js';
 import { identity, linkAndImport, registerNhisPerson } from '../support/health.js';
-import { chooseMissionsDaysAgo, inbox } from '../support/notifications.js';
+import { chooseMissionsDaysAgo, inbox, mustSavePreferences, quietHoursAwayFromNow } from '../support/notifications.js';
 import { eventually } from '../support/system.js';
 import { activeUser, api, people, validProfile, type SignedIn } from '../support/users.js';
 
@@ -52,7 +52,13 @@ describe("object-level authorisation: A's ids with B's token", () => {
     a = await activeUser(people.minji);
     b = await activeUser(people.junho, { ...validProfile, name: '이준호', sex: 'M' });
 
-    // A's objects in every service, created the way the app creates them.
+    // A's objects in every service, created the way the app creates them. First the nudge: the daily run
+    // writes one to a user who is behind, and a check-off today would make A not behind.
+    await mustSavePreferences(a.accessToken, { optedOut: false, quietHours: quietHoursAwayFromNow() });
+    await chooseMissionsDaysAgo(a.user.id, 8);
+    const notification = await eventually("a notification in A's inbox", async () => (await inbox(a.accessToken)).items[0], 90_000);
+    idsOfA.set('/api/notifications/{id}/read', { id: notification.id });
+
     const who = identity(validProfile.name, validProfile.birthDate);
     await registerNhisPerson(who, [{ year: '2025', examDate: '20250514', height_cm: '162.0', weight_kg: '55.0', bmi: '21.0', sbp: '118', dbp: '76' }], {
       sex: 'F',
@@ -79,10 +85,6 @@ describe("object-level authorisation: A's ids with B's token", () => {
     const checked = await api(`/api/goals/missions/${missions[0]!.id}/completions/${seoulDay()}`, { method: 'PUT', token: a.accessToken });
     assert.equal(checked.status, 200, 'A checks it off');
     idsOfA.set('/api/goals/missions/{missionId}/completions/{date}', { missionId: missions[0]!.id, date: seoulDay() });
-
-    await chooseMissionsDaysAgo(a.user.id, 8);
-    const notification = await eventually("a notification in A's inbox", async () => (await inbox(a.accessToken)).items[0], 90_000);
-    idsOfA.set('/api/notifications/{id}/read', { id: notification.id });
 
     for (const [path, view] of await snapshot()) viewsOfA.set(path, view);
   });
