@@ -43,6 +43,20 @@ export const deployTools = {
   azurerm: azurermBinary,
 };
 
+/** The Kubernetes release the chart is installed on (tools/kube pins it, with etcd). */
+export const KUBERNETES_VERSION = '1.37.2';
+const kubeStamp = ['gitVersion=v1.37.2', 'gitMajor=1', 'gitMinor=37', 'gitTreeState=clean']
+  .flatMap((v) => [`-X k8s.io/component-base/version.${v}`, `-X k8s.io/client-go/pkg/version.${v}`])
+  .join(' ');
+
+/** The control plane the kube check runs: API server and etcd, and Dapr's operator and injector. */
+export const kubeTools = {
+  apiserver: path.join(binDir, 'kube-apiserver'),
+  etcd: path.join(binDir, 'etcd'),
+  operator: path.join(binDir, 'dapr-operator'),
+  injector: path.join(binDir, 'dapr-injector'),
+};
+
 const BUILDS = [
   {
     name: 'helm 3.22.0',
@@ -72,6 +86,28 @@ const BUILDS = [
     ldflags: `-s -w -X github.com/hashicorp/terraform-provider-azurerm/version.ProviderVersion=${AZURERM_VERSION}`,
     rename: { 'terraform-provider-azurerm': path.basename(azurermBinary) },
     outputs: [deployTools.azurerm],
+  },
+  {
+    name: `kube-apiserver ${KUBERNETES_VERSION} and etcd 3.7.0`,
+    module: 'tools/kube',
+    packages: ['k8s.io/kubernetes/cmd/kube-apiserver', 'go.etcd.io/etcd/server/v3'],
+    ldflags: `-s -w ${kubeStamp} -X go.etcd.io/etcd/api/v3/version.GitSHA=v3.7.0`,
+    // The etcd server module's main package is its root (go.etcd.io/etcd/server/v3): go build
+    // names the binary after the last path element before the major version, `server`.
+    rename: { server: 'etcd' },
+    outputs: [kubeTools.apiserver, kubeTools.etcd],
+  },
+  {
+    // From the same wrapper module and release as daprd (its own cache entry beside daprd's).
+    name: 'dapr operator and sidecar injector 1.18.3',
+    module: 'tools/dapr',
+    cacheName: 'dapr-control-plane',
+    packages: ['github.com/dapr/dapr/cmd/operator', 'github.com/dapr/dapr/cmd/injector'],
+    ldflags:
+      '-s -w -X github.com/dapr/dapr/pkg/buildinfo.version=1.18.3 -X github.com/dapr/dapr/pkg/buildinfo.gitversion=v1.18.3 ' +
+      '-X github.com/dapr/dapr/pkg/buildinfo.gitcommit=2dcf2e35 -X github.com/dapr/kit/logger.DaprVersion=1.18.3',
+    rename: { operator: 'dapr-operator', injector: 'dapr-injector' },
+    outputs: [kubeTools.operator, kubeTools.injector],
   },
 ];
 
