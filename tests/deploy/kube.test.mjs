@@ -23,12 +23,14 @@ const releases = [
   { name: 'production', namespace: 'healthsync', values: productionValuesFiles, flaggerPrimary: 'gateway' },
 ];
 
+let ownEnvFile;
 /** Tool paths: check-deploy's environment file, or the same paths when run alone. */
 async function toolPaths() {
   if (!process.env.HEALTHSYNC_DEPLOY_ENV) {
     const { deployTools, daprModuleDir, ensureSchemaVenv } = await import('../../scripts/lib/deploy-checks.mjs');
     const { daprBinDir } = await import('../../scripts/lib/paths.mjs');
     const file = path.join(os.tmpdir(), `healthsync-kube-env-${process.pid}.json`);
+    ownEnvFile = file;
     // PyYAML, which the shared helpers parse the chart's output with.
     const python = ensureSchemaVenv();
     fs.writeFileSync(file, JSON.stringify({ ...deployTools, python, daprBinDir, daprModuleDir: daprModuleDir() }));
@@ -156,6 +158,7 @@ after(async () => {
       .join('; ')}; total ${(total / 1000).toFixed(1)} s`,
   );
   if (workDir && !process.env.HEALTHSYNC_KEEP_KUBE_CHECK) fs.rmSync(workDir, { recursive: true, force: true });
+  if (ownEnvFile) fs.rmSync(ownEnvFile, { force: true });
 });
 
 test('the API server runs with the Dapr CRDs, and Sentry, the operator and the injector are up with certificates from Sentry', async () => {
