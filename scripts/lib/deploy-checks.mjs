@@ -55,7 +55,12 @@ export const kubeTools = {
   etcd: path.join(binDir, 'etcd'),
   operator: path.join(binDir, 'dapr-operator'),
   injector: path.join(binDir, 'dapr-injector'),
+  controllerManager: path.join(binDir, 'kube-controller-manager'),
+  scheduler: path.join(binDir, 'kube-scheduler'),
+  kwok: path.join(binDir, 'kwok'),
 };
+/** kwok's module, for its Stage definitions (how simulated nodes and pods change state). */
+export const KWOK_MODULE = 'sigs.k8s.io/kwok@v0.8.0';
 
 const BUILDS = [
   {
@@ -98,6 +103,24 @@ const BUILDS = [
     outputs: [kubeTools.apiserver, kubeTools.etcd],
     // Measured on a 2-core machine shared with other builds (2181 packages).
     usual: 'about 15 min',
+  },
+  {
+    name: `kube-controller-manager and kube-scheduler ${KUBERNETES_VERSION}`,
+    module: 'tools/kube',
+    cacheName: 'kube-controllers',
+    packages: ['k8s.io/kubernetes/cmd/kube-controller-manager', 'k8s.io/kubernetes/cmd/kube-scheduler'],
+    ldflags: `-s -w ${kubeStamp}`,
+    outputs: [kubeTools.controllerManager, kubeTools.scheduler],
+    // Measured after the API server's build (364 more packages).
+    usual: 'about 5 min after kube-apiserver',
+  },
+  {
+    name: 'kwok 0.8.0',
+    module: 'tools/kwok',
+    packages: ['sigs.k8s.io/kwok/cmd/kwok'],
+    ldflags: '-s -w',
+    outputs: [kubeTools.kwok],
+    usual: 'about 4 min after kube-apiserver',
   },
   {
     // From the same wrapper module and release as daprd (its own cache entry beside daprd's).

@@ -40,7 +40,11 @@ export const kubeCheckPorts = {
   injector: 26445,
   injectorHealthz: 26083,
   injectorMetrics: 26093,
+  kwok: 26446,
 };
+
+/** The rollout check's control plane (tests/deploy/kube-rollout.test.mjs): the same set, 100 higher. */
+export const kubeRolloutCheckPorts = Object.fromEntries(Object.entries(kubeCheckPorts).map(([k, v]) => [k, v + 100]));
 
 export const traceViewerUrl = `http://127.0.0.1:${ports.traceViewer}/zipkin/`;
 

@@ -114,7 +114,7 @@ function makeCertificates(dir) {
 const NOBODY = 65534;
 const dropRoot = process.getuid?.() === 0 ? { uid: NOBODY, gid: NOBODY } : {};
 
-function startProcess(name, command, args, { dir, env = {}, nonRoot = false }) {
+export function startProcess(name, command, args, { dir, env = {}, nonRoot = false }) {
   const logFile = path.join(dir, `${name}.log`);
   const out = fs.openSync(logFile, 'a');
   const child = spawn(command, args, { cwd: dir, env: { ...process.env, ...env }, stdio: ['ignore', out, out], ...(nonRoot ? dropRoot : {}) });
@@ -137,7 +137,7 @@ function startProcess(name, command, args, { dir, env = {}, nonRoot = false }) {
   };
 }
 
-async function waitFor(what, check, { timeoutMs = 60_000, process: proc } = {}) {
+export async function waitFor(what, check, { timeoutMs = 60_000, process: proc } = {}) {
   const deadline = Date.now() + timeoutMs;
   let last;
   while (Date.now() < deadline) {
@@ -539,6 +539,8 @@ export async function startCluster({ tools, daprDir, ports, dir }) {
     return {
       api,
       kubeconfig,
+      dir,
+      // Processes pushed here are stopped with the rest.
       processes,
       stop: async () => {
         api.close();
