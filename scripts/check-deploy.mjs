@@ -2,13 +2,17 @@
 // the wait for the system lock and the checks themselves took.
 //   - builds (or takes from the cache) helm, kubeconform, OpenTofu and the azurerm provider
 //     from the Go module proxy (tools/helm, tools/kubeconform, tools/tofu, tools/tofu/azurerm),
+//     and kube-apiserver, etcd, the controller manager, the scheduler, kwok and Dapr's operator
+//     and injector (tools/kube, tools/kwok, tools/dapr),
 //   - installs PyPI kubernetes-validate (Kubernetes JSON schemas, and PyYAML) and python-hcl2 into a venv
 //     under .tools/deploy,
 //   - then runs tests/deploy/*.test.mjs with node's test runner: chart renders + kubeconform
 //     against local schemas, component parity, the production Dapr configuration (statically
 //     and in a real daprd), Terraform fmt/validate and its configuration read as data, the
 //     production render with Flagger's primary, the pipeline's Release steps run against a Git
-//     remote and a scripted cluster, the Flux add-ons, and checkup documents streamed from Azurite.
+//     remote and a scripted cluster, the Flux add-ons, checkup documents streamed from Azurite,
+//     the chart installed on a real API server with Dapr's injector (kube.test.mjs), and the
+//     gateway's rolling update and rollback (kube-rollout.test.mjs).
 // Needs `npm run setup` first (daprd, sentry, redis-server, the Dapr module in the Go cache).
 // Exit code 0 only when every check passed.
 import { spawnSync } from 'node:child_process';

@@ -21,6 +21,31 @@ export const ports = {
   traceViewer: 19411,
 };
 
+/**
+ * The deployment checks' own Kubernetes control plane (tests/deploy/kube.test.mjs): etcd,
+ * kube-apiserver, and Dapr's Sentry, operator and injector, on loopback. Apart from the
+ * system's ports, so the check can run beside a running system.
+ */
+export const kubeCheckPorts = {
+  etcdClient: 26379,
+  etcdPeer: 26380,
+  apiserver: 26443,
+  sentry: 26501,
+  sentryHealthz: 26081,
+  sentryMetrics: 26091,
+  operator: 26502,
+  operatorHealthz: 26082,
+  operatorMetrics: 26092,
+  operatorWebhook: 26444,
+  injector: 26445,
+  injectorHealthz: 26083,
+  injectorMetrics: 26093,
+  kwok: 26446,
+};
+
+/** The rollout check's control plane (tests/deploy/kube-rollout.test.mjs): the same set, 100 higher. */
+export const kubeRolloutCheckPorts = Object.fromEntries(Object.entries(kubeCheckPorts).map(([k, v]) => [k, v + 100]));
+
 export const traceViewerUrl = `http://127.0.0.1:${ports.traceViewer}/zipkin/`;
 
 /** App id → [app port, sidecar HTTP port], as in dapr.yaml. */

@@ -140,7 +140,8 @@ async function goBuildWithProgress(build, dir) {
   const cwd = path.join(root, build.module);
   const env = goEnv();
   const tags = build.tags ? ['-tags', build.tags] : [];
-  const previous = readBuildTimes()[build.module];
+  const timesKey = build.cacheName ?? build.module;
+  const previous = readBuildTimes()[timesKey];
   const usual = [
     build.usual && `a first build usually takes ${build.usual} on 2 cores`,
     previous && `the last build here took ${minutes(previous.ms)} for ${previous.packages} packages`,
@@ -193,7 +194,7 @@ async function goBuildWithProgress(build, dir) {
   }
   const ms = Date.now() - started;
   const times = readBuildTimes();
-  times[build.module] = { ms, packages: compiled, at: new Date().toISOString() };
+  times[timesKey] = { ms, packages: compiled, at: new Date().toISOString() };
   fs.writeFileSync(buildTimesFile(), JSON.stringify(times, null, 2));
   const fromCache = total > compiled ? `; ${total - compiled} more came from Go's build cache` : '';
   log.detail(`${build.name}: built in ${minutes(ms)} (${compiled} packages compiled${fromCache})`);
@@ -208,12 +209,13 @@ async function goBuildWithProgress(build, dir) {
  *
  * build: { name, module, packages, ldflags, tags?, outputs (absolute paths, one per binary,
  * named like the binary go build writes unless rename maps it), rename?, usual? (how long a
- * first build takes on 2 cores, said while building until a build here has been timed) }
+ * first build takes on 2 cores, said while building until a build here has been timed),
+ * cacheName? (names the cache entry and stamp when one wrapper module has several builds) }
  */
 export async function ensureGoBuild(build) {
   const goVersion = checkGo();
   const key = hashFiles([`${build.module}/go.mod`, `${build.module}/go.sum`], `${build.ldflags}|${build.tags ?? ''}|${goVersion}`);
-  const name = build.module.replace(/^tools\//, '').replaceAll('/', '-');
+  const name = build.cacheName ?? build.module.replace(/^tools\//, '').replaceAll('/', '-');
   const stamp = path.join(toolsDir, `.stamp-${name}`);
   if (build.outputs.every((o) => fs.existsSync(o)) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === key) {
     log.step(`${build.name}: built`);
