@@ -94,7 +94,7 @@ fs.writeFileSync(
 `,
 );
 // In-process compiler: no Kotlin daemon is left behind holding a port after the test run.
-run('mvn', ['-q', '-B', 'package', '-DskipTests', '-Dkotlin.compiler.execution.strategy=in-process'], { cwd: outDir });
+run('mvn', ['-q', '-B', 'package', '-DskipTests', '-Dkotlin.compiler.execution.strategy=in-process', '-Dkotlin.compiler.daemon=false'], { cwd: outDir });
 const built = path.join(outDir, 'target', 'healthsync-api-client-0.1.0.jar');
 const classes = spawnSync('jar', ['tf', built], { encoding: 'utf8' })
   .stdout.split('\n')
