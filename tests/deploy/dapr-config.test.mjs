@@ -189,3 +189,49 @@ test('when dead letters are produced, then the dead-letter topic exists in Servi
   const topics = terraform()['modules/messaging'].variable.topics.default;
   assert.deepEqual(topics['dead-letters'], ['batch']);
 });
+
+/** Seconds of a Dapr duration (`500ms`, `20s`, `2m`). */
+const durationSeconds = (d) => {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m)$/.exec(d);
+  if (!m) throw new Error(`duration ${d}`);
+  return Number(m[1]) * { ms: 0.001, s: 1, m: 60 }[m[2]];
+};
+
+/** A setting's default in a service's config.ts (`NAME: ….default(15_000)`), in ms. */
+function configDefaultMs(service, name) {
+  const source = fs.readFileSync(path.join(root, 'services', service, 'src', 'config.ts'), 'utf8');
+  const match = new RegExp(`${name}:[^\\n]*?(?:default\\(|, )([\\d_]+)\\)`).exec(source);
+  if (!match) throw new Error(`no default for ${name} in services/${service}/src/config.ts`);
+  return Number(match[1].replaceAll('_', ''));
+}
+
+test('when a caller gives up on a service, then no sidecar has sent its request again: every app timeout outlasts the callers’ own deadlines', () => {
+  // Dapr retries a timed-out attempt whatever the retry's `matching` lists (a timeout has no
+  // status code); a sidecar timeout shorter than the caller's deadline re-sends a request the app
+  // may still be working on. The caller's own deadline cancels the sidecar's attempts instead.
+  const callers = {
+    'gateway UPSTREAM_TIMEOUT_MS': configDefaultMs('gateway', 'UPSTREAM_TIMEOUT_MS'),
+    'gateway STREAM_TIMEOUT_MS (intelligence only)': configDefaultMs('gateway', 'STREAM_TIMEOUT_MS'),
+    'the services’ invoke default (shared/src/dapr.ts)': 10_000,
+    'batch BATCH_AI_TIMEOUT_MS (intelligence only)': configDefaultMs('batch', 'BATCH_AI_TIMEOUT_MS'),
+    'batch BATCH_GENERATION_TIMEOUT_MS (intelligence only)': configDefaultMs('batch', 'BATCH_GENERATION_TIMEOUT_MS'),
+  };
+  const chart = readYamlFile(path.join(root, 'charts', 'healthsync', 'values.yaml'))[0].dapr.resiliency.spec;
+  const specs = {
+    'dapr/local/resiliency.yaml': readYamlFile(path.join(root, 'dapr', 'local', 'resiliency.yaml')).find((d) => d.kind === 'Resiliency').spec,
+    'dapr/azure/resiliency.yaml': resiliency.spec,
+    'charts/healthsync/values.yaml': chart,
+  };
+  for (const [file, spec] of Object.entries(specs)) {
+    for (const app of APPS.filter((a) => spec.targets.apps[a])) {
+      const seconds = durationSeconds(spec.policies.timeouts[spec.targets.apps[app].timeout]);
+      for (const [caller, ms] of Object.entries(callers)) {
+        if (caller.includes('intelligence only') && app !== 'intelligence') continue;
+        assert.ok(
+          seconds > ms / 1000,
+          `${file}: ${app}'s ${seconds} s timeout fires before ${caller} (${ms / 1000} s): the sidecar would re-send a request still in progress`,
+        );
+      }
+    }
+  }
+});
