@@ -235,3 +235,42 @@ test('when a caller gives up on a service, then no sidecar has sent its request 
     }
   }
 });
+
+/**
+ * The shortest time a policy's retries can take: the back-off between attempts (0.5 s × 1.5ⁿ,
+ * capped at maxInterval) at its lowest jitter (−50 %); a crashed app refuses at once.
+ */
+function shortestRetrySeconds(retry) {
+  let waited = 0;
+  for (let i = 0; i < retry.maxRetries; i++) waited += Math.min(0.5 * 1.5 ** i, durationSeconds(retry.maxInterval ?? '60s')) * 0.5;
+  return waited;
+}
+
+test('when an app crashes, then its sidecar notices before the delivery retries of a message run out, so the message waits for the restart instead of going to dead letters', () => {
+  // An unhealthy app makes daprd close its subscriptions; a delivery that fails after that is
+  // left to the broker (redelivered later), one that fails before is published to `dead-letters`.
+  const chart = readYamlFile(path.join(root, 'charts', 'healthsync', 'values.yaml'))[0];
+  const runFile = readYamlFile(path.join(root, 'dapr.yaml'))[0];
+  const local = readYamlFile(path.join(root, 'dapr', 'local', 'resiliency.yaml')).find((d) => d.kind === 'Resiliency').spec;
+  const probe = chart.dapr.sidecar.appHealthCheck;
+  const cases = {
+    'production (chart appHealthCheck, dapr/azure/resiliency.yaml)': {
+      detect: probe.intervalSeconds * probe.threshold + probe.timeoutMilliseconds / 1000,
+      retry: resiliency.spec.policies.retries[resiliency.spec.targets.components.events.inbound.retry],
+    },
+    'production (chart appHealthCheck, chart resiliency)': {
+      detect: probe.intervalSeconds * probe.threshold + probe.timeoutMilliseconds / 1000,
+      retry: chart.dapr.resiliency.spec.policies.retries[chart.dapr.resiliency.spec.targets.components.events.inbound.retry],
+    },
+    // Dapr's defaults: a probe every 5 s, 3 failures, 500 ms timeout.
+    'local (dapr.yaml, dapr/local/resiliency.yaml)': {
+      detect: (runFile.common.appHealthProbeInterval ?? 5) * (runFile.common.appHealthThreshold ?? 3) + (runFile.common.appHealthProbeTimeout ?? 500) / 1000,
+      retry: local.policies.retries[local.targets.components.events.inbound.retry],
+    },
+  };
+  for (const [where, { detect, retry }] of Object.entries(cases)) {
+    const retrying = shortestRetrySeconds(retry);
+    assert.ok(detect < retrying, `${where}: the app health check needs up to ${detect} s, the delivery retries may end after ${retrying.toFixed(1)} s`);
+  }
+  for (const app of runFile.apps) assert.equal(app.enableAppHealthCheck, true, `dapr.yaml: ${app.appID} has its app health check`);
+});
