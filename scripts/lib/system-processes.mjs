@@ -103,6 +103,14 @@ export function systemProcesses() {
         p.argv.some((a) => a.endsWith(path.join('azurite', 'dist', 'src', 'blob', 'main.js'))) && flag(p.argv, '--blobPort') === String(ports.azuriteBlob),
       // Any HTTP answer from the Blob endpoint (an unsigned request is refused) means it serves.
       healthy: () => answers(local(ports.azuriteBlob, '/devstoreaccount1?comp=list'), { statuses: [200, 400, 403] }),
+      // Azurite keeps blob metadata in memory and writes it to disk every 5 s (LokiJS autosave in
+      // node_modules/azurite/dist/src/blob/persistence/LokiBlobMetadataStore.js), so a SIGKILL
+      // forgets the blobs of the last seconds; Azure Storage answers 201 only once a write is durable.
+      volatile: {
+        what: 'checkup document',
+        windowMs: 6_000,
+        why: 'stored in Azurite within its 5 s metadata autosave before the SIGKILL; Azure Storage acknowledges only durable writes',
+      },
     },
     {
       name: 'scheduler',
@@ -155,6 +163,7 @@ export function faultTargets() {
       name: processInfo.name,
       kind: processInfo.kind,
       healthy: processInfo.healthy,
+      ...(processInfo.volatile ? { volatile: processInfo.volatile } : {}),
       async crash() {
         const victim = locate(processInfo);
         const spec = snapshot(victim.pid);

@@ -16,6 +16,12 @@ import { createUsers, Load, type VirtualUser } from './load.js';
 export interface FaultTarget {
   name: string;
   kind: string;
+  /**
+   * Writes this process may lose by design when killed, and why: a local stand-in that is less
+   * durable than what it stands for. Findings of that kind acknowledged within `windowMs` before
+   * the kill are listed as excused, not counted.
+   */
+  volatile?: { what: string; windowMs: number; why: string };
   crash(): Promise<{
     killedAt: number;
     killedPids: number[];
@@ -64,6 +70,8 @@ export interface FaultRow {
   findings: Finding[];
   /** System processes found not running after the fault (other than a restart that failed). */
   died: string[];
+  /** Findings the target's `volatile` explains, with why; not counted. */
+  excused: (Finding & { why: string })[];
   error?: string;
 }
 
@@ -129,12 +137,20 @@ export async function runFaults(targets: FaultTarget[], options: FaultOptions): 
   const book = new FindingsBook();
   const rows: FaultRow[] = [];
 
-  const settle = async (row: FaultRow) => {
+  const settle = async (row: FaultRow, excuse?: { volatile: NonNullable<FaultTarget['volatile']>; killedAt: number }) => {
     await load.pause();
     const drained = await drainOutboxes(options.drainTimeoutSeconds * 1000);
     row.drainSeconds = drained.seconds;
     row.outboxLeft = drained.left;
-    const findings = book.fresh(await reconcile(users, options.drainTimeoutSeconds * 1000));
+    const all = book.fresh(await reconcile(users, options.drainTimeoutSeconds * 1000));
+    const excused = (f: Finding) =>
+      excuse !== undefined &&
+      f.what === excuse.volatile.what &&
+      f.at !== undefined &&
+      f.at <= excuse.killedAt &&
+      f.at >= excuse.killedAt - excuse.volatile.windowMs;
+    const findings = all.filter((f) => !excused(f));
+    row.excused = all.filter(excused).map((f) => ({ ...f, why: excuse!.volatile.why }));
     Object.assign(row, tally(findings), { findings });
   };
 
@@ -181,7 +197,7 @@ export async function runFaults(targets: FaultTarget[], options: FaultOptions): 
         row.recoverySeconds = seconds(green.greenAt - restarted.restartedAt);
         row.outageSeconds = seconds(green.greenAt - crashed.killedAt);
         await sleep(options.afterSeconds * 1000);
-        await settle(row);
+        await settle(row, target.volatile ? { volatile: target.volatile, killedAt: crashed.killedAt } : undefined);
         row.died = options.processesDown();
         log(`faults: ${describe(row)}`);
       } catch (error) {
@@ -237,6 +253,7 @@ function emptyRow(fault: string, kind: string): FaultRow {
     outboxLeft: {},
     findings: [],
     died: [],
+    excused: [],
   };
 }
 
@@ -296,6 +313,7 @@ export function faultTable(report: FaultReport): string {
   );
   for (const row of report.rows) {
     for (const f of row.findings) out.push(`  ${row.fault}: ${f.verdict} — ${f.what}: ${f.detail}`);
+    for (const f of row.excused) out.push(`  ${row.fault}: excused ${f.verdict} — ${f.what}: ${f.detail} (${f.why})`);
     if (row.died.length) out.push(`  ${row.fault}: not running afterwards — ${row.died.join(', ')}`);
     if (Object.keys(row.canaryFailures).length)
       out.push(

@@ -25,6 +25,8 @@ export interface Finding {
   /** What was checked, e.g. `profile`, `check-off cat-ex-stretch`, `chat message`. */
   what: string;
   detail: string;
+  /** When the client was told the write happened (ms since the epoch), where known. */
+  at?: number;
 }
 
 /**
@@ -64,10 +66,13 @@ export class Register<V> {
     return this.candidates().some((candidate) => same(candidate, actual)) ? 'ok' : 'lost';
   }
 
-  /** After a read-back: the shown value becomes the known state (it was one of the candidates). */
-  settle(actual: V): void {
+  /**
+   * After a read-back: the shown value becomes the known state. Unknown writes stay possible until
+   * the next acknowledged one (a request the client gave up on may still finish later).
+   */
+  settle(actual: V, same: (a: V, b: V) => boolean = Object.is): void {
     this.acked = actual;
-    this.uncertain = [];
+    this.uncertain = this.uncertain.filter((v) => !same(v, actual));
   }
 }
 
@@ -93,7 +98,9 @@ export class Additions {
 
   /**
    * Findings given how many times each key shows up now (keys not written by these clients are
-   * ignored). Afterwards an unknown outcome is settled by what was shown.
+   * ignored). An unknown write that shows up is from then on taken as done; one that does not stays
+   * unknown: a request the client gave up on may still finish later (the gateway's 504 does not
+   * stop the service).
    */
   judge(what: string, counts: ReadonlyMap<string, number>): Finding[] {
     const findings: Finding[] = [];
@@ -102,7 +109,7 @@ export class Additions {
       if (count > 1) findings.push({ verdict: 'duplicated', what, detail: `${key}: present ${count} times (the client was told: ${outcome})` });
       else if (outcome === 'acked' && count === 0) findings.push({ verdict: 'lost', what, detail: `${key}: acknowledged, missing` });
       else if (outcome === 'refused' && count === 1) findings.push({ verdict: 'unexpected', what, detail: `${key}: refused (4xx), yet present` });
-      if (outcome === 'unknown') this.outcomes.set(key, count > 0 ? 'acked' : 'refused');
+      if (outcome === 'unknown' && count > 0) this.outcomes.set(key, 'acked');
     }
     return findings;
   }

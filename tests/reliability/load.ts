@@ -73,6 +73,7 @@ export class VirtualUser {
   readonly chatMessages = new Additions();
   readonly imports = new Additions();
   private readonly importedIds = new Map<string, string>();
+  private readonly importedAt = new Map<string, number>();
   private linkStarts: number[] = [];
   private sequence = 0;
   private sessionAt = 0;
@@ -235,7 +236,10 @@ export class VirtualUser {
     if (completed.status === 202 || (outcome === 'acked' && view.state !== 'IMPORTED')) outcome = 'refused';
     this.imports.record(examDate, outcome);
     const id = view.imported?.checkupIds?.[0];
-    if (outcome === 'acked' && id) this.importedIds.set(examDate, id);
+    if (outcome === 'acked' && id) {
+      this.importedIds.set(examDate, id);
+      this.importedAt.set(examDate, Date.now());
+    }
   }
 
   /** A read-back request (not counted as load); throws when it does not answer 200. */
@@ -307,7 +311,10 @@ export class VirtualUser {
       // A sheet stored with its checkup must stay readable (one imported while Blob Storage was down may have none).
       if (!item?.hasDocument) continue;
       const document = await call('GET', `/api/health/checkups/${item.id}/document`, { token: this.accessToken });
-      if (document.status !== 200) findings.push({ verdict: 'lost', what: 'checkup document', detail: `${this.label} ${examDate}: ${codeOf(document)}` });
+      if (document.status !== 200) {
+        const at = this.importedAt.get(examDate);
+        findings.push({ verdict: 'lost', what: 'checkup document', detail: `${this.label} ${examDate}: ${codeOf(document)}`, ...(at ? { at } : {}) });
+      }
     }
     return findings;
   }
