@@ -5,6 +5,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { DATABASES, databaseSecretName } from './databases.mjs';
 import { fail, log } from './log.mjs';
 import { daprBinDir, daprCli, dataDir, root, secretsFile, toolsDir } from './paths.mjs';
 
@@ -338,7 +339,8 @@ export const TOKEN_APPS = ['gateway', 'user', 'health', 'goal', 'intelligence', 
 
 const SECRET_GENERATORS = {
   'postgres-admin-password': () => randomBytes(24).toString('base64url'),
-  'postgres-app-password': () => randomBytes(24).toString('base64url'),
+  // One PostgreSQL role per service schema, each with its own password (scripts/lib/databases.mjs).
+  ...Object.fromEntries(Object.keys(DATABASES).map((service) => [`postgres-password-${service}`, () => randomBytes(24).toString('base64url')])),
   'redis-password': () => randomBytes(24).toString('base64url'),
   // One pair per app (and the tests' probe app): a token opens only its own app's sidecar.
   ...Object.fromEntries(
@@ -365,7 +367,13 @@ export function ensureSecrets(ports) {
   // The single pair every app used to share.
   delete secrets['dapr-api-token'];
   delete secrets['app-api-token'];
-  secrets['postgres-url'] = `postgresql://healthsync_app:${encodeURIComponent(secrets['postgres-app-password'])}@127.0.0.1:${ports.postgres}/healthsync`;
+  // The single database role every service used to share.
+  delete secrets['postgres-app-password'];
+  delete secrets['postgres-url'];
+  for (const [service, { role }] of Object.entries(DATABASES)) {
+    secrets[databaseSecretName(service)] =
+      `postgresql://${role}:${encodeURIComponent(secrets[`postgres-password-${service}`])}@127.0.0.1:${ports.postgres}/healthsync`;
+  }
   secrets['postgres-admin-url'] =
     `postgresql://healthsync_admin:${encodeURIComponent(secrets['postgres-admin-password'])}@127.0.0.1:${ports.postgres}/healthsync`;
   secrets['blob-connection-string'] = blobConnectionString(ports.azuriteBlob);
