@@ -212,6 +212,7 @@ async function goBuildWithProgress(build, dir) {
  * named like the binary go build writes unless rename maps it), rename?, usual? (how long a
  * first build takes on 2 cores, said while building until a build here has been timed),
  * cacheName? (names the cache entry and stamp when one wrapper module has several builds) }
+ * Returns what it did: 'present' (nothing), 'copied' (from the cache) or 'built'.
  */
 export async function ensureGoBuild(build) {
   const goVersion = checkGo();
@@ -220,11 +221,12 @@ export async function ensureGoBuild(build) {
   const stamp = path.join(toolsDir, `.stamp-${name}`);
   if (build.outputs.every((o) => fs.existsSync(o)) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === key) {
     log.step(`${build.name}: built`);
-    return;
+    return 'present';
   }
   const cacheDir = path.join(toolCacheRoot(), `${name}-${key}`);
   const cached = build.outputs.map((o) => path.join(cacheDir, path.basename(o)));
-  if (!cached.every((c) => fs.existsSync(c))) {
+  const outcome = cached.every((c) => fs.existsSync(c)) ? 'copied' : 'built';
+  if (outcome === 'built') {
     const partial = `${cacheDir}.partial`;
     fs.rmSync(partial, { recursive: true, force: true });
     fs.mkdirSync(partial, { recursive: true });
@@ -242,6 +244,7 @@ export async function ensureGoBuild(build) {
   }
   fs.mkdirSync(toolsDir, { recursive: true });
   fs.writeFileSync(stamp, key);
+  return outcome;
 }
 
 /** daprd, scheduler and sentry (tools/dapr) and the dapr CLI (tools/dapr-cli). */
