@@ -175,7 +175,7 @@ module "keyvault" {
       "appinsights-connection-string" = module.observability.application_insights_connection_string
     },
     # Each service's own role, with a password generated here for that secret alone: uuid()
-    # is 122 bits from the operating system's random source, new at every call, and reaches
+    # is at least 122 bits from the operating system's random source, new at every call, and reaches
     # nothing but this write-only secret (not the state, not the plan, no person). The
     # migration Job sets the role's password from the secret.
     { for service, role in local.database_roles : "postgres-url-${service}" => "postgresql://${role}:${uuid()}@${module.postgres.fqdn}:5432/${module.postgres.database_name}?sslmode=require" },
