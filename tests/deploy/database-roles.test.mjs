@@ -122,7 +122,9 @@ test('when Terraform writes the services’ database credentials, then each is i
   for (const service of SERVICES) {
     const secret = databaseSecretName(service);
     assert.ok(names.includes(secret), `${secret} is written by Terraform`);
-    const url = /^"postgresql:\/\/([^:@]+):([^@]+)@\$\{module\.postgres\.fqdn\}:5432\/\$\{module\.postgres\.database_name\}\?sslmode=require"$/.exec(`"${values[secret]}"`);
+    const url = /^"postgresql:\/\/([^:@]+):([^@]+)@\$\{module\.postgres\.fqdn\}:5432\/\$\{module\.postgres\.database_name\}\?sslmode=require"$/.exec(
+      `"${values[secret]}"`,
+    );
     assert.ok(url, `${secret}: a connection string to the server's database: ${values[secret]}`);
     const [, user, password] = url;
     assert.equal(user, DATABASES[service].role, `${secret}: connects as ${service}'s role`);
@@ -138,7 +140,10 @@ test('when identities read Key Vault, then each service reads its own database s
   assert.deepEqual(databaseSecretsIn(reads.migrations), ['postgres-admin-url', ...DATABASE_SECRETS].sort(), 'the migration Job');
   const workloads = prod().module.identity.workloads;
   // Every identity's Key Vault roles are made from secret_reads, one secret at a time.
-  assert.match(workloads, /for secret in local\.secret_reads\[service\] : \{\s*role = "Key Vault Secrets User", scope = "\$\{module\.keyvault\.id\}\/secrets\/\$\{secret\}"\s*\}/);
+  assert.match(
+    workloads,
+    /for secret in local\.secret_reads\[service\] : \{\s*role = "Key Vault Secrets User", scope = "\$\{module\.keyvault\.id\}\/secrets\/\$\{secret\}"\s*\}/,
+  );
   assert.match(
     workloads,
     /migrations = \{service_account = "healthsync-migrations", roles = \[for secret in local\.secret_reads\["migrations"\] : \{role = "Key Vault Secrets User", scope = "\$\{module\.keyvault\.id\}\/secrets\/\$\{secret\}"\}\]\}/,
