@@ -56,7 +56,7 @@ WORKDIR /app
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY package.json ./
 COPY scripts/migrate.mjs scripts/
-COPY scripts/lib/log.mjs scripts/lib/paths.mjs scripts/lib/
+COPY scripts/lib/databases.mjs scripts/lib/log.mjs scripts/lib/paths.mjs scripts/lib/
 COPY --from=migration-files /out/services ./services
 COPY deploy/migrate-job.mjs deploy/
 USER node

@@ -5,6 +5,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { DATABASES, databaseSecretName } from './databases.mjs';
 import { fail, log } from './log.mjs';
 import { daprBinDir, daprCli, dataDir, root, secretsFile, toolsDir } from './paths.mjs';
 
@@ -211,6 +212,7 @@ async function goBuildWithProgress(build, dir) {
  * named like the binary go build writes unless rename maps it), rename?, usual? (how long a
  * first build takes on 2 cores, said while building until a build here has been timed),
  * cacheName? (names the cache entry and stamp when one wrapper module has several builds) }
+ * Returns what it did: 'present' (nothing), 'copied' (from the cache) or 'built'.
  */
 export async function ensureGoBuild(build) {
   const goVersion = checkGo();
@@ -219,11 +221,12 @@ export async function ensureGoBuild(build) {
   const stamp = path.join(toolsDir, `.stamp-${name}`);
   if (build.outputs.every((o) => fs.existsSync(o)) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === key) {
     log.step(`${build.name}: built`);
-    return;
+    return 'present';
   }
   const cacheDir = path.join(toolCacheRoot(), `${name}-${key}`);
   const cached = build.outputs.map((o) => path.join(cacheDir, path.basename(o)));
-  if (!cached.every((c) => fs.existsSync(c))) {
+  const outcome = cached.every((c) => fs.existsSync(c)) ? 'copied' : 'built';
+  if (outcome === 'built') {
     const partial = `${cacheDir}.partial`;
     fs.rmSync(partial, { recursive: true, force: true });
     fs.mkdirSync(partial, { recursive: true });
@@ -241,6 +244,7 @@ export async function ensureGoBuild(build) {
   }
   fs.mkdirSync(toolsDir, { recursive: true });
   fs.writeFileSync(stamp, key);
+  return outcome;
 }
 
 /** daprd, scheduler and sentry (tools/dapr) and the dapr CLI (tools/dapr-cli). */
@@ -338,7 +342,8 @@ export const TOKEN_APPS = ['gateway', 'user', 'health', 'goal', 'intelligence', 
 
 const SECRET_GENERATORS = {
   'postgres-admin-password': () => randomBytes(24).toString('base64url'),
-  'postgres-app-password': () => randomBytes(24).toString('base64url'),
+  // One PostgreSQL role per service schema, each with its own password (scripts/lib/databases.mjs).
+  ...Object.fromEntries(Object.keys(DATABASES).map((service) => [`postgres-password-${service}`, () => randomBytes(24).toString('base64url')])),
   'redis-password': () => randomBytes(24).toString('base64url'),
   // One pair per app (and the tests' probe app): a token opens only its own app's sidecar.
   ...Object.fromEntries(
@@ -365,7 +370,13 @@ export function ensureSecrets(ports) {
   // The single pair every app used to share.
   delete secrets['dapr-api-token'];
   delete secrets['app-api-token'];
-  secrets['postgres-url'] = `postgresql://healthsync_app:${encodeURIComponent(secrets['postgres-app-password'])}@127.0.0.1:${ports.postgres}/healthsync`;
+  // The single database role every service used to share.
+  delete secrets['postgres-app-password'];
+  delete secrets['postgres-url'];
+  for (const [service, { role }] of Object.entries(DATABASES)) {
+    secrets[databaseSecretName(service)] =
+      `postgresql://${role}:${encodeURIComponent(secrets[`postgres-password-${service}`])}@127.0.0.1:${ports.postgres}/healthsync`;
+  }
   secrets['postgres-admin-url'] =
     `postgresql://healthsync_admin:${encodeURIComponent(secrets['postgres-admin-password'])}@127.0.0.1:${ports.postgres}/healthsync`;
   secrets['blob-connection-string'] = blobConnectionString(ports.azuriteBlob);

@@ -11,6 +11,7 @@ import { apps, gatewayUrl, ports, traceViewerUrl } from './ports.mjs';
 import { freePort, isPortOpen, isRunning, requireFreePorts, startProcess, stopLeftovers, stopProcess, waitUntil } from './processes.mjs';
 import { blobConnectionString, postgresBinDir, readSecrets, redisServerBinary, TOKEN_APPS, zipkinJar } from './setup-steps.mjs';
 import { migrate } from '../migrate.mjs';
+import { DATABASES, databaseSecretName } from './databases.mjs';
 
 const isRoot = process.getuid?.() === 0;
 
@@ -65,11 +66,8 @@ async function startPostgres(secrets, { port = ports.postgres, name = 'postgres'
   const client = new pg.Client({ connectionString: adminUrl('postgres') });
   await client.connect();
   try {
+    // The services' roles and their grants are the migrations' (scripts/migrate.mjs).
     if ((await client.query(`select 1 from pg_database where datname = 'healthsync'`)).rowCount === 0) await client.query('create database healthsync');
-    const role = await client.query(`select 1 from pg_roles where rolname = 'healthsync_app'`);
-    const password = client.escapeLiteral(secrets['postgres-app-password']);
-    await client.query(`${role.rowCount === 0 ? 'create' : 'alter'} role healthsync_app login password ${password}`);
-    await client.query('grant connect on database healthsync to healthsync_app');
   } finally {
     await client.end();
   }
@@ -330,7 +328,7 @@ export async function startSystem({ extraEnv = {}, apps: withApps = true, testMo
   const secrets = readSecrets();
   const traceViewer = startTraceViewer();
   await startPostgres(secrets);
-  await migrate(secrets['postgres-admin-url']);
+  await migrate(secrets['postgres-admin-url'], serviceDatabaseUrls(secrets));
   await startRedis(secrets);
   await startAzurite();
   const trustAnchors = await startDaprControlPlane();
@@ -347,20 +345,29 @@ export async function startSystem({ extraEnv = {}, apps: withApps = true, testMo
 /** The component tests' own database beside the system's, so their rows never reach the running system. */
 const COMPONENT_DATABASE = 'healthsync_component';
 
+/** Each service's connection string (as its own role) from the local secret store. */
+function serviceDatabaseUrls(secrets, rewrite = (url) => url) {
+  return Object.fromEntries(Object.keys(DATABASES).map((service) => [service, rewrite(secrets[databaseSecretName(service)])]));
+}
+
+/**
+ * Creates the component tests' database afresh and migrates it. Returns, for
+ * HEALTHSYNC_TEST_DATABASES, each service's schema and connection string as its own role.
+ */
 async function prepareComponentDatabase(secrets, port) {
-  const url = (key, database) => secrets[key].replace(`127.0.0.1:${ports.postgres}/healthsync`, `127.0.0.1:${port}/${database}`);
-  const client = new pg.Client({ connectionString: url('postgres-admin-url', 'postgres') });
+  const at = (database) => (url) => url.replace(`127.0.0.1:${ports.postgres}/healthsync`, `127.0.0.1:${port}/${database}`);
+  const client = new pg.Client({ connectionString: at('postgres')(secrets['postgres-admin-url']) });
   await client.connect();
   try {
     // A fresh database every run: what an earlier run (or an older branch's migrations) left cannot leak in.
     await client.query(`drop database if exists ${COMPONENT_DATABASE} with (force)`);
     await client.query(`create database ${COMPONENT_DATABASE}`);
-    await client.query(`grant connect on database ${COMPONENT_DATABASE} to healthsync_app`);
   } finally {
     await client.end();
   }
-  await migrate(url('postgres-admin-url', COMPONENT_DATABASE));
-  return url('postgres-url', COMPONENT_DATABASE);
+  const urls = serviceDatabaseUrls(secrets, at(COMPONENT_DATABASE));
+  await migrate(at(COMPONENT_DATABASE)(secrets['postgres-admin-url']), urls);
+  return JSON.stringify(Object.fromEntries(Object.entries(DATABASES).map(([service, { schema }]) => [service, { schema, url: urls[service] }])));
 }
 
 /**
@@ -373,9 +380,9 @@ async function prepareComponentDatabase(secrets, port) {
 export async function startComponentInfra() {
   const secrets = readSecrets();
   if (isRunning('postgres') && isRunning('azurite')) {
-    const databaseUrl = await prepareComponentDatabase(secrets, ports.postgres);
+    const databases = await prepareComponentDatabase(secrets, ports.postgres);
     return {
-      env: { HEALTHSYNC_TEST_DATABASE_URL: databaseUrl, HEALTHSYNC_TEST_BLOB_CONNECTION_STRING: secrets['blob-connection-string'] },
+      env: { HEALTHSYNC_TEST_DATABASES: databases, HEALTHSYNC_TEST_BLOB_CONNECTION_STRING: secrets['blob-connection-string'] },
       stop: async () => {},
     };
   }
@@ -385,10 +392,10 @@ export async function startComponentInfra() {
   const started = [];
   try {
     started.push(await startPostgres(secrets, { port: pgPort, name: 'postgres-component' }));
-    const databaseUrl = await prepareComponentDatabase(secrets, pgPort);
+    const databases = await prepareComponentDatabase(secrets, pgPort);
     started.push(await startAzurite({ port: blobPort, name: 'azurite-component', inMemory: true }));
     return {
-      env: { HEALTHSYNC_TEST_DATABASE_URL: databaseUrl, HEALTHSYNC_TEST_BLOB_CONNECTION_STRING: blobConnectionString(blobPort) },
+      env: { HEALTHSYNC_TEST_DATABASES: databases, HEALTHSYNC_TEST_BLOB_CONNECTION_STRING: blobConnectionString(blobPort) },
       stop: async () => {
         for (const entry of started.reverse()) await stopProcess(entry);
       },

@@ -25,6 +25,31 @@ export function sharedComponentNames() {
   return Object.fromEntries([...body.matchAll(/^\s*(\w+):\s*'([^']+)'/gm)].map((m) => [m[1], m[2]]));
 }
 
+/**
+ * The secret a service with a database schema reads its connection string from, as
+ * services/shared/src/service.ts names it (`databaseSecretName`), for one service.
+ */
+export function databaseSecretOf(service) {
+  const text = fs.readFileSync(path.join(root, 'services', 'shared', 'src', 'service.ts'), 'utf8');
+  const template = /export const databaseSecretName = \(service: string\): string => `([^`]*)`;/.exec(text)?.[1];
+  if (!template) throw new Error('services/shared/src/service.ts: `export const databaseSecretName = (service: string): string => `...`` not found');
+  if (!/startService[\s\S]*getSecret\(components\.secrets, databaseSecretName\(definition\.name\)\)/.test(text)) {
+    throw new Error('services/shared/src/service.ts: startService no longer reads databaseSecretName(definition.name)');
+  }
+  return template.replaceAll('${service}', service);
+}
+
+/** The schema each service declares (`dbSchema` in services/<service>/src/server.ts), by service; none for a service without one. */
+export function declaredSchemas() {
+  const out = {};
+  for (const app of APPS) {
+    const text = fs.readFileSync(path.join(root, 'services', app, 'src', 'server.ts'), 'utf8');
+    const schema = /\bdbSchema:\s*'([a-z_]+)'/.exec(text)?.[1];
+    if (schema) out[app] = schema;
+  }
+  return out;
+}
+
 const STATE = /\.(getState|getStateEntry|saveState|deleteState)(?:<[^>()]*>)?\(\s*([^,)]+)/g;
 const PUBLISH = /\.publish\(\s*([^,)]+)/g;
 const SECRET = /\.getSecret\(\s*([^,)]+),\s*'([^']+)'/g;
@@ -56,8 +81,8 @@ function resolver(files, shared) {
 
 /**
  * For each app: the component names its code uses, the Dapr APIs it calls (names as in a
- * Configuration's api.allowed) and the secrets it reads. Every service also reads
- * `postgres-url` through `secretstore` when it declares a database schema (startService).
+ * Configuration's api.allowed) and the secrets it reads. Every service also reads its own
+ * `postgres-url-<service>` through `secretstore` when it declares a database schema (startService).
  */
 export function codeUsage() {
   const shared = sharedComponentNames();
@@ -98,7 +123,7 @@ export function codeUsage() {
       if (/dbSchema:\s*'/.test(text)) {
         apis.add('secrets');
         components.add(shared.secrets);
-        secrets.add('postgres-url');
+        secrets.add(databaseSecretOf(app));
       }
     }
     usage[app] = { components: [...components].sort(), apis: [...apis].sort(), secrets: [...secrets].sort(), unresolved };

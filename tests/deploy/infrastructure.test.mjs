@@ -39,11 +39,11 @@ test('when the app calls the API host name, then Front Door serves that custom d
 test('when the AKS backup extension writes to the storage account, then it uses Entra ID, since the account has no shared keys', () => {
   const storage = tf()['modules/storage'].resource.azurerm_storage_account.this;
   const settings = tf()['modules/backup'].resource.azurerm_kubernetes_cluster_extension.backup.configuration_settings;
-  if (storage.shared_access_key_enabled === false) {
-    assert.equal(settings['configuration.backupStorageLocation.config.useAAD'], 'true', 'useAAD');
-    assert.equal(ref(settings['configuration.backupStorageLocation.config.storageAccountURI']), 'var.storage_blob_endpoint', 'storageAccountURI');
-    assert.equal(ref(prod().module.backup.storage_blob_endpoint), 'module.storage.primary_blob_endpoint');
-  }
+  // Not a condition that could skip the rest: the account's shared keys stay off (documents.test.mjs relies on it too).
+  assert.equal(storage.shared_access_key_enabled, false, 'the storage account has shared keys disabled');
+  assert.equal(settings['configuration.backupStorageLocation.config.useAAD'], 'true', 'useAAD');
+  assert.equal(ref(settings['configuration.backupStorageLocation.config.storageAccountURI']), 'var.storage_blob_endpoint', 'storageAccountURI');
+  assert.equal(ref(prod().module.backup.storage_blob_endpoint), 'module.storage.primary_blob_endpoint');
 });
 
 test('when disaster recovery is declared, then every recovery resource protects something (no Site Recovery without a protected item)', () => {

@@ -139,12 +139,16 @@ describe('platform', () => {
   });
 
   test('when an app reads an allowed secret, then it gets the local store value; a secret outside its scope is refused', async () => {
-    const allowed = await sidecar('batch', '/v1.0/secrets/secretstore/postgres-url');
+    const allowed = await sidecar('batch', '/v1.0/secrets/secretstore/postgres-url-batch');
     assert.equal(allowed.status, 200);
-    assert.deepEqual(await allowed.json(), { 'postgres-url': secrets['postgres-url'] });
+    assert.deepEqual(await allowed.json(), { 'postgres-url-batch': secrets['postgres-url-batch'] });
     const refused = await sidecar('batch', '/v1.0/secrets/secretstore/jwt-signing-key');
     assert.equal(refused.status, 403);
     assert.doesNotMatch(await refused.text(), /BEGIN PRIVATE KEY/);
+    // Another service's database credential, too: each connects as its own role.
+    const otherDatabase = await sidecar('batch', '/v1.0/secrets/secretstore/postgres-url-user');
+    assert.equal(otherDatabase.status, 403);
+    assert.doesNotMatch(await otherDatabase.text(), /postgresql:/);
   });
 
   test('when the cron binding fires, then batch records the day’s run once and counts the triggers', async () => {

@@ -130,14 +130,6 @@ variable "tls_certificate_secret_id" {
   type        = string
 }
 
-# -- Data --------------------------------------------------------------------------------------
-
-variable "postgres_app_role" {
-  description = "PostgreSQL role the services connect as (the migration Job creates it with DML rights only)."
-  type        = string
-  default     = "healthsync_app"
-}
-
 # -- Secrets (ephemeral: never in state or plan; pass as TF_VAR_* from a secret store) --------
 
 variable "postgres_admin_password" {
@@ -147,15 +139,8 @@ variable "postgres_admin_password" {
   ephemeral   = true
 }
 
-variable "postgres_app_password" {
-  description = "Password of the services' PostgreSQL role (goes into the postgres-url secret). Ephemeral."
-  type        = string
-  sensitive   = true
-  ephemeral   = true
-}
-
 variable "secrets_version" {
-  description = "Increase by one when a secret above changes, so the new values are written (write-only attributes are not compared)."
+  description = "Increase by one when a secret above changes, so the new values are written (write-only attributes are not compared); this also generates new passwords for the services' PostgreSQL roles, which the next release's migration Job sets."
   type        = number
   default     = 1
 }

@@ -24,6 +24,13 @@ export const components = {
   revocations: 'revocations',
 } as const;
 
+/**
+ * The secret holding a service's database connection string: each service connects as its own
+ * PostgreSQL role, which may use only that service's schema (scripts/migrate.mjs grants it), and
+ * only that service's secret scope admits the secret (docs/decisions/010-one-database-role-per-service.md).
+ */
+export const databaseSecretName = (service: string): string => `postgres-url-${service}`;
+
 export interface ServiceRuntime<C> {
   config: C;
   logger: Logger;
@@ -157,7 +164,7 @@ export async function startService<S extends z.ZodRawShape>(definition: ServiceD
   let db: Db | undefined;
   let built: ServiceApp;
   if (definition.dbSchema !== undefined) {
-    db = createDb(await dapr.getSecret(components.secrets, 'postgres-url'), definition.dbSchema);
+    db = createDb(await dapr.getSecret(components.secrets, databaseSecretName(definition.name)), definition.dbSchema);
     built = await buildServiceApp(definition, { ...runtime, db });
   } else {
     built = await buildServiceApp(definition, runtime);
