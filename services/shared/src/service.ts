@@ -2,6 +2,7 @@ import type { Express } from 'express';
 import { z } from 'zod';
 import { systemClock, type Clock } from './clock.js';
 import { baseSettings, loadConfig } from './config.js';
+import { REVOCATION_STORE } from './contracts/revocation.js';
 import { createDapr, type Dapr } from './dapr.js';
 import { createDb, isDbReachable, type Db } from './db.js';
 import { createServiceApp, finishServiceApp, listen, mountOpenApi } from './http.js';
@@ -21,7 +22,7 @@ export const components = {
   /** Secrets (local file locally, Key Vault in Azure). */
   secrets: 'secretstore',
   /** Revoked sessions, shared by the user service and the gateway. */
-  revocations: 'revocations',
+  revocations: REVOCATION_STORE,
 } as const;
 
 export interface ServiceRuntime<C> {
