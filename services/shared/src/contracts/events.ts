@@ -57,7 +57,7 @@ function eventContract<S extends z.ZodType>(spec: Omit<EventContract<S>, 'type'>
 }
 
 // ── shared pieces ─────────────────────────────────────────────────────────────────────────
-const eventId = z.uuid().describe('The outbox row id, also the CloudEvent id: consumers dedupe redeliveries on it');
+const eventId = z.uuid().describe('The event’s id, also its CloudEvent id: consumers dedupe redeliveries on it');
 const userId = z.uuid().describe('The user (account id)');
 const occurredAt = z.iso.datetime({ offset: true }).describe('When the change happened (ISO 8601 instant, UTC)');
 const seoulDay = (description: string) => z.iso.date().describe(`${description} (a calendar day in Asia/Seoul, YYYY-MM-DD)`);
