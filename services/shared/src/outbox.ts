@@ -27,7 +27,9 @@ export async function enqueueEvent<C extends EventContract>(client: DbClient, co
   const id = randomUUID();
   const parsed = contract.schema.safeParse({ ...data, eventId: id });
   if (!parsed.success) {
-    throw new EventContractError(`${contract.type} does not match its contract: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new EventContractError(
+      `${contract.type} does not match its contract: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   }
   await client.query('insert into outbox (id, topic, event_type, payload) values ($1, $2, $3, $4)', [
     id,

@@ -90,12 +90,16 @@ function parsePart<T>(schema: z.ZodType<T> | undefined, value: unknown, location
   return undefined as T;
 }
 
+/** In tests: an answer that does not match the schema its route documents (the document would lie). */
+export class AnswerSchemaError extends Error {}
+
 /**
  * Mounts the routes on a router. A handler's resolved value is sent as JSON with the
  * route's first 2xx status; `undefined` with 204. Handlers that stream write to `res` and
- * resolve once they have ended it.
+ * resolve once they have ended it. With `checkAnswers` (component tests), a JSON answer that its
+ * route's documented schema refuses fails the request instead of going out.
  */
-export function createRouter(routes: RouteSpec[]): Router {
+export function createRouter(routes: RouteSpec[], options: { checkAnswers?: boolean } = {}): Router {
   const router = express.Router();
   for (const spec of routes) {
     const successStatus = Number(Object.keys(spec.responses).find((status) => status.startsWith('2')) ?? 200);
@@ -110,7 +114,21 @@ export function createRouter(routes: RouteSpec[]): Router {
       const result = await spec.handler({ params, query, body, userId: userId ?? '', sessionId: sessionId ?? '', req, res });
       if (res.headersSent) return;
       if (result === undefined) res.status(204).end();
-      else res.status(successStatus).json(result);
+      else {
+        const documented = spec.responses[successStatus];
+        if (options.checkAnswers && documented?.schema && (documented.contentType ?? 'application/json') === 'application/json') {
+          // Compared as it goes over the wire (dates as ISO strings).
+          const answer = documented.schema.safeParse(JSON.parse(JSON.stringify(result)));
+          if (!answer.success) {
+            throw new AnswerSchemaError(
+              `${spec.method.toUpperCase()} ${spec.path} answered what its documented ${successStatus} schema refuses: ${answer.error.issues
+                .map((i) => `${i.path.join('.')}: ${i.message}`)
+                .join('; ')}`,
+            );
+          }
+        }
+        res.status(successStatus).json(result);
+      }
     });
   }
   return router;
@@ -419,9 +437,9 @@ export function documentIssues(routes: RouteSpec[]): string[] {
         issues.push(`${at}: ${status} lists no error codes`);
       }
     }
-    const documented = openApiPaths([spec], { audience: internal ? 'internal' : 'public' })[spec.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}')]?.[
-      spec.method
-    ] as { responses: Record<string, unknown> };
+    const documented = openApiPaths([spec], { audience: internal ? 'internal' : 'public' })[spec.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}')]?.[spec.method] as {
+      responses: Record<string, unknown>;
+    };
     const required = internal ? ['400', '403', '500'] : ['400', '429', '502', '503', '504', ...(spec.access === 'user' ? ['401'] : [])];
     for (const status of required) if (!documented.responses[status]) issues.push(`${at}: ${status} is not documented`);
   }

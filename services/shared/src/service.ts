@@ -32,6 +32,8 @@ export interface ServiceRuntime<C> {
   dapr: Dapr;
   /** The time source of every handler (a fixed one in tests). */
   clock: Clock;
+  /** Component tests: every JSON answer is checked against the schema its route documents (see createRouter). */
+  checkAnswers?: boolean;
 }
 
 /** The runtime of a service that declared a database schema: its pool is always there. */
@@ -129,7 +131,7 @@ export async function buildServiceApp<S extends z.ZodRawShape>(
   for (const binding of parts.inputBindings ?? []) mountInputBinding(app, binding.name, binding.handle, logger);
   mountOpenApi(app, definition.name, parts.routes, parts.securitySchemes);
   parts.extend?.(app);
-  app.use(createRouter(parts.routes));
+  app.use(createRouter(parts.routes, { checkAnswers: runtime.checkAnswers ?? false }));
   finishServiceApp(app, logger);
   return { app, stop: async () => parts.onStop?.() };
 }

@@ -111,7 +111,9 @@ const profileFacts = z
       .max(50)
       .nullable()
       .optional()
-      .describe('The name on the profile; only the health service reads it (NHIS records are linked only for this person). Absent in events older than the field'),
+      .describe(
+        'The name on the profile; only the health service reads it (NHIS records are linked only for this person). Absent in events older than the field',
+      ),
     birthDate: z.iso.date().nullable().describe('YYYY-MM-DD'),
     sex: z.enum(['M', 'F']).nullable(),
     occupation: z.enum(OCCUPATIONS).nullable(),
@@ -234,9 +236,7 @@ const missionCheck = <T extends string>(type: T) =>
     missionId: z.string().min(1),
     date: seoulDay('The day checked off or undone (today or yesterday)'),
     currentStreak: count.describe('The mission’s current streak after the change, in days'),
-    dateTotals: z
-      .object({ scheduled: count, completed: count })
-      .describe('That day’s totals after the change, over all missions scheduled that day'),
+    dateTotals: z.object({ scheduled: count, completed: count }).describe('That day’s totals after the change, over all missions scheduled that day'),
     activeMissionCount: count.describe('The user’s active missions after the change'),
   });
 

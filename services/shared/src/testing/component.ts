@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { settableClock, type SettableClock } from '../clock.js';
+import { contractOfTopic } from '../contracts/events.js';
 import { createDb, type Db } from '../db.js';
 import { SESSION_ID_HEADER, USER_ID_HEADER } from '../contracts/identity.js';
 import { listen } from '../http.js';
@@ -41,8 +42,11 @@ export interface Component {
   /** A pool on the service's own schema, for checking what was stored. */
   db: Db;
   request(pathAndQuery: string, options?: RequestOptions): Promise<Response>;
-  /** Delivers a pub/sub event to the service as its sidecar would (a CloudEvent). */
-  deliver(route: string, topic: string, data: unknown, id?: string): Promise<Response>;
+  /**
+   * Delivers a pub/sub event to the service as its sidecar would (a CloudEvent whose type is the
+   * topic's contract's, as its producer publishes it, unless `type` says otherwise).
+   */
+  deliver(route: string, topic: string, data: unknown, id?: string, envelope?: { type?: string; pubsub?: string }): Promise<Response>;
   stop(): Promise<void>;
 }
 
@@ -69,7 +73,7 @@ export async function startComponent<S extends z.ZodRawShape>(definition: DbServ
   const dapr = options.dapr ?? createDaprDouble({ secrets: options.secrets ?? {} });
   const clock = options.clock ?? settableClock('2026-11-24T12:00:00+09:00');
   const db = createDb(testDatabaseUrl(), definition.dbSchema, 5);
-  const built = await buildServiceApp(definition, { config, logger, metrics: createMetrics(definition.name), dapr, clock, db });
+  const built = await buildServiceApp(definition, { config, logger, metrics: createMetrics(definition.name), dapr, clock, db, checkAnswers: true });
   const server = await listen(built.app, 0, '127.0.0.1');
   const address = server.server.address();
   if (address === null || typeof address === 'string') throw new Error('the component did not listen on a TCP port');
@@ -92,7 +96,7 @@ export async function startComponent<S extends z.ZodRawShape>(definition: DbServ
     clock,
     db,
     request,
-    deliver: (route, topic, data, id = randomUUID()) =>
+    deliver: (route, topic, data, id = randomUUID(), envelope = {}) =>
       request(route, {
         method: 'POST',
         headers: { 'content-type': 'application/cloudevents+json' },
@@ -100,9 +104,9 @@ export async function startComponent<S extends z.ZodRawShape>(definition: DbServ
           specversion: '1.0',
           id,
           source: 'component-test',
-          type: 'com.dapr.event.sent',
+          type: envelope.type ?? contractOfTopic(envelope.pubsub ?? 'events', topic)?.type ?? 'com.dapr.event.sent',
           topic,
-          pubsubname: 'events',
+          pubsubname: envelope.pubsub ?? 'events',
           datacontenttype: 'application/json',
           data,
         }),
