@@ -45,7 +45,11 @@ const errorsOf = (validate) => (validate.errors ?? []).map((e) => `${e.instanceP
 function committedVersions(file) {
   try {
     const rel = relative(file);
-    const commits = execFileSync('git', ['log', '--format=%H', '--diff-filter=AM', '--', rel], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+    const commits = execFileSync('git', ['log', '--format=%H', '--diff-filter=AM', '--', rel], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
       .split('\n')
       .filter(Boolean);
     return commits.map((commit) => ({
@@ -73,11 +77,12 @@ export async function buildContracts() {
     });
   };
   standalone('problem', 'problem+json', shared.problemSchema);
-  standalone('revocation-entry', `The value at ${shared.revocationKey('<session id>')} in the \`${shared.REVOCATION_STORE}\` state store`, shared.revocationEntrySchema);
-  outputs.set(
-    path.join(contractsDir, 'asyncapi.json'),
-    shared.asyncApiDocument({ version, contracts: events, deadLetterConsumers: ['batch'] }),
+  standalone(
+    'revocation-entry',
+    `The value at ${shared.revocationKey('<session id>')} in the \`${shared.REVOCATION_STORE}\` state store`,
+    shared.revocationEntrySchema,
   );
+  outputs.set(path.join(contractsDir, 'asyncapi.json'), shared.asyncApiDocument({ version, contracts: events, deadLetterConsumers: ['batch'] }));
   const routes = await declaredRoutes();
   outputs.set(
     path.join(contractsDir, 'openapi.internal.json'),

@@ -1,5 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictError, enqueueEvent, eventContracts, NotFoundError, ValidationError, withTransaction, seoulToday, type Clock, type Db, type Logger } from '@healthsync/shared';
+import {
+  ConflictError,
+  enqueueEvent,
+  eventContracts,
+  NotFoundError,
+  ValidationError,
+  withTransaction,
+  seoulToday,
+  type Clock,
+  type Db,
+  type Logger,
+} from '@healthsync/shared';
 import type { GoalsRepository } from '../adapters/goals-repository.js';
 import type { Intelligence } from '../adapters/intelligence-client.js';
 import type { TodayCache } from '../adapters/today-cache.js';

@@ -33,7 +33,6 @@ import {
   type LinkState,
 } from '../domain/index.js';
 
-
 export interface LinkView {
   id: string;
   state: LinkState;

@@ -78,7 +78,11 @@ export function createMessageBatchRoutes(batches: MessageBatches): RouteSpec[] {
         },
       },
       responses: {
-        200: { description: 'The batch', schema: batchView, example: { ...exampleView, status: 'OPEN', providerBatchId: null, counts: null, submittedAt: null } },
+        200: {
+          description: 'The batch',
+          schema: batchView,
+          example: { ...exampleView, status: 'OPEN', providerBatchId: null, counts: null, submittedAt: null },
+        },
         409: {
           description: 'Already submitted, full, or another kind',
           codes: {

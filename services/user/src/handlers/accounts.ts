@@ -22,7 +22,6 @@ import type { createTokenSigner } from '../adapters/token-signer.js';
 import { statusAfterUpdate, type ProfileInput } from '../domain/profile.js';
 import { refreshOutcome } from '../domain/refresh.js';
 
-
 export interface Session {
   accessToken: string;
   tokenType: 'Bearer';
@@ -108,12 +107,9 @@ export function createAccounts(deps: AccountsDeps) {
     try {
       await Promise.all(
         familyIds.map((familyId) =>
-          deps.dapr.saveState(
-            REVOCATION_STORE,
-            revocationKey(familyId),
-            { revokedAt: deps.clock.now().toISOString() } satisfies RevocationEntry,
-            { ttlSeconds: revocationTtlSeconds(deps.accessTtlSeconds) },
-          ),
+          deps.dapr.saveState(REVOCATION_STORE, revocationKey(familyId), { revokedAt: deps.clock.now().toISOString() } satisfies RevocationEntry, {
+            ttlSeconds: revocationTtlSeconds(deps.accessTtlSeconds),
+          }),
         ),
       );
     } catch (error) {
