@@ -54,7 +54,7 @@ const exampleView = {
   ready: false,
 };
 const notFound = { MESSAGE_BATCH_NOT_FOUND: 'No message batch with this id.' };
-const unavailable = { AI_BATCH_UNAVAILABLE: 'Message Batches API create failed with 529.' };
+const unavailable = (operation: string) => ({ AI_BATCH_UNAVAILABLE: `Message Batches API ${operation} failed with 529.` });
 
 export function createMessageBatchRoutes(batches: MessageBatches): RouteSpec[] {
   return [
@@ -113,7 +113,7 @@ export function createMessageBatchRoutes(batches: MessageBatches): RouteSpec[] {
           description: 'The batch holds fewer requests than expected (a page is missing)',
           codes: { MESSAGE_BATCH_INCOMPLETE: 'The batch holds 1 requests, fewer than 2.' },
         },
-        503: { description: 'The Message Batches API refused or failed; try again later', codes: unavailable },
+        503: { description: 'The Message Batches API refused or failed; try again later', codes: unavailable('create') },
       },
       async handler({ params, body }) {
         return batches.submit(params.id, body.expectedCount);
@@ -141,7 +141,7 @@ export function createMessageBatchRoutes(batches: MessageBatches): RouteSpec[] {
           },
         },
         404: { description: 'No such batch', codes: notFound },
-        503: { description: 'The Message Batches API is unavailable', codes: unavailable },
+        503: { description: 'The Message Batches API is unavailable', codes: unavailable('retrieve') },
       },
       async handler({ params }) {
         return batches.status(params.id);
