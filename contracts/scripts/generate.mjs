@@ -102,6 +102,16 @@ function documentProblems({ shared, events, outputs }) {
   const asyncapi = outputs.get(path.join(contractsDir, 'asyncapi.json'));
   const validAsyncApi = ajv.compile(asyncapiSpec);
   if (!validAsyncApi(asyncapi)) problems.push(`contracts/asyncapi.json is not valid AsyncAPI 3.0.0: ${errorsOf(validAsyncApi)}`);
+  // Every example of every message against the message's own headers and payload schemas.
+  const messagesAjv = draft07Validator();
+  for (const [name, message] of Object.entries(asyncapi.components.messages)) {
+    const headers = messagesAjv.compile(message.headers);
+    const payload = messagesAjv.compile({ ...message.payload.schema, $id: undefined });
+    for (const example of message.examples ?? []) {
+      if (!headers(example.headers)) problems.push(`asyncapi.json ${name} example ${example.name}: headers rejected: ${errorsOf(headers)}`);
+      if (!payload(example.payload)) problems.push(`asyncapi.json ${name} example ${example.name}: payload rejected: ${errorsOf(payload)}`);
+    }
+  }
 
   const ajv2020 = new Ajv2020({ allErrors: true, strict: false });
   addFormats.default(ajv2020);
