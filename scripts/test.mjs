@@ -123,6 +123,18 @@ function apiClientChecks() {
   return kotlin.status === 0;
 }
 
+/**
+ * The committed contract documents (contracts/: AsyncAPI, the events' JSON Schemas, the internal
+ * OpenAPI) match the declarations, are valid, and no event schema changed incompatibly under
+ * its version.
+ */
+function contractChecks() {
+  if (filters.length > 0 && !filters.some((word) => ['contract', 'asyncapi', 'document', 'schema'].some((w) => word.includes(w)))) return true;
+  log.step('contracts: node contracts/scripts/generate.mjs --check');
+  const check = spawnSync(process.execPath, [path.join(root, 'contracts', 'scripts', 'generate.mjs'), '--check'], { cwd: root, stdio: 'inherit' });
+  return check.status === 0;
+}
+
 let stopping = false;
 process.on('SIGINT', async () => {
   if (stopping) return;
@@ -146,7 +158,8 @@ await runMain(async () => {
   // Unit tests: pure domain logic and the stand-ins' protocol tests, no system needed.
   const unitOk =
     (await stage('unit tests', () => runTests('unit tests', testFiles(unitTestDirs()), { concurrency: 2 }))) &&
-    (await stage('API document and clients', async () => apiClientChecks()));
+    (await stage('API document and clients', async () => apiClientChecks())) &&
+    (await stage('contract documents', async () => contractChecks()));
   if (!unitOk) {
     console.error('\n✖ unit tests failed; the system was not started.');
     process.exit(1);

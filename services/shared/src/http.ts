@@ -8,11 +8,8 @@ import type { Logger } from './logger.js';
 import { routeTemplateOf, type Metrics } from './metrics.js';
 import { openApiComponents, openApiPaths, type RouteSpec } from './routes.js';
 
-/** Header through which the gateway passes the user id it verified from the access token. */
-export const USER_ID_HEADER = 'x-healthsync-user-id';
-/** Header through which the gateway passes the session id of the verified access token. */
-export const SESSION_ID_HEADER = 'x-healthsync-session-id';
-export const REQUEST_ID_HEADER = 'x-request-id';
+import { DAPR_API_TOKEN_HEADER, REQUEST_ID_HEADER, SESSION_ID_HEADER, TRACEPARENT_HEADER, USER_ID_HEADER } from './contracts/identity.js';
+import { PROBLEM_CONTENT_TYPE } from './contracts/problem.js';
 
 export interface ServiceAppOptions {
   service: string;
@@ -56,7 +53,7 @@ export function createServiceApp(options: ServiceAppOptions): Express {
   const sample = rate === undefined ? undefined : () => Math.random() < rate;
   app.use((req: Request, res: Response, next: NextFunction) => {
     const requestId = req.header(REQUEST_ID_HEADER) ?? undefined;
-    const context = contextFromTraceparent(req.header('traceparent') ?? undefined, requestId, sample);
+    const context = contextFromTraceparent(req.header(TRACEPARENT_HEADER) ?? undefined, requestId, sample);
     const userId = req.header(USER_ID_HEADER);
     if (userId) context.userId = userId;
     const sessionId = req.header(SESSION_ID_HEADER);
@@ -72,17 +69,17 @@ export function createServiceApp(options: ServiceAppOptions): Express {
     if (check.ok) return next();
     res
       .status(400)
-      .type('application/problem+json')
+      .type(PROBLEM_CONTENT_TYPE)
       .json(problem(400, 'NON_CANONICAL_PATH', `The request target is refused: ${check.reason}.`, { traceId: currentContext()?.traceId }));
   });
 
   if (options.appApiToken) {
     const token = options.appApiToken;
     app.use((req: Request, res: Response, next: NextFunction) => {
-      if (PROBES.has(req.path) || tokenMatches(token, req.header('dapr-api-token'))) return next();
+      if (PROBES.has(req.path) || tokenMatches(token, req.header(DAPR_API_TOKEN_HEADER))) return next();
       res
         .status(403)
-        .type('application/problem+json')
+        .type(PROBLEM_CONTENT_TYPE)
         .json(problem(403, 'NOT_FROM_SIDECAR', 'Requests must come through Dapr.'));
     });
   }
@@ -160,7 +157,7 @@ export function errorHandler(logger: Logger) {
       res.end();
       return;
     }
-    res.status(status).type('application/problem+json').json(body);
+    res.status(status).type(PROBLEM_CONTENT_TYPE).json(body);
   };
 }
 
@@ -172,7 +169,7 @@ export function finishServiceApp(app: Express, logger: Logger): void {
   app.use((req: Request, res: Response) => {
     res
       .status(404)
-      .type('application/problem+json')
+      .type(PROBLEM_CONTENT_TYPE)
       .json(problem(404, 'ROUTE_NOT_FOUND', `No route for ${req.method} ${req.path}`, { traceId: currentContext()?.traceId }));
   });
   app.use(errorHandler(logger));

@@ -1,6 +1,7 @@
 export * from './clock.js';
 export * from './config.js';
 export * from './context.js';
+export * from './contracts/index.js';
 export * from './dapr.js';
 export * from './db.js';
 export * from './errors.js';

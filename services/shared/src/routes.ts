@@ -1,6 +1,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import { currentContext } from './context.js';
+import { problemSchema } from './contracts/problem.js';
 import { UnauthorizedError, ValidationError, type FieldIssue } from './errors.js';
 
 /**
@@ -89,12 +90,16 @@ function parsePart<T>(schema: z.ZodType<T> | undefined, value: unknown, location
   return undefined as T;
 }
 
+/** In tests: an answer that does not match the schema its route documents (the document would lie). */
+export class AnswerSchemaError extends Error {}
+
 /**
  * Mounts the routes on a router. A handler's resolved value is sent as JSON with the
  * route's first 2xx status; `undefined` with 204. Handlers that stream write to `res` and
- * resolve once they have ended it.
+ * resolve once they have ended it. With `checkAnswers` (component tests), a JSON answer that its
+ * route's documented schema refuses fails the request instead of going out.
  */
-export function createRouter(routes: RouteSpec[]): Router {
+export function createRouter(routes: RouteSpec[], options: { checkAnswers?: boolean } = {}): Router {
   const router = express.Router();
   for (const spec of routes) {
     const successStatus = Number(Object.keys(spec.responses).find((status) => status.startsWith('2')) ?? 200);
@@ -109,7 +114,21 @@ export function createRouter(routes: RouteSpec[]): Router {
       const result = await spec.handler({ params, query, body, userId: userId ?? '', sessionId: sessionId ?? '', req, res });
       if (res.headersSent) return;
       if (result === undefined) res.status(204).end();
-      else res.status(successStatus).json(result);
+      else {
+        const documented = spec.responses[successStatus];
+        if (options.checkAnswers && documented?.schema && (documented.contentType ?? 'application/json') === 'application/json') {
+          // Compared as it goes over the wire (dates as ISO strings).
+          const answer = documented.schema.safeParse(JSON.parse(JSON.stringify(result)));
+          if (!answer.success) {
+            throw new AnswerSchemaError(
+              `${spec.method.toUpperCase()} ${spec.path} answered what its documented ${successStatus} schema refuses: ${answer.error.issues
+                .map((i) => `${i.path.join('.')}: ${i.message}`)
+                .join('; ')}`,
+            );
+          }
+        }
+        res.status(successStatus).json(result);
+      }
     });
   }
   return router;
@@ -120,35 +139,16 @@ export const OPENAPI_SECURITY = {
   bearer: 'bearerAuth',
   /** Google sign-in (authorization code with PKCE), exchanged at /api/auth/token for a HealthSync token. */
   signIn: 'googleSignIn',
+  /** Internal routes: the calling app's own Dapr API token, to its own sidecar. */
+  daprApiToken: 'daprApiToken',
 } as const;
 export const SIGN_IN_SCOPES = ['openid', 'email', 'profile'] as const;
 
-const problemSchema = {
-  type: 'object',
-  description: 'RFC 9457 problem details. `code` is stable and machine-readable; `detail` is for people.',
-  required: ['type', 'title', 'status', 'code'],
-  properties: {
-    type: { type: 'string', format: 'uri', description: 'Identifies the kind of problem', examples: ['https://healthsync.example/problems/validation-failed'] },
-    title: { type: 'string', examples: ['Bad Request'] },
-    status: { type: 'integer', minimum: 400, maximum: 599 },
-    code: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$', description: 'Stable machine-readable error code (see each response for the codes it uses)' },
-    detail: { type: 'string' },
-    traceId: { type: 'string', description: 'W3C trace id of the request, to quote when reporting a problem' },
-    retryAfterSeconds: { type: 'integer', minimum: 0, description: 'With 503: when to try again (also in Retry-After)' },
-    errors: {
-      type: 'array',
-      description: 'With VALIDATION_FAILED: one entry per invalid input',
-      items: {
-        type: 'object',
-        required: ['field', 'message'],
-        properties: {
-          field: { type: 'string', description: '`path.`, `query.` or `body.` followed by the field, e.g. `body.birthDate`' },
-          message: { type: 'string' },
-        },
-      },
-    },
-  },
-} as const;
+/** The problem+json schema of the API documents (OpenAPI 3.1: JSON Schema 2020-12), from the contract's zod schema. */
+function problemJsonSchema(): Record<string, unknown> {
+  const { $schema: _dialect, ...schema } = z.toJSONSchema(problemSchema, { io: 'input' }) as Record<string, unknown>;
+  return schema;
+}
 
 /** Problem details as a service or the gateway sends them (for examples). */
 function problemExample(status: number, code: string, detail: string): Record<string, unknown> {
@@ -223,6 +223,28 @@ export function standardErrors(spec: Pick<RouteSpec, 'access' | 'params' | 'quer
     };
   }
   if (spec.body) errors[413] = { description: 'The body is larger than the limit', codes: { PAYLOAD_TOO_LARGE: 'The body exceeds 1048576 bytes.' } };
+  return errors;
+}
+
+/**
+ * Answers every internal route can give whatever its handler does, to a caller that reaches it
+ * through its own sidecar: a refused request target or invalid input, a request that did not
+ * come through Dapr (no app token), an oversized body, and an unexpected failure.
+ */
+export function internalStandardErrors(spec: Pick<RouteSpec, 'params' | 'query' | 'body'>): Record<number, ErrorSpec> {
+  const errors: Record<number, ErrorSpec> = {
+    400: {
+      description: 'The request is not valid',
+      codes: {
+        NON_CANONICAL_PATH: 'The request target is refused: a path segment is empty, a dot segment or percent-encoded.',
+        ...(spec.params || spec.query || spec.body ? { VALIDATION_FAILED: 'The request is not valid.' } : {}),
+        ...(spec.body ? { MALFORMED_JSON: 'The body is not valid JSON.' } : {}),
+      },
+    },
+    403: { description: 'The request did not come through Dapr (no valid app token)', codes: { NOT_FROM_SIDECAR: 'Requests must come through Dapr.' } },
+    500: { description: 'An unexpected failure in the service', codes: { INTERNAL: 'Something went wrong on our side.' } },
+  };
+  if (spec.body) errors[413] = { description: 'The body is larger than the limit', codes: { PAYLOAD_TOO_LARGE: 'request entity too large' } };
   return errors;
 }
 
@@ -303,7 +325,7 @@ function successResponse(response: ResponseSpec): Record<string, unknown> {
 /** The operation's responses: its own, with the standard errors merged in (codes united). */
 function responsesOf(spec: RouteSpec): Record<string, unknown> {
   const responses: Record<string, unknown> = {};
-  const errors: Record<number, ErrorSpec> = standardErrors(spec);
+  const errors: Record<number, ErrorSpec> = spec.access === 'internal' ? internalStandardErrors(spec) : standardErrors(spec);
   for (const [key, response] of Object.entries(spec.responses)) {
     const status = Number(key);
     if (status < 400) {
@@ -324,11 +346,15 @@ function responsesOf(spec: RouteSpec): Record<string, unknown> {
   return responses;
 }
 
-/** The OpenAPI `paths` fragment for a service's public and user routes. */
-export function openApiPaths(routes: RouteSpec[]): Record<string, Record<string, unknown>> {
+/**
+ * The OpenAPI `paths` fragment for a service's public and user routes (the public document), or
+ * for its internal routes (`audience: 'internal'`, the service-to-service document).
+ */
+export function openApiPaths(routes: RouteSpec[], options: { audience?: 'public' | 'internal' } = {}): Record<string, Record<string, unknown>> {
+  const internal = options.audience === 'internal';
   const paths: Record<string, Record<string, unknown>> = {};
   for (const spec of routes) {
-    if (spec.access === 'internal') continue;
+    if ((spec.access === 'internal') !== internal) continue;
     const path = spec.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
     const bodyType = spec.bodyContentType ?? 'application/json';
     paths[path] ??= {};
@@ -337,7 +363,11 @@ export function openApiPaths(routes: RouteSpec[]): Record<string, Record<string,
       summary: spec.summaryKo ? `${spec.summaryKo} · ${spec.summary}` : spec.summary,
       ...(spec.description ? { description: spec.description } : {}),
       tags: spec.tags,
-      security: spec.access === 'user' ? [{ [OPENAPI_SECURITY.signIn]: [...SIGN_IN_SCOPES] }, { [OPENAPI_SECURITY.bearer]: [] }] : [],
+      security: internal
+        ? [{ [OPENAPI_SECURITY.daprApiToken]: [] }]
+        : spec.access === 'user'
+          ? [{ [OPENAPI_SECURITY.signIn]: [...SIGN_IN_SCOPES] }, { [OPENAPI_SECURITY.bearer]: [] }]
+          : [],
       parameters: [...parametersOf(spec.params, 'path', spec.example?.params), ...parametersOf(spec.query, 'query', spec.example?.query)],
       ...(spec.body
         ? {
@@ -360,15 +390,16 @@ export function openApiPaths(routes: RouteSpec[]): Record<string, Record<string,
 
 /**
  * What the document check refuses (run by every service's unit tests): a user-facing route
- * without a Korean summary, a request or answer example, an example the schemas reject, or
- * an error status without its codes.
+ * without a Korean summary, a route without a request or answer example, an example the schemas
+ * reject, an error status without its codes, or an internal route whose answer has no schema
+ * (other services, in any language, code against it).
  */
 export function documentIssues(routes: RouteSpec[]): string[] {
   const issues: string[] = [];
   for (const spec of routes) {
-    if (spec.access === 'internal') continue;
+    const internal = spec.access === 'internal';
     const at = `${spec.method.toUpperCase()} ${spec.path}`;
-    if (!spec.summaryKo) issues.push(`${at}: no Korean summary (summaryKo)`);
+    if (!internal && !spec.summaryKo) issues.push(`${at}: no Korean summary (summaryKo)`);
     for (const [part, schema] of [
       ['params', spec.params],
       ['query', spec.query],
@@ -389,7 +420,10 @@ export function documentIssues(routes: RouteSpec[]): string[] {
     for (const status of statuses) {
       const response = spec.responses[status]!;
       if (status < 300) {
-        if (!response.schema) continue;
+        if (!response.schema) {
+          if (internal && status !== 204) issues.push(`${at}: ${status} has no schema`);
+          continue;
+        }
         if (response.example === undefined) {
           issues.push(`${at}: ${status} has no example`);
           continue;
@@ -403,8 +437,10 @@ export function documentIssues(routes: RouteSpec[]): string[] {
         issues.push(`${at}: ${status} lists no error codes`);
       }
     }
-    const documented = openApiPaths([spec])[spec.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}')]?.[spec.method] as { responses: Record<string, unknown> };
-    const required = ['400', '429', '502', '503', '504', ...(spec.access === 'user' ? ['401'] : [])];
+    const documented = openApiPaths([spec], { audience: internal ? 'internal' : 'public' })[spec.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}')]?.[spec.method] as {
+      responses: Record<string, unknown>;
+    };
+    const required = internal ? ['400', '403', '500'] : ['400', '429', '502', '503', '504', ...(spec.access === 'user' ? ['401'] : [])];
     for (const status of required) if (!documented.responses[status]) issues.push(`${at}: ${status} is not documented`);
   }
   return issues;
@@ -412,7 +448,7 @@ export function documentIssues(routes: RouteSpec[]): string[] {
 
 export function openApiComponents(extra: { securitySchemes?: Record<string, unknown> } = {}) {
   return {
-    schemas: { Problem: problemSchema },
+    schemas: { Problem: problemJsonSchema() },
     securitySchemes: {
       [OPENAPI_SECURITY.bearer]: {
         type: 'http',

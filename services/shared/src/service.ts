@@ -2,6 +2,7 @@ import type { Express } from 'express';
 import { z } from 'zod';
 import { systemClock, type Clock } from './clock.js';
 import { baseSettings, loadConfig } from './config.js';
+import { REVOCATION_STORE } from './contracts/revocation.js';
 import { createDapr, type Dapr } from './dapr.js';
 import { createDb, isDbReachable, type Db } from './db.js';
 import { createServiceApp, finishServiceApp, listen, mountOpenApi } from './http.js';
@@ -21,7 +22,7 @@ export const components = {
   /** Secrets (local file locally, Key Vault in Azure). */
   secrets: 'secretstore',
   /** Revoked sessions, shared by the user service and the gateway. */
-  revocations: 'revocations',
+  revocations: REVOCATION_STORE,
 } as const;
 
 /**
@@ -38,6 +39,8 @@ export interface ServiceRuntime<C> {
   dapr: Dapr;
   /** The time source of every handler (a fixed one in tests). */
   clock: Clock;
+  /** Component tests: every JSON answer is checked against the schema its route documents (see createRouter). */
+  checkAnswers?: boolean;
 }
 
 /** The runtime of a service that declared a database schema: its pool is always there. */
@@ -135,7 +138,7 @@ export async function buildServiceApp<S extends z.ZodRawShape>(
   for (const binding of parts.inputBindings ?? []) mountInputBinding(app, binding.name, binding.handle, logger);
   mountOpenApi(app, definition.name, parts.routes, parts.securitySchemes);
   parts.extend?.(app);
-  app.use(createRouter(parts.routes));
+  app.use(createRouter(parts.routes, { checkAnswers: runtime.checkAnswers ?? false }));
   finishServiceApp(app, logger);
   return { app, stop: async () => parts.onStop?.() };
 }

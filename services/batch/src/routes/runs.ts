@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { DeliveriesRepository } from '../adapters/deliveries-repository.js';
 import type { RunsRepository } from '../adapters/runs-repository.js';
 import type { EncouragementRun } from '../handlers/encouragement-run.js';
+import { decisionExample, decisionSchema, runListExample, runListSchema, runReportExample, runReportSchema } from './run-schemas.js';
 
 const runDate = z.iso.date().describe('The Seoul day of the run, YYYY-MM-DD');
 
@@ -20,7 +21,8 @@ export function createRunRoutes(runs: RunsRepository, deliveries: DeliveriesRepo
       tags: ['batch'],
       access: 'internal',
       query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(7) }),
-      responses: { 200: { description: 'Newest first' } },
+      example: { query: { limit: '7' } },
+      responses: { 200: { description: 'Newest first', schema: runListSchema, example: runListExample } },
       async handler({ query }) {
         const latest = await runs.latest(query.limit);
         return { runs: await Promise.all(latest.map(async (r) => ({ ...r, report: await run.report(r.runDate) }))) };
@@ -34,7 +36,11 @@ export function createRunRoutes(runs: RunsRepository, deliveries: DeliveriesRepo
       tags: ['batch'],
       access: 'internal',
       params: z.object({ runDate }),
-      responses: { 200: { description: 'The report' }, 404: { description: 'No run that day' } },
+      example: { params: { runDate: '2026-12-02' } },
+      responses: {
+        200: { description: 'The report', schema: runReportSchema, example: runReportExample },
+        404: { description: 'No run that day', codes: { RUN_NOT_FOUND: 'No run on 2026-12-02.' } },
+      },
       async handler({ params }) {
         const report = await run.report(params.runDate);
         if (!report) throw new NotFoundError('RUN_NOT_FOUND', `No run on ${params.runDate}.`);
@@ -49,7 +55,14 @@ export function createRunRoutes(runs: RunsRepository, deliveries: DeliveriesRepo
       tags: ['batch'],
       access: 'internal',
       params: z.object({ runDate, userId: z.uuid() }),
-      responses: { 200: { description: 'The decision with the facts it used' }, 404: { description: 'The run did not consider this user' } },
+      example: { params: { runDate: '2026-12-02', userId: decisionExample.userId } },
+      responses: {
+        200: { description: 'The decision with the facts it used', schema: decisionSchema, example: decisionExample },
+        404: {
+          description: 'The run did not consider this user',
+          codes: { DECISION_NOT_FOUND: 'The run did not consider this user (no active missions, or not yet).' },
+        },
+      },
       async handler({ params }) {
         const decision = await deliveries.decisionOf(params.runDate, params.userId);
         if (!decision) throw new NotFoundError('DECISION_NOT_FOUND', 'The run did not consider this user (no active missions, or not yet).');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { addDays, seoulToday } from '@healthsync/shared';
-import { startComponent, type Component } from '@healthsync/shared/testing';
+import { type Component, expectDocumentedExamplesAccepted, startComponent } from '@healthsync/shared/testing';
 import { batchService } from '../../src/server.js';
 
 /**
@@ -171,7 +171,14 @@ describe('the daily encouragement', () => {
     await runFor(userId);
     assert.equal((await savePreferences(userId, { optedOut: false, quietHours: null })).status, 200);
     assert.equal(
-      (await batch.deliver('/events/user-deleted', 'user-deleted', { type: 'UserDeleted', userId, occurredAt: batch.clock.now().toISOString() })).status,
+      (
+        await batch.deliver('/events/user-deleted', 'user-deleted', {
+          eventId: randomUUID(),
+          type: 'UserDeleted',
+          userId,
+          occurredAt: batch.clock.now().toISOString(),
+        })
+      ).status,
       200,
     );
     const counts = await batch.db.query<{ n: string }>(
@@ -192,5 +199,11 @@ describe('the daily encouragement', () => {
     });
     const again = await batch.db.query('select 1 from activity_users where user_id = $1', [userId]);
     assert.equal(again.rowCount, 0);
+  });
+});
+
+describe('contracts', () => {
+  test('when every example the AsyncAPI document says batch receives is delivered (goal events, deletion, a dead letter), then each is accepted', async () => {
+    assert.equal(await expectDocumentedExamplesAccepted(batch, 'batch'), 6);
   });
 });

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { settableClock, type SettableClock } from '../clock.js';
+import { contractOfTopic } from '../contracts/events.js';
 import { createDb, type Db } from '../db.js';
-import { SESSION_ID_HEADER, USER_ID_HEADER, listen } from '../http.js';
+import { SESSION_ID_HEADER, USER_ID_HEADER } from '../contracts/identity.js';
+import { listen } from '../http.js';
 import { createLogger } from '../logger.js';
 import { createMetrics } from '../metrics.js';
 import { buildServiceApp, loadServiceConfig, type DbServiceDefinition } from '../service.js';
@@ -41,8 +43,11 @@ export interface Component {
   /** A pool on the service's own schema, for checking what was stored. */
   db: Db;
   request(pathAndQuery: string, options?: RequestOptions): Promise<Response>;
-  /** Delivers a pub/sub event to the service as its sidecar would (a CloudEvent). */
-  deliver(route: string, topic: string, data: unknown, id?: string): Promise<Response>;
+  /**
+   * Delivers a pub/sub event to the service as its sidecar would (a CloudEvent whose type is the
+   * topic's contract's, as its producer publishes it, unless `type` says otherwise).
+   */
+  deliver(route: string, topic: string, data: unknown, id?: string, envelope?: { type?: string; pubsub?: string }): Promise<Response>;
   stop(): Promise<void>;
 }
 
@@ -86,7 +91,7 @@ export async function startComponent<S extends z.ZodRawShape>(definition: DbServ
   const dapr = options.dapr ?? createDaprDouble({ secrets: options.secrets ?? {} });
   const clock = options.clock ?? settableClock('2026-11-24T12:00:00+09:00');
   const db = createDb(testDatabase(definition.name, definition.dbSchema).url, definition.dbSchema, 5);
-  const built = await buildServiceApp(definition, { config, logger, metrics: createMetrics(definition.name), dapr, clock, db });
+  const built = await buildServiceApp(definition, { config, logger, metrics: createMetrics(definition.name), dapr, clock, db, checkAnswers: true });
   const server = await listen(built.app, 0, '127.0.0.1');
   const address = server.server.address();
   if (address === null || typeof address === 'string') throw new Error('the component did not listen on a TCP port');
@@ -109,7 +114,7 @@ export async function startComponent<S extends z.ZodRawShape>(definition: DbServ
     clock,
     db,
     request,
-    deliver: (route, topic, data, id = randomUUID()) =>
+    deliver: (route, topic, data, id = randomUUID(), envelope = {}) =>
       request(route, {
         method: 'POST',
         headers: { 'content-type': 'application/cloudevents+json' },
@@ -117,9 +122,9 @@ export async function startComponent<S extends z.ZodRawShape>(definition: DbServ
           specversion: '1.0',
           id,
           source: 'component-test',
-          type: 'com.dapr.event.sent',
+          type: envelope.type ?? contractOfTopic(envelope.pubsub ?? 'events', topic)?.type ?? 'com.dapr.event.sent',
           topic,
-          pubsubname: 'events',
+          pubsubname: envelope.pubsub ?? 'events',
           datacontenttype: 'application/json',
           data,
         }),

@@ -1,12 +1,16 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import {
-  components,
   enqueueEvent,
+  eventContracts,
+  REVOCATION_STORE,
+  revocationKey,
+  revocationTtlSeconds,
   NotFoundError,
   UnauthorizedError,
   UpstreamUnavailableError,
   withTransaction,
   type Clock,
+  type RevocationEntry,
   type Dapr,
   type Db,
   type DbClient,
@@ -17,12 +21,6 @@ import type { IdentityProvider, VerifiedIdentity } from '../adapters/identity-pr
 import type { createTokenSigner } from '../adapters/token-signer.js';
 import { statusAfterUpdate, type ProfileInput } from '../domain/profile.js';
 import { refreshOutcome } from '../domain/refresh.js';
-
-export const TOPICS = {
-  registered: 'user-registered',
-  profileChanged: 'user-profile-changed',
-  deleted: 'user-deleted',
-} as const;
 
 export interface Session {
   accessToken: string;
@@ -109,12 +107,9 @@ export function createAccounts(deps: AccountsDeps) {
     try {
       await Promise.all(
         familyIds.map((familyId) =>
-          deps.dapr.saveState(
-            components.revocations,
-            `session:${familyId}`,
-            { revokedAt: deps.clock.now().toISOString() },
-            { ttlSeconds: deps.accessTtlSeconds + 60 },
-          ),
+          deps.dapr.saveState(REVOCATION_STORE, revocationKey(familyId), { revokedAt: deps.clock.now().toISOString() } satisfies RevocationEntry, {
+            ttlSeconds: revocationTtlSeconds(deps.accessTtlSeconds),
+          }),
         ),
       );
     } catch (error) {
@@ -193,8 +188,10 @@ export function createAccounts(deps: AccountsDeps) {
         if (!current) throw new NotFoundError('ACCOUNT_NOT_FOUND', 'The account does not exist.');
         const { status, event } = statusAfterUpdate(current.status, input);
         const updated = await accounts.updateProfile(client, userId, input, status);
-        const topic = event === 'UserRegistered' ? TOPICS.registered : TOPICS.profileChanged;
-        await enqueueEvent(client, { topic, payload: { type: event, userId, occurredAt: deps.clock.now().toISOString(), profile: profileFacts(updated) } });
+        const occurredAt = deps.clock.now().toISOString();
+        const profile = profileFacts(updated);
+        if (event === 'UserRegistered') await enqueueEvent(client, eventContracts.userRegistered, { type: event, userId, occurredAt, profile });
+        else await enqueueEvent(client, eventContracts.userProfileChanged, { type: event, userId, occurredAt, profile });
         return updated;
       });
       deps.eventsEnqueued();
@@ -207,7 +204,7 @@ export function createAccounts(deps: AccountsDeps) {
         if (!current) throw new NotFoundError('ACCOUNT_NOT_FOUND', 'The account does not exist.');
         const revoked = await refreshTokens.revokeAllOf(client, userId);
         await accounts.markDeleted(client, userId);
-        await enqueueEvent(client, { topic: TOPICS.deleted, payload: { type: 'UserDeleted', userId, occurredAt: deps.clock.now().toISOString() } });
+        await enqueueEvent(client, eventContracts.userDeleted, { type: 'UserDeleted', userId, occurredAt: deps.clock.now().toISOString() });
         // Last, before the commit: a failed revocation write keeps the account as it was.
         await denySessions(revoked);
       });

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { startComponent, type Component } from '@healthsync/shared/testing';
+import { type Component, expectProducedEventsKeepContracts, startComponent } from '@healthsync/shared/testing';
 import { createMemoryLogger, obtainIdToken, startGoogleOidcStandin, type RunningProvider } from '@healthsync/standin-google-oidc';
 import { userService } from '../../src/server.js';
 
@@ -185,3 +185,10 @@ function sessionIdOf(accessToken: string): string {
   const payload = JSON.parse(Buffer.from(accessToken.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
   return String(payload.sid ?? payload.sessionId ?? payload.jti);
 }
+
+describe('contracts', () => {
+  test('when the user service has published (registration, profile edit, deletion), then every event keeps its committed contract, CloudEvent type and id', async () => {
+    const types = await expectProducedEventsKeepContracts(user, 'user', { outbox: true });
+    assert.ok(types['healthsync.user.user-deleted.v1']! >= 1);
+  });
+});
