@@ -122,7 +122,6 @@ await runMain(async () => {
       env: {
         APP_PORT: String(BASELINE_PORT),
         DAPR_HTTP_PORT: '3599',
-        DAPR_GRPC_PORT: '3598',
         DIRECT_UPSTREAMS: `user=http://127.0.0.1:${apps.user[0]}`,
         // Direct to the user app: the token the user's sidecar would present to it.
         APP_API_TOKEN: secrets['app-api-token-user'],

@@ -1,13 +1,4 @@
-import {
-  CommunicationProtocolEnum,
-  DaprClient,
-  GRPCClient,
-  HttpMethod,
-  LogLevel,
-  StateConcurrencyEnum,
-  StateConsistencyEnum,
-  type LoggerService,
-} from '@dapr/dapr';
+import { CommunicationProtocolEnum, DaprClient, GRPCClient, HTTPClient, HttpMethod, LogLevel, type LoggerService } from '@dapr/dapr';
 import { StateOptions_StateConcurrency } from '@dapr/dapr/proto/dapr/proto/common/v1/common_pb.js';
 import { ConfigError } from './config.js';
 import { currentContext } from './context.js';
@@ -21,17 +12,21 @@ import type { Logger } from './logger.js';
  * the Dapr API token, and every failure — publish and state included — is thrown as a typed
  * error. Component names are the contract (see components/); no component type appears in code.
  *
- * Which transport does what (docs/decisions/002-sidecar-http-api.md has the measurements):
- * - publish, state and secrets: the SDK's gRPC client (`protocol: 'grpc'`, the default), called
- *   through its generated Dapr API stub with a per-call deadline and `traceparent` metadata —
- *   the SDK's convenience wrappers (`client.state.get`, `client.pubsub.publish`) take neither,
- *   and `state.get` drops the ETag. `protocol: 'http'` uses the SDK's HTTP client for them
- *   instead (kept so the benchmark can compare the two).
- * - service invocation: the SDK's HTTP client (`client.invoker.invoke`) in both modes. Its gRPC
- *   form (InvokeService) is deprecated in Dapr 1.18 for HTTP apps, drops the headers we pass and
- *   cuts the target's error body to 64 characters, which callers read the problem code from.
- * - readiness and health: the sidecar's HTTP `/v1.0/healthz/outbound`, which the SDK has no
- *   call for (its health check reads metadata, which answers before components are ready).
+ * How each call reaches the sidecar (docs/decisions/002-sidecar-http-api.md has the measurements
+ * that chose HTTP over gRPC, and the SDK source each workaround rests on):
+ * - invocation and secrets: the SDK's HTTP API (`client.invoker.invoke`, `client.secret.get`).
+ * - publish and state: the SDK's HTTP client (`HTTPClient.execute`, which its own publish and
+ *   state methods wrap): those methods take no headers, so no trace context, resolve with
+ *   `{ error }` instead of rejecting, and `state.get` drops the ETag.
+ * - The SDK's HTTP calls take no abort signal: a call past its deadline is abandoned here and
+ *   ended by the sidecar's resiliency timeout (dapr/local/resiliency.yaml), not cancelled.
+ * - `DAPR_CLIENT_PROTOCOL=grpc` sends publish, state and secrets through the SDK's gRPC client
+ *   instead (its Dapr API stub, with real per-call deadlines and trace metadata); measured
+ *   slower here, kept so `npm run bench` can compare. Invocation stays HTTP: the SDK's gRPC
+ *   invoke (InvokeService) is deprecated in Dapr 1.18 for HTTP apps, drops the headers we pass
+ *   and cuts the target's error body to 64 characters, which callers read the problem code from.
+ * - readiness and health: the sidecar's HTTP `/v1.0/healthz/outbound` through fetch; the SDK has
+ *   no call for it (its health check reads metadata, which answers before components are ready).
  * - streamed invocation (the gateway forwarding public requests, the chat's SSE among them):
  *   not here — services/gateway/src/adapters/upstream.ts streams bodies both ways over the
  *   sidecar's HTTP API, which the SDK cannot (it reads and parses whole bodies).
@@ -41,7 +36,7 @@ export interface DaprOptions {
   httpPort: number;
   /** The sidecar's gRPC API port (DAPR_GRPC_PORT); required with `protocol: 'grpc'`. */
   grpcPort?: number;
-  /** How publish, state and secrets reach the sidecar (DAPR_CLIENT_PROTOCOL). Default `grpc`. */
+  /** How publish, state and secrets reach the sidecar (DAPR_CLIENT_PROTOCOL). Default `http`. */
   protocol?: DaprProtocol;
   /** Sent as `dapr-api-token` when the sidecar requires one (DAPR_API_TOKEN). */
   apiToken?: string;
@@ -189,7 +184,7 @@ export function daprOptionsFrom(
 }
 
 export function createDapr(options: DaprOptions): Dapr {
-  const protocol = options.protocol ?? 'grpc';
+  const protocol = options.protocol ?? 'http';
   if (protocol === 'grpc' && options.grpcPort === undefined) {
     throw new ConfigError(['DAPR_GRPC_PORT is missing (needed with DAPR_CLIENT_PROTOCOL=grpc)']);
   }
@@ -206,6 +201,8 @@ export function createDapr(options: DaprOptions): Dapr {
   // Readiness is ours (waitUntilReady); without this the SDK would hold the first call up to
   // 60 s polling the sidecar, also where no sidecar is meant to be (the benchmark's baseline).
   http.daprClient.setIsInitialized(true);
+  if (!(http.daprClient instanceof HTTPClient)) throw new Error('@dapr/dapr: expected its HTTP client');
+  const transport = http.daprClient;
   const grpc = protocol === 'grpc' ? new GRPCClient({ ...clientOptions, daprPort: String(options.grpcPort) }) : undefined;
   // The SDK's Dapr API stub: its transport and API-token interceptor, with per-call options.
   const stub = grpc?.getClient(false);
@@ -297,20 +294,18 @@ export function createDapr(options: DaprOptions): Dapr {
         await viaGrpc(`publish ${pubsub}/${topic}`, (api) => api.publishEvent(request, callOptions()), failed);
         return;
       }
-      // The SDK's HTTP publish takes no headers: the trace context travels as a CloudEvent override.
-      const traceparent = currentContext()?.traceparent;
-      const result = await viaHttp(
+      const query = new URLSearchParams(Object.entries(metadata).map(([name, value]): [string, string] => [`metadata.${name}`, value]));
+      await viaHttp(
         `publish ${pubsub}/${topic}`,
         undefined,
         () =>
-          http.pubsub.publish(pubsub, topic, data as object, {
-            contentType: 'application/json',
-            metadata: { ...metadata, ...(traceparent ? { 'cloudevent.traceparent': traceparent } : {}) },
+          transport.execute(`/publish/${pubsub}/${encodeURIComponent(topic)}${query.size ? `?${query}` : ''}`, {
+            method: 'POST',
+            headers: { ...traceHeaders(), 'Content-Type': 'application/json' },
+            body: data as object,
           }),
         failed,
       );
-      // It reports a failed publish by resolving with `{ error }`.
-      if (result.error) failed(httpFailure(result.error)?.status ?? 0);
     },
 
     async getState<T>(store: string, key: string): Promise<T | undefined> {
@@ -330,9 +325,14 @@ export function createDapr(options: DaprOptions): Dapr {
         const value = decode<T>(answer.data);
         return value === undefined ? undefined : { value, etag: answer.etag || undefined };
       }
-      // The SDK's HTTP `state.get` drops the ETag; its bulk read keeps it.
-      const [item] = await viaHttp(`state get ${store}`, undefined, () => http.state.getBulk(store, [key]), failed);
-      const found = item as { data?: unknown; etag?: string } | undefined;
+      // The bulk read, because it answers the ETag with the value.
+      const answer = await viaHttp(
+        `state get ${store}`,
+        undefined,
+        () => transport.execute(`/state/${store}/bulk`, { method: 'POST', headers: traceHeaders(), body: { keys: [key], parallelism: 1 } }),
+        failed,
+      );
+      const found = (answer as { data?: unknown; etag?: string }[])[0];
       return found?.data === undefined ? undefined : { value: found.data as T, etag: found.etag || undefined };
     },
 
@@ -352,20 +352,13 @@ export function createDapr(options: DaprOptions): Dapr {
         await viaGrpc(`state save ${store}`, (api) => api.saveState({ storeName: store, states: [item] }, callOptions()), conflictOr);
         return;
       }
-      const item = {
-        key,
-        value,
-        metadata,
-        ...(saveOptions.etag
-          ? {
-              etag: saveOptions.etag,
-              options: { concurrency: StateConcurrencyEnum.CONCURRENCY_FIRST_WRITE, consistency: StateConsistencyEnum.CONSISTENCY_UNSPECIFIED },
-            }
-          : {}),
-      };
-      const result = await viaHttp(`state save ${store}`, undefined, () => http.state.save(store, [item]), conflictOr);
-      // It reports a failed save by resolving with `{ error }`.
-      if (result.error) conflictOr(httpFailure(result.error)?.status ?? 0);
+      const item = { key, value, metadata, ...(saveOptions.etag ? { etag: saveOptions.etag, options: { concurrency: 'first-write' } } : {}) };
+      await viaHttp(
+        `state save ${store}`,
+        undefined,
+        () => transport.execute(`/state/${store}`, { method: 'POST', headers: traceHeaders(), body: [item] }),
+        conflictOr,
+      );
     },
 
     async deleteState(store, key) {
@@ -373,8 +366,12 @@ export function createDapr(options: DaprOptions): Dapr {
         await viaGrpc(`state delete ${store}`, (api) => api.deleteState({ storeName: store, key }, callOptions()), stateUnavailable('Deleting', store));
         return;
       }
-      const result = await viaHttp(`state delete ${store}`, undefined, () => http.state.delete(store, key), stateUnavailable('Deleting', store));
-      if (result.error) stateUnavailable('Deleting', store)(httpFailure(result.error)?.status ?? 0);
+      await viaHttp(
+        `state delete ${store}`,
+        undefined,
+        () => transport.execute(`/state/${store}/${encodeURIComponent(key)}`, { method: 'DELETE', headers: traceHeaders() }),
+        stateUnavailable('Deleting', store),
+      );
     },
 
     async getSecret(store, key) {

@@ -31,7 +31,7 @@ async function rejectsWith(promise: Promise<unknown>, check: (error: unknown) =>
 }
 const upstreamCode = (code: string) => (error: unknown) => error instanceof UpstreamUnavailableError && error.code === code;
 
-describe('Dapr client over gRPC (the SDK stub)', () => {
+describe('Dapr client over gRPC (DAPR_CLIENT_PROTOCOL=grpc: the SDK stub)', () => {
   const seen: { method: string; request: unknown; token: string | null; traceparent: string | null; timeoutMs: number | undefined }[] = [];
   const store = new Map<string, { value: Uint8Array; etag: number }>();
   let failPublish = false;
@@ -178,7 +178,7 @@ describe('Dapr client over gRPC (the SDK stub)', () => {
   });
 });
 
-describe('Dapr client over HTTP (the SDK HTTP client)', () => {
+describe('Dapr client over HTTP (the default: the SDK HTTP client)', () => {
   const seen: { method: string; url: string; headers: http.IncomingHttpHeaders; body: string }[] = [];
   let server: http.Server;
   let port = 0;
@@ -200,6 +200,9 @@ describe('Dapr client over HTTP (the SDK HTTP client)', () => {
         else if (url.startsWith('/v1.0/invoke/goal/method/internal/empty')) res.writeHead(204).end();
         else if (url.startsWith('/v1.0/invoke/goal/method/')) json(200, { echoed: body ? JSON.parse(body) : null });
         else if (url.startsWith('/v1.0/publish/')) json(500, { errorCode: 'ERR_PUBSUB_PUBLISH_MESSAGE', message: 'broker down' });
+        else if (url === '/v1.0/secrets/secretstore/postgres-url') json(200, { 'postgres-url': 'postgresql://u:p@h/db' });
+        else if (url.startsWith('/v1.0/secrets/'))
+          json(403, { errorCode: 'ERR_PERMISSION_DENIED', message: 'access denied by policy to get "absent" from "secretstore"' });
         else if (url.startsWith('/v1.0/state/cache/bulk')) json(200, [{ key: 'k', data: { n: 1 }, etag: '7' }]);
         else if (url.startsWith('/v1.0/state/cache')) json(409, { errorCode: 'ERR_STATE_SAVE', message: 'possible etag mismatch' });
         else json(500, {});
@@ -247,22 +250,57 @@ describe('Dapr client over HTTP (the SDK HTTP client)', () => {
     assert.ok(Date.now() - started < 1_500, `took ${Date.now() - started} ms`);
   });
 
-  test('a refused publish throws PUBLISH_FAILED (the SDK only resolves with an error) and carries the trace as a CloudEvent override', async () => {
+  test('a refused publish throws PUBLISH_FAILED, and the publish carried our event id, the token and the trace context', async () => {
     seen.length = 0;
     await rejectsWith(
-      inRequest(() => client().publish('events', 'mission-completed', { a: 1 }, { id: 'evt-2' })),
+      inRequest(() => client().publish('events', 'mission-completed', { a: 1 }, { id: 'evt-2', metadata: { partitionKey: 'u1' } })),
       upstreamCode('PUBLISH_FAILED'),
       'PUBLISH_FAILED',
     );
-    const query = new URL(seen[0]!.url, 'http://x').searchParams;
-    assert.equal(query.get('metadata.cloudevent.id'), 'evt-2');
-    assert.equal(query.get('metadata.cloudevent.traceparent'), traceparentOfContext);
+    const call = seen[0]!;
+    const url = new URL(call.url, 'http://x');
+    assert.equal(url.pathname, '/v1.0/publish/events/mission-completed');
+    assert.equal(url.searchParams.get('metadata.cloudevent.id'), 'evt-2');
+    assert.equal(url.searchParams.get('metadata.partitionKey'), 'u1');
+    assert.deepEqual(JSON.parse(call.body), { a: 1 });
+    assert.equal(call.headers['dapr-api-token'], TOKEN);
+    assert.equal(call.headers.traceparent, traceparentOfContext);
   });
 
-  test('reads the ETag; a stale conditional save throws StateConflictError (the SDK only resolves with an error)', async () => {
+  test('reads the ETag; a stale conditional save throws StateConflictError; both carry the token and the trace context', async () => {
     const dapr = client();
+    seen.length = 0;
+    assert.deepEqual(await inRequest(() => dapr.getStateEntry('cache', 'k')), { value: { n: 1 }, etag: '7' });
+    await rejectsWith(
+      inRequest(() => dapr.saveState('cache', 'k', 2, { etag: '7', ttlSeconds: 120 })),
+      (e) => e instanceof StateConflictError,
+      'StateConflictError',
+    );
+    const [read, save] = seen;
+    assert.deepEqual(JSON.parse(read!.body), { keys: ['k'], parallelism: 1 });
+    assert.deepEqual(JSON.parse(save!.body), [{ key: 'k', value: 2, metadata: { ttlInSeconds: '120' }, etag: '7', options: { concurrency: 'first-write' } }]);
+    for (const call of [read!, save!]) {
+      assert.equal(call.headers['dapr-api-token'], TOKEN);
+      assert.equal(call.headers.traceparent, traceparentOfContext);
+    }
+  });
+
+  test('a failed delete throws STATE_UNAVAILABLE', async () => {
+    await rejectsWith(client().deleteState('other', 'k'), upstreamCode('STATE_UNAVAILABLE'), 'STATE_UNAVAILABLE');
+  });
+
+  test('secrets: the value, read without quoting the answer on failure', async () => {
+    assert.equal(await client().getSecret('secretstore', 'postgres-url'), 'postgresql://u:p@h/db');
+    await rejectsWith(
+      client().getSecret('secretstore', 'absent'),
+      (e) => e instanceof DaprCallError && e.upstreamStatus === 403 && e.upstreamBody === '',
+      '403',
+    );
+  });
+
+  test('the default protocol is HTTP and needs no gRPC port', async () => {
+    const dapr = createDapr({ httpPort: port, apiToken: TOKEN });
     assert.deepEqual(await dapr.getStateEntry('cache', 'k'), { value: { n: 1 }, etag: '7' });
-    await rejectsWith(dapr.saveState('cache', 'k', 2, { etag: '7' }), (e) => e instanceof StateConflictError, 'StateConflictError');
   });
 
   test('no sidecar listening throws SIDECAR_UNREACHABLE', async () => {
