@@ -17,12 +17,17 @@ import { apps } from './lib/ports.mjs';
 import { acquireSystemLock, isPortOpen, startProcess, stopAll, waitUntil } from './lib/processes.mjs';
 import { ensureGoBuild, readSecrets } from './lib/setup-steps.mjs';
 import { setup } from './setup.mjs';
+import { compareSidecarClients } from './bench/sidecar-client.mjs';
 
 const vegeta = path.join(toolsDir, 'bin', 'vegeta');
 const BASELINE_PORT = 3090;
 const RATE = Number(process.env.BENCH_RATE ?? 1000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const PEAK_WORKERS = Number(process.env.BENCH_PEAK_WORKERS ?? 32);
+// How the services' Dapr SDK reaches its sidecar (DAPR_CLIENT_PROTOCOL: grpc or http); unset: the
+// services' default. The per-call comparison of both (scripts/bench/sidecar-client.mjs) runs at
+// the end unless BENCH_SIDECAR_CLIENT=0.
+const DAPR_PROTOCOL = process.env.BENCH_DAPR_PROTOCOL;
 
 function attack(url, { rate, seconds, workers }) {
   const targets = `GET ${url}\n`;
@@ -111,7 +116,7 @@ await runMain(async () => {
   try {
     // The rate limiter stays on in the Dapr path (it is part of the real path: one cache read
     // per request) with a limit the benchmark cannot reach.
-    await startSystem({ extraEnv: { RATE_LIMIT_PER_MINUTE: '1000000000' } });
+    await startSystem({ extraEnv: { RATE_LIMIT_PER_MINUTE: '1000000000', ...(DAPR_PROTOCOL ? { DAPR_CLIENT_PROTOCOL: DAPR_PROTOCOL } : {}) } });
     const secrets = readSecrets();
     const baseline = startProcess('bench-baseline-gateway', process.execPath, [path.join(root, 'services/gateway/dist/src/main.js')], {
       env: {
@@ -171,7 +176,7 @@ await runMain(async () => {
           .readFileSync('/proc/cpuinfo', 'utf8')
           .split('\n')
           .filter((l) => l.startsWith('processor')).length
-      } cores\n`,
+      } cores, Dapr SDK to its sidecar over ${DAPR_PROTOCOL ?? 'the default protocol'}\n`,
     );
     console.log(`At a constant arrival rate for ${SECONDS} s:`);
     console.log(
@@ -210,7 +215,8 @@ await runMain(async () => {
         ...Object.keys({ ...idle, ...loaded })
           .sort()
           .map((k) => {
-            const target = k.startsWith('daprd') ? 60 : 100;
+            // A Node service with the Dapr SDK: 150 MB idle (docs/decisions/002-sidecar-http-api.md).
+            const target = k.startsWith('daprd') ? 60 : 150;
             return [
               k,
               f(idle[k]?.rss ?? NaN, 1),
@@ -228,6 +234,7 @@ await runMain(async () => {
       ...Object.entries(peak).map(([n, r]) => [`${n} peak`, r]),
     ];
     for (const [n, r] of runs) if (r.errors.length) console.log(`errors on ${n}: ${r.errors.join('; ')}`);
+    if (process.env.BENCH_SIDECAR_CLIENT !== '0') await compareSidecarClients();
   } finally {
     await stopAll();
     releaseLock();

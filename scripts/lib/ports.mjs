@@ -58,4 +58,14 @@ export const apps = {
   batch: [3005, 3505],
 };
 
+/** App id → its sidecar's gRPC API port, as in dapr.yaml (the Dapr SDK's state, publish and secret calls). */
+export const sidecarGrpcPorts = {
+  gateway: 31100,
+  user: 31101,
+  health: 31102,
+  goal: 31103,
+  intelligence: 31104,
+  batch: 31105,
+};
+
 export const gatewayUrl = `http://127.0.0.1:${apps.gateway[0]}`;

@@ -265,6 +265,7 @@ export async function startBatchReplica(env: Record<string, string>, ports = { a
         APP_HOST: '127.0.0.1',
         APP_PORT: String(ports.app),
         DAPR_HTTP_PORT: String(ports.sidecar),
+        DAPR_GRPC_PORT: String(ports.grpc),
         ...env,
       },
       stdio: ['ignore', logFile(), logFile()],

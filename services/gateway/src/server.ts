@@ -1,4 +1,4 @@
-import { createDapr, createLogger, createMetrics, createServiceApp, finishServiceApp, listen, type RunningService } from '@healthsync/shared';
+import { createDapr, createLogger, daprOptionsFrom, createMetrics, createServiceApp, finishServiceApp, listen, type RunningService } from '@healthsync/shared';
 import { createJwtAuthenticator } from './adapters/authenticator.js';
 import { createOpenApiSource } from './adapters/openapi-source.js';
 import { createRateLimiter } from './adapters/rate-limit-store.js';
@@ -15,10 +15,12 @@ const VERSION = '0.1.0';
 export async function startGateway(config: GatewayConfig): Promise<RunningService> {
   const logger = createLogger('gateway', config.LOG_LEVEL);
   const metrics = createMetrics('gateway');
-  const dapr = createDapr({ httpPort: config.DAPR_HTTP_PORT, ...(config.DAPR_API_TOKEN ? { apiToken: config.DAPR_API_TOKEN } : {}) });
+  const dapr = createDapr(daprOptionsFrom(config, logger));
   const direct = parseDirectUpstreams(config.DIRECT_UPSTREAMS);
   if (Object.keys(direct).length === 0) await dapr.waitUntilReady();
 
+  // Forwarding stays on the sidecar's HTTP API (not the SDK): bodies stream both ways, the
+  // chat's server-sent events among them, and the SDK reads and parses whole bodies.
   const upstream = createUpstream(
     config.DAPR_HTTP_PORT,
     { ...(config.DAPR_API_TOKEN ? { dapr: config.DAPR_API_TOKEN } : {}), ...(config.APP_API_TOKEN ? { app: config.APP_API_TOKEN } : {}) },

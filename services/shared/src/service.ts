@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { systemClock, type Clock } from './clock.js';
 import { baseSettings, loadConfig } from './config.js';
 import { REVOCATION_STORE } from './contracts/revocation.js';
-import { createDapr, type Dapr } from './dapr.js';
+import { createDapr, daprOptionsFrom, type Dapr } from './dapr.js';
 import { createDb, isDbReachable, type Db } from './db.js';
 import { createServiceApp, finishServiceApp, listen, mountOpenApi } from './http.js';
 import { createLogger, type Logger } from './logger.js';
@@ -157,10 +157,7 @@ export async function startService<S extends z.ZodRawShape>(definition: ServiceD
   const config = loadServiceConfig(definition);
   const logger = createLogger(definition.name, config.LOG_LEVEL);
   const metrics = createMetrics(definition.name);
-  const dapr = createDapr({
-    httpPort: config.DAPR_HTTP_PORT,
-    ...(config.DAPR_API_TOKEN ? { apiToken: config.DAPR_API_TOKEN } : {}),
-  });
+  const dapr = createDapr(daprOptionsFrom(config, logger));
   await dapr.waitUntilReady();
   const runtime = { config, logger, metrics, dapr, clock: systemClock };
 

@@ -15,6 +15,14 @@ export interface OutgoingRequest {
  * Forwards a request to a service. In every deployment this goes through the gateway's
  * own Dapr sidecar (service invocation: mTLS, access control, resiliency, tracing). Only
  * the benchmark baseline uses direct URLs, to measure what the sidecars cost.
+ *
+ * These two calls use the sidecar's HTTP invocation API directly, not the Dapr SDK that
+ * every other sidecar call goes through (services/shared/src/dapr.ts):
+ * - `forward` streams: the public request body goes up and the service's answer comes back
+ *   as it is produced (the chat's server-sent events), with the service's status and headers.
+ *   The SDK's invoker buffers and parses whole bodies and answers only the parsed body.
+ * - `getJson` (the services' OpenAPI fragments) shares `forward`'s transport so that the
+ *   benchmark's direct mode, which has no sidecar, serves the same document.
  */
 export interface Upstream {
   forward(appId: string, request: OutgoingRequest, headers: Record<string, string>, timeoutMs: number): Promise<Response>;
