@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { components, withTransaction, type Dapr, type Db, type DbClient, type Logger, type Metrics } from '@healthsync/shared';
 import type { TokenSpend } from '../domain/budget.js';
+import type { AiModelCalled } from '../domain/usage-event.js';
 import type { CallRecord } from './claude.js';
 
-/** Topic of AI usage events on the high-volume `usage-stream` component (Event Hubs in Azure). */
+/**
+ * Topic of AI usage events on the high-volume `usage-stream` component (Event Hubs in Azure);
+ * the payload is `AiModelCalled` (domain/usage-event.ts, contracts/schemas/ai-model-called.v1.json).
+ */
 export const USAGE_TOPIC = 'ai-usage';
 
 /**
@@ -16,7 +20,7 @@ export function createUsagePublisher(deps: { dapr: Dapr; logger: Logger; metrics
   return {
     publish(record: CallRecord, now: Date): void {
       const eventId = randomUUID();
-      const event = {
+      const event: AiModelCalled = {
         eventId,
         type: 'AiModelCalled',
         occurredAt: now.toISOString(),
