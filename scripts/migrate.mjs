@@ -18,6 +18,8 @@ const SCHEMAS = {
   goal: 'goal_service',
   intelligence: 'intelligence_service',
   batch: 'batch_service',
+  // The Python service (services/usage-analytics): its migrations are plain SQL files too.
+  'usage-analytics': 'usage_analytics_service',
 };
 
 function migrationsOf(service) {
