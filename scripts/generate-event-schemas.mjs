@@ -4,6 +4,7 @@
 // Needs the TypeScript build (`npm run build`).
 import fs from 'node:fs';
 import path from 'node:path';
+import { format } from 'prettier';
 import { fail, log, runMain } from './lib/log.mjs';
 import { root } from './lib/paths.mjs';
 
@@ -14,10 +15,12 @@ await runMain(async () => {
   const stale = [];
   for (const event of EVENTS) {
     const module = await import(path.join(root, event.module));
-    const text = `${JSON.stringify(module[event.generate](), null, 2)}\n`;
+    const schema = module[event.generate]();
     const target = path.join(root, 'contracts', 'schemas', event.file);
     const current = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : undefined;
-    if (current === text) continue;
+    if (current !== undefined && JSON.stringify(JSON.parse(current)) === JSON.stringify(schema)) continue;
+    // Laid out as Prettier lays out the repository's JSON (.prettierrc.json), so the format check passes.
+    const text = await format(JSON.stringify(schema), { parser: 'json', printWidth: 160 });
     if (check) stale.push(event.file);
     else {
       fs.mkdirSync(path.dirname(target), { recursive: true });

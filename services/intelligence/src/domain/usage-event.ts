@@ -26,7 +26,18 @@ export const aiModelCalledSchema = z
     inputTokens: z.int().min(0).describe('Input tokens the API counted (0 when the attempt failed before it started)'),
     outputTokens: z.int().min(0),
     latencyMs: z.int().min(0),
-    outcome: z.enum(['SUCCESS', 'RATE_LIMITED', 'OVERLOADED', 'SERVER_ERROR', 'TIMEOUT', 'CONNECTION', 'CLIENT_ERROR', 'CIRCUIT_OPEN', 'ABORTED', 'STREAM_INTERRUPTED']),
+    outcome: z.enum([
+      'SUCCESS',
+      'RATE_LIMITED',
+      'OVERLOADED',
+      'SERVER_ERROR',
+      'TIMEOUT',
+      'CONNECTION',
+      'CLIENT_ERROR',
+      'CIRCUIT_OPEN',
+      'ABORTED',
+      'STREAM_INTERRUPTED',
+    ]),
     status: z.int().min(100).max(599).optional().describe('The HTTP status of a failed attempt, when there was one'),
   })
   .meta({ title: 'AiModelCalled v1' });
