@@ -9,6 +9,7 @@ import { log, runMain } from './lib/log.mjs';
 import { root } from './lib/paths.mjs';
 import { acquireSystemLock, stopAll } from './lib/processes.mjs';
 import { setup } from './setup.mjs';
+import { usageAnalyticsVenv } from './lib/setup-steps.mjs';
 
 function testFiles(dirs) {
   const files = [];
@@ -52,6 +53,30 @@ function runTests(title, allFiles, { concurrency = 1, env = {} } = {}) {
   log.step(`${title}: ${files.length} files`);
   const result = spawnSync(process.execPath, ['--enable-source-maps', '--test', '--test-reporter=spec', `--test-concurrency=${concurrency}`, ...files], {
     cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
+  return result.status === 0;
+}
+
+/** The Python service's pytest files (services/usage-analytics/tests/<sub>/test_*.py). */
+const pythonService = path.join(root, 'services', 'usage-analytics');
+function pytestFiles(sub) {
+  const dir = path.join(pythonService, 'tests', sub);
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /^test_.*\.py$/.test(f))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+function runPytest(title, allFiles, env = {}) {
+  const files = selected(allFiles);
+  if (files.length === 0) return true;
+  log.step(`${title}: ${files.length} files (pytest)`);
+  const result = spawnSync(path.join(usageAnalyticsVenv, 'bin', 'python'), ['-m', 'pytest', '-q', '-rs', ...files.map((f) => path.relative(pythonService, f))], {
+    cwd: pythonService,
     stdio: 'inherit',
     env: { ...process.env, ...env },
   });
@@ -146,6 +171,7 @@ await runMain(async () => {
   // Unit tests: pure domain logic and the stand-ins' protocol tests, no system needed.
   const unitOk =
     (await stage('unit tests', () => runTests('unit tests', testFiles(unitTestDirs()), { concurrency: 2 }))) &&
+    (await stage('python unit tests', async () => runPytest('python unit tests (usage-analytics)', pytestFiles('unit')))) &&
     (await stage('API document and clients', async () => apiClientChecks()));
   if (!unitOk) {
     console.error('\n✖ unit tests failed; the system was not started.');
@@ -154,11 +180,17 @@ await runMain(async () => {
   // Component tests: each service in-process on a random port against PostgreSQL (and Azurite),
   // with the in-memory Dapr double and a fixed clock; every test makes its own users, so files run side by side.
   const componentFiles = selected(testFiles(serviceTestDirs('component')));
-  if (componentFiles.length > 0) {
+  const pythonComponentFiles = selected(pytestFiles('component'));
+  if (componentFiles.length + pythonComponentFiles.length > 0) {
     const infra = await stage('component infra', () => startComponentInfra());
     let componentOk = false;
     try {
-      componentOk = await stage('component tests', () => runTests('component tests', componentFiles, { concurrency: 2, env: infra.env }));
+      componentOk =
+        (await stage('component tests', () => runTests('component tests', componentFiles, { concurrency: 2, env: infra.env }))) &&
+        // Here the database must be there: a missing one fails instead of skipping.
+        (await stage('python component tests', async () =>
+          runPytest('python component tests (usage-analytics)', pythonComponentFiles, { ...infra.env, HEALTHSYNC_REQUIRE_DATABASE: '1' }),
+        ));
     } finally {
       await infra.stop();
     }

@@ -56,6 +56,7 @@ export const apps = {
   goal: [3003, 3503],
   intelligence: [3004, 3504],
   batch: [3005, 3505],
+  'usage-analytics': [3006, 3506],
 };
 
 export const gatewayUrl = `http://127.0.0.1:${apps.gateway[0]}`;

@@ -334,7 +334,7 @@ export function buildTypeScript() {
 }
 
 /** Apps that get their own Dapr API token and app token. */
-export const TOKEN_APPS = ['gateway', 'user', 'health', 'goal', 'intelligence', 'batch', 'platform-probe'];
+export const TOKEN_APPS = ['gateway', 'user', 'health', 'goal', 'intelligence', 'batch', 'usage-analytics', 'platform-probe'];
 
 const SECRET_GENERATORS = {
   'postgres-admin-password': () => randomBytes(24).toString('base64url'),
@@ -395,28 +395,55 @@ export function readSecrets() {
   return JSON.parse(fs.readFileSync(secretsFile, 'utf8'));
 }
 
-/** Python tools of the test suite (schema fuzzing), in a virtual environment under .tools/python. */
-export const pythonVenv = path.join(toolsDir, 'python');
-export function ensurePythonTools() {
-  const requirements = path.join(root, 'tools', 'python', 'requirements.txt');
-  const stamp = path.join(pythonVenv, '.healthsync-requirements-hash');
-  const hash = createHash('sha256').update(fs.readFileSync(requirements)).digest('hex');
-  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === hash) {
-    log.step('python tools: up to date');
+/**
+ * A Python virtual environment under .tools/<name>, installed from pinned requirements files and
+ * made again only when one of them changes (their hash is stamped inside it).
+ */
+function ensureVenv({ name, title, venv, requirements, usual }) {
+  const stamp = path.join(venv, '.healthsync-requirements-hash');
+  const hash = createHash('sha256');
+  for (const file of requirements) hash.update(fs.readFileSync(file));
+  const digest = hash.digest('hex');
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === digest) {
+    log.step(`${title}: up to date`);
     return;
   }
   const python = output('python3', ['-c', 'import sys; print(sys.executable)']);
-  if (!python) fail('Python 3 is needed for the schema-fuzzing tools (python3 on PATH, with the venv module).');
+  if (!python) fail(`Python 3.11 or newer is needed for ${title} (python3 on PATH, with the venv module).`);
   const started = Date.now();
-  log.step('python tools: creating .tools/python and installing tools/python/requirements.txt (usually ~40 s)');
-  fs.rmSync(pythonVenv, { recursive: true, force: true });
-  const venv = spawnSync(python, ['-m', 'venv', pythonVenv], { stdio: 'inherit' });
-  if (venv.status !== 0) {
+  log.step(`${title}: creating .tools/${name} and installing ${requirements.map((f) => path.relative(root, f)).join(', ')} (usually ${usual})`);
+  fs.rmSync(venv, { recursive: true, force: true });
+  const created = spawnSync(python, ['-m', 'venv', venv], { stdio: 'inherit' });
+  if (created.status !== 0) {
     if (!isRoot) fail('python3 -m venv failed; install Debian package python3-venv.');
     run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'python3-venv'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-    run(python, ['-m', 'venv', pythonVenv]);
+    run(python, ['-m', 'venv', venv]);
   }
-  run(path.join(pythonVenv, 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check', '-r', requirements]);
-  fs.writeFileSync(stamp, hash);
-  log.step(`python tools: installed in ${Math.round((Date.now() - started) / 1000)} s`);
+  run(path.join(venv, 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check', '-r', requirements.at(-1)]);
+  fs.writeFileSync(stamp, digest);
+  log.step(`${title}: installed in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+/** Python tools of the test suite (schema fuzzing), in a virtual environment under .tools/python. */
+export const pythonVenv = path.join(toolsDir, 'python');
+/** The usage-analytics service (Python): its runtime and test dependencies, under .tools/usage-analytics. */
+export const usageAnalyticsVenv = path.join(toolsDir, 'usage-analytics');
+
+export function ensurePythonTools() {
+  ensureVenv({
+    name: 'python',
+    title: 'python tools',
+    venv: pythonVenv,
+    requirements: [path.join(root, 'tools', 'python', 'requirements.txt')],
+    usual: '~40 s',
+  });
+  const service = path.join(root, 'services', 'usage-analytics');
+  ensureVenv({
+    name: 'usage-analytics',
+    title: 'usage-analytics (Python)',
+    venv: usageAnalyticsVenv,
+    // The dev file includes the runtime one (-r), which is installed with it.
+    requirements: [path.join(service, 'requirements.txt'), path.join(service, 'requirements-dev.txt')],
+    usual: '~30 s',
+  });
 }

@@ -305,7 +305,7 @@ async function startApps(env) {
       timeoutMs: 60_000,
     });
   }
-  log.step(`services: gateway, user, health, goal, intelligence, batch ready (logs: .data/logs/dapr-run.log, services/*/.dapr/logs)`);
+  log.step(`services: ${Object.keys(apps).join(', ')} ready (logs: .data/logs/dapr-run.log, services/*/.dapr/logs)`);
   return entry;
 }
 

@@ -20,7 +20,7 @@ locals {
   })
 
   # The Kubernetes service accounts the chart creates (charts/healthsync: healthsync-<name>).
-  services = ["gateway", "user", "health", "goal", "intelligence", "batch"]
+  services = ["gateway", "user", "health", "goal", "intelligence", "batch", "usage-analytics"]
   # The Key Vault secrets each app's sidecar resolves: its Dapr secret scope
   # (dapr/azure/<app>.yaml allowedSecrets) plus the secret references of the components scoped
   # to it (redis-password for the cache). Nothing else is readable by its identity.
@@ -31,6 +31,8 @@ locals {
     goal         = ["postgres-url", "redis-password"]
     intelligence = ["postgres-url", "claude-api-key", "redis-password"]
     batch        = ["postgres-url", "redis-password"]
+    # The Python reader of the usage stream: its database only (it uses no cache).
+    "usage-analytics" = ["postgres-url"]
   }
 }
 
@@ -188,6 +190,12 @@ module "identity" {
           ] : [],
           service == "intelligence" ? [
             { role = "Azure Event Hubs Data Sender", scope = module.messaging.eventhub_namespace_id },
+            { role = "Azure Event Hubs Data Receiver", scope = module.messaging.eventhub_namespace_id },
+            { role = "Storage Blob Data Contributor", scope = module.storage.container_ids["usage-stream-checkpoints"] },
+          ] : [],
+          # Reads the usage stream with its own consumer group (named after its app id, the
+          # component's consumerID) and keeps its checkpoints in the checkpoint container.
+          service == "usage-analytics" ? [
             { role = "Azure Event Hubs Data Receiver", scope = module.messaging.eventhub_namespace_id },
             { role = "Storage Blob Data Contributor", scope = module.storage.container_ids["usage-stream-checkpoints"] },
           ] : [],
