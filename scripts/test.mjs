@@ -75,11 +75,15 @@ function runPytest(title, allFiles, env = {}) {
   const files = selected(allFiles);
   if (files.length === 0) return true;
   log.step(`${title}: ${files.length} files (pytest)`);
-  const result = spawnSync(path.join(usageAnalyticsVenv, 'bin', 'python'), ['-m', 'pytest', '-q', '-rs', ...files.map((f) => path.relative(pythonService, f))], {
-    cwd: pythonService,
-    stdio: 'inherit',
-    env: { ...process.env, ...env },
-  });
+  const result = spawnSync(
+    path.join(usageAnalyticsVenv, 'bin', 'python'),
+    ['-m', 'pytest', '-q', '-rs', ...files.map((f) => path.relative(pythonService, f))],
+    {
+      cwd: pythonService,
+      stdio: 'inherit',
+      env: { ...process.env, ...env },
+    },
+  );
   return result.status === 0;
 }
 
@@ -216,7 +220,12 @@ await runMain(async () => {
     log.step('no integration or end-to-end tests selected');
     return;
   }
-  log.step('starting the system for integration and end-to-end tests');
+  const set = process.env.HEALTHSYNC_COMPONENTS?.trim() || 'local';
+  // `npm test` alone also runs the platform tests and the whole journey on the alternative
+  // component set (components/alt: RabbitMQ, PostgreSQL state) after the main run; with a set
+  // chosen (HEALTHSYNC_COMPONENTS) or filter words, only that set runs.
+  const alternative = filters.length === 0 && !process.env.HEALTHSYNC_COMPONENTS ? 'alt' : undefined;
+  log.step(`starting the system for integration and end-to-end tests (components/${set})`);
   let ok = false;
   const releaseLock = await stage('waiting for the lock', () => acquireSystemLock());
   try {
@@ -228,6 +237,16 @@ await runMain(async () => {
     const attackOk = await stage('attack tests', () => runTests('attack tests', testFiles([path.join(root, 'tests', 'dist', 'attack')])));
     printAttackFigures();
     ok = integrationOk && e2eOk && attackOk;
+    if (alternative) {
+      log.step('stopping the system');
+      await stage('system stop', () => stopAll());
+      log.step(`the same code on components/${alternative}: platform tests and the whole journey`);
+      process.env.HEALTHSYNC_COMPONENTS = alternative;
+      await stage(`system start (${alternative})`, () => startSystem({ testMode: true }));
+      const files = ['integration/platform.test.js', 'e2e/journey.test.js'].map((f) => path.join(root, 'tests', 'dist', f));
+      const alternativeOk = await stage(`${alternative} set tests`, () => runTests(`tests on components/${alternative}`, files));
+      ok = ok && alternativeOk;
+    }
   } finally {
     log.step('stopping the system');
     await stage('system stop', () => stopAll());

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fail, log } from './log.mjs';
 import { daprBinDir, daprCli, dataDir, root, secretsFile, toolsDir } from './paths.mjs';
+import { rabbitMqPorts } from './ports.mjs';
 
 const isRoot = process.getuid?.() === 0;
 
@@ -37,6 +38,9 @@ export function postgresBinDir() {
   return candidates.find((dir) => fs.existsSync(path.join(dir, 'postgres')) && fs.existsSync(path.join(dir, 'initdb')));
 }
 
+/** RabbitMQ's own start script (Debian's rabbitmq-server), run directly as a project process. */
+export const rabbitMqServerScript = '/usr/lib/rabbitmq/bin/rabbitmq-server';
+
 export function redisServerBinary() {
   return ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((p) => fs.existsSync(p));
 }
@@ -56,10 +60,13 @@ export function ensureSystemPackages() {
   const missing = [];
   if (!postgresBinDir()) missing.push('postgresql');
   if (!redisServerBinary()) missing.push('redis-server');
+  // The broker of the alternative component set (components/alt). Installing it does not start
+  // it here (the system service is never used: npm start runs its own, on the project's ports).
+  if (!fs.existsSync(rabbitMqServerScript)) missing.push('rabbitmq-server');
   if ((javaMajor() ?? 0) < 17) missing.push('default-jre-headless');
   if (!output('mvn', ['--version'])) missing.push('maven');
   if (missing.length === 0) {
-    log.step('system packages: postgresql, redis-server, java and maven present');
+    log.step('system packages: postgresql, redis-server, rabbitmq-server, java and maven present');
     return;
   }
   if (!isRoot) fail(`Missing Debian packages: ${missing.join(', ')}. Install them with: sudo apt-get install -y ${missing.join(' ')}`);
@@ -340,6 +347,10 @@ const SECRET_GENERATORS = {
   'postgres-admin-password': () => randomBytes(24).toString('base64url'),
   'postgres-app-password': () => randomBytes(24).toString('base64url'),
   'redis-password': () => randomBytes(24).toString('base64url'),
+  // The alternative component set (components/alt): RabbitMQ's user, and the role that owns the
+  // PostgreSQL state stores' schema.
+  'rabbitmq-password': () => randomBytes(24).toString('base64url'),
+  'postgres-state-password': () => randomBytes(24).toString('base64url'),
   // One pair per app (and the tests' probe app): a token opens only its own app's sidecar.
   ...Object.fromEntries(
     TOKEN_APPS.flatMap((app) => [
@@ -369,6 +380,9 @@ export function ensureSecrets(ports) {
   secrets['postgres-admin-url'] =
     `postgresql://healthsync_admin:${encodeURIComponent(secrets['postgres-admin-password'])}@127.0.0.1:${ports.postgres}/healthsync`;
   secrets['blob-connection-string'] = blobConnectionString(ports.azuriteBlob);
+  secrets['rabbitmq-url'] = `amqp://healthsync:${encodeURIComponent(secrets['rabbitmq-password'])}@127.0.0.1:${rabbitMqPorts.amqp}/`;
+  secrets['postgres-state-url'] =
+    `postgresql://healthsync_state:${encodeURIComponent(secrets['postgres-state-password'])}@127.0.0.1:${ports.postgres}/healthsync?sslmode=disable`;
   const added = Object.keys(secrets).filter((k) => !(k in existing));
   const removed = Object.keys(existing).filter((k) => !(k in secrets));
   if (added.length > 0 || JSON.stringify(existing) !== JSON.stringify(secrets)) {

@@ -13,6 +13,9 @@ export const appPorts = { gateway: 3000, user: 3001, health: 3002, goal: 3003, i
 export const secrets: Record<string, string> = JSON.parse(fs.readFileSync(path.join(dataDir, 'secrets.json'), 'utf8'));
 export const runtimeEnv: Record<string, string> = JSON.parse(fs.readFileSync(path.join(dataDir, 'runtime-env.json'), 'utf8'));
 
+/** The component set the running system was started with (HEALTHSYNC_COMPONENTS; scripts/lib/component-sets.mjs). */
+export const systemFacts: { components: string; resourcesPath: string } = JSON.parse(fs.readFileSync(path.join(dataDir, 'system.json'), 'utf8'));
+
 /** An app's own token pair (each app and its sidecar share one; see scripts/with-app-tokens). */
 export function appTokens(app: string): { DAPR_API_TOKEN: string; APP_API_TOKEN: string } {
   const api = secrets[`dapr-api-token-${app}`];
