@@ -124,10 +124,10 @@ describe(`the whole journey (component set: ${systemFacts.components})`, () => {
     const left = async () =>
       (
         await db.query<{ n: string }>(
-          `select (select count(*) from health_service.checkups where user_id = $1)
-                + (select count(*) from goal_service.goal_sets where user_id = $1)
-                + (select count(*) from intelligence_service.chat_sessions where user_id = $1)
-                + (select count(*) from intelligence_service.recommendation_sets where user_id = $1) as n`,
+          `select (select count(*) from health_service.checkups where user_id::text = $1)
+                + (select count(*) from goal_service.goal_sets where user_id::text = $1)
+                + (select count(*) from intelligence_service.chat_sessions where user_id::text = $1)
+                + (select count(*) from intelligence_service.recommendation_sets where user_id::text = $1) as n`,
           [me.id],
         )
       ).rows[0]!.n;
