@@ -24,7 +24,7 @@ def main() -> None:
     try:
         config = load_config()
     except ConfigError as error:
-        print(json.dumps({"level": "error", "message": f"invalid configuration: {error}", "service": SERVICE}), flush=True)
+        print(json.dumps({"level": "error", "message": f"invalid configuration: {error}", "service": SERVICE}, separators=(",", ":")), flush=True)
         sys.exit(1)
     logger = create_logger(SERVICE, config.log_level)
     contract = EventContract(json.loads(config.event_schema_path.read_text(encoding="utf-8")))

@@ -37,7 +37,7 @@ class JsonFormatter(logging.Formatter):
         entry.update(getattr(record, "fields", {}))
         if record.exc_info and record.levelno >= logging.ERROR:
             entry["error"] = self.formatException(record.exc_info)
-        return json.dumps(entry, ensure_ascii=False, default=str)
+        return json.dumps(entry, ensure_ascii=False, default=str, separators=(",", ":"))
 
 
 def create_logger(service: str, level: str = "info") -> logging.Logger:
