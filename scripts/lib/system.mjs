@@ -419,7 +419,7 @@ export async function startSystem({ extraEnv = {}, apps: withApps = true, testMo
   if (rabbitMq) await rabbitMqReady(rabbitMq);
   await traceViewerReady(traceViewer);
   if (withApps) await startApps(env, runFile);
-  return { secrets, env, components: set.name };
+  return { secrets, env, components: set.name, runFile };
 }
 
 /** The component tests' own database beside the system's, so their rows never reach the running system. */
