@@ -9,6 +9,7 @@ import { log, runMain } from './lib/log.mjs';
 import { root } from './lib/paths.mjs';
 import { acquireSystemLock, stopAll } from './lib/processes.mjs';
 import { setup } from './setup.mjs';
+import { usageAnalyticsVenv } from './lib/setup-steps.mjs';
 
 function testFiles(dirs) {
   const files = [];
@@ -55,6 +56,34 @@ function runTests(title, allFiles, { concurrency = 1, env = {} } = {}) {
     stdio: 'inherit',
     env: { ...process.env, ...env },
   });
+  return result.status === 0;
+}
+
+/** The Python service's pytest files (services/usage-analytics/tests/<sub>/test_*.py). */
+const pythonService = path.join(root, 'services', 'usage-analytics');
+function pytestFiles(sub) {
+  const dir = path.join(pythonService, 'tests', sub);
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /^test_.*\.py$/.test(f))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+function runPytest(title, allFiles, env = {}) {
+  const files = selected(allFiles);
+  if (files.length === 0) return true;
+  log.step(`${title}: ${files.length} files (pytest)`);
+  const result = spawnSync(
+    path.join(usageAnalyticsVenv, 'bin', 'python'),
+    ['-m', 'pytest', '-q', '-rs', ...files.map((f) => path.relative(pythonService, f))],
+    {
+      cwd: pythonService,
+      stdio: 'inherit',
+      env: { ...process.env, ...env },
+    },
+  );
   return result.status === 0;
 }
 
@@ -158,6 +187,7 @@ await runMain(async () => {
   // Unit tests: pure domain logic and the stand-ins' protocol tests, no system needed.
   const unitOk =
     (await stage('unit tests', () => runTests('unit tests', testFiles(unitTestDirs()), { concurrency: 2 }))) &&
+    (await stage('python unit tests', async () => runPytest('python unit tests (usage-analytics)', pytestFiles('unit')))) &&
     (await stage('API document and clients', async () => apiClientChecks())) &&
     (await stage('contract documents', async () => contractChecks()));
   if (!unitOk) {
@@ -167,11 +197,17 @@ await runMain(async () => {
   // Component tests: each service in-process on a random port against PostgreSQL (and Azurite),
   // with the in-memory Dapr double and a fixed clock; every test makes its own users, so files run side by side.
   const componentFiles = selected(testFiles(serviceTestDirs('component')));
-  if (componentFiles.length > 0) {
+  const pythonComponentFiles = selected(pytestFiles('component'));
+  if (componentFiles.length + pythonComponentFiles.length > 0) {
     const infra = await stage('component infra', () => startComponentInfra());
     let componentOk = false;
     try {
-      componentOk = await stage('component tests', () => runTests('component tests', componentFiles, { concurrency: 2, env: infra.env }));
+      componentOk =
+        (await stage('component tests', () => runTests('component tests', componentFiles, { concurrency: 2, env: infra.env }))) &&
+        // Here the database must be there: a missing one fails instead of skipping.
+        (await stage('python component tests', async () =>
+          runPytest('python component tests (usage-analytics)', pythonComponentFiles, { ...infra.env, HEALTHSYNC_REQUIRE_DATABASE: '1' }),
+        ));
     } finally {
       await infra.stop();
     }
@@ -197,7 +233,12 @@ await runMain(async () => {
     log.step('no integration or end-to-end tests selected');
     return;
   }
-  log.step('starting the system for integration and end-to-end tests');
+  const set = process.env.HEALTHSYNC_COMPONENTS?.trim() || 'local';
+  // `npm test` alone also runs the platform tests and the whole journey on the alternative
+  // component set (components/alt: RabbitMQ, PostgreSQL state) after the main run; with a set
+  // chosen (HEALTHSYNC_COMPONENTS) or filter words, only that set runs.
+  const alternative = filters.length === 0 && !process.env.HEALTHSYNC_COMPONENTS ? 'alt' : undefined;
+  log.step(`starting the system for integration and end-to-end tests (components/${set})`);
   let ok = false;
   const releaseLock = await stage('waiting for the lock', () => acquireSystemLock());
   try {
@@ -209,6 +250,16 @@ await runMain(async () => {
     const attackOk = await stage('attack tests', () => runTests('attack tests', testFiles([path.join(root, 'tests', 'dist', 'attack')])));
     printAttackFigures();
     ok = integrationOk && e2eOk && attackOk;
+    if (alternative) {
+      log.step('stopping the system');
+      await stage('system stop', () => stopAll());
+      log.step(`the same code on components/${alternative}: platform tests and the whole journey`);
+      process.env.HEALTHSYNC_COMPONENTS = alternative;
+      await stage(`system start (${alternative})`, () => startSystem({ testMode: true }));
+      const files = ['integration/platform.test.js', 'e2e/journey.test.js'].map((f) => path.join(root, 'tests', 'dist', f));
+      const alternativeOk = await stage(`${alternative} set tests`, () => runTests(`tests on components/${alternative}`, files));
+      ok = ok && alternativeOk;
+    }
   } finally {
     log.step('stopping the system');
     await stage('system stop', () => stopAll());

@@ -57,7 +57,7 @@ const operations = {
   'state save': () => onUser.saveState('cache', stateKey, { n: ++sequence, at: Date.now() }, { ttlSeconds: 300 }),
   // A topic no service subscribes to.
   publish: () => onUser.publish('events', 'bench-sidecar-client', { n: ++sequence }, { id: `bench-${variant}-${process.pid}-${sequence}` }),
-  'secret get': () => onUser.getSecret('secretstore', 'postgres-url'),
+  'secret get': () => onUser.getSecret('secretstore', 'postgres-url-user'),
   // Gateway → user through both sidecars (mTLS) to a route that reads PostgreSQL, as the gateway's own calls do.
   invoke: () => onGateway.invoke('user', 'api/users/service-info'),
 };

@@ -10,6 +10,8 @@ export const DATABASES = Object.freeze({
   goal: { schema: 'goal_service', role: 'healthsync_goal' },
   intelligence: { schema: 'intelligence_service', role: 'healthsync_intelligence' },
   batch: { schema: 'batch_service', role: 'healthsync_batch' },
+  // The Python service (services/usage-analytics): its migrations are plain SQL files too.
+  'usage-analytics': { schema: 'usage_analytics_service', role: 'healthsync_usage_analytics' },
 });
 
 /**
@@ -19,4 +21,4 @@ export const DATABASES = Object.freeze({
 export const databaseSecretName = (service) => `postgres-url-${service}`;
 
 /** The environment variable `npm run migrate` reads a service's connection string from outside the local set-up. */
-export const databaseUrlVariable = (service) => `POSTGRES_URL_${service.toUpperCase()}`;
+export const databaseUrlVariable = (service) => `POSTGRES_URL_${service.toUpperCase().replaceAll('-', '_')}`;

@@ -22,6 +22,17 @@ export const ports = {
 };
 
 /**
+ * The alternative component set's broker (components/alt; only while that set runs): RabbitMQ's
+ * AMQP listener, its Erlang distribution port, and the Erlang port mapper it registers with
+ * (started by us, so none of the system's own is used or left behind).
+ */
+export const rabbitMqPorts = {
+  amqp: 25700,
+  distribution: 25701,
+  epmd: 25702,
+};
+
+/**
  * The deployment checks' own Kubernetes control plane (tests/deploy/kube.test.mjs): etcd,
  * kube-apiserver, and Dapr's Sentry, operator and injector, on loopback. Apart from the
  * system's ports, so the check can run beside a running system.
@@ -56,6 +67,7 @@ export const apps = {
   goal: [3003, 3503],
   intelligence: [3004, 3504],
   batch: [3005, 3505],
+  'usage-analytics': [3006, 3506],
 };
 
 /** App id → its sidecar's gRPC API port, as in dapr.yaml (the Dapr SDK's state, publish and secret calls). */

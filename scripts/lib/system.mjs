@@ -7,9 +7,10 @@ import path from 'node:path';
 import pg from 'pg';
 import { fail, log } from './log.mjs';
 import { appTokensDir, daprBinDir, daprCli, daprRuntimePath, dataDir, root } from './paths.mjs';
-import { apps, gatewayUrl, ports, traceViewerUrl } from './ports.mjs';
+import { apps, gatewayUrl, ports, rabbitMqPorts, traceViewerUrl } from './ports.mjs';
+import { backingServices, componentSet, componentTypes, runFileFor } from './component-sets.mjs';
 import { freePort, isPortOpen, isRunning, requireFreePorts, startProcess, stopLeftovers, stopProcess, waitUntil } from './processes.mjs';
-import { blobConnectionString, postgresBinDir, readSecrets, redisServerBinary, TOKEN_APPS, zipkinJar } from './setup-steps.mjs';
+import { blobConnectionString, postgresBinDir, rabbitMqServerScript, readSecrets, redisServerBinary, TOKEN_APPS, zipkinJar } from './setup-steps.mjs';
 import { migrate } from '../migrate.mjs';
 import { DATABASES, databaseSecretName } from './databases.mjs';
 
@@ -68,8 +69,21 @@ async function startPostgres(secrets, { port = ports.postgres, name = 'postgres'
   try {
     // The services' roles and their grants are the migrations' (scripts/migrate.mjs).
     if ((await client.query(`select 1 from pg_database where datname = 'healthsync'`)).rowCount === 0) await client.query('create database healthsync');
+    // The PostgreSQL state stores of components/alt: the sidecars create their tables in a schema
+    // of their own, owned by a role that can reach nothing else.
+    const stateRole = await client.query(`select 1 from pg_roles where rolname = 'healthsync_state'`);
+    const statePassword = client.escapeLiteral(secrets['postgres-state-password']);
+    await client.query(`${stateRole.rowCount === 0 ? 'create' : 'alter'} role healthsync_state login password ${statePassword}`);
+    await client.query('grant connect on database healthsync to healthsync_state');
   } finally {
     await client.end();
+  }
+  const healthsync = new pg.Client({ connectionString: adminUrl('healthsync') });
+  await healthsync.connect();
+  try {
+    await healthsync.query('create schema if not exists dapr_state authorization healthsync_state');
+  } finally {
+    await healthsync.end();
   }
   log.step(`PostgreSQL: 127.0.0.1:${port} database healthsync`);
   return entry;
@@ -90,6 +104,59 @@ async function startRedis(secrets) {
   const entry = startProcess('redis', redisServerBinary(), [conf]);
   await waitUntil('Redis to listen', () => isPortOpen(ports.redis), { entry });
   log.step(`Redis: 127.0.0.1:${ports.redis}`);
+}
+
+/**
+ * RabbitMQ from Debian's package, run as a project process (not the system service): its own
+ * node name, ports (scripts/lib/ports.mjs), data in .data/rabbitmq, logs on stdout, the user
+ * and password from .data/secrets.json in a file only the owner reads. Erlang's port mapper
+ * (epmd) is started first in the foreground, so RabbitMQ registers with ours instead of
+ * daemonising one that would outlive the run. It takes 15–30 s to boot: started early, waited
+ * for just before the services.
+ */
+function startRabbitMq(secrets) {
+  const dir = path.join(dataDir, 'rabbitmq');
+  for (const sub of ['mnesia', 'log']) fs.mkdirSync(path.join(dir, sub), { recursive: true });
+  const conf = path.join(dir, 'rabbitmq.conf');
+  fs.writeFileSync(
+    conf,
+    [
+      `listeners.tcp.default = 127.0.0.1:${rabbitMqPorts.amqp}`,
+      // Only the project's own user exists; guest is not created.
+      `default_user = healthsync`,
+      `default_pass = ${secrets['rabbitmq-password']}`,
+      'default_user_tags.administrator = true',
+      // A development disk may be small: alarm only near full.
+      'disk_free_limit.absolute = 100MB',
+    ].join('\n') + '\n',
+    { mode: 0o600 },
+  );
+  fs.writeFileSync(path.join(dir, 'enabled_plugins'), '[].\n');
+  const erlangEnv = { ERL_EPMD_PORT: String(rabbitMqPorts.epmd), ERL_EPMD_ADDRESS: '127.0.0.1' };
+  const epmd = startProcess('epmd', 'epmd', ['-port', String(rabbitMqPorts.epmd), '-address', '127.0.0.1'], { env: erlangEnv });
+  const server = startProcess('rabbitmq', rabbitMqServerScript, [], {
+    env: {
+      ...erlangEnv,
+      HOME: dir,
+      RABBITMQ_NODENAME: 'healthsync@localhost',
+      RABBITMQ_NODE_IP_ADDRESS: '127.0.0.1',
+      RABBITMQ_NODE_PORT: String(rabbitMqPorts.amqp),
+      RABBITMQ_DIST_PORT: String(rabbitMqPorts.distribution),
+      RABBITMQ_CONFIG_FILE: conf,
+      RABBITMQ_ENABLED_PLUGINS_FILE: path.join(dir, 'enabled_plugins'),
+      RABBITMQ_MNESIA_BASE: path.join(dir, 'mnesia'),
+      RABBITMQ_LOG_BASE: path.join(dir, 'log'),
+      RABBITMQ_LOGS: '-',
+      RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS: '-start_epmd false',
+    },
+  });
+  return { epmd, server };
+}
+
+async function rabbitMqReady({ epmd, server }) {
+  await waitUntil('epmd to listen', () => isPortOpen(rabbitMqPorts.epmd), { entry: epmd });
+  await waitUntil('RabbitMQ to accept AMQP connections', () => isPortOpen(rabbitMqPorts.amqp), { entry: server, timeoutMs: 120_000 });
+  log.step(`RabbitMQ: amqp://127.0.0.1:${rabbitMqPorts.amqp} (data: .data/rabbitmq)`);
 }
 
 async function startAzurite({ port = ports.azuriteBlob, name = 'azurite', inMemory = false } = {}) {
@@ -289,9 +356,9 @@ function writeAppTokens(secrets) {
   fs.symlinkSync(path.join(root, 'scripts', 'daprd-for-app'), path.join(bin, 'daprd'));
 }
 
-async function startApps(env) {
+async function startApps(env, runFile) {
   // SIGINT is what the CLI expects from Ctrl-C: it stops every app and sidecar it started.
-  const entry = startProcess('dapr-run', daprCli, ['run', '-f', path.join(root, 'dapr.yaml')], { env, stopSignal: 'SIGINT' });
+  const entry = startProcess('dapr-run', daprCli, ['run', '-f', runFile], { env, stopSignal: 'SIGINT' });
   entry.failedWhen = /exited with error|Error starting Dapr|Fatal error/;
   for (const [app, [appPort]] of Object.entries(apps)) {
     await waitUntil(`${app} to be ready`, async () => (await fetch(`http://127.0.0.1:${appPort}/readyz`)).ok, { entry, timeoutMs: 90_000 });
@@ -303,9 +370,11 @@ async function startApps(env) {
       timeoutMs: 60_000,
     });
   }
-  log.step(`services: gateway, user, health, goal, intelligence, batch ready (logs: .data/logs/dapr-run.log, services/*/.dapr/logs)`);
+  log.step(`services: ${Object.keys(apps).join(', ')} ready (logs: .data/logs/dapr-run.log, services/*/.dapr/logs)`);
   return entry;
 }
+
+const prefixed = (name, group) => Object.fromEntries(Object.entries(group).map(([k, v]) => [`${name} ${k}`, v]));
 
 export function systemPorts() {
   const all = { ...ports };
@@ -324,12 +393,16 @@ export function systemPorts() {
  */
 export async function startSystem({ extraEnv = {}, apps: withApps = true, testMode = false, claudeEnv = {} } = {}) {
   await stopLeftovers();
-  await requireFreePorts(withApps ? systemPorts() : ports);
+  const set = componentSet();
+  const needs = backingServices(set);
+  await requireFreePorts({ ...(withApps ? systemPorts() : ports), ...(needs.rabbitmq ? prefixed('rabbitmq', rabbitMqPorts) : {}) });
+  log.step(`components: ${path.relative(root, set.dir)} (${[...componentTypes(set)].sort().join(', ')})`);
   const secrets = readSecrets();
   const traceViewer = startTraceViewer();
+  const rabbitMq = needs.rabbitmq ? startRabbitMq(secrets) : undefined;
   await startPostgres(secrets);
   await migrate(secrets['postgres-admin-url'], serviceDatabaseUrls(secrets));
-  await startRedis(secrets);
+  if (needs.redis) await startRedis(secrets);
   await startAzurite();
   const trustAnchors = await startDaprControlPlane();
   await startStandIns(secrets, testMode, claudeEnv);
@@ -337,9 +410,14 @@ export async function startSystem({ extraEnv = {}, apps: withApps = true, testMo
   const env = runtimeEnv(trustAnchors, extraEnv);
   // For tests and for a developer's own `dapr run` (README): what the sidecars were given.
   fs.writeFileSync(path.join(dataDir, 'runtime-env.json'), JSON.stringify(env, null, 2), { mode: 0o600 });
+  // For tests that start a sidecar of their own (the platform probe) and for a developer's own
+  // `dapr run`: which component set this system runs and the run file it was started with.
+  const runFile = runFileFor(set);
+  fs.writeFileSync(path.join(dataDir, 'system.json'), JSON.stringify({ components: set.name, resourcesPath: set.dir, runFile }, null, 2));
+  if (rabbitMq) await rabbitMqReady(rabbitMq);
   await traceViewerReady(traceViewer);
-  if (withApps) await startApps(env);
-  return { secrets, env };
+  if (withApps) await startApps(env, runFile);
+  return { secrets, env, components: set.name, runFile };
 }
 
 /** The component tests' own database beside the system's, so their rows never reach the running system. */

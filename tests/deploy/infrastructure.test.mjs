@@ -150,7 +150,8 @@ test('when a service publishes an event, then only that service may send to its 
         } else if (e.name.endsWith('.ts')) files.push(full);
       }
     };
-    walk(path.join(root, 'services', app, 'src'));
+    // A Python app has no src/ (services/<app>/<package>); it publishes nothing on `events`.
+    if (fs.existsSync(path.join(root, 'services', app, 'src'))) walk(path.join(root, 'services', app, 'src'));
     const text = files.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
     for (const topic of Object.keys(topics)) if (topic !== 'dead-letters' && text.includes(`'${topic}'`)) (published[topic] ??= []).push(app);
   }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { CLOUDEVENT_TYPE_METADATA, eventContracts, type EventContract, type EventData } from '@healthsync/shared';
 import pg from 'pg';
 import { api } from './users.js';
-import { appPorts, appTokens, eventually, repoRoot, runtimeEnv, secrets, sidecar } from './system.js';
+import { appPorts, appTokens, eventually, repoRoot, runtimeEnv, secrets, sidecar, systemFacts } from './system.js';
 
 /** Helpers for the daily encouragement and the in-app inbox (services/batch). */
 
@@ -241,7 +241,7 @@ export async function startBatchReplica(env: Record<string, string>, ports = { a
       '--metrics-port',
       String(ports.metrics),
       '--resources-path',
-      '../../components/local',
+      systemFacts.resourcesPath,
       '--resources-path',
       '../../dapr/local',
       '--config',

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { appTokens, eventually, repoRoot, runtimeEnv } from './system.js';
+import { appTokens, eventually, repoRoot, runtimeEnv, systemFacts } from './system.js';
 
 export const probePorts = { app: 3009, sidecar: 3509 };
 
@@ -22,7 +22,7 @@ export async function startProbe(): Promise<{ stop(): Promise<void> }> {
       '--dapr-grpc-port',
       '31109',
       '--resources-path',
-      '../../components/local',
+      systemFacts.resourcesPath,
       '--resources-path',
       '../../dapr/local',
       '--config',

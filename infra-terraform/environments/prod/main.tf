@@ -20,7 +20,7 @@ locals {
   })
 
   # The Kubernetes service accounts the chart creates (charts/healthsync: healthsync-<name>).
-  services = ["gateway", "user", "health", "goal", "intelligence", "batch"]
+  services = ["gateway", "user", "health", "goal", "intelligence", "batch", "usage-analytics"]
   # One PostgreSQL role per service schema (scripts/lib/databases.mjs): service => role. Each
   # service's connection string, as its own role, is its own Key Vault secret
   # postgres-url-<service>; the migration Job creates the role with that password and grants it
@@ -31,6 +31,7 @@ locals {
     goal         = "healthsync_goal"
     intelligence = "healthsync_intelligence"
     batch        = "healthsync_batch"
+    "usage-analytics" = "healthsync_usage_analytics"
   }
   # The Key Vault secrets each app's sidecar resolves: its Dapr secret scope
   # (dapr/azure/<app>.yaml allowedSecrets) plus the secret references of the components scoped
@@ -43,7 +44,9 @@ locals {
     goal         = ["postgres-url-goal", "redis-password"]
     intelligence = ["postgres-url-intelligence", "claude-api-key", "redis-password"]
     batch        = ["postgres-url-batch", "redis-password"]
-    migrations   = ["postgres-admin-url", "postgres-url-user", "postgres-url-health", "postgres-url-goal", "postgres-url-intelligence", "postgres-url-batch"]
+    # The Python reader of the usage stream: its database only (it uses no cache).
+    "usage-analytics" = ["postgres-url-usage-analytics"]
+    migrations   = ["postgres-admin-url", "postgres-url-user", "postgres-url-health", "postgres-url-goal", "postgres-url-intelligence", "postgres-url-batch", "postgres-url-usage-analytics"]
   }
 }
 
@@ -210,6 +213,12 @@ module "identity" {
           ] : [],
           service == "intelligence" ? [
             { role = "Azure Event Hubs Data Sender", scope = module.messaging.eventhub_namespace_id },
+            { role = "Azure Event Hubs Data Receiver", scope = module.messaging.eventhub_namespace_id },
+            { role = "Storage Blob Data Contributor", scope = module.storage.container_ids["usage-stream-checkpoints"] },
+          ] : [],
+          # Reads the usage stream with its own consumer group (named after its app id, the
+          # component's consumerID) and keeps its checkpoints in the checkpoint container.
+          service == "usage-analytics" ? [
             { role = "Azure Event Hubs Data Receiver", scope = module.messaging.eventhub_namespace_id },
             { role = "Storage Blob Data Contributor", scope = module.storage.container_ids["usage-stream-checkpoints"] },
           ] : [],

@@ -2,6 +2,7 @@ import { NotFoundError, route, type RouteSpec } from '@healthsync/shared';
 import { z } from 'zod';
 import type { DeliveriesRepository } from '../adapters/deliveries-repository.js';
 import type { RunsRepository } from '../adapters/runs-repository.js';
+import type { UsageReader } from '../adapters/usage-analytics-client.js';
 import type { EncouragementRun } from '../handlers/encouragement-run.js';
 import { decisionExample, decisionSchema, runListExample, runListSchema, runReportExample, runReportSchema } from './run-schemas.js';
 
@@ -11,7 +12,7 @@ const runDate = z.iso.date().describe('The Seoul day of the run, YYYY-MM-DD');
  * Operator views of the daily runs; internal (the gateway does not route them, and no other
  * app may invoke them): reached on the app's port with the app token, e.g. through a port-forward.
  */
-export function createRunRoutes(runs: RunsRepository, deliveries: DeliveriesRepository, run: EncouragementRun): RouteSpec[] {
+export function createRunRoutes(runs: RunsRepository, deliveries: DeliveriesRepository, run: EncouragementRun, usage: UsageReader): RouteSpec[] {
   return [
     route({
       method: 'get',
@@ -32,7 +33,7 @@ export function createRunRoutes(runs: RunsRepository, deliveries: DeliveriesRepo
       method: 'get',
       path: '/internal/batch/runs/:runDate',
       operationId: 'getBatchRunReport',
-      summary: 'One day’s run report: considered, sent, deferred, skipped by reason, failed, pending, duration',
+      summary: 'One day’s run report: considered, sent, deferred, skipped by reason, failed, pending, duration, and the day’s AI usage',
       tags: ['batch'],
       access: 'internal',
       params: z.object({ runDate }),
@@ -44,7 +45,8 @@ export function createRunRoutes(runs: RunsRepository, deliveries: DeliveriesRepo
       async handler({ params }) {
         const report = await run.report(params.runDate);
         if (!report) throw new NotFoundError('RUN_NOT_FOUND', `No run on ${params.runDate}.`);
-        return report;
+        // Requests, tokens and estimated cost per feature that day (usage-analytics), or `available: false`.
+        return { ...report, aiUsage: await usage.day(params.runDate) };
       },
     }),
     route({
