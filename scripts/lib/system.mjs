@@ -291,9 +291,37 @@ function writeAppTokens(secrets) {
   fs.symlinkSync(path.join(root, 'scripts', 'daprd-for-app'), path.join(bin, 'daprd'));
 }
 
-async function startApps(env) {
+/**
+ * The run file with some apps' `env:` settings replaced or added (a benchmark runs the gateway
+ * with production's trace sampling), written to .data/dapr-run.yaml; its paths relative to the
+ * run file are moved along. Without changes, dapr.yaml itself.
+ */
+function runFileWith(appEnv) {
+  const original = path.join(root, 'dapr.yaml');
+  if (Object.keys(appEnv).length === 0) return original;
+  let text = fs.readFileSync(original, 'utf8').replace(/^(\s*(?:- |appDirPath: ))\.\//gm, '$1../');
+  for (const [app, env] of Object.entries(appEnv)) {
+    const start = text.indexOf(`  - appID: ${app}\n`);
+    if (start === -1) throw new Error(`dapr.yaml has no app ${app}`);
+    const next = text.indexOf('\n  - appID: ', start + 1);
+    const end = next === -1 ? text.length : next + 1;
+    let block = text.slice(start, end);
+    for (const [key, value] of Object.entries(env)) {
+      const line = new RegExp(`^(      )${key}: .*$`, 'm');
+      if (line.test(block)) block = block.replace(line, `$1${key}: ${JSON.stringify(value)}`);
+      else if (/^    env:$/m.test(block)) block = block.replace(/^    env:$/m, `    env:\n      ${key}: ${JSON.stringify(value)}`);
+      else block = `${block.trimEnd()}\n    env:\n      ${key}: ${JSON.stringify(value)}\n`;
+    }
+    text = text.slice(0, start) + block + text.slice(end);
+  }
+  const derived = path.join(dataDir, 'dapr-run.yaml');
+  fs.writeFileSync(derived, text);
+  return derived;
+}
+
+async function startApps(env, appEnv = {}) {
   // SIGINT is what the CLI expects from Ctrl-C: it stops every app and sidecar it started.
-  const entry = startProcess('dapr-run', daprCli, ['run', '-f', path.join(root, 'dapr.yaml')], { env, stopSignal: 'SIGINT' });
+  const entry = startProcess('dapr-run', daprCli, ['run', '-f', runFileWith(appEnv)], { env, stopSignal: 'SIGINT' });
   entry.failedWhen = /exited with error|Error starting Dapr|Fatal error/;
   for (const [app, [appPort]] of Object.entries(apps)) {
     await waitUntil(`${app} to be ready`, async () => (await fetch(`http://127.0.0.1:${appPort}/readyz`)).ok, { entry, timeoutMs: 90_000 });
@@ -322,9 +350,9 @@ export function systemPorts() {
  * Starts everything; resolves when the gateway reaches every service. With `apps: false`
  * it stops before the services, for a developer who runs `dapr run -f .` next. `testMode`
  * (npm test) opens the stand-ins' test-only controls; `claudeEnv` configures the Claude
- * stand-in (its realism profile).
+ * stand-in (its realism profile); `appEnv` (app id → settings) overrides apps' `env:` in the run file.
  */
-export async function startSystem({ extraEnv = {}, apps: withApps = true, testMode = false, claudeEnv = {} } = {}) {
+export async function startSystem({ extraEnv = {}, appEnv = {}, apps: withApps = true, testMode = false, claudeEnv = {} } = {}) {
   await stopLeftovers();
   await requireFreePorts(withApps ? systemPorts() : ports);
   const secrets = readSecrets();
@@ -340,7 +368,7 @@ export async function startSystem({ extraEnv = {}, apps: withApps = true, testMo
   // For tests and for a developer's own `dapr run` (README): what the sidecars were given.
   fs.writeFileSync(path.join(dataDir, 'runtime-env.json'), JSON.stringify(env, null, 2), { mode: 0o600 });
   await traceViewerReady(traceViewer);
-  if (withApps) await startApps(env);
+  if (withApps) await startApps(env, appEnv);
   return { secrets, env };
 }
 

@@ -1,11 +1,23 @@
-import { createDapr, createLogger, createMetrics, createServiceApp, finishServiceApp, listen, type RunningService } from '@healthsync/shared';
+import {
+  createDapr,
+  createLogger,
+  createMetrics,
+  createServiceApp,
+  finishServiceApp,
+  listen,
+  openApiComponents,
+  openApiPaths,
+  type RunningService,
+} from '@healthsync/shared';
 import { createJwtAuthenticator } from './adapters/authenticator.js';
 import { createOpenApiSource } from './adapters/openapi-source.js';
 import { createRateLimiter } from './adapters/rate-limit-store.js';
-import { createUpstream, parseDirectUpstreams } from './adapters/upstream.js';
+import { createUpstream, invokeOver, parseDirectUpstreams } from './adapters/upstream.js';
 import type { GatewayConfig } from './config.js';
-import { UPSTREAM_APPS } from './domain/routing.js';
+import { GATEWAY_APP, UPSTREAM_APPS } from './domain/routing.js';
+import { createHome } from './handlers/home.js';
 import { createProxyHandler } from './handlers/proxy.js';
+import { gatewayRoutes } from './routes/home.js';
 import { createDocsRouter } from './routes/docs.js';
 import { cors, resolveClient, securityHeaders } from './routes/edge.js';
 
@@ -25,6 +37,14 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     direct,
   );
   const openApi = createOpenApiSource(upstream, UPSTREAM_APPS, logger);
+  const home = createHome({
+    dapr: Object.keys(direct).length === 0 ? dapr : invokeOver(upstream),
+    partTimeoutMs: config.HOME_PART_TIMEOUT_MS,
+    logger,
+    metrics,
+  });
+  const routes = gatewayRoutes(home);
+  const ownFragment = { service: GATEWAY_APP, paths: openApiPaths(routes) as never, components: openApiComponents() };
   const app = createServiceApp({
     service: 'gateway',
     logger,
@@ -36,7 +56,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   app.use(securityHeaders);
   app.use(cors(config.CORS_ORIGINS));
   app.use('/api', resolveClient({ frontDoorId: config.FRONT_DOOR_ID, trustedHops: config.TRUSTED_PROXY_HOPS }));
-  app.use(createDocsRouter(() => openApi.get(), VERSION));
+  app.use(createDocsRouter(async () => [ownFragment, ...(await openApi.get())], VERSION));
   app.use(
     '/api',
     createProxyHandler({
@@ -53,6 +73,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       }),
       rateLimiter: Object.keys(direct).length === 0 ? createRateLimiter(dapr, config.RATE_LIMIT_PER_MINUTE, logger, metrics) : { check: async () => undefined },
       fragments: () => openApi.get(),
+      local: { fragment: ownFragment, routes },
       logger,
       metrics,
     }),

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { currentContext, DaprCallError, UpstreamUnavailableError, type Dapr } from '@healthsync/shared';
 
 export interface OutgoingRequest {
   method: string;
@@ -89,4 +90,32 @@ export function parseDirectUpstreams(spec: string): Record<string, string> {
         return [app, url.replace(/\/$/, '')];
       }),
   );
+}
+
+/**
+ * Service invocation as the sidecar client does it (JSON answer, DaprCallError on a non-2xx,
+ * UpstreamUnavailableError on a timeout or no connection), over an Upstream: the benchmark's
+ * gateway without sidecars answers the home screen this way.
+ */
+export function invokeOver(upstream: Upstream): Pick<Dapr, 'invoke'> {
+  return {
+    async invoke<T>(appId: string, path: string, options: { headers?: Record<string, string>; timeoutMs?: number } = {}): Promise<T> {
+      const context = currentContext();
+      let response: Response;
+      try {
+        response = await upstream.forward(
+          appId,
+          { method: 'GET', pathAndQuery: path },
+          { ...options.headers, ...(context ? { traceparent: context.traceparent } : {}) },
+          options.timeoutMs ?? 10_000,
+        );
+      } catch (error) {
+        if (error instanceof Error && error.name === 'TimeoutError') throw new UpstreamUnavailableError('UPSTREAM_TIMEOUT', `${appId} ${path} timed out`);
+        throw new UpstreamUnavailableError('SIDECAR_UNREACHABLE', `${appId} unreachable for ${path}`);
+      }
+      const text = await response.text();
+      if (!response.ok) throw new DaprCallError(`invoke ${appId} GET ${path}`, response.status, text);
+      return (text ? JSON.parse(text) : undefined) as T;
+    },
+  };
 }

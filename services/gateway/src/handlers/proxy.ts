@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import {
   AppError,
   checkRequestTarget,
+  ValidationError,
   currentContext,
   problem,
   REQUEST_ID_HEADER,
@@ -11,8 +12,9 @@ import {
   USER_ID_HEADER,
   type Logger,
   type Metrics,
+  type RouteSpec,
 } from '@healthsync/shared';
-import { buildRouteTable, matchRoute, serviceForPath, upstreamPath, type RouteEntry } from '../domain/routing.js';
+import { buildRouteTable, GATEWAY_APP, matchRoute, serviceForPath, upstreamPath, type RouteEntry } from '../domain/routing.js';
 import type { Authenticator } from '../adapters/authenticator.js';
 import { UnconfinedPathError, type Upstream } from '../adapters/upstream.js';
 import type { ServiceFragment } from '../adapters/openapi-source.js';
@@ -24,6 +26,8 @@ export interface ProxyDeps {
   authenticator: Authenticator;
   rateLimiter: { check(clientKey: string): Promise<{ allowed: boolean; limit: number; remaining: number; resetSeconds: number } | undefined> };
   fragments: () => Promise<ServiceFragment[]>;
+  /** The gateway's own routes (declared like a service's), answered here after the same checks. */
+  local?: { fragment: ServiceFragment; routes: RouteSpec[] };
   logger: Logger;
   metrics: Metrics;
 }
@@ -72,14 +76,39 @@ function routeTableOf(fragment: ServiceFragment): RouteEntry[] {
 export function createProxyHandler(deps: ProxyDeps) {
   const upstreamLatency = deps.metrics.histogram('gateway_upstream_duration_seconds', 'Upstream calls by app and outcome', ['app', 'outcome']);
 
+  const localRoutes = new Map((deps.local?.routes ?? []).map((spec) => [`${spec.method} ${spec.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`, spec]));
+  const localSuccess = (spec: RouteSpec) => Number(Object.keys(spec.responses).find((status) => status.startsWith('2')) ?? 200);
+
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    /** A gateway route: its query validated by its own schema, the identity from the token only. */
+    const answerHere = async (template: string, identity: { userId: string; sessionId: string } | undefined, query: string): Promise<void> => {
+      const spec = localRoutes.get(`${req.method === 'HEAD' ? 'get' : req.method.toLowerCase()} ${template}`);
+      if (!spec) return sendProblem(res, 404, 'ROUTE_NOT_FOUND', `No route for ${req.method} ${template}`);
+      const parsed = spec.query ? spec.query.safeParse(Object.fromEntries(new URLSearchParams(query))) : undefined;
+      if (parsed && !parsed.success) {
+        throw new ValidationError(parsed.error.issues.map((issue) => ({ field: ['query', ...issue.path.map(String)].join('.'), message: issue.message })));
+      }
+      const result = await spec.handler({
+        params: undefined,
+        query: parsed?.data,
+        body: undefined,
+        userId: identity?.userId ?? '',
+        sessionId: identity?.sessionId ?? '',
+        req,
+        res,
+      });
+      if (res.headersSent) return;
+      if (result === undefined) res.status(204).end();
+      else res.status(localSuccess(spec)).json(result);
+    };
+
     const target = checkRequestTarget(req.originalUrl);
     if (!target.ok) return sendProblem(res, 400, 'NON_CANONICAL_PATH', `The request target is refused: ${target.reason}.`);
     const path = target.path;
     const app = serviceForPath(path);
     if (!app) return sendProblem(res, 404, 'ROUTE_NOT_FOUND', `No route for ${req.method} ${path}`);
 
-    const fragment = (await deps.fragments()).find((candidate) => candidate.service === app);
+    const fragment = app === GATEWAY_APP ? deps.local?.fragment : (await deps.fragments()).find((candidate) => candidate.service === app);
     if (!fragment) {
       res.setHeader('Retry-After', '5');
       return sendProblem(res, 503, 'ROUTES_UNAVAILABLE', `The ${app} service's routes are not known yet; try again shortly.`);
@@ -115,6 +144,8 @@ export function createProxyHandler(deps: ProxyDeps) {
     if (declaredLength !== undefined && declaredLength > deps.config.BODY_LIMIT_BYTES) {
       return sendProblem(res, 413, 'PAYLOAD_TOO_LARGE', `The body exceeds ${deps.config.BODY_LIMIT_BYTES} bytes.`);
     }
+
+    if (app === GATEWAY_APP) return answerHere(match.template, identity, target.query);
 
     const context = currentContext();
     const headers: Record<string, string> = {};
