@@ -395,7 +395,7 @@ export function readSecrets() {
   return JSON.parse(fs.readFileSync(secretsFile, 'utf8'));
 }
 
-/** Python tools of the test suite (schema fuzzing), in a virtual environment under .tools/python. */
+/** Python tools of the test suite (schema fuzzing) and the benchmarks (plots), in a virtual environment under .tools/python. */
 export const pythonVenv = path.join(toolsDir, 'python');
 export function ensurePythonTools() {
   const requirements = path.join(root, 'tools', 'python', 'requirements.txt');
