@@ -16,7 +16,7 @@ import {
 } from '@healthsync/shared';
 import { buildRouteTable, GATEWAY_APP, matchRoute, serviceForPath, upstreamPath, type RouteEntry } from '../domain/routing.js';
 import type { Authenticator } from '../adapters/authenticator.js';
-import { UnconfinedPathError, type Upstream } from '../adapters/upstream.js';
+import { UnconfinedPathError, type Upstream, type UpstreamResponse } from '../adapters/upstream.js';
 import type { ServiceFragment } from '../adapters/openapi-source.js';
 import type { GatewayConfig } from '../config.js';
 
@@ -34,6 +34,8 @@ export interface ProxyDeps {
 
 /** Request headers passed on to services; everything else (cookies, auth) stays here. */
 const FORWARDED_REQUEST_HEADERS = ['content-type', 'content-length', 'accept', 'accept-language', 'if-none-match', 'last-event-id'];
+/** Answers up to this size (with a Content-Length) are read whole and sent in one write. */
+const BUFFERED_ANSWER_BYTES = 256 * 1024;
 /** Response headers passed back to the client. */
 const FORWARDED_RESPONSE_HEADERS = ['content-type', 'cache-control', 'etag', 'location', 'retry-after', 'content-disposition', 'x-accel-buffering'];
 
@@ -170,11 +172,10 @@ export function createProxyHandler(deps: ProxyDeps) {
     const started = process.hrtime.bigint();
     const observe = (outcome: string) => upstreamLatency.observe({ app, outcome }, Number(process.hrtime.bigint() - started) / 1e9);
 
-    let upstreamResponse: globalThis.Response;
+    let upstreamResponse: UpstreamResponse;
     try {
       const hasBody = !['GET', 'HEAD', 'DELETE', 'OPTIONS'].includes(req.method) && declaredLength !== 0;
       const body = hasBody ? req.pipe(limitBody(deps.config.BODY_LIMIT_BYTES)) : undefined;
-      body?.on('error', (error) => next(error));
       upstreamResponse = await deps.upstream.forward(
         app,
         { method: req.method, pathAndQuery: upstreamPath(match.template, match.params, target.query), ...(body ? { body } : {}) },
@@ -194,41 +195,55 @@ export function createProxyHandler(deps: ProxyDeps) {
       return sendProblem(res, 502, 'UPSTREAM_UNAVAILABLE', `The ${app} service is unavailable.`);
     }
 
-    const contentType = upstreamResponse.headers.get('content-type') ?? '';
+    const contentType = upstreamResponse.header('content-type') ?? '';
     // A failure inside Dapr (target down, access denied, breaker open) is not the service's
     // own answer: the service always answers errors as problem+json.
     if (
       (upstreamResponse.status >= 500 && !contentType.includes('problem+json')) ||
       (upstreamResponse.status === 403 && contentType.startsWith('application/json'))
     ) {
-      const text = await upstreamResponse.text();
+      const text = await upstreamResponse.text().catch(() => '');
       observe('failed');
       deps.logger.warn('upstream failed inside the sidecar', { app, status: upstreamResponse.status, body: text.slice(0, 300) });
       return sendProblem(res, 502, 'UPSTREAM_UNAVAILABLE', `The ${app} service is unavailable.`);
     }
 
+    // An ordinary answer of known, modest size goes out in one write with its length; a stream
+    // (server-sent events) or a large or unsized body is passed on as it arrives.
+    const length = Number(upstreamResponse.header('content-length') ?? NaN);
+    let whole: Buffer | undefined;
+    if (length <= BUFFERED_ANSWER_BYTES && !contentType.startsWith('text/event-stream')) {
+      try {
+        whole = await upstreamResponse.bytes();
+      } catch (error) {
+        const timedOut = error instanceof Error && error.name === 'TimeoutError';
+        observe(timedOut ? 'timeout' : 'unreachable');
+        deps.logger.warn('upstream answer broke off', { app, timedOut, error: String(error) });
+        if (timedOut) return sendProblem(res, 504, 'UPSTREAM_TIMEOUT', `The ${app} service did not answer in time.`);
+        return sendProblem(res, 502, 'UPSTREAM_UNAVAILABLE', `The ${app} service is unavailable.`);
+      }
+    }
     observe(String(upstreamResponse.status));
     res.status(upstreamResponse.status);
     for (const name of FORWARDED_RESPONSE_HEADERS) {
-      const value = upstreamResponse.headers.get(name);
+      const value = upstreamResponse.header(name);
       if (value) res.setHeader(name, value);
     }
-    if (!upstreamResponse.body) {
-      res.end();
+    if (whole) {
+      res.setHeader('Content-Length', String(whole.length));
+      res.end(whole);
       return;
     }
     res.flushHeaders();
-    const reader = upstreamResponse.body.getReader();
     // The response's 'close' is the client hanging up; the request's fires as soon as its
-    // body has been read. Cancelling the upstream read ends the call to the service, which
+    // body has been read. Ending the upstream call closes the service's request, which
     // stops generating (chat streams).
     res.on('close', () => {
-      if (!res.writableFinished) void reader.cancel().catch(() => undefined);
+      if (!res.writableFinished) upstreamResponse.cancel();
     });
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      res.write(value);
+    for await (const chunk of upstreamResponse.body) {
+      if (!res.write(chunk as Buffer) && !res.destroyed) await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+      if (res.destroyed) break;
     }
     res.end();
   };
