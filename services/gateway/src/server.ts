@@ -52,6 +52,7 @@ export function buildGatewayApp({ config, logger, metrics, dapr, upstream, direc
     metrics,
     parseJsonBodies: false,
     traceSampleRate: config.TRACE_SAMPLE_RATE,
+    trustIdentityHeaders: false,
     readiness: direct ? {} : { sidecar: () => dapr.isHealthy() },
   });
   app.use(securityHeaders);

@@ -129,6 +129,12 @@ export function createProxyHandler(deps: ProxyDeps) {
     // The user id is taken from the verified token only; a client-sent header is dropped.
     const identity = match.requiresUser ? await deps.authenticator.authenticate(req) : undefined;
     if (match.requiresUser && !identity) throw new UnauthorizedError();
+    // Log lines of this request carry the verified user (the context never takes a client's header).
+    const context = currentContext();
+    if (context && identity) {
+      context.userId = identity.userId;
+      context.sessionId = identity.sessionId;
+    }
 
     const clientKey = identity ? `user:${identity.userId}` : `ip:${req.ip ?? 'unknown'}`;
     const decision = await deps.rateLimiter.check(clientKey);
@@ -149,7 +155,6 @@ export function createProxyHandler(deps: ProxyDeps) {
 
     if (app === GATEWAY_APP) return answerHere(match.template, identity, target.query);
 
-    const context = currentContext();
     const headers: Record<string, string> = {};
     for (const name of FORWARDED_REQUEST_HEADERS) {
       const value = req.headers[name];
