@@ -1,5 +1,5 @@
 import { Transform } from 'node:stream';
-import type { NextFunction, Request, Response } from 'express';
+import type { Request, Response } from 'express';
 import {
   AppError,
   checkRequestTarget,
@@ -81,7 +81,7 @@ export function createProxyHandler(deps: ProxyDeps) {
   const localRoutes = new Map((deps.local?.routes ?? []).map((spec) => [`${spec.method} ${spec.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`, spec]));
   const localSuccess = (spec: RouteSpec) => Number(Object.keys(spec.responses).find((status) => status.startsWith('2')) ?? 200);
 
-  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+  return async (req: Request, res: Response): Promise<void> => {
     /** A gateway route: its query validated by its own schema, the identity from the token only. */
     const answerHere = async (template: string, identity: { userId: string; sessionId: string } | undefined, query: string): Promise<void> => {
       const spec = localRoutes.get(`${req.method === 'HEAD' ? 'get' : req.method.toLowerCase()} ${template}`);
