@@ -101,11 +101,9 @@ await runMain(async () => {
     // the benchmark cannot reach. Traces are sampled as in production (charts: 1 %), not every
     // request as locally.
     await startSystem({
-      extraEnv: {
-        RATE_LIMIT_PER_MINUTE: '1000000000',
-        ...(CPU_PROF ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
-      },
+      extraEnv: { RATE_LIMIT_PER_MINUTE: '1000000000' },
       appEnv: { gateway: { TRACE_SAMPLE_RATE: '0.01' } },
+      nodeFlags: profArgs(),
     });
     const secrets = readSecrets();
     const projectDirect = startProcess('bench-project-gateway', process.execPath, [...profArgs(), path.join(root, 'services/gateway/dist/src/main.js')], {
@@ -120,10 +118,10 @@ await runMain(async () => {
       },
     });
     const plainService = startProcess('bench-plain-service', process.execPath, [path.join(root, 'scripts/bench/plain-service.mjs')], {
-      env: { PLAIN_SERVICE_PORT: String(PLAIN_SERVICE_PORT), PLAIN_DATABASE_URL: secrets['postgres-url'], NODE_OPTIONS: '' },
+      env: { PLAIN_SERVICE_PORT: String(PLAIN_SERVICE_PORT), PLAIN_DATABASE_URL: secrets['postgres-url'] },
     });
     const plainGateway = startProcess('bench-plain-gateway', process.execPath, [path.join(root, 'scripts/bench/plain-gateway.mjs')], {
-      env: { PLAIN_GATEWAY_PORT: String(PLAIN_GATEWAY_PORT), PLAIN_UPSTREAM_URL: `http://127.0.0.1:${PLAIN_SERVICE_PORT}`, NODE_OPTIONS: '' },
+      env: { PLAIN_GATEWAY_PORT: String(PLAIN_GATEWAY_PORT), PLAIN_UPSTREAM_URL: `http://127.0.0.1:${PLAIN_SERVICE_PORT}` },
     });
     await waitUntil('the project gateway without sidecars', () => isPortOpen(PROJECT_DIRECT_PORT), { entry: projectDirect });
     await waitUntil('the plain service', () => isPortOpen(PLAIN_SERVICE_PORT), { entry: plainService });

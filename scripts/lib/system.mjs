@@ -296,10 +296,12 @@ function writeAppTokens(secrets) {
  * with production's trace sampling), written to .data/dapr-run.yaml; its paths relative to the
  * run file are moved along. Without changes, dapr.yaml itself.
  */
-function runFileWith(appEnv) {
+function runFileWith(appEnv, nodeFlags = []) {
   const original = path.join(root, 'dapr.yaml');
-  if (Object.keys(appEnv).length === 0) return original;
+  if (Object.keys(appEnv).length === 0 && nodeFlags.length === 0) return original;
   let text = fs.readFileSync(original, 'utf8').replace(/^(\s*(?:- |appDirPath: ))\.\//gm, '$1../');
+  // Flags Node refuses in NODE_OPTIONS (e.g. --cpu-prof) go on every app's command line.
+  if (nodeFlags.length > 0) text = text.replace(/"node", /g, `"node", ${nodeFlags.map((flag) => JSON.stringify(flag)).join(', ')}, `);
   for (const [app, env] of Object.entries(appEnv)) {
     const start = text.indexOf(`  - appID: ${app}\n`);
     if (start === -1) throw new Error(`dapr.yaml has no app ${app}`);
@@ -319,9 +321,9 @@ function runFileWith(appEnv) {
   return derived;
 }
 
-async function startApps(env, appEnv = {}) {
+async function startApps(env, appEnv = {}, nodeFlags = []) {
   // SIGINT is what the CLI expects from Ctrl-C: it stops every app and sidecar it started.
-  const entry = startProcess('dapr-run', daprCli, ['run', '-f', runFileWith(appEnv)], { env, stopSignal: 'SIGINT' });
+  const entry = startProcess('dapr-run', daprCli, ['run', '-f', runFileWith(appEnv, nodeFlags)], { env, stopSignal: 'SIGINT' });
   entry.failedWhen = /exited with error|Error starting Dapr|Fatal error/;
   for (const [app, [appPort]] of Object.entries(apps)) {
     await waitUntil(`${app} to be ready`, async () => (await fetch(`http://127.0.0.1:${appPort}/readyz`)).ok, { entry, timeoutMs: 90_000 });
@@ -350,9 +352,10 @@ export function systemPorts() {
  * Starts everything; resolves when the gateway reaches every service. With `apps: false`
  * it stops before the services, for a developer who runs `dapr run -f .` next. `testMode`
  * (npm test) opens the stand-ins' test-only controls; `claudeEnv` configures the Claude
- * stand-in (its realism profile); `appEnv` (app id → settings) overrides apps' `env:` in the run file.
+ * stand-in (its realism profile); `appEnv` (app id → settings) overrides apps' `env:` in the run file,
+ * and `nodeFlags` are added to every app's node command line.
  */
-export async function startSystem({ extraEnv = {}, appEnv = {}, apps: withApps = true, testMode = false, claudeEnv = {} } = {}) {
+export async function startSystem({ extraEnv = {}, appEnv = {}, nodeFlags = [], apps: withApps = true, testMode = false, claudeEnv = {} } = {}) {
   await stopLeftovers();
   await requireFreePorts(withApps ? systemPorts() : ports);
   const secrets = readSecrets();
@@ -368,7 +371,7 @@ export async function startSystem({ extraEnv = {}, appEnv = {}, apps: withApps =
   // For tests and for a developer's own `dapr run` (README): what the sidecars were given.
   fs.writeFileSync(path.join(dataDir, 'runtime-env.json'), JSON.stringify(env, null, 2), { mode: 0o600 });
   await traceViewerReady(traceViewer);
-  if (withApps) await startApps(env, appEnv);
+  if (withApps) await startApps(env, appEnv, nodeFlags);
   return { secrets, env };
 }
 
