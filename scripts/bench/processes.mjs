@@ -32,7 +32,6 @@ function nameOf({ cmdline, cwd }) {
   if (standIn) return `node stand-in ${standIn[1]}`;
   if (cmdline[0].endsWith('/postgres') && cmdline.some((a) => a.startsWith(path.join(root, '.data')))) return 'postgres';
   if (cmdline[0].includes('redis-server') && cmdline.join(' ').includes(':16379')) return 'redis';
-  if (cmdline[0].endsWith('/vegeta') && cmdline[1] === 'attack') return 'vegeta (load generator)';
   return undefined;
 }
 
@@ -82,12 +81,22 @@ export function residentMB(pids) {
   return kb / 1024;
 }
 
+/** CPU seconds the whole machine spent busy so far (every core, from /proc/stat). */
+function machineBusySeconds() {
+  const [, ...fields] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = fields.map(Number);
+  return (user + nice + system + irq + softirq + steal) / TICKS_PER_SECOND + 0 * (idle + iowait);
+}
+
 /**
  * Samples every named process once a second while `work` runs: CPU used (in cores: CPU
- * seconds per wall second, averaged over the run) and the largest resident memory seen.
+ * seconds per wall second, averaged over the run) and the largest resident memory seen; and
+ * `othersCores`, what every other process on the machine used meanwhile (other work on a
+ * shared machine slows a run down without showing in its own figures).
  */
 export async function measureProcesses(work) {
   const names = systemProcesses();
+  const machineBefore = machineBusySeconds();
   const startCpu = new Map([...names].map(([name, pids]) => [name, pids.map(cpuSeconds).reduce((a, b) => a + b, 0)]));
   const peakRss = new Map();
   const sample = () => {
@@ -105,7 +114,9 @@ export async function measureProcesses(work) {
       const cpu = pids.map(cpuSeconds).reduce((a, b) => a + b, 0) - (startCpu.get(name) ?? 0);
       usage[name] = { cpuCores: Math.max(0, cpu) / seconds, rssMB: peakRss.get(name) ?? residentMB(pids) };
     }
-    return { result, usage, seconds };
+    const ours = Object.values(usage).reduce((sum, u) => sum + u.cpuCores, 0);
+    const othersCores = Math.max(0, (machineBusySeconds() - machineBefore) / seconds - ours);
+    return { result, usage, seconds, othersCores };
   } finally {
     clearInterval(timer);
   }
