@@ -277,9 +277,20 @@ await runMain(async () => {
     for (const [n, r] of runs) if (r.errors.length) console.log(`errors on ${n}: ${r.errors.join('; ')}`);
     if (CPU_PROF) {
       // Profiles are written when the processes exit; they are named by pid, renamed here by process.
-      const names = new Map(
-        [...systemProcesses()].flatMap(([name, pids]) => pids.map((pid) => [pid, name.replace(/^node /, '').replace(/[^A-Za-z0-9-]+/g, '-')])),
-      );
+      const running = systemProcesses();
+      const names = new Map([...running].flatMap(([name, pids]) => pids.map((pid) => [pid, name.replace(/^node /, '').replace(/[^A-Za-z0-9-]+/g, '-')])));
+      // The services write their profiles as they exit: ask them to stop (as the CLI would) and wait.
+      const services = [...running].filter(([name]) => name.startsWith('node ') && !name.includes('stand-in')).flatMap(([, pids]) => pids.map(Number));
+      for (const pid of services) process.kill(pid, 'SIGTERM');
+      const gone = (pid) => {
+        try {
+          process.kill(pid, 0);
+          return false;
+        } catch {
+          return true;
+        }
+      };
+      for (let waited = 0; waited < 30_000 && !services.every(gone); waited += 250) await new Promise((r) => setTimeout(r, 250));
       await stopProcess(projectDirect);
       await stopAll();
       for (const file of fs.existsSync(profileDir) ? fs.readdirSync(profileDir) : []) {
