@@ -82,8 +82,9 @@ export function createUpstream(sidecarHttpPort: number, tokens: { dapr?: string;
   };
   const agent = new http.Agent({ keepAlive: true, scheduling: 'lifo' });
 
-  function call(appId: string, request: OutgoingRequest, headers: Record<string, string>, timeoutMs: number): Promise<UpstreamResponse> {
-    const url = new URL(confinedUrl(baseOf(appId), request.pathAndQuery));
+  /** `confined`: a client's request, which must stay under the app's /api/ (see confinedUrl). */
+  function call(appId: string, request: OutgoingRequest, headers: Record<string, string>, timeoutMs: number, confined: boolean): Promise<UpstreamResponse> {
+    const url = new URL(confined ? confinedUrl(baseOf(appId), request.pathAndQuery) : `${baseOf(appId)}${request.pathAndQuery}`);
     return new Promise((resolve, reject) => {
       let settled = false;
       let incoming: http.IncomingMessage | undefined;
@@ -131,12 +132,13 @@ export function createUpstream(sidecarHttpPort: number, tokens: { dapr?: string;
 
   return {
     async getJson<T>(appId: string, path: string, timeoutMs: number): Promise<T> {
-      const response = await call(appId, { method: 'GET', pathAndQuery: path }, { accept: 'application/json' }, timeoutMs);
+      // The gateway's own calls (OpenAPI fragments, the JWKS), with paths of its own making.
+      const response = await call(appId, { method: 'GET', pathAndQuery: path }, { accept: 'application/json' }, timeoutMs, false);
       const text = await response.text();
       if (response.status < 200 || response.status > 299) throw new Error(`${appId} ${path} answered ${response.status}`);
       return JSON.parse(text) as T;
     },
-    forward: call,
+    forward: (appId, request, headers, timeoutMs) => call(appId, request, headers, timeoutMs, true),
   };
 }
 

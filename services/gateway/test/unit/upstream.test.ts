@@ -73,6 +73,12 @@ describe('gateway upstream client', () => {
     assert.deepEqual(closedEarly, ['/api/x/stream']);
   });
 
+  test('the gateway’s own JSON reads (fragments, keys) are not API paths and are not refused', async () => {
+    const upstream = createUpstream(1, {}, { svc: base });
+    assert.deepEqual(await upstream.getJson('svc', '/api/x/small', 2_000), { ok: true, echo: '' });
+    await assert.rejects(upstream.getJson('svc', '/internal/missing', 300), (error: Error) => error.name !== 'UnconfinedPathError');
+  });
+
   test('no answer within the deadline rejects with a TimeoutError', async () => {
     const upstream = createUpstream(1, {}, { svc: base });
     await assert.rejects(upstream.forward('svc', { method: 'GET', pathAndQuery: '/api/x/slow' }, {}, 150), { name: 'TimeoutError' });
