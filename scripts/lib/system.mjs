@@ -356,9 +356,38 @@ function writeAppTokens(secrets) {
   fs.symlinkSync(path.join(root, 'scripts', 'daprd-for-app'), path.join(bin, 'daprd'));
 }
 
-async function startApps(env, runFile) {
+/**
+ * The run file with some apps' `env:` settings replaced or added (a benchmark runs the gateway
+ * with production's trace sampling), written to .data/dapr-run.yaml; its paths relative to the
+ * run file are moved along. Without changes, dapr.yaml itself.
+ */
+function runFileWith(runFile, appEnv, nodeFlags = []) {
+  if (Object.keys(appEnv).length === 0 && nodeFlags.length === 0) return runFile;
+  let text = fs.readFileSync(runFile, 'utf8').replace(/^(\s*(?:- |appDirPath: ))\.\//gm, '$1../');
+  // Flags Node refuses in NODE_OPTIONS (e.g. --cpu-prof) go on every app's command line.
+  if (nodeFlags.length > 0) text = text.replace(/"node", /g, `"node", ${nodeFlags.map((flag) => JSON.stringify(flag)).join(', ')}, `);
+  for (const [app, env] of Object.entries(appEnv)) {
+    const start = text.indexOf(`  - appID: ${app}\n`);
+    if (start === -1) throw new Error(`dapr.yaml has no app ${app}`);
+    const next = text.indexOf('\n  - appID: ', start + 1);
+    const end = next === -1 ? text.length : next + 1;
+    let block = text.slice(start, end);
+    for (const [key, value] of Object.entries(env)) {
+      const line = new RegExp(`^(      )${key}: .*$`, 'm');
+      if (line.test(block)) block = block.replace(line, `$1${key}: ${JSON.stringify(value)}`);
+      else if (/^    env:$/m.test(block)) block = block.replace(/^    env:$/m, `    env:\n      ${key}: ${JSON.stringify(value)}`);
+      else block = `${block.trimEnd()}\n    env:\n      ${key}: ${JSON.stringify(value)}\n`;
+    }
+    text = text.slice(0, start) + block + text.slice(end);
+  }
+  const derived = path.join(dataDir, 'dapr-run.yaml');
+  fs.writeFileSync(derived, text);
+  return derived;
+}
+
+async function startApps(env, runFile, appEnv = {}, nodeFlags = []) {
   // SIGINT is what the CLI expects from Ctrl-C: it stops every app and sidecar it started.
-  const entry = startProcess('dapr-run', daprCli, ['run', '-f', runFile], { env, stopSignal: 'SIGINT' });
+  const entry = startProcess('dapr-run', daprCli, ['run', '-f', runFileWith(runFile, appEnv, nodeFlags)], { env, stopSignal: 'SIGINT' });
   entry.failedWhen = /exited with error|Error starting Dapr|Fatal error/;
   for (const [app, [appPort]] of Object.entries(apps)) {
     await waitUntil(`${app} to be ready`, async () => (await fetch(`http://127.0.0.1:${appPort}/readyz`)).ok, { entry, timeoutMs: 90_000 });
@@ -389,9 +418,10 @@ export function systemPorts() {
  * Starts everything; resolves when the gateway reaches every service. With `apps: false`
  * it stops before the services, for a developer who runs `dapr run -f .` next. `testMode`
  * (npm test) opens the stand-ins' test-only controls; `claudeEnv` configures the Claude
- * stand-in (its realism profile).
+ * stand-in (its realism profile); `appEnv` (app id → settings) overrides apps' `env:` in the run file,
+ * and `nodeFlags` are added to every app's node command line.
  */
-export async function startSystem({ extraEnv = {}, apps: withApps = true, testMode = false, claudeEnv = {} } = {}) {
+export async function startSystem({ extraEnv = {}, appEnv = {}, nodeFlags = [], apps: withApps = true, testMode = false, claudeEnv = {} } = {}) {
   await stopLeftovers();
   const set = componentSet();
   const needs = backingServices(set);
@@ -416,7 +446,7 @@ export async function startSystem({ extraEnv = {}, apps: withApps = true, testMo
   fs.writeFileSync(path.join(dataDir, 'system.json'), JSON.stringify({ components: set.name, resourcesPath: set.dir, runFile }, null, 2));
   if (rabbitMq) await rabbitMqReady(rabbitMq);
   await traceViewerReady(traceViewer);
-  if (withApps) await startApps(env, runFile);
+  if (withApps) await startApps(env, runFile, appEnv, nodeFlags);
   return { secrets, env, components: set.name, runFile };
 }
 

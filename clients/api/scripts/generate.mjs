@@ -24,6 +24,7 @@ export async function declaredRoutes() {
   const none = {};
   const user = await load('user', 'routes/index.js');
   return {
+    gateway: (await load('gateway', 'routes/home.js')).gatewayRoutes(none),
     user: user.userRoutes({ accounts: none, jwks: () => none, clock: { now: () => new Date() }, db: undefined }),
     health: (await load('health', 'routes/index.js')).healthRoutes({ reading: none, linking: none, db: undefined }),
     goal: (await load('goal', 'routes/index.js')).goalRoutes({ goals: none, db: undefined }),

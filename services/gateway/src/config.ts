@@ -47,6 +47,11 @@ export const gatewaySchema = z.object({
   JWKS_MAX_AGE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
   /** Upper bound for an ordinary upstream call (ms). */
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  /**
+   * Deadline of each part of the home screen (GET /api/home, ms): a part whose service has not
+   * answered by then is served as unavailable, so one slow service cannot hold the screen.
+   */
+  HOME_PART_TIMEOUT_MS: z.coerce.number().int().min(100).max(15_000).default(2_500),
   /** Upper bound for a streamed (server-sent events) upstream call (ms). */
   STREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
   /**

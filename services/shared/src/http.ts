@@ -28,6 +28,11 @@ export interface ServiceAppOptions {
    * sampled, decided here whatever sampled flag the client's `traceparent` carries.
    */
   traceSampleRate?: number;
+  /**
+   * False at the public edge (the gateway): the user and session headers come from clients
+   * there, so they never enter the request context (the gateway sets it from the token).
+   */
+  trustIdentityHeaders?: boolean;
 }
 
 function tokenMatches(expected: string, given: string | undefined): boolean {
@@ -51,13 +56,16 @@ export function createServiceApp(options: ServiceAppOptions): Express {
 
   const rate = options.traceSampleRate;
   const sample = rate === undefined ? undefined : () => Math.random() < rate;
+  const trustIdentityHeaders = options.trustIdentityHeaders !== false;
   app.use((req: Request, res: Response, next: NextFunction) => {
     const requestId = req.header(REQUEST_ID_HEADER) ?? undefined;
     const context = contextFromTraceparent(req.header(TRACEPARENT_HEADER) ?? undefined, requestId, sample);
-    const userId = req.header(USER_ID_HEADER);
-    if (userId) context.userId = userId;
-    const sessionId = req.header(SESSION_ID_HEADER);
-    if (sessionId) context.sessionId = sessionId;
+    if (trustIdentityHeaders) {
+      const userId = req.header(USER_ID_HEADER);
+      if (userId) context.userId = userId;
+      const sessionId = req.header(SESSION_ID_HEADER);
+      if (sessionId) context.sessionId = sessionId;
+    }
     res.setHeader(REQUEST_ID_HEADER, context.requestId);
     runWithContext(context, next);
   });
