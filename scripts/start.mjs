@@ -1,7 +1,7 @@
 // `npm start`: set up, start the whole system, print the gateway URL; Ctrl-C stops it all.
 // `npm run infra` (--infra-only): everything but the services, for `scripts/dapr run -f .`.
 import { log, runMain } from './lib/log.mjs';
-import { gatewayUrl, traceViewerUrl } from './lib/ports.mjs';
+import { gatewayUrl, traceViewerUrl, webUrl } from './lib/ports.mjs';
 import { acquireSystemLock, anyExited, stopAll } from './lib/processes.mjs';
 import { setup } from './setup.mjs';
 
@@ -39,7 +39,7 @@ await runMain(async () => {
     );
   } else {
     console.log(
-      `\nHealthSync is running: ${gatewayUrl}\n  API docs: ${gatewayUrl}/api/docs\n  OpenAPI:  ${gatewayUrl}/api/openapi.json\n  Traces:   ${traceViewerUrl}\nPress Ctrl-C to stop.\n`,
+      `\nHealthSync is running: ${gatewayUrl}\n  Web app:  ${webUrl}\n  API docs: ${gatewayUrl}/api/docs\n  OpenAPI:  ${gatewayUrl}/api/openapi.json\n  Traces:   ${traceViewerUrl}\nPress Ctrl-C to stop.\n`,
     );
   }
   const watch = setInterval(() => {

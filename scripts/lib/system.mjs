@@ -7,7 +7,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { fail, log } from './log.mjs';
 import { appTokensDir, daprBinDir, daprCli, daprRuntimePath, dataDir, root } from './paths.mjs';
-import { apps, gatewayUrl, ports, traceViewerUrl } from './ports.mjs';
+import { apps, gatewayUrl, ports, traceViewerUrl, webUrl } from './ports.mjs';
 import { freePort, isPortOpen, isRunning, requireFreePorts, startProcess, stopLeftovers, stopProcess, waitUntil } from './processes.mjs';
 import { blobConnectionString, postgresBinDir, readSecrets, redisServerBinary, TOKEN_APPS, zipkinJar } from './setup-steps.mjs';
 import { migrate } from '../migrate.mjs';
@@ -231,6 +231,9 @@ function standIns(secrets, testMode, claudeEnv = {}) {
           'http://127.0.0.1:54001/callback',
           `${gatewayUrl}/api/docs/oauth2-redirect.html`,
           `http://localhost:${apps.gateway[0]}/api/docs/oauth2-redirect.html`,
+          // The web client's (clients/web): authorization code + PKCE in the browser.
+          `${webUrl}/auth/callback`,
+          `http://localhost:${ports.web}/auth/callback`,
         ].join(','),
       },
     },
@@ -309,6 +312,28 @@ async function startApps(env) {
   return entry;
 }
 
+/**
+ * The web client (clients/web/dist, built by set-up) on its own port, served with the edge's
+ * cache and security rules; its /config.json points at the gateway and the Google stand-in.
+ */
+async function startWeb() {
+  const serve = path.join(root, 'clients', 'web', 'serve.mjs');
+  const issuer = `http://127.0.0.1:${ports.oidc}`;
+  const discovery = await (await fetch(`${issuer}/.well-known/openid-configuration`)).json();
+  const entry = startProcess('web', process.execPath, [serve], {
+    env: {
+      WEB_PORT: String(ports.web),
+      WEB_API_BASE_URL: gatewayUrl,
+      WEB_OIDC_ISSUER: issuer,
+      WEB_OIDC_AUTHORIZATION_ENDPOINT: discovery.authorization_endpoint,
+      WEB_OIDC_CLIENT_ID: 'healthsync-mobile',
+    },
+  });
+  await waitUntil('the web client to be served', async () => (await fetch(`${webUrl}/config.json`)).ok, { entry });
+  log.step(`web client: ${webUrl}`);
+  return entry;
+}
+
 export function systemPorts() {
   const all = { ...ports };
   for (const [app, [appPort, daprPort]] of Object.entries(apps)) {
@@ -340,7 +365,10 @@ export async function startSystem({ extraEnv = {}, apps: withApps = true, testMo
   // For tests and for a developer's own `dapr run` (README): what the sidecars were given.
   fs.writeFileSync(path.join(dataDir, 'runtime-env.json'), JSON.stringify(env, null, 2), { mode: 0o600 });
   await traceViewerReady(traceViewer);
-  if (withApps) await startApps(env);
+  if (withApps) {
+    await startApps(env);
+    await startWeb();
+  }
   return { secrets, env };
 }
 
