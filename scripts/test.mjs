@@ -8,6 +8,7 @@ import path from 'node:path';
 import { log, runMain } from './lib/log.mjs';
 import { root } from './lib/paths.mjs';
 import { acquireSystemLock, stopAll } from './lib/processes.mjs';
+import { ensureBrowser } from './lib/setup-steps.mjs';
 import { setup } from './setup.mjs';
 
 function testFiles(dirs) {
@@ -178,12 +179,15 @@ await runMain(async () => {
       process.exit(1);
     }
   }
-  const systemDirs = ['integration', 'e2e', 'attack'].map((dir) => path.join(root, 'tests', 'dist', dir));
+  const systemDirs = ['integration', 'e2e', 'browser', 'attack'].map((dir) => path.join(root, 'tests', 'dist', dir));
   const systemFiles = selected(testFiles(systemDirs));
   if (systemFiles.length === 0) {
     log.step('no integration or end-to-end tests selected');
     return;
   }
+  // The browser tests drive Debian's Chromium (installed here when missing) with playwright-core.
+  const browserFiles = selected(testFiles([path.join(root, 'tests', 'dist', 'browser')]));
+  const browserEnv = browserFiles.length > 0 ? { CHROMIUM: ensureBrowser() } : {};
   log.step('starting the system for integration and end-to-end tests');
   let ok = false;
   const releaseLock = await stage('waiting for the lock', () => acquireSystemLock());
@@ -191,11 +195,13 @@ await runMain(async () => {
     await stage('system start', () => startSystem({ testMode: true }));
     const integrationOk = await stage('integration tests', () => runTests('integration tests', testFiles([path.join(root, 'tests', 'dist', 'integration')])));
     const e2eOk = await stage('end-to-end tests', () => runTests('end-to-end tests', testFiles([path.join(root, 'tests', 'dist', 'e2e')])));
+    // The web client in headless Chromium, every flow; screenshots in .data/screenshots/web.
+    const browserOk = await stage('browser tests', () => runTests('browser tests (web client)', browserFiles, { env: browserEnv }));
     // Attack suite: path confinement, object-level authorisation, schema fuzzing.
     fs.rmSync(path.join(root, '.data', 'attack'), { recursive: true, force: true });
     const attackOk = await stage('attack tests', () => runTests('attack tests', testFiles([path.join(root, 'tests', 'dist', 'attack')])));
     printAttackFigures();
-    ok = integrationOk && e2eOk && attackOk;
+    ok = integrationOk && e2eOk && browserOk && attackOk;
   } finally {
     log.step('stopping the system');
     await stage('system stop', () => stopAll());

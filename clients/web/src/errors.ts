@@ -98,7 +98,7 @@ export function messageFor(code: string, problem?: ProblemLike): string {
   const base = MESSAGES[code] ?? GENERAL;
   if (code === 'VALIDATION_FAILED') {
     const names = fieldNames(problem?.errors);
-    if (names.length > 0) return `${names.join(', ')}을(를) 확인해 주세요.`;
+    if (names.length > 0) return `입력한 내용을 확인해 주세요: ${names.join(', ')}`;
   }
   const wait = problem?.retryAfterSeconds;
   if (typeof wait === 'number' && wait > 0 && wait <= 3600 && (code === 'RATE_LIMITED' || code.endsWith('_UNAVAILABLE') || code === 'LINK_ATTEMPTS_EXCEEDED')) {
