@@ -371,7 +371,10 @@ export function buildWebClient() {
   const started = Date.now();
   log.step('web client: tsc --noEmit, then vite build (clients/web/dist)');
   run(path.join(root, 'node_modules', '.bin', 'tsc'), ['-p', path.join(root, 'clients', 'web', 'tsconfig.json')]);
-  run(path.join(root, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], { cwd: path.join(root, 'clients', 'web'), env: { ...process.env, NO_COLOR: '1' } });
+  run(path.join(root, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], {
+    cwd: path.join(root, 'clients', 'web'),
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   fs.writeFileSync(stamp, hash);
   log.detail(`web client built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -28,7 +28,15 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
     // As root (CI) Chromium needs --no-sandbox; the rest keeps it off the closed network.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -98,7 +106,12 @@ export class Visit {
     const violations = await this.page.evaluate(async () => {
       const axe = (globalThis as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
       const result = await axe.run(document, { resultTypes: ['violations'] });
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+      }));
     });
     const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     this.scanned.push({ name, violations: violations.length, serious: serious.length });
@@ -129,5 +142,8 @@ export async function tokenOf(page: Page): Promise<string> {
 
 /** rgb(…) of an element's computed style property. */
 export async function styleOf(page: Page, selector: string, property: 'color' | 'background-color'): Promise<string> {
-  return page.locator(selector).first().evaluate((element, prop) => getComputedStyle(element).getPropertyValue(prop), property);
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((element, prop) => getComputedStyle(element).getPropertyValue(prop), property);
 }

@@ -124,7 +124,10 @@ describe('the web client in a browser, every flow against the running system', (
     assert.equal(config.apiBaseUrl, gatewayUrl);
 
     const preflight = (origin: string) =>
-      fetch(`${gatewayUrl}/api/users/me`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' } });
+      fetch(`${gatewayUrl}/api/users/me`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+      });
     const allowed = await preflight(webUrl);
     assert.equal(allowed.status, 204);
     assert.equal(allowed.headers.get('access-control-allow-origin'), webUrl);
@@ -295,7 +298,9 @@ describe('the web client in a browser, every flow against the running system', (
     // The 2024 point (131) is drawn inside the red band, the 2022 one (94) inside the green one.
     const inside = await chart.evaluate((svg) => {
       const bandAt = (y: number) =>
-        [...svg.querySelectorAll('rect.band')].find((r) => y >= Number(r.getAttribute('y')) && y <= Number(r.getAttribute('y')) + Number(r.getAttribute('height')))?.getAttribute('data-grade');
+        [...svg.querySelectorAll('rect.band')]
+          .find((r) => y >= Number(r.getAttribute('y')) && y <= Number(r.getAttribute('y')) + Number(r.getAttribute('height')))
+          ?.getAttribute('data-grade');
       return [...svg.querySelectorAll('g.point circle')].map((c) => bandAt(Number(c.getAttribute('cy'))));
     });
     assert.deepEqual(inside, ['NORMAL_A', 'SUSPECTED_DISEASE']);
@@ -458,7 +463,11 @@ describe('the web client in a browser, every flow against the running system', (
       });
       const growing = lengths.filter((n) => n > 0);
       assert.ok(growing.length >= 3, `the answer grew in at least three steps while streaming: ${lengths.join(' → ')}`);
-      assert.deepEqual(growing, [...growing].sort((a, b) => a - b), 'it only grows');
+      assert.deepEqual(
+        growing,
+        [...growing].sort((a, b) => a - b),
+        'it only grows',
+      );
       const answer = (await page.locator('li.message-assistant .bubble').last().innerText()).trim();
       assert.ok(answer.length > growing[0]!, 'the whole answer is longer than its first piece');
       assert.match(answer, /[가-힣]/);

@@ -101,8 +101,8 @@ export function TrendChart({ series }: { series: Series }) {
         <line x1={PAD.left} x2={PAD.left + plotW} y1={PAD.top + plotH} y2={PAD.top + plotH} stroke="#555" />
         {n > 1 && <path className="trend-line" d={line} fill="none" stroke="#1f3f8f" strokeWidth={2.5} />}
         {series.points.map((p, i) => (
-          <g key={p.checkupId} className="point" data-grade={p.grade ?? "NONE"}>
-            <circle cx={x(i)} cy={y(p.value)} r={6} fill={POINT_FILL[p.grade ?? ""] ?? '#444'} stroke="#fff" strokeWidth={2} />
+          <g key={p.checkupId} className="point" data-grade={p.grade ?? 'NONE'}>
+            <circle cx={x(i)} cy={y(p.value)} r={6} fill={POINT_FILL[p.grade ?? ''] ?? '#444'} stroke="#fff" strokeWidth={2} />
             <text x={x(i)} y={y(p.value) - 11} textAnchor="middle" fontSize={13} fontWeight={700} fill="#1b1b1b">
               {niceNumber(p.value)}
             </text>
@@ -135,7 +135,7 @@ export function TrendChart({ series }: { series: Series }) {
               <td>
                 {p.value} {series.unit}
               </td>
-              <td>{GRADE_LABELS[(p.grade ?? "") as Grade] ?? "판정 없음"}</td>
+              <td>{GRADE_LABELS[(p.grade ?? '') as Grade] ?? '판정 없음'}</td>
             </tr>
           ))}
         </tbody>

@@ -64,7 +64,9 @@ export function ChatPage() {
       const chat = await call(client().GET('/api/intelligence/chats/{id}', { params: { path: { id }, query: { limit: 50 } } }));
       setChatId(id);
       setSuggested([]);
-      setMessages(chat.messages.map((m) => ({ id: m.id, role: m.role, content: m.content, source: m.source, fallbackReason: m.fallbackReason, emergency: m.emergency })));
+      setMessages(
+        chat.messages.map((m) => ({ id: m.id, role: m.role, content: m.content, source: m.source, fallbackReason: m.fallbackReason, emergency: m.emergency })),
+      );
     } catch (caught) {
       setError(toApiError(caught));
     }
@@ -96,7 +98,11 @@ export function ChatPage() {
     const controller = new AbortController();
     abort.current = controller;
     const userId = `local-${Date.now()}`;
-    setMessages((current) => [...current, { id: userId, role: 'user', content: message }, { id: `${userId}-answer`, role: 'assistant', content: '', streaming: true }]);
+    setMessages((current) => [
+      ...current,
+      { id: userId, role: 'user', content: message },
+      { id: `${userId}-answer`, role: 'assistant', content: '', streaming: true },
+    ]);
     try {
       let id = chatId;
       if (!id) {
@@ -183,7 +189,13 @@ export function ChatPage() {
                   {chat.title ?? '제목 없는 상담'}
                 </button>
                 <span className="fine"> {koreanDateTime(chat.lastMessageAt ?? chat.createdAt)}</span>{' '}
-                <button type="button" className="link danger" onClick={() => void remove(chat.id)} disabled={streaming} aria-label={`${chat.title ?? '상담'} 삭제`}>
+                <button
+                  type="button"
+                  className="link danger"
+                  onClick={() => void remove(chat.id)}
+                  disabled={streaming}
+                  aria-label={`${chat.title ?? '상담'} 삭제`}
+                >
                   삭제
                 </button>
               </li>
@@ -194,7 +206,9 @@ export function ChatPage() {
           <h2 id="chat-heading" className="visually-hidden">
             대화
           </h2>
-          {messages.length === 0 && <p className="fine">검진 결과, 식단, 운동, 수면 등 건강에 대해 무엇이든 물어보세요. 응급 상황이면 먼저 119에 연락하세요.</p>}
+          {messages.length === 0 && (
+            <p className="fine">검진 결과, 식단, 운동, 수면 등 건강에 대해 무엇이든 물어보세요. 응급 상황이면 먼저 119에 연락하세요.</p>
+          )}
           <ol className="messages" ref={log} aria-live="polite" aria-busy={streaming}>
             {messages.map((message) => (
               <MessageView key={message.id} message={message} />

@@ -38,7 +38,11 @@ function Ranges({ item }: { item: JudgedItem }) {
         <div className="printed">
           <dt>결과지 참고치</dt>
           <dd>
-            {[providerRange.normalA && `정상A ${providerRange.normalA}`, providerRange.normalB && `정상B ${providerRange.normalB}`, providerRange.suspected && `질환의심 ${providerRange.suspected}`]
+            {[
+              providerRange.normalA && `정상A ${providerRange.normalA}`,
+              providerRange.normalB && `정상B ${providerRange.normalB}`,
+              providerRange.suspected && `질환의심 ${providerRange.suspected}`,
+            ]
               .filter(Boolean)
               .join(' · ')}
             {providerRange.unit ? ` (${providerRange.unit})` : ''}
@@ -140,8 +144,7 @@ function History() {
             {history.data.items.map((checkup) => (
               <li key={checkup.id}>
                 <Link to={`/checkups/${checkup.id}`}>{koreanDate(checkup.examDate ?? `${checkup.examYear}-01-01`)}</Link>
-                <span className="fine"> {checkup.organizationName ?? ''}</span>{' '}
-                <GradeBadge grade={checkup.summary.worstGrade} />
+                <span className="fine"> {checkup.organizationName ?? ''}</span> <GradeBadge grade={checkup.summary.worstGrade} />
                 {checkup.overallJudgement && <span className="fine"> 종합판정 {checkup.overallJudgement.label}</span>}
               </li>
             ))}

@@ -37,7 +37,9 @@ function Countdown({ expiresAt }: { expiresAt: string }) {
     const timer = setInterval(() => setLeft(secondsLeft(expiresAt)), 1000);
     return () => clearInterval(timer);
   }, [expiresAt]);
-  return <span className="countdown">{left > 0 ? `남은 시간 ${Math.floor(left / 60)}분 ${String(left % 60).padStart(2, '0')}초` : '승인 시간이 지났어요'}</span>;
+  return (
+    <span className="countdown">{left > 0 ? `남은 시간 ${Math.floor(left / 60)}분 ${String(left % 60).padStart(2, '0')}초` : '승인 시간이 지났어요'}</span>
+  );
 }
 
 export function LinkPage() {
@@ -55,9 +57,7 @@ export function LinkPage() {
     event.preventDefault();
     setNotYet(false);
     void action.run(async () => {
-      setLink(
-        await startLink({ name: name.trim(), birthDate, phone: phone.trim(), provider, ...(provider === 'PASS' ? { carrier } : {}) }),
-      );
+      setLink(await startLink({ name: name.trim(), birthDate, phone: phone.trim(), provider, ...(provider === 'PASS' ? { carrier } : {}) }));
     });
   };
 

@@ -32,7 +32,8 @@ function TodayMissions({ today, onChanged }: { today: Today; onChanged: (celebra
     <section aria-labelledby="today-heading">
       <h2 id="today-heading">오늘의 미션 · {koreanDate(today.date)}</h2>
       <p className="rate" data-testid="today-rate">
-        오늘 달성률 <strong>{rate(today.completionRate)}</strong> ({today.completedCount}/{today.totalCount}) · 모두 완료한 날 연속 <strong>{today.overallStreak}일</strong>
+        오늘 달성률 <strong>{rate(today.completionRate)}</strong> ({today.completedCount}/{today.totalCount}) · 모두 완료한 날 연속{' '}
+        <strong>{today.overallStreak}일</strong>
       </p>
       <ErrorMessage error={action.error} />
       <ul className="missions">
@@ -246,7 +247,10 @@ function Progress({ version }: { version: number }) {
             <ul className="celebrations">
               {data.celebrations.map((c) => (
                 <li key={c.id}>
-                  🎉 {c.text} <span className="fine">({c.milestone}일 연속 · {koreanDate(c.createdOn)})</span>
+                  🎉 {c.text}{' '}
+                  <span className="fine">
+                    ({c.milestone}일 연속 · {koreanDate(c.createdOn)})
+                  </span>
                 </li>
               ))}
             </ul>
@@ -277,14 +281,15 @@ export function MissionsPage() {
       {today.loading && !today.data && <Loading />}
       <ErrorMessage error={today.error} />
       {today.data && hasActive && <TodayMissions today={today.data} onChanged={changed} />}
-      {today.data && (hasActive ? (
-        <details className="change">
-          <summary>미션 바꾸기</summary>
-          <ChooseMissions hasActive onChosen={() => changed()} />
-        </details>
-      ) : (
-        <ChooseMissions hasActive={false} onChosen={() => changed()} />
-      ))}
+      {today.data &&
+        (hasActive ? (
+          <details className="change">
+            <summary>미션 바꾸기</summary>
+            <ChooseMissions hasActive onChosen={() => changed()} />
+          </details>
+        ) : (
+          <ChooseMissions hasActive={false} onChosen={() => changed()} />
+        ))}
       {hasActive && <Progress version={version} />}
     </Page>
   );
