@@ -9,8 +9,6 @@
 export const ASSET_PREFIX = '/assets/';
 export const CACHE_HASHED_ASSET = 'public, max-age=31536000, immutable';
 export const CACHE_DOCUMENT = 'no-cache';
-/** Hashed asset file names as Vite writes them: name-<8+ base64url chars>.ext */
-export const HASHED_ASSET = /^\/assets\/[\w.-]+-[\w-]{8,}\.(js|css|map|svg|png|woff2?)$/;
 
 /** The document's Content-Security-Policy: scripts and styles only from the site itself; the API origin for fetch. */
 export function contentSecurityPolicy({ apiOrigin }) {
@@ -34,7 +32,7 @@ export function securityHeaders({ apiOrigin }) {
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'DENY',
     'Referrer-Policy': 'no-referrer',
-    'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+    'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
   };
 }
 

@@ -103,6 +103,16 @@ module "storage" {
   tags                = local.tags
 }
 
+module "web" {
+  source               = "../../modules/web"
+  account_name         = "stweb${substr(local.flat_name, 0, 19)}"
+  location             = var.location
+  resource_group_name  = azurerm_resource_group.main.name
+  admin_ip_ranges      = var.admin_ip_ranges
+  publisher_object_ids = var.web_publisher_object_ids
+  tags                 = local.tags
+}
+
 module "postgres" {
   source                         = "../../modules/postgres"
   name                           = local.global_name
@@ -230,6 +240,9 @@ module "edge" {
   tls_certificate_secret_id = var.tls_certificate_secret_id
   static_storage_account_id = module.storage.id
   static_blob_host          = module.storage.primary_blob_host
+  web_host_name             = var.web_host_name
+  web_storage_account_id    = module.web.id
+  web_origin_host           = module.web.primary_web_host
   tags                      = local.tags
 }
 
