@@ -457,6 +457,14 @@ describe('the web client in a browser, every flow against the running system', (
             }),
         );
         await page.getByRole('button', { name: '보내기' }).click();
+        // A picture of the answer arriving (it may have finished by the time it is taken).
+        await page
+          .waitForFunction(() => {
+            const answer = document.querySelector('li.message-assistant[data-streaming="true"] .bubble');
+            return (answer?.textContent ?? '').length > 20;
+          })
+          .then(() => visit.screenshot('15-chat-streaming'))
+          .catch(() => undefined);
         const seen = await watching;
         await page.locator('li.message-assistant[data-streaming="false"]').waitFor();
         return seen;

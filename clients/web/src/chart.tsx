@@ -7,6 +7,9 @@ export type Series = Ok<'/api/health/trends', 'get'>['series'][number];
 const WIDTH = 640;
 const HEIGHT = 260;
 const PAD = { left: 52, right: 20, top: 18, bottom: 44 };
+/** Room between the axis and the first and last point, so their labels stay inside the plot. */
+const INSET = 28;
+const GRADE_ORDER = ['NORMAL_A', 'NORMAL_B', 'SUSPECTED_DISEASE', 'NOT_CLASSIFIED'];
 
 const BAND_FILL: Record<string, string> = {
   NORMAL_A: '#dcefe1',
@@ -51,7 +54,7 @@ export function TrendChart({ series }: { series: Series }) {
   const plotH = HEIGHT - PAD.top - PAD.bottom;
   const y = (v: number) => PAD.top + plotH - ((v - lo) / (hi - lo)) * plotH;
   const n = series.points.length;
-  const x = (i: number) => PAD.left + (n === 1 ? plotW / 2 : (i / (n - 1)) * plotW);
+  const x = (i: number) => PAD.left + (n === 1 ? plotW / 2 : INSET + (i / (n - 1)) * (plotW - 2 * INSET));
   const clamp = (v: number) => Math.min(hi, Math.max(lo, v));
   const line = series.points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ');
   const ticks = Array.from(new Set(bands.flatMap((b) => [b.from, b.to]).filter((v): v is number => typeof v === 'number' && v > lo && v < hi)));
@@ -113,7 +116,7 @@ export function TrendChart({ series }: { series: Series }) {
         ))}
       </svg>
       <ul className="legend" aria-hidden="true">
-        {Array.from(new Set(bands.map((b) => b.grade))).map((grade) => (
+        {GRADE_ORDER.filter((grade) => bands.some((b) => b.grade === grade)).map((grade) => (
           <li key={grade}>
             <span className={`swatch swatch-${grade}`} /> {GRADE_LABELS[grade as Grade] ?? grade}
           </li>

@@ -124,7 +124,9 @@ export function ChatPage() {
       for await (const event of readEvents(response.body)) {
         const data = JSON.parse(event.data) as Record<string, unknown>;
         if (event.event === 'meta') {
-          const emergency = typeof data.emergency === 'string' ? data.emergency : null;
+          // {kind, guidance} when the question described an emergency: its box shows before any word.
+          const found = data.emergency as { kind?: unknown } | null | undefined;
+          const emergency = typeof found?.kind === 'string' ? found.kind : null;
           patchLast((m) => ({ ...m, emergency }));
         } else if (event.event === 'token') {
           patchLast((m) => ({ ...m, content: m.content + String(data.text ?? '') }));

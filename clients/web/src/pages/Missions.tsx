@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { call, client, type Ok } from '../api.js';
 import { useAction, useLoad } from '../hooks.js';
 import { CATEGORIES, DIFFICULTIES, FALLBACK_REASONS, dayBefore, koreanDate } from '../labels.js';
@@ -17,17 +17,34 @@ function rate(value: number | null): string {
 function TodayMissions({ today, onChanged }: { today: Today; onChanged: (celebration?: Celebration) => void }) {
   const action = useAction();
   const yesterday = dayBefore(today.date);
-  const toggle = (missionId: string, date: string, done: boolean) =>
-    void action.run(async () => {
-      const params = { params: { path: { missionId, date } } };
-      if (done) {
-        const result = await call(client().PUT('/api/goals/missions/{missionId}/completions/{date}', params));
-        onChanged(result.celebration ?? undefined);
-      } else {
-        await call(client().DELETE('/api/goals/missions/{missionId}/completions/{date}', params));
-        onChanged();
-      }
-    });
+  // A box shows its new state at once; the day's view from the API replaces it when it arrives,
+  // and a refused change puts it back.
+  const [pending, setPending] = useState<Record<string, boolean>>({});
+  useEffect(() => setPending({}), [today]);
+  const checked = (missionId: string, date: string, saved: boolean) => pending[`${missionId}/${date}`] ?? saved;
+  const toggle = (missionId: string, date: string, done: boolean) => {
+    const key = `${missionId}/${date}`;
+    setPending((current) => ({ ...current, [key]: done }));
+    void action
+      .run(async () => {
+        const params = { params: { path: { missionId, date } } };
+        if (done) {
+          const result = await call(client().PUT('/api/goals/missions/{missionId}/completions/{date}', params));
+          onChanged(result.celebration ?? undefined);
+        } else {
+          await call(client().DELETE('/api/goals/missions/{missionId}/completions/{date}', params));
+          onChanged();
+        }
+        return true;
+      })
+      .then((ok) => {
+        if (!ok)
+          setPending((current) => {
+            const { [key]: _dropped, ...rest } = current;
+            return rest;
+          });
+      });
+  };
   return (
     <section aria-labelledby="today-heading">
       <h2 id="today-heading">오늘의 미션 · {koreanDate(today.date)}</h2>
@@ -53,7 +70,7 @@ function TodayMissions({ today, onChanged }: { today: Today; onChanged: (celebra
               <label className="inline">
                 <input
                   type="checkbox"
-                  checked={mission.doneToday}
+                  checked={checked(mission.missionId, today.date, mission.doneToday)}
                   disabled={action.busy}
                   onChange={(e) => toggle(mission.missionId, today.date, e.target.checked)}
                 />{' '}
@@ -62,7 +79,7 @@ function TodayMissions({ today, onChanged }: { today: Today; onChanged: (celebra
               <label className="inline">
                 <input
                   type="checkbox"
-                  checked={mission.doneYesterday}
+                  checked={checked(mission.missionId, yesterday, mission.doneYesterday)}
                   disabled={action.busy}
                   onChange={(e) => toggle(mission.missionId, yesterday, e.target.checked)}
                 />{' '}
