@@ -11,6 +11,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import jwt from 'jsonwebtoken';
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { seoulDay } from '../support/goals.js';
@@ -530,6 +531,31 @@ describe('the web client in a browser, every flow against the running system', (
       await page.getByText('1 / 3 완료').waitFor();
       await page.getByText('2024년 6월 11일').waitFor();
       await visit.record('17-home');
+    });
+    await visit.step('an expired access token is refreshed once and the page still loads', async () => {
+      const stored = JSON.parse((await page.evaluate(() => sessionStorage.getItem('healthsync.session'))) ?? '{}') as {
+        accessToken: string;
+        refreshToken: string;
+      };
+      const claims = JSON.parse(Buffer.from(stored.accessToken.split('.')[1]!, 'base64url').toString()) as { sub: string; sid: string };
+      const jwks = (await (await api('/api/auth/jwks')).json()) as { keys: { kid: string }[] };
+      const expired = jwt.sign({ sub: claims.sub, sid: claims.sid, exp: Math.floor(Date.now() / 1000) - 60 }, secrets['jwt-signing-key']!, {
+        algorithm: 'ES256',
+        keyid: jwks.keys[0]!.kid,
+        issuer: 'healthsync',
+        audience: 'healthsync-api',
+      });
+      await page.evaluate((session) => sessionStorage.setItem('healthsync.session', session), JSON.stringify({ ...stored, accessToken: expired }));
+      const refreshed = page.waitForResponse((r) => r.url().endsWith('/api/auth/refresh') && r.status() === 200);
+      await page.reload();
+      await refreshed;
+      await expectHeading(page, `${PROFILE.name}님, 안녕하세요`);
+      const now = JSON.parse((await page.evaluate(() => sessionStorage.getItem('healthsync.session'))) ?? '{}') as {
+        accessToken: string;
+        refreshToken: string;
+      };
+      assert.notEqual(now.accessToken, expired);
+      assert.notEqual(now.refreshToken, stored.refreshToken, 'the refresh token rotated');
     });
     const before = await tokenOf(page);
     await visit.step('sign out', async () => {
