@@ -93,10 +93,11 @@ test('when the web client calls the API from the browser, then the gateway allow
   const gateway = runFile.apps.find((a) => a.appID === 'gateway');
   assert.deepEqual(gateway.env.CORS_ORIGINS.split(','), [`http://127.0.0.1:${ports.web}`, `http://localhost:${ports.web}`]);
   const output = terraform()['environments/prod'].output.chart_environment_values.value;
-  assert.match(JSON.stringify(output), /service == \\?"gateway\\?" \? \{ env = \{ CORS_ORIGINS = \\?"https:\/\/\$\{var\.web_host_name\}\\?" \} \}/);
+  const expression = JSON.stringify(output).replaceAll('\\"', '"').replace(/\s+/g, '');
+  assert.ok(expression.includes('service=="gateway"?{env={CORS_ORIGINS="https://${var.web_host_name}"}}'), expression);
   // The environment's value (tests/deploy/fixtures/healthsync-environment.yaml stands in for it) reaches the gateway's pods.
   const gateways = renderProduction()
-    .filter((o) => o.kind === 'Deployment')
+    .objects.filter((o) => o.kind === 'Deployment')
     .flatMap((d) => d.spec.template.spec.containers)
     .filter((c) => (c.env ?? []).some((e) => e.name === 'FRONT_DOOR_ID'));
   assert.ok(gateways.length > 0, 'the gateway is rendered');
@@ -162,7 +163,8 @@ function runPublish(name, { vars = variables, served, azFails = '' } = {}) {
   const script = publish.replace(/\$\(([A-Za-z_][A-Za-z0-9_.]*)\)/g, (whole, key) => (key in vars ? vars[key] : whole));
   const result = spawnSync('bash', ['-c', script], { cwd: dir, encoding: 'utf8', env: { ...process.env, PATH: `${bin}:${process.env.PATH}` } });
   const calls = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').trim().split('\n') : [];
-  const config = fs.existsSync(path.join(dist, 'config.json')) ? JSON.parse(fs.readFileSync(path.join(dist, 'config.json'), 'utf8')) : undefined;
+  const written = fs.existsSync(path.join(dist, 'config.json')) ? fs.readFileSync(path.join(dist, 'config.json'), 'utf8') : '';
+  const config = written ? JSON.parse(written) : undefined;
   return { status: result.status, output: `${result.stdout}${result.stderr}`, calls, config };
 }
 
@@ -209,5 +211,6 @@ test('when an upload fails, or the web host still serves another page, or the cl
   assert.notEqual(stale.status, 0, 'the page served is not this build');
   const badId = runPublish('bad-client', { vars: { ...variables, WEB_OIDC_CLIENT_ID: 'healthsync-mobile' } });
   assert.notEqual(badId.status, 0);
+  assert.equal(badId.config, undefined, 'no configuration written');
   assert.ok(!badId.calls.some((c) => c.includes('upload-batch')), 'nothing uploaded with a wrong configuration');
 });
