@@ -270,6 +270,7 @@ module "alerts" {
     # Blob logs live on the blob service; the account itself has metrics only.
     storage-blob       = "${module.storage.id}/blobServices/default"
     container-registry = module.acr.id
+    web-blob           = "${module.web.id}/blobServices/default"
   }
   tags = local.tags
 }
@@ -303,6 +304,7 @@ locals {
     service-bus  = module.messaging.servicebus_namespace_id
     event-hubs   = module.messaging.eventhub_namespace_id
     backup-vault = module.backup.backup_vault_id
+    web          = module.web.id
   }
 }
 
