@@ -385,14 +385,17 @@ export function chromiumPath() {
 }
 
 /**
- * The browser tests' Chromium and a Korean font (the pages are Korean; without one every
- * screenshot shows empty boxes): Debian's chromium and fonts-nanum, installed with apt-get
+ * The browser tests' Chromium, a Korean font (the pages are Korean; without one every
+ * screenshot shows empty boxes) and an emoji font: Debian's chromium, fonts-nanum and
+ * fonts-noto-color-emoji, installed with apt-get
  * when missing. Playwright's own browser download is never used (playwright-core drives this one).
  */
 export function ensureBrowser() {
   const missing = [];
   if (!chromiumPath()) missing.push('chromium');
   if (!output('fc-list', [':lang=ko', 'family'])) missing.push('fonts-nanum');
+  // The AI's texts and the missions page use emoji (🎉, 🔥): without this font they are boxes.
+  if (!output('fc-list', [':charset=1f389', 'family'])) missing.push('fonts-noto-color-emoji');
   if (missing.length === 0) {
     log.step(`browser: ${chromiumPath()} and a Korean font present`);
     return chromiumPath();

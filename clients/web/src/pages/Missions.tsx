@@ -213,7 +213,7 @@ function Progress({ version }: { version: number }) {
               <dd>{data.overall.bestStreak}일</dd>
             </div>
           </dl>
-          {data.weeks.length > 0 && (
+          {data.weeks.some((week) => week.scheduled > 0) && (
             <table className="simple">
               <caption>주별 달성률</caption>
               <thead>
@@ -224,15 +224,17 @@ function Progress({ version }: { version: number }) {
                 </tr>
               </thead>
               <tbody>
-                {data.weeks.map((week) => (
-                  <tr key={week.weekStart}>
-                    <td>{koreanDate(week.weekStart)}</td>
-                    <td>
-                      {week.completed}/{week.scheduled}
-                    </td>
-                    <td>{rate(week.completionRate)}</td>
-                  </tr>
-                ))}
+                {data.weeks
+                  .filter((week) => week.scheduled > 0)
+                  .map((week) => (
+                    <tr key={week.weekStart}>
+                      <td>{koreanDate(week.weekStart)}</td>
+                      <td>
+                        {week.completed}/{week.scheduled}
+                      </td>
+                      <td>{rate(week.completionRate)}</td>
+                    </tr>
+                  ))}
               </tbody>
             </table>
           )}
