@@ -15,7 +15,7 @@ import jwt from 'jsonwebtoken';
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { seoulDay } from '../support/goals.js';
-import { identity, nhisUrl, registerNhisPerson, type NhisIdentity } from '../support/health.js';
+import { identity, nhisClock, nhisUrl, registerNhisPerson, type NhisIdentity } from '../support/health.js';
 import { setClaudeBehaviour } from '../support/intelligence.js';
 import { chooseMissionsDaysAgo, seoulClock } from '../support/notifications.js';
 import { gatewayUrl, secrets } from '../support/system.js';
@@ -88,6 +88,9 @@ describe('the web client in a browser, every flow against the running system', (
     visit = await Visit.open(browser);
     page = visit.page;
     nhis = identity(PROFILE.name, PROFILE.birthDate);
+    // The stand-ins as a person meets them: real time at NHIS, ordinary answers from Claude.
+    await nhisClock(0);
+    await setClaudeBehaviour({ mode: 'normal' });
   });
 
   after(async () => {
