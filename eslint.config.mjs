@@ -6,7 +6,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '.tools/**', '.data/**', 'charts/**', 'infra-terraform/**', 'deploy/**'] },
+  { ignores: ['**/dist/**', '**/dist-test/**', '**/node_modules/**', '.tools/**', '.data/**', 'charts/**', 'infra-terraform/**', 'deploy/**'] },
   {
     files: ['services/**/*.ts', 'standins/**/*.ts', 'tests/**/*.ts', 'clients/**/*.ts', 'clients/**/*.tsx'],
     extends: [js.configs.recommended, ...tseslint.configs.recommended],

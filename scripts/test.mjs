@@ -31,13 +31,13 @@ function serviceTestDirs(sub) {
   return fs.readdirSync(base).map((name) => path.join(base, name, 'dist', 'test', sub));
 }
 
-/** services/<name>/dist/test/unit and standins/<name>/dist/test: no running system needed. */
+/** services/<name>/dist/test/unit, standins/<name>/dist/test and the web client's pure parts: no running system needed. */
 function unitTestDirs() {
   const under = (group, sub) => {
     const base = path.join(root, group);
     return fs.existsSync(base) ? fs.readdirSync(base).map((name) => path.join(base, name, 'dist', 'test', sub)) : [];
   };
-  return [...under('services', 'unit'), ...under('standins', '')];
+  return [...under('services', 'unit'), ...under('standins', ''), path.join(root, 'clients', 'web', 'dist-test', 'test')];
 }
 
 // `npm test -- health goal` runs only test files whose path contains one of the words.

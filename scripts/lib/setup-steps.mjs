@@ -344,6 +344,7 @@ function webClientInputs() {
     }
   };
   walk('clients/web/src');
+  walk('clients/web/test');
   files.push(
     'clients/web/index.html',
     'clients/web/vite.config.ts',
@@ -363,13 +364,18 @@ function webClientInputs() {
 export function buildWebClient() {
   const dist = path.join(root, 'clients', 'web', 'dist');
   const stamp = path.join(dist, '.healthsync-build-hash');
-  const hash = hashFiles(webClientInputs(), 'web-client-v1');
-  if (fs.existsSync(path.join(dist, 'index.html')) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === hash) {
+  const hash = hashFiles(webClientInputs(), 'web-client-v2');
+  if (
+    fs.existsSync(path.join(dist, 'index.html')) &&
+    fs.existsSync(path.join(root, 'clients', 'web', 'dist-test')) &&
+    fs.existsSync(stamp) &&
+    fs.readFileSync(stamp, 'utf8') === hash
+  ) {
     log.step('web client: built');
     return;
   }
   const started = Date.now();
-  log.step('web client: tsc --noEmit, then vite build (clients/web/dist)');
+  log.step('web client: tsc --noEmit, vite build (clients/web/dist), its unit tests compiled (clients/web/dist-test)');
   run(path.join(root, 'node_modules', '.bin', 'tsc'), ['-p', path.join(root, 'clients', 'web', 'tsconfig.json')]);
   run(path.join(root, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], {
     cwd: path.join(root, 'clients', 'web'),

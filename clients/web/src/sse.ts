@@ -9,11 +9,16 @@ export async function* readEvents(body: ReadableStream<Uint8Array>): AsyncGenera
   const reader = body.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
+  // A CR at the end of a piece may be the first half of a CRLF: it waits for the next piece.
+  let carriedCr = false;
   try {
     for (;;) {
       const { value, done } = await reader.read();
       if (done) break;
-      buffer = (buffer + decoder.decode(value, { stream: true })).replace(/\r\n?/g, '\n');
+      let piece: string = `${carriedCr ? '\r' : ''}${decoder.decode(value, { stream: true })}`;
+      carriedCr = piece.endsWith('\r');
+      if (carriedCr) piece = piece.slice(0, -1);
+      buffer += piece.replace(/\r\n?/g, '\n');
       let end: number;
       while ((end = buffer.indexOf('\n\n')) >= 0) {
         const block = buffer.slice(0, end);
