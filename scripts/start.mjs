@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { log, runMain } from './lib/log.mjs';
 import { root } from './lib/paths.mjs';
-import { gatewayUrl, traceViewerUrl } from './lib/ports.mjs';
+import { gatewayUrl, traceViewerUrl, webUrl } from './lib/ports.mjs';
 import { acquireSystemLock, anyExited, stopAll } from './lib/processes.mjs';
 import { setup } from './setup.mjs';
 
@@ -43,7 +43,7 @@ await runMain(async () => {
     );
   } else {
     console.log(
-      `\nHealthSync is running: ${gatewayUrl}\n  API docs: ${gatewayUrl}/api/docs\n  OpenAPI:  ${gatewayUrl}/api/openapi.json\n  Traces:   ${traceViewerUrl}\nPress Ctrl-C to stop.\n`,
+      `\nHealthSync is running: ${gatewayUrl}\n  Web app:  ${webUrl}\n  API docs: ${gatewayUrl}/api/docs\n  OpenAPI:  ${gatewayUrl}/api/openapi.json\n  Traces:   ${traceViewerUrl}\nPress Ctrl-C to stop.\n`,
     );
   }
   const watch = setInterval(() => {

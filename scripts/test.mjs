@@ -8,6 +8,7 @@ import path from 'node:path';
 import { log, runMain } from './lib/log.mjs';
 import { root } from './lib/paths.mjs';
 import { acquireSystemLock, stopAll } from './lib/processes.mjs';
+import { ensureBrowser } from './lib/setup-steps.mjs';
 import { setup } from './setup.mjs';
 import { usageAnalyticsVenv } from './lib/setup-steps.mjs';
 
@@ -31,13 +32,13 @@ function serviceTestDirs(sub) {
   return fs.readdirSync(base).map((name) => path.join(base, name, 'dist', 'test', sub));
 }
 
-/** services/<name>/dist/test/unit and standins/<name>/dist/test: no running system needed. */
+/** services/<name>/dist/test/unit, standins/<name>/dist/test and the web client's pure parts: no running system needed. */
 function unitTestDirs() {
   const under = (group, sub) => {
     const base = path.join(root, group);
     return fs.existsSync(base) ? fs.readdirSync(base).map((name) => path.join(base, name, 'dist', 'test', sub)) : [];
   };
-  return [...under('services', 'unit'), ...under('standins', '')];
+  return [...under('services', 'unit'), ...under('standins', ''), path.join(root, 'clients', 'web', 'dist-test', 'test')];
 }
 
 // `npm test -- health goal` runs only test files whose path contains one of the words.
@@ -227,7 +228,7 @@ await runMain(async () => {
       process.exit(1);
     }
   }
-  const systemDirs = ['integration', 'e2e', 'attack'].map((dir) => path.join(root, 'tests', 'dist', dir));
+  const systemDirs = ['integration', 'e2e', 'browser', 'attack'].map((dir) => path.join(root, 'tests', 'dist', dir));
   const systemFiles = selected(testFiles(systemDirs));
   if (systemFiles.length === 0) {
     log.step('no integration or end-to-end tests selected');
@@ -238,6 +239,9 @@ await runMain(async () => {
   // component set (components/alt: RabbitMQ, PostgreSQL state) after the main run; with a set
   // chosen (HEALTHSYNC_COMPONENTS) or filter words, only that set runs.
   const alternative = filters.length === 0 && !process.env.HEALTHSYNC_COMPONENTS ? 'alt' : undefined;
+  // The browser tests drive Debian's Chromium (installed here when missing) with playwright-core.
+  const browserFiles = selected(testFiles([path.join(root, 'tests', 'dist', 'browser')]));
+  const browserEnv = browserFiles.length > 0 ? { CHROMIUM: ensureBrowser() } : {};
   log.step(`starting the system for integration and end-to-end tests (components/${set})`);
   let ok = false;
   const releaseLock = await stage('waiting for the lock', () => acquireSystemLock());
@@ -245,11 +249,13 @@ await runMain(async () => {
     await stage('system start', () => startSystem({ testMode: true }));
     const integrationOk = await stage('integration tests', () => runTests('integration tests', testFiles([path.join(root, 'tests', 'dist', 'integration')])));
     const e2eOk = await stage('end-to-end tests', () => runTests('end-to-end tests', testFiles([path.join(root, 'tests', 'dist', 'e2e')])));
+    // The web client in headless Chromium, every flow; screenshots in .data/screenshots/web.
+    const browserOk = await stage('browser tests', () => runTests('browser tests (web client)', browserFiles, { env: browserEnv }));
     // Attack suite: path confinement, object-level authorisation, schema fuzzing.
     fs.rmSync(path.join(root, '.data', 'attack'), { recursive: true, force: true });
     const attackOk = await stage('attack tests', () => runTests('attack tests', testFiles([path.join(root, 'tests', 'dist', 'attack')])));
     printAttackFigures();
-    ok = integrationOk && e2eOk && attackOk;
+    ok = integrationOk && e2eOk && browserOk && attackOk;
     if (alternative) {
       log.step('stopping the system');
       await stage('system stop', () => stopAll());

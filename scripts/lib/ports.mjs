@@ -19,6 +19,8 @@ export const ports = {
   claude: 14200,
   /** Zipkin: the sidecars send spans to /api/v2/spans (dapr/local/*.yaml repeat it); UI at /zipkin/. */
   traceViewer: 19411,
+  /** The web client's static files (clients/web); the gateway's CORS_ORIGINS in dapr.yaml names it. */
+  web: 3100,
 };
 
 /**
@@ -81,3 +83,4 @@ export const sidecarGrpcPorts = {
 };
 
 export const gatewayUrl = `http://127.0.0.1:${apps.gateway[0]}`;
+export const webUrl = `http://127.0.0.1:${ports.web}`;

@@ -344,6 +344,88 @@ export function buildTypeScript() {
   run(path.join(root, 'node_modules', '.bin', 'tsc'), ['-b']);
 }
 
+/** Every file a web client build depends on (sources, configuration, the typed API client, the lock file). */
+function webClientInputs() {
+  const files = [];
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
+      const rel = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(rel);
+      else files.push(rel);
+    }
+  };
+  walk('clients/web/src');
+  walk('clients/web/test');
+  files.push(
+    'clients/web/index.html',
+    'clients/web/vite.config.ts',
+    'clients/web/tsconfig.json',
+    'clients/web/package.json',
+    'clients/api/src/index.ts',
+    'clients/api/src/schema.ts',
+    'package-lock.json',
+  );
+  return files.sort();
+}
+
+/**
+ * The web client (clients/web): type-checked with tsc, then built by Vite into clients/web/dist
+ * (index.html and hashed assets). Skipped when nothing it is built from changed.
+ */
+export function buildWebClient() {
+  const dist = path.join(root, 'clients', 'web', 'dist');
+  const stamp = path.join(dist, '.healthsync-build-hash');
+  const hash = hashFiles(webClientInputs(), 'web-client-v2');
+  if (
+    fs.existsSync(path.join(dist, 'index.html')) &&
+    fs.existsSync(path.join(root, 'clients', 'web', 'dist-test')) &&
+    fs.existsSync(stamp) &&
+    fs.readFileSync(stamp, 'utf8') === hash
+  ) {
+    log.step('web client: built');
+    return;
+  }
+  const started = Date.now();
+  log.step('web client: tsc --noEmit, vite build (clients/web/dist), its unit tests compiled (clients/web/dist-test)');
+  run(path.join(root, 'node_modules', '.bin', 'tsc'), ['-p', path.join(root, 'clients', 'web', 'tsconfig.json')]);
+  run(path.join(root, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], {
+    cwd: path.join(root, 'clients', 'web'),
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  fs.writeFileSync(stamp, hash);
+  log.detail(`web client built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** A Chromium for the browser tests: CHROMIUM, or Debian's, or a Chrome already on the machine. */
+export function chromiumPath() {
+  return [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => p && fs.existsSync(p));
+}
+
+/**
+ * The browser tests' Chromium, a Korean font (the pages are Korean; without one every
+ * screenshot shows empty boxes) and an emoji font: Debian's chromium, fonts-nanum and
+ * fonts-noto-color-emoji, installed with apt-get
+ * when missing. Playwright's own browser download is never used (playwright-core drives this one).
+ */
+export function ensureBrowser() {
+  const missing = [];
+  if (!chromiumPath()) missing.push('chromium');
+  if (!output('fc-list', [':lang=ko', 'family'])) missing.push('fonts-nanum');
+  // The AI's texts and the missions page use emoji (🎉, 🔥): without this font they are boxes.
+  if (!output('fc-list', [':charset=1f389', 'family'])) missing.push('fonts-noto-color-emoji');
+  if (missing.length === 0) {
+    log.step(`browser: ${chromiumPath()} and a Korean font present`);
+    return chromiumPath();
+  }
+  if (!isRoot) fail(`Missing Debian packages for the browser tests: ${missing.join(', ')}. Install them with: sudo apt-get install -y ${missing.join(' ')}`);
+  log.step(`browser: installing ${missing.join(', ')} with apt-get (about a minute the first time)`);
+  run('apt-get', ['update', '-qq']);
+  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const found = chromiumPath();
+  if (!found) fail('chromium was installed but /usr/bin/chromium is missing');
+  return found;
+}
+
 /** Apps that get their own Dapr API token and app token. */
 export const TOKEN_APPS = ['gateway', 'user', 'health', 'goal', 'intelligence', 'batch', 'usage-analytics', 'platform-probe'];
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { fail, log } from './log.mjs';
 import { appTokensDir, daprBinDir, daprCli, daprRuntimePath, dataDir, root } from './paths.mjs';
-import { apps, gatewayUrl, ports, rabbitMqPorts, traceViewerUrl } from './ports.mjs';
+import { apps, gatewayUrl, ports, rabbitMqPorts, traceViewerUrl, webUrl } from './ports.mjs';
 import { backingServices, componentSet, componentTypes, runFileFor } from './component-sets.mjs';
 import { freePort, isPortOpen, isRunning, requireFreePorts, startProcess, stopLeftovers, stopProcess, waitUntil } from './processes.mjs';
 import { blobConnectionString, postgresBinDir, rabbitMqServerScript, readSecrets, redisServerBinary, TOKEN_APPS, zipkinJar } from './setup-steps.mjs';
@@ -296,6 +296,9 @@ function standIns(secrets, testMode, claudeEnv = {}) {
           'http://127.0.0.1:54001/callback',
           `${gatewayUrl}/api/docs/oauth2-redirect.html`,
           `http://localhost:${apps.gateway[0]}/api/docs/oauth2-redirect.html`,
+          // The web client's (clients/web): authorization code + PKCE in the browser.
+          `${webUrl}/auth/callback`,
+          `http://localhost:${ports.web}/auth/callback`,
         ].join(','),
       },
     },
@@ -405,6 +408,28 @@ async function startApps(env, runFile, appEnv = {}, nodeFlags = []) {
 
 const prefixed = (name, group) => Object.fromEntries(Object.entries(group).map(([k, v]) => [`${name} ${k}`, v]));
 
+/**
+ * The web client (clients/web/dist, built by set-up) on its own port, served with the edge's
+ * cache and security rules; its /config.json points at the gateway and the Google stand-in.
+ */
+async function startWeb() {
+  const serve = path.join(root, 'clients', 'web', 'serve.mjs');
+  const issuer = `http://127.0.0.1:${ports.oidc}`;
+  const discovery = await (await fetch(`${issuer}/.well-known/openid-configuration`)).json();
+  const entry = startProcess('web', process.execPath, [serve], {
+    env: {
+      WEB_PORT: String(ports.web),
+      WEB_API_BASE_URL: gatewayUrl,
+      WEB_OIDC_ISSUER: issuer,
+      WEB_OIDC_AUTHORIZATION_ENDPOINT: discovery.authorization_endpoint,
+      WEB_OIDC_CLIENT_ID: 'healthsync-mobile',
+    },
+  });
+  await waitUntil('the web client to be served', async () => (await fetch(`${webUrl}/config.json`)).ok, { entry });
+  log.step(`web client: ${webUrl}`);
+  return entry;
+}
+
 export function systemPorts() {
   const all = { ...ports };
   for (const [app, [appPort, daprPort]] of Object.entries(apps)) {
@@ -446,7 +471,10 @@ export async function startSystem({ extraEnv = {}, appEnv = {}, nodeFlags = [], 
   fs.writeFileSync(path.join(dataDir, 'system.json'), JSON.stringify({ components: set.name, resourcesPath: set.dir, runFile }, null, 2));
   if (rabbitMq) await rabbitMqReady(rabbitMq);
   await traceViewerReady(traceViewer);
-  if (withApps) await startApps(env, runFile, appEnv, nodeFlags);
+  if (withApps) {
+    await startApps(env, runFile, appEnv, nodeFlags);
+    await startWeb();
+  }
   return { secrets, env, components: set.name, runFile };
 }
 

@@ -119,6 +119,16 @@ module "storage" {
   tags                = local.tags
 }
 
+module "web" {
+  source               = "../../modules/web"
+  account_name         = "stweb${substr(local.flat_name, 0, 19)}"
+  location             = var.location
+  resource_group_name  = azurerm_resource_group.main.name
+  admin_ip_ranges      = var.admin_ip_ranges
+  publisher_object_ids = var.web_publisher_object_ids
+  tags                 = local.tags
+}
+
 module "postgres" {
   source                         = "../../modules/postgres"
   name                           = local.global_name
@@ -258,6 +268,9 @@ module "edge" {
   tls_certificate_secret_id = var.tls_certificate_secret_id
   static_storage_account_id = module.storage.id
   static_blob_host          = module.storage.primary_blob_host
+  web_host_name             = var.web_host_name
+  web_storage_account_id    = module.web.id
+  web_origin_host           = module.web.primary_web_host
   tags                      = local.tags
 }
 
@@ -285,6 +298,7 @@ module "alerts" {
     # Blob logs live on the blob service; the account itself has metrics only.
     storage-blob       = "${module.storage.id}/blobServices/default"
     container-registry = module.acr.id
+    web-blob           = "${module.web.id}/blobServices/default"
   }
   tags = local.tags
 }
@@ -318,6 +332,7 @@ locals {
     service-bus  = module.messaging.servicebus_namespace_id
     event-hubs   = module.messaging.eventhub_namespace_id
     backup-vault = module.backup.backup_vault_id
+    web          = module.web.id
   }
 }
 

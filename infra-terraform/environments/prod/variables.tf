@@ -105,6 +105,22 @@ variable "api_host_name" {
   type        = string
 }
 
+variable "web_host_name" {
+  description = "Public host name of the web client (clients/web), served by Front Door from its own storage account; the gateway allows it by CORS (chart_environment_values)."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$", var.web_host_name))
+    error_message = "web_host_name must be a host name (no scheme, no path)."
+  }
+}
+
+variable "web_publisher_object_ids" {
+  description = "Object ids of the identities that upload web client releases (the pipeline's service connection): Storage Blob Data Contributor on the web account."
+  type        = list(string)
+  default     = []
+}
+
 variable "oidc_client_ids" {
   description = "Google OAuth client ids of the mobile apps (Android, iOS); the user service accepts ID tokens for these audiences (chart_environment_values)."
   type        = list(string)
