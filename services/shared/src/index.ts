@@ -13,3 +13,4 @@ export * from './subscriptions.js';
 export * from './service.js';
 export * from './service-info.js';
 export * from './outbox.js';
+export * from './idempotency.js';

@@ -2,6 +2,8 @@ import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import { currentContext } from './context.js';
 import { UnauthorizedError, ValidationError, type FieldIssue } from './errors.js';
+import type { Clock } from './clock.js';
+import { answerFromStore, IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey, requestFingerprint, type IdempotencyStore } from './idempotency.js';
 
 /**
  * One declaration per endpoint: the same zod schemas validate the input at the edge,
@@ -66,6 +68,11 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
   /** A realistic request, checked against the input schemas by `documentIssues`. */
   example?: RequestExample;
   responses: Record<number, ResponseSpec>;
+  /**
+   * Accepts `Idempotency-Key` (a 'user' route that costs or changes something): a retry with
+   * the same key gets the first answer and has no second effect (idempotency.ts).
+   */
+  idempotent?: boolean;
   handler(input: Input<P, Q, B>): Promise<unknown>;
 }
 
@@ -94,9 +101,14 @@ function parsePart<T>(schema: z.ZodType<T> | undefined, value: unknown, location
  * route's first 2xx status; `undefined` with 204. Handlers that stream write to `res` and
  * resolve once they have ended it.
  */
-export function createRouter(routes: RouteSpec[]): Router {
+export function createRouter(routes: RouteSpec[], options: { idempotency?: { store: IdempotencyStore; clock: Clock } } = {}): Router {
   const router = express.Router();
   for (const spec of routes) {
+    if (spec.idempotent && (spec.access !== 'user' || !options.idempotency)) {
+      throw new Error(
+        `${spec.method.toUpperCase()} ${spec.path} is idempotent but ${spec.access !== 'user' ? 'not a user route' : 'the service has no idempotency store'}`,
+      );
+    }
     const successStatus = Number(Object.keys(spec.responses).find((status) => status.startsWith('2')) ?? 200);
     router[spec.method](spec.path, async (req: Request, res: Response) => {
       const { userId, sessionId } = currentContext() ?? {};
@@ -106,6 +118,11 @@ export function createRouter(routes: RouteSpec[]): Router {
       const query = parsePart(spec.query, req.query, 'query', issues);
       const body = parsePart(spec.body, req.body, 'body', issues);
       if (issues.length > 0) throw new ValidationError(issues);
+      const key = spec.idempotent ? parseIdempotencyKey(req.headers[IDEMPOTENCY_KEY_HEADER]) : undefined;
+      if (key !== undefined && options.idempotency) {
+        const fingerprint = requestFingerprint({ method: spec.method, route: spec.path, params: req.params, query: req.query, body: req.body });
+        if (await answerFromStore(options.idempotency.store, options.idempotency.clock, { userId: userId!, key, fingerprint, req, res })) return;
+      }
       const result = await spec.handler({ params, query, body, userId: userId ?? '', sessionId: sessionId ?? '', req, res });
       if (res.headersSent) return;
       if (result === undefined) res.status(204).end();
@@ -187,7 +204,7 @@ interface ErrorSpec {
  * handler does: refused request targets and invalid input, missing tokens, the rate limit,
  * oversized bodies and an unreachable or slow service.
  */
-export function standardErrors(spec: Pick<RouteSpec, 'access' | 'params' | 'query' | 'body'>): Record<number, ErrorSpec> {
+export function standardErrors(spec: Pick<RouteSpec, 'access' | 'params' | 'query' | 'body' | 'idempotent'>): Record<number, ErrorSpec> {
   const errors: Record<number, ErrorSpec> = {
     400: {
       description: 'The request is not valid',
@@ -220,6 +237,18 @@ export function standardErrors(spec: Pick<RouteSpec, 'access' | 'params' | 'quer
         SESSION_REVOKED: 'This session has been signed out.',
       },
       headers: { 'WWW-Authenticate': '`Bearer`' },
+    };
+  }
+  if (spec.idempotent) {
+    errors[400]!.codes.VALIDATION_FAILED = 'The request is not valid.';
+    errors[409] = {
+      description: 'A request with this Idempotency-Key is still being processed; retry after Retry-After seconds',
+      codes: { IDEMPOTENCY_KEY_IN_USE: 'A request with this Idempotency-Key is still being processed; retry shortly.' },
+      headers: { 'Retry-After': 'Seconds to wait before retrying' },
+    };
+    errors[422] = {
+      description: 'The Idempotency-Key was already used for a different request',
+      codes: { IDEMPOTENCY_KEY_REUSED: 'This Idempotency-Key was already used for a different request; use a new key.' },
     };
   }
   if (spec.body) errors[413] = { description: 'The body is larger than the limit', codes: { PAYLOAD_TOO_LARGE: 'The body exceeds 1048576 bytes.' } };
@@ -324,6 +353,16 @@ function responsesOf(spec: RouteSpec): Record<string, unknown> {
   return responses;
 }
 
+const IDEMPOTENCY_KEY_PARAMETER = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description:
+    'Makes a retry safe: the same key within 24 hours returns the first answer (with `Idempotent-Replayed: true`) and has no second effect; the same key with a different request is a 422. A new UUID per user action.',
+  schema: { type: 'string', pattern: '^[A-Za-z0-9_\\-.:]{8,128}$' },
+  example: '3f1c2e0a-8d4b-4c51-9a7e-2b6f0d9e1a55',
+};
+
 /** The OpenAPI `paths` fragment for a service's public and user routes. */
 export function openApiPaths(routes: RouteSpec[]): Record<string, Record<string, unknown>> {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -338,7 +377,11 @@ export function openApiPaths(routes: RouteSpec[]): Record<string, Record<string,
       ...(spec.description ? { description: spec.description } : {}),
       tags: spec.tags,
       security: spec.access === 'user' ? [{ [OPENAPI_SECURITY.signIn]: [...SIGN_IN_SCOPES] }, { [OPENAPI_SECURITY.bearer]: [] }] : [],
-      parameters: [...parametersOf(spec.params, 'path', spec.example?.params), ...parametersOf(spec.query, 'query', spec.example?.query)],
+      parameters: [
+        ...parametersOf(spec.params, 'path', spec.example?.params),
+        ...parametersOf(spec.query, 'query', spec.example?.query),
+        ...(spec.idempotent ? [IDEMPOTENCY_KEY_PARAMETER] : []),
+      ],
       ...(spec.body
         ? {
             requestBody: {

@@ -7,6 +7,7 @@ import { createDb, isDbReachable, type Db } from './db.js';
 import { createServiceApp, finishServiceApp, listen, mountOpenApi } from './http.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
+import { createIdempotencyStore } from './idempotency.js';
 import { createRouter, type RouteSpec } from './routes.js';
 import { mountInputBinding, mountSubscriptions, type Subscription } from './subscriptions.js';
 
@@ -128,7 +129,8 @@ export async function buildServiceApp<S extends z.ZodRawShape>(
   for (const binding of parts.inputBindings ?? []) mountInputBinding(app, binding.name, binding.handle, logger);
   mountOpenApi(app, definition.name, parts.routes, parts.securitySchemes);
   parts.extend?.(app);
-  app.use(createRouter(parts.routes));
+  const idempotency = db && parts.routes.some((route) => route.idempotent) ? { store: createIdempotencyStore(db), clock: runtime.clock } : undefined;
+  app.use(createRouter(parts.routes, idempotency ? { idempotency } : {}));
   finishServiceApp(app, logger);
   return { app, stop: async () => parts.onStop?.() };
 }

@@ -4,6 +4,8 @@ import {
   AppError,
   checkRequestTarget,
   currentContext,
+  IDEMPOTENCY_KEY_HEADER,
+  IDEMPOTENT_REPLAYED_HEADER,
   problem,
   REQUEST_ID_HEADER,
   SESSION_ID_HEADER,
@@ -29,9 +31,18 @@ export interface ProxyDeps {
 }
 
 /** Request headers passed on to services; everything else (cookies, auth) stays here. */
-const FORWARDED_REQUEST_HEADERS = ['content-type', 'content-length', 'accept', 'accept-language', 'if-none-match', 'last-event-id'];
+const FORWARDED_REQUEST_HEADERS = ['content-type', 'content-length', 'accept', 'accept-language', 'if-none-match', 'last-event-id', IDEMPOTENCY_KEY_HEADER];
 /** Response headers passed back to the client. */
-const FORWARDED_RESPONSE_HEADERS = ['content-type', 'cache-control', 'etag', 'location', 'retry-after', 'content-disposition', 'x-accel-buffering'];
+const FORWARDED_RESPONSE_HEADERS = [
+  'content-type',
+  'cache-control',
+  'etag',
+  'location',
+  'retry-after',
+  'content-disposition',
+  'x-accel-buffering',
+  IDEMPOTENT_REPLAYED_HEADER,
+];
 
 function sendProblem(res: Response, status: number, code: string, detail: string, extra: Record<string, unknown> = {}): void {
   res

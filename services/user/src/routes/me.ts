@@ -74,6 +74,7 @@ export function createMeRoutes(accounts: Accounts, clock: Clock): RouteSpec[] {
       summaryKo: '회원 탈퇴',
       tags: ['users'],
       access: 'user',
+      idempotent: true,
       responses: {
         204: { description: 'Deleted; all sessions are signed out' },
         ...accountGone,

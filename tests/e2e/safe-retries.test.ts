@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { before, describe, test } from 'node:test';
+import { isProblem } from '../support/system.js';
+import { activeUser, api, newIdentity, type SignedIn } from '../support/users.js';
+
+// A phone that lost the answer to a POST sends it again with the same Idempotency-Key: through
+// the gateway it gets the first answer, marked as a replay, and nothing happens twice.
+
+let user: SignedIn;
+
+before(async () => {
+  user = await activeUser(newIdentity('retrying-phone'));
+});
+
+async function openChat(): Promise<string> {
+  const response = await api('/api/intelligence/chats', { method: 'POST', token: user.accessToken });
+  assert.equal(response.status, 201);
+  return ((await response.json()) as { id: string }).id;
+}
+
+const send = (chatId: string, message: string, key: string, accept = 'application/json') =>
+  api(`/api/intelligence/chats/${chatId}/messages`, {
+    method: 'POST',
+    token: user.accessToken,
+    headers: { 'idempotency-key': key, accept },
+    json: { message },
+  });
+
+async function messagesOf(chatId: string): Promise<{ role: string; content: string }[]> {
+  const response = await api(`/api/intelligence/chats/${chatId}`, { token: user.accessToken });
+  assert.equal(response.status, 200);
+  return ((await response.json()) as { messages: { role: string; content: string }[] }).messages;
+}
+
+describe('safe retries through the gateway', () => {
+  test('when a chat message is sent twice with one key, then the second gets the first answer as a replay and the chat holds one exchange', async () => {
+    const chatId = await openChat();
+    const key = randomUUID();
+    const first = await send(chatId, '걷기 운동은 하루에 얼마나 하면 좋을까요?', key);
+    const firstBody = await first.text();
+    assert.equal(first.status, 201, firstBody);
+    assert.equal(first.headers.get('idempotent-replayed'), null);
+    const retry = await send(chatId, '걷기 운동은 하루에 얼마나 하면 좋을까요?', key);
+    assert.equal(retry.status, 201);
+    assert.equal(retry.headers.get('idempotent-replayed'), 'true');
+    assert.equal(await retry.text(), firstBody);
+    assert.deepEqual(
+      (await messagesOf(chatId)).map((m) => m.role),
+      ['user', 'assistant'],
+    );
+  });
+
+  test('when a streamed answer is retried with its key, then the same events come back and the model is not asked again', async () => {
+    const chatId = await openChat();
+    const key = randomUUID();
+    const first = await send(chatId, '물을 하루에 얼마나 마셔야 하나요?', key, 'text/event-stream');
+    assert.equal(first.status, 200);
+    assert.match(first.headers.get('content-type') ?? '', /^text\/event-stream/);
+    const stream = await first.text();
+    assert.match(stream, /event: done/);
+    const retry = await send(chatId, '물을 하루에 얼마나 마셔야 하나요?', key, 'text/event-stream');
+    assert.equal(retry.status, 200);
+    assert.equal(retry.headers.get('idempotent-replayed'), 'true');
+    assert.match(retry.headers.get('content-type') ?? '', /^text\/event-stream/);
+    assert.equal(await retry.text(), stream);
+    assert.equal((await messagesOf(chatId)).length, 2);
+  });
+
+  test('when the key is reused for another message, then it is a 422 problem and no message is added', async () => {
+    const chatId = await openChat();
+    const key = randomUUID();
+    assert.equal((await send(chatId, '잠을 잘 자려면 어떻게 해야 하나요?', key)).status, 201);
+    const reused = await send(chatId, '전혀 다른 질문입니다', key);
+    assert.equal(reused.status, 422);
+    assert.ok(isProblem(reused));
+    assert.equal(((await reused.json()) as { code: string }).code, 'IDEMPOTENCY_KEY_REUSED');
+    assert.equal((await messagesOf(chatId)).length, 2);
+  });
+});
