@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { startComponent, type Component } from '@healthsync/shared/testing';
 import { createMemoryLogger, obtainIdToken, startGoogleOidcStandin, type RunningProvider } from '@healthsync/standin-google-oidc';
+import { REFRESH_GRACE_MS } from '../../src/domain/refresh.js';
 import { userService } from '../../src/server.js';
 
 const CLIENT_ID = 'healthsync-mobile';
@@ -138,6 +139,8 @@ describe('sessions', () => {
     assert.equal(rotated.status, 200);
     const next = (await rotated.json()) as { refreshToken: string };
     assert.notEqual(next.refreshToken, session.refreshToken);
+    // Past the grace window a lost answer is no excuse: the old token again is a stolen copy.
+    user.clock.advance(REFRESH_GRACE_MS);
 
     const reused = await user.request('/api/auth/refresh', { method: 'POST', json: { refreshToken: session.refreshToken } });
     assert.equal(reused.status, 401);
@@ -147,6 +150,37 @@ describe('sessions', () => {
     assert.equal(afterReuse.status, 401);
     const revoked = user.dapr.stateOf<{ revokedAt: string }>('revocations', `session:${sessionIdOf(session.accessToken)}`);
     assert.equal(revoked?.revokedAt, user.clock.now().toISOString());
+    user.clock.advance(-REFRESH_GRACE_MS);
+  });
+
+  test('when the answer to a refresh is lost, then the same token within the grace window gets the same pair; once that pair is used, the old one is theft', async () => {
+    const session = await signIn(newPerson('lost-answer'));
+    const refresh = (refreshToken: string) => user.request('/api/auth/refresh', { method: 'POST', json: { refreshToken } });
+    const first = (await (await refresh(session.refreshToken)).json()) as { refreshToken: string; accessToken: string; expiresIn: number };
+    user.clock.advance(REFRESH_GRACE_MS - 1_000);
+    const retry = await refresh(session.refreshToken);
+    assert.equal(retry.status, 200);
+    const retried = (await retry.json()) as { refreshToken: string; accessToken: string; expiresIn: number };
+    assert.deepEqual([retried.refreshToken, retried.accessToken], [first.refreshToken, first.accessToken]);
+    assert.equal(retried.expiresIn, first.expiresIn - (REFRESH_GRACE_MS - 1_000) / 1000);
+    const sealed = await user.db.query<{ n: string }>('select count(*) as n from refresh_tokens where successor_sealed is not null and user_id = $1', [
+      session.user.id,
+    ]);
+    assert.equal(Number(sealed.rows[0]!.n), 1, 'the new pair is kept only sealed, for the retry');
+    const stored = await user.db.query<{ sealed: Buffer }>(
+      'select successor_sealed as sealed from refresh_tokens where user_id = $1 and successor_sealed is not null',
+      [session.user.id],
+    );
+    assert.ok(!stored.rows[0]!.sealed.toString('latin1').includes(first.refreshToken), 'never in clear text');
+
+    const next = await refresh(first.refreshToken);
+    assert.equal(next.status, 200);
+    const afterUse = await refresh(session.refreshToken);
+    assert.equal(afterUse.status, 401);
+    assert.equal(((await afterUse.json()) as { code: string }).code, 'REFRESH_TOKEN_REUSED');
+    const newest = (await next.json()) as { refreshToken: string };
+    assert.equal((await refresh(newest.refreshToken)).status, 401, 'the whole session is signed out');
+    user.clock.advance(-(REFRESH_GRACE_MS - 1_000));
   });
 
   test('when a refresh token is older than its lifetime, then it is refused', async () => {
