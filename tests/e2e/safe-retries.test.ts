@@ -77,4 +77,31 @@ describe('safe retries through the gateway', () => {
     assert.equal(((await reused.json()) as { code: string }).code, 'IDEMPOTENCY_KEY_REUSED');
     assert.equal((await messagesOf(chatId)).length, 2);
   });
+
+  test('when two devices change notification preferences from the same copy, then the second gets 412 and the first device’s choice stays; a current copy reads as 304', async () => {
+    const read = await api('/api/notifications/preferences', { token: user.accessToken });
+    assert.equal(read.status, 200);
+    const tag = read.headers.get('etag');
+    assert.ok(tag, 'the gateway passes the ETag on');
+    const unchanged = await api('/api/notifications/preferences', { token: user.accessToken, headers: { 'if-none-match': tag } });
+    assert.equal(unchanged.status, 304);
+    const phone = await api('/api/notifications/preferences', {
+      method: 'PUT',
+      token: user.accessToken,
+      headers: { 'if-match': tag },
+      json: { optedOut: false, quietHours: { start: '23:00', end: '07:00' } },
+    });
+    assert.equal(phone.status, 200);
+    const tablet = await api('/api/notifications/preferences', {
+      method: 'PUT',
+      token: user.accessToken,
+      headers: { 'if-match': tag },
+      json: { optedOut: true, quietHours: null },
+    });
+    assert.equal(tablet.status, 412);
+    assert.ok(isProblem(tablet));
+    assert.equal(((await tablet.json()) as { code: string }).code, 'PRECONDITION_FAILED');
+    const now = (await (await api('/api/notifications/preferences', { token: user.accessToken })).json()) as { optedOut: boolean; quietHours: unknown };
+    assert.deepEqual(now, { ...now, optedOut: false, quietHours: { start: '23:00', end: '07:00' } });
+  });
 });

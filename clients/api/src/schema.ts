@@ -836,7 +836,13 @@ export interface operations {
     getNotificationPreferences: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the copy the app holds: 304 Not Modified (no body) while it is current.
+                 * @example "m2Zx0n3cQ2m7b1hQk0bqv9dV8pX"
+                 */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -845,6 +851,8 @@ export interface operations {
             /** @description The preferences (defaults until saved) */
             200: {
                 headers: {
+                    /** @description The version of this representation, for If-None-Match and If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -861,6 +869,13 @@ export interface operations {
                         updatedAt: string | null;
                     };
                 };
+            };
+            /** @description Not modified: the copy named by If-None-Match is current (no body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is not valid. Codes: `NON_CANONICAL_PATH` */
             400: {
@@ -927,7 +942,13 @@ export interface operations {
     saveNotificationPreferences: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the copy the change is based on: if another device changed it since, 412 PRECONDITION_FAILED and nothing changes. Recommended on every write from the app.
+                 * @example "m2Zx0n3cQ2m7b1hQk0bqv9dV8pX"
+                 */
+                "If-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -950,6 +971,8 @@ export interface operations {
             /** @description The saved preferences; waiting messages follow them */
             200: {
                 headers: {
+                    /** @description The version of this representation, for If-None-Match and If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -981,6 +1004,15 @@ export interface operations {
                 headers: {
                     /** @description `Bearer` */
                     "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match no longer matches: the resource changed since it was read; nothing was changed. Codes: `PRECONDITION_FAILED` */
+            412: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5134,7 +5166,13 @@ export interface operations {
     getMyAccount: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the copy the app holds: 304 Not Modified (no body) while it is current.
+                 * @example "m2Zx0n3cQ2m7b1hQk0bqv9dV8pX"
+                 */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5143,6 +5181,8 @@ export interface operations {
             /** @description The account */
             200: {
                 headers: {
+                    /** @description The version of this representation, for If-None-Match and If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5162,6 +5202,13 @@ export interface operations {
                         createdAt: string;
                     };
                 };
+            };
+            /** @description Not modified: the copy named by If-None-Match is current (no body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is not valid. Codes: `NON_CANONICAL_PATH` */
             400: {
@@ -5237,7 +5284,13 @@ export interface operations {
     updateMyProfile: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the copy the change is based on: if another device changed it since, 412 PRECONDITION_FAILED and nothing changes. Recommended on every write from the app.
+                 * @example "m2Zx0n3cQ2m7b1hQk0bqv9dV8pX"
+                 */
+                "If-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5258,6 +5311,8 @@ export interface operations {
             /** @description The updated account; ACTIVE once the profile is complete */
             200: {
                 headers: {
+                    /** @description The version of this representation, for If-None-Match and If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5300,6 +5355,15 @@ export interface operations {
             };
             /** @description The account was deleted meanwhile. Codes: `ACCOUNT_NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match no longer matches: the resource changed since it was read; nothing was changed. Codes: `PRECONDITION_FAILED` */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };

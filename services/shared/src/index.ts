@@ -14,3 +14,4 @@ export * from './service.js';
 export * from './service-info.js';
 export * from './outbox.js';
 export * from './idempotency.js';
+export * from './preconditions.js';

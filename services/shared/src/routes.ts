@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { currentContext } from './context.js';
 import { UnauthorizedError, ValidationError, type FieldIssue } from './errors.js';
 import type { Clock } from './clock.js';
+import type { Db } from './db.js';
+import { entityTag, notModified, preconditionHolds, PreconditionFailedError, underResourceLock } from './preconditions.js';
 import { answerFromStore, IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey, requestFingerprint, type IdempotencyStore } from './idempotency.js';
 
 /**
@@ -73,6 +75,13 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
    * the same key gets the first answer and has no second effect (idempotency.ts).
    */
   idempotent?: boolean;
+  /** GET: answers an ETag and honours If-None-Match (304). */
+  etag?: boolean;
+  /**
+   * PUT: honours If-Match against the ETag of `current` (what the matching GET answers) with the
+   * resource locked per user; a stale one is a 412 and nothing changes. The answer carries the new ETag.
+   */
+  ifMatch?: { current(userId: string): Promise<unknown> };
   handler(input: Input<P, Q, B>): Promise<unknown>;
 }
 
@@ -101,7 +110,7 @@ function parsePart<T>(schema: z.ZodType<T> | undefined, value: unknown, location
  * route's first 2xx status; `undefined` with 204. Handlers that stream write to `res` and
  * resolve once they have ended it.
  */
-export function createRouter(routes: RouteSpec[], options: { idempotency?: { store: IdempotencyStore; clock: Clock } } = {}): Router {
+export function createRouter(routes: RouteSpec[], options: { idempotency?: { store: IdempotencyStore; clock: Clock }; db?: Db } = {}): Router {
   const router = express.Router();
   for (const spec of routes) {
     if (spec.idempotent && (spec.access !== 'user' || !options.idempotency)) {
@@ -109,6 +118,8 @@ export function createRouter(routes: RouteSpec[], options: { idempotency?: { sto
         `${spec.method.toUpperCase()} ${spec.path} is idempotent but ${spec.access !== 'user' ? 'not a user route' : 'the service has no idempotency store'}`,
       );
     }
+    if (spec.ifMatch && (spec.access !== 'user' || !options.db))
+      throw new Error(`${spec.method.toUpperCase()} ${spec.path} takes If-Match but has no database to lock in`);
     const successStatus = Number(Object.keys(spec.responses).find((status) => status.startsWith('2')) ?? 200);
     router[spec.method](spec.path, async (req: Request, res: Response) => {
       const { userId, sessionId } = currentContext() ?? {};
@@ -123,8 +134,24 @@ export function createRouter(routes: RouteSpec[], options: { idempotency?: { sto
         const fingerprint = requestFingerprint({ method: spec.method, route: spec.path, params: req.params, query: req.query, body: req.body });
         if (await answerFromStore(options.idempotency.store, options.idempotency.clock, { userId: userId!, key, fingerprint, req, res })) return;
       }
-      const result = await spec.handler({ params, query, body, userId: userId ?? '', sessionId: sessionId ?? '', req, res });
+      const run = () => spec.handler({ params, query, body, userId: userId ?? '', sessionId: sessionId ?? '', req, res });
+      const ifMatch = req.headers['if-match'];
+      const result =
+        spec.ifMatch && ifMatch !== undefined
+          ? await underResourceLock(options.db!, `${spec.path}:${userId}`, async () => {
+              if (!preconditionHolds(ifMatch, entityTag(await spec.ifMatch!.current(userId!)))) throw new PreconditionFailedError();
+              return run();
+            })
+          : await run();
       if (res.headersSent) return;
+      if ((spec.etag || spec.ifMatch) && result !== undefined) {
+        const tag = entityTag(result);
+        res.setHeader('ETag', tag);
+        if (spec.etag && notModified(req.headers['if-none-match'], tag)) {
+          res.status(304).end();
+          return;
+        }
+      }
       if (result === undefined) res.status(204).end();
       else res.status(successStatus).json(result);
     });
@@ -204,7 +231,7 @@ interface ErrorSpec {
  * handler does: refused request targets and invalid input, missing tokens, the rate limit,
  * oversized bodies and an unreachable or slow service.
  */
-export function standardErrors(spec: Pick<RouteSpec, 'access' | 'params' | 'query' | 'body' | 'idempotent'>): Record<number, ErrorSpec> {
+export function standardErrors(spec: Pick<RouteSpec, 'access' | 'params' | 'query' | 'body' | 'idempotent' | 'ifMatch'>): Record<number, ErrorSpec> {
   const errors: Record<number, ErrorSpec> = {
     400: {
       description: 'The request is not valid',
@@ -249,6 +276,12 @@ export function standardErrors(spec: Pick<RouteSpec, 'access' | 'params' | 'quer
     errors[422] = {
       description: 'The Idempotency-Key was already used for a different request',
       codes: { IDEMPOTENCY_KEY_REUSED: 'This Idempotency-Key was already used for a different request; use a new key.' },
+    };
+  }
+  if (spec.ifMatch) {
+    errors[412] = {
+      description: 'If-Match no longer matches: the resource changed since it was read; nothing was changed',
+      codes: { PRECONDITION_FAILED: 'Someone changed this since you read it (If-Match no longer matches); read it again and retry your change.' },
     };
   }
   if (spec.body) errors[413] = { description: 'The body is larger than the limit', codes: { PAYLOAD_TOO_LARGE: 'The body exceeds 1048576 bytes.' } };
@@ -336,7 +369,12 @@ function responsesOf(spec: RouteSpec): Record<string, unknown> {
   for (const [key, response] of Object.entries(spec.responses)) {
     const status = Number(key);
     if (status < 400) {
-      responses[key] = successResponse(response);
+      const tagged =
+        spec.etag || spec.ifMatch
+          ? { ...response, headers: { ETag: 'The version of this representation, for If-None-Match and If-Match', ...response.headers } }
+          : response;
+      responses[key] = successResponse(tagged);
+      if (spec.etag) responses['304'] = { description: 'Not modified: the copy named by If-None-Match is current (no body)' };
       continue;
     }
     const standard = errors[status];
@@ -363,6 +401,25 @@ const IDEMPOTENCY_KEY_PARAMETER = {
   example: '3f1c2e0a-8d4b-4c51-9a7e-2b6f0d9e1a55',
 };
 
+const IF_NONE_MATCH_PARAMETER = {
+  name: 'If-None-Match',
+  in: 'header',
+  required: false,
+  description: 'The ETag of the copy the app holds: 304 Not Modified (no body) while it is current.',
+  schema: { type: 'string' },
+  example: '"m2Zx0n3cQ2m7b1hQk0bqv9dV8pX"',
+};
+
+const IF_MATCH_PARAMETER = {
+  name: 'If-Match',
+  in: 'header',
+  required: false,
+  description:
+    'The ETag of the copy the change is based on: if another device changed it since, 412 PRECONDITION_FAILED and nothing changes. Recommended on every write from the app.',
+  schema: { type: 'string' },
+  example: '"m2Zx0n3cQ2m7b1hQk0bqv9dV8pX"',
+};
+
 /** The OpenAPI `paths` fragment for a service's public and user routes. */
 export function openApiPaths(routes: RouteSpec[]): Record<string, Record<string, unknown>> {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -381,6 +438,8 @@ export function openApiPaths(routes: RouteSpec[]): Record<string, Record<string,
         ...parametersOf(spec.params, 'path', spec.example?.params),
         ...parametersOf(spec.query, 'query', spec.example?.query),
         ...(spec.idempotent ? [IDEMPOTENCY_KEY_PARAMETER] : []),
+        ...(spec.etag ? [IF_NONE_MATCH_PARAMETER] : []),
+        ...(spec.ifMatch ? [IF_MATCH_PARAMETER] : []),
       ],
       ...(spec.body
         ? {

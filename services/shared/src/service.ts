@@ -8,6 +8,7 @@ import { createServiceApp, finishServiceApp, listen, mountOpenApi } from './http
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { createIdempotencyStore } from './idempotency.js';
+import { endResourceLocks } from './preconditions.js';
 import { createRouter, type RouteSpec } from './routes.js';
 import { mountInputBinding, mountSubscriptions, type Subscription } from './subscriptions.js';
 
@@ -130,7 +131,7 @@ export async function buildServiceApp<S extends z.ZodRawShape>(
   mountOpenApi(app, definition.name, parts.routes, parts.securitySchemes);
   parts.extend?.(app);
   const idempotency = db && parts.routes.some((route) => route.idempotent) ? { store: createIdempotencyStore(db), clock: runtime.clock } : undefined;
-  app.use(createRouter(parts.routes, idempotency ? { idempotency } : {}));
+  app.use(createRouter(parts.routes, { ...(idempotency ? { idempotency } : {}), ...(db ? { db } : {}) }));
   finishServiceApp(app, logger);
   return { app, stop: async () => parts.onStop?.() };
 }
@@ -172,6 +173,7 @@ export async function startService<S extends z.ZodRawShape>(definition: ServiceD
     async stop() {
       await server.close();
       await built.stop();
+      if (db) await endResourceLocks(db);
       await db?.end();
       logger.info('service stopped');
     },

@@ -31,7 +31,16 @@ export interface ProxyDeps {
 }
 
 /** Request headers passed on to services; everything else (cookies, auth) stays here. */
-const FORWARDED_REQUEST_HEADERS = ['content-type', 'content-length', 'accept', 'accept-language', 'if-none-match', 'last-event-id', IDEMPOTENCY_KEY_HEADER];
+const FORWARDED_REQUEST_HEADERS = [
+  'content-type',
+  'content-length',
+  'accept',
+  'accept-language',
+  'if-none-match',
+  'if-match',
+  'last-event-id',
+  IDEMPOTENCY_KEY_HEADER,
+];
 /** Response headers passed back to the client. */
 const FORWARDED_RESPONSE_HEADERS = [
   'content-type',

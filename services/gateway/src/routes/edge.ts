@@ -15,7 +15,7 @@ export function securityHeaders(_req: Request, res: Response, next: NextFunction
 }
 
 const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';
-const ALLOWED_HEADERS = 'Authorization, Content-Type, Accept, Accept-Language, X-Request-Id, Last-Event-Id, Idempotency-Key';
+const ALLOWED_HEADERS = 'Authorization, Content-Type, Accept, Accept-Language, X-Request-Id, Last-Event-Id, Idempotency-Key, If-Match, If-None-Match';
 
 /** CORS for the listed origins only; preflights end here. */
 export function cors(allowedOrigins: string[]) {
@@ -24,7 +24,10 @@ export function cors(allowedOrigins: string[]) {
     if (origin && allowedOrigins.includes(origin)) {
       res.setHeader('Access-Control-Allow-Origin', origin);
       res.setHeader('Vary', 'Origin');
-      res.setHeader('Access-Control-Expose-Headers', 'RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Retry-After, X-Request-Id, Idempotent-Replayed');
+      res.setHeader(
+        'Access-Control-Expose-Headers',
+        'RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Retry-After, X-Request-Id, Idempotent-Replayed, ETag',
+      );
       if (req.method === 'OPTIONS') {
         res.setHeader('Access-Control-Allow-Methods', ALLOWED_METHODS);
         res.setHeader('Access-Control-Allow-Headers', ALLOWED_HEADERS);

@@ -196,6 +196,56 @@ describe('sessions', () => {
   });
 });
 
+describe('two devices editing the profile', () => {
+  const me = (userId: string, headers: Record<string, string> = {}) => user.request('/api/users/me', { userId, headers });
+  const edit = (userId: string, body: unknown, headers: Record<string, string> = {}) =>
+    user.request('/api/users/me', { method: 'PUT', userId, json: body, headers });
+
+  test('when the app holds the current copy, then a read with If-None-Match is a 304 without a body; after a change it is a 200 with a new ETag', async () => {
+    const { user: account } = await signIn(newPerson('etag'));
+    const first = await me(account.id);
+    const tag = first.headers.get('etag');
+    assert.ok(tag, 'the read carries an ETag');
+    const same = await me(account.id, { 'if-none-match': tag });
+    assert.equal(same.status, 304);
+    assert.equal(await same.text(), '');
+    const changed = await edit(account.id, profile);
+    assert.equal(changed.status, 200);
+    const after = await me(account.id, { 'if-none-match': tag });
+    assert.equal(after.status, 200);
+    assert.notEqual(after.headers.get('etag'), tag);
+    assert.equal(after.headers.get('etag'), changed.headers.get('etag'), 'the write answers the tag a read will give');
+  });
+
+  test('when a device writes with a stale If-Match, then 412 and the profile is what the other device wrote', async () => {
+    const { user: account } = await signIn(newPerson('if-match'));
+    assert.equal((await edit(account.id, profile)).status, 200);
+    const read = await me(account.id);
+    const tag = read.headers.get('etag')!;
+    const phone = await edit(account.id, { ...profile, occupation: 'STUDENT' }, { 'if-match': tag });
+    assert.equal(phone.status, 200);
+    const tablet = await edit(account.id, { ...profile, name: '김민수' }, { 'if-match': tag });
+    assert.equal(tablet.status, 412);
+    assert.match(tablet.headers.get('content-type') ?? '', /application\/problem\+json/);
+    assert.equal(((await tablet.json()) as { code: string }).code, 'PRECONDITION_FAILED');
+    const now = (await (await me(account.id)).json()) as { name: string; occupation: string };
+    assert.deepEqual([now.name, now.occupation], ['김민지', 'STUDENT']);
+  });
+
+  test('when two devices write at once on the same copy, then exactly one wins and the other gets 412', async () => {
+    const { user: account } = await signIn(newPerson('race'));
+    assert.equal((await edit(account.id, profile)).status, 200);
+    const tag = (await me(account.id)).headers.get('etag')!;
+    const answers = await Promise.all(
+      ['STUDENT', 'HOMEMAKER', 'SELF_EMPLOYED', 'OFFICE_WORKER'].map((occupation) =>
+        edit(account.id, { ...profile, occupation, name: `이름${occupation.length}` }, { 'if-match': tag }),
+      ),
+    );
+    const statuses = answers.map((a) => a.status).sort();
+    assert.deepEqual(statuses, [200, 412, 412, 412]);
+  });
+});
+
 describe('deletion', () => {
   test('when the account is deleted, then it is gone, user-deleted is published and the same Google identity starts afresh', async () => {
     const email = newPerson('delete');
