@@ -677,6 +677,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -791,6 +800,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -891,6 +909,15 @@ export interface operations {
                 headers: {
                     /** @description `Bearer` */
                     "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -1028,6 +1055,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -1142,6 +1178,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -1214,6 +1259,15 @@ export interface operations {
             };
             /** @description The request is not valid. Codes: `NON_CANONICAL_PATH` */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1310,6 +1364,15 @@ export interface operations {
                 headers: {
                     /** @description `Bearer` */
                     "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -1436,6 +1499,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -1544,6 +1616,15 @@ export interface operations {
                 headers: {
                     /** @description `Bearer` */
                     "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -1689,6 +1770,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -1821,6 +1911,15 @@ export interface operations {
             };
             /** @description Not one of your active missions. Codes: `MISSION_NOT_ACTIVE` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2053,6 +2152,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -2204,6 +2312,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -2276,6 +2393,15 @@ export interface operations {
             };
             /** @description The request is not valid. Codes: `NON_CANONICAL_PATH` */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2448,6 +2574,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many link attempts this hour; Retry-After says when one is free again. Codes: `LINK_ATTEMPTS_EXCEEDED`, `RATE_LIMITED` */
             429: {
                 headers: {
@@ -2552,6 +2687,15 @@ export interface operations {
             };
             /** @description No such link of this user. Codes: `LINK_NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2707,6 +2851,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -2841,6 +2994,15 @@ export interface operations {
                 headers: {
                     /** @description `Bearer` */
                     "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3035,6 +3197,15 @@ export interface operations {
             };
             /** @description Nothing imported yet. Codes: `NO_CHECKUPS` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3258,6 +3429,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -3343,6 +3523,15 @@ export interface operations {
             };
             /** @description No such checkup, or NHIS sent no sheet for it. Codes: `CHECKUP_NOT_FOUND`, `DOCUMENT_NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3471,6 +3660,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -3543,6 +3741,15 @@ export interface operations {
             };
             /** @description The request is not valid. Codes: `NON_CANONICAL_PATH` */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3657,6 +3864,15 @@ export interface operations {
             };
             /** @description No checkup has been imported yet. Codes: `CHECKUP_NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3800,6 +4016,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -3919,6 +4144,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -4016,6 +4250,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -4100,6 +4343,15 @@ export interface operations {
                 headers: {
                     /** @description `Bearer` */
                     "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4232,6 +4484,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -4315,6 +4576,15 @@ export interface operations {
             };
             /** @description No such chat of this user. Codes: `CHAT_NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4517,6 +4787,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The user already has CHAT_MAX_CONCURRENT_STREAMS answers streaming; Retry-After says when to try again. Codes: `CHAT_STREAMS_EXCEEDED`, `RATE_LIMITED` */
             429: {
                 headers: {
@@ -4589,6 +4868,15 @@ export interface operations {
             };
             /** @description The request is not valid. Codes: `NON_CANONICAL_PATH` */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4731,6 +5019,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -4858,6 +5155,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -4960,6 +5266,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -5032,6 +5347,15 @@ export interface operations {
                 headers: {
                     /** @description `Bearer` */
                     "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5114,6 +5438,15 @@ export interface operations {
             };
             /** @description The request is not valid. Codes: `NON_CANONICAL_PATH` */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5232,6 +5565,15 @@ export interface operations {
             };
             /** @description The account was deleted meanwhile. Codes: `ACCOUNT_NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5380,6 +5722,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -5486,6 +5837,15 @@ export interface operations {
             };
             /** @description The Idempotency-Key was already used for a different request. Codes: `IDEMPOTENCY_KEY_REUSED` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
                 headers: {
                     [name: string]: unknown;
                 };

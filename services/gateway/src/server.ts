@@ -7,7 +7,7 @@ import type { GatewayConfig } from './config.js';
 import { UPSTREAM_APPS } from './domain/routing.js';
 import { createProxyHandler } from './handlers/proxy.js';
 import { createDocsRouter } from './routes/docs.js';
-import { cors, resolveClient, securityHeaders } from './routes/edge.js';
+import { cors, requireAppVersion, resolveClient, securityHeaders } from './routes/edge.js';
 
 const VERSION = '0.1.0';
 
@@ -35,6 +35,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   });
   app.use(securityHeaders);
   app.use(cors(config.CORS_ORIGINS));
+  app.use('/api', requireAppVersion({ minimum: config.MIN_APP_VERSION, appStoreUrl: config.APP_STORE_URL, playStoreUrl: config.PLAY_STORE_URL }));
   app.use('/api', resolveClient({ frontDoorId: config.FRONT_DOOR_ID, trustedHops: config.TRUSTED_PROXY_HOPS }));
   app.use(createDocsRouter(() => openApi.get(), VERSION));
   app.use(

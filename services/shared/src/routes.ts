@@ -203,7 +203,10 @@ function problemExample(status: number, code: string, detail: string): Record<st
     404: 'Not Found',
     405: 'Method Not Allowed',
     409: 'Conflict',
+    412: 'Precondition Failed',
     413: 'Content Too Large',
+    422: 'Unprocessable Content',
+    426: 'Upgrade Required',
     429: 'Too Many Requests',
     502: 'Bad Gateway',
     503: 'Service Unavailable',
@@ -245,6 +248,10 @@ export function standardErrors(spec: Pick<RouteSpec, 'access' | 'params' | 'quer
       description: 'Too many requests from this client (per user with a token, per address without); wait Retry-After seconds',
       codes: { RATE_LIMITED: 'Too many requests; try again later.' },
       headers: { 'Retry-After': 'Seconds until the limit resets' },
+    },
+    426: {
+      description: 'The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page',
+      codes: { APP_UPDATE_REQUIRED: 'This version of the app is no longer supported; update HealthSync from the App Store (version 2.4.0 or later).' },
     },
     502: { description: 'The service behind this route could not be reached', codes: { UPSTREAM_UNAVAILABLE: 'The service is unavailable.' } },
     503: {

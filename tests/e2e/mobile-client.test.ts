@@ -104,4 +104,20 @@ describe('safe retries through the gateway', () => {
     const now = (await (await api('/api/notifications/preferences', { token: user.accessToken })).json()) as { optedOut: boolean; quietHours: unknown };
     assert.deepEqual(now, { ...now, optedOut: false, quietHours: { start: '23:00', end: '07:00' } });
   });
+
+  test('when an app older than the minimum version calls, then 426 names the store to update from; a current app and the web client go on', async () => {
+    const old = await api('/api/users/me', { token: user.accessToken, headers: { 'x-app-version': '0.9.3', 'x-app-platform': 'android' } });
+    assert.equal(old.status, 426);
+    assert.ok(isProblem(old));
+    const problem = (await old.json()) as { code: string; minimumVersion: string; updateUrl: string; detail: string };
+    assert.equal(problem.code, 'APP_UPDATE_REQUIRED');
+    assert.equal(problem.minimumVersion, '1.0.0');
+    assert.match(problem.updateUrl, /^https:\/\/play\.google\.com\//);
+    assert.match(problem.detail, /Google Play/);
+    const current = await api('/api/users/me', { token: user.accessToken, headers: { 'x-app-version': '1.4.0', 'x-app-platform': 'ios' } });
+    assert.equal(current.status, 200);
+    assert.equal((await api('/api/users/me', { token: user.accessToken })).status, 200, 'no version: not judged');
+    const garbage = await api('/api/users/me', { token: user.accessToken, headers: { 'x-app-version': '1.0; drop table' } });
+    assert.equal(garbage.status, 400);
+  });
 });
