@@ -120,4 +120,21 @@ describe('safe retries through the gateway', () => {
     const garbage = await api('/api/users/me', { token: user.accessToken, headers: { 'x-app-version': '1.0; drop table' } });
     assert.equal(garbage.status, 400);
   });
+
+  test('problem details speak Korean by default and English on request; the code is the same', async () => {
+    const missing = `/api/intelligence/chats/${randomUUID()}`;
+    const korean = await api(missing, { token: user.accessToken });
+    assert.equal(korean.status, 404);
+    assert.equal(korean.headers.get('content-language'), 'ko');
+    const ko = (await korean.json()) as { code: string; title: string; detail: string };
+    assert.deepEqual([ko.code, ko.title, ko.detail], ['CHAT_NOT_FOUND', '찾을 수 없음', '해당 대화를 찾을 수 없습니다.']);
+    const english = await api(missing, { token: user.accessToken, headers: { 'accept-language': 'en-US,en;q=0.9,ko;q=0.5' } });
+    assert.equal(english.headers.get('content-language'), 'en');
+    const en = (await english.json()) as { code: string; title: string; detail: string };
+    assert.deepEqual([en.code, en.title], ['CHAT_NOT_FOUND', 'Not Found']);
+    assert.match(en.detail, /chat/i);
+    // The gateway's own answers too.
+    const unauthenticated = (await (await api('/api/users/me')).json()) as { code: string; detail: string };
+    assert.deepEqual(unauthenticated, { ...unauthenticated, code: 'UNAUTHENTICATED', detail: '로그인이 필요합니다.' });
+  });
 });

@@ -4,6 +4,7 @@ import { createOpenApiSource } from './adapters/openapi-source.js';
 import { createRateLimiter } from './adapters/rate-limit-store.js';
 import { createUpstream, parseDirectUpstreams } from './adapters/upstream.js';
 import type { GatewayConfig } from './config.js';
+import { localiseProblem, preferredLanguage } from './domain/language.js';
 import { UPSTREAM_APPS } from './domain/routing.js';
 import { createProxyHandler } from './handlers/proxy.js';
 import { createDocsRouter } from './routes/docs.js';
@@ -31,6 +32,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     metrics,
     parseJsonBodies: false,
     traceSampleRate: config.TRACE_SAMPLE_RATE,
+    localiseProblems: (req, res, body) => {
+      const language = preferredLanguage(req.header('accept-language'));
+      res.setHeader('Content-Language', language);
+      res.vary('Accept-Language');
+      return localiseProblem(body, language);
+    },
     readiness: Object.keys(direct).length === 0 ? { sidecar: () => dapr.isHealthy() } : {},
   });
   app.use(securityHeaders);

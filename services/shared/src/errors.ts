@@ -99,3 +99,8 @@ export function problem(status: number, code: string, detail?: string, extra: Re
     ...extra,
   };
 }
+
+/** Whether a parsed body has the shape of problem details (a stable code and a status). */
+export function isProblemBody(body: unknown): body is Problem {
+  return typeof body === 'object' && body !== null && typeof (body as Problem).code === 'string' && typeof (body as Problem).status === 'number';
+}

@@ -15,3 +15,4 @@ export * from './service-info.js';
 export * from './outbox.js';
 export * from './idempotency.js';
 export * from './preconditions.js';
+export * from './problem-text.js';

@@ -6,6 +6,7 @@ import {
   currentContext,
   IDEMPOTENCY_KEY_HEADER,
   IDEMPOTENT_REPLAYED_HEADER,
+  isProblemBody,
   problem,
   REQUEST_ID_HEADER,
   SESSION_ID_HEADER,
@@ -201,6 +202,23 @@ export function createProxyHandler(deps: ProxyDeps) {
     for (const name of FORWARDED_RESPONSE_HEADERS) {
       const value = upstreamResponse.headers.get(name);
       if (value) res.setHeader(name, value);
+    }
+    // A service's own problem: small, read whole so its words follow the client's language
+    // (res.json localises it, see server.ts).
+    if (contentType.includes('problem+json')) {
+      const text = await upstreamResponse.text();
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = undefined;
+      }
+      if (isProblemBody(parsed)) {
+        res.json(parsed);
+        return;
+      }
+      res.end(text);
+      return;
     }
     if (!upstreamResponse.body) {
       res.end();
