@@ -697,6 +697,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -811,6 +820,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -856,7 +874,13 @@ export interface operations {
     getNotificationPreferences: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the copy the app holds: 304 Not Modified (no body) while it is current.
+                 * @example "m2Zx0n3cQ2m7b1hQk0bqv9dV8pX"
+                 */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -865,6 +889,8 @@ export interface operations {
             /** @description The preferences (defaults until saved) */
             200: {
                 headers: {
+                    /** @description The version of this representation, for If-None-Match and If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -882,6 +908,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not modified: the copy named by If-None-Match is current (no body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The request is not valid. Codes: `NON_CANONICAL_PATH` */
             400: {
                 headers: {
@@ -896,6 +929,15 @@ export interface operations {
                 headers: {
                     /** @description `Bearer` */
                     "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -947,7 +989,13 @@ export interface operations {
     saveNotificationPreferences: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the copy the change is based on: if another device changed it since, 412 PRECONDITION_FAILED and nothing changes. Recommended on every write from the app.
+                 * @example "m2Zx0n3cQ2m7b1hQk0bqv9dV8pX"
+                 */
+                "If-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -970,6 +1018,8 @@ export interface operations {
             /** @description The saved preferences; waiting messages follow them */
             200: {
                 headers: {
+                    /** @description The version of this representation, for If-None-Match and If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1007,8 +1057,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description If-Match no longer matches: the resource changed since it was read; nothing was changed. Codes: `PRECONDITION_FAILED` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is larger than the limit. Codes: `PAYLOAD_TOO_LARGE` */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1123,6 +1191,15 @@ export interface operations {
             };
             /** @description No such message in this user’s inbox. Codes: `NOTIFICATION_NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1535,6 +1612,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -1624,6 +1710,15 @@ export interface operations {
                 headers: {
                     /** @description `Bearer` */
                     "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -1750,6 +1845,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -1858,6 +1962,15 @@ export interface operations {
                 headers: {
                     /** @description `Bearer` */
                     "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2003,6 +2116,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -2135,6 +2257,15 @@ export interface operations {
             };
             /** @description Not one of your active missions. Codes: `MISSION_NOT_ACTIVE` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2367,6 +2498,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -2412,7 +2552,13 @@ export interface operations {
     resetMissions: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the same key within 24 hours returns the first answer (with `Idempotent-Replayed: true`) and has no second effect; the same key with a different request is a 422. A new UUID per user action.
+                 * @example 3f1c2e0a-8d4b-4c51-9a7e-2b6f0d9e1a55
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2483,9 +2629,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description There are no active missions. Codes: `NO_ACTIVE_MISSIONS` */
+            /** @description There are no active missions. Codes: `NO_ACTIVE_MISSIONS`, `IDEMPOTENCY_KEY_IN_USE` */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2494,6 +2642,24 @@ export interface operations {
             };
             /** @description The body is larger than the limit. Codes: `PAYLOAD_TOO_LARGE` */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2580,6 +2746,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -2625,7 +2800,13 @@ export interface operations {
     startNhisLink: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the same key within 24 hours returns the first answer (with `Idempotent-Replayed: true`) and has no second effect; the same key with a different request is a 422. A new UUID per user action.
+                 * @example 3f1c2e0a-8d4b-4c51-9a7e-2b6f0d9e1a55
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2710,9 +2891,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The profile’s name and birth date are not known yet. Codes: `PROFILE_INCOMPLETE` */
+            /** @description The profile’s name and birth date are not known yet. Codes: `PROFILE_INCOMPLETE`, `IDEMPOTENCY_KEY_IN_USE` */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2721,6 +2904,24 @@ export interface operations {
             };
             /** @description The body is larger than the limit. Codes: `PAYLOAD_TOO_LARGE` */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2832,6 +3033,15 @@ export interface operations {
             };
             /** @description No such link of this user. Codes: `LINK_NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2987,6 +3197,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -3121,6 +3340,15 @@ export interface operations {
                 headers: {
                     /** @description `Bearer` */
                     "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3315,6 +3543,15 @@ export interface operations {
             };
             /** @description Nothing imported yet. Codes: `NO_CHECKUPS` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3538,6 +3775,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -3623,6 +3869,15 @@ export interface operations {
             };
             /** @description No such checkup, or NHIS sent no sheet for it. Codes: `CHECKUP_NOT_FOUND`, `DOCUMENT_NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3751,6 +4006,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -3823,6 +4087,15 @@ export interface operations {
             };
             /** @description The request is not valid. Codes: `NON_CANONICAL_PATH` */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3944,6 +4217,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -3989,7 +4271,13 @@ export interface operations {
     recommendMissions: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the same key within 24 hours returns the first answer (with `Idempotent-Replayed: true`) and has no second effect; the same key with a different request is a 422. A new UUID per user action.
+                 * @example 3f1c2e0a-8d4b-4c51-9a7e-2b6f0d9e1a55
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4034,7 +4322,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid. Codes: `NON_CANONICAL_PATH` */
+            /** @description The request is not valid. Codes: `NON_CANONICAL_PATH`, `VALIDATION_FAILED` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4048,6 +4336,35 @@ export interface operations {
                 headers: {
                     /** @description `Bearer` */
                     "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is still being processed; retry after Retry-After seconds. Codes: `IDEMPOTENCY_KEY_IN_USE` */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4173,6 +4490,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -4270,6 +4596,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -4354,6 +4689,15 @@ export interface operations {
                 headers: {
                     /** @description `Bearer` */
                     "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4486,6 +4830,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -4576,6 +4929,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -4621,7 +4983,13 @@ export interface operations {
     askInChat: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the same key within 24 hours returns the first answer (with `Idempotent-Replayed: true`) and has no second effect; the same key with a different request is a 422. A new UUID per user action.
+                 * @example 3f1c2e0a-8d4b-4c51-9a7e-2b6f0d9e1a55
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @example c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f */
                 id: string;
@@ -4736,8 +5104,37 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A request with this Idempotency-Key is still being processed; retry after Retry-After seconds. Codes: `IDEMPOTENCY_KEY_IN_USE` */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is larger than the limit. Codes: `PAYLOAD_TOO_LARGE` */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4817,6 +5214,15 @@ export interface operations {
             };
             /** @description The request is not valid. Codes: `NON_CANONICAL_PATH` */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4959,6 +5365,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -5086,6 +5501,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -5188,6 +5612,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -5260,6 +5693,15 @@ export interface operations {
                 headers: {
                     /** @description `Bearer` */
                     "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5349,6 +5791,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -5394,7 +5845,13 @@ export interface operations {
     getMyAccount: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the copy the app holds: 304 Not Modified (no body) while it is current.
+                 * @example "m2Zx0n3cQ2m7b1hQk0bqv9dV8pX"
+                 */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5403,6 +5860,8 @@ export interface operations {
             /** @description The account */
             200: {
                 headers: {
+                    /** @description The version of this representation, for If-None-Match and If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5422,6 +5881,13 @@ export interface operations {
                         createdAt: string;
                     };
                 };
+            };
+            /** @description Not modified: the copy named by If-None-Match is current (no body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is not valid. Codes: `NON_CANONICAL_PATH` */
             400: {
@@ -5445,6 +5911,15 @@ export interface operations {
             };
             /** @description The account was deleted meanwhile. Codes: `ACCOUNT_NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5497,7 +5972,13 @@ export interface operations {
     updateMyProfile: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the copy the change is based on: if another device changed it since, 412 PRECONDITION_FAILED and nothing changes. Recommended on every write from the app.
+                 * @example "m2Zx0n3cQ2m7b1hQk0bqv9dV8pX"
+                 */
+                "If-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5518,6 +5999,8 @@ export interface operations {
             /** @description The updated account; ACTIVE once the profile is complete */
             200: {
                 headers: {
+                    /** @description The version of this representation, for If-None-Match and If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5567,8 +6050,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description If-Match no longer matches: the resource changed since it was read; nothing was changed. Codes: `PRECONDITION_FAILED` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is larger than the limit. Codes: `PAYLOAD_TOO_LARGE` */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5621,7 +6122,13 @@ export interface operations {
     deleteMyAccount: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the same key within 24 hours returns the first answer (with `Idempotent-Replayed: true`) and has no second effect; the same key with a different request is a 422. A new UUID per user action.
+                 * @example 3f1c2e0a-8d4b-4c51-9a7e-2b6f0d9e1a55
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5634,7 +6141,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is not valid. Codes: `NON_CANONICAL_PATH` */
+            /** @description The request is not valid. Codes: `NON_CANONICAL_PATH`, `VALIDATION_FAILED` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5656,6 +6163,35 @@ export interface operations {
             };
             /** @description The account was deleted meanwhile. Codes: `ACCOUNT_NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is still being processed; retry after Retry-After seconds. Codes: `IDEMPOTENCY_KEY_IN_USE` */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -59,6 +59,14 @@ export const gatewaySchema = z.object({
    * (`app=http://host:port,…`) instead of through the sidecar. Never set in deployments.
    */
   DIRECT_UPSTREAMS: z.string().default(''),
+  /**
+   * Oldest app version still served (`major.minor.patch`); an app sending an older
+   * `X-App-Version` gets 426 APP_UPDATE_REQUIRED naming its store. Empty: every version.
+   */
+  MIN_APP_VERSION: z.union([z.literal(''), z.string().regex(/^\d{1,4}\.\d{1,4}\.\d{1,6}$/, 'must be major.minor.patch, e.g. 2.4.0')]).default(''),
+  /** Store pages named in that answer. */
+  APP_STORE_URL: z.url().default('https://apps.apple.com/kr/app/healthsync/id0000000000'),
+  PLAY_STORE_URL: z.url().default('https://play.google.com/store/apps/details?id=com.healthsync.app'),
 });
 
 export type GatewayConfig = z.output<typeof gatewaySchema>;

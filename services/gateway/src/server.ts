@@ -19,12 +19,13 @@ import { createOpenApiSource } from './adapters/openapi-source.js';
 import { createRateLimiter } from './adapters/rate-limit-store.js';
 import { createUpstream, invokeOver, parseDirectUpstreams, type Upstream } from './adapters/upstream.js';
 import type { GatewayConfig } from './config.js';
+import { localiseProblem, preferredLanguage } from './domain/language.js';
 import { GATEWAY_APP, UPSTREAM_APPS } from './domain/routing.js';
 import { createHome } from './handlers/home.js';
 import { createProxyHandler } from './handlers/proxy.js';
 import { gatewayRoutes } from './routes/home.js';
 import { createDocsRouter } from './routes/docs.js';
-import { cors, resolveClient, securityHeaders } from './routes/edge.js';
+import { cors, requireAppVersion, resolveClient, securityHeaders } from './routes/edge.js';
 
 const VERSION = '0.1.0';
 
@@ -54,10 +55,17 @@ export function buildGatewayApp({ config, logger, metrics, dapr, upstream, direc
     parseJsonBodies: false,
     traceSampleRate: config.TRACE_SAMPLE_RATE,
     trustIdentityHeaders: false,
+    localiseProblems: (req, res, body) => {
+      const language = preferredLanguage(req.header('accept-language'));
+      res.setHeader('Content-Language', language);
+      res.vary('Accept-Language');
+      return localiseProblem(body, language);
+    },
     readiness: direct ? {} : { sidecar: () => dapr.isHealthy() },
   });
   app.use(securityHeaders);
   app.use(cors(config.CORS_ORIGINS));
+  app.use('/api', requireAppVersion({ minimum: config.MIN_APP_VERSION, appStoreUrl: config.APP_STORE_URL, playStoreUrl: config.PLAY_STORE_URL }));
   app.use('/api', resolveClient({ frontDoorId: config.FRONT_DOOR_ID, trustedHops: config.TRUSTED_PROXY_HOPS }));
   app.use(createDocsRouter(async () => [ownFragment, ...(await openApi.get())], VERSION));
   app.use(

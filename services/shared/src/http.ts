@@ -2,7 +2,7 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import type { Server } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { contextFromTraceparent, currentContext, runWithContext } from './context.js';
-import { AppError, problem } from './errors.js';
+import { AppError, isProblemBody, problem, type Problem } from './errors.js';
 import { checkRequestTarget } from './request-target.js';
 import type { Logger } from './logger.js';
 import { routeTemplateOf, type Metrics } from './metrics.js';
@@ -33,6 +33,8 @@ export interface ServiceAppOptions {
    * there, so they never enter the request context (the gateway sets it from the token).
    */
   trustIdentityHeaders?: boolean;
+  /** Set only at the public edge: rewrites the words of every problem+json answer for the request (its language). */
+  localiseProblems?: (req: Request, res: Response, body: Problem) => Problem;
 }
 
 function tokenMatches(expected: string, given: string | undefined): boolean {
@@ -53,6 +55,18 @@ export function createServiceApp(options: ServiceAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+
+  const localise = options.localiseProblems;
+  if (localise) {
+    app.use((req: Request, res: Response, next: NextFunction) => {
+      const json = res.json.bind(res);
+      res.json = (body: unknown) => {
+        const problemAnswer = String(res.getHeader('content-type') ?? '').includes('problem+json') && isProblemBody(body);
+        return json(problemAnswer ? localise(req, res, body) : body);
+      };
+      next();
+    });
+  }
 
   const rate = options.traceSampleRate;
   const sample = rate === undefined ? undefined : () => Math.random() < rate;

@@ -14,3 +14,6 @@ export * from './subscriptions.js';
 export * from './service.js';
 export * from './service-info.js';
 export * from './outbox.js';
+export * from './idempotency.js';
+export * from './preconditions.js';
+export * from './problem-text.js';

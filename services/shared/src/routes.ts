@@ -3,6 +3,10 @@ import { z } from 'zod';
 import { currentContext } from './context.js';
 import { problemSchema } from './contracts/problem.js';
 import { UnauthorizedError, ValidationError, type FieldIssue } from './errors.js';
+import type { Clock } from './clock.js';
+import type { Db } from './db.js';
+import { entityTag, notModified, preconditionHolds, PreconditionFailedError, underResourceLock } from './preconditions.js';
+import { answerFromStore, IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey, requestFingerprint, type IdempotencyStore } from './idempotency.js';
 
 /**
  * One declaration per endpoint: the same zod schemas validate the input at the edge,
@@ -67,6 +71,18 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
   /** A realistic request, checked against the input schemas by `documentIssues`. */
   example?: RequestExample;
   responses: Record<number, ResponseSpec>;
+  /**
+   * Accepts `Idempotency-Key` (a 'user' route that costs or changes something): a retry with
+   * the same key gets the first answer and has no second effect (idempotency.ts).
+   */
+  idempotent?: boolean;
+  /** GET: answers an ETag and honours If-None-Match (304). */
+  etag?: boolean;
+  /**
+   * PUT: honours If-Match against the ETag of `current` (what the matching GET answers) with the
+   * resource locked per user; a stale one is a 412 and nothing changes. The answer carries the new ETag.
+   */
+  ifMatch?: { current(userId: string): Promise<unknown> };
   handler(input: Input<P, Q, B>): Promise<unknown>;
 }
 
@@ -99,9 +115,19 @@ export class AnswerSchemaError extends Error {}
  * resolve once they have ended it. With `checkAnswers` (component tests), a JSON answer that its
  * route's documented schema refuses fails the request instead of going out.
  */
-export function createRouter(routes: RouteSpec[], options: { checkAnswers?: boolean } = {}): Router {
+export function createRouter(
+  routes: RouteSpec[],
+  options: { checkAnswers?: boolean; idempotency?: { store: IdempotencyStore; clock: Clock }; db?: Db } = {},
+): Router {
   const router = express.Router();
   for (const spec of routes) {
+    if (spec.idempotent && (spec.access !== 'user' || !options.idempotency)) {
+      throw new Error(
+        `${spec.method.toUpperCase()} ${spec.path} is idempotent but ${spec.access !== 'user' ? 'not a user route' : 'the service has no idempotency store'}`,
+      );
+    }
+    if (spec.ifMatch && (spec.access !== 'user' || !options.db))
+      throw new Error(`${spec.method.toUpperCase()} ${spec.path} takes If-Match but has no database to lock in`);
     const successStatus = Number(Object.keys(spec.responses).find((status) => status.startsWith('2')) ?? 200);
     router[spec.method](spec.path, async (req: Request, res: Response) => {
       const { userId, sessionId } = currentContext() ?? {};
@@ -111,8 +137,29 @@ export function createRouter(routes: RouteSpec[], options: { checkAnswers?: bool
       const query = parsePart(spec.query, req.query, 'query', issues);
       const body = parsePart(spec.body, req.body, 'body', issues);
       if (issues.length > 0) throw new ValidationError(issues);
-      const result = await spec.handler({ params, query, body, userId: userId ?? '', sessionId: sessionId ?? '', req, res });
+      const key = spec.idempotent ? parseIdempotencyKey(req.headers[IDEMPOTENCY_KEY_HEADER]) : undefined;
+      if (key !== undefined && options.idempotency) {
+        const fingerprint = requestFingerprint({ method: spec.method, route: spec.path, params: req.params, query: req.query, body: req.body });
+        if (await answerFromStore(options.idempotency.store, options.idempotency.clock, { userId: userId!, key, fingerprint, req, res })) return;
+      }
+      const run = () => spec.handler({ params, query, body, userId: userId ?? '', sessionId: sessionId ?? '', req, res });
+      const ifMatch = req.headers['if-match'];
+      const result =
+        spec.ifMatch && ifMatch !== undefined
+          ? await underResourceLock(options.db!, `${spec.path}:${userId}`, async () => {
+              if (!preconditionHolds(ifMatch, entityTag(await spec.ifMatch!.current(userId!)))) throw new PreconditionFailedError();
+              return run();
+            })
+          : await run();
       if (res.headersSent) return;
+      if ((spec.etag || spec.ifMatch) && result !== undefined) {
+        const tag = entityTag(result);
+        res.setHeader('ETag', tag);
+        if (spec.etag && notModified(req.headers['if-none-match'], tag)) {
+          res.status(304).end();
+          return;
+        }
+      }
       if (result === undefined) res.status(204).end();
       else {
         const documented = spec.responses[successStatus];
@@ -159,7 +206,10 @@ function problemExample(status: number, code: string, detail: string): Record<st
     404: 'Not Found',
     405: 'Method Not Allowed',
     409: 'Conflict',
+    412: 'Precondition Failed',
     413: 'Content Too Large',
+    422: 'Unprocessable Content',
+    426: 'Upgrade Required',
     429: 'Too Many Requests',
     502: 'Bad Gateway',
     503: 'Service Unavailable',
@@ -187,7 +237,7 @@ interface ErrorSpec {
  * handler does: refused request targets and invalid input, missing tokens, the rate limit,
  * oversized bodies and an unreachable or slow service.
  */
-export function standardErrors(spec: Pick<RouteSpec, 'access' | 'params' | 'query' | 'body'>): Record<number, ErrorSpec> {
+export function standardErrors(spec: Pick<RouteSpec, 'access' | 'params' | 'query' | 'body' | 'idempotent' | 'ifMatch'>): Record<number, ErrorSpec> {
   const errors: Record<number, ErrorSpec> = {
     400: {
       description: 'The request is not valid',
@@ -201,6 +251,10 @@ export function standardErrors(spec: Pick<RouteSpec, 'access' | 'params' | 'quer
       description: 'Too many requests from this client (per user with a token, per address without); wait Retry-After seconds',
       codes: { RATE_LIMITED: 'Too many requests; try again later.' },
       headers: { 'Retry-After': 'Seconds until the limit resets' },
+    },
+    426: {
+      description: 'The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page',
+      codes: { APP_UPDATE_REQUIRED: 'This version of the app is no longer supported; update HealthSync from the App Store (version 2.4.0 or later).' },
     },
     502: { description: 'The service behind this route could not be reached', codes: { UPSTREAM_UNAVAILABLE: 'The service is unavailable.' } },
     503: {
@@ -220,6 +274,24 @@ export function standardErrors(spec: Pick<RouteSpec, 'access' | 'params' | 'quer
         SESSION_REVOKED: 'This session has been signed out.',
       },
       headers: { 'WWW-Authenticate': '`Bearer`' },
+    };
+  }
+  if (spec.idempotent) {
+    errors[400]!.codes.VALIDATION_FAILED = 'The request is not valid.';
+    errors[409] = {
+      description: 'A request with this Idempotency-Key is still being processed; retry after Retry-After seconds',
+      codes: { IDEMPOTENCY_KEY_IN_USE: 'A request with this Idempotency-Key is still being processed; retry shortly.' },
+      headers: { 'Retry-After': 'Seconds to wait before retrying' },
+    };
+    errors[422] = {
+      description: 'The Idempotency-Key was already used for a different request',
+      codes: { IDEMPOTENCY_KEY_REUSED: 'This Idempotency-Key was already used for a different request; use a new key.' },
+    };
+  }
+  if (spec.ifMatch) {
+    errors[412] = {
+      description: 'If-Match no longer matches: the resource changed since it was read; nothing was changed',
+      codes: { PRECONDITION_FAILED: 'Someone changed this since you read it (If-Match no longer matches); read it again and retry your change.' },
     };
   }
   if (spec.body) errors[413] = { description: 'The body is larger than the limit', codes: { PAYLOAD_TOO_LARGE: 'The body exceeds 1048576 bytes.' } };
@@ -329,7 +401,12 @@ function responsesOf(spec: RouteSpec): Record<string, unknown> {
   for (const [key, response] of Object.entries(spec.responses)) {
     const status = Number(key);
     if (status < 400) {
-      responses[key] = successResponse(response);
+      const tagged =
+        spec.etag || spec.ifMatch
+          ? { ...response, headers: { ETag: 'The version of this representation, for If-None-Match and If-Match', ...response.headers } }
+          : response;
+      responses[key] = successResponse(tagged);
+      if (spec.etag) responses['304'] = { description: 'Not modified: the copy named by If-None-Match is current (no body)' };
       continue;
     }
     const standard = errors[status];
@@ -345,6 +422,35 @@ function responsesOf(spec: RouteSpec): Record<string, unknown> {
     responses[String(status)] = errorResponse(status, errors[status]!);
   return responses;
 }
+
+const IDEMPOTENCY_KEY_PARAMETER = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description:
+    'Makes a retry safe: the same key within 24 hours returns the first answer (with `Idempotent-Replayed: true`) and has no second effect; the same key with a different request is a 422. A new UUID per user action.',
+  schema: { type: 'string', pattern: '^[A-Za-z0-9_\\-.:]{8,128}$' },
+  example: '3f1c2e0a-8d4b-4c51-9a7e-2b6f0d9e1a55',
+};
+
+const IF_NONE_MATCH_PARAMETER = {
+  name: 'If-None-Match',
+  in: 'header',
+  required: false,
+  description: 'The ETag of the copy the app holds: 304 Not Modified (no body) while it is current.',
+  schema: { type: 'string' },
+  example: '"m2Zx0n3cQ2m7b1hQk0bqv9dV8pX"',
+};
+
+const IF_MATCH_PARAMETER = {
+  name: 'If-Match',
+  in: 'header',
+  required: false,
+  description:
+    'The ETag of the copy the change is based on: if another device changed it since, 412 PRECONDITION_FAILED and nothing changes. Recommended on every write from the app.',
+  schema: { type: 'string' },
+  example: '"m2Zx0n3cQ2m7b1hQk0bqv9dV8pX"',
+};
 
 /**
  * The OpenAPI `paths` fragment for a service's public and user routes (the public document), or
@@ -368,7 +474,13 @@ export function openApiPaths(routes: RouteSpec[], options: { audience?: 'public'
         : spec.access === 'user'
           ? [{ [OPENAPI_SECURITY.signIn]: [...SIGN_IN_SCOPES] }, { [OPENAPI_SECURITY.bearer]: [] }]
           : [],
-      parameters: [...parametersOf(spec.params, 'path', spec.example?.params), ...parametersOf(spec.query, 'query', spec.example?.query)],
+      parameters: [
+        ...parametersOf(spec.params, 'path', spec.example?.params),
+        ...parametersOf(spec.query, 'query', spec.example?.query),
+        ...(spec.idempotent ? [IDEMPOTENCY_KEY_PARAMETER] : []),
+        ...(spec.etag ? [IF_NONE_MATCH_PARAMETER] : []),
+        ...(spec.ifMatch ? [IF_MATCH_PARAMETER] : []),
+      ],
       ...(spec.body
         ? {
             requestBody: {

@@ -8,6 +8,8 @@ import { createDb, isDbReachable, type Db } from './db.js';
 import { createServiceApp, finishServiceApp, listen, mountOpenApi } from './http.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
+import { createIdempotencyStore } from './idempotency.js';
+import { endResourceLocks } from './preconditions.js';
 import { createRouter, type RouteSpec } from './routes.js';
 import { mountInputBinding, mountSubscriptions, type Subscription } from './subscriptions.js';
 
@@ -138,7 +140,8 @@ export async function buildServiceApp<S extends z.ZodRawShape>(
   for (const binding of parts.inputBindings ?? []) mountInputBinding(app, binding.name, binding.handle, logger);
   mountOpenApi(app, definition.name, parts.routes, parts.securitySchemes);
   parts.extend?.(app);
-  app.use(createRouter(parts.routes, { checkAnswers: runtime.checkAnswers ?? false }));
+  const idempotency = db && parts.routes.some((route) => route.idempotent) ? { store: createIdempotencyStore(db), clock: runtime.clock } : undefined;
+  app.use(createRouter(parts.routes, { checkAnswers: runtime.checkAnswers ?? false, ...(idempotency ? { idempotency } : {}), ...(db ? { db } : {}) }));
   finishServiceApp(app, logger);
   return { app, stop: async () => parts.onStop?.() };
 }
@@ -177,6 +180,7 @@ export async function startService<S extends z.ZodRawShape>(definition: ServiceD
     async stop() {
       await server.close();
       await built.stop();
+      if (db) await endResourceLocks(db);
       await db?.end();
       logger.info('service stopped');
     },

@@ -5,6 +5,9 @@ import {
   checkRequestTarget,
   ValidationError,
   currentContext,
+  IDEMPOTENCY_KEY_HEADER,
+  IDEMPOTENT_REPLAYED_HEADER,
+  isProblemBody,
   problem,
   REQUEST_ID_HEADER,
   SESSION_ID_HEADER,
@@ -33,11 +36,29 @@ export interface ProxyDeps {
 }
 
 /** Request headers passed on to services; everything else (cookies, auth) stays here. */
-const FORWARDED_REQUEST_HEADERS = ['content-type', 'content-length', 'accept', 'accept-language', 'if-none-match', 'last-event-id'];
+const FORWARDED_REQUEST_HEADERS = [
+  'content-type',
+  'content-length',
+  'accept',
+  'accept-language',
+  'if-none-match',
+  'if-match',
+  'last-event-id',
+  IDEMPOTENCY_KEY_HEADER,
+];
 /** Answers up to this size (with a Content-Length) are read whole and sent in one write. */
 const BUFFERED_ANSWER_BYTES = 256 * 1024;
 /** Response headers passed back to the client. */
-const FORWARDED_RESPONSE_HEADERS = ['content-type', 'cache-control', 'etag', 'location', 'retry-after', 'content-disposition', 'x-accel-buffering'];
+const FORWARDED_RESPONSE_HEADERS = [
+  'content-type',
+  'cache-control',
+  'etag',
+  'location',
+  'retry-after',
+  'content-disposition',
+  'x-accel-buffering',
+  IDEMPOTENT_REPLAYED_HEADER,
+];
 
 function sendProblem(res: Response, status: number, code: string, detail: string, extra: Record<string, unknown> = {}): void {
   res
@@ -235,6 +256,19 @@ export function createProxyHandler(deps: ProxyDeps) {
       if (value) res.setHeader(name, value);
     }
     if (whole) {
+      // A service's own problem: its words follow the client's language (res.json localises it, see server.ts).
+      if (contentType.includes('problem+json')) {
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(whole.toString('utf8'));
+        } catch {
+          parsed = undefined;
+        }
+        if (isProblemBody(parsed)) {
+          res.json(parsed);
+          return;
+        }
+      }
       res.setHeader('Content-Length', String(whole.length));
       res.end(whole);
       return;

@@ -31,6 +31,7 @@ export function createProgressRoutes(goals: Goals): RouteSpec[] {
       summaryKo: '미션 초기화',
       tags: ['goals'],
       access: 'user',
+      idempotent: true,
       body: resetBody,
       example: { body: { reason: 'TOO_HARD', note: '야근이 많아서 저녁 미션은 어려워요' } },
       responses: {

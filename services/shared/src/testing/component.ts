@@ -7,6 +7,7 @@ import { SESSION_ID_HEADER, USER_ID_HEADER } from '../contracts/identity.js';
 import { listen } from '../http.js';
 import { createLogger } from '../logger.js';
 import { createMetrics } from '../metrics.js';
+import { endResourceLocks } from '../preconditions.js';
 import { buildServiceApp, loadServiceConfig, type DbServiceDefinition } from '../service.js';
 import { createDaprDouble, type DaprDouble } from './dapr-double.js';
 
@@ -132,6 +133,7 @@ export async function startComponent<S extends z.ZodRawShape>(definition: DbServ
     async stop() {
       await server.close();
       await built.stop();
+      await endResourceLocks(db);
       await db.end();
     },
   };
