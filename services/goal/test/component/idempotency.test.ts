@@ -110,8 +110,9 @@ describe('Idempotency-Key on a reset', () => {
     const stored = async () =>
       Number((await goal.db.query<{ n: string }>('select count(*) as n from idempotency_keys where user_id = $1', [userId])).rows[0]!.n);
     assert.equal(await stored(), 1);
-    const event = { type: 'UserDeleted', userId, occurredAt: goal.clock.now().toISOString() };
-    assert.equal((await goal.deliver('/events/user-deleted', 'user-deleted', event, randomUUID())).status, 200);
+    const eventId = randomUUID();
+    const event = { eventId, type: 'UserDeleted', userId, occurredAt: goal.clock.now().toISOString() };
+    assert.equal((await goal.deliver('/events/user-deleted', 'user-deleted', event, eventId)).status, 200);
     assert.equal(await stored(), 0);
   });
 });
