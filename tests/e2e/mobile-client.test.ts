@@ -106,7 +106,10 @@ describe('safe retries through the gateway', () => {
   });
 
   test('when an app older than the minimum version calls, then 426 names the store to update from; a current app and the web client go on', async () => {
-    const old = await api('/api/users/me', { token: user.accessToken, headers: { 'x-app-version': '0.9.3', 'x-app-platform': 'android' } });
+    const old = await api('/api/users/me', {
+      token: user.accessToken,
+      headers: { 'x-app-version': '0.9.3', 'x-app-platform': 'android', 'accept-language': 'en' },
+    });
     assert.equal(old.status, 426);
     assert.ok(isProblem(old));
     const problem = (await old.json()) as { code: string; minimumVersion: string; updateUrl: string; detail: string };
