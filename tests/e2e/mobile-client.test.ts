@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { before, describe, test } from 'node:test';
-import { isProblem } from '../support/system.js';
+import { gatewayUrl, isProblem } from '../support/system.js';
 import { activeUser, api, newIdentity, type SignedIn } from '../support/users.js';
 
 // A phone that lost the answer to a POST sends it again with the same Idempotency-Key: through
@@ -126,7 +126,8 @@ describe('safe retries through the gateway', () => {
 
   test('problem details speak Korean by default and English on request; the code is the same', async () => {
     const missing = `/api/intelligence/chats/${randomUUID()}`;
-    const korean = await api(missing, { token: user.accessToken });
+    // No Accept-Language at all: Korean.
+    const korean = await fetch(`${gatewayUrl}${missing}`, { headers: { authorization: `Bearer ${user.accessToken}` } });
     assert.equal(korean.status, 404);
     assert.equal(korean.headers.get('content-language'), 'ko');
     const ko = (await korean.json()) as { code: string; title: string; detail: string };
@@ -137,7 +138,7 @@ describe('safe retries through the gateway', () => {
     assert.deepEqual([en.code, en.title], ['CHAT_NOT_FOUND', 'Not Found']);
     assert.match(en.detail, /chat/i);
     // The gateway's own answers too.
-    const unauthenticated = (await (await api('/api/users/me')).json()) as { code: string; detail: string };
+    const unauthenticated = (await (await fetch(`${gatewayUrl}/api/users/me`)).json()) as { code: string; detail: string };
     assert.deepEqual(unauthenticated, { ...unauthenticated, code: 'UNAUTHENTICATED', detail: '로그인이 필요합니다.' });
   });
 });
