@@ -207,7 +207,12 @@ await runMain(async () => {
         (await stage('component tests', () => runTests('component tests', componentFiles, { concurrency: 2, env: infra.env }))) &&
         // Here the database must be there: a missing one fails instead of skipping.
         (await stage('python component tests', async () =>
-          runPytest('python component tests (usage-analytics)', pythonComponentFiles, { ...infra.env, HEALTHSYNC_REQUIRE_DATABASE: '1' }),
+          runPytest('python component tests (usage-analytics)', pythonComponentFiles, {
+            ...infra.env,
+            // Its own role's connection string, as the service itself connects.
+            HEALTHSYNC_TEST_DATABASE_URL: JSON.parse(infra.env.HEALTHSYNC_TEST_DATABASES)['usage-analytics'].url,
+            HEALTHSYNC_REQUIRE_DATABASE: '1',
+          }),
         ));
     } finally {
       await infra.stop();
