@@ -46,6 +46,8 @@ const FORWARDED_REQUEST_HEADERS = [
   'last-event-id',
   IDEMPOTENCY_KEY_HEADER,
 ];
+/** A header value the gateway passes on: tabs, spaces and visible ASCII only. */
+const VISIBLE_ASCII = /^[\t\x20-\x7e]*$/;
 /** Answers up to this size (with a Content-Length) are read whole and sent in one write. */
 const BUFFERED_ANSWER_BYTES = 256 * 1024;
 /** Response headers passed back to the client. */
@@ -179,7 +181,14 @@ export function createProxyHandler(deps: ProxyDeps) {
     const headers: Record<string, string> = {};
     for (const name of FORWARDED_REQUEST_HEADERS) {
       const value = req.headers[name];
-      if (typeof value === 'string') headers[name] = value;
+      if (typeof value !== 'string') continue;
+      // Only visible ASCII goes on to the next hop (which would refuse the rest mid-call).
+      if (!VISIBLE_ASCII.test(value)) {
+        return sendProblem(res, 400, 'VALIDATION_FAILED', 'The request is not valid.', {
+          errors: [{ field: `header.${name}`, message: 'must be visible ASCII characters' }],
+        });
+      }
+      headers[name] = value;
     }
     // Dapr treats a call whose Accept is exactly text/event-stream as a live stream and turns any
     // error answer of the app into its own 500; naming problem+json as acceptable too keeps the
