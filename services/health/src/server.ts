@@ -78,7 +78,7 @@ export const healthService: DbServiceDefinition<typeof settings> = {
 
     return {
       routes: healthRoutes({ reading, linking, db }),
-      subscriptions: createUserEventSubscriptions(userEvents, clock),
+      subscriptions: createUserEventSubscriptions(userEvents),
       async onStop() {
         clearInterval(sweep);
         await relay.stop();

@@ -1,28 +1,42 @@
 import { randomUUID } from 'node:crypto';
+import { CLOUDEVENT_TYPE_METADATA, contractOfTopic, type EventContract, type EventData } from './contracts/events.js';
 import type { Dapr } from './dapr.js';
 import type { Db, DbClient } from './db.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 
-/**
- * Transactional outbox: an event is written in the same transaction as the change it
- * describes, then relayed to the pub/sub component. A broker outage delays events; it
- * never loses them. Each service's schema has the table (see its migrations):
- *
- *   create table outbox (id uuid primary key, topic text not null, payload jsonb not null,
- *     created_at timestamptz not null default now(), published_at timestamptz,
- *     attempts integer not null default 0, last_error text);
- *
- * The event id is the CloudEvent id, so consumers can dedupe redeliveries.
- */
-export interface OutboxEvent {
-  topic: string;
-  payload: Record<string, unknown>;
-}
+// Transactional outbox: an event is written in the same transaction as the change it
+// describes, then relayed to the pub/sub component. A broker outage delays events; it
+// never loses them. Each service's schema has the table (see its migrations):
+//
+//   create table outbox (id uuid primary key, topic text not null, payload jsonb not null,
+//     created_at timestamptz not null default now(), published_at timestamptz,
+//     attempts integer not null default 0, last_error text, event_type text);
+//
+// The event id is the CloudEvent id, so consumers can dedupe redeliveries; `event_type` is the
+// CloudEvent type (the contract's name and version at the time the event was written).
 
-export async function enqueueEvent(client: DbClient, event: OutboxEvent): Promise<string> {
+/** A producer tried to publish an event its contract refuses (a programming error). */
+export class EventContractError extends Error {}
+
+/**
+ * Writes an event of `contract` with the change in `client`'s transaction. The payload is checked
+ * against the contract first: an event its consumers would drop fails the change instead.
+ */
+export async function enqueueEvent<C extends EventContract>(client: DbClient, contract: C, data: EventData<C>): Promise<string> {
   const id = randomUUID();
-  await client.query('insert into outbox (id, topic, payload) values ($1, $2, $3)', [id, event.topic, JSON.stringify({ eventId: id, ...event.payload })]);
+  const parsed = contract.schema.safeParse({ ...data, eventId: id });
+  if (!parsed.success) {
+    throw new EventContractError(
+      `${contract.type} does not match its contract: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
+  }
+  await client.query('insert into outbox (id, topic, event_type, payload) values ($1, $2, $3, $4)', [
+    id,
+    contract.topic,
+    contract.type,
+    JSON.stringify(parsed.data),
+  ]);
   return id;
 }
 
@@ -57,13 +71,15 @@ export function startOutboxRelay(options: { db: Db; dapr: Dapr; pubsub: string; 
     let count = 0;
     try {
       await client.query('begin');
-      const rows = await client.query<{ id: string; topic: string; payload: Record<string, unknown> }>(
-        `select id, topic, payload from outbox where published_at is null
+      const rows = await client.query<{ id: string; topic: string; eventType: string | null; payload: Record<string, unknown> }>(
+        `select id, topic, event_type as "eventType", payload from outbox where published_at is null
          order by created_at limit 50 for update skip locked`,
       );
       for (const row of rows.rows) {
+        // Rows written before the type was recorded take the topic's contract.
+        const type = row.eventType ?? contractOfTopic(pubsub, row.topic)?.type;
         try {
-          await dapr.publish(pubsub, row.topic, row.payload, { id: row.id });
+          await dapr.publish(pubsub, row.topic, row.payload, { id: row.id, ...(type ? { metadata: { [CLOUDEVENT_TYPE_METADATA]: type } } : {}) });
           await client.query('update outbox set published_at = now(), attempts = attempts + 1, last_error = null where id = $1', [row.id]);
           published.inc({ topic: row.topic });
           count += 1;

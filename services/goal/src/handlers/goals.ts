@@ -1,10 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictError, enqueueEvent, NotFoundError, ValidationError, withTransaction, seoulToday, type Clock, type Db, type Logger } from '@healthsync/shared';
+import {
+  ConflictError,
+  enqueueEvent,
+  eventContracts,
+  NotFoundError,
+  ValidationError,
+  withTransaction,
+  seoulToday,
+  type Clock,
+  type Db,
+  type Logger,
+} from '@healthsync/shared';
 import type { GoalsRepository } from '../adapters/goals-repository.js';
 import type { Intelligence } from '../adapters/intelligence-client.js';
 import type { TodayCache } from '../adapters/today-cache.js';
 import { addDays, type IsoDate } from '../domain/dates.js';
-import { goalSetEvent, TOPICS, type MissionCheckEvent, type MissionsResetEvent } from '../domain/events.js';
+import { goalSetEvent, type MissionCheckEvent, type MissionsResetEvent } from '../domain/events.js';
 import { checkOff } from '../domain/check-off.js';
 import { fallbackCelebration } from '../domain/milestones.js';
 import { resolveSelection, sameMissions, type Category, type Mission } from '../domain/missions.js';
@@ -130,19 +141,18 @@ export function createGoals(deps: GoalsDeps) {
         if (current) await goals.endSet(client, current.id, { status: 'REPLACED', endedOn: day, reason: null, note: null });
         const goalSetId = randomUUID();
         await goals.insertSet(client, { id: goalSetId, userId, startedOn: day, missions });
-        await enqueueEvent(client, {
-          topic: TOPICS.goalSet,
-          payload: {
-            ...goalSetEvent({
-              userId,
-              occurredAt: deps.clock.now().toISOString(),
-              goalSetId,
-              previousGoalSetId: current?.id ?? null,
-              startedOn: day,
-              missions,
-            }),
-          },
-        });
+        await enqueueEvent(
+          client,
+          eventContracts.goalSet,
+          goalSetEvent({
+            userId,
+            occurredAt: deps.clock.now().toISOString(),
+            goalSetId,
+            previousGoalSetId: current?.id ?? null,
+            startedOn: day,
+            missions,
+          }),
+        );
         await userProgress.bump(client, userId);
         return { changed: true as const, version, goalSetId, previous: current?.id ?? null };
       });
@@ -207,7 +217,7 @@ export function createGoals(deps: GoalsDeps) {
           dateTotals: { scheduled: totals.scheduled, completed: totals.completed },
           activeMissionCount: set.missions.length,
         };
-        await enqueueEvent(client, { topic: done ? TOPICS.missionCompleted : TOPICS.missionUndone, payload: { ...payload } });
+        await enqueueEvent(client, done ? eventContracts.missionCompleted : eventContracts.missionUndone, payload);
         await userProgress.bump(client, userId);
         return { changed, version, goals: after, celebration, mission };
       });
@@ -278,7 +288,7 @@ export function createGoals(deps: GoalsDeps) {
           reason: input.reason,
           missionIds: set.missions.map((m) => m.missionId),
         };
-        await enqueueEvent(client, { topic: TOPICS.missionsReset, payload: { ...payload } });
+        await enqueueEvent(client, eventContracts.missionsReset, payload);
         await userProgress.bump(client, userId);
         return { set, version };
       });

@@ -1,8 +1,7 @@
-import { components, subscription, type Logger, type Metrics, type Subscription } from '@healthsync/shared';
-import { z } from 'zod';
+import { eventContracts, eventSubscription, type Logger, type Metrics, type Subscription } from '@healthsync/shared';
 import type { Goals } from '../handlers/goals.js';
 
-export const USER_DELETED_TOPIC = 'user-deleted';
+export const USER_DELETED_TOPIC = eventContracts.userDeleted.topic;
 
 /**
  * UserDeleted: erase the user's sets, check-offs and celebrations. The erase and the record
@@ -11,11 +10,7 @@ export const USER_DELETED_TOPIC = 'user-deleted';
  */
 export function userDeletedSubscription(goals: Goals, logger: Logger, metrics: Metrics): Subscription {
   const consumed = metrics.counter('goal_events_consumed_total', 'Events the goal service consumed, by topic and outcome', ['topic', 'outcome']);
-  return subscription({
-    pubsub: components.events,
-    topic: USER_DELETED_TOPIC,
-    route: '/events/user-deleted',
-    schema: z.object({ userId: z.uuid() }),
+  return eventSubscription(eventContracts.userDeleted, {
     async handle(event) {
       const outcome = await goals.eraseUser(event.id, USER_DELETED_TOPIC, event.data.userId);
       consumed.inc({ topic: USER_DELETED_TOPIC, outcome });

@@ -1,4 +1,4 @@
-import { withTransaction, type Db, type Logger } from '@healthsync/shared';
+import { eraseIdempotencyKeys, withTransaction, type Db, type Logger } from '@healthsync/shared';
 import type { DocumentStore } from '../adapters/document-store.js';
 import type { JudgedCache } from '../adapters/judged-cache.js';
 import type { ProfileFacts } from '../domain/index.js';
@@ -36,6 +36,7 @@ export function createUserEvents(deps: UserEventsDeps) {
         await links.deleteAllOf(client, userId);
         await linkAttempts.deleteAllOf(client, userId);
         await profiles.erase(client, userId);
+        await eraseIdempotencyKeys(client, userId);
         return count;
       });
       // After the rows: if deleting blobs fails the event is redelivered and this runs again.

@@ -1,4 +1,4 @@
-import { withTransaction, type Db, type Logger } from '@healthsync/shared';
+import { eraseIdempotencyKeys, withTransaction, type Db, type Logger } from '@healthsync/shared';
 import type { AnswerCache } from '../adapters/answer-cache.js';
 import type { MessageBatchesRepository } from '../adapters/message-batches-repository.js';
 import type { IntelligenceRepositories } from '../adapters/repositories.js';
@@ -28,6 +28,7 @@ export function createUserData(deps: {
         await tokenUsage.erase(client, userId);
         await chatStreams.erase(client, userId);
         await deps.batches.eraseUser(client, userId);
+        await eraseIdempotencyKeys(client, userId);
       });
       deps.logger.info('user data erased', { userId });
     },
