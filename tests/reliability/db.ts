@@ -78,6 +78,20 @@ export async function healthOccupation(userId: string): Promise<string | null | 
   return result.rows[0]?.occupation;
 }
 
+/**
+ * The usage-analytics service's figures for one Seoul day: model requests counted in its daily
+ * rows, and AI usage events it recorded (by event id). Each event adds one request, so the two
+ * agree unless an event was counted twice or a count went missing.
+ */
+export async function usageDay(day: string): Promise<{ requests: number; events: number }> {
+  const result = await db().query<{ requests: number; events: number }>(
+    `select (select coalesce(sum(requests), 0)::int from usage_analytics_service.daily_usage where day = $1) as requests,
+            (select count(*)::int from usage_analytics_service.processed_events where day = $1) as events`,
+    [day],
+  );
+  return result.rows[0] ?? { requests: 0, events: 0 };
+}
+
 /** Server connections, by database user (client backends only). */
 export async function postgresConnections(): Promise<Record<string, number>> {
   const result = await db().query<{ usename: string | null; n: number }>(

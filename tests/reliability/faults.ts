@@ -1,8 +1,8 @@
 import { awayFromSeoulMidnight, seoulDay } from '../support/goals.js';
 import { Canary } from './canary.js';
-import { closeDb, outboxPending } from './db.js';
+import { closeDb, outboxPending, usageDay } from './db.js';
 import { Traffic } from './http.js';
-import { FindingsBook, tally, type Finding } from './ledger.js';
+import { FindingsBook, judgeCount, tally, type Finding } from './ledger.js';
 import { createUsers, Load, type VirtualUser } from './load.js';
 
 /**
@@ -104,14 +104,20 @@ async function drainOutboxes(timeoutMs: number): Promise<{ seconds: number | nul
   }
 }
 
-/** Reads everything back: the API against the ledger, then the event-fed views until they agree (or the deadline). */
-async function reconcile(users: VirtualUser[], viewTimeoutMs: number): Promise<Finding[]> {
+/**
+ * Reads everything back: the API against the ledger, then the event-fed views until they agree
+ * (or the deadline). The AI usage view (usage-analytics) keeps no user id, so it is checked as a
+ * whole for the day: every recorded usage event counted exactly once, however often it was delivered.
+ */
+async function reconcile(users: VirtualUser[], day: string, viewTimeoutMs: number): Promise<Finding[]> {
   const findings: Finding[] = [];
   for (const user of users) findings.push(...(await user.readBack()));
   const deadline = Date.now() + viewTimeoutMs;
   for (;;) {
     const views: Finding[] = [];
     for (const user of users) views.push(...(await user.viewFindings()));
+    const usage = await usageDay(day);
+    views.push(...judgeCount(`usage-analytics ${day}: model requests counted, against usage events recorded`, usage.events, usage.requests));
     if (views.length === 0 || Date.now() > deadline) return [...findings, ...views];
     await sleep(500);
   }
@@ -136,13 +142,14 @@ export async function runFaults(targets: FaultTarget[], options: FaultOptions): 
   load.start();
   const book = new FindingsBook();
   const rows: FaultRow[] = [];
+  let usageEvents: number | null;
 
   const settle = async (row: FaultRow, excuse?: { volatile: NonNullable<FaultTarget['volatile']>; killedAt: number }) => {
     await load.pause();
     const drained = await drainOutboxes(options.drainTimeoutSeconds * 1000);
     row.drainSeconds = drained.seconds;
     row.outboxLeft = drained.left;
-    const all = book.fresh(await reconcile(users, options.drainTimeoutSeconds * 1000));
+    const all = book.fresh(await reconcile(users, day, options.drainTimeoutSeconds * 1000));
     const excused = (f: Finding) =>
       excuse !== undefined &&
       f.what === excuse.volatile.what &&
@@ -209,6 +216,10 @@ export async function runFaults(targets: FaultTarget[], options: FaultOptions): 
     }
   } finally {
     await load.stop();
+    // What the usage view's check covered: the day's AI usage events (every user's, the suite's among them).
+    usageEvents = await usageDay(day)
+      .then((u) => u.events)
+      .catch(() => null);
     await closeDb();
   }
 
@@ -220,6 +231,7 @@ export async function runFaults(targets: FaultTarget[], options: FaultOptions): 
     preferences: users.length,
     'chat messages': users.reduce((n, u) => n + u.chatMessages.size, 0),
     'NHIS imports': users.reduce((n, u) => n + u.imports.size, 0),
+    ...(usageEvents === null ? {} : { 'AI usage events counted once (the day, all users)': usageEvents }),
   };
   const requests = rows.reduce((n, r) => n + r.requests, 0);
   const errors = rows.reduce((n, r) => n + r.errors, 0);
