@@ -13,12 +13,18 @@ const outDir = path.join(dataDir, 'reliability');
 const suite = (file) => import(path.join(root, 'tests', 'dist', 'reliability', file));
 const number = (name, fallback) => (process.env[name] ? Number(process.env[name]) : fallback);
 
-/** What `npm test` runs: a few faults, a small load (about 2–3 minutes). */
-export const SHORT_FAULTS = ['postgresql', 'redis', 'goal daprd', 'health service'];
+/**
+ * What `npm test` runs: a few faults, a small load (about 100 s). The broker is the running
+ * component set's: Redis (components/local) or RabbitMQ (components/alt); the other is not running.
+ * The Python service restarts differently (its virtual environment's interpreter) and keeps its
+ * own idempotency, so it is one of them.
+ */
+export const SHORT_FAULTS = ['postgresql', 'redis', 'rabbitmq', 'goal daprd', 'health service', 'usage-analytics service'];
 
 /**
- * `profile` `full` (npm run faults): every service, every daprd, PostgreSQL, Redis, Azurite, the
- * scheduler and each stand-in; `short` (npm test): SHORT_FAULTS with fewer users. FAULTS (a
+ * `profile` `full` (npm run faults): every service (usage-analytics, the Python one, included), every
+ * daprd, PostgreSQL, the component set's broker (Redis or RabbitMQ), Azurite, the scheduler, each
+ * stand-in and the web client's server; `short` (npm test): SHORT_FAULTS with fewer users. FAULTS (a
  * comma-separated list of names), FAULT_USERS and FAULT_DOWN_SECONDS override either.
  * Resolves to true when nothing was lost or duplicated, every fault recovered and every outbox drained.
  */
@@ -26,7 +32,12 @@ export async function runFaultSuite(profile) {
   const { runFaults, faultTable } = await suite('faults.js');
   const targets = faultTargets();
   const full = profile === 'full';
-  const faults = process.env.FAULTS ? process.env.FAULTS.split(',').map((s) => s.trim()) : full ? targets.map((t) => t.name) : SHORT_FAULTS;
+  const running = new Set(targets.map((t) => t.name));
+  const faults = process.env.FAULTS
+    ? process.env.FAULTS.split(',').map((s) => s.trim())
+    : full
+      ? targets.map((t) => t.name)
+      : SHORT_FAULTS.filter((name) => running.has(name));
   log.step(`fault suite (${profile}): ${faults.length} faults — ${faults.join(', ')}`);
   let report;
   try {

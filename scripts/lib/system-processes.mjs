@@ -4,11 +4,12 @@
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
+import { backingServices, componentSet } from './component-sets.mjs';
 import { root } from './paths.mjs';
-import { apps, ports } from './ports.mjs';
+import { apps, ports, rabbitMqPorts, webUrl } from './ports.mjs';
 import { answers, findProcesses, killHard, relaunch, snapshot, usage, waitFor } from './process-control.mjs';
 import { isPortOpen } from './processes.mjs';
-import { readSecrets } from './setup-steps.mjs';
+import { rabbitMqServerScript, readSecrets } from './setup-steps.mjs';
 
 const base = (file) => path.basename(file ?? '');
 const local = (port, pathname = '/') => `http://127.0.0.1:${port}${pathname}`;
@@ -64,12 +65,19 @@ async function postgresAnswers(adminUrl) {
 export function systemProcesses() {
   const secrets = readSecrets();
   const list = [];
+  // Which backing services the running component set needs (HEALTHSYNC_COMPONENTS): Redis, or RabbitMQ.
+  const needs = backingServices(componentSet());
   for (const [app, [appPort, daprPort]] of Object.entries(apps)) {
     const appReady = () => answers(local(appPort, '/readyz'));
+    const serviceDir = path.join(root, 'services', app);
     list.push({
       name: `${app} service`,
       kind: 'service',
-      match: (p) => p.cwd === path.join(root, 'services', app) && p.argv.some((a) => a.endsWith('dist/src/main.js')) && base(p.argv[0]) === 'node',
+      // The Node services run dist/src/main.js; usage-analytics is `python -m usage_analytics` from its virtual environment.
+      match: (p) =>
+        p.cwd === serviceDir &&
+        ((base(p.argv[0]) === 'node' && p.argv.some((a) => a.endsWith('dist/src/main.js'))) ||
+          (base(p.argv[0]).startsWith('python') && p.argv[1] === '-m' && p.argv[2] === app.replaceAll('-', '_'))),
       healthy: appReady,
     });
     list.push({
@@ -89,13 +97,30 @@ export function systemProcesses() {
       stopSignal: 'SIGINT',
       healthy: () => postgresAnswers(secrets['postgres-admin-url']),
     },
-    {
-      name: 'redis',
-      kind: 'infrastructure',
-      // Redis rewrites its command line to `redis-server 127.0.0.1:16379`.
-      match: (p) => p.argv.join(' ').includes('redis-server') && p.argv.join(' ').includes(`:${ports.redis}`),
-      healthy: () => redisAnswers(secrets['redis-password']),
-    },
+    ...(needs.redis
+      ? [
+          {
+            name: 'redis',
+            kind: 'infrastructure',
+            // Redis rewrites its command line to `redis-server 127.0.0.1:16379`.
+            match: (p) => p.argv.join(' ').includes('redis-server') && p.argv.join(' ').includes(`:${ports.redis}`),
+            healthy: () => redisAnswers(secrets['redis-password']),
+          },
+        ]
+      : []),
+    ...(needs.rabbitmq
+      ? [
+          {
+            name: 'rabbitmq',
+            kind: 'infrastructure',
+            // Debian's rabbitmq-server script waits on the Erlang VM it started in its own process
+            // group: the group dies together, as a machine losing the broker would; epmd lives on.
+            match: (p) => p.argv.includes(rabbitMqServerScript),
+            group: true,
+            healthy: () => isPortOpen(rabbitMqPorts.amqp),
+          },
+        ]
+      : []),
     {
       name: 'azurite',
       kind: 'infrastructure',
@@ -137,6 +162,14 @@ export function systemProcesses() {
       healthy: () => isPortOpen(port),
     });
   }
+  list.push({
+    // Static files of the web client (clients/web/serve.mjs): no write goes through it, so a kill
+    // must cost the API nothing; it serves again once restarted.
+    name: 'web client',
+    kind: 'web',
+    match: (p) => base(p.argv[0]) === 'node' && p.argv.some((a) => a.endsWith(path.join('clients', 'web', 'serve.mjs'))),
+    healthy: () => answers(`${webUrl}/config.json`),
+  });
   list.push(
     { name: 'dapr CLI', kind: 'tooling', match: (p) => base(p.argv[0]) === 'dapr' && p.argv[1] === 'run' },
     { name: 'trace viewer', kind: 'tooling', match: (p) => base(p.argv[0]) === 'java' && p.argv.some((a) => a.includes('zipkin')) },
