@@ -391,7 +391,7 @@ export const aiModelCalled = eventContract({
   pubsub: 'usage-stream',
   topic: 'ai-usage',
   producer: 'intelligence',
-  consumers: [],
+  consumers: ['usage-analytics'],
   summary: 'One attempt of one call to the AI model, successful or not: what it cost and how long it took',
   description:
     'High-volume telemetry on the `usage-stream` component (Event Hubs in Azure), fire-and-forget: an event that cannot be published is ' +
