@@ -296,10 +296,12 @@ function standIns(secrets, testMode, claudeEnv = {}) {
           'http://127.0.0.1:54001/callback',
           `${gatewayUrl}/api/docs/oauth2-redirect.html`,
           `http://localhost:${apps.gateway[0]}/api/docs/oauth2-redirect.html`,
-          // The web client's (clients/web): authorization code + PKCE in the browser.
-          `${webUrl}/auth/callback`,
-          `http://localhost:${ports.web}/auth/callback`,
         ].join(','),
+        // The web client (clients/web): a confidential client, as Google registers a web application;
+        // the user service redeems its codes with its secret (the same redirect URIs as dapr.yaml's).
+        OIDC_WEB_CLIENT_ID: WEB_OIDC_CLIENT_ID,
+        OIDC_WEB_CLIENT_SECRET: secrets['oidc-web-client-secret'],
+        OIDC_WEB_REDIRECT_URIS: [`${webUrl}/auth/callback`, `http://localhost:${ports.web}/auth/callback`].join(','),
       },
     },
     {
@@ -412,6 +414,9 @@ const prefixed = (name, group) => Object.fromEntries(Object.entries(group).map((
  * The web client (clients/web/dist, built by set-up) on its own port, served with the edge's
  * cache and security rules; its /config.json points at the gateway and the Google stand-in.
  */
+/** The web client's id at the Google stand-in (dapr.yaml gives the user service the same). */
+const WEB_OIDC_CLIENT_ID = 'healthsync-web';
+
 async function startWeb() {
   const serve = path.join(root, 'clients', 'web', 'serve.mjs');
   const issuer = `http://127.0.0.1:${ports.oidc}`;
@@ -422,7 +427,7 @@ async function startWeb() {
       WEB_API_BASE_URL: gatewayUrl,
       WEB_OIDC_ISSUER: issuer,
       WEB_OIDC_AUTHORIZATION_ENDPOINT: discovery.authorization_endpoint,
-      WEB_OIDC_CLIENT_ID: 'healthsync-mobile',
+      WEB_OIDC_CLIENT_ID,
     },
   });
   await waitUntil('the web client to be served', async () => (await fetch(`${webUrl}/config.json`)).ok, { entry });

@@ -39,7 +39,7 @@ locals {
   # migration Job reads the admin connection string and every service's, whose passwords it sets.
   secret_reads = {
     gateway      = ["redis-password"]
-    user         = ["postgres-url-user", "jwt-signing-key", "redis-password"]
+    user         = ["postgres-url-user", "jwt-signing-key", "oidc-web-client-secret", "redis-password"]
     health       = ["postgres-url-health", "nhis-client-id", "nhis-client-secret", "redis-password"]
     goal         = ["postgres-url-goal", "redis-password"]
     intelligence = ["postgres-url-intelligence", "claude-api-key", "redis-password"]

@@ -14,6 +14,24 @@ export const settings = {
         .map((s) => s.trim())
         .filter(Boolean),
     ),
+  /**
+   * The web client's Google "Web application" client id. Google redeems its codes only with its
+   * client secret (the `oidc-web-client-secret` secret), so codes sent with one of
+   * OIDC_WEB_REDIRECT_URIS are redeemed as this client, with that secret. Both or neither.
+   */
+  OIDC_WEB_CLIENT_ID: z.string().min(1).optional(),
+  /** The web client's registered redirect URIs (comma-separated). */
+  OIDC_WEB_REDIRECT_URIS: z
+    .string()
+    .min(1)
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url()).min(1))
+    .optional(),
   /** Only for a loopback stand-in: allow discovery over plain http. */
   OIDC_ALLOW_INSECURE_HTTP: z
     .enum(['true', 'false'])

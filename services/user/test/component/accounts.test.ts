@@ -5,12 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { type Component, expectProducedEventsKeepContracts, startComponent } from '@healthsync/shared/testing';
-import { createMemoryLogger, obtainIdToken, startGoogleOidcStandin, type RunningProvider } from '@healthsync/standin-google-oidc';
+import { createMemoryLogger, loginWithCode, obtainIdToken, startGoogleOidcStandin, type RunningProvider } from '@healthsync/standin-google-oidc';
 import { REFRESH_GRACE_MS } from '../../src/domain/refresh.js';
 import { userService } from '../../src/server.js';
 
 const CLIENT_ID = 'healthsync-mobile';
 const REDIRECT = 'com.healthsync.app:/oauth2redirect';
+// The web client: a confidential Google client, whose codes are redeemed only with its secret.
+const WEB_CLIENT_ID = 'healthsync-web';
+const WEB_REDIRECT = 'http://127.0.0.1:53100/auth/callback';
+const WEB_SECRET = randomUUID();
 
 let dir: string;
 let google: RunningProvider;
@@ -22,16 +26,25 @@ before(async () => {
     port: 0,
     clientId: CLIENT_ID,
     redirectUris: [REDIRECT],
+    webClient: { clientId: WEB_CLIENT_ID, clientSecret: WEB_SECRET, redirectUris: [WEB_REDIRECT] },
     keysFile: join(dir, 'keys.json'),
     autoLogin: true,
     anyTestIdentity: true,
     logger: createMemoryLogger(),
   });
   user = await startComponent(userService, {
-    env: { OIDC_ISSUER: google.issuer, OIDC_CLIENT_IDS: CLIENT_ID, OIDC_ALLOW_INSECURE_HTTP: 'true' },
-    secrets: { 'jwt-signing-key': generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() },
+    env: { ...userEnv(), OIDC_WEB_CLIENT_ID: WEB_CLIENT_ID, OIDC_WEB_REDIRECT_URIS: WEB_REDIRECT },
+    secrets: { 'jwt-signing-key': signingKey(), 'oidc-web-client-secret': WEB_SECRET },
   });
 });
+
+function userEnv() {
+  return { OIDC_ISSUER: google.issuer, OIDC_CLIENT_IDS: CLIENT_ID, OIDC_ALLOW_INSECURE_HTTP: 'true' };
+}
+
+function signingKey() {
+  return generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+}
 
 after(async () => {
   await user?.stop();
@@ -129,6 +142,55 @@ describe('sign-in and onboarding', () => {
 
   test('when no user id comes with the request, then /api/users/me answers 401', async () => {
     assert.equal((await user.request('/api/users/me')).status, 401);
+  });
+});
+
+describe('web sign-in', () => {
+  const codeFrom = (clientId: string, redirectUri: string, email: string) => loginWithCode({ issuer: google.issuer, clientId, redirectUri, loginHint: email });
+
+  test('when the web client sends its code, then it is redeemed as the web client with its secret and the person is signed in', async () => {
+    const email = newPerson('web');
+    const login = await codeFrom(WEB_CLIENT_ID, WEB_REDIRECT, email);
+    const response = await user.request('/api/auth/google', {
+      method: 'POST',
+      json: { code: login.code, codeVerifier: login.codeVerifier, redirectUri: login.redirectUri, nonce: login.nonce },
+    });
+    assert.equal(response.status, 200, await response.clone().text());
+    assert.equal(((await response.json()) as Session).user.email, email);
+  });
+
+  test("when the app's code comes with the app's redirect URI, then it is still redeemed as the app's public client", async () => {
+    const login = await codeFrom(CLIENT_ID, REDIRECT, newPerson('app-code'));
+    const response = await user.request('/api/auth/google', {
+      method: 'POST',
+      json: { code: login.code, codeVerifier: login.codeVerifier, redirectUri: login.redirectUri, nonce: login.nonce },
+    });
+    assert.equal(response.status, 200, await response.clone().text());
+  });
+
+  test('when the service holds a wrong web client secret, then the web sign-in is refused with 401 and nothing is signed in', async () => {
+    const wrong = await startComponent(userService, {
+      env: { ...userEnv(), OIDC_WEB_CLIENT_ID: WEB_CLIENT_ID, OIDC_WEB_REDIRECT_URIS: WEB_REDIRECT },
+      secrets: { 'jwt-signing-key': signingKey(), 'oidc-web-client-secret': 'not-the-web-client-secret' },
+    });
+    try {
+      const login = await codeFrom(WEB_CLIENT_ID, WEB_REDIRECT, newPerson('web-wrong'));
+      const response = await wrong.request('/api/auth/google', {
+        method: 'POST',
+        json: { code: login.code, codeVerifier: login.codeVerifier, redirectUri: login.redirectUri, nonce: login.nonce },
+      });
+      assert.equal(response.status, 401);
+      assert.equal(((await response.json()) as { code: string }).code, 'INVALID_CREDENTIAL');
+    } finally {
+      await wrong.stop();
+    }
+  });
+
+  test('when a web client id is configured without its redirect URIs, then the service does not start and names the missing setting', async () => {
+    await assert.rejects(
+      startComponent(userService, { env: { ...userEnv(), OIDC_WEB_CLIENT_ID: WEB_CLIENT_ID }, secrets: { 'jwt-signing-key': signingKey() } }),
+      /OIDC_WEB_REDIRECT_URIS is missing/,
+    );
   });
 });
 
