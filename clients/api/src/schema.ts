@@ -3261,15 +3261,12 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description 1-based page
-                 * @example 1
-                 */
-                page?: number;
-                /**
                  * @description Checkups per page
                  * @example 10
                  */
-                size?: number;
+                limit?: number;
+                /** @description Opaque cursor: `nextCursor` of the previous page, passed back unchanged; a forged one is answered 400 VALIDATION_FAILED */
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -3328,10 +3325,10 @@ export interface operations {
                                 }[];
                             };
                         }[];
-                        page: number;
-                        size: number;
+                        /** @description Checkups in the whole history */
                         total: number;
-                        totalPages: number;
+                        /** @description Opaque; pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -4764,7 +4761,7 @@ export interface operations {
                  */
                 limit?: number;
                 /** @description Opaque cursor: `nextCursor` of the previous page, passed back unchanged; a cursor this API did not return is answered 400 VALIDATION_FAILED */
-                before?: string;
+                cursor?: string;
             };
             header?: never;
             path: {
