@@ -102,16 +102,21 @@ export function createAccounts(deps: AccountsDeps) {
    * revocation store refuses the write, the whole change rolls back and the caller answers
    * 503, so a client is never told "signed out" while its access tokens still work
    * (docs/decisions/008-revocation-store-outage.md).
+   *
+   * One write at a time, the caller's own session last: a write refused half-way leaves the
+   * caller's session working, so the client can retry what it asked for (a store recovering
+   * from an outage admits one call at a time through its half-open breaker, and concurrent
+   * writes would be refused and leave the caller signed out of an account that still exists).
    */
-  async function denySessions(familyIds: string[]): Promise<void> {
+  async function denySessions(familyIds: string[], callerSession?: string): Promise<void> {
+    const ordered =
+      callerSession === undefined ? familyIds : [...familyIds.filter((id) => id !== callerSession), ...familyIds.filter((id) => id === callerSession)];
     try {
-      await Promise.all(
-        familyIds.map((familyId) =>
-          deps.dapr.saveState(REVOCATION_STORE, revocationKey(familyId), { revokedAt: deps.clock.now().toISOString() } satisfies RevocationEntry, {
-            ttlSeconds: revocationTtlSeconds(deps.accessTtlSeconds),
-          }),
-        ),
-      );
+      for (const familyId of ordered) {
+        await deps.dapr.saveState(REVOCATION_STORE, revocationKey(familyId), { revokedAt: deps.clock.now().toISOString() } satisfies RevocationEntry, {
+          ttlSeconds: revocationTtlSeconds(deps.accessTtlSeconds),
+        });
+      }
     } catch (error) {
       deps.logger.warn('revocation store write failed; nothing committed', { sessions: familyIds.length, error: String(error) });
       throw new UpstreamUnavailableError('REVOCATION_UNAVAILABLE', 'The session could not be revoked right now; nothing was changed. Try again shortly.', 5);
@@ -218,7 +223,8 @@ export function createAccounts(deps: AccountsDeps) {
       return viewOf(account);
     },
 
-    async delete(userId: string): Promise<void> {
+    /** `sessionId`: the session asking, whose revocation is written last (see denySessions). */
+    async delete(userId: string, sessionId?: string): Promise<void> {
       await withTransaction(db, async (client) => {
         const current = await accounts.findLive(client, userId);
         if (!current) throw new NotFoundError('ACCOUNT_NOT_FOUND', 'The account does not exist.');
@@ -226,7 +232,7 @@ export function createAccounts(deps: AccountsDeps) {
         await accounts.markDeleted(client, userId);
         await enqueueEvent(client, eventContracts.userDeleted, { type: 'UserDeleted', userId, occurredAt: deps.clock.now().toISOString() });
         // Last, before the commit: a failed revocation write keeps the account as it was.
-        await denySessions(revoked);
+        await denySessions(revoked, sessionId);
       });
       deps.eventsEnqueued();
       deps.logger.info('account deleted', { userId });

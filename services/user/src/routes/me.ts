@@ -85,8 +85,8 @@ export function createMeRoutes(accounts: Accounts, clock: Clock): RouteSpec[] {
           codes: { REVOCATION_UNAVAILABLE: 'The session could not be revoked right now; nothing was changed. Try again shortly.' },
         },
       },
-      async handler({ userId }) {
-        await accounts.delete(userId);
+      async handler({ userId, sessionId }) {
+        await accounts.delete(userId, sessionId);
         return undefined;
       },
     }),

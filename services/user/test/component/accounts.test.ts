@@ -309,6 +309,34 @@ describe('two devices editing the profile', () => {
 });
 
 describe('deletion', () => {
+  test('when the revocation store fails half-way through a deletion, then 503, the account stays and the asking session still works; the retry deletes', async () => {
+    const email = newPerson('delete-outage');
+    const sessions = [await signIn(email), await signIn(email), await signIn(email)];
+    const userId = sessions[0]!.user.id;
+    const asking = sessionIdOf(sessions[2]!.accessToken);
+    const headers = { 'x-healthsync-session-id': asking };
+    const written: string[] = [];
+    // The store takes one write, then is down.
+    user.dapr.refuseStateWrite = (store, key) => {
+      if (store !== 'revocations') return false;
+      written.push(key);
+      return written.length > 1;
+    };
+    try {
+      const refused = await user.request('/api/users/me', { method: 'DELETE', userId, headers });
+      assert.equal(refused.status, 503);
+      assert.equal(((await refused.json()) as { code: string }).code, 'REVOCATION_UNAVAILABLE');
+    } finally {
+      user.dapr.refuseStateWrite = undefined;
+    }
+    assert.equal(written.length, 2, 'one write at a time: the store was not asked again after it refused');
+    assert.ok(!written.includes(`session:${asking}`), 'the asking session is revoked last, so it was not reached');
+    assert.equal(user.dapr.stateOf('revocations', `session:${asking}`), undefined);
+    assert.equal((await user.request('/api/users/me', { userId })).status, 200, 'the account is intact');
+    assert.equal((await user.request('/api/users/me', { method: 'DELETE', userId, headers })).status, 204);
+    for (const session of sessions) assert.ok(user.dapr.stateOf('revocations', `session:${sessionIdOf(session.accessToken)}`), 'every session is revoked');
+  });
+
   test('when the account is deleted, then it is gone, user-deleted is published and the same Google identity starts afresh', async () => {
     const email = newPerson('delete');
     const session = await signIn(email);
