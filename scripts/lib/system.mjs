@@ -305,6 +305,23 @@ function standIns(secrets, testMode, claudeEnv = {}) {
       },
     },
     {
+      // A second sign-in provider (Kakao or Apple in production): the same stand-in package on
+      // another port, with its own keys and client; the user service accepts its ID tokens
+      // (OIDC_ADDITIONAL_ISSUERS in dapr.yaml).
+      name: 'second-oidc',
+      package: 'google-oidc',
+      port: ports.oidcSecond,
+      env: {
+        OIDC_PORT: String(ports.oidcSecond),
+        OIDC_ISSUER: `http://127.0.0.1:${ports.oidcSecond}`,
+        OIDC_CLIENT_ID: 'healthsync-second',
+        OIDC_KEYS_FILE: path.join(dataDir, 'second-oidc-keys.json'),
+        OIDC_AUTO_LOGIN: 'true',
+        OIDC_TEST_IDENTITIES: String(testMode),
+        OIDC_REDIRECT_URIS: 'com.healthsync.app:/second-oauth2redirect',
+      },
+    },
+    {
       name: 'nhis',
       port: ports.nhis,
       env: {
@@ -324,7 +341,7 @@ function standIns(secrets, testMode, claudeEnv = {}) {
 
 async function startStandIns(secrets, testMode, claudeEnv) {
   for (const standIn of standIns(secrets, testMode, claudeEnv)) {
-    const main = path.join(root, 'standins', standIn.name, 'dist', 'src', 'main.js');
+    const main = path.join(root, 'standins', standIn.package ?? standIn.name, 'dist', 'src', 'main.js');
     if (!fs.existsSync(main)) continue;
     const entry = startProcess(`standin-${standIn.name}`, process.execPath, ['--enable-source-maps', main], { env: standIn.env });
     await waitUntil(`the ${standIn.name} stand-in to listen`, () => isPortOpen(standIn.port), { entry });

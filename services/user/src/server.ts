@@ -1,6 +1,6 @@
 import { components, startOutboxRelay, type Dapr, type DbServiceDefinition } from '@healthsync/shared';
 import { createAccountsRepository } from './adapters/accounts-repository.js';
-import { createIdentityProvider } from './adapters/identity-provider.js';
+import { createIdentityProviders } from './adapters/identity-provider.js';
 import { createTokenSigner, parseSigningKeySecret } from './adapters/token-signer.js';
 import { settings } from './config.js';
 import { createAccounts } from './handlers/accounts.js';
@@ -40,12 +40,15 @@ export const userService: DbServiceDefinition<typeof settings> = {
     }, config.SIGNING_KEYS_RELOAD_SECONDS * 1000);
     reload.unref();
     const relay = startOutboxRelay({ db, dapr, pubsub: components.events, logger, metrics });
-    const identityProvider = createIdentityProvider({
-      issuer: config.OIDC_ISSUER,
-      clientIds: config.OIDC_CLIENT_IDS,
-      allowInsecureHttp: config.OIDC_ALLOW_INSECURE_HTTP,
-      ...(await webClientOf(config, dapr)),
-    });
+    const identityProvider = createIdentityProviders(
+      {
+        issuer: config.OIDC_ISSUER,
+        clientIds: config.OIDC_CLIENT_IDS,
+        allowInsecureHttp: config.OIDC_ALLOW_INSECURE_HTTP,
+        ...(await webClientOf(config, dapr)),
+      },
+      config.OIDC_ADDITIONAL_ISSUERS,
+    );
     const accounts = createAccounts({
       db,
       repository: createAccountsRepository(),

@@ -1,5 +1,5 @@
 import * as oidc from 'openid-client';
-import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, decodeJwt, jwtVerify, type JWTPayload } from 'jose';
 import CircuitBreaker from 'opossum';
 import { UnauthorizedError, ForbiddenError, UpstreamUnavailableError } from '@healthsync/shared';
 
@@ -165,6 +165,35 @@ export function createIdentityProvider(options: {
         return identityOf(claims as JWTPayload);
       });
       return requireVerifiedEmail(identity);
+    },
+  };
+}
+
+/**
+ * Google and, by configuration, more OpenID Connect issuers whose ID tokens sign people in (Kakao
+ * and Apple publish discovery documents and JWKS): an ID token is verified by the issuer its
+ * `iss` names (an issuer not configured is verified as Google's, which refuses it). Codes are
+ * redeemed with Google's clients.
+ */
+export function createIdentityProviders(
+  primary: Parameters<typeof createIdentityProvider>[0],
+  additional: Array<{ issuer: string; clientIds: string[] }>,
+): IdentityProvider {
+  const main = createIdentityProvider(primary);
+  const others = new Map(
+    additional.map((a) => [a.issuer, createIdentityProvider({ issuer: a.issuer, clientIds: a.clientIds, allowInsecureHttp: primary.allowInsecureHttp })]),
+  );
+  return {
+    authorizationEndpoint: () => main.authorizationEndpoint(),
+    redeemCode: (input) => main.redeemCode(input),
+    async verifyIdToken(idToken, nonce) {
+      let issuer: string | undefined;
+      try {
+        issuer = decodeJwt(idToken).iss;
+      } catch {
+        throw new UnauthorizedError('INVALID_CREDENTIAL', 'The sign-in credential could not be verified.');
+      }
+      return ((issuer !== undefined ? others.get(issuer) : undefined) ?? main).verifyIdToken(idToken, nonce);
     },
   };
 }

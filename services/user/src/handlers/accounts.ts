@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import {
+  ConflictError,
   enqueueEvent,
   eventContracts,
   REVOCATION_STORE,
@@ -133,7 +134,7 @@ export function createAccounts(deps: AccountsDeps) {
     return { session, user: viewOf(account), created };
   }
 
-  return {
+  const accountsApi = {
     signInWithIdToken: async (idToken: string, nonce?: string) => signIn(await deps.identityProvider.verifyIdToken(idToken, nonce)),
     signInWithCode: async (input: { code: string; codeVerifier: string; redirectUri: string; nonce?: string }) =>
       signIn(await deps.identityProvider.redeemCode(input)),
@@ -196,6 +197,32 @@ export function createAccounts(deps: AccountsDeps) {
       });
     },
 
+    /** The sign-in identities of the account (issuers and when each was linked). */
+    async identities(userId: string): Promise<{ issuer: string; linkedAt: string }[]> {
+      const client = await db.connect();
+      try {
+        if (!(await accounts.findLive(client, userId))) throw new NotFoundError('ACCOUNT_NOT_FOUND', 'The account does not exist.');
+        return (await deps.repository.identities.list(client, userId)).map((i) => ({ issuer: i.issuer, linkedAt: i.linkedAt.toISOString() }));
+      } finally {
+        client.release();
+      }
+    },
+
+    /**
+     * Links another provider's identity (its ID token) to the signed-in account, so either signs in
+     * to it. An identity of another live account is refused (409), never moved.
+     */
+    async linkIdentity(userId: string, idToken: string, nonce?: string): Promise<{ issuer: string; linkedAt: string }[]> {
+      const identity = await deps.identityProvider.verifyIdToken(idToken, nonce);
+      await withTransaction(db, async (client) => {
+        if (!(await accounts.findLive(client, userId))) throw new NotFoundError('ACCOUNT_NOT_FOUND', 'The account does not exist.');
+        const outcome = await deps.repository.identities.link(client, userId, identity);
+        if (outcome === 'elsewhere') throw new ConflictError('IDENTITY_LINKED_ELSEWHERE', 'This sign-in is linked to another account.');
+        if (outcome === 'linked') deps.logger.info('identity linked', { userId, issuer: identity.issuer });
+      });
+      return accountsApi.identities(userId);
+    },
+
     async get(userId: string): Promise<AccountView> {
       const client = await db.connect();
       try {
@@ -238,6 +265,7 @@ export function createAccounts(deps: AccountsDeps) {
       deps.logger.info('account deleted', { userId });
     },
   };
+  return accountsApi;
 }
 
 export type Accounts = ReturnType<typeof createAccounts>;

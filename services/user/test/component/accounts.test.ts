@@ -16,8 +16,13 @@ const WEB_CLIENT_ID = 'healthsync-web';
 const WEB_REDIRECT = 'http://127.0.0.1:53100/auth/callback';
 const WEB_SECRET = randomUUID();
 
+// A second OpenID Connect issuer (Kakao, say), configured by OIDC_ADDITIONAL_ISSUERS.
+const KAKAO_CLIENT_ID = 'healthsync-kakao';
+const KAKAO_REDIRECT = 'kakao-app:/oauth';
+
 let dir: string;
 let google: RunningProvider;
+let kakao: RunningProvider;
 let user: Component;
 
 before(async () => {
@@ -32,6 +37,15 @@ before(async () => {
     anyTestIdentity: true,
     logger: createMemoryLogger(),
   });
+  kakao = await startGoogleOidcStandin({
+    port: 0,
+    clientId: KAKAO_CLIENT_ID,
+    redirectUris: [KAKAO_REDIRECT],
+    keysFile: join(dir, 'kakao-keys.json'),
+    autoLogin: true,
+    anyTestIdentity: true,
+    logger: createMemoryLogger(),
+  });
   user = await startComponent(userService, {
     env: { ...userEnv(), OIDC_WEB_CLIENT_ID: WEB_CLIENT_ID, OIDC_WEB_REDIRECT_URIS: WEB_REDIRECT },
     secrets: { 'jwt-signing-key': signingKey(), 'oidc-web-client-secret': WEB_SECRET },
@@ -39,7 +53,12 @@ before(async () => {
 });
 
 function userEnv() {
-  return { OIDC_ISSUER: google.issuer, OIDC_CLIENT_IDS: CLIENT_ID, OIDC_ALLOW_INSECURE_HTTP: 'true' };
+  return {
+    OIDC_ISSUER: google.issuer,
+    OIDC_CLIENT_IDS: CLIENT_ID,
+    OIDC_ALLOW_INSECURE_HTTP: 'true',
+    OIDC_ADDITIONAL_ISSUERS: JSON.stringify([{ issuer: kakao.issuer, clientIds: [KAKAO_CLIENT_ID] }]),
+  };
 }
 
 function signingKey() {
@@ -49,6 +68,7 @@ function signingKey() {
 after(async () => {
   await user?.stop();
   await google?.stop();
+  await kakao?.stop();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -191,6 +211,81 @@ describe('web sign-in', () => {
       startComponent(userService, { env: { ...userEnv(), OIDC_WEB_CLIENT_ID: WEB_CLIENT_ID }, secrets: { 'jwt-signing-key': signingKey() } }),
       /OIDC_WEB_REDIRECT_URIS is missing/,
     );
+  });
+});
+
+describe('a second sign-in provider', () => {
+  const kakaoToken = (email: string, nonce = randomUUID()) =>
+    obtainIdToken({ issuer: kakao.issuer, clientId: KAKAO_CLIENT_ID, redirectUri: KAKAO_REDIRECT, loginHint: email, nonce });
+  const identities = (userId: string) => user.request('/api/users/me/identities', { userId });
+  const link = (userId: string, idToken: string) => user.request('/api/users/me/identities', { method: 'POST', userId, json: { idToken } });
+
+  test('when a person links their Kakao sign-in, then either provider signs in to the same account; linking again changes nothing', async () => {
+    const email = newPerson('link');
+    const first = await signIn(email);
+    const linked = await link(first.user.id, await kakaoToken(email));
+    assert.equal(linked.status, 200, await linked.clone().text());
+    const issuers = ((await linked.json()) as { items: { issuer: string }[] }).items.map((i) => i.issuer);
+    assert.deepEqual(issuers, [google.issuer, kakao.issuer]);
+    assert.equal((await link(first.user.id, await kakaoToken(email))).status, 200);
+    assert.equal(((await (await identities(first.user.id)).json()) as { items: unknown[] }).items.length, 2);
+    const viaKakao = await user.request('/api/auth/google', { method: 'POST', json: { idToken: await kakaoToken(email) } });
+    assert.equal(viaKakao.status, 200);
+    assert.equal(((await viaKakao.json()) as Session).user.id, first.user.id);
+  });
+
+  test('when someone links a Kakao sign-in that belongs to another account, then 409 and it stays with its account', async () => {
+    const owner = newPerson('owner');
+    const ownerAccount = await signIn(owner);
+    assert.equal((await link(ownerAccount.user.id, await kakaoToken(owner))).status, 200);
+    const other = await signIn(newPerson('other'));
+    const refused = await link(other.user.id, await kakaoToken(owner));
+    assert.equal(refused.status, 409);
+    assert.equal(((await refused.json()) as { code: string }).code, 'IDENTITY_LINKED_ELSEWHERE');
+    assert.equal(((await (await identities(other.user.id)).json()) as { items: unknown[] }).items.length, 1);
+    const viaKakao = await user.request('/api/auth/google', { method: 'POST', json: { idToken: await kakaoToken(owner) } });
+    assert.equal(((await viaKakao.json()) as Session).user.id, ownerAccount.user.id);
+  });
+
+  test('when a token comes from an issuer that is not configured, or is not a token, then 401 and nothing is linked', async () => {
+    const person = await signIn(newPerson('unknown-issuer'));
+    const stranger = await startGoogleOidcStandin({
+      port: 0,
+      clientId: KAKAO_CLIENT_ID,
+      redirectUris: [KAKAO_REDIRECT],
+      keysFile: join(dir, 'stranger-keys.json'),
+      autoLogin: true,
+      anyTestIdentity: true,
+      logger: createMemoryLogger(),
+    });
+    try {
+      const token = await obtainIdToken({
+        issuer: stranger.issuer,
+        clientId: KAKAO_CLIENT_ID,
+        redirectUri: KAKAO_REDIRECT,
+        loginHint: newPerson('x'),
+        nonce: 'n',
+      });
+      for (const idToken of [token, 'not-a-jwt-but-long-enough-to-pass']) {
+        const refused = await link(person.user.id, idToken);
+        assert.equal(refused.status, 401);
+        assert.equal(((await refused.json()) as { code: string }).code, 'INVALID_CREDENTIAL');
+      }
+    } finally {
+      await stranger.stop();
+    }
+    assert.equal(((await (await identities(person.user.id)).json()) as { items: unknown[] }).items.length, 1);
+  });
+
+  test('when the account is deleted, then its linked sign-in is free again and starts a new account', async () => {
+    const email = newPerson('link-delete');
+    const first = await signIn(email);
+    assert.equal((await link(first.user.id, await kakaoToken(email))).status, 200);
+    assert.equal((await user.request('/api/users/me', { method: 'DELETE', userId: first.user.id })).status, 204);
+    const again = await user.request('/api/auth/google', { method: 'POST', json: { idToken: await kakaoToken(email) } });
+    const fresh = (await again.json()) as Session;
+    assert.notEqual(fresh.user.id, first.user.id);
+    assert.equal(fresh.user.onboardingRequired, true);
   });
 });
 
