@@ -15,6 +15,8 @@ export const ports = {
   schedulerEtcdClient: 12379,
   schedulerEtcdPeer: 12380,
   oidc: 14000,
+  /** A second OpenID Connect issuer (another instance of the Google stand-in), as Kakao or Apple would be. */
+  oidcSecond: 14050,
   nhis: 14100,
   claude: 14200,
   /** Zipkin: the sidecars send spans to /api/v2/spans (dapr/local/*.yaml repeat it); UI at /zipkin/. */

@@ -449,6 +449,8 @@ const SECRET_GENERATORS = {
   'claude-api-key': () => `sk-ant-local-${randomBytes(24).toString('base64url')}`,
   'nhis-client-id': () => `healthsync-${randomBytes(6).toString('hex')}`,
   'nhis-client-secret': () => randomBytes(24).toString('base64url'),
+  // The Google stand-in's web client (a confidential client, as Google registers a web application).
+  'oidc-web-client-secret': () => randomBytes(24).toString('base64url'),
 };
 
 /**

@@ -296,10 +296,29 @@ function standIns(secrets, testMode, claudeEnv = {}) {
           'http://127.0.0.1:54001/callback',
           `${gatewayUrl}/api/docs/oauth2-redirect.html`,
           `http://localhost:${apps.gateway[0]}/api/docs/oauth2-redirect.html`,
-          // The web client's (clients/web): authorization code + PKCE in the browser.
-          `${webUrl}/auth/callback`,
-          `http://localhost:${ports.web}/auth/callback`,
         ].join(','),
+        // The web client (clients/web): a confidential client, as Google registers a web application;
+        // the user service redeems its codes with its secret (the same redirect URIs as dapr.yaml's).
+        OIDC_WEB_CLIENT_ID: WEB_OIDC_CLIENT_ID,
+        OIDC_WEB_CLIENT_SECRET: secrets['oidc-web-client-secret'],
+        OIDC_WEB_REDIRECT_URIS: [`${webUrl}/auth/callback`, `http://localhost:${ports.web}/auth/callback`].join(','),
+      },
+    },
+    {
+      // A second sign-in provider (Kakao or Apple in production): the same stand-in package on
+      // another port, with its own keys and client; the user service accepts its ID tokens
+      // (OIDC_ADDITIONAL_ISSUERS in dapr.yaml).
+      name: 'second-oidc',
+      package: 'google-oidc',
+      port: ports.oidcSecond,
+      env: {
+        OIDC_PORT: String(ports.oidcSecond),
+        OIDC_ISSUER: `http://127.0.0.1:${ports.oidcSecond}`,
+        OIDC_CLIENT_ID: 'healthsync-second',
+        OIDC_KEYS_FILE: path.join(dataDir, 'second-oidc-keys.json'),
+        OIDC_AUTO_LOGIN: 'true',
+        OIDC_TEST_IDENTITIES: String(testMode),
+        OIDC_REDIRECT_URIS: 'com.healthsync.app:/second-oauth2redirect',
       },
     },
     {
@@ -322,7 +341,7 @@ function standIns(secrets, testMode, claudeEnv = {}) {
 
 async function startStandIns(secrets, testMode, claudeEnv) {
   for (const standIn of standIns(secrets, testMode, claudeEnv)) {
-    const main = path.join(root, 'standins', standIn.name, 'dist', 'src', 'main.js');
+    const main = path.join(root, 'standins', standIn.package ?? standIn.name, 'dist', 'src', 'main.js');
     if (!fs.existsSync(main)) continue;
     const entry = startProcess(`standin-${standIn.name}`, process.execPath, ['--enable-source-maps', main], { env: standIn.env });
     await waitUntil(`the ${standIn.name} stand-in to listen`, () => isPortOpen(standIn.port), { entry });
@@ -412,6 +431,9 @@ const prefixed = (name, group) => Object.fromEntries(Object.entries(group).map((
  * The web client (clients/web/dist, built by set-up) on its own port, served with the edge's
  * cache and security rules; its /config.json points at the gateway and the Google stand-in.
  */
+/** The web client's id at the Google stand-in (dapr.yaml gives the user service the same). */
+const WEB_OIDC_CLIENT_ID = 'healthsync-web';
+
 async function startWeb() {
   const serve = path.join(root, 'clients', 'web', 'serve.mjs');
   const issuer = `http://127.0.0.1:${ports.oidc}`;
@@ -422,7 +444,7 @@ async function startWeb() {
       WEB_API_BASE_URL: gatewayUrl,
       WEB_OIDC_ISSUER: issuer,
       WEB_OIDC_AUTHORIZATION_ENDPOINT: discovery.authorization_endpoint,
-      WEB_OIDC_CLIENT_ID: 'healthsync-mobile',
+      WEB_OIDC_CLIENT_ID,
     },
   });
   await waitUntil('the web client to be served', async () => (await fetch(`${webUrl}/config.json`)).ok, { entry });

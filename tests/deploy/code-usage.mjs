@@ -62,12 +62,24 @@ function pythonUsage(app) {
   return { components: [...components].sort(), apis: [...apis].sort(), secrets: [...secrets].sort(), unresolved };
 }
 
+/** The string constants the shared package exports (`export const NAME = 'value';`), e.g. `REVOCATION_STORE`. */
+function sharedConstants() {
+  const constants = new Map();
+  for (const file of sourceFiles(path.join(root, 'services', 'shared', 'src'))) {
+    for (const m of fs.readFileSync(file, 'utf8').matchAll(/export const ([A-Z_][A-Z0-9_]*) = '([^']+)';/g)) constants.set(m[1], m[2]);
+  }
+  return constants;
+}
+
 /** The shared `components` object: key → component name (services/shared/src/service.ts). */
 export function sharedComponentNames() {
   const text = fs.readFileSync(path.join(root, 'services', 'shared', 'src', 'service.ts'), 'utf8');
   const body = /export const components = \{([\s\S]*?)\} as const/.exec(text)?.[1];
   if (!body) throw new Error('services/shared/src/service.ts: `export const components = {...} as const` not found');
-  return Object.fromEntries([...body.matchAll(/^\s*(\w+):\s*'([^']+)'/gm)].map((m) => [m[1], m[2]]));
+  // A value is a literal or a constant of the shared package (e.g. `REVOCATION_STORE` in contracts/).
+  const constants = sharedConstants();
+  const value = (expression) => /^'([^']+)'$/.exec(expression)?.[1] ?? constants.get(expression) ?? `<unresolved ${expression}>`;
+  return Object.fromEntries([...body.matchAll(/^\s*(\w+):\s*('[^']+'|[A-Z_][A-Z0-9_]*)/gm)].map((m) => [m[1], value(m[2])]));
 }
 
 /**
@@ -75,6 +87,11 @@ export function sharedComponentNames() {
  * services/shared/src/service.ts names it (`databaseSecretName`), for one service.
  */
 export function databaseSecretOf(service) {
+  if (PYTHON_APPS.includes(service)) {
+    const read = codeUsage()[service].secrets.filter((name) => name.startsWith('postgres-'));
+    if (read.length !== 1) throw new Error(`services/${service}: expected one database secret read with read_secret("..."), found ${JSON.stringify(read)}`);
+    return read[0];
+  }
   const text = fs.readFileSync(path.join(root, 'services', 'shared', 'src', 'service.ts'), 'utf8');
   const template = /export const databaseSecretName = \(service: string\): string => `([^`]*)`;/.exec(text)?.[1];
   if (!template) throw new Error('services/shared/src/service.ts: `export const databaseSecretName = (service: string): string => `...`` not found');
@@ -88,8 +105,12 @@ export function databaseSecretOf(service) {
 export function declaredSchemas() {
   const out = {};
   for (const app of APPS) {
-    const text = fs.readFileSync(path.join(root, 'services', app, 'src', 'server.ts'), 'utf8');
-    const schema = /\bdbSchema:\s*'([a-z_]+)'/.exec(text)?.[1];
+    // A Python app names its schema in a module constant (`DB_SCHEMA = "..."`) of its package.
+    const schema = PYTHON_APPS.includes(app)
+      ? sourceFiles(path.join(root, 'services', app), (name) => name.endsWith('.py'))
+          .map((f) => /^DB_SCHEMA\s*=\s*"([a-z_]+)"/m.exec(fs.readFileSync(f, 'utf8'))?.[1])
+          .find(Boolean)
+      : /\bdbSchema:\s*'([a-z_]+)'/.exec(fs.readFileSync(path.join(root, 'services', app, 'src', 'server.ts'), 'utf8'))?.[1];
     if (schema) out[app] = schema;
   }
   return out;
@@ -106,9 +127,15 @@ const BINDING_NAME = /inputBindings:\s*\[[^\]]*?\bname:\s*([^,}\n]+)/gs;
  * or a constant (`const X = 'name'` / `const X = components.x`) declared in the app's files.
  */
 function resolver(files, shared) {
-  const constants = new Map();
+  const constants = sharedConstants();
+  // An event contract's component (`eventContracts.x.pubsub`, or `c.pubsub` after `const c = eventContracts.x`).
+  const contracts = eventContractTopics();
   for (const file of files) {
     const text = fs.readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/\bconst\s+([A-Za-z_]\w*)\s*=\s*eventContracts\.(\w+)\s*;/g)) {
+      if (contracts[m[2]]) constants.set(`${m[1]}.pubsub`, contracts[m[2]].pubsub);
+    }
+    for (const [key, contract] of Object.entries(contracts)) constants.set(`eventContracts.${key}.pubsub`, contract.pubsub);
     for (const m of text.matchAll(/(?:export\s+)?const\s+([A-Za-z_]\w*)\s*=\s*('([^']+)'|components\.(\w+))\s*;/g)) {
       constants.set(m[1], m[3] ?? shared[m[4]]);
     }
@@ -185,7 +212,44 @@ export function codeUsage() {
  * every string literal there that names one of `knownTopics` (directly, or through a constant
  * or a topics object defined in the app's sources), and every `topic: '<literal>'`.
  */
+/**
+ * The event contracts (services/shared/src/contracts/events.ts): each `eventContracts` key with
+ * its topic and producer. Services name the events they publish and consume by these keys.
+ */
+export function eventContractTopics() {
+  const text = fs.readFileSync(path.join(root, 'services', 'shared', 'src', 'contracts', 'events.ts'), 'utf8');
+  const out = {};
+  for (const m of text.matchAll(/export const (\w+) = eventContract\(\{([\s\S]*?)\n\}\);/g)) {
+    const topic = /\n\s+topic: '([a-z0-9-]+)'/.exec(m[2])?.[1];
+    const producer = /\n\s+producer: '([a-z-]+)'/.exec(m[2])?.[1];
+    const pubsub = /\n\s+pubsub: '([a-z-]+)'/.exec(m[2])?.[1];
+    if (topic && producer && pubsub) out[m[1]] = { topic, producer, pubsub };
+  }
+  if (Object.keys(out).length === 0) throw new Error('services/shared/src/contracts/events.ts: no `export const x = eventContract({ topic, producer })` found');
+  return out;
+}
+
+/** The topics an event contract names in a source text (`eventContracts.x`). */
+function contractTopicsIn(text, contracts) {
+  return [...text.matchAll(/\beventContracts\.(\w+)/g)].filter((m) => m[1] in contracts).map((m) => contracts[m[1]].topic);
+}
+
+/**
+ * The topics of one pub/sub component each app publishes to: the event contracts its sources
+ * name outside its subscriptions (a producer types what it enqueues or publishes with the contract).
+ */
+export function publishedTopics(pubsub) {
+  const contracts = Object.fromEntries(Object.entries(eventContractTopics()).filter(([, c]) => c.pubsub === pubsub));
+  const out = {};
+  for (const app of APPS) {
+    const files = sourceFiles(path.join(root, 'services', app, 'src')).filter((f) => !f.split(path.sep).includes('subscriptions'));
+    out[app] = [...new Set(files.flatMap((f) => contractTopicsIn(fs.readFileSync(f, 'utf8'), contracts)))].sort();
+  }
+  return out;
+}
+
 export function subscribedTopics(knownTopics) {
+  const contracts = eventContractTopics();
   const out = {};
   for (const app of APPS) {
     const dir = path.join(root, 'services', app, 'src', 'subscriptions');
@@ -199,6 +263,7 @@ export function subscribedTopics(knownTopics) {
     const topics = new Set();
     for (const file of sourceFiles(dir)) {
       const text = fs.readFileSync(file, 'utf8');
+      for (const topic of contractTopicsIn(text, contracts)) topics.add(topic);
       for (const m of text.matchAll(/'([a-z0-9-]+)'/g)) if (knownTopics.includes(m[1])) topics.add(m[1]);
       for (const m of text.matchAll(/\btopic:\s*'([a-z0-9-]+)'/g)) topics.add(m[1]);
       for (const m of text.matchAll(/\b(?:topic:\s*|\()(?:[A-Za-z_]\w*\.)?([A-Za-z_]\w*)\b/g)) {

@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
-import { DATABASES, databaseSecretName } from '../../scripts/lib/databases.mjs';
+import { DATABASES, databaseSecretName, databaseUrlVariable } from '../../scripts/lib/databases.mjs';
 import { databaseSecretOf, declaredSchemas } from './code-usage.mjs';
 import { APPS, byKind, find, readYamlFile, renderChart, renderProduction, root, terraform } from './lib.mjs';
 
@@ -62,10 +62,10 @@ test('when the migration Job runs, then it gets the admin connection string and 
   // A local cluster: each service's connection string from the Secret its own sidecar reads.
   const local = job(renderChart([]).objects);
   const fromSecrets = Object.fromEntries(local.map((e) => [e.name, e.valueFrom?.secretKeyRef]));
-  assert.deepEqual(Object.keys(fromSecrets).sort(), ['POSTGRES_ADMIN_URL', ...SERVICES.map((s) => `POSTGRES_URL_${s.toUpperCase()}`)].sort());
+  assert.deepEqual(Object.keys(fromSecrets).sort(), ['POSTGRES_ADMIN_URL', ...SERVICES.map(databaseUrlVariable)].sort());
   for (const service of SERVICES) {
     const secret = databaseSecretName(service);
-    assert.deepEqual(fromSecrets[`POSTGRES_URL_${service.toUpperCase()}`], { name: secret, key: secret }, `${service}'s connection string`);
+    assert.deepEqual(fromSecrets[databaseUrlVariable(service)], { name: secret, key: secret }, `${service}'s connection string`);
   }
 });
 

@@ -2,10 +2,9 @@
 // given and what it is wired to, checked against what the chart, the components, the Dapr
 // configuration and the services' code need from it.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { subscribedTopics } from './code-usage.mjs';
+import { publishedTopics, subscribedTopics } from './code-usage.mjs';
 import { APPS, componentsIn, readYamlFile, root, secretRefsOf, terraform } from './lib.mjs';
 
 const tf = () => terraform();
@@ -138,23 +137,11 @@ test('when a service publishes an event, then only that service may send to its 
   const messaging = tf()['modules/messaging'];
   const publishers = messaging.variable.publishers.default;
   const topics = messaging.variable.topics.default;
-  // Who publishes what, from the code: the services whose sources (outside subscriptions) name the topic.
+  // Who publishes what, from the code: the event contracts each service's sources (outside its
+  // subscriptions) publish with.
   const published = {};
-  for (const app of APPS) {
-    const files = [];
-    const walk = (dir) => {
-      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-        const full = path.join(dir, e.name);
-        if (e.isDirectory()) {
-          if (e.name !== 'subscriptions') walk(full);
-        } else if (e.name.endsWith('.ts')) files.push(full);
-      }
-    };
-    // A Python app has no src/ (services/<app>/<package>); it publishes nothing on `events`.
-    if (fs.existsSync(path.join(root, 'services', app, 'src'))) walk(path.join(root, 'services', app, 'src'));
-    const text = files.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
-    for (const topic of Object.keys(topics)) if (topic !== 'dead-letters' && text.includes(`'${topic}'`)) (published[topic] ??= []).push(app);
-  }
+  for (const [app, names] of Object.entries(publishedTopics('events'))) for (const topic of names) (published[topic] ??= []).push(app);
+  for (const topic of Object.keys(published)) assert.ok(topic in topics, `the code publishes ${topic}, which Terraform does not create`);
   for (const topic of Object.keys(topics).filter((t) => t !== 'dead-letters')) {
     assert.deepEqual(
       publishers[topic],

@@ -19,7 +19,9 @@ const rules = () =>
   Object.values(edge().azurerm_cdn_frontdoor_rule ?? {}).filter((r) => ref(r.cdn_frontdoor_rule_set_id) === 'azurerm_cdn_frontdoor_rule_set.web.id');
 const actionsOf = (rule) => rule.actions[0];
 const conditionsOf = (rule) => rule.conditions?.[0] ?? {};
-const headerSet = (rule) => Object.fromEntries((actionsOf(rule).response_header_action ?? []).map((h) => [h.header_name, h.value]));
+const headerSet = (rule) =>
+  Object.fromEntries((actionsOf(rule).modify_response_header ?? []).filter((h) => h.operator === 'Overwrite').map((h) => [h.header_name, h.header_value]));
+const cachingOf = (rule) => actionsOf(rule).route_configuration_override[0].caching[0];
 
 test('when the web host name is asked for, then Front Door answers it with a certificate and the WAF, from the static website over Private Link', () => {
   const e = edge();
@@ -53,26 +55,26 @@ test('when the web host name is asked for, then Front Door answers it with a cer
 
 test('when the web client is cached at the edge, then hashed assets live a year, the page and app paths are never kept, and app paths get the page', () => {
   const all = rules();
-  const byPath = (value) => all.find((r) => (conditionsOf(r).url_path_condition ?? []).some((c) => c.match_values.includes(value)));
+  const byPath = (value) => all.find((r) => (conditionsOf(r).request_path ?? []).some((c) => c.values.includes(value)));
   const assets = byPath('assets/');
   assert.ok(assets, 'a rule for assets/');
-  assert.equal(conditionsOf(assets).url_path_condition[0].operator, 'BeginsWith');
-  const assetCache = actionsOf(assets).route_configuration_override_action[0];
-  assert.equal(assetCache.cache_behavior, 'OverrideAlways');
-  assert.equal(assetCache.cache_duration, '365.00:00:00');
+  assert.equal(conditionsOf(assets).request_path[0].operator, 'BeginsWith');
+  const assetCache = cachingOf(assets);
+  assert.equal(assetCache.behaviour, 'OverrideAlways');
+  assert.equal(assetCache.duration, '365.00:00:00');
   assert.equal(headerSet(assets)['Cache-Control'], CACHE_HASHED_ASSET);
 
   const documents = byPath('index.html');
-  assert.ok(documents && conditionsOf(documents).url_path_condition[0].match_values.includes('config.json'), 'index.html and config.json');
-  assert.equal(actionsOf(documents).route_configuration_override_action[0].cache_behavior, 'Disabled');
+  assert.ok(documents && conditionsOf(documents).request_path[0].values.includes('config.json'), 'index.html and config.json');
+  assert.equal(cachingOf(documents).behaviour, 'Disabled');
   assert.equal(headerSet(documents)['Cache-Control'], CACHE_DOCUMENT);
 
-  const appPaths = all.find((r) => conditionsOf(r).url_file_extension_condition);
+  const appPaths = all.find((r) => conditionsOf(r).request_file_extension);
   assert.ok(appPaths, 'a rule for paths without a file extension');
-  assert.equal(conditionsOf(appPaths).url_file_extension_condition[0].operator, 'LessThan');
-  assert.deepEqual(conditionsOf(appPaths).url_file_extension_condition[0].match_values, ['1']);
-  assert.deepEqual(actionsOf(appPaths).url_rewrite_action[0], { source_pattern: '/', destination: '/index.html', preserve_unmatched_path: false });
-  assert.equal(actionsOf(appPaths).route_configuration_override_action[0].cache_behavior, 'Disabled');
+  assert.equal(conditionsOf(appPaths).request_file_extension[0].operator, 'LessThan');
+  assert.deepEqual(conditionsOf(appPaths).request_file_extension[0].values, ['1']);
+  assert.deepEqual(actionsOf(appPaths).url_rewrite[0], { source_pattern: '/', destination_path: '/index.html', preserve_unmatched_path_enabled: false });
+  assert.equal(cachingOf(appPaths).behaviour, 'Disabled');
   assert.equal(headerSet(appPaths)['Cache-Control'], CACHE_DOCUMENT);
   assert.deepEqual(
     all.map((r) => r.order).sort((a, b) => a - b),

@@ -60,10 +60,8 @@ interface Latest extends Judged {
 }
 interface HistoryPage {
   items: { id: string; examDate: string | null; examYear: number; hasDocument: boolean }[];
-  page: number;
-  size: number;
   total: number;
-  totalPages: number;
+  nextCursor: string | null;
 }
 interface Detail {
   id: string;
@@ -498,17 +496,38 @@ describe('health checkups from NHIS', () => {
   });
 
   describe('reading the history', () => {
-    test('when history is paged, then it is newest first across pages', async () => {
-      const first = await json<HistoryPage>(await history(minji.accessToken, '?page=1&size=2'));
-      const second = await json<HistoryPage>(await history(minji.accessToken, '?page=2&size=2'));
-      assert.deepEqual([first.total, first.totalPages, first.items.length, second.items.length], [3, 2, 2, 1]);
+    test('when history is paged with a cursor, then it is newest first across pages and the last page says so', async () => {
+      const first = await json<HistoryPage>(await history(minji.accessToken, '?limit=2'));
+      assert.ok(first.nextCursor, 'a first page of two out of three has a next page');
+      const second = await json<HistoryPage>(await history(minji.accessToken, `?limit=2&cursor=${first.nextCursor}`));
+      assert.deepEqual([first.total, first.items.length, second.items.length, second.nextCursor], [3, 2, 1, null]);
       assert.deepEqual(
         [...first.items, ...second.items].map((i) => i.examDate),
         ['2025-03-20', '2024-04-12', '2022-05-10'],
       );
-      const tooBig = await history(minji.accessToken, '?size=500');
+      const tooBig = await history(minji.accessToken, '?limit=500');
       assert.equal(tooBig.status, 400);
       await tooBig.body?.cancel();
+    });
+
+    test("when a cursor is forged or is another person's, then the answer is 400 naming the cursor and shows nothing of theirs", async () => {
+      const minjisCursor = (await json<HistoryPage>(await history(minji.accessToken, '?limit=1'))).nextCursor!;
+      const forged = Buffer.from(`c1:${minjiIds[0]}x`).toString('base64url');
+      for (const [token, cursor] of [
+        [junho.accessToken, minjisCursor],
+        [minji.accessToken, forged],
+        [minji.accessToken, 'not%2Fa%2Fcursor'],
+        [minji.accessToken, '..%252f..%252f'],
+      ] as const) {
+        const response = await history(token, `?cursor=${cursor}`);
+        assert.equal(response.status, 400, cursor);
+        const problem = (await response.json()) as { code: string; errors?: { field: string }[] };
+        assert.equal(problem.code, 'VALIDATION_FAILED');
+        assert.ok(
+          problem.errors?.some((e) => e.field === 'query.cursor'),
+          JSON.stringify(problem),
+        );
+      }
     });
 
     test('when trends are asked for, then each item is a chart-ready series, oldest first, with the person’s grade bands', async () => {

@@ -301,7 +301,7 @@ describe('intelligence: AI reading, missions and chat', () => {
     );
     assert.ok(page1.nextCursor);
     const page2 = await json<{ messages: Message[]; nextCursor: string | null }>(
-      await api(`/api/intelligence/chats/${chatId}?limit=2&before=${page1.nextCursor}`, { token: minji.accessToken }),
+      await api(`/api/intelligence/chats/${chatId}?limit=2&cursor=${page1.nextCursor}`, { token: minji.accessToken }),
       200,
     );
     assert.deepEqual(

@@ -622,6 +622,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/me/identities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 연결된 로그인 계정 · The sign-in providers linked to the account (Google, and Kakao or Apple where configured) */
+        get: operations["listMyIdentities"];
+        put?: never;
+        /**
+         * 다른 로그인 계정 연결 · Link another sign-in provider: send its ID token; afterwards either signs in to this account
+         * @description The ID token of a configured OpenID Connect issuer (verified like a sign-in). Linking an identity already linked to this account changes nothing; one linked to another account is refused with 409 and stays where it is.
+         */
+        post: operations["linkIdentity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3261,15 +3282,12 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description 1-based page
-                 * @example 1
-                 */
-                page?: number;
-                /**
                  * @description Checkups per page
                  * @example 10
                  */
-                size?: number;
+                limit?: number;
+                /** @description Opaque cursor: `nextCursor` of the previous page, passed back unchanged; a forged one is answered 400 VALIDATION_FAILED */
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -3328,10 +3346,10 @@ export interface operations {
                                 }[];
                             };
                         }[];
-                        page: number;
-                        size: number;
+                        /** @description Checkups in the whole history */
                         total: number;
-                        totalPages: number;
+                        /** @description Opaque; pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -4764,7 +4782,7 @@ export interface operations {
                  */
                 limit?: number;
                 /** @description Opaque cursor: `nextCursor` of the previous page, passed back unchanged; a cursor this API did not return is answered 400 VALIDATION_FAILED */
-                before?: string;
+                cursor?: string;
             };
             header?: never;
             path: {
@@ -6229,6 +6247,258 @@ export interface operations {
                 };
             };
             /** @description The sessions could not be revoked right now; the account is unchanged (retry). Codes: `REVOCATION_UNAVAILABLE`, `ROUTES_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service did not answer in time. Codes: `UPSTREAM_TIMEOUT` */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyIdentities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The linked identities, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description The OpenID Connect issuer, e.g. https://accounts.google.com */
+                            issuer: string;
+                            /**
+                             * Format: date-time
+                             * @description When it was linked (for the first identity: when the account was made)
+                             */
+                            linkedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid. Codes: `NON_CANONICAL_PATH` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account was deleted meanwhile. Codes: `ACCOUNT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind this route could not be reached. Codes: `UPSTREAM_UNAVAILABLE` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; Retry-After says when to try again. Codes: `ROUTES_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service did not answer in time. Codes: `UPSTREAM_TIMEOUT` */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    linkIdentity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The ID token from the other provider’s native sign-in */
+                    idToken: string;
+                    /** @description The nonce the app put in that sign-in request */
+                    nonce?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Linked; the account’s identities */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description The OpenID Connect issuer, e.g. https://accounts.google.com */
+                            issuer: string;
+                            /**
+                             * Format: date-time
+                             * @description When it was linked (for the first identity: when the account was made)
+                             */
+                            linkedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid. Codes: `NON_CANONICAL_PATH`, `VALIDATION_FAILED`, `MALFORMED_JSON` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The ID token could not be verified. Codes: `INVALID_CREDENTIAL`, `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The provider says the email is not verified. Codes: `EMAIL_NOT_VERIFIED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account was deleted meanwhile. Codes: `ACCOUNT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Linked to another account. Codes: `IDENTITY_LINKED_ELSEWHERE` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit. Codes: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind this route could not be reached. Codes: `UPSTREAM_UNAVAILABLE` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The provider cannot be reached. Codes: `IDENTITY_PROVIDER_UNAVAILABLE`, `ROUTES_UNAVAILABLE` */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */

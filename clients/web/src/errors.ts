@@ -11,6 +11,7 @@ const MESSAGES: Record<string, string> = {
   CLIENT_NOT_IDENTIFIED: '요청을 처리할 수 없어요. 잠시 후 다시 시도해 주세요.',
   DOCUMENT_NOT_FOUND: '이 검진은 결과지 원본이 제공되지 않았어요.',
   EMAIL_NOT_VERIFIED: 'Google 계정의 이메일 인증이 끝나지 않아 로그인할 수 없어요. Google에서 이메일을 인증한 뒤 다시 시도해 주세요.',
+  IDENTITY_LINKED_ELSEWHERE: '이 로그인 계정은 이미 다른 HealthSync 계정에 연결되어 있어요.',
   HEALTH_DATA_UNAVAILABLE: '지금은 건강 기록을 불러올 수 없어요. 잠시 후 다시 시도해 주세요.',
   IDENTITY_PROVIDER_UNAVAILABLE: '지금은 Google 로그인을 이용할 수 없어요. 잠시 후 다시 시도해 주세요.',
   INTELLIGENCE_UNAVAILABLE: '지금은 AI 추천 미션을 확인할 수 없어요. 기본 미션 중에서 골라 주세요.',

@@ -26,11 +26,11 @@ locals {
   # postgres-url-<service>; the migration Job creates the role with that password and grants it
   # its schema only (docs/decisions/010-one-database-role-per-service.md).
   database_roles = {
-    user         = "healthsync_user"
-    health       = "healthsync_health"
-    goal         = "healthsync_goal"
-    intelligence = "healthsync_intelligence"
-    batch        = "healthsync_batch"
+    user              = "healthsync_user"
+    health            = "healthsync_health"
+    goal              = "healthsync_goal"
+    intelligence      = "healthsync_intelligence"
+    batch             = "healthsync_batch"
     "usage-analytics" = "healthsync_usage_analytics"
   }
   # The Key Vault secrets each app's sidecar resolves: its Dapr secret scope
@@ -39,14 +39,14 @@ locals {
   # migration Job reads the admin connection string and every service's, whose passwords it sets.
   secret_reads = {
     gateway      = ["redis-password"]
-    user         = ["postgres-url-user", "jwt-signing-key", "redis-password"]
+    user         = ["postgres-url-user", "jwt-signing-key", "oidc-web-client-secret", "redis-password"]
     health       = ["postgres-url-health", "nhis-client-id", "nhis-client-secret", "redis-password"]
     goal         = ["postgres-url-goal", "redis-password"]
     intelligence = ["postgres-url-intelligence", "claude-api-key", "redis-password"]
     batch        = ["postgres-url-batch", "redis-password"]
     # The Python reader of the usage stream: its database only (it uses no cache).
     "usage-analytics" = ["postgres-url-usage-analytics"]
-    migrations   = ["postgres-admin-url", "postgres-url-user", "postgres-url-health", "postgres-url-goal", "postgres-url-intelligence", "postgres-url-batch", "postgres-url-usage-analytics"]
+    migrations        = ["postgres-admin-url", "postgres-url-user", "postgres-url-health", "postgres-url-goal", "postgres-url-intelligence", "postgres-url-batch", "postgres-url-usage-analytics"]
   }
 }
 
@@ -180,6 +180,7 @@ module "keyvault" {
   managed_secret_names = [
     "redis-password", "postgres-admin-url", "appinsights-connection-string",
     "postgres-url-user", "postgres-url-health", "postgres-url-goal", "postgres-url-intelligence", "postgres-url-batch",
+    "postgres-url-usage-analytics",
   ]
   managed_secret_values = merge(
     {

@@ -131,6 +131,16 @@ variable "oidc_client_ids" {
   }
 }
 
+variable "web_oidc_client_id" {
+  description = "Google OAuth client id of the web client (a Web application client, whose secret goes into Key Vault as oidc-web-client-secret); the same id the pipeline writes into the web client's config.json (WEB_OIDC_CLIENT_ID)."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[0-9]+-[a-z0-9]+\\.apps\\.googleusercontent\\.com$", var.web_oidc_client_id))
+    error_message = "web_oidc_client_id must be a Google OAuth client id (<number>-<id>.apps.googleusercontent.com)."
+  }
+}
+
 variable "nhis_base_url" {
   description = "HTTPS base URL of the contracted NHIS data aggregator (chart_environment_values)."
   type        = string

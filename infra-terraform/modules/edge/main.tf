@@ -192,30 +192,32 @@ resource "azurerm_cdn_frontdoor_rule" "web_app_paths" {
   name                      = "apppaths"
   cdn_frontdoor_rule_set_id = azurerm_cdn_frontdoor_rule_set.web.id
   order                     = 1
-  match_processing_behavior = "Continue"
+  behaviour_on_match        = "Continue"
 
   conditions {
-    url_file_extension_condition {
-      operator     = "LessThan"
-      match_values = ["1"]
+    request_file_extension {
+      operator = "LessThan"
+      values   = ["1"]
     }
   }
 
   actions {
-    url_rewrite_action {
-      source_pattern          = "/"
-      destination             = "/index.html"
-      preserve_unmatched_path = false
+    url_rewrite {
+      source_pattern                  = "/"
+      destination_path                = "/index.html"
+      preserve_unmatched_path_enabled = false
     }
 
-    route_configuration_override_action {
-      cache_behavior = "Disabled"
+    route_configuration_override {
+      caching {
+        behaviour = "Disabled"
+      }
     }
 
-    response_header_action {
-      header_action = "Overwrite"
-      header_name   = "Cache-Control"
-      value         = "no-cache"
+    modify_response_header {
+      operator     = "Overwrite"
+      header_name  = "Cache-Control"
+      header_value = "no-cache"
     }
   }
 
@@ -227,24 +229,26 @@ resource "azurerm_cdn_frontdoor_rule" "web_documents" {
   name                      = "documents"
   cdn_frontdoor_rule_set_id = azurerm_cdn_frontdoor_rule_set.web.id
   order                     = 2
-  match_processing_behavior = "Continue"
+  behaviour_on_match        = "Continue"
 
   conditions {
-    url_path_condition {
-      operator     = "Equal"
-      match_values = ["index.html", "config.json"]
+    request_path {
+      operator = "Equal"
+      values   = ["index.html", "config.json"]
     }
   }
 
   actions {
-    route_configuration_override_action {
-      cache_behavior = "Disabled"
+    route_configuration_override {
+      caching {
+        behaviour = "Disabled"
+      }
     }
 
-    response_header_action {
-      header_action = "Overwrite"
-      header_name   = "Cache-Control"
-      value         = "no-cache"
+    modify_response_header {
+      operator     = "Overwrite"
+      header_name  = "Cache-Control"
+      header_value = "no-cache"
     }
   }
 
@@ -256,27 +260,29 @@ resource "azurerm_cdn_frontdoor_rule" "web_hashed_assets" {
   name                      = "hashedassets"
   cdn_frontdoor_rule_set_id = azurerm_cdn_frontdoor_rule_set.web.id
   order                     = 3
-  match_processing_behavior = "Continue"
+  behaviour_on_match        = "Continue"
 
   conditions {
-    url_path_condition {
-      operator     = "BeginsWith"
-      match_values = ["assets/"]
+    request_path {
+      operator = "BeginsWith"
+      values   = ["assets/"]
     }
   }
 
   actions {
-    route_configuration_override_action {
-      query_string_caching_behavior = "IgnoreQueryString"
-      compression_enabled           = true
-      cache_behavior                = "OverrideAlways"
-      cache_duration                = "365.00:00:00"
+    route_configuration_override {
+      caching {
+        query_string_behaviour = "IgnoreQueryString"
+        compression_enabled    = true
+        behaviour              = "OverrideAlways"
+        duration               = "365.00:00:00"
+      }
     }
 
-    response_header_action {
-      header_action = "Overwrite"
-      header_name   = "Cache-Control"
-      value         = "public, max-age=31536000, immutable"
+    modify_response_header {
+      operator     = "Overwrite"
+      header_name  = "Cache-Control"
+      header_value = "public, max-age=31536000, immutable"
     }
   }
 
@@ -288,37 +294,37 @@ resource "azurerm_cdn_frontdoor_rule" "web_security_headers" {
   name                      = "securityheaders"
   cdn_frontdoor_rule_set_id = azurerm_cdn_frontdoor_rule_set.web.id
   order                     = 4
-  match_processing_behavior = "Continue"
+  behaviour_on_match        = "Continue"
 
   actions {
-    response_header_action {
-      header_action = "Overwrite"
-      header_name   = "Content-Security-Policy"
-      value         = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self' https://${var.api_host_name}; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    modify_response_header {
+      operator     = "Overwrite"
+      header_name  = "Content-Security-Policy"
+      header_value = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self' https://${var.api_host_name}; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     }
 
-    response_header_action {
-      header_action = "Overwrite"
-      header_name   = "X-Content-Type-Options"
-      value         = "nosniff"
+    modify_response_header {
+      operator     = "Overwrite"
+      header_name  = "X-Content-Type-Options"
+      header_value = "nosniff"
     }
 
-    response_header_action {
-      header_action = "Overwrite"
-      header_name   = "X-Frame-Options"
-      value         = "DENY"
+    modify_response_header {
+      operator     = "Overwrite"
+      header_name  = "X-Frame-Options"
+      header_value = "DENY"
     }
 
-    response_header_action {
-      header_action = "Overwrite"
-      header_name   = "Referrer-Policy"
-      value         = "no-referrer"
+    modify_response_header {
+      operator     = "Overwrite"
+      header_name  = "Referrer-Policy"
+      header_value = "no-referrer"
     }
 
-    response_header_action {
-      header_action = "Overwrite"
-      header_name   = "Strict-Transport-Security"
-      value         = "max-age=31536000; includeSubDomains"
+    modify_response_header {
+      operator     = "Overwrite"
+      header_name  = "Strict-Transport-Security"
+      header_value = "max-age=31536000; includeSubDomains"
     }
   }
 

@@ -97,6 +97,9 @@ export const intelligenceService: DbServiceDefinition<typeof settings> = {
       clock,
       logger,
       metrics,
+      onCall(record) {
+        usage.publish(record, clock.now());
+      },
     });
     const userData = createUserData({ db, repositories, cache, batches: batchRepository, logger });
     const prune = setInterval(() => {

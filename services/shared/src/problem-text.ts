@@ -32,6 +32,7 @@ export const PROBLEM_DETAILS_KO: Record<string, string> = {
   CLIENT_NOT_IDENTIFIED: '요청이 올바른 경로로 들어오지 않았습니다.',
   DOCUMENT_NOT_FOUND: '이 검진에 대한 결과지 원본을 건강보험공단에서 받지 못했습니다.',
   EMAIL_NOT_VERIFIED: '이메일 주소가 인증되지 않은 계정입니다.',
+  IDENTITY_LINKED_ELSEWHERE: '이 로그인 계정은 이미 다른 HealthSync 계정에 연결되어 있습니다.',
   FORBIDDEN: '이 작업은 허용되지 않습니다.',
   HEALTH_DATA_UNAVAILABLE: '지금은 건강 기록을 불러올 수 없습니다. 잠시 후 다시 시도해 주세요.',
   IDEMPOTENCY_KEY_IN_USE: '같은 요청을 아직 처리하고 있습니다. 잠시 후 다시 시도해 주세요.',

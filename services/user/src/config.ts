@@ -14,6 +14,45 @@ export const settings = {
         .map((s) => s.trim())
         .filter(Boolean),
     ),
+  /**
+   * The web client's Google "Web application" client id. Google redeems its codes only with its
+   * client secret (the `oidc-web-client-secret` secret), so codes sent with one of
+   * OIDC_WEB_REDIRECT_URIS are redeemed as this client, with that secret. Both or neither.
+   */
+  OIDC_WEB_CLIENT_ID: z.string().min(1).optional(),
+  /** The web client's registered redirect URIs (comma-separated). */
+  OIDC_WEB_REDIRECT_URIS: z
+    .string()
+    .min(1)
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url()).min(1))
+    .optional(),
+  /**
+   * More OpenID Connect issuers whose ID tokens sign people in or link to an account, as JSON:
+   * `[{"issuer": "https://kauth.kakao.com", "clientIds": ["<app key>"]}]`. Default: none.
+   */
+  OIDC_ADDITIONAL_ISSUERS: z
+    .string()
+    .transform((value, ctx) => {
+      try {
+        return JSON.parse(value) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON array of {"issuer", "clientIds"}' });
+        return z.NEVER;
+      }
+    })
+    .pipe(
+      z
+        .array(z.object({ issuer: z.url(), clientIds: z.array(z.string().min(1)).min(1) }).strict())
+        .max(5)
+        .refine((list) => new Set(list.map((p) => p.issuer)).size === list.length, 'each issuer once'),
+    )
+    .default([]),
   /** Only for a loopback stand-in: allow discovery over plain http. */
   OIDC_ALLOW_INSECURE_HTTP: z
     .enum(['true', 'false'])

@@ -1,10 +1,25 @@
-import { components, startOutboxRelay, type DbServiceDefinition } from '@healthsync/shared';
+import { components, startOutboxRelay, type Dapr, type DbServiceDefinition } from '@healthsync/shared';
 import { createAccountsRepository } from './adapters/accounts-repository.js';
-import { createIdentityProvider } from './adapters/identity-provider.js';
+import { createIdentityProviders } from './adapters/identity-provider.js';
 import { createTokenSigner, parseSigningKeySecret } from './adapters/token-signer.js';
 import { settings } from './config.js';
 import { createAccounts } from './handlers/accounts.js';
 import { signInScheme, userRoutes } from './routes/index.js';
+
+/** The web sign-in client, when configured: its id, redirect URIs and secret (from the secret store). */
+async function webClientOf(config: { OIDC_WEB_CLIENT_ID?: string | undefined; OIDC_WEB_REDIRECT_URIS?: string[] | undefined }, dapr: Dapr) {
+  const { OIDC_WEB_CLIENT_ID: clientId, OIDC_WEB_REDIRECT_URIS: redirectUris } = config;
+  if (clientId === undefined && redirectUris === undefined) return {};
+  if (clientId === undefined || redirectUris === undefined) {
+    throw new Error(
+      `${clientId === undefined ? 'OIDC_WEB_CLIENT_ID' : 'OIDC_WEB_REDIRECT_URIS'} is missing: a web sign-in client needs both OIDC_WEB_CLIENT_ID and OIDC_WEB_REDIRECT_URIS`,
+    );
+  }
+  // The Google web client's secret (the deployment checks read secret names from calls like this one).
+  const clientSecret = await dapr.getSecret(components.secrets, 'oidc-web-client-secret');
+  if (!clientSecret) throw new Error("the secret oidc-web-client-secret is empty: the web client's codes cannot be redeemed without it");
+  return { webClient: { clientId, clientSecret, redirectUris } };
+}
 
 export const userService: DbServiceDefinition<typeof settings> = {
   name: 'user',
@@ -25,11 +40,15 @@ export const userService: DbServiceDefinition<typeof settings> = {
     }, config.SIGNING_KEYS_RELOAD_SECONDS * 1000);
     reload.unref();
     const relay = startOutboxRelay({ db, dapr, pubsub: components.events, logger, metrics });
-    const identityProvider = createIdentityProvider({
-      issuer: config.OIDC_ISSUER,
-      clientIds: config.OIDC_CLIENT_IDS,
-      allowInsecureHttp: config.OIDC_ALLOW_INSECURE_HTTP,
-    });
+    const identityProvider = createIdentityProviders(
+      {
+        issuer: config.OIDC_ISSUER,
+        clientIds: config.OIDC_CLIENT_IDS,
+        allowInsecureHttp: config.OIDC_ALLOW_INSECURE_HTTP,
+        ...(await webClientOf(config, dapr)),
+      },
+      config.OIDC_ADDITIONAL_ISSUERS,
+    );
     const accounts = createAccounts({
       db,
       repository: createAccountsRepository(),

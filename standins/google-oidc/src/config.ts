@@ -18,6 +18,11 @@ export interface Config {
   clientId: string;
   /** OIDC_REDIRECT_URIS: comma-separated redirect URIs registered for that client. */
   redirectUris: string[];
+  /**
+   * OIDC_WEB_CLIENT_ID, OIDC_WEB_CLIENT_SECRET, OIDC_WEB_REDIRECT_URIS (all or none): a confidential
+   * web client, as Google registers a "Web application" client.
+   */
+  webClient?: { clientId: string; clientSecret: string; redirectUris: string[] };
   /** OIDC_KEYS_FILE: JSON file with the signing JWK and cookie keys; created (mode 0600) if absent. Required. */
   keysFile: string;
   /** OIDC_AUTO_LOGIN: "true" signs in the login_hint user without a page (tests and local use only). */
@@ -72,6 +77,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (URL.parse(uri) === null) problems.push(`OIDC_REDIRECT_URIS holds an invalid URI "${uri}"`);
   }
 
+  const webKeys = ['OIDC_WEB_CLIENT_ID', 'OIDC_WEB_CLIENT_SECRET', 'OIDC_WEB_REDIRECT_URIS'];
+  const webSet = webKeys.filter((key) => raw[key] !== undefined);
+  let webClient: Config['webClient'];
+  if (webSet.length > 0 && webSet.length < webKeys.length) {
+    problems.push(`${webKeys.filter((key) => raw[key] === undefined).join(', ')} missing: a web client needs ${webKeys.join(', ')}`);
+  } else if (webSet.length === webKeys.length) {
+    const webRedirects = raw
+      .OIDC_WEB_REDIRECT_URIS!.split(',')
+      .map((uri) => uri.trim())
+      .filter((uri) => uri !== '');
+    for (const uri of webRedirects) {
+      if (URL.parse(uri) === null) problems.push(`OIDC_WEB_REDIRECT_URIS holds an invalid URI "${uri}"`);
+    }
+    if (raw.OIDC_WEB_CLIENT_SECRET!.length < 16) problems.push('OIDC_WEB_CLIENT_SECRET must be at least 16 characters');
+    if (raw.OIDC_WEB_CLIENT_ID === (raw.OIDC_CLIENT_ID ?? DEFAULT_CLIENT_ID)) problems.push('OIDC_WEB_CLIENT_ID must differ from OIDC_CLIENT_ID');
+    webClient = { clientId: raw.OIDC_WEB_CLIENT_ID!, clientSecret: raw.OIDC_WEB_CLIENT_SECRET!, redirectUris: webRedirects };
+  }
+
   const keysFile = raw.OIDC_KEYS_FILE;
   if (keysFile === undefined) {
     problems.push('OIDC_KEYS_FILE is missing: path of the JSON file holding the signing key and cookie keys');
@@ -88,5 +111,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
 
   if (problems.length > 0 || keysFile === undefined) throw new ConfigError(problems);
-  return { port, issuer, clientId, redirectUris, keysFile, autoLogin: autoLoginRaw === 'true', anyTestIdentity: testIdentitiesRaw === 'true' };
+  return {
+    port,
+    issuer,
+    clientId,
+    redirectUris,
+    ...(webClient ? { webClient } : {}),
+    keysFile,
+    autoLogin: autoLoginRaw === 'true',
+    anyTestIdentity: testIdentitiesRaw === 'true',
+  };
 }

@@ -3,10 +3,22 @@ import type { ProviderKeys } from './adapters/key-file.js';
 import { findTestUserByEmail, findTestUserBySub, googleClaims } from './domain/test-users.js';
 import type { Logger } from './logger.js';
 
+/**
+ * A Google "Web application" client: confidential. Google redeems its codes only with the client
+ * secret (client_secret_post or client_secret_basic), PKCE or not.
+ */
+export interface WebClient {
+  clientId: string;
+  clientSecret: string;
+  redirectUris: string[];
+}
+
 export interface ProviderOptions {
   issuer: string;
   clientId: string;
   redirectUris: string[];
+  /** The web client, when one is registered. */
+  webClient?: WebClient;
   keys: ProviderKeys;
   logger: Logger;
   /** Any `@healthsync.test` address signs in (see domain/test-users.ts). */
@@ -20,12 +32,12 @@ export const SCOPES = 'openid email profile';
 export const INTERACTION_PATH = '/interaction';
 
 /**
- * The oidc-provider configuration, made to look like Google's sign-in from the app's side: one public
- * (PKCE) client, code flow only, RS256 ID tokens with kid that themselves carry the email and profile
+ * The oidc-provider configuration, made to look like Google's sign-in from the app's side: the app's
+ * public (PKCE) client and, when configured, a confidential web client; code flow only, RS256 ID tokens with kid that themselves carry the email and profile
  * claims, and no logout, revocation or dynamic registration endpoints.
  */
 export function createProvider(options: ProviderOptions): Provider {
-  const { issuer, clientId, redirectUris, keys, logger, anyTestIdentity } = options;
+  const { issuer, clientId, redirectUris, webClient, keys, logger, anyTestIdentity } = options;
 
   const configuration: Configuration = {
     clients: [
@@ -41,7 +53,25 @@ export function createProvider(options: ProviderOptions): Provider {
         id_token_signed_response_alg: 'RS256',
         scope: SCOPES,
       },
+      ...(webClient
+        ? [
+            {
+              client_id: webClient.clientId,
+              client_secret: webClient.clientSecret,
+              application_type: 'web' as const,
+              redirect_uris: webClient.redirectUris,
+              grant_types: ['authorization_code'],
+              response_types: ['code'],
+              // Google's web clients authenticate at the token endpoint with their secret.
+              token_endpoint_auth_method: 'client_secret_post',
+              id_token_signed_response_alg: 'RS256',
+              scope: SCOPES,
+            },
+          ]
+        : []),
     ],
+    // What Google's discovery document lists.
+    clientAuthMethods: ['client_secret_post', 'client_secret_basic', 'none'],
     jwks: { keys: [keys.signingKey] },
     cookies: { keys: keys.cookieKeys },
     scopes: SCOPES.split(' '),

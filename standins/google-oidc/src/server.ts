@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { loadOrCreateKeys } from './adapters/key-file.js';
 import { createLogger, type Logger } from './logger.js';
-import { createProvider } from './provider.js';
+import { createProvider, type WebClient } from './provider.js';
 import { avatarRoute } from './routes/avatar.js';
 import { createInteractionRoutes } from './routes/interaction.js';
 
@@ -13,6 +13,8 @@ export interface StartOptions {
   issuer?: string;
   clientId: string;
   redirectUris: string[];
+  /** A confidential web client (its codes are redeemed only with its secret). */
+  webClient?: WebClient;
   /** JSON file with the signing key and cookie keys; created with mode 0600 when absent. */
   keysFile: string;
   /** Sign in the login_hint user without showing the page (tests and local use only). */
@@ -58,6 +60,7 @@ export async function start(options: StartOptions): Promise<RunningProvider> {
     issuer,
     clientId: options.clientId,
     redirectUris: options.redirectUris,
+    ...(options.webClient ? { webClient: options.webClient } : {}),
     keys,
     logger,
     anyTestIdentity: options.anyTestIdentity ?? false,
@@ -98,6 +101,7 @@ export async function start(options: StartOptions): Promise<RunningProvider> {
     port,
     clientId: options.clientId,
     redirectUris: options.redirectUris,
+    webClient: options.webClient ? { clientId: options.webClient.clientId, redirectUris: options.webClient.redirectUris } : undefined,
     autoLogin: options.autoLogin,
     anyTestIdentity: options.anyTestIdentity ?? false,
   });

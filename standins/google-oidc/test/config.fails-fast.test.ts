@@ -55,3 +55,29 @@ test('when the process starts without OIDC_KEYS_FILE, then it exits 1 with a JSO
   assert.equal(entry.level, 'error');
   assert.equal(entry.msg, 'Invalid configuration: OIDC_KEYS_FILE is missing: path of the JSON file holding the signing key and cookie keys');
 });
+
+test('when a web client is configured, then it needs its id, secret and redirect URIs together, and a secret that is not trivially short', () => {
+  const web = {
+    OIDC_KEYS_FILE: 'k.json',
+    OIDC_WEB_CLIENT_ID: 'healthsync-web',
+    OIDC_WEB_CLIENT_SECRET: 'a-long-enough-secret-1234',
+    OIDC_WEB_REDIRECT_URIS: 'http://127.0.0.1:3100/auth/callback',
+  };
+  assert.deepEqual(loadConfig(web).webClient, {
+    clientId: 'healthsync-web',
+    clientSecret: 'a-long-enough-secret-1234',
+    redirectUris: ['http://127.0.0.1:3100/auth/callback'],
+  });
+  assert.throws(
+    () => loadConfig({ OIDC_KEYS_FILE: 'k.json', OIDC_WEB_CLIENT_ID: 'healthsync-web' }),
+    (error: unknown) => error instanceof ConfigError && /OIDC_WEB_CLIENT_SECRET, OIDC_WEB_REDIRECT_URIS missing/.test(error.problems.join()),
+  );
+  assert.throws(
+    () => loadConfig({ ...web, OIDC_WEB_CLIENT_SECRET: 'short' }),
+    (error: unknown) => error instanceof ConfigError && error.problems.includes('OIDC_WEB_CLIENT_SECRET must be at least 16 characters'),
+  );
+  assert.throws(
+    () => loadConfig({ ...web, OIDC_WEB_CLIENT_ID: 'healthsync-mobile' }),
+    (error: unknown) => error instanceof ConfigError && error.problems.includes('OIDC_WEB_CLIENT_ID must differ from OIDC_CLIENT_ID'),
+  );
+});

@@ -130,18 +130,31 @@ async function latestOrNone(): Promise<Latest | null> {
   }
 }
 
+type HistoryPage = Awaited<ReturnType<typeof historyPage>>;
+
+const historyPage = (cursor?: string) => call(client().GET('/api/health/checkups', { params: { query: { limit: 10, ...(cursor ? { cursor } : {}) } } }));
+
 function History() {
-  const [page, setPage] = useState(1);
-  const history = useLoad(() => call(client().GET('/api/health/checkups', { params: { query: { page, size: 10 } } })), [page]);
+  const first = useLoad(() => historyPage(), []);
+  // Older pages, fetched with the cursor of the page before; the first page comes from `first`.
+  const [more, setMore] = useState<{ items: HistoryPage['items']; nextCursor: string | null } | null>(null);
+  const fetching = useAction();
+  const items = [...(first.data?.items ?? []), ...(more?.items ?? [])];
+  const nextCursor = more ? more.nextCursor : (first.data?.nextCursor ?? null);
+  const loadMore = async () => {
+    if (!nextCursor) return;
+    const page = await fetching.run(() => historyPage(nextCursor));
+    if (page) setMore({ items: [...(more?.items ?? []), ...page.items], nextCursor: page.nextCursor });
+  };
   return (
     <section aria-labelledby="history-heading">
       <h2 id="history-heading">검진 이력</h2>
-      {history.loading && <Loading />}
-      <ErrorMessage error={history.error} />
-      {history.data && (
+      {first.loading && <Loading />}
+      <ErrorMessage error={first.error} />
+      {first.data && (
         <>
           <ul className="history">
-            {history.data.items.map((checkup) => (
+            {items.map((checkup) => (
               <li key={checkup.id}>
                 <Link to={`/checkups/${checkup.id}`}>{koreanDate(checkup.examDate ?? `${checkup.examYear}-01-01`)}</Link>
                 <span className="fine"> {checkup.organizationName ?? ''}</span> <GradeBadge grade={checkup.summary.worstGrade} />
@@ -149,16 +162,11 @@ function History() {
               </li>
             ))}
           </ul>
-          {history.data.totalPages > 1 && (
-            <nav className="pager" aria-label="검진 이력 페이지">
-              <button type="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-                이전
-              </button>
-              <span>
-                {page} / {history.data.totalPages}
-              </span>
-              <button type="button" disabled={page >= history.data.totalPages} onClick={() => setPage(page + 1)}>
-                다음
+          <ErrorMessage error={fetching.error} />
+          {nextCursor && (
+            <nav className="pager" aria-label="검진 이력 더 보기">
+              <button type="button" disabled={fetching.busy} onClick={() => void loadMore()}>
+                {fetching.busy ? '불러오는 중…' : `이전 검진 더 보기 (${items.length} / ${first.data.total})`}
               </button>
             </nav>
           )}

@@ -167,12 +167,36 @@ const checkups = {
   },
 
   /** Newest first: by examination year, then date, then import time. */
-  async page(db: Db, userId: string, limit: number, offset: number): Promise<{ rows: StoredCheckupRow[]; total: number }> {
-    const [rows, total] = await Promise.all([
-      db.query(`${SELECT} where c.user_id = $1 ${NEWEST_FIRST} limit $2 offset $3`, [userId, limit, offset]),
-      db.query<{ n: string }>('select count(*) as n from checkups where user_id = $1', [userId]),
+  /**
+   * Up to `limit` checkups newest first, starting right after the checkup `afterId` (from the
+   * start without one); `found` is false when `afterId` is not one of the user's checkups. A
+   * person has a few dozen checkups at most, so the position is found by numbering them.
+   */
+  async pageAfter(
+    db: Db,
+    userId: string,
+    limit: number,
+    afterId: string | undefined,
+  ): Promise<{ rows: StoredCheckupRow[]; total: number; hasMore: boolean; found: boolean }> {
+    const numbered = `with numbered as (select c.id, row_number() over (${NEWEST_FIRST}) as n from checkups c where c.user_id = $1)`;
+    const [rows, counts] = await Promise.all([
+      db.query(
+        `${numbered} ${SELECT} join numbered on numbered.id = c.id
+           where c.user_id = $1 and numbered.n > coalesce((select n from numbered where id = $2), 0)
+           ${NEWEST_FIRST} limit $3`,
+        [userId, afterId ?? null, limit + 1],
+      ),
+      db.query<{ total: string; found: boolean }>('select count(*) as total, coalesce(bool_or(id = $2), false) as found from checkups where user_id = $1', [
+        userId,
+        afterId ?? null,
+      ]),
     ]);
-    return { rows: rows.rows.map(storedOf), total: Number(total.rows[0]?.n ?? 0) };
+    return {
+      rows: rows.rows.slice(0, limit).map(storedOf),
+      total: Number(counts.rows[0]?.total ?? 0),
+      hasMore: rows.rows.length > limit,
+      found: afterId === undefined || counts.rows[0]?.found === true,
+    };
   },
 
   async all(db: Db, userId: string): Promise<StoredCheckupRow[]> {

@@ -12,6 +12,7 @@ import {
   type ProfileFacts,
   type ProviderRange,
 } from '../domain/index.js';
+import { decodeHistoryCursor, encodeHistoryCursor } from '../domain/history-cursor.js';
 import { detailView, historyEntry, internalLatestJudged, latestView, type LatestView } from './views.js';
 import type { HealthRepositories } from '../adapters/repositories.js';
 
@@ -61,14 +62,17 @@ export function createReading(deps: ReadingDeps) {
   }
 
   return {
-    async history(userId: string, page: number, size: number) {
-      const [{ rows, total }, profile] = await Promise.all([checkups.page(db, userId, size, (page - 1) * size), profiles.get(db, userId)]);
+    async history(userId: string, limit: number, cursor: string | undefined) {
+      const afterId = cursor === undefined ? undefined : decodeHistoryCursor(cursor);
+      if (cursor !== undefined && afterId === undefined) throw new ValidationError([{ field: 'query.cursor', message: 'not a cursor this API returned' }]);
+      const [page, profile] = await Promise.all([checkups.pageAfter(db, userId, limit, afterId), profiles.get(db, userId)]);
+      // A cursor naming a checkup that is not this user's (another person's, or since deleted).
+      if (!page.found) throw new ValidationError([{ field: 'query.cursor', message: 'not a cursor this API returned' }]);
+      const last = page.rows.at(-1);
       return {
-        items: rows.map((row) => historyEntry(row, profile)),
-        page,
-        size,
-        total,
-        totalPages: Math.ceil(total / size),
+        items: page.rows.map((row) => historyEntry(row, profile)),
+        total: page.total,
+        nextCursor: page.hasMore && last ? encodeHistoryCursor(last.id) : null,
       };
     },
 

@@ -29,13 +29,19 @@ export function createCheckupRoutes(reading: Reading): RouteSpec[] {
       tags: ['health'],
       access: 'user',
       query: z.object({
-        page: z.coerce.number().int().min(1).max(1000).default(1).describe('1-based page'),
-        size: z.coerce.number().int().min(1).max(50).default(10).describe('Checkups per page'),
+        limit: z.coerce.number().int().min(1).max(50).default(10).describe('Checkups per page'),
+        cursor: z
+          .string()
+          .min(1)
+          .max(200)
+          .regex(/^[A-Za-z0-9_-]+$/, 'not a cursor this API returned')
+          .optional()
+          .describe('Opaque cursor: `nextCursor` of the previous page, passed back unchanged; a forged one is answered 400 VALIDATION_FAILED'),
       }),
-      example: { query: { page: '1', size: '10' } },
+      example: { query: { limit: '10' } },
       responses: { 200: { description: 'One page of checkups', schema: historySchema, example: historyExample } },
       async handler({ userId, query }) {
-        return reading.history(userId, query.page, query.size);
+        return reading.history(userId, query.limit, query.cursor);
       },
     }),
     // Declared before /checkups/:id so that "latest" is not read as an id.

@@ -57,7 +57,7 @@ export const latestExample = latestView(latestRow, profile, {});
 export const internalLatestExample = internalLatestJudged(latestRow.userId, profile, latestExample);
 export const exampleUserId = latestRow.userId;
 export const detailExample = detailView(latestRow, profile, {});
-export const historyExample = { items: [historyEntry(latestRow, profile), historyEntry(olderRow, profile)], page: 1, size: 10, total: 2, totalPages: 1 };
+export const historyExample = { items: [historyEntry(latestRow, profile), historyEntry(olderRow, profile)], total: 2, nextCursor: null };
 export const trendsExample = {
   criteria: CRITERIA_SOURCE,
   sex: profile.sex,

@@ -115,10 +115,8 @@ export const historySchema = z.object({
       }),
     }),
   ),
-  page: z.number().int(),
-  size: z.number().int(),
-  total: z.number().int(),
-  totalPages: z.number().int(),
+  total: z.number().int().describe('Checkups in the whole history'),
+  nextCursor: z.string().nullable().describe('Opaque; pass as `cursor` for the next page; null on the last page'),
 });
 
 export const detailSchema = z.object({

@@ -39,6 +39,10 @@ export interface CallRecord extends ModelCallContext {
   latencyMs: number;
   outcome: CallOutcome;
   status?: number;
+  /** A request of a Message Batch (half price), not a per-message call. */
+  batched?: boolean;
+  /** The usage event's id when the call has a stable identity (a batch request), so a report made twice is counted once. */
+  eventId?: string;
 }
 
 export class ModelUnavailableError extends Error {

@@ -40,8 +40,9 @@ export function createUsagePublisher(deps: { dapr: Dapr; logger: Logger; metrics
         latencyMs: record.latencyMs,
         outcome: record.outcome,
         ...(record.status !== undefined ? { status: record.status } : {}),
+        ...(record.batched ? { batched: true } : {}),
       };
-      const event = contract.schema.safeParse({ eventId: randomUUID(), ...data });
+      const event = contract.schema.safeParse({ eventId: record.eventId ?? randomUUID(), ...data });
       if (!event.success) {
         failed.inc();
         deps.logger.error('AI usage event does not match its contract; not published', {

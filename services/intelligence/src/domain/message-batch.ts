@@ -1,5 +1,7 @@
 import { fallbackMessage, parseMessage, type MessageKind } from './messages.js';
 import type { FallbackReason, Source } from './outcome.js';
+import { createHash } from 'node:crypto';
+import type { FailureKind } from './retry.js';
 
 /**
  * One request of a Message Batch, turned into what the caller stores: the model's text when it
@@ -64,4 +66,41 @@ export function tally(results: readonly Pick<ItemResult, 'outcome' | 'source'>[]
     else counts.fallback += 1;
   }
   return counts;
+}
+
+/**
+ * How a batch request ended, in the terms of the usage stream's `outcome` (the per-message path's
+ * failure kinds): an errored request by its error type, an expired one as a timeout, a canceled one
+ * as aborted. Pure.
+ */
+export function usageOutcomeOf(line: BatchResultLine): 'SUCCESS' | FailureKind {
+  const result = line.result;
+  switch (result.type) {
+    case 'succeeded':
+      return 'SUCCESS';
+    case 'expired':
+      return 'TIMEOUT';
+    case 'canceled':
+      return 'ABORTED';
+    case 'errored': {
+      const type = result.error?.error?.type;
+      if (type === 'invalid_request_error') return 'CLIENT_ERROR';
+      if (type === 'overloaded_error') return 'OVERLOADED';
+      if (type === 'rate_limit_error') return 'RATE_LIMITED';
+      return 'SERVER_ERROR';
+    }
+  }
+}
+
+/**
+ * The usage event id of one request of one batch: the same every time the batch is collected
+ * (a collection retried after a crash reports the same ids, which the usage stream's readers
+ * dedupe). A name-based UUID (version 5 layout, SHA-256 of the batch id and custom id).
+ */
+export function batchRequestEventId(batchId: string, customId: string): string {
+  const hex = createHash('sha256').update(`${batchId}/${customId}`).digest('hex').slice(0, 32).split('');
+  hex[12] = '5';
+  hex[16] = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  const h = hex.join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }

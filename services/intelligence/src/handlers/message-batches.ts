@@ -1,9 +1,9 @@
 import { ConflictError, NotFoundError, seoulToday, type Clock, type Db, type Logger, type Metrics } from '@healthsync/shared';
 import type { BatchApi, ProviderBatch } from '../adapters/claude-batches.js';
-import { requestParams } from '../adapters/claude.js';
+import { requestParams, type CallRecord } from '../adapters/claude.js';
 import type { BatchItem, BatchRow, CollectedItem, MessageBatchesRepository } from '../adapters/message-batches-repository.js';
 import { tokenUsage } from '../adapters/usage.js';
-import { itemResult, tally, type BatchResultLine, type ItemResult } from '../domain/message-batch.js';
+import { batchRequestEventId, itemResult, tally, usageOutcomeOf, type BatchResultLine, type ItemResult } from '../domain/message-batch.js';
 import type { MessageKind } from '../domain/messages.js';
 import { messagePrompt, PROMPT_VERSIONS } from '../domain/prompts.js';
 
@@ -27,6 +27,8 @@ export interface MessageBatchesDeps {
   clock: Clock;
   logger: Logger;
   metrics: Metrics;
+  /** Each collected request, reported as one model call (the usage stream), as the per-message path reports its attempts. */
+  onCall: (record: CallRecord) => void;
 }
 
 export interface BatchView {
@@ -81,6 +83,25 @@ export function createMessageBatches(deps: MessageBatchesDeps) {
   }
 
   async function collect(row: BatchRow, provider: ProviderBatch): Promise<void> {
+    // A batch request's latency is the batch's processing time: from submission to its end.
+    const started = row.submittedAt === null ? null : new Date(row.submittedAt).getTime();
+    const ended = provider.endedAt === null ? deps.clock.now().getTime() : new Date(provider.endedAt).getTime();
+    const latencyMs = started === null ? 0 : Math.max(0, ended - started);
+    const report = (line: BatchResultLine, userId: string, result: ItemResult) =>
+      deps.onCall({
+        eventId: batchRequestEventId(row.id, line.custom_id),
+        userId,
+        feature: row.kind === 'NUDGE' ? 'nudge' : 'celebration',
+        promptVersion: promptVersionOf(row.kind),
+        model: deps.model,
+        attempt: 1,
+        streamed: false,
+        batched: true,
+        inputTokens: result.inputTokens,
+        outputTokens: result.outputTokens,
+        latencyMs,
+        outcome: usageOutcomeOf(line),
+      });
     const facts = new Map<string, BatchItem>();
     for (let after: string | null = null; ;) {
       const page = await repository.items(row.id, after, PAGE);
@@ -106,6 +127,7 @@ export function createMessageBatches(deps: MessageBatchesDeps) {
       if (!item) continue;
       const result = itemResult(line as BatchResultLine, row.kind, item.facts);
       requests.inc({ outcome: result.outcome, source: result.source });
+      report(line as BatchResultLine, item.userId, result);
       all.push(result);
       pending.push({ ...result, customId: item.customId, userId: item.userId });
       facts.delete(line.custom_id);
@@ -113,7 +135,9 @@ export function createMessageBatches(deps: MessageBatchesDeps) {
     }
     // A request the results do not mention did not get an answer: rule-based text.
     for (const item of facts.values()) {
-      const result = itemResult({ custom_id: item.customId, result: { type: 'expired' } }, row.kind, item.facts);
+      const line: BatchResultLine = { custom_id: item.customId, result: { type: 'expired' } };
+      const result = itemResult(line, row.kind, item.facts);
+      report(line, item.userId, result);
       all.push(result);
       pending.push({ ...result, customId: item.customId, userId: item.userId });
       if (pending.length >= PAGE) await flush();

@@ -33,9 +33,9 @@ const messageBody = z
 
 const historyQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20).describe('Messages per page (newest page first)'),
-  before: z
+  cursor: z
     .string()
-    .regex(/^\d{1,18}$/, 'before must be a cursor from a previous page')
+    .regex(/^\d{1,18}$/, 'not a cursor this API returned')
     .optional()
     .describe('Opaque cursor: `nextCursor` of the previous page, passed back unchanged; a cursor this API did not return is answered 400 VALIDATION_FAILED'),
 });
@@ -143,7 +143,7 @@ export function createChatRoutes(chat: Chat, logger: Logger): RouteSpec[] {
         ...chatMissing,
       },
       async handler({ userId, params, query }) {
-        return chat.history(userId, params.id, query.limit, query.before);
+        return chat.history(userId, params.id, query.limit, query.cursor);
       },
     }),
     route({

@@ -212,6 +212,33 @@ describe('chat input and erasure', () => {
   });
 });
 
+describe('message batches', () => {
+  test('when a batch of nudges is collected, then each request is reported once on the usage stream as a batched call with the tokens it spent', async () => {
+    const id = randomUUID();
+    const users: string[] = [randomUUID(), randomUUID()];
+    const requests = users.map((userId, i) => ({ customId: `u-${i}`, userId, facts: { completionRate: 0.4, streakDays: 0, consecutiveFailures: 2 } }));
+    await json(await intelligence.request(`/internal/intelligence/message-batches/${id}/requests`, { method: 'PUT', json: { kind: 'NUDGE', requests } }));
+    await json(await intelligence.request(`/internal/intelligence/message-batches/${id}/submit`, { method: 'POST', json: { expectedCount: 2 } }));
+    let view: { ready: boolean } = { ready: false };
+    for (let i = 0; i < 200 && !view.ready; i += 1) {
+      view = await json(await intelligence.request(`/internal/intelligence/message-batches/${id}`));
+      if (!view.ready) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.ok(view.ready, 'the batch was collected');
+    const usage = () => intelligence.dapr.published.filter((e) => e.topic === 'ai-usage' && users.includes((e.data as { userId: string }).userId));
+    const events = usage().map((e) => e.data as Record<string, unknown>);
+    assert.equal(events.length, 2);
+    for (const event of events) {
+      assert.equal(event.feature, 'nudge');
+      assert.equal(event.batched, true);
+      assert.equal(event.streamed, false);
+      assert.equal(event.outcome, 'SUCCESS');
+      assert.ok((event.inputTokens as number) > 0 && (event.outputTokens as number) > 0, 'the tokens the batch spent');
+    }
+    assert.equal(new Set(events.map((e) => e.eventId)).size, 2);
+  });
+});
+
 describe('contracts', () => {
   test('when the intelligence service has called the model, then every usage event keeps its committed contract, CloudEvent type, id and partition key', async () => {
     const types = await expectProducedEventsKeepContracts(intelligence, 'intelligence', { outbox: false });

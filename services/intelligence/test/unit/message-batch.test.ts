@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { itemResult, tally, type BatchResultLine } from '../../src/domain/message-batch.js';
+import { batchRequestEventId, itemResult, tally, usageOutcomeOf, type BatchResultLine } from '../../src/domain/message-batch.js';
 import { fallbackMessage } from '../../src/domain/messages.js';
 
 const facts = { completionRate7d: 28.6, consecutiveMissedDays: 3, activeMissionCount: 2 };
@@ -62,5 +62,30 @@ describe('a Message Batch result as a stored message', () => {
       ]),
       { succeeded: 2, errored: 0, expired: 1, canceled: 0, ai: 1, fallback: 2 },
     );
+  });
+});
+
+describe('a Message Batch request as a usage event', () => {
+  const line = (result: BatchResultLine['result']): BatchResultLine => ({ custom_id: 'u-1', result });
+
+  test('when a request ended, then its outcome is named as the per-message path names a failure', () => {
+    const succeeded = { type: 'succeeded' as const, message: { content: [], stop_reason: 'end_turn', usage: { input_tokens: 1, output_tokens: 1 } } };
+    assert.equal(usageOutcomeOf(line(succeeded)), 'SUCCESS');
+    assert.equal(usageOutcomeOf(line({ type: 'expired' })), 'TIMEOUT');
+    assert.equal(usageOutcomeOf(line({ type: 'canceled' })), 'ABORTED');
+    assert.equal(usageOutcomeOf(line({ type: 'errored', error: { error: { type: 'invalid_request_error' } } })), 'CLIENT_ERROR');
+    assert.equal(usageOutcomeOf(line({ type: 'errored', error: { error: { type: 'overloaded_error' } } })), 'OVERLOADED');
+    assert.equal(usageOutcomeOf(line({ type: 'errored', error: { error: { type: 'rate_limit_error' } } })), 'RATE_LIMITED');
+    assert.equal(usageOutcomeOf(line({ type: 'errored', error: { error: { type: 'api_error' } } })), 'SERVER_ERROR');
+    assert.equal(usageOutcomeOf(line({ type: 'errored', error: {} })), 'SERVER_ERROR');
+  });
+
+  test('when a batch is collected twice, then each request reports the same event id; another request or batch, another id', () => {
+    const batch = '4d3c2b1a-0f9e-4d8c-b7a6-958473625140';
+    const id = batchRequestEventId(batch, 'u-1');
+    assert.equal(batchRequestEventId(batch, 'u-1'), id);
+    assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    assert.notEqual(batchRequestEventId(batch, 'u-2'), id);
+    assert.notEqual(batchRequestEventId('5e4d3c2b-1a0f-4e9d-8c7b-a69584736251', 'u-1'), id);
   });
 });

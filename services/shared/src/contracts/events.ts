@@ -391,7 +391,7 @@ export const aiModelCalled = eventContract({
   pubsub: 'usage-stream',
   topic: 'ai-usage',
   producer: 'intelligence',
-  consumers: [],
+  consumers: ['usage-analytics'],
   summary: 'One attempt of one call to the AI model, successful or not: what it cost and how long it took',
   description:
     'High-volume telemetry on the `usage-stream` component (Event Hubs in Azure), fire-and-forget: an event that cannot be published is ' +
@@ -412,6 +412,12 @@ export const aiModelCalled = eventContract({
     latencyMs: count.describe('From the start of the attempt to its end'),
     outcome: z.enum(AI_CALL_OUTCOMES),
     status: z.number().int().min(100).max(599).optional().describe('The HTTP status the model API answered, when the attempt failed with one'),
+    batched: z
+      .boolean()
+      .optional()
+      .describe(
+        'True for a request of a Message Batch (billed at half the standard price; `latencyMs` is then the batch’s processing time). Absent: the per-message API',
+      ),
   }),
   examples: [
     {
@@ -451,6 +457,26 @@ export const aiModelCalled = eventContract({
         latencyMs: 230,
         outcome: 'OVERLOADED',
         status: 529,
+      },
+    },
+    {
+      name: 'batched-nudge',
+      summary: 'Minji’s morning nudge, one request of the night’s Message Batch (half price; latency is the batch’s processing time)',
+      payload: {
+        eventId: '7e0a5c1d-3b9f-5d2e-8a4c-6f1b3d5e7a90',
+        type: 'AiModelCalled',
+        occurredAt: '2026-11-24T22:41:07.031Z',
+        userId: MINJI,
+        feature: 'nudge',
+        promptVersion: 'nudge-v1',
+        model: 'claude-haiku-4-5',
+        attempt: 1,
+        streamed: false,
+        inputTokens: 412,
+        outputTokens: 58,
+        latencyMs: 1_954_200,
+        outcome: 'SUCCESS',
+        batched: true,
       },
     },
   ],

@@ -44,6 +44,8 @@ export interface DaprDouble extends Dapr {
   publishing: boolean;
   /** While false, the sidecar's health endpoint fails. */
   healthy: boolean;
+  /** When set and true for a write, that state write fails as a sidecar whose store is down would. */
+  refuseStateWrite?: ((store: string, key: string) => boolean) | undefined;
 }
 
 /** The failure a target (or the sidecar) answered, as the real client reports it. */
@@ -112,6 +114,7 @@ export function createDaprDouble(options: { secrets?: Record<string, string> } =
     },
 
     async saveState(store: string, key: string, value: unknown, saveOptions: SaveStateOptions = {}) {
+      if (double.refuseStateWrite?.(store, key)) throw new UpstreamUnavailableError('STATE_UNAVAILABLE', `Saving ${store}/${key} failed with status 500`);
       const entries = storeOf(store);
       if (saveOptions.etag !== undefined && entries.get(key)?.etag !== saveOptions.etag) {
         throw new StateConflictError(`${store}/${key} changed since it was read`);

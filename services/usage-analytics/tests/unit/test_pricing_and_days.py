@@ -11,6 +11,13 @@ def test_when_haiku_reads_812_and_writes_97_tokens_then_it_costs_its_list_price(
     assert estimate_cost_usd(PRICES["claude-haiku-4-5"], 812, 97) == Decimal("0.001297")
 
 
+def test_when_the_request_went_through_a_message_batch_then_it_costs_half_the_list_price():
+    assert estimate_cost_usd(PRICES["claude-haiku-4-5"], 812, 97, batched=True) == Decimal("0.000649")
+    batched = usage_record(usage_event(feature="nudge", streamed=False, batched=True, inputTokens=1_000_000, outputTokens=0))
+    assert batched.cost_usd == Decimal("0.5")
+    assert usage_record(usage_event(inputTokens=1_000_000, outputTokens=0)).cost_usd == Decimal("1")
+
+
 def test_when_a_dated_snapshot_is_named_then_its_model_price_applies_and_an_unknown_model_has_none():
     assert price_of("claude-haiku-4-5-20251001") == PRICES["claude-haiku-4-5"]
     assert price_of("claude-haiku-4") is None

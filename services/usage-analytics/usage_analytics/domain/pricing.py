@@ -1,7 +1,7 @@
 """List prices of the models the intelligence service calls, and the estimated cost of one attempt.
 
-Prices are Anthropic's standard (not Message Batches) prices per million tokens, as recorded in
-docs/reference/anthropic-api.md. A model without a price here is counted but not costed
+Prices are Anthropic's standard prices per million tokens, as recorded in
+docs/reference/anthropic-api.md; a request of a Message Batch costs half of them (the same page). A model without a price here is counted but not costed
 (`unpriced_requests`), so a new model shows up in the report instead of costing nothing.
 """
 
@@ -31,7 +31,12 @@ def price_of(model: str, prices: dict[str, ModelPrice] = PRICES) -> ModelPrice |
     return prices[max(family, key=len)] if family else None
 
 
-def estimate_cost_usd(price: ModelPrice, input_tokens: int, output_tokens: int) -> Decimal:
-    """What one attempt cost at list price, to the millionth of a dollar."""
+BATCH_DISCOUNT = Decimal("0.5")
+
+
+def estimate_cost_usd(price: ModelPrice, input_tokens: int, output_tokens: int, batched: bool = False) -> Decimal:
+    """What one attempt cost at list price (half of it for a Message Batch request), to the millionth of a dollar."""
     cost = (Decimal(input_tokens) * price.input_per_million_usd + Decimal(output_tokens) * price.output_per_million_usd) / MILLION
+    if batched:
+        cost *= BATCH_DISCOUNT
     return cost.quantize(CENT_FRACTION, rounding=ROUND_HALF_UP)

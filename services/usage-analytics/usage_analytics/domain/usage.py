@@ -44,7 +44,7 @@ def usage_record(event: Mapping[str, Any], prices: dict[str, ModelPrice] = PRICE
         failed=event["outcome"] != "SUCCESS",
         input_tokens=event["inputTokens"],
         output_tokens=event["outputTokens"],
-        cost_usd=None if price is None else estimate_cost_usd(price, event["inputTokens"], event["outputTokens"]),
+        cost_usd=None if price is None else estimate_cost_usd(price, event["inputTokens"], event["outputTokens"], batched=event.get("batched", False)),
     )
 
 

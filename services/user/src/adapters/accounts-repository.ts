@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DbClient } from '@healthsync/shared';
+import { ConflictError, type DbClient } from '@healthsync/shared';
 import type { AccountStatus, Occupation, Profile, Sex } from '../domain/profile.js';
 import type { StoredRefreshToken } from '../domain/refresh.js';
 import type { VerifiedIdentity } from './identity-provider.js';
@@ -34,8 +34,18 @@ const accounts = {
     return result.rows[0];
   },
 
-  /** Finds the live account of an identity, or creates it PENDING. */
+  /**
+   * Finds the live account an identity belongs to (the one it began with, or one it was linked
+   * to), or creates it PENDING with that identity.
+   */
   async findOrCreate(client: DbClient, identity: VerifiedIdentity): Promise<{ account: Account; created: boolean }> {
+    const linked = await client.query<AccountRow>(
+      `update users set email = $3, email_verified = $4, picture = coalesce($5, picture), updated_at = now()
+        where status <> 'DELETED' and id = (select user_id from identities where issuer = $1 and subject = $2)
+        returning ${ACCOUNT_COLUMNS}`,
+      [identity.issuer, identity.subject, identity.email, identity.emailVerified, identity.picture],
+    );
+    if (linked.rows[0]) return { account: linked.rows[0], created: false };
     const inserted = await client.query<AccountRow>(
       `insert into users (id, issuer, subject, email, email_verified, name, picture, status)
        values ($1, $2, $3, $4, $5, $6, $7, 'PENDING')
@@ -43,7 +53,17 @@ const accounts = {
        returning ${ACCOUNT_COLUMNS}`,
       [randomUUID(), identity.issuer, identity.subject, identity.email, identity.emailVerified, identity.name, identity.picture],
     );
-    if (inserted.rows[0]) return { account: inserted.rows[0], created: true };
+    if (inserted.rows[0]) {
+      const claimed = await client.query('insert into identities (issuer, subject, user_id) values ($1, $2, $3) on conflict do nothing', [
+        identity.issuer,
+        identity.subject,
+        inserted.rows[0].id,
+      ]);
+      // Linked to another account between the two statements: that account has it.
+      if (claimed.rowCount === 0) throw new ConflictError('IDENTITY_LINKED_ELSEWHERE', 'This sign-in is linked to another account.');
+      return { account: inserted.rows[0], created: true };
+    }
+    // Created by a concurrent first sign-in of the same person.
     const existing = await client.query<AccountRow>(
       `update users set email = $3, email_verified = $4, picture = coalesce($5, picture), updated_at = now()
        where issuer = $1 and subject = $2 and status <> 'DELETED' returning ${ACCOUNT_COLUMNS}`,
@@ -61,14 +81,45 @@ const accounts = {
     return result.rows[0]!;
   },
 
-  /** Erases personal data and marks the account deleted; the row stays as a tombstone. */
+  /** Erases personal data and marks the account deleted; the row stays as a tombstone, its identities go. */
   async markDeleted(client: DbClient, userId: string): Promise<void> {
+    await client.query('delete from identities where user_id = $1', [userId]);
     await client.query(
       `update users set status = 'DELETED', deleted_at = now(), updated_at = now(), email = null, name = null,
          picture = null, birth_date = null, sex = null, occupation = null, subject = 'deleted:' || id
        where id = $1`,
       [userId],
     );
+  },
+};
+
+export interface LinkedIdentity {
+  issuer: string;
+  linkedAt: Date;
+}
+
+/** The identities of an account. */
+export const identities = {
+  async list(client: DbClient, userId: string): Promise<LinkedIdentity[]> {
+    const result = await client.query<LinkedIdentity>('select issuer, linked_at as "linkedAt" from identities where user_id = $1 order by linked_at, issuer', [
+      userId,
+    ]);
+    return result.rows;
+  },
+
+  /** Links an identity to the account: 'linked', 'already' (this account's), or 'elsewhere' (another live account's). */
+  async link(client: DbClient, userId: string, identity: VerifiedIdentity): Promise<'linked' | 'already' | 'elsewhere'> {
+    const inserted = await client.query('insert into identities (issuer, subject, user_id) values ($1, $2, $3) on conflict do nothing', [
+      identity.issuer,
+      identity.subject,
+      userId,
+    ]);
+    if (inserted.rowCount === 1) return 'linked';
+    const owner = await client.query<{ userId: string }>('select user_id as "userId" from identities where issuer = $1 and subject = $2', [
+      identity.issuer,
+      identity.subject,
+    ]);
+    return owner.rows[0]?.userId === userId ? 'already' : 'elsewhere';
   },
 };
 
@@ -146,7 +197,7 @@ export const refreshTokens = {
 
 /** The SQL for accounts and refresh tokens, handed to the handlers (which never import it), so a test can pass its own. */
 export function createAccountsRepository() {
-  return { accounts, refreshTokens };
+  return { accounts, identities, refreshTokens };
 }
 
 export type AccountsRepository = ReturnType<typeof createAccountsRepository>;

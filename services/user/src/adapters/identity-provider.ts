@@ -1,5 +1,5 @@
 import * as oidc from 'openid-client';
-import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, decodeJwt, jwtVerify, type JWTPayload } from 'jose';
 import CircuitBreaker from 'opossum';
 import { UnauthorizedError, ForbiddenError, UpstreamUnavailableError } from '@healthsync/shared';
 
@@ -43,27 +43,46 @@ function identityOf(claims: JWTPayload): VerifiedIdentity {
  * local stand-in). Discovery and the JWKS come from the issuer; calls to it sit behind a
  * circuit breaker so an outage answers 503 quickly instead of hanging sign-ins.
  */
-export function createIdentityProvider(options: { issuer: string; clientIds: string[]; allowInsecureHttp: boolean }): IdentityProvider {
+export function createIdentityProvider(options: {
+  issuer: string;
+  clientIds: string[];
+  allowInsecureHttp: boolean;
+  /**
+   * The web client (a Google "Web application" client): confidential, so its codes are redeemed
+   * with its secret (client_secret_post). Chosen for a code whose redirect URI is one of its own.
+   */
+  webClient?: { clientId: string; clientSecret: string; redirectUris: string[] };
+}): IdentityProvider {
   const [primaryClientId] = options.clientIds;
   if (!primaryClientId) throw new Error('OIDC_CLIENT_IDS is empty');
-  let discovered: Promise<{ config: oidc.Configuration; jwks: ReturnType<typeof createRemoteJWKSet> }> | undefined;
+  const { webClient } = options;
+  // ID tokens of either client are accepted.
+  const audiences = webClient && !options.clientIds.includes(webClient.clientId) ? [...options.clientIds, webClient.clientId] : options.clientIds;
+  type Discovered = { config: oidc.Configuration; jwks: ReturnType<typeof createRemoteJWKSet> };
+  const discovered = new Map<'app' | 'web', Promise<Discovered>>();
 
-  const discover = () => {
-    discovered ??= oidc
-      .discovery(new URL(options.issuer), primaryClientId, undefined, oidc.None(), {
-        ...(options.allowInsecureHttp ? { execute: [oidc.allowInsecureRequests] } : {}),
-        timeout: 5,
-      })
-      .then((config) => {
-        const jwksUri = config.serverMetadata().jwks_uri;
-        if (!jwksUri) throw new Error('issuer publishes no jwks_uri');
-        return { config, jwks: createRemoteJWKSet(new URL(jwksUri), { timeoutDuration: 5_000 }) };
-      })
-      .catch((error: unknown) => {
-        discovered = undefined;
-        throw error;
-      });
-    return discovered;
+  const discover = (client: 'app' | 'web' = 'app') => {
+    let pending = discovered.get(client);
+    if (pending === undefined) {
+      const [clientId, auth] =
+        client === 'web' && webClient ? [webClient.clientId, oidc.ClientSecretPost(webClient.clientSecret)] : [primaryClientId, oidc.None()];
+      pending = oidc
+        .discovery(new URL(options.issuer), clientId, undefined, auth, {
+          ...(options.allowInsecureHttp ? { execute: [oidc.allowInsecureRequests] } : {}),
+          timeout: 5,
+        })
+        .then((config) => {
+          const jwksUri = config.serverMetadata().jwks_uri;
+          if (!jwksUri) throw new Error('issuer publishes no jwks_uri');
+          return { config, jwks: createRemoteJWKSet(new URL(jwksUri), { timeoutDuration: 5_000 }) };
+        })
+        .catch((error: unknown) => {
+          discovered.delete(client);
+          throw error;
+        });
+      discovered.set(client, pending);
+    }
+    return pending;
   };
 
   const breaker = new CircuitBreaker(async <T>(work: () => Promise<T>): Promise<T> => work(), {
@@ -101,7 +120,7 @@ export function createIdentityProvider(options: { issuer: string; clientIds: str
         const { config, jwks } = await discover();
         const verified = await jwtVerify(idToken, jwks, {
           issuer: config.serverMetadata().issuer,
-          audience: options.clientIds,
+          audience: audiences,
           algorithms: ['RS256', 'ES256'],
           clockTolerance: 30,
         }).catch((error: unknown) => {
@@ -115,7 +134,7 @@ export function createIdentityProvider(options: { issuer: string; clientIds: str
 
     async redeemCode({ code, codeVerifier, redirectUri, nonce }) {
       const identity = await guarded(async () => {
-        const { config } = await discover();
+        const { config } = await discover(webClient?.redirectUris.includes(redirectUri) ? 'web' : 'app');
         let callback: URL;
         try {
           callback = new URL(redirectUri);
@@ -146,6 +165,35 @@ export function createIdentityProvider(options: { issuer: string; clientIds: str
         return identityOf(claims as JWTPayload);
       });
       return requireVerifiedEmail(identity);
+    },
+  };
+}
+
+/**
+ * Google and, by configuration, more OpenID Connect issuers whose ID tokens sign people in (Kakao
+ * and Apple publish discovery documents and JWKS): an ID token is verified by the issuer its
+ * `iss` names (an issuer not configured is verified as Google's, which refuses it). Codes are
+ * redeemed with Google's clients.
+ */
+export function createIdentityProviders(
+  primary: Parameters<typeof createIdentityProvider>[0],
+  additional: Array<{ issuer: string; clientIds: string[] }>,
+): IdentityProvider {
+  const main = createIdentityProvider(primary);
+  const others = new Map(
+    additional.map((a) => [a.issuer, createIdentityProvider({ issuer: a.issuer, clientIds: a.clientIds, allowInsecureHttp: primary.allowInsecureHttp })]),
+  );
+  return {
+    authorizationEndpoint: () => main.authorizationEndpoint(),
+    redeemCode: (input) => main.redeemCode(input),
+    async verifyIdToken(idToken, nonce) {
+      let issuer: string | undefined;
+      try {
+        issuer = decodeJwt(idToken).iss;
+      } catch {
+        throw new UnauthorizedError('INVALID_CREDENTIAL', 'The sign-in credential could not be verified.');
+      }
+      return ((issuer !== undefined ? others.get(issuer) : undefined) ?? main).verifyIdToken(idToken, nonce);
     },
   };
 }

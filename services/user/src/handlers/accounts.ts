@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import {
+  ConflictError,
   enqueueEvent,
   eventContracts,
   REVOCATION_STORE,
@@ -102,16 +103,21 @@ export function createAccounts(deps: AccountsDeps) {
    * revocation store refuses the write, the whole change rolls back and the caller answers
    * 503, so a client is never told "signed out" while its access tokens still work
    * (docs/decisions/008-revocation-store-outage.md).
+   *
+   * One write at a time, the caller's own session last: a write refused half-way leaves the
+   * caller's session working, so the client can retry what it asked for (a store recovering
+   * from an outage admits one call at a time through its half-open breaker, and concurrent
+   * writes would be refused and leave the caller signed out of an account that still exists).
    */
-  async function denySessions(familyIds: string[]): Promise<void> {
+  async function denySessions(familyIds: string[], callerSession?: string): Promise<void> {
+    const ordered =
+      callerSession === undefined ? familyIds : [...familyIds.filter((id) => id !== callerSession), ...familyIds.filter((id) => id === callerSession)];
     try {
-      await Promise.all(
-        familyIds.map((familyId) =>
-          deps.dapr.saveState(REVOCATION_STORE, revocationKey(familyId), { revokedAt: deps.clock.now().toISOString() } satisfies RevocationEntry, {
-            ttlSeconds: revocationTtlSeconds(deps.accessTtlSeconds),
-          }),
-        ),
-      );
+      for (const familyId of ordered) {
+        await deps.dapr.saveState(REVOCATION_STORE, revocationKey(familyId), { revokedAt: deps.clock.now().toISOString() } satisfies RevocationEntry, {
+          ttlSeconds: revocationTtlSeconds(deps.accessTtlSeconds),
+        });
+      }
     } catch (error) {
       deps.logger.warn('revocation store write failed; nothing committed', { sessions: familyIds.length, error: String(error) });
       throw new UpstreamUnavailableError('REVOCATION_UNAVAILABLE', 'The session could not be revoked right now; nothing was changed. Try again shortly.', 5);
@@ -128,7 +134,7 @@ export function createAccounts(deps: AccountsDeps) {
     return { session, user: viewOf(account), created };
   }
 
-  return {
+  const accountsApi = {
     signInWithIdToken: async (idToken: string, nonce?: string) => signIn(await deps.identityProvider.verifyIdToken(idToken, nonce)),
     signInWithCode: async (input: { code: string; codeVerifier: string; redirectUri: string; nonce?: string }) =>
       signIn(await deps.identityProvider.redeemCode(input)),
@@ -191,6 +197,32 @@ export function createAccounts(deps: AccountsDeps) {
       });
     },
 
+    /** The sign-in identities of the account (issuers and when each was linked). */
+    async identities(userId: string): Promise<{ issuer: string; linkedAt: string }[]> {
+      const client = await db.connect();
+      try {
+        if (!(await accounts.findLive(client, userId))) throw new NotFoundError('ACCOUNT_NOT_FOUND', 'The account does not exist.');
+        return (await deps.repository.identities.list(client, userId)).map((i) => ({ issuer: i.issuer, linkedAt: i.linkedAt.toISOString() }));
+      } finally {
+        client.release();
+      }
+    },
+
+    /**
+     * Links another provider's identity (its ID token) to the signed-in account, so either signs in
+     * to it. An identity of another live account is refused (409), never moved.
+     */
+    async linkIdentity(userId: string, idToken: string, nonce?: string): Promise<{ issuer: string; linkedAt: string }[]> {
+      const identity = await deps.identityProvider.verifyIdToken(idToken, nonce);
+      await withTransaction(db, async (client) => {
+        if (!(await accounts.findLive(client, userId))) throw new NotFoundError('ACCOUNT_NOT_FOUND', 'The account does not exist.');
+        const outcome = await deps.repository.identities.link(client, userId, identity);
+        if (outcome === 'elsewhere') throw new ConflictError('IDENTITY_LINKED_ELSEWHERE', 'This sign-in is linked to another account.');
+        if (outcome === 'linked') deps.logger.info('identity linked', { userId, issuer: identity.issuer });
+      });
+      return accountsApi.identities(userId);
+    },
+
     async get(userId: string): Promise<AccountView> {
       const client = await db.connect();
       try {
@@ -218,7 +250,8 @@ export function createAccounts(deps: AccountsDeps) {
       return viewOf(account);
     },
 
-    async delete(userId: string): Promise<void> {
+    /** `sessionId`: the session asking, whose revocation is written last (see denySessions). */
+    async delete(userId: string, sessionId?: string): Promise<void> {
       await withTransaction(db, async (client) => {
         const current = await accounts.findLive(client, userId);
         if (!current) throw new NotFoundError('ACCOUNT_NOT_FOUND', 'The account does not exist.');
@@ -226,12 +259,13 @@ export function createAccounts(deps: AccountsDeps) {
         await accounts.markDeleted(client, userId);
         await enqueueEvent(client, eventContracts.userDeleted, { type: 'UserDeleted', userId, occurredAt: deps.clock.now().toISOString() });
         // Last, before the commit: a failed revocation write keeps the account as it was.
-        await denySessions(revoked);
+        await denySessions(revoked, sessionId);
       });
       deps.eventsEnqueued();
       deps.logger.info('account deleted', { userId });
     },
   };
+  return accountsApi;
 }
 
 export type Accounts = ReturnType<typeof createAccounts>;

@@ -98,6 +98,10 @@ export function createAuthRoutes(accounts: Accounts, jwks: () => unknown): Route
         },
         401: { description: 'The credential could not be verified', codes: credentialRejected },
         403: { description: 'The Google account’s email is not verified', codes: { EMAIL_NOT_VERIFIED: 'The account’s email address is not verified.' } },
+        409: {
+          description: 'The identity was linked to another account while this one was being made',
+          codes: { IDENTITY_LINKED_ELSEWHERE: 'This sign-in is linked to another account.' },
+        },
         ...providerDown,
       },
       async handler({ body }) {

@@ -5,15 +5,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { type Component, expectProducedEventsKeepContracts, startComponent } from '@healthsync/shared/testing';
-import { createMemoryLogger, obtainIdToken, startGoogleOidcStandin, type RunningProvider } from '@healthsync/standin-google-oidc';
+import { createMemoryLogger, loginWithCode, obtainIdToken, startGoogleOidcStandin, type RunningProvider } from '@healthsync/standin-google-oidc';
 import { REFRESH_GRACE_MS } from '../../src/domain/refresh.js';
 import { userService } from '../../src/server.js';
 
 const CLIENT_ID = 'healthsync-mobile';
 const REDIRECT = 'com.healthsync.app:/oauth2redirect';
+// The web client: a confidential Google client, whose codes are redeemed only with its secret.
+const WEB_CLIENT_ID = 'healthsync-web';
+const WEB_REDIRECT = 'http://127.0.0.1:53100/auth/callback';
+const WEB_SECRET = randomUUID();
+
+// A second OpenID Connect issuer (Kakao, say), configured by OIDC_ADDITIONAL_ISSUERS.
+const KAKAO_CLIENT_ID = 'healthsync-kakao';
+const KAKAO_REDIRECT = 'kakao-app:/oauth';
 
 let dir: string;
 let google: RunningProvider;
+let kakao: RunningProvider;
 let user: Component;
 
 before(async () => {
@@ -22,20 +31,44 @@ before(async () => {
     port: 0,
     clientId: CLIENT_ID,
     redirectUris: [REDIRECT],
+    webClient: { clientId: WEB_CLIENT_ID, clientSecret: WEB_SECRET, redirectUris: [WEB_REDIRECT] },
     keysFile: join(dir, 'keys.json'),
     autoLogin: true,
     anyTestIdentity: true,
     logger: createMemoryLogger(),
   });
+  kakao = await startGoogleOidcStandin({
+    port: 0,
+    clientId: KAKAO_CLIENT_ID,
+    redirectUris: [KAKAO_REDIRECT],
+    keysFile: join(dir, 'kakao-keys.json'),
+    autoLogin: true,
+    anyTestIdentity: true,
+    logger: createMemoryLogger(),
+  });
   user = await startComponent(userService, {
-    env: { OIDC_ISSUER: google.issuer, OIDC_CLIENT_IDS: CLIENT_ID, OIDC_ALLOW_INSECURE_HTTP: 'true' },
-    secrets: { 'jwt-signing-key': generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() },
+    env: { ...userEnv(), OIDC_WEB_CLIENT_ID: WEB_CLIENT_ID, OIDC_WEB_REDIRECT_URIS: WEB_REDIRECT },
+    secrets: { 'jwt-signing-key': signingKey(), 'oidc-web-client-secret': WEB_SECRET },
   });
 });
+
+function userEnv() {
+  return {
+    OIDC_ISSUER: google.issuer,
+    OIDC_CLIENT_IDS: CLIENT_ID,
+    OIDC_ALLOW_INSECURE_HTTP: 'true',
+    OIDC_ADDITIONAL_ISSUERS: JSON.stringify([{ issuer: kakao.issuer, clientIds: [KAKAO_CLIENT_ID] }]),
+  };
+}
+
+function signingKey() {
+  return generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+}
 
 after(async () => {
   await user?.stop();
   await google?.stop();
+  await kakao?.stop();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -129,6 +162,130 @@ describe('sign-in and onboarding', () => {
 
   test('when no user id comes with the request, then /api/users/me answers 401', async () => {
     assert.equal((await user.request('/api/users/me')).status, 401);
+  });
+});
+
+describe('web sign-in', () => {
+  const codeFrom = (clientId: string, redirectUri: string, email: string) => loginWithCode({ issuer: google.issuer, clientId, redirectUri, loginHint: email });
+
+  test('when the web client sends its code, then it is redeemed as the web client with its secret and the person is signed in', async () => {
+    const email = newPerson('web');
+    const login = await codeFrom(WEB_CLIENT_ID, WEB_REDIRECT, email);
+    const response = await user.request('/api/auth/google', {
+      method: 'POST',
+      json: { code: login.code, codeVerifier: login.codeVerifier, redirectUri: login.redirectUri, nonce: login.nonce },
+    });
+    assert.equal(response.status, 200, await response.clone().text());
+    assert.equal(((await response.json()) as Session).user.email, email);
+  });
+
+  test("when the app's code comes with the app's redirect URI, then it is still redeemed as the app's public client", async () => {
+    const login = await codeFrom(CLIENT_ID, REDIRECT, newPerson('app-code'));
+    const response = await user.request('/api/auth/google', {
+      method: 'POST',
+      json: { code: login.code, codeVerifier: login.codeVerifier, redirectUri: login.redirectUri, nonce: login.nonce },
+    });
+    assert.equal(response.status, 200, await response.clone().text());
+  });
+
+  test('when the service holds a wrong web client secret, then the web sign-in is refused with 401 and nothing is signed in', async () => {
+    const wrong = await startComponent(userService, {
+      env: { ...userEnv(), OIDC_WEB_CLIENT_ID: WEB_CLIENT_ID, OIDC_WEB_REDIRECT_URIS: WEB_REDIRECT },
+      secrets: { 'jwt-signing-key': signingKey(), 'oidc-web-client-secret': 'not-the-web-client-secret' },
+    });
+    try {
+      const login = await codeFrom(WEB_CLIENT_ID, WEB_REDIRECT, newPerson('web-wrong'));
+      const response = await wrong.request('/api/auth/google', {
+        method: 'POST',
+        json: { code: login.code, codeVerifier: login.codeVerifier, redirectUri: login.redirectUri, nonce: login.nonce },
+      });
+      assert.equal(response.status, 401);
+      assert.equal(((await response.json()) as { code: string }).code, 'INVALID_CREDENTIAL');
+    } finally {
+      await wrong.stop();
+    }
+  });
+
+  test('when a web client id is configured without its redirect URIs, then the service does not start and names the missing setting', async () => {
+    await assert.rejects(
+      startComponent(userService, { env: { ...userEnv(), OIDC_WEB_CLIENT_ID: WEB_CLIENT_ID }, secrets: { 'jwt-signing-key': signingKey() } }),
+      /OIDC_WEB_REDIRECT_URIS is missing/,
+    );
+  });
+});
+
+describe('a second sign-in provider', () => {
+  const kakaoToken = (email: string, nonce = randomUUID()) =>
+    obtainIdToken({ issuer: kakao.issuer, clientId: KAKAO_CLIENT_ID, redirectUri: KAKAO_REDIRECT, loginHint: email, nonce });
+  const identities = (userId: string) => user.request('/api/users/me/identities', { userId });
+  const link = (userId: string, idToken: string) => user.request('/api/users/me/identities', { method: 'POST', userId, json: { idToken } });
+
+  test('when a person links their Kakao sign-in, then either provider signs in to the same account; linking again changes nothing', async () => {
+    const email = newPerson('link');
+    const first = await signIn(email);
+    const linked = await link(first.user.id, await kakaoToken(email));
+    assert.equal(linked.status, 200, await linked.clone().text());
+    const issuers = ((await linked.json()) as { items: { issuer: string }[] }).items.map((i) => i.issuer);
+    assert.deepEqual(issuers, [google.issuer, kakao.issuer]);
+    assert.equal((await link(first.user.id, await kakaoToken(email))).status, 200);
+    assert.equal(((await (await identities(first.user.id)).json()) as { items: unknown[] }).items.length, 2);
+    const viaKakao = await user.request('/api/auth/google', { method: 'POST', json: { idToken: await kakaoToken(email) } });
+    assert.equal(viaKakao.status, 200);
+    assert.equal(((await viaKakao.json()) as Session).user.id, first.user.id);
+  });
+
+  test('when someone links a Kakao sign-in that belongs to another account, then 409 and it stays with its account', async () => {
+    const owner = newPerson('owner');
+    const ownerAccount = await signIn(owner);
+    assert.equal((await link(ownerAccount.user.id, await kakaoToken(owner))).status, 200);
+    const other = await signIn(newPerson('other'));
+    const refused = await link(other.user.id, await kakaoToken(owner));
+    assert.equal(refused.status, 409);
+    assert.equal(((await refused.json()) as { code: string }).code, 'IDENTITY_LINKED_ELSEWHERE');
+    assert.equal(((await (await identities(other.user.id)).json()) as { items: unknown[] }).items.length, 1);
+    const viaKakao = await user.request('/api/auth/google', { method: 'POST', json: { idToken: await kakaoToken(owner) } });
+    assert.equal(((await viaKakao.json()) as Session).user.id, ownerAccount.user.id);
+  });
+
+  test('when a token comes from an issuer that is not configured, or is not a token, then 401 and nothing is linked', async () => {
+    const person = await signIn(newPerson('unknown-issuer'));
+    const stranger = await startGoogleOidcStandin({
+      port: 0,
+      clientId: KAKAO_CLIENT_ID,
+      redirectUris: [KAKAO_REDIRECT],
+      keysFile: join(dir, 'stranger-keys.json'),
+      autoLogin: true,
+      anyTestIdentity: true,
+      logger: createMemoryLogger(),
+    });
+    try {
+      const token = await obtainIdToken({
+        issuer: stranger.issuer,
+        clientId: KAKAO_CLIENT_ID,
+        redirectUri: KAKAO_REDIRECT,
+        loginHint: newPerson('x'),
+        nonce: 'n',
+      });
+      for (const idToken of [token, 'not-a-jwt-but-long-enough-to-pass']) {
+        const refused = await link(person.user.id, idToken);
+        assert.equal(refused.status, 401);
+        assert.equal(((await refused.json()) as { code: string }).code, 'INVALID_CREDENTIAL');
+      }
+    } finally {
+      await stranger.stop();
+    }
+    assert.equal(((await (await identities(person.user.id)).json()) as { items: unknown[] }).items.length, 1);
+  });
+
+  test('when the account is deleted, then its linked sign-in is free again and starts a new account', async () => {
+    const email = newPerson('link-delete');
+    const first = await signIn(email);
+    assert.equal((await link(first.user.id, await kakaoToken(email))).status, 200);
+    assert.equal((await user.request('/api/users/me', { method: 'DELETE', userId: first.user.id })).status, 204);
+    const again = await user.request('/api/auth/google', { method: 'POST', json: { idToken: await kakaoToken(email) } });
+    const fresh = (await again.json()) as Session;
+    assert.notEqual(fresh.user.id, first.user.id);
+    assert.equal(fresh.user.onboardingRequired, true);
   });
 });
 
@@ -247,6 +404,34 @@ describe('two devices editing the profile', () => {
 });
 
 describe('deletion', () => {
+  test('when the revocation store fails half-way through a deletion, then 503, the account stays and the asking session still works; the retry deletes', async () => {
+    const email = newPerson('delete-outage');
+    const sessions = [await signIn(email), await signIn(email), await signIn(email)];
+    const userId = sessions[0]!.user.id;
+    const asking = sessionIdOf(sessions[2]!.accessToken);
+    const headers = { 'x-healthsync-session-id': asking };
+    const written: string[] = [];
+    // The store takes one write, then is down.
+    user.dapr.refuseStateWrite = (store, key) => {
+      if (store !== 'revocations') return false;
+      written.push(key);
+      return written.length > 1;
+    };
+    try {
+      const refused = await user.request('/api/users/me', { method: 'DELETE', userId, headers });
+      assert.equal(refused.status, 503);
+      assert.equal(((await refused.json()) as { code: string }).code, 'REVOCATION_UNAVAILABLE');
+    } finally {
+      user.dapr.refuseStateWrite = undefined;
+    }
+    assert.equal(written.length, 2, 'one write at a time: the store was not asked again after it refused');
+    assert.ok(!written.includes(`session:${asking}`), 'the asking session is revoked last, so it was not reached');
+    assert.equal(user.dapr.stateOf('revocations', `session:${asking}`), undefined);
+    assert.equal((await user.request('/api/users/me', { userId })).status, 200, 'the account is intact');
+    assert.equal((await user.request('/api/users/me', { method: 'DELETE', userId, headers })).status, 204);
+    for (const session of sessions) assert.ok(user.dapr.stateOf('revocations', `session:${sessionIdOf(session.accessToken)}`), 'every session is revoked');
+  });
+
   test('when the account is deleted, then it is gone, user-deleted is published and the same Google identity starts afresh', async () => {
     const email = newPerson('delete');
     const session = await signIn(email);

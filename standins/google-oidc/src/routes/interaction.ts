@@ -29,13 +29,16 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
  * Returns a handler for a request, or undefined when the path is not ours.
  */
 export function createInteractionRoutes(deps: InteractionRouteDeps) {
-  const { provider, clientId, autoLogin, anyTestIdentity, logger } = deps;
+  const { provider, autoLogin, anyTestIdentity, logger } = deps;
 
   const finish = (req: IncomingMessage, res: ServerResponse, result: InteractionResult) =>
     provider.interactionFinished(req, res, result, { mergeWithLastSubmission: false });
 
   const signIn = async (req: IncomingMessage, res: ServerResponse, user: TestUser) => {
     // Consent is recorded together with the login: the app is first-party and Google does not ask either.
+    // The grant is for the client that asked (the app's, or the web client's).
+    const { params } = await provider.interactionDetails(req, res);
+    const clientId = typeof params.client_id === 'string' ? params.client_id : deps.clientId;
     const grant = new provider.Grant({ accountId: user.sub, clientId });
     grant.addOIDCScope(SCOPES);
     const grantId = await grant.save();

@@ -33,6 +33,8 @@ declare module 'oidc-provider' {
 
   export interface ClientMetadata {
     client_id: string;
+    /** A confidential client's secret (client_secret_post / client_secret_basic). */
+    client_secret?: string;
     application_type?: 'web' | 'native';
     redirect_uris: string[];
     grant_types?: string[];
@@ -77,6 +79,8 @@ declare module 'oidc-provider' {
 
   export interface Configuration {
     clients?: ClientMetadata[];
+    /** The token endpoint authentication methods offered (and listed in discovery). */
+    clientAuthMethods?: string[];
     jwks?: { keys: JWK[] };
     cookies?: { keys?: string[] };
     findAccount?: (ctx: KoaContextWithOIDC, sub: string, token?: unknown) => Promise<Account | undefined>;
