@@ -340,28 +340,31 @@ export class VirtualUser {
 
   private async chatMessageCounts(): Promise<Map<string, number>> {
     const counts = new Map<string, number>();
-    let before: string | null = null;
+    let cursor: string | null = null;
     for (let page = 0; page < 200; page += 1) {
-      const query: string = new URLSearchParams({ limit: '100', ...(before ? { before } : {}) }).toString();
+      const query: string = new URLSearchParams({ limit: '100', ...(cursor ? { cursor } : {}) }).toString();
       const history = await this.read<{ messages: { role: string; content: string }[]; nextCursor: string | null }>(
         `/api/intelligence/chats/${this.chatId}?${query}`,
       );
       for (const m of history.messages) if (m.role === 'user') counts.set(m.content, (counts.get(m.content) ?? 0) + 1);
       if (!history.nextCursor) break;
-      before = history.nextCursor;
+      cursor = history.nextCursor;
     }
     return counts;
   }
 
   private async checkupsByDate(): Promise<Map<string, { id: string; hasDocument: boolean }[]>> {
     const byDate = new Map<string, { id: string; hasDocument: boolean }[]>();
-    for (let page = 1; page <= 100; page += 1) {
-      const list = await this.read<{ items: { id: string; examDate: string | null; hasDocument: boolean }[]; total: number }>(
-        `/api/health/checkups?page=${page}&size=50`,
+    let cursor: string | null = null;
+    for (let page = 0; page < 100; page += 1) {
+      const query: string = new URLSearchParams({ limit: '50', ...(cursor ? { cursor } : {}) }).toString();
+      const list = await this.read<{ items: { id: string; examDate: string | null; hasDocument: boolean }[]; nextCursor: string | null }>(
+        `/api/health/checkups?${query}`,
       );
       for (const item of list.items)
         if (item.examDate) byDate.set(item.examDate, [...(byDate.get(item.examDate) ?? []), { id: item.id, hasDocument: item.hasDocument }]);
-      if (page * 50 >= list.total || list.items.length === 0) break;
+      if (!list.nextCursor) break;
+      cursor = list.nextCursor;
     }
     return byDate;
   }
