@@ -1,6 +1,7 @@
 // Which process of the local system is which, how to tell it serves, and how to crash and
 // restart each one (the fault suite) or measure it (the soak suite). Built on the generic
 // scripts/lib/process-control.mjs; the system itself is started by scripts/lib/system.mjs.
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
@@ -21,6 +22,16 @@ function flag(argv, name) {
     if (argv[i].startsWith(`${name}=`)) return argv[i].slice(name.length + 1);
   }
   return undefined;
+}
+
+/** The environment a process was started with (empty when it is gone or not ours to read). */
+function environmentOf(pid) {
+  try {
+    const entries = fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').filter(Boolean);
+    return Object.fromEntries(entries.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
+  } catch {
+    return {};
+  }
 }
 
 /** PING after AUTH: true when Redis answers PONG. */
@@ -150,15 +161,17 @@ export function systemProcesses() {
       healthy: () => answers(local(ports.sentryHealthz, '/healthz'), { statuses: [200, 204] }),
     },
   );
-  for (const [standIn, port] of [
-    ['google-oidc', ports.oidc],
-    ['nhis', ports.nhis],
-    ['claude', ports.claude],
+  // One stand-in package may run twice (a second OIDC provider): each is told its port in its environment.
+  for (const [standIn, pkg, port, portVariable] of [
+    ['google-oidc', 'google-oidc', ports.oidc, 'OIDC_PORT'],
+    ['second-oidc', 'google-oidc', ports.oidcSecond, 'OIDC_PORT'],
+    ['nhis', 'nhis', ports.nhis, 'NHIS_STANDIN_PORT'],
+    ['claude', 'claude', ports.claude, 'CLAUDE_STANDIN_PORT'],
   ]) {
     list.push({
       name: `${standIn} stand-in`,
       kind: 'stand-in',
-      match: (p) => p.argv.some((a) => a.endsWith(path.join('standins', standIn, 'dist', 'src', 'main.js'))),
+      match: (p) => p.argv.some((a) => a.endsWith(path.join('standins', pkg, 'dist', 'src', 'main.js'))) && environmentOf(p.pid)[portVariable] === String(port),
       healthy: () => isPortOpen(port),
     });
   }
