@@ -38,7 +38,12 @@ function unitTestDirs() {
     const base = path.join(root, group);
     return fs.existsSync(base) ? fs.readdirSync(base).map((name) => path.join(base, name, 'dist', 'test', sub)) : [];
   };
-  return [...under('services', 'unit'), ...under('standins', ''), path.join(root, 'clients', 'web', 'dist-test', 'test')];
+  return [
+    ...under('services', 'unit'),
+    ...under('standins', ''),
+    path.join(root, 'clients', 'web', 'dist-test', 'test'),
+    path.join(root, 'tests', 'dist', 'reliability', 'unit'),
+  ];
 }
 
 // `npm test -- health goal` runs only test files whose path contains one of the words.
@@ -235,7 +240,9 @@ await runMain(async () => {
   }
   const systemDirs = ['integration', 'e2e', 'browser', 'attack'].map((dir) => path.join(root, 'tests', 'dist', dir));
   const systemFiles = selected(testFiles(systemDirs));
-  if (systemFiles.length === 0) {
+  // The short fault-injection run (scripts/lib/reliability.mjs): with no filter, or a word of `tests/reliability/faults`.
+  const withFaults = filters.length === 0 || filters.some((word) => 'tests/reliability/faults'.includes(word) && word.length >= 5);
+  if (systemFiles.length === 0 && !withFaults) {
     log.step('no integration or end-to-end tests selected');
     return;
   }
@@ -260,7 +267,13 @@ await runMain(async () => {
     fs.rmSync(path.join(root, '.data', 'attack'), { recursive: true, force: true });
     const attackOk = await stage('attack tests', () => runTests('attack tests', testFiles([path.join(root, 'tests', 'dist', 'attack')])));
     printAttackFigures();
-    ok = integrationOk && e2eOk && browserOk && attackOk;
+    // Last on this set: it kills and restarts processes of the system under a write load.
+    let faultsOk = true;
+    if (withFaults) {
+      const { runFaultSuite } = await import('./lib/reliability.mjs');
+      faultsOk = await stage('fault injection', () => runFaultSuite('short'));
+    }
+    ok = integrationOk && e2eOk && browserOk && attackOk && faultsOk;
     if (alternative) {
       log.step('stopping the system');
       await stage('system stop', () => stopAll());

@@ -96,7 +96,11 @@ export function startProcess(name, command, args, { env = {}, cwd = root, stopSi
     ...(uid !== undefined ? { uid, gid } : {}),
   });
   fs.closeSync(out);
-  const entry = { name, pid: child.pid, stopSignal, logFile, exited: false, child };
+  // How it was started, for a restart (scripts/lib/process-control.mjs); in memory only, as the
+  // environment may hold secrets. Some processes rewrite their /proc command line (Redis shows
+  // `redis-server 127.0.0.1:16379`), so this, not /proc, is the record of our own children.
+  const spec = { exe: command, argv: [command, ...args], env: { ...process.env, ...env }, cwd, uid, gid };
+  const entry = { name, pid: child.pid, stopSignal, logFile, exited: false, child, spec };
   child.on('exit', (code, signal) => {
     entry.exited = true;
     entry.exitCode = code ?? signal;
@@ -123,6 +127,29 @@ export async function waitUntil(description, check, { timeoutMs = 60_000, entry 
     }
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+/**
+ * Records a process started elsewhere in this run (a restart by scripts/lib/process-control.mjs)
+ * so it is stopped with the rest. A dead entry of the same name keeps its place in the stop
+ * order and takes the new process; otherwise it is stopped first.
+ */
+export function adoptProcess({ name, child, stopSignal = 'SIGTERM', logFile, spec }) {
+  const entry = { name, pid: child.pid, stopSignal, logFile, exited: false, child, spec };
+  child.on('exit', (code, signal) => {
+    entry.exited = true;
+    entry.exitCode = code ?? signal;
+  });
+  const index = running.findIndex((e) => e.name === name && (e.exited || !alive(e.pid)));
+  if (index >= 0) running[index] = entry;
+  else running.push(entry);
+  writePids();
+  return entry;
+}
+
+/** How this run started the live process `pid` ({ exe, argv, env, cwd, uid, gid }), or undefined if it did not. */
+export function recordedSpec(pid) {
+  return running.find((entry) => entry.pid === pid && !entry.exited)?.spec;
 }
 
 /** Stops one process this run started. */

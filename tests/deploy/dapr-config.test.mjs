@@ -189,3 +189,88 @@ test('when dead letters are produced, then the dead-letter topic exists in Servi
   const topics = terraform()['modules/messaging'].variable.topics.default;
   assert.deepEqual(topics['dead-letters'], ['batch']);
 });
+
+/** Seconds of a Dapr duration (`500ms`, `20s`, `2m`). */
+const durationSeconds = (d) => {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m)$/.exec(d);
+  if (!m) throw new Error(`duration ${d}`);
+  return Number(m[1]) * { ms: 0.001, s: 1, m: 60 }[m[2]];
+};
+
+/** A setting's default in a service's config.ts (`NAME: ….default(15_000)`), in ms. */
+function configDefaultMs(service, name) {
+  const source = fs.readFileSync(path.join(root, 'services', service, 'src', 'config.ts'), 'utf8');
+  const match = new RegExp(`${name}:[^\\n]*?(?:default\\(|, )([\\d_]+)\\)`).exec(source);
+  if (!match) throw new Error(`no default for ${name} in services/${service}/src/config.ts`);
+  return Number(match[1].replaceAll('_', ''));
+}
+
+test('when a caller gives up on a service, then no sidecar has sent its request again: every app timeout outlasts the callers’ own deadlines', () => {
+  // Dapr retries a timed-out attempt whatever the retry's `matching` lists (a timeout has no
+  // status code); a sidecar timeout shorter than the caller's deadline re-sends a request the app
+  // may still be working on. The caller's own deadline cancels the sidecar's attempts instead.
+  const callers = {
+    'gateway UPSTREAM_TIMEOUT_MS': configDefaultMs('gateway', 'UPSTREAM_TIMEOUT_MS'),
+    'gateway STREAM_TIMEOUT_MS (intelligence only)': configDefaultMs('gateway', 'STREAM_TIMEOUT_MS'),
+    'the services’ invoke default (shared/src/dapr.ts)': 10_000,
+    'batch BATCH_AI_TIMEOUT_MS (intelligence only)': configDefaultMs('batch', 'BATCH_AI_TIMEOUT_MS'),
+    'batch BATCH_GENERATION_TIMEOUT_MS (intelligence only)': configDefaultMs('batch', 'BATCH_GENERATION_TIMEOUT_MS'),
+  };
+  const chart = readYamlFile(path.join(root, 'charts', 'healthsync', 'values.yaml'))[0].dapr.resiliency.spec;
+  const specs = {
+    'dapr/local/resiliency.yaml': readYamlFile(path.join(root, 'dapr', 'local', 'resiliency.yaml')).find((d) => d.kind === 'Resiliency').spec,
+    'dapr/azure/resiliency.yaml': resiliency.spec,
+    'charts/healthsync/values.yaml': chart,
+  };
+  for (const [file, spec] of Object.entries(specs)) {
+    for (const app of APPS.filter((a) => spec.targets.apps[a])) {
+      const seconds = durationSeconds(spec.policies.timeouts[spec.targets.apps[app].timeout]);
+      for (const [caller, ms] of Object.entries(callers)) {
+        if (caller.includes('intelligence only') && app !== 'intelligence') continue;
+        assert.ok(
+          seconds > ms / 1000,
+          `${file}: ${app}'s ${seconds} s timeout fires before ${caller} (${ms / 1000} s): the sidecar would re-send a request still in progress`,
+        );
+      }
+    }
+  }
+});
+
+/**
+ * The shortest time a policy's retries can take: the back-off between attempts (0.5 s × 1.5ⁿ,
+ * capped at maxInterval) at its lowest jitter (−50 %); a crashed app refuses at once.
+ */
+function shortestRetrySeconds(retry) {
+  let waited = 0;
+  for (let i = 0; i < retry.maxRetries; i++) waited += Math.min(0.5 * 1.5 ** i, durationSeconds(retry.maxInterval ?? '60s')) * 0.5;
+  return waited;
+}
+
+test('when an app crashes, then its sidecar notices before the delivery retries of a message run out, so the message waits for the restart instead of going to dead letters', () => {
+  // An unhealthy app makes daprd close its subscriptions; a delivery that fails after that is
+  // left to the broker (redelivered later), one that fails before is published to `dead-letters`.
+  const chart = readYamlFile(path.join(root, 'charts', 'healthsync', 'values.yaml'))[0];
+  const runFile = readYamlFile(path.join(root, 'dapr.yaml'))[0];
+  const local = readYamlFile(path.join(root, 'dapr', 'local', 'resiliency.yaml')).find((d) => d.kind === 'Resiliency').spec;
+  const probe = chart.dapr.sidecar.appHealthCheck;
+  const cases = {
+    'production (chart appHealthCheck, dapr/azure/resiliency.yaml)': {
+      detect: probe.intervalSeconds * probe.threshold + probe.timeoutMilliseconds / 1000,
+      retry: resiliency.spec.policies.retries[resiliency.spec.targets.components.events.inbound.retry],
+    },
+    'production (chart appHealthCheck, chart resiliency)': {
+      detect: probe.intervalSeconds * probe.threshold + probe.timeoutMilliseconds / 1000,
+      retry: chart.dapr.resiliency.spec.policies.retries[chart.dapr.resiliency.spec.targets.components.events.inbound.retry],
+    },
+    // Dapr's defaults: a probe every 5 s, 3 failures, 500 ms timeout.
+    'local (dapr.yaml, dapr/local/resiliency.yaml)': {
+      detect: (runFile.common.appHealthProbeInterval ?? 5) * (runFile.common.appHealthThreshold ?? 3) + (runFile.common.appHealthProbeTimeout ?? 500) / 1000,
+      retry: local.policies.retries[local.targets.components.events.inbound.retry],
+    },
+  };
+  for (const [where, { detect, retry }] of Object.entries(cases)) {
+    const retrying = shortestRetrySeconds(retry);
+    assert.ok(detect < retrying, `${where}: the app health check needs up to ${detect} s, the delivery retries may end after ${retrying.toFixed(1)} s`);
+  }
+  for (const app of runFile.apps) assert.equal(app.enableAppHealthCheck, true, `dapr.yaml: ${app.appID} has its app health check`);
+});

@@ -17,6 +17,10 @@ export function createDb(connectionString: string, schema: string, max = 10): Db
   });
   // An idle client's error (e.g. the server restarted) must not crash the process.
   pool.on('error', () => undefined);
+  // Nor one of a checked-out client whose connection breaks between two queries (the outbox relay
+  // holds its transaction open while it publishes): its next query fails, and the pool discards it
+  // on release. The pool's own listener covers only idle clients.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 

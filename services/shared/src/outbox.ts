@@ -59,7 +59,15 @@ export function startOutboxRelay(options: { db: Db; dapr: Dapr; pubsub: string; 
   let stopped = false;
 
   async function relayBatch(): Promise<number> {
-    const client = await db.connect();
+    let client: DbClient;
+    try {
+      client = await db.connect();
+    } catch (error) {
+      // The database is down: the rows wait in it, and the next tick tries again. (Unhandled,
+      // this rejection of the timer's flush would end the process.)
+      logger.warn('outbox relay cannot reach the database; will retry', { error: String(error) });
+      return 0;
+    }
     let count = 0;
     try {
       await client.query('begin');
