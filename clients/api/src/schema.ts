@@ -780,7 +780,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -871,7 +871,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -976,7 +976,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -1090,7 +1090,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -1273,7 +1273,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -1384,7 +1384,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -1507,7 +1507,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -1637,7 +1637,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -1776,7 +1776,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -2010,7 +2010,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -2126,7 +2126,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -2344,7 +2344,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -2473,7 +2473,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -2612,7 +2612,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -2770,7 +2770,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -2956,7 +2956,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -3172,7 +3172,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -3264,7 +3264,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -3304,7 +3304,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Temporarily unavailable; Retry-After says when to try again. Codes: `ROUTES_UNAVAILABLE` */
+            /** @description Stored documents cannot be reached right now (checkups still can); retry after Retry-After seconds. Codes: `DOCUMENTS_UNAVAILABLE`, `ROUTES_UNAVAILABLE` */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -3394,7 +3394,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -3578,7 +3578,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -3697,7 +3697,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -3807,7 +3807,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -3913,7 +3913,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -4003,7 +4003,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -4120,7 +4120,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -4210,7 +4210,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -4370,7 +4370,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -4909,7 +4909,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -5086,7 +5086,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -5201,7 +5201,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -5297,7 +5297,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */

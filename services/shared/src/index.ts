@@ -3,6 +3,7 @@ export * from './config.js';
 export * from './context.js';
 export * from './dapr.js';
 export * from './db.js';
+export * from './erasure.js';
 export * from './errors.js';
 export * from './http.js';
 export * from './logger.js';

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
+import winston from 'winston';
 import type { z } from 'zod';
 import { settableClock, type SettableClock } from '../clock.js';
 import { createDb, type Db } from '../db.js';
@@ -42,6 +44,8 @@ export interface Component {
   request(pathAndQuery: string, options?: RequestOptions): Promise<Response>;
   /** Delivers a pub/sub event to the service as its sidecar would (a CloudEvent). */
   deliver(route: string, topic: string, data: unknown, id?: string): Promise<Response>;
+  /** The service's log entries of level info and above so far (whatever LOG_LEVEL prints), oldest first. */
+  logs(): Record<string, unknown>[];
   stop(): Promise<void>;
 }
 
@@ -65,6 +69,21 @@ export async function startComponent<S extends z.ZodRawShape>(definition: DbServ
     ...options.env,
   });
   const logger = createLogger(definition.name, config.LOG_LEVEL);
+  // Everything from info up is kept for the test to read; the console still prints only LOG_LEVEL and up.
+  const captured: string[] = [];
+  for (const transport of logger.transports) transport.level = config.LOG_LEVEL;
+  logger.level = 'info';
+  logger.add(
+    new winston.transports.Stream({
+      level: 'info',
+      stream: new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          captured.push(chunk.toString('utf8'));
+          done();
+        },
+      }),
+    }),
+  );
   const dapr = options.dapr ?? createDaprDouble({ secrets: options.secrets ?? {} });
   const clock = options.clock ?? settableClock('2026-11-24T12:00:00+09:00');
   const db = createDb(testDatabaseUrl(), definition.dbSchema, 5);
@@ -106,6 +125,12 @@ export async function startComponent<S extends z.ZodRawShape>(definition: DbServ
           data,
         }),
       }),
+    logs: () =>
+      captured
+        .join('')
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => JSON.parse(line) as Record<string, unknown>),
     async stop() {
       await server.close();
       await built.stop();

@@ -1,2 +1,3 @@
 export * from './component.js';
 export * from './dapr-double.js';
+export * from './outage-proxy.js';
