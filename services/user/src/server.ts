@@ -1,4 +1,4 @@
-import { components, startOutboxRelay, type DbServiceDefinition } from '@healthsync/shared';
+import { components, outboxLimitsOf, startOutboxRelay, type DbServiceDefinition } from '@healthsync/shared';
 import { createAccountsRepository } from './adapters/accounts-repository.js';
 import { createIdentityProvider } from './adapters/identity-provider.js';
 import { createTokenSigner, parseSigningKeySecret } from './adapters/token-signer.js';
@@ -24,7 +24,7 @@ export const userService: DbServiceDefinition<typeof settings> = {
       readKeys().then(signer.update, (error: unknown) => logger.warn('could not reload the signing keys; keeping the current ones', { error: String(error) }));
     }, config.SIGNING_KEYS_RELOAD_SECONDS * 1000);
     reload.unref();
-    const relay = startOutboxRelay({ db, dapr, pubsub: components.events, logger, metrics });
+    const relay = startOutboxRelay({ db, dapr, pubsub: components.events, logger, metrics, limits: outboxLimitsOf(config) });
     const identityProvider = createIdentityProvider({
       issuer: config.OIDC_ISSUER,
       clientIds: config.OIDC_CLIENT_IDS,

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import {
   components,
+  deleteOutboxRowsOf,
   enqueueEvent,
   NotFoundError,
   UnauthorizedError,
@@ -189,7 +190,8 @@ export function createAccounts(deps: AccountsDeps) {
 
     async updateProfile(userId: string, input: ProfileInput): Promise<AccountView> {
       const account = await withTransaction(db, async (client) => {
-        const current = await accounts.findLive(client, userId);
+        // Locked: a deletion running now finishes first, and this edit then finds no account.
+        const current = await accounts.findLive(client, userId, 'update');
         if (!current) throw new NotFoundError('ACCOUNT_NOT_FOUND', 'The account does not exist.');
         const { status, event } = statusAfterUpdate(current.status, input);
         const updated = await accounts.updateProfile(client, userId, input, status);
@@ -203,13 +205,19 @@ export function createAccounts(deps: AccountsDeps) {
 
     async delete(userId: string): Promise<void> {
       await withTransaction(db, async (client) => {
-        const current = await accounts.findLive(client, userId);
+        const current = await accounts.findLive(client, userId, 'update');
         if (!current) throw new NotFoundError('ACCOUNT_NOT_FOUND', 'The account does not exist.');
-        const revoked = await refreshTokens.revokeAllOf(client, userId);
+        // Each session's lock (as logout and refresh take it): a refresh in flight commits its new
+        // token first, so the delete below sees it; one that comes later finds its token gone.
+        const sessions = await refreshTokens.familiesOf(client, userId);
+        for (const sessionId of sessions) await refreshTokens.lockSession(client, sessionId);
+        await refreshTokens.deleteAllOf(client, userId);
         await accounts.markDeleted(client, userId);
+        // The user's earlier events (published or not) carried their profile: they go with the account.
+        await deleteOutboxRowsOf(client, userId);
         await enqueueEvent(client, { topic: TOPICS.deleted, payload: { type: 'UserDeleted', userId, occurredAt: deps.clock.now().toISOString() } });
         // Last, before the commit: a failed revocation write keeps the account as it was.
-        await denySessions(revoked);
+        await denySessions(sessions);
       });
       deps.eventsEnqueued();
       deps.logger.info('account deleted', { userId });
