@@ -1,4 +1,4 @@
-import { components, subscription, type Clock, type Subscription } from '@healthsync/shared';
+import { components, subscription, type Clock, type Erasure, type Logger, type Metrics, type Subscription } from '@healthsync/shared';
 import { z } from 'zod';
 import type { UserEvents } from '../handlers/user-events.js';
 
@@ -22,8 +22,12 @@ function occurrence(text: string | undefined, clock: Clock): Date {
   return Number.isNaN(date.getTime()) ? clock.now() : date;
 }
 
-/** The user service's events: profile facts for judging, and erasure on deletion. */
-export function createUserEventSubscriptions(events: UserEvents, clock: Clock): Subscription[] {
+/**
+ * The user service's events: profile facts for judging, and erasure on deletion (recorded first,
+ * then finished by the sweeper whatever is down: docs/decisions/013-erasure-always-completes.md).
+ */
+export function createUserEventSubscriptions(events: UserEvents, erasure: Erasure, clock: Clock, logger: Logger, metrics: Metrics): Subscription[] {
+  const erasures = metrics.counter('health_erasure_events_total', 'user-deleted deliveries, by what they did', ['outcome']);
   const onProfile = (topic: string) =>
     subscription({
       pubsub: components.events,
@@ -43,8 +47,10 @@ export function createUserEventSubscriptions(events: UserEvents, clock: Clock): 
       topic: 'user-deleted',
       route: '/events/user-deleted',
       schema: deletedEvent,
-      async handle({ data }) {
-        await events.userDeleted(data.userId);
+      async handle({ id, data }) {
+        const outcome = await erasure.handle(data.userId);
+        erasures.inc({ outcome });
+        if (outcome === 'duplicate') logger.info('user-deleted for an account already erased here', { eventId: id });
       },
     }),
   ];
