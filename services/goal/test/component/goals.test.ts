@@ -285,7 +285,8 @@ describe('erasure that always completes', () => {
         )
       ).rows[0]!.n,
     );
-  const deleted = (userId: string) => goal.deliver('/events/user-deleted', 'user-deleted', { type: 'UserDeleted', userId, occurredAt: new Date().toISOString() });
+  const deleted = (userId: string) =>
+    goal.deliver('/events/user-deleted', 'user-deleted', { type: 'UserDeleted', userId, occurredAt: new Date().toISOString() });
 
   test('when Redis is down for longer than any retry while UserDeleted arrives, then the erasure is recorded, writes are refused at once, and the sweeper finishes it once Redis is back', async () => {
     const userId = newUser();
@@ -383,7 +384,9 @@ describe('the outbox', () => {
     assert.equal(parked.rowCount, 1, 'the row that never went out is parked, not deleted');
     const metrics = await (await goal.request('/metrics')).text();
     assert.match(metrics, /outbox_events_parked_total\{topic="mission-completed"[^}]*\} [1-9]/);
-    const logged = goal.logs().find((entry) => entry.message === 'outbox event parked after failing again and again; later events of its aggregate go on without it');
+    const logged = goal
+      .logs()
+      .find((entry) => entry.message === 'outbox event parked after failing again and again; later events of its aggregate go on without it');
     assert.equal(logged?.eventId, parked.rows[0]!.id, 'the log line names the parked event');
   });
 

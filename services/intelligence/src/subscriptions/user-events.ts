@@ -1,4 +1,4 @@
-import { components, subscription, type Subscription } from '@healthsync/shared';
+import { components, subscription, type Erasure, type Logger, type Metrics, type Subscription } from '@healthsync/shared';
 import { z } from 'zod';
 import type { UserData } from '../handlers/user-data.js';
 
@@ -6,10 +6,12 @@ const checkupImported = z.object({ userId: z.string().min(1), checkupIds: z.arra
 const userDeleted = z.object({ userId: z.string().min(1) });
 
 /**
- * health-checkup-imported drops the user's cached readings and recommendations; user-deleted
- * erases everything of the user. Both are idempotent, so redeliveries need no dedupe table.
+ * health-checkup-imported drops the user's cached readings and recommendations (idempotent);
+ * user-deleted records the erasure first and then erases everything of the user, the sweeper
+ * finishing what a Redis or PostgreSQL outage left (docs/decisions/013-erasure-always-completes.md).
  */
-export function createUserEventSubscriptions(userData: UserData): Subscription[] {
+export function createUserEventSubscriptions(userData: UserData, erasure: Erasure, logger: Logger, metrics: Metrics): Subscription[] {
+  const erasures = metrics.counter('intelligence_erasure_events_total', 'user-deleted deliveries, by what they did', ['outcome']);
   return [
     subscription({
       pubsub: components.events,
@@ -26,7 +28,9 @@ export function createUserEventSubscriptions(userData: UserData): Subscription[]
       route: '/events/user-deleted',
       schema: userDeleted,
       async handle(event) {
-        await userData.erase(event.data.userId);
+        const outcome = await erasure.handle(event.data.userId);
+        erasures.inc({ outcome });
+        if (outcome === 'duplicate') logger.info('user-deleted for an account already erased here', { eventId: event.id });
       },
     }),
   ];
