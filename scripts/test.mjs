@@ -2,7 +2,7 @@
 // deployment checks, then the real system (the same start-up as `npm start`) with integration
 // and end-to-end tests against it; everything is stopped at the end. The time of every stage
 // and the total are printed last, whether the run passed or not.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { log, runMain } from './lib/log.mjs';
@@ -43,19 +43,27 @@ function unitTestDirs() {
 const filters = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 const selected = (files) => (filters.length === 0 ? files : files.filter((file) => filters.some((word) => path.relative(root, file).includes(word))));
 
-function runTests(title, allFiles, { concurrency = 1, env = {} } = {}) {
+/**
+ * Runs test files in a child process and resolves with whether they passed. Asynchronous, so this
+ * process keeps serving what the tests ask of it meanwhile (scripts/lib/infra-control.mjs).
+ */
+async function runTests(title, allFiles, { concurrency = 1, env = {} } = {}) {
   const files = selected(allFiles);
   if (files.length === 0) {
     log.step(`${title}: no test files`);
     return true;
   }
   log.step(`${title}: ${files.length} files`);
-  const result = spawnSync(process.execPath, ['--enable-source-maps', '--test', '--test-reporter=spec', `--test-concurrency=${concurrency}`, ...files], {
+  const child = spawn(process.execPath, ['--enable-source-maps', '--test', '--test-reporter=spec', `--test-concurrency=${concurrency}`, ...files], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, ...env },
   });
-  return result.status === 0;
+  const code = await new Promise((resolve) => {
+    child.once('error', () => resolve(1));
+    child.once('exit', (status) => resolve(status));
+  });
+  return code === 0;
 }
 
 /** The attack files' figures (requests sent, findings), one line each. */
@@ -134,7 +142,7 @@ process.on('SIGINT', async () => {
 await runMain(async () => {
   await stage('set-up', setup);
   // Imported only now: it needs the npm dependencies that set-up installs.
-  const { startComponentInfra, startSystem } = await import('./lib/system.mjs');
+  const { restartableInfra, startComponentInfra, startSystem } = await import('./lib/system.mjs');
   // Lint and the Prettier check: the whole tree, so only
   // without filter words or when one of them is `lint`.
   if (filters.length === 0 || filters.includes('lint')) {
@@ -187,16 +195,24 @@ await runMain(async () => {
   log.step('starting the system for integration and end-to-end tests');
   let ok = false;
   const releaseLock = await stage('waiting for the lock', () => acquireSystemLock());
+  let control;
   try {
-    await stage('system start', () => startSystem({ testMode: true }));
-    const integrationOk = await stage('integration tests', () => runTests('integration tests', testFiles([path.join(root, 'tests', 'dist', 'integration')])));
-    const e2eOk = await stage('end-to-end tests', () => runTests('end-to-end tests', testFiles([path.join(root, 'tests', 'dist', 'e2e')])));
+    const { secrets } = await stage('system start', () => startSystem({ testMode: true }));
+    // Tests may stop and start PostgreSQL, Redis or Azurite of the running system (tests/support/infra.ts).
+    const { startInfraControl } = await import('./lib/infra-control.mjs');
+    control = await startInfraControl(restartableInfra(secrets));
+    const env = control.env;
+    const integrationOk = await stage('integration tests', () =>
+      runTests('integration tests', testFiles([path.join(root, 'tests', 'dist', 'integration')]), { env }),
+    );
+    const e2eOk = await stage('end-to-end tests', () => runTests('end-to-end tests', testFiles([path.join(root, 'tests', 'dist', 'e2e')]), { env }));
     // Attack suite: path confinement, object-level authorisation, schema fuzzing.
     fs.rmSync(path.join(root, '.data', 'attack'), { recursive: true, force: true });
-    const attackOk = await stage('attack tests', () => runTests('attack tests', testFiles([path.join(root, 'tests', 'dist', 'attack')])));
+    const attackOk = await stage('attack tests', () => runTests('attack tests', testFiles([path.join(root, 'tests', 'dist', 'attack')]), { env }));
     printAttackFigures();
     ok = integrationOk && e2eOk && attackOk;
   } finally {
+    await control?.close();
     log.step('stopping the system');
     await stage('system stop', () => stopAll());
     releaseLock();

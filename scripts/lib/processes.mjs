@@ -82,12 +82,14 @@ export async function requireFreePorts(portsByName) {
   }
 }
 
-/** Starts a long-running process; `ready` resolves once it serves. */
-export function startProcess(name, command, args, { env = {}, cwd = root, stopSignal = 'SIGTERM', uid, gid } = {}) {
+/**
+ * Starts a long-running process; `ready` resolves once it serves. Each run starts its log afresh
+ * (failure detection reads the whole file) unless `appendLog` (a restart within the run).
+ */
+export function startProcess(name, command, args, { env = {}, cwd = root, stopSignal = 'SIGTERM', uid, gid, appendLog = false } = {}) {
   fs.mkdirSync(logsDir, { recursive: true });
   const logFile = path.join(logsDir, `${name}.log`);
-  // Each run starts its log afresh: failure detection reads the whole file.
-  const out = fs.openSync(logFile, 'w');
+  const out = fs.openSync(logFile, appendLog ? 'a' : 'w');
   const child = spawn(command, args, {
     cwd,
     env: { ...process.env, ...env },
@@ -128,6 +130,22 @@ export async function waitUntil(description, check, { timeoutMs = 60_000, entry 
 /** Stops one process this run started. */
 export async function stopProcess(entry) {
   await stopGroup(entry);
+  const index = running.indexOf(entry);
+  if (index >= 0) running.splice(index, 1);
+  writePids();
+}
+
+/** The process of this run with that name, if it runs. */
+export function runningProcess(name) {
+  return running.find((entry) => entry.name === name && !entry.exited);
+}
+
+/**
+ * Ends one process of this run with `signal` (its whole process group: SIGKILL is a crash, SIGTERM
+ * a clean stop) and waits until it is gone.
+ */
+export async function endProcess(entry, signal = entry.stopSignal ?? 'SIGTERM') {
+  await stopGroup({ ...entry, stopSignal: signal });
   const index = running.indexOf(entry);
   if (index >= 0) running.splice(index, 1);
   writePids();
