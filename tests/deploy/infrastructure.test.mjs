@@ -134,7 +134,7 @@ test("when each workload's identity reads Key Vault, then it may read exactly th
   assert.match(ref(appgw.scope), /\/secrets\//, 'Application Gateway reads its certificate only');
 });
 
-test('when a service publishes an event, then only that service may send to its topic (nobody else can forge user-deleted)', () => {
+test('when a service publishes an event, then only that service may send to its topic (user-deleted: the user service, and the batch service replaying a dead-lettered one)', () => {
   const messaging = tf()['modules/messaging'];
   const publishers = messaging.variable.publishers.default;
   const topics = messaging.variable.topics.default;
