@@ -54,7 +54,8 @@ export async function holdLiveUsers(client: DbClient, userIds: readonly string[]
   const ids = [...new Set(userIds)].sort();
   if (ids.length === 0) return new Set();
   await client.query(`select pg_advisory_xact_lock_shared(hashtextextended('erasure:' || id, 0)) from unnest($1::text[]) as id order by id`, [ids]);
-  const erased = await client.query<{ id: string }>('select user_id::text as id from erased_users where user_id::text = any($1::text[])', [ids]);
+  // `any($1)` takes the column's type (uuid or text), so the primary key's index is used.
+  const erased = await client.query<{ id: string }>('select user_id::text as id from erased_users where user_id = any($1)', [ids]);
   return new Set(erased.rows.map((r) => r.id));
 }
 
@@ -117,8 +118,6 @@ export interface Erasure {
   handle(userId: string): Promise<ErasureOutcome>;
   /** Runs the pending erasures that are due; returns how many completed. Also runs on a timer. */
   sweep(): Promise<number>;
-  /** Something of an erased user turned up after the erasure (a late upload): run the steps again. */
-  reopen(userId: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -235,11 +234,6 @@ export function createErasure(options: ErasureOptions): Erasure {
     },
 
     sweep,
-
-    async reopen(userId) {
-      await db.query('update erased_users set completed_at = null, next_attempt_at = now() where user_id = $1', [userId]);
-      logger.warn('data of an erased account turned up after its erasure; erasing again', { userId });
-    },
 
     async stop() {
       stopped = true;
