@@ -126,13 +126,13 @@ async function useGoals(person: Person): Promise<void> {
   person.traces.ids.push(chosen.goalSetId);
 }
 
-/** A morning nudge in the inbox (the batch's view of a user eight days behind) and preferences. */
+/** Preferences (no quiet hours, so the nudge shows at once whatever the hour) and a nudge in the inbox (the batch's view of a user eight days behind). */
 async function useNotifications(person: Person): Promise<void> {
+  await mustSavePreferences(person.session.accessToken, { optedOut: false, quietHours: null });
   person.traces.ids.push(await chooseMissionsDaysAgo(person.traces.userId, 8));
   const decision = await decisionFor(person.traces.userId, (d) => d.state === 'SENT');
   person.traces.ids.push(decision.notificationId!);
   assert.equal((await inbox(person.session.accessToken)).items.length, 1);
-  await mustSavePreferences(person.session.accessToken, { optedOut: false, quietHours: null });
 }
 
 async function blobNames(userId: string): Promise<string[]> {
