@@ -7,11 +7,14 @@
 #
 #   docker build --build-arg SERVICE=user -t <acr>/healthsync/user:<tag> .
 #   docker build --target migrations      -t <acr>/healthsync/migrations:<tag> .
+#   docker build --target usage-analytics -t <acr>/healthsync/usage-analytics:<tag> .
 #
 # SERVICE is one of gateway, user, health, goal, intelligence, batch. Node 22 LTS in the
 # images (the project supports Node >= 20.18 or >= 22; Node 20 is out of security support);
 # pin NODE_IMAGE to a digest in the pipeline for reproducible builds.
 ARG NODE_IMAGE=node:22-bookworm-slim
+# The Python service (usage-analytics): the CPython minor version the project is tested with.
+ARG PYTHON_IMAGE=python:3.11-slim-bookworm
 
 # -- Dependencies (all workspaces), cached until a package manifest changes --------------------
 FROM ${NODE_IMAGE} AS deps
@@ -56,11 +59,33 @@ WORKDIR /app
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY package.json ./
 COPY scripts/migrate.mjs scripts/
-COPY scripts/lib/log.mjs scripts/lib/paths.mjs scripts/lib/
+COPY scripts/lib/databases.mjs scripts/lib/log.mjs scripts/lib/paths.mjs scripts/lib/
 COPY --from=migration-files /out/services ./services
 COPY deploy/migrate-job.mjs deploy/
 USER node
 CMD ["node", "deploy/migrate-job.mjs"]
+
+# -- The usage-analytics image (Python) ----------------------------------------------------------
+# Its pinned packages in a virtual environment built in a throw-away stage, then copied into a
+# clean image with only the service's package and the event contract it validates against.
+FROM ${PYTHON_IMAGE} AS usage-analytics-deps
+COPY services/usage-analytics/requirements.txt /tmp/requirements.txt
+RUN python -m venv /opt/venv \
+ && /opt/venv/bin/pip install --no-cache-dir --disable-pip-version-check -r /tmp/requirements.txt
+
+FROM ${PYTHON_IMAGE} AS usage-analytics
+ENV PATH=/opt/venv/bin:$PATH \
+    PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    APP_HOST=0.0.0.0
+# The chart runs every container as uid/gid 1000 on a read-only root filesystem.
+RUN groupadd --gid 1000 app && useradd --uid 1000 --gid 1000 --no-create-home --shell /usr/sbin/nologin app
+COPY --from=usage-analytics-deps /opt/venv /opt/venv
+COPY contracts/schemas /app/contracts/schemas
+COPY services/usage-analytics/usage_analytics /app/services/usage-analytics/usage_analytics
+WORKDIR /app/services/usage-analytics
+USER 1000
+CMD ["python", "-m", "usage_analytics"]
 
 # -- A service's image (the default target) ------------------------------------------------------
 FROM ${NODE_IMAGE} AS service

@@ -1,13 +1,14 @@
-// ESLint for the TypeScript under services/, standins/ and tests/ (`npm run lint`, and a
+// ESLint for the TypeScript under services/, standins/, tests/ and clients/ (`npm run lint`, and a
 // stage of `npm test`). Type-aware: the rules about promises need the types, so every file
 // is checked against the tsconfig of its package (typescript-eslint's project service).
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '.tools/**', '.data/**', 'charts/**', 'infra-terraform/**', 'deploy/**'] },
+  { ignores: ['**/dist/**', '**/dist-test/**', '**/node_modules/**', '.tools/**', '.data/**', 'charts/**', 'infra-terraform/**', 'deploy/**'] },
   {
-    files: ['services/**/*.ts', 'standins/**/*.ts', 'tests/**/*.ts'],
+    files: ['services/**/*.ts', 'standins/**/*.ts', 'tests/**/*.ts', 'clients/**/*.ts', 'clients/**/*.tsx'],
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
@@ -41,6 +42,16 @@ export default tseslint.config(
         'error',
         { selector: "Property[key.name='only'][value.value=true]", message: 'Remove { only: true }: it hides the other tests.' },
       ],
+    },
+  },
+  {
+    // The web client (React): hooks called in the same order every render, and effects that
+    // name what they read.
+    files: ['clients/web/**/*.tsx', 'clients/web/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
     },
   },
 );

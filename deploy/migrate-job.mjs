@@ -1,16 +1,18 @@
 // Entry point of the chart's migration Job (charts/healthsync/templates/migrations-job.yaml),
 // packaged in the `migrations` image (Dockerfile). It runs scripts/migrate.mjs — the same
-// migrations `npm run migrate` applies locally — after making sure the services' role exists
-// with the password from its connection string.
+// migrations `npm run migrate` applies locally — which also creates or updates each service's
+// own PostgreSQL role with the password of that service's connection string and grants it its
+// schema only.
 //
-// Connection strings: POSTGRES_ADMIN_URL and POSTGRES_APP_URL from the environment (a local
-// cluster's Secret), or, with KEY_VAULT_URI set, the Key Vault secrets `postgres-admin-url`
-// and `postgres-url`, read with the Job's workload identity: the AKS webhook mounts a
-// federated token and sets AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_FEDERATED_TOKEN_FILE and
-// AZURE_AUTHORITY_HOST, which are exchanged for a Key Vault access token (no SDK needed).
+// Connection strings: POSTGRES_ADMIN_URL and POSTGRES_URL_<SERVICE> from the environment (a
+// local cluster's Secrets), or, with KEY_VAULT_URI set, the Key Vault secrets
+// `postgres-admin-url` and `postgres-url-<service>`, read with the Job's workload identity: the
+// AKS webhook mounts a federated token and sets AZURE_CLIENT_ID, AZURE_TENANT_ID,
+// AZURE_FEDERATED_TOKEN_FILE and AZURE_AUTHORITY_HOST, which are exchanged for a Key Vault
+// access token (no SDK needed).
 import fs from 'node:fs';
-import pg from 'pg';
 import { migrate } from '../scripts/migrate.mjs';
+import { DATABASES, databaseSecretName, databaseUrlVariable } from '../scripts/lib/databases.mjs';
 
 const KEY_VAULT_API_VERSION = '7.4';
 
@@ -43,35 +45,19 @@ async function keyVaultSecret(vaultUri, token, name) {
   return (await response.json()).value;
 }
 
-/** Creates the services' role if missing and sets its password (idempotent). */
-export async function ensureAppRole(adminUrl, appUrl) {
-  const { username, password } = new URL(appUrl);
-  const role = decodeURIComponent(username);
-  if (!/^[a-z_][a-z0-9_]*$/.test(role)) throw new Error(`unexpected role name in postgres-url: ${role}`);
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const exists = (await client.query('select 1 from pg_roles where rolname = $1', [role])).rowCount > 0;
-    const secret = decodeURIComponent(password).replaceAll("'", "''");
-    await client.query(`${exists ? 'alter' : 'create'} role ${role} with login password '${secret}'`);
-    return role;
-  } finally {
-    await client.end();
-  }
-}
-
 async function main() {
+  const services = Object.keys(DATABASES);
   let adminUrl = process.env.POSTGRES_ADMIN_URL;
-  let appUrl = process.env.POSTGRES_APP_URL;
+  const serviceUrls = Object.fromEntries(services.map((service) => [service, process.env[databaseUrlVariable(service)]]));
   const vaultUri = process.env.KEY_VAULT_URI;
-  if (vaultUri && (!adminUrl || !appUrl)) {
+  if (vaultUri) {
     const token = await keyVaultToken();
     adminUrl ??= await keyVaultSecret(vaultUri, token, 'postgres-admin-url');
-    appUrl ??= await keyVaultSecret(vaultUri, token, 'postgres-url');
+    for (const service of services) serviceUrls[service] ??= await keyVaultSecret(vaultUri, token, databaseSecretName(service));
   }
-  if (!adminUrl || !appUrl) throw new Error('Set POSTGRES_ADMIN_URL and POSTGRES_APP_URL, or KEY_VAULT_URI with a workload identity.');
-  const role = await ensureAppRole(adminUrl, appUrl);
-  await migrate(adminUrl, process.env.POSTGRES_APP_ROLE ?? role);
+  const missing = [...(adminUrl ? [] : ['POSTGRES_ADMIN_URL']), ...services.filter((s) => !serviceUrls[s]).map(databaseUrlVariable)];
+  if (missing.length > 0) throw new Error(`Set ${missing.join(', ')}, or KEY_VAULT_URI with a workload identity.`);
+  await migrate(adminUrl, serviceUrls);
   console.log('migrations applied');
 }
 

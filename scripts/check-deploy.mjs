@@ -1,5 +1,6 @@
-// `node scripts/check-deploy.mjs`: the deployment checks, offline. Prints how long the tools,
-// the wait for the system lock and the checks themselves took.
+// `node scripts/check-deploy.mjs`: the deployment checks, offline. Prints whether the run was
+// cold (a tool built, copied from the cache or installed) or warm, and how long the tools, the
+// wait for the system lock and the checks themselves took.
 //   - builds (or takes from the cache) helm, kubeconform, OpenTofu and the azurerm provider
 //     from the Go module proxy (tools/helm, tools/kubeconform, tools/tofu, tools/tofu/azurerm),
 //     and kube-apiserver, etcd, the controller manager, the scheduler, kwok and Dapr's operator
@@ -25,8 +26,11 @@ import { contribModuleDir, daprModuleDir, deployToolsDir, deployTools, ensureDep
 
 await runMain(async () => {
   const started = Date.now();
-  await ensureDeployTools();
-  const python = ensureSchemaVenv();
+  const prepared = await ensureDeployTools();
+  const { python, installed } = ensureSchemaVenv();
+  if (installed) prepared.push('the Python venv');
+  // Cold: some tool was built, copied from the cache or installed by this run; warm: all were in place.
+  const run = prepared.length > 0 ? `cold run (prepared ${prepared.join(', ')})` : 'warm run';
   if (!fs.existsSync(path.join(daprBinDir, 'daprd'))) fail('daprd is missing: run `npm run setup` first.');
   const tofuCliConfig = path.join(deployToolsDir, 'tofurc');
   // An empty CLI configuration: no ~/.terraformrc, no plugin cache, no registry credentials.
@@ -65,9 +69,8 @@ await runMain(async () => {
   } finally {
     releaseLock();
   }
-  // Cold (tools built or copied, venv installed) vs warm shows in the first figure.
   log.step(
-    `deployment checks finished in ${((Date.now() - started) / 1000).toFixed(0)} s: tools ${toolsSeconds} s, ` +
+    `deployment checks, ${run}: ${((Date.now() - started) / 1000).toFixed(0)} s in all: tools ${toolsSeconds} s, ` +
       `waiting for the system lock ${waited.toFixed(0)} s, checks ${((Date.now() - checksStarted) / 1000).toFixed(0)} s`,
   );
   if (result.status !== 0) {

@@ -3,22 +3,21 @@
 // transaction, recording version and checksum in <schema>.schema_migrations. An applied
 // file that was edited afterwards stops the run: write a new migration instead.
 //
-// Connection: POSTGRES_ADMIN_URL, or locally the generated .data/secrets.json. The role
-// the services use (POSTGRES_APP_ROLE, default healthsync_app) gets DML rights only.
-import { createHash } from 'node:crypto';
+// Each service connects as its own role (scripts/lib/databases.mjs). The run creates or
+// updates those roles with the passwords of their connection strings, gives each one DML
+// rights on its own schema only, and takes away every grant on a schema that its role does
+// not hold (another service's role, PUBLIC, a retired shared role): the run leaves the grants
+// exactly as described here.
+//
+// Connection strings: POSTGRES_ADMIN_URL and POSTGRES_URL_<SERVICE> (one per service), or
+// locally the generated .data/secrets.json.
+import { createHash, createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { DATABASES, databaseSecretName, databaseUrlVariable } from './lib/databases.mjs';
 import { fail, log, runMain } from './lib/log.mjs';
 import { root, secretsFile } from './lib/paths.mjs';
-
-const SCHEMAS = {
-  user: 'user_service',
-  health: 'health_service',
-  goal: 'goal_service',
-  intelligence: 'intelligence_service',
-  batch: 'batch_service',
-};
 
 function migrationsOf(service) {
   const dir = path.join(root, 'services', service, 'migrations');
@@ -33,18 +32,109 @@ function migrationsOf(service) {
     });
 }
 
-export async function migrate(adminUrl, appRole = process.env.POSTGRES_APP_ROLE ?? 'healthsync_app') {
+/**
+ * Each service's role and password from its connection string. The string must name the
+ * service's own role: a connection string of another role is refused rather than granted.
+ */
+export function serviceCredentials(serviceUrls) {
+  const credentials = {};
+  for (const [service, { role }] of Object.entries(DATABASES)) {
+    const url = serviceUrls[service];
+    if (!url) throw new Error(`no connection string for ${service} (${databaseSecretName(service)})`);
+    let parsed;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new Error(`the connection string of ${service} is not a URL`);
+    }
+    const user = decodeURIComponent(parsed.username);
+    const password = decodeURIComponent(parsed.password);
+    if (user !== role) throw new Error(`the connection string of ${service} names the role ${user || '(none)'}, not ${role}`);
+    if (password.length < 16) throw new Error(`the connection string of ${service} has no password of at least 16 characters`);
+    credentials[service] = { role, password };
+  }
+  return credentials;
+}
+
+/**
+ * A SCRAM-SHA-256 verifier (RFC 7677, as PostgreSQL stores it): the role's password is set
+ * from this, so the clear text never reaches the server, its statement log or its statistics.
+ */
+export function scramVerifier(password, salt = randomBytes(16), iterations = 4096) {
+  const salted = pbkdf2Sync(password.normalize('NFKC'), salt, iterations, 32, 'sha256');
+  const clientKey = createHmac('sha256', salted).update('Client Key').digest();
+  const storedKey = createHash('sha256').update(clientKey).digest();
+  const serverKey = createHmac('sha256', salted).update('Server Key').digest();
+  return `SCRAM-SHA-256$${iterations}:${salt.toString('base64')}$${storedKey.toString('base64')}:${serverKey.toString('base64')}`;
+}
+
+async function ensureRole(client, role, password) {
+  const exists = (await client.query('select 1 from pg_roles where rolname = $1', [role])).rowCount > 0;
+  const verifier = client.escapeLiteral(scramVerifier(password));
+  const id = client.escapeIdentifier(role);
+  // Login only: no superuser, no role or database creation, no replication, no bypass of row security.
+  const attributes = 'login nosuperuser nocreatedb nocreaterole noreplication nobypassrls';
+  await client.query(`${exists ? 'alter' : 'create'} role ${id} with ${attributes} password ${verifier}`);
+}
+
+/**
+ * Grants on a schema held by anyone but its service's role and the role that runs the
+ * migrations (the owner): schema, tables, sequences and default privileges. Grantee 0 is PUBLIC.
+ */
+async function foreignGrantees(client, schema, role) {
+  const { rows } = await client.query(
+    `select distinct case when acl.grantee = 0 then 'public' else pg_get_userbyid(acl.grantee) end as grantee
+       from (
+         select (aclexplode(nspacl)).grantee from pg_namespace where nspname = $1
+         union all
+         select (aclexplode(c.relacl)).grantee from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1
+         union all
+         select (aclexplode(d.defaclacl)).grantee from pg_default_acl d join pg_namespace n on n.oid = d.defaclnamespace where n.nspname = $1
+       ) acl
+      where acl.grantee not in (select oid from pg_roles where rolname in ($2, current_user))`,
+    [schema, role],
+  );
+  return rows.map((r) => r.grantee);
+}
+
+async function grantOnlyOwnRole(client, schema, role) {
+  const s = client.escapeIdentifier(schema);
+  const r = client.escapeIdentifier(role);
+  await client.query(`grant usage on schema ${s} to ${r}`);
+  await client.query(`grant select, insert, update, delete on all tables in schema ${s} to ${r}`);
+  await client.query(`grant usage, select on all sequences in schema ${s} to ${r}`);
+  await client.query(`alter default privileges in schema ${s} grant select, insert, update, delete on tables to ${r}`);
+  await client.query(`alter default privileges in schema ${s} grant usage, select on sequences to ${r}`);
+  // The migration record is the migrations' own: the service may read it, not rewrite it.
+  await client.query(`revoke insert, update, delete, truncate on ${s}.schema_migrations from ${r}`);
+  for (const grantee of await foreignGrantees(client, schema, role)) {
+    const g = grantee === 'public' ? 'public' : client.escapeIdentifier(grantee);
+    await client.query(`revoke all on schema ${s} from ${g}`);
+    await client.query(`revoke all on all tables in schema ${s} from ${g}`);
+    await client.query(`revoke all on all sequences in schema ${s} from ${g}`);
+    await client.query(`alter default privileges in schema ${s} revoke all on tables from ${g}`);
+    await client.query(`alter default privileges in schema ${s} revoke all on sequences from ${g}`);
+    log.detail(`migrations: ${schema}: revoked the grants of ${grantee}`);
+  }
+}
+
+/**
+ * Applies the migrations and sets up the roles. `serviceUrls`: service name → its connection
+ * string (its role and password), for every service in DATABASES.
+ */
+export async function migrate(adminUrl, serviceUrls) {
+  const credentials = serviceCredentials(serviceUrls);
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    for (const [service, schema] of Object.entries(SCHEMAS)) {
+    const database = client.escapeIdentifier((await client.query('select current_database() as name')).rows[0].name);
+    for (const [service, { schema }] of Object.entries(DATABASES)) {
+      const { role, password } = credentials[service];
+      await ensureRole(client, role, password);
+      await client.query(`grant connect on database ${database} to ${client.escapeIdentifier(role)}`);
       await client.query(`create schema if not exists ${schema}`);
       await client.query(`create table if not exists ${schema}.schema_migrations (
         version integer primary key, name text not null, checksum text not null, applied_at timestamptz not null default now())`);
-      await client.query(`grant usage on schema ${schema} to ${appRole}`);
-      await client.query(`alter default privileges in schema ${schema} grant select, insert, update, delete on tables to ${appRole}`);
-      await client.query(`alter default privileges in schema ${schema} grant usage, select on sequences to ${appRole}`);
-      await client.query(`grant select on ${schema}.schema_migrations to ${appRole}`);
       const applied = new Map((await client.query(`select version, name, checksum from ${schema}.schema_migrations`)).rows.map((r) => [r.version, r]));
       let count = 0;
       for (const migration of migrationsOf(service)) {
@@ -71,7 +161,9 @@ export async function migrate(adminUrl, appRole = process.env.POSTGRES_APP_ROLE 
         }
         count += 1;
       }
-      log.step(`migrations: ${service} (${schema}) ${count > 0 ? `applied ${count}` : 'up to date'}`);
+      // After the migrations, so the tables they created are covered too.
+      await grantOnlyOwnRole(client, schema, role);
+      log.step(`migrations: ${service} (${schema}, role ${role}) ${count > 0 ? `applied ${count}` : 'up to date'}`);
     }
   } finally {
     await client.end();
@@ -80,11 +172,22 @@ export async function migrate(adminUrl, appRole = process.env.POSTGRES_APP_ROLE 
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   await runMain(async () => {
-    let url = process.env.POSTGRES_ADMIN_URL;
-    if (!url) {
+    let adminUrl = process.env.POSTGRES_ADMIN_URL;
+    let serviceUrls;
+    if (adminUrl) {
+      serviceUrls = Object.fromEntries(Object.keys(DATABASES).map((service) => [service, process.env[databaseUrlVariable(service)]]));
+      const missing = Object.keys(DATABASES).filter((service) => !serviceUrls[service]);
+      if (missing.length > 0) fail(`With POSTGRES_ADMIN_URL, also set ${missing.map(databaseUrlVariable).join(', ')}.`);
+    } else {
       if (!fs.existsSync(secretsFile)) fail('Set POSTGRES_ADMIN_URL, or run `npm run setup` for the local database.');
-      url = JSON.parse(fs.readFileSync(secretsFile, 'utf8'))['postgres-admin-url'];
+      const secrets = JSON.parse(fs.readFileSync(secretsFile, 'utf8'));
+      adminUrl = secrets['postgres-admin-url'];
+      serviceUrls = Object.fromEntries(Object.keys(DATABASES).map((service) => [service, secrets[databaseSecretName(service)]]));
     }
-    await migrate(url);
+    try {
+      await migrate(adminUrl, serviceUrls);
+    } catch (error) {
+      fail(`migrations failed: ${error.message}`);
+    }
   });
 }

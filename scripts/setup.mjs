@@ -3,6 +3,7 @@ import { runMain, log } from './lib/log.mjs';
 import { ports } from './lib/ports.mjs';
 import {
   buildTypeScript,
+  buildWebClient,
   checkNode,
   ensureDaprTools,
   ensureNodeModules,
@@ -20,6 +21,7 @@ export async function setup() {
   ensurePythonTools();
   ensureTraceViewer();
   buildTypeScript();
+  buildWebClient();
   ensureSecrets(ports);
 }
 

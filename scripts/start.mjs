@@ -1,7 +1,9 @@
 // `npm start`: set up, start the whole system, print the gateway URL; Ctrl-C stops it all.
 // `npm run infra` (--infra-only): everything but the services, for `scripts/dapr run -f .`.
+import path from 'node:path';
 import { log, runMain } from './lib/log.mjs';
-import { gatewayUrl, traceViewerUrl } from './lib/ports.mjs';
+import { root } from './lib/paths.mjs';
+import { gatewayUrl, traceViewerUrl, webUrl } from './lib/ports.mjs';
 import { acquireSystemLock, anyExited, stopAll } from './lib/processes.mjs';
 import { setup } from './setup.mjs';
 
@@ -9,6 +11,8 @@ const infraOnly = process.argv.includes('--infra-only');
 let stopping = false;
 /** One system per machine (fixed ports): a running test run or bench is waited for. */
 let releaseLock = () => {};
+/** The dapr CLI's run file of the chosen component set (dapr.yaml, or a copy for another set). */
+let runFile = 'dapr.yaml';
 async function shutdown(code) {
   if (stopping) return;
   stopping = true;
@@ -27,7 +31,7 @@ await runMain(async () => {
     releaseLock = await acquireSystemLock();
     // Imported only now: it needs the npm dependencies that set-up installs.
     const { startSystem } = await import('./lib/system.mjs');
-    await startSystem({ apps: !infraOnly });
+    ({ runFile } = await startSystem({ apps: !infraOnly }));
   } catch (error) {
     await stopAll();
     releaseLock();
@@ -35,11 +39,11 @@ await runMain(async () => {
   }
   if (infraOnly) {
     console.log(
-      `\nInfrastructure, Dapr control plane and stand-ins are running (traces: ${traceViewerUrl}). In another terminal:\n  scripts/dapr run -f .\nPress Ctrl-C here to stop them.\n`,
+      `\nInfrastructure, Dapr control plane and stand-ins are running (traces: ${traceViewerUrl}). In another terminal:\n  scripts/dapr run -f ${path.relative(root, runFile) === 'dapr.yaml' ? '.' : path.relative(root, runFile)}\nPress Ctrl-C here to stop them.\n`,
     );
   } else {
     console.log(
-      `\nHealthSync is running: ${gatewayUrl}\n  API docs: ${gatewayUrl}/api/docs\n  OpenAPI:  ${gatewayUrl}/api/openapi.json\n  Traces:   ${traceViewerUrl}\nPress Ctrl-C to stop.\n`,
+      `\nHealthSync is running: ${gatewayUrl}\n  Web app:  ${webUrl}\n  API docs: ${gatewayUrl}/api/docs\n  OpenAPI:  ${gatewayUrl}/api/openapi.json\n  Traces:   ${traceViewerUrl}\nPress Ctrl-C to stop.\n`,
     );
   }
   const watch = setInterval(() => {

@@ -8,7 +8,9 @@ import path from 'node:path';
 import { log, runMain } from './lib/log.mjs';
 import { root } from './lib/paths.mjs';
 import { acquireSystemLock, stopAll } from './lib/processes.mjs';
+import { ensureBrowser } from './lib/setup-steps.mjs';
 import { setup } from './setup.mjs';
+import { usageAnalyticsVenv } from './lib/setup-steps.mjs';
 
 function testFiles(dirs) {
   const files = [];
@@ -30,13 +32,13 @@ function serviceTestDirs(sub) {
   return fs.readdirSync(base).map((name) => path.join(base, name, 'dist', 'test', sub));
 }
 
-/** services/<name>/dist/test/unit and standins/<name>/dist/test: no running system needed. */
+/** services/<name>/dist/test/unit, standins/<name>/dist/test and the web client's pure parts: no running system needed. */
 function unitTestDirs() {
   const under = (group, sub) => {
     const base = path.join(root, group);
     return fs.existsSync(base) ? fs.readdirSync(base).map((name) => path.join(base, name, 'dist', 'test', sub)) : [];
   };
-  return [...under('services', 'unit'), ...under('standins', '')];
+  return [...under('services', 'unit'), ...under('standins', ''), path.join(root, 'clients', 'web', 'dist-test', 'test')];
 }
 
 // `npm test -- health goal` runs only test files whose path contains one of the words.
@@ -64,6 +66,34 @@ async function runTests(title, allFiles, { concurrency = 1, env = {} } = {}) {
     child.once('exit', (status) => resolve(status));
   });
   return code === 0;
+}
+
+/** The Python service's pytest files (services/usage-analytics/tests/<sub>/test_*.py). */
+const pythonService = path.join(root, 'services', 'usage-analytics');
+function pytestFiles(sub) {
+  const dir = path.join(pythonService, 'tests', sub);
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /^test_.*\.py$/.test(f))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+function runPytest(title, allFiles, env = {}) {
+  const files = selected(allFiles);
+  if (files.length === 0) return true;
+  log.step(`${title}: ${files.length} files (pytest)`);
+  const result = spawnSync(
+    path.join(usageAnalyticsVenv, 'bin', 'python'),
+    ['-m', 'pytest', '-q', '-rs', ...files.map((f) => path.relative(pythonService, f))],
+    {
+      cwd: pythonService,
+      stdio: 'inherit',
+      env: { ...process.env, ...env },
+    },
+  );
+  return result.status === 0;
 }
 
 /** The attack files' figures (requests sent, findings), one line each. */
@@ -131,6 +161,18 @@ function apiClientChecks() {
   return kotlin.status === 0;
 }
 
+/**
+ * The committed contract documents (contracts/: AsyncAPI, the events' JSON Schemas, the internal
+ * OpenAPI) match the declarations, are valid, and no event schema changed incompatibly under
+ * its version.
+ */
+function contractChecks() {
+  if (filters.length > 0 && !filters.some((word) => ['contract', 'asyncapi', 'document', 'schema'].some((w) => word.includes(w)))) return true;
+  log.step('contracts: node contracts/scripts/generate.mjs --check');
+  const check = spawnSync(process.execPath, [path.join(root, 'contracts', 'scripts', 'generate.mjs'), '--check'], { cwd: root, stdio: 'inherit' });
+  return check.status === 0;
+}
+
 let stopping = false;
 process.on('SIGINT', async () => {
   if (stopping) return;
@@ -154,7 +196,9 @@ await runMain(async () => {
   // Unit tests: pure domain logic and the stand-ins' protocol tests, no system needed.
   const unitOk =
     (await stage('unit tests', () => runTests('unit tests', testFiles(unitTestDirs()), { concurrency: 2 }))) &&
-    (await stage('API document and clients', async () => apiClientChecks()));
+    (await stage('python unit tests', async () => runPytest('python unit tests (usage-analytics)', pytestFiles('unit')))) &&
+    (await stage('API document and clients', async () => apiClientChecks())) &&
+    (await stage('contract documents', async () => contractChecks()));
   if (!unitOk) {
     console.error('\n✖ unit tests failed; the system was not started.');
     process.exit(1);
@@ -162,11 +206,22 @@ await runMain(async () => {
   // Component tests: each service in-process on a random port against PostgreSQL (and Azurite),
   // with the in-memory Dapr double and a fixed clock; every test makes its own users, so files run side by side.
   const componentFiles = selected(testFiles(serviceTestDirs('component')));
-  if (componentFiles.length > 0) {
+  const pythonComponentFiles = selected(pytestFiles('component'));
+  if (componentFiles.length + pythonComponentFiles.length > 0) {
     const infra = await stage('component infra', () => startComponentInfra());
     let componentOk = false;
     try {
-      componentOk = await stage('component tests', () => runTests('component tests', componentFiles, { concurrency: 2, env: infra.env }));
+      componentOk =
+        (await stage('component tests', () => runTests('component tests', componentFiles, { concurrency: 2, env: infra.env }))) &&
+        // Here the database must be there: a missing one fails instead of skipping.
+        (await stage('python component tests', async () =>
+          runPytest('python component tests (usage-analytics)', pythonComponentFiles, {
+            ...infra.env,
+            // Its own role's connection string, as the service itself connects.
+            HEALTHSYNC_TEST_DATABASE_URL: JSON.parse(infra.env.HEALTHSYNC_TEST_DATABASES)['usage-analytics'].url,
+            HEALTHSYNC_REQUIRE_DATABASE: '1',
+          }),
+        ));
     } finally {
       await infra.stop();
     }
@@ -186,13 +241,21 @@ await runMain(async () => {
       process.exit(1);
     }
   }
-  const systemDirs = ['integration', 'e2e', 'attack'].map((dir) => path.join(root, 'tests', 'dist', dir));
+  const systemDirs = ['integration', 'e2e', 'browser', 'attack'].map((dir) => path.join(root, 'tests', 'dist', dir));
   const systemFiles = selected(testFiles(systemDirs));
   if (systemFiles.length === 0) {
     log.step('no integration or end-to-end tests selected');
     return;
   }
-  log.step('starting the system for integration and end-to-end tests');
+  const set = process.env.HEALTHSYNC_COMPONENTS?.trim() || 'local';
+  // `npm test` alone also runs the platform tests and the whole journey on the alternative
+  // component set (components/alt: RabbitMQ, PostgreSQL state) after the main run; with a set
+  // chosen (HEALTHSYNC_COMPONENTS) or filter words, only that set runs.
+  const alternative = filters.length === 0 && !process.env.HEALTHSYNC_COMPONENTS ? 'alt' : undefined;
+  // The browser tests drive Debian's Chromium (installed here when missing) with playwright-core.
+  const browserFiles = selected(testFiles([path.join(root, 'tests', 'dist', 'browser')]));
+  const browserEnv = browserFiles.length > 0 ? { CHROMIUM: ensureBrowser() } : {};
+  log.step(`starting the system for integration and end-to-end tests (components/${set})`);
   let ok = false;
   const releaseLock = await stage('waiting for the lock', () => acquireSystemLock());
   let control;
@@ -206,11 +269,25 @@ await runMain(async () => {
       runTests('integration tests', testFiles([path.join(root, 'tests', 'dist', 'integration')]), { env }),
     );
     const e2eOk = await stage('end-to-end tests', () => runTests('end-to-end tests', testFiles([path.join(root, 'tests', 'dist', 'e2e')]), { env }));
+    // The web client in headless Chromium, every flow; screenshots in .data/screenshots/web.
+    const browserOk = await stage('browser tests', () => runTests('browser tests (web client)', browserFiles, { env: { ...env, ...browserEnv } }));
     // Attack suite: path confinement, object-level authorisation, schema fuzzing.
     fs.rmSync(path.join(root, '.data', 'attack'), { recursive: true, force: true });
     const attackOk = await stage('attack tests', () => runTests('attack tests', testFiles([path.join(root, 'tests', 'dist', 'attack')]), { env }));
     printAttackFigures();
-    ok = integrationOk && e2eOk && attackOk;
+    ok = integrationOk && e2eOk && browserOk && attackOk;
+    if (alternative) {
+      await control.close();
+      control = undefined;
+      log.step('stopping the system');
+      await stage('system stop', () => stopAll());
+      log.step(`the same code on components/${alternative}: platform tests and the whole journey`);
+      process.env.HEALTHSYNC_COMPONENTS = alternative;
+      await stage(`system start (${alternative})`, () => startSystem({ testMode: true }));
+      const files = ['integration/platform.test.js', 'e2e/journey.test.js'].map((f) => path.join(root, 'tests', 'dist', f));
+      const alternativeOk = await stage(`${alternative} set tests`, () => runTests(`tests on components/${alternative}`, files));
+      ok = ok && alternativeOk;
+    }
   } finally {
     await control?.close();
     log.step('stopping the system');

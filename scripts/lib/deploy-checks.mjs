@@ -146,15 +146,20 @@ const BUILDS = [
   },
 ];
 
-/** Builds (or copies from the cache) helm, kubeconform, tofu and the azurerm provider. */
+/**
+ * Builds (or copies from the cache) helm, kubeconform, tofu and the azurerm provider, and the
+ * control-plane tools. Returns the names of the tools it had to build or copy (none when warm).
+ */
 export async function ensureDeployTools() {
-  for (const build of BUILDS) await ensureGoBuild(build);
+  const prepared = [];
+  for (const build of BUILDS) if ((await ensureGoBuild(build)) !== 'present') prepared.push(build.name);
+  return prepared;
 }
 
 /**
  * A Python venv under .tools with kubernetes-validate (its bundled Kubernetes schemas),
  * PyYAML (its dependency; the checks parse YAML with it) and python-hcl2 (the checks read the
- * Terraform files as data with it). Returns the venv's python.
+ * Terraform files as data with it). Returns the venv's python and whether it was installed now.
  */
 export function ensureSchemaVenv() {
   const venv = path.join(deployToolsDir, 'venv');
@@ -163,7 +168,7 @@ export function ensureSchemaVenv() {
   const want = `kubernetes-validate==${KUBERNETES_VALIDATE_VERSION} python-hcl2==${PYTHON_HCL2_VERSION}`;
   if (fs.existsSync(python) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === want) {
     log.step(`Kubernetes schemas: ${want} installed`);
-    return python;
+    return { python, installed: false };
   }
   const system = ['python3', 'python'].find((p) => output(p, ['--version']) !== undefined);
   if (!system) fail('Python 3 is needed for the Kubernetes schemas (PyPI kubernetes-validate).');
@@ -172,7 +177,7 @@ export function ensureSchemaVenv() {
   run(system, ['-m', 'venv', venv]);
   run(python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', ...want.split(' ')]);
   fs.writeFileSync(stamp, want);
-  return python;
+  return { python, installed: true };
 }
 
 /** Directory of kubernetes-validate's schemas for one Kubernetes version (x.y.z). */

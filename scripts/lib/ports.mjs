@@ -19,6 +19,19 @@ export const ports = {
   claude: 14200,
   /** Zipkin: the sidecars send spans to /api/v2/spans (dapr/local/*.yaml repeat it); UI at /zipkin/. */
   traceViewer: 19411,
+  /** The web client's static files (clients/web); the gateway's CORS_ORIGINS in dapr.yaml names it. */
+  web: 3100,
+};
+
+/**
+ * The alternative component set's broker (components/alt; only while that set runs): RabbitMQ's
+ * AMQP listener, its Erlang distribution port, and the Erlang port mapper it registers with
+ * (started by us, so none of the system's own is used or left behind).
+ */
+export const rabbitMqPorts = {
+  amqp: 25700,
+  distribution: 25701,
+  epmd: 25702,
 };
 
 /**
@@ -56,6 +69,18 @@ export const apps = {
   goal: [3003, 3503],
   intelligence: [3004, 3504],
   batch: [3005, 3505],
+  'usage-analytics': [3006, 3506],
+};
+
+/** App id → its sidecar's gRPC API port, as in dapr.yaml (the Dapr SDK's state, publish and secret calls). */
+export const sidecarGrpcPorts = {
+  gateway: 31100,
+  user: 31101,
+  health: 31102,
+  goal: 31103,
+  intelligence: 31104,
+  batch: 31105,
 };
 
 export const gatewayUrl = `http://127.0.0.1:${apps.gateway[0]}`;
+export const webUrl = `http://127.0.0.1:${ports.web}`;

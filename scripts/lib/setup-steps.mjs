@@ -5,8 +5,10 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { DATABASES, databaseSecretName } from './databases.mjs';
 import { fail, log } from './log.mjs';
 import { daprBinDir, daprCli, dataDir, root, secretsFile, toolsDir } from './paths.mjs';
+import { rabbitMqPorts } from './ports.mjs';
 
 const isRoot = process.getuid?.() === 0;
 
@@ -37,6 +39,9 @@ export function postgresBinDir() {
   return candidates.find((dir) => fs.existsSync(path.join(dir, 'postgres')) && fs.existsSync(path.join(dir, 'initdb')));
 }
 
+/** RabbitMQ's own start script (Debian's rabbitmq-server), run directly as a project process. */
+export const rabbitMqServerScript = '/usr/lib/rabbitmq/bin/rabbitmq-server';
+
 export function redisServerBinary() {
   return ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((p) => fs.existsSync(p));
 }
@@ -56,10 +61,13 @@ export function ensureSystemPackages() {
   const missing = [];
   if (!postgresBinDir()) missing.push('postgresql');
   if (!redisServerBinary()) missing.push('redis-server');
+  // The broker of the alternative component set (components/alt). Installing it does not start
+  // it here (the system service is never used: npm start runs its own, on the project's ports).
+  if (!fs.existsSync(rabbitMqServerScript)) missing.push('rabbitmq-server');
   if ((javaMajor() ?? 0) < 17) missing.push('default-jre-headless');
   if (!output('mvn', ['--version'])) missing.push('maven');
   if (missing.length === 0) {
-    log.step('system packages: postgresql, redis-server, java and maven present');
+    log.step('system packages: postgresql, redis-server, rabbitmq-server, java and maven present');
     return;
   }
   if (!isRoot) fail(`Missing Debian packages: ${missing.join(', ')}. Install them with: sudo apt-get install -y ${missing.join(' ')}`);
@@ -211,6 +219,7 @@ async function goBuildWithProgress(build, dir) {
  * named like the binary go build writes unless rename maps it), rename?, usual? (how long a
  * first build takes on 2 cores, said while building until a build here has been timed),
  * cacheName? (names the cache entry and stamp when one wrapper module has several builds) }
+ * Returns what it did: 'present' (nothing), 'copied' (from the cache) or 'built'.
  */
 export async function ensureGoBuild(build) {
   const goVersion = checkGo();
@@ -219,11 +228,12 @@ export async function ensureGoBuild(build) {
   const stamp = path.join(toolsDir, `.stamp-${name}`);
   if (build.outputs.every((o) => fs.existsSync(o)) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === key) {
     log.step(`${build.name}: built`);
-    return;
+    return 'present';
   }
   const cacheDir = path.join(toolCacheRoot(), `${name}-${key}`);
   const cached = build.outputs.map((o) => path.join(cacheDir, path.basename(o)));
-  if (!cached.every((c) => fs.existsSync(c))) {
+  const outcome = cached.every((c) => fs.existsSync(c)) ? 'copied' : 'built';
+  if (outcome === 'built') {
     const partial = `${cacheDir}.partial`;
     fs.rmSync(partial, { recursive: true, force: true });
     fs.mkdirSync(partial, { recursive: true });
@@ -241,6 +251,7 @@ export async function ensureGoBuild(build) {
   }
   fs.mkdirSync(toolsDir, { recursive: true });
   fs.writeFileSync(stamp, key);
+  return outcome;
 }
 
 /** daprd, scheduler and sentry (tools/dapr) and the dapr CLI (tools/dapr-cli). */
@@ -333,13 +344,100 @@ export function buildTypeScript() {
   run(path.join(root, 'node_modules', '.bin', 'tsc'), ['-b']);
 }
 
+/** Every file a web client build depends on (sources, configuration, the typed API client, the lock file). */
+function webClientInputs() {
+  const files = [];
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
+      const rel = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(rel);
+      else files.push(rel);
+    }
+  };
+  walk('clients/web/src');
+  walk('clients/web/test');
+  files.push(
+    'clients/web/index.html',
+    'clients/web/vite.config.ts',
+    'clients/web/tsconfig.json',
+    'clients/web/package.json',
+    'clients/api/src/index.ts',
+    'clients/api/src/schema.ts',
+    'package-lock.json',
+  );
+  return files.sort();
+}
+
+/**
+ * The web client (clients/web): type-checked with tsc, then built by Vite into clients/web/dist
+ * (index.html and hashed assets). Skipped when nothing it is built from changed.
+ */
+export function buildWebClient() {
+  const dist = path.join(root, 'clients', 'web', 'dist');
+  const stamp = path.join(dist, '.healthsync-build-hash');
+  const hash = hashFiles(webClientInputs(), 'web-client-v2');
+  if (
+    fs.existsSync(path.join(dist, 'index.html')) &&
+    fs.existsSync(path.join(root, 'clients', 'web', 'dist-test')) &&
+    fs.existsSync(stamp) &&
+    fs.readFileSync(stamp, 'utf8') === hash
+  ) {
+    log.step('web client: built');
+    return;
+  }
+  const started = Date.now();
+  log.step('web client: tsc --noEmit, vite build (clients/web/dist), its unit tests compiled (clients/web/dist-test)');
+  run(path.join(root, 'node_modules', '.bin', 'tsc'), ['-p', path.join(root, 'clients', 'web', 'tsconfig.json')]);
+  run(path.join(root, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], {
+    cwd: path.join(root, 'clients', 'web'),
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  fs.writeFileSync(stamp, hash);
+  log.detail(`web client built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** A Chromium for the browser tests: CHROMIUM, or Debian's, or a Chrome already on the machine. */
+export function chromiumPath() {
+  return [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => p && fs.existsSync(p));
+}
+
+/**
+ * The browser tests' Chromium, a Korean font (the pages are Korean; without one every
+ * screenshot shows empty boxes) and an emoji font: Debian's chromium, fonts-nanum and
+ * fonts-noto-color-emoji, installed with apt-get
+ * when missing. Playwright's own browser download is never used (playwright-core drives this one).
+ */
+export function ensureBrowser() {
+  const missing = [];
+  if (!chromiumPath()) missing.push('chromium');
+  if (!output('fc-list', [':lang=ko', 'family'])) missing.push('fonts-nanum');
+  // The AI's texts and the missions page use emoji (🎉, 🔥): without this font they are boxes.
+  if (!output('fc-list', [':charset=1f389', 'family'])) missing.push('fonts-noto-color-emoji');
+  if (missing.length === 0) {
+    log.step(`browser: ${chromiumPath()} and a Korean font present`);
+    return chromiumPath();
+  }
+  if (!isRoot) fail(`Missing Debian packages for the browser tests: ${missing.join(', ')}. Install them with: sudo apt-get install -y ${missing.join(' ')}`);
+  log.step(`browser: installing ${missing.join(', ')} with apt-get (about a minute the first time)`);
+  run('apt-get', ['update', '-qq']);
+  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const found = chromiumPath();
+  if (!found) fail('chromium was installed but /usr/bin/chromium is missing');
+  return found;
+}
+
 /** Apps that get their own Dapr API token and app token. */
-export const TOKEN_APPS = ['gateway', 'user', 'health', 'goal', 'intelligence', 'batch', 'platform-probe'];
+export const TOKEN_APPS = ['gateway', 'user', 'health', 'goal', 'intelligence', 'batch', 'usage-analytics', 'platform-probe'];
 
 const SECRET_GENERATORS = {
   'postgres-admin-password': () => randomBytes(24).toString('base64url'),
-  'postgres-app-password': () => randomBytes(24).toString('base64url'),
+  // One PostgreSQL role per service schema, each with its own password (scripts/lib/databases.mjs).
+  ...Object.fromEntries(Object.keys(DATABASES).map((service) => [`postgres-password-${service}`, () => randomBytes(24).toString('base64url')])),
   'redis-password': () => randomBytes(24).toString('base64url'),
+  // The alternative component set (components/alt): RabbitMQ's user, and the role that owns the
+  // PostgreSQL state stores' schema.
+  'rabbitmq-password': () => randomBytes(24).toString('base64url'),
+  'postgres-state-password': () => randomBytes(24).toString('base64url'),
   // One pair per app (and the tests' probe app): a token opens only its own app's sidecar.
   ...Object.fromEntries(
     TOKEN_APPS.flatMap((app) => [
@@ -365,10 +463,19 @@ export function ensureSecrets(ports) {
   // The single pair every app used to share.
   delete secrets['dapr-api-token'];
   delete secrets['app-api-token'];
-  secrets['postgres-url'] = `postgresql://healthsync_app:${encodeURIComponent(secrets['postgres-app-password'])}@127.0.0.1:${ports.postgres}/healthsync`;
+  // The single database role every service used to share.
+  delete secrets['postgres-app-password'];
+  delete secrets['postgres-url'];
+  for (const [service, { role }] of Object.entries(DATABASES)) {
+    secrets[databaseSecretName(service)] =
+      `postgresql://${role}:${encodeURIComponent(secrets[`postgres-password-${service}`])}@127.0.0.1:${ports.postgres}/healthsync`;
+  }
   secrets['postgres-admin-url'] =
     `postgresql://healthsync_admin:${encodeURIComponent(secrets['postgres-admin-password'])}@127.0.0.1:${ports.postgres}/healthsync`;
   secrets['blob-connection-string'] = blobConnectionString(ports.azuriteBlob);
+  secrets['rabbitmq-url'] = `amqp://healthsync:${encodeURIComponent(secrets['rabbitmq-password'])}@127.0.0.1:${rabbitMqPorts.amqp}/`;
+  secrets['postgres-state-url'] =
+    `postgresql://healthsync_state:${encodeURIComponent(secrets['postgres-state-password'])}@127.0.0.1:${ports.postgres}/healthsync?sslmode=disable`;
   const added = Object.keys(secrets).filter((k) => !(k in existing));
   const removed = Object.keys(existing).filter((k) => !(k in secrets));
   if (added.length > 0 || JSON.stringify(existing) !== JSON.stringify(secrets)) {
@@ -395,28 +502,55 @@ export function readSecrets() {
   return JSON.parse(fs.readFileSync(secretsFile, 'utf8'));
 }
 
-/** Python tools of the test suite (schema fuzzing), in a virtual environment under .tools/python. */
-export const pythonVenv = path.join(toolsDir, 'python');
-export function ensurePythonTools() {
-  const requirements = path.join(root, 'tools', 'python', 'requirements.txt');
-  const stamp = path.join(pythonVenv, '.healthsync-requirements-hash');
-  const hash = createHash('sha256').update(fs.readFileSync(requirements)).digest('hex');
-  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === hash) {
-    log.step('python tools: up to date');
+/**
+ * A Python virtual environment under .tools/<name>, installed from pinned requirements files and
+ * made again only when one of them changes (their hash is stamped inside it).
+ */
+function ensureVenv({ name, title, venv, requirements, usual }) {
+  const stamp = path.join(venv, '.healthsync-requirements-hash');
+  const hash = createHash('sha256');
+  for (const file of requirements) hash.update(fs.readFileSync(file));
+  const digest = hash.digest('hex');
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === digest) {
+    log.step(`${title}: up to date`);
     return;
   }
   const python = output('python3', ['-c', 'import sys; print(sys.executable)']);
-  if (!python) fail('Python 3 is needed for the schema-fuzzing tools (python3 on PATH, with the venv module).');
+  if (!python) fail(`Python 3.11 or newer is needed for ${title} (python3 on PATH, with the venv module).`);
   const started = Date.now();
-  log.step('python tools: creating .tools/python and installing tools/python/requirements.txt (usually ~40 s)');
-  fs.rmSync(pythonVenv, { recursive: true, force: true });
-  const venv = spawnSync(python, ['-m', 'venv', pythonVenv], { stdio: 'inherit' });
-  if (venv.status !== 0) {
+  log.step(`${title}: creating .tools/${name} and installing ${requirements.map((f) => path.relative(root, f)).join(', ')} (usually ${usual})`);
+  fs.rmSync(venv, { recursive: true, force: true });
+  const created = spawnSync(python, ['-m', 'venv', venv], { stdio: 'inherit' });
+  if (created.status !== 0) {
     if (!isRoot) fail('python3 -m venv failed; install Debian package python3-venv.');
     run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'python3-venv'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-    run(python, ['-m', 'venv', pythonVenv]);
+    run(python, ['-m', 'venv', venv]);
   }
-  run(path.join(pythonVenv, 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check', '-r', requirements]);
-  fs.writeFileSync(stamp, hash);
-  log.step(`python tools: installed in ${Math.round((Date.now() - started) / 1000)} s`);
+  run(path.join(venv, 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check', '-r', requirements.at(-1)]);
+  fs.writeFileSync(stamp, digest);
+  log.step(`${title}: installed in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+/** Python tools of the test suite (schema fuzzing), in a virtual environment under .tools/python. */
+export const pythonVenv = path.join(toolsDir, 'python');
+/** The usage-analytics service (Python): its runtime and test dependencies, under .tools/usage-analytics. */
+export const usageAnalyticsVenv = path.join(toolsDir, 'usage-analytics');
+
+export function ensurePythonTools() {
+  ensureVenv({
+    name: 'python',
+    title: 'python tools',
+    venv: pythonVenv,
+    requirements: [path.join(root, 'tools', 'python', 'requirements.txt')],
+    usual: '~40 s',
+  });
+  const service = path.join(root, 'services', 'usage-analytics');
+  ensureVenv({
+    name: 'usage-analytics',
+    title: 'usage-analytics (Python)',
+    venv: usageAnalyticsVenv,
+    // The dev file includes the runtime one (-r), which is installed with it.
+    requirements: [path.join(service, 'requirements.txt'), path.join(service, 'requirements-dev.txt')],
+    usual: '~30 s',
+  });
 }

@@ -7,10 +7,12 @@ import path from 'node:path';
 import pg from 'pg';
 import { fail, log } from './log.mjs';
 import { appTokensDir, daprBinDir, daprCli, daprRuntimePath, dataDir, root } from './paths.mjs';
-import { apps, gatewayUrl, ports, traceViewerUrl } from './ports.mjs';
+import { apps, gatewayUrl, ports, rabbitMqPorts, traceViewerUrl, webUrl } from './ports.mjs';
+import { backingServices, componentSet, componentTypes, runFileFor } from './component-sets.mjs';
 import { freePort, isPortOpen, isRunning, requireFreePorts, startProcess, stopLeftovers, stopProcess, waitUntil } from './processes.mjs';
-import { blobConnectionString, postgresBinDir, readSecrets, redisServerBinary, TOKEN_APPS, zipkinJar } from './setup-steps.mjs';
+import { blobConnectionString, postgresBinDir, rabbitMqServerScript, readSecrets, redisServerBinary, TOKEN_APPS, zipkinJar } from './setup-steps.mjs';
 import { migrate } from '../migrate.mjs';
+import { DATABASES, databaseSecretName } from './databases.mjs';
 
 const isRoot = process.getuid?.() === 0;
 
@@ -65,13 +67,23 @@ async function startPostgres(secrets, { port = ports.postgres, name = 'postgres'
   const client = new pg.Client({ connectionString: adminUrl('postgres') });
   await client.connect();
   try {
+    // The services' roles and their grants are the migrations' (scripts/migrate.mjs).
     if ((await client.query(`select 1 from pg_database where datname = 'healthsync'`)).rowCount === 0) await client.query('create database healthsync');
-    const role = await client.query(`select 1 from pg_roles where rolname = 'healthsync_app'`);
-    const password = client.escapeLiteral(secrets['postgres-app-password']);
-    await client.query(`${role.rowCount === 0 ? 'create' : 'alter'} role healthsync_app login password ${password}`);
-    await client.query('grant connect on database healthsync to healthsync_app');
+    // The PostgreSQL state stores of components/alt: the sidecars create their tables in a schema
+    // of their own, owned by a role that can reach nothing else.
+    const stateRole = await client.query(`select 1 from pg_roles where rolname = 'healthsync_state'`);
+    const statePassword = client.escapeLiteral(secrets['postgres-state-password']);
+    await client.query(`${stateRole.rowCount === 0 ? 'create' : 'alter'} role healthsync_state login password ${statePassword}`);
+    await client.query('grant connect on database healthsync to healthsync_state');
   } finally {
     await client.end();
+  }
+  const healthsync = new pg.Client({ connectionString: adminUrl('healthsync') });
+  await healthsync.connect();
+  try {
+    await healthsync.query('create schema if not exists dapr_state authorization healthsync_state');
+  } finally {
+    await healthsync.end();
   }
   log.step(`PostgreSQL: 127.0.0.1:${port} database healthsync`);
   return entry;
@@ -93,6 +105,59 @@ async function startRedis(secrets, { appendLog = false } = {}) {
   await waitUntil('Redis to listen', () => isPortOpen(ports.redis), { entry });
   log.step(`Redis: 127.0.0.1:${ports.redis}`);
   return entry;
+}
+
+/**
+ * RabbitMQ from Debian's package, run as a project process (not the system service): its own
+ * node name, ports (scripts/lib/ports.mjs), data in .data/rabbitmq, logs on stdout, the user
+ * and password from .data/secrets.json in a file only the owner reads. Erlang's port mapper
+ * (epmd) is started first in the foreground, so RabbitMQ registers with ours instead of
+ * daemonising one that would outlive the run. It takes 15–30 s to boot: started early, waited
+ * for just before the services.
+ */
+function startRabbitMq(secrets) {
+  const dir = path.join(dataDir, 'rabbitmq');
+  for (const sub of ['mnesia', 'log']) fs.mkdirSync(path.join(dir, sub), { recursive: true });
+  const conf = path.join(dir, 'rabbitmq.conf');
+  fs.writeFileSync(
+    conf,
+    [
+      `listeners.tcp.default = 127.0.0.1:${rabbitMqPorts.amqp}`,
+      // Only the project's own user exists; guest is not created.
+      `default_user = healthsync`,
+      `default_pass = ${secrets['rabbitmq-password']}`,
+      'default_user_tags.administrator = true',
+      // A development disk may be small: alarm only near full.
+      'disk_free_limit.absolute = 100MB',
+    ].join('\n') + '\n',
+    { mode: 0o600 },
+  );
+  fs.writeFileSync(path.join(dir, 'enabled_plugins'), '[].\n');
+  const erlangEnv = { ERL_EPMD_PORT: String(rabbitMqPorts.epmd), ERL_EPMD_ADDRESS: '127.0.0.1' };
+  const epmd = startProcess('epmd', 'epmd', ['-port', String(rabbitMqPorts.epmd), '-address', '127.0.0.1'], { env: erlangEnv });
+  const server = startProcess('rabbitmq', rabbitMqServerScript, [], {
+    env: {
+      ...erlangEnv,
+      HOME: dir,
+      RABBITMQ_NODENAME: 'healthsync@localhost',
+      RABBITMQ_NODE_IP_ADDRESS: '127.0.0.1',
+      RABBITMQ_NODE_PORT: String(rabbitMqPorts.amqp),
+      RABBITMQ_DIST_PORT: String(rabbitMqPorts.distribution),
+      RABBITMQ_CONFIG_FILE: conf,
+      RABBITMQ_ENABLED_PLUGINS_FILE: path.join(dir, 'enabled_plugins'),
+      RABBITMQ_MNESIA_BASE: path.join(dir, 'mnesia'),
+      RABBITMQ_LOG_BASE: path.join(dir, 'log'),
+      RABBITMQ_LOGS: '-',
+      RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS: '-start_epmd false',
+    },
+  });
+  return { epmd, server };
+}
+
+async function rabbitMqReady({ epmd, server }) {
+  await waitUntil('epmd to listen', () => isPortOpen(rabbitMqPorts.epmd), { entry: epmd });
+  await waitUntil('RabbitMQ to accept AMQP connections', () => isPortOpen(rabbitMqPorts.amqp), { entry: server, timeoutMs: 120_000 });
+  log.step(`RabbitMQ: amqp://127.0.0.1:${rabbitMqPorts.amqp} (data: .data/rabbitmq)`);
 }
 
 async function startAzurite({ port = ports.azuriteBlob, name = 'azurite', inMemory = false, appendLog = false } = {}) {
@@ -227,6 +292,9 @@ function standIns(secrets, testMode, claudeEnv = {}) {
           'http://127.0.0.1:54001/callback',
           `${gatewayUrl}/api/docs/oauth2-redirect.html`,
           `http://localhost:${apps.gateway[0]}/api/docs/oauth2-redirect.html`,
+          // The web client's (clients/web): authorization code + PKCE in the browser.
+          `${webUrl}/auth/callback`,
+          `http://localhost:${ports.web}/auth/callback`,
         ].join(','),
       },
     },
@@ -287,9 +355,38 @@ function writeAppTokens(secrets) {
   fs.symlinkSync(path.join(root, 'scripts', 'daprd-for-app'), path.join(bin, 'daprd'));
 }
 
-async function startApps(env) {
+/**
+ * The run file with some apps' `env:` settings replaced or added (a benchmark runs the gateway
+ * with production's trace sampling), written to .data/dapr-run.yaml; its paths relative to the
+ * run file are moved along. Without changes, dapr.yaml itself.
+ */
+function runFileWith(runFile, appEnv, nodeFlags = []) {
+  if (Object.keys(appEnv).length === 0 && nodeFlags.length === 0) return runFile;
+  let text = fs.readFileSync(runFile, 'utf8').replace(/^(\s*(?:- |appDirPath: ))\.\//gm, '$1../');
+  // Flags Node refuses in NODE_OPTIONS (e.g. --cpu-prof) go on every app's command line.
+  if (nodeFlags.length > 0) text = text.replace(/"node", /g, `"node", ${nodeFlags.map((flag) => JSON.stringify(flag)).join(', ')}, `);
+  for (const [app, env] of Object.entries(appEnv)) {
+    const start = text.indexOf(`  - appID: ${app}\n`);
+    if (start === -1) throw new Error(`dapr.yaml has no app ${app}`);
+    const next = text.indexOf('\n  - appID: ', start + 1);
+    const end = next === -1 ? text.length : next + 1;
+    let block = text.slice(start, end);
+    for (const [key, value] of Object.entries(env)) {
+      const line = new RegExp(`^(      )${key}: .*$`, 'm');
+      if (line.test(block)) block = block.replace(line, `$1${key}: ${JSON.stringify(value)}`);
+      else if (/^    env:$/m.test(block)) block = block.replace(/^    env:$/m, `    env:\n      ${key}: ${JSON.stringify(value)}`);
+      else block = `${block.trimEnd()}\n    env:\n      ${key}: ${JSON.stringify(value)}\n`;
+    }
+    text = text.slice(0, start) + block + text.slice(end);
+  }
+  const derived = path.join(dataDir, 'dapr-run.yaml');
+  fs.writeFileSync(derived, text);
+  return derived;
+}
+
+async function startApps(env, runFile, appEnv = {}, nodeFlags = []) {
   // SIGINT is what the CLI expects from Ctrl-C: it stops every app and sidecar it started.
-  const entry = startProcess('dapr-run', daprCli, ['run', '-f', path.join(root, 'dapr.yaml')], { env, stopSignal: 'SIGINT' });
+  const entry = startProcess('dapr-run', daprCli, ['run', '-f', runFileWith(runFile, appEnv, nodeFlags)], { env, stopSignal: 'SIGINT' });
   entry.failedWhen = /exited with error|Error starting Dapr|Fatal error/;
   for (const [app, [appPort]] of Object.entries(apps)) {
     await waitUntil(`${app} to be ready`, async () => (await fetch(`http://127.0.0.1:${appPort}/readyz`)).ok, { entry, timeoutMs: 90_000 });
@@ -301,7 +398,31 @@ async function startApps(env) {
       timeoutMs: 60_000,
     });
   }
-  log.step(`services: gateway, user, health, goal, intelligence, batch ready (logs: .data/logs/dapr-run.log, services/*/.dapr/logs)`);
+  log.step(`services: ${Object.keys(apps).join(', ')} ready (logs: .data/logs/dapr-run.log, services/*/.dapr/logs)`);
+  return entry;
+}
+
+const prefixed = (name, group) => Object.fromEntries(Object.entries(group).map(([k, v]) => [`${name} ${k}`, v]));
+
+/**
+ * The web client (clients/web/dist, built by set-up) on its own port, served with the edge's
+ * cache and security rules; its /config.json points at the gateway and the Google stand-in.
+ */
+async function startWeb() {
+  const serve = path.join(root, 'clients', 'web', 'serve.mjs');
+  const issuer = `http://127.0.0.1:${ports.oidc}`;
+  const discovery = await (await fetch(`${issuer}/.well-known/openid-configuration`)).json();
+  const entry = startProcess('web', process.execPath, [serve], {
+    env: {
+      WEB_PORT: String(ports.web),
+      WEB_API_BASE_URL: gatewayUrl,
+      WEB_OIDC_ISSUER: issuer,
+      WEB_OIDC_AUTHORIZATION_ENDPOINT: discovery.authorization_endpoint,
+      WEB_OIDC_CLIENT_ID: 'healthsync-mobile',
+    },
+  });
+  await waitUntil('the web client to be served', async () => (await fetch(`${webUrl}/config.json`)).ok, { entry });
+  log.step(`web client: ${webUrl}`);
   return entry;
 }
 
@@ -318,16 +439,21 @@ export function systemPorts() {
  * Starts everything; resolves when the gateway reaches every service. With `apps: false`
  * it stops before the services, for a developer who runs `dapr run -f .` next. `testMode`
  * (npm test) opens the stand-ins' test-only controls; `claudeEnv` configures the Claude
- * stand-in (its realism profile).
+ * stand-in (its realism profile); `appEnv` (app id → settings) overrides apps' `env:` in the run file,
+ * and `nodeFlags` are added to every app's node command line.
  */
-export async function startSystem({ extraEnv = {}, apps: withApps = true, testMode = false, claudeEnv = {} } = {}) {
+export async function startSystem({ extraEnv = {}, appEnv = {}, nodeFlags = [], apps: withApps = true, testMode = false, claudeEnv = {} } = {}) {
   await stopLeftovers();
-  await requireFreePorts(withApps ? systemPorts() : ports);
+  const set = componentSet();
+  const needs = backingServices(set);
+  await requireFreePorts({ ...(withApps ? systemPorts() : ports), ...(needs.rabbitmq ? prefixed('rabbitmq', rabbitMqPorts) : {}) });
+  log.step(`components: ${path.relative(root, set.dir)} (${[...componentTypes(set)].sort().join(', ')})`);
   const secrets = readSecrets();
   const traceViewer = startTraceViewer();
+  const rabbitMq = needs.rabbitmq ? startRabbitMq(secrets) : undefined;
   await startPostgres(secrets);
-  await migrate(secrets['postgres-admin-url']);
-  await startRedis(secrets);
+  await migrate(secrets['postgres-admin-url'], serviceDatabaseUrls(secrets));
+  if (needs.redis) await startRedis(secrets);
   await startAzurite();
   const trustAnchors = await startDaprControlPlane();
   await startStandIns(secrets, testMode, claudeEnv);
@@ -335,9 +461,17 @@ export async function startSystem({ extraEnv = {}, apps: withApps = true, testMo
   const env = runtimeEnv(trustAnchors, extraEnv);
   // For tests and for a developer's own `dapr run` (README): what the sidecars were given.
   fs.writeFileSync(path.join(dataDir, 'runtime-env.json'), JSON.stringify(env, null, 2), { mode: 0o600 });
+  // For tests that start a sidecar of their own (the platform probe) and for a developer's own
+  // `dapr run`: which component set this system runs and the run file it was started with.
+  const runFile = runFileFor(set);
+  fs.writeFileSync(path.join(dataDir, 'system.json'), JSON.stringify({ components: set.name, resourcesPath: set.dir, runFile }, null, 2));
+  if (rabbitMq) await rabbitMqReady(rabbitMq);
   await traceViewerReady(traceViewer);
-  if (withApps) await startApps(env);
-  return { secrets, env };
+  if (withApps) {
+    await startApps(env, runFile, appEnv, nodeFlags);
+    await startWeb();
+  }
+  return { secrets, env, components: set.name, runFile };
 }
 
 /**
@@ -356,20 +490,29 @@ export function restartableInfra(secrets) {
 /** The component tests' own database beside the system's, so their rows never reach the running system. */
 const COMPONENT_DATABASE = 'healthsync_component';
 
+/** Each service's connection string (as its own role) from the local secret store. */
+function serviceDatabaseUrls(secrets, rewrite = (url) => url) {
+  return Object.fromEntries(Object.keys(DATABASES).map((service) => [service, rewrite(secrets[databaseSecretName(service)])]));
+}
+
+/**
+ * Creates the component tests' database afresh and migrates it. Returns, for
+ * HEALTHSYNC_TEST_DATABASES, each service's schema and connection string as its own role.
+ */
 async function prepareComponentDatabase(secrets, port) {
-  const url = (key, database) => secrets[key].replace(`127.0.0.1:${ports.postgres}/healthsync`, `127.0.0.1:${port}/${database}`);
-  const client = new pg.Client({ connectionString: url('postgres-admin-url', 'postgres') });
+  const at = (database) => (url) => url.replace(`127.0.0.1:${ports.postgres}/healthsync`, `127.0.0.1:${port}/${database}`);
+  const client = new pg.Client({ connectionString: at('postgres')(secrets['postgres-admin-url']) });
   await client.connect();
   try {
     // A fresh database every run: what an earlier run (or an older branch's migrations) left cannot leak in.
     await client.query(`drop database if exists ${COMPONENT_DATABASE} with (force)`);
     await client.query(`create database ${COMPONENT_DATABASE}`);
-    await client.query(`grant connect on database ${COMPONENT_DATABASE} to healthsync_app`);
   } finally {
     await client.end();
   }
-  await migrate(url('postgres-admin-url', COMPONENT_DATABASE));
-  return url('postgres-url', COMPONENT_DATABASE);
+  const urls = serviceDatabaseUrls(secrets, at(COMPONENT_DATABASE));
+  await migrate(at(COMPONENT_DATABASE)(secrets['postgres-admin-url']), urls);
+  return JSON.stringify(Object.fromEntries(Object.entries(DATABASES).map(([service, { schema }]) => [service, { schema, url: urls[service] }])));
 }
 
 /**
@@ -382,9 +525,9 @@ async function prepareComponentDatabase(secrets, port) {
 export async function startComponentInfra() {
   const secrets = readSecrets();
   if (isRunning('postgres') && isRunning('azurite')) {
-    const databaseUrl = await prepareComponentDatabase(secrets, ports.postgres);
+    const databases = await prepareComponentDatabase(secrets, ports.postgres);
     return {
-      env: { HEALTHSYNC_TEST_DATABASE_URL: databaseUrl, HEALTHSYNC_TEST_BLOB_CONNECTION_STRING: secrets['blob-connection-string'] },
+      env: { HEALTHSYNC_TEST_DATABASES: databases, HEALTHSYNC_TEST_BLOB_CONNECTION_STRING: secrets['blob-connection-string'] },
       stop: async () => {},
     };
   }
@@ -394,10 +537,10 @@ export async function startComponentInfra() {
   const started = [];
   try {
     started.push(await startPostgres(secrets, { port: pgPort, name: 'postgres-component' }));
-    const databaseUrl = await prepareComponentDatabase(secrets, pgPort);
+    const databases = await prepareComponentDatabase(secrets, pgPort);
     started.push(await startAzurite({ port: blobPort, name: 'azurite-component', inMemory: true }));
     return {
-      env: { HEALTHSYNC_TEST_DATABASE_URL: databaseUrl, HEALTHSYNC_TEST_BLOB_CONNECTION_STRING: blobConnectionString(blobPort) },
+      env: { HEALTHSYNC_TEST_DATABASES: databases, HEALTHSYNC_TEST_BLOB_CONNECTION_STRING: blobConnectionString(blobPort) },
       stop: async () => {
         for (const entry of started.reverse()) await stopProcess(entry);
       },

@@ -4,17 +4,62 @@
 // fails here, before it fails in a cluster.
 import fs from 'node:fs';
 import path from 'node:path';
-import { APPS, root } from './lib.mjs';
+import { APPS, PYTHON_APPS, root } from './lib.mjs';
 
-function sourceFiles(dir) {
+function sourceFiles(dir, isSource = (name) => name.endsWith('.ts') && !name.endsWith('.d.ts')) {
   if (!fs.existsSync(dir)) return [];
   const out = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...sourceFiles(full));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) out.push(full);
+    if (entry.isDirectory()) out.push(...sourceFiles(full, isSource));
+    else if (isSource(entry.name)) out.push(full);
   }
   return out;
+}
+
+/**
+ * The same facts for an app written in Python with the Dapr Python SDK (services/<app>/<package>):
+ * `subscribe(pubsub=X`, `get_secret(store_name=X` / `read_secret("name"`, `get_state` /
+ * `save_state` / `delete_state(store_name=X`, `publish_event(pubsub_name=X`, `invoke_method(`.
+ * X is a string literal or a module constant (`NAME = "value"`) of the app's sources.
+ */
+function pythonUsage(app) {
+  const dir = path.join(root, 'services', app);
+  const files = sourceFiles(dir, (name) => name.endsWith('.py')).filter((f) => !path.relative(dir, f).split(path.sep).includes('tests'));
+  const constants = new Map();
+  for (const file of files) {
+    for (const m of fs.readFileSync(file, 'utf8').matchAll(/^([A-Z_][A-Z0-9_]*)\s*=\s*"([^"]+)"/gm)) constants.set(m[1], m[2]);
+  }
+  const components = new Set();
+  const apis = new Set();
+  const secrets = new Set();
+  const unresolved = [];
+  const add = (expression, where) => {
+    const e = expression.trim();
+    const value = /^"([^"]+)"$/.exec(e)?.[1] ?? constants.get(e);
+    if (value) components.add(value);
+    else unresolved.push(`${where}: ${e}`);
+  };
+  for (const file of files) {
+    const text = fs.readFileSync(file, 'utf8');
+    const where = path.relative(root, file);
+    for (const m of text.matchAll(/\.subscribe\(\s*pubsub=([^,)]+)/g)) add(m[1], where);
+    for (const m of text.matchAll(/\.get_secret\(\s*store_name=([^,)]+)/g)) {
+      apis.add('secrets');
+      add(m[1], where);
+    }
+    for (const m of text.matchAll(/\bread_secret\(\s*"([^"]+)"/g)) secrets.add(m[1]);
+    for (const m of text.matchAll(/\.(?:get_state|save_state|delete_state|get_bulk_state)\(\s*store_name=([^,)]+)/g)) {
+      apis.add('state');
+      add(m[1], where);
+    }
+    for (const m of text.matchAll(/\.publish_event\(\s*pubsub_name=([^,)]+)/g)) {
+      apis.add('publish');
+      add(m[1], where);
+    }
+    if (/\.invoke_method\(/.test(text)) apis.add('invoke');
+  }
+  return { components: [...components].sort(), apis: [...apis].sort(), secrets: [...secrets].sort(), unresolved };
 }
 
 /** The shared `components` object: key → component name (services/shared/src/service.ts). */
@@ -23,6 +68,31 @@ export function sharedComponentNames() {
   const body = /export const components = \{([\s\S]*?)\} as const/.exec(text)?.[1];
   if (!body) throw new Error('services/shared/src/service.ts: `export const components = {...} as const` not found');
   return Object.fromEntries([...body.matchAll(/^\s*(\w+):\s*'([^']+)'/gm)].map((m) => [m[1], m[2]]));
+}
+
+/**
+ * The secret a service with a database schema reads its connection string from, as
+ * services/shared/src/service.ts names it (`databaseSecretName`), for one service.
+ */
+export function databaseSecretOf(service) {
+  const text = fs.readFileSync(path.join(root, 'services', 'shared', 'src', 'service.ts'), 'utf8');
+  const template = /export const databaseSecretName = \(service: string\): string => `([^`]*)`;/.exec(text)?.[1];
+  if (!template) throw new Error('services/shared/src/service.ts: `export const databaseSecretName = (service: string): string => `...`` not found');
+  if (!/startService[\s\S]*getSecret\(components\.secrets, databaseSecretName\(definition\.name\)\)/.test(text)) {
+    throw new Error('services/shared/src/service.ts: startService no longer reads databaseSecretName(definition.name)');
+  }
+  return template.replaceAll('${service}', service);
+}
+
+/** The schema each service declares (`dbSchema` in services/<service>/src/server.ts), by service; none for a service without one. */
+export function declaredSchemas() {
+  const out = {};
+  for (const app of APPS) {
+    const text = fs.readFileSync(path.join(root, 'services', app, 'src', 'server.ts'), 'utf8');
+    const schema = /\bdbSchema:\s*'([a-z_]+)'/.exec(text)?.[1];
+    if (schema) out[app] = schema;
+  }
+  return out;
 }
 
 const STATE = /\.(getState|getStateEntry|saveState|deleteState)(?:<[^>()]*>)?\(\s*([^,)]+)/g;
@@ -56,13 +126,17 @@ function resolver(files, shared) {
 
 /**
  * For each app: the component names its code uses, the Dapr APIs it calls (names as in a
- * Configuration's api.allowed) and the secrets it reads. Every service also reads
- * `postgres-url` through `secretstore` when it declares a database schema (startService).
+ * Configuration's api.allowed) and the secrets it reads. Every service also reads its own
+ * `postgres-url-<service>` through `secretstore` when it declares a database schema (startService).
  */
 export function codeUsage() {
   const shared = sharedComponentNames();
   const usage = {};
   for (const app of APPS) {
+    if (PYTHON_APPS.includes(app)) {
+      usage[app] = pythonUsage(app);
+      continue;
+    }
     const files = sourceFiles(path.join(root, 'services', app, 'src'));
     const resolve = resolver(files, shared);
     const components = new Set();
@@ -98,7 +172,7 @@ export function codeUsage() {
       if (/dbSchema:\s*'/.test(text)) {
         apis.add('secrets');
         components.add(shared.secrets);
-        secrets.add('postgres-url');
+        secrets.add(databaseSecretOf(app));
       }
     }
     usage[app] = { components: [...components].sort(), apis: [...apis].sort(), secrets: [...secrets].sort(), unresolved };

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { APPS, listFiles, productionValuesFiles, readYamlFile, root } from './lib.mjs';
+import { APPS, PYTHON_APPS, listFiles, productionValuesFiles, readYamlFile, root } from './lib.mjs';
 
 const dockerfile = fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8');
 const instructions = dockerfile.split('\n').filter((l) => l.trim() && !l.trim().startsWith('#'));
@@ -13,7 +13,7 @@ const instructions = dockerfile.split('\n').filter((l) => l.trim() && !l.trim().
 test('when the Dockerfile is read, then it is a multi-stage build whose images run as a non-root user', () => {
   const stages = instructions.filter((l) => /^FROM /i.test(l));
   assert.ok(stages.length >= 3, 'several stages: dependencies, build, runtime');
-  for (const target of ['service', 'migrations']) {
+  for (const target of ['service', 'migrations', 'usage-analytics']) {
     const start = dockerfile.indexOf(`AS ${target}\n`);
     assert.ok(start > 0, `stage ${target}`);
     const next = dockerfile.indexOf('\nFROM ', start);
@@ -35,7 +35,14 @@ test('when the Dockerfile copies from the build context, then every source exist
       assert.ok(fs.existsSync(path.join(root, source)), `COPY ${source}: not in the repository`);
     }
   }
-  for (const app of APPS) assert.match(dockerfile, new RegExp(`COPY services/${app}/package\\.json`), `the dependency stage copies ${app}'s manifest`);
+  for (const app of APPS.filter((a) => !PYTHON_APPS.includes(a))) {
+    assert.match(dockerfile, new RegExp(`COPY services/${app}/package\\.json`), `the dependency stage copies ${app}'s manifest`);
+  }
+  for (const app of PYTHON_APPS) {
+    assert.match(dockerfile, new RegExp(`COPY services/${app}/requirements\\.txt`), `the ${app} stage installs its pinned requirements`);
+    assert.match(dockerfile, new RegExp(`AS ${app}\\n`), `a ${app} target`);
+    assert.match(fs.readFileSync(path.join(root, 'azure-pipelines.yml'), 'utf8'), new RegExp(`--target ${app}\\b`), `the pipeline builds the ${app} image`);
+  }
 });
 
 const [pipeline] = readYamlFile(path.join(root, 'azure-pipelines.yml'));

@@ -39,11 +39,11 @@ test('when the app calls the API host name, then Front Door serves that custom d
 test('when the AKS backup extension writes to the storage account, then it uses Entra ID, since the account has no shared keys', () => {
   const storage = tf()['modules/storage'].resource.azurerm_storage_account.this;
   const settings = tf()['modules/backup'].resource.azurerm_kubernetes_cluster_extension.backup.configuration_settings;
-  if (storage.shared_access_key_enabled === false) {
-    assert.equal(settings['configuration.backupStorageLocation.config.useAAD'], 'true', 'useAAD');
-    assert.equal(ref(settings['configuration.backupStorageLocation.config.storageAccountURI']), 'var.storage_blob_endpoint', 'storageAccountURI');
-    assert.equal(ref(prod().module.backup.storage_blob_endpoint), 'module.storage.primary_blob_endpoint');
-  }
+  // Not a condition that could skip the rest: the account's shared keys stay off (documents.test.mjs relies on it too).
+  assert.equal(storage.shared_access_key_enabled, false, 'the storage account has shared keys disabled');
+  assert.equal(settings['configuration.backupStorageLocation.config.useAAD'], 'true', 'useAAD');
+  assert.equal(ref(settings['configuration.backupStorageLocation.config.storageAccountURI']), 'var.storage_blob_endpoint', 'storageAccountURI');
+  assert.equal(ref(prod().module.backup.storage_blob_endpoint), 'module.storage.primary_blob_endpoint');
 });
 
 test('when disaster recovery is declared, then every recovery resource protects something (no Site Recovery without a protected item)', () => {
@@ -150,7 +150,8 @@ test('when a service publishes an event, then only that service may send to its 
         } else if (e.name.endsWith('.ts')) files.push(full);
       }
     };
-    walk(path.join(root, 'services', app, 'src'));
+    // A Python app has no src/ (services/<app>/<package>); it publishes nothing on `events`.
+    if (fs.existsSync(path.join(root, 'services', app, 'src'))) walk(path.join(root, 'services', app, 'src'));
     const text = files.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
     for (const topic of Object.keys(topics)) if (topic !== 'dead-letters' && text.includes(`'${topic}'`)) (published[topic] ??= []).push(app);
   }

@@ -43,7 +43,7 @@ async function toolPaths() {
     const { deployTools, daprModuleDir, ensureSchemaVenv } = await import('../../scripts/lib/deploy-checks.mjs');
     const { daprBinDir } = await import('../../scripts/lib/paths.mjs');
     ownEnvFile = path.join(os.tmpdir(), `healthsync-kube-rollout-env-${process.pid}.json`);
-    fs.writeFileSync(ownEnvFile, JSON.stringify({ ...deployTools, python: ensureSchemaVenv(), daprBinDir, daprModuleDir: daprModuleDir() }));
+    fs.writeFileSync(ownEnvFile, JSON.stringify({ ...deployTools, python: ensureSchemaVenv().python, daprBinDir, daprModuleDir: daprModuleDir() }));
     process.env.HEALTHSYNC_DEPLOY_ENV = ownEnvFile;
   }
   const env = deployEnv();

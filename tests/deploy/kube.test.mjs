@@ -32,7 +32,7 @@ async function toolPaths() {
     const file = path.join(os.tmpdir(), `healthsync-kube-env-${process.pid}.json`);
     ownEnvFile = file;
     // PyYAML, which the shared helpers parse the chart's output with.
-    const python = ensureSchemaVenv();
+    const { python } = ensureSchemaVenv();
     fs.writeFileSync(file, JSON.stringify({ ...deployTools, python, daprBinDir, daprModuleDir: daprModuleDir() }));
     process.env.HEALTHSYNC_DEPLOY_ENV = file;
   }

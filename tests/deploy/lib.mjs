@@ -8,7 +8,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const APPS = ['gateway', 'user', 'health', 'goal', 'intelligence', 'batch'];
+export const APPS = ['gateway', 'user', 'health', 'goal', 'intelligence', 'batch', 'usage-analytics'];
+/** Apps written in Python (services/<app>/<package>/*.py, requirements.txt) rather than TypeScript. */
+export const PYTHON_APPS = ['usage-analytics'];
 /** App ids that exist only for the local platform tests (tests/support/probe-app.ts). */
 export const TEST_ONLY_APPS = ['platform-probe'];
 export const NAMESPACE = 'healthsync';

@@ -66,7 +66,7 @@ test("when the environment's outputs are read, then none is a secret and secret 
   assert.doesNotMatch(outputs, /sensitive\s*=\s*true/, 'a secret output would be stored in state and printed');
   assert.doesNotMatch(outputs, /primary_access_key|connection_string|password/i);
   const variables = fs.readFileSync(path.join(tfRoot, 'environments', 'prod', 'variables.tf'), 'utf8');
-  for (const name of ['postgres_admin_password', 'postgres_app_password']) {
+  for (const name of ['postgres_admin_password']) {
     const block = new RegExp(`variable "${name}" \\{[^}]*\\}`, 's').exec(variables)?.[0] ?? '';
     assert.match(block, /ephemeral\s*=\s*true/, `${name} must be ephemeral (never in state or plan)`);
   }

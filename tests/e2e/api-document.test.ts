@@ -67,6 +67,13 @@ describe('the API document and the typed client', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
     assert.equal(refreshed.response.status, 200);
+    // The new pair is used in turn, so presenting the first token again can only be a stolen copy.
+    const again = await client().POST('/api/auth/token', {
+      body: { grant_type: 'refresh_token', refresh_token: refreshed.data!.refresh_token },
+      bodySerializer: formBody,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    assert.equal(again.response.status, 200);
     const reused = await client().POST('/api/auth/token', {
       body: { grant_type: 'refresh_token', refresh_token: token.data!.refresh_token },
       bodySerializer: formBody,

@@ -92,7 +92,10 @@ describe('ending sessions', () => {
     const session = await signInWithIdToken(people.seoyeon);
     const first = await refresh(session.refreshToken);
     assert.equal(first.status, 200);
-    const rotated = (await first.json()) as SignedIn;
+    // The new pair is used in turn: the first token presented again is a stolen copy, not a retry.
+    const second = await refresh(((await first.json()) as SignedIn).refreshToken);
+    assert.equal(second.status, 200);
+    const rotated = (await second.json()) as SignedIn;
     await withRedisRefusingWrites(async () => {
       const reuse = await refresh(session.refreshToken);
       assert.equal(reuse.status, 503);

@@ -19,7 +19,7 @@ async function refusedByAllowList(response: Response): Promise<boolean> {
 describe('the gateway sidecar and the Dapr tokens', () => {
   test('when the gateway’s own token calls APIs the gateway does not use on its sidecar, then they are not served', async () => {
     assert.ok(await refusedByAllowList(await sidecar('gateway', '/v1.0/metadata')), 'metadata');
-    assert.ok(await refusedByAllowList(await sidecar('gateway', '/v1.0/secrets/secretstore/postgres-url')), 'secrets');
+    assert.ok(await refusedByAllowList(await sidecar('gateway', '/v1.0/secrets/secretstore/postgres-url-user')), 'secrets');
     assert.ok(await refusedByAllowList(await sidecar('gateway', '/v1.0/publish/events/user-deleted', { method: 'POST', body: '{}' })), 'publish');
     assert.ok(await refusedByAllowList(await sidecar('gateway', '/v1.0-alpha1/jobs/probe')), 'jobs');
     // The same calls on a sidecar whose app uses them are served: the allow-list, not the call, refuses above.

@@ -138,12 +138,31 @@ describe('access tokens at the gateway', () => {
 });
 
 describe('sessions', () => {
-  test('when a refresh token is used, then it rotates; presenting the old one again signs the whole session out', async () => {
+  test('when a refresh answer is lost, then presenting the same token again at once returns the same new pair, and the session goes on', async () => {
     const session = await signInWithIdToken(person.minji);
     const first = await api('/api/auth/refresh', { method: 'POST', json: { refreshToken: session.refreshToken } });
     assert.equal(first.status, 200);
-    const rotated = (await first.json()) as SignedIn;
-    assert.notEqual(rotated.refreshToken, session.refreshToken);
+    const lost = (await first.json()) as SignedIn;
+    const retry = await api('/api/auth/refresh', { method: 'POST', json: { refreshToken: session.refreshToken } });
+    assert.equal(retry.status, 200);
+    const retried = (await retry.json()) as SignedIn;
+    assert.equal(retried.refreshToken, lost.refreshToken);
+    assert.equal(retried.accessToken, lost.accessToken);
+    assert.ok(retried.expiresIn > 0 && retried.expiresIn <= lost.expiresIn);
+    assert.equal((await api('/api/users/me', { token: retried.accessToken })).status, 200);
+    const next = await api('/api/auth/refresh', { method: 'POST', json: { refreshToken: retried.refreshToken } });
+    assert.equal(next.status, 200, 'the session goes on');
+  });
+
+  test('when a refresh token is used, then it rotates; presenting the old one again after the new pair was used signs the whole session out', async () => {
+    const session = await signInWithIdToken(person.minji);
+    const first = await api('/api/auth/refresh', { method: 'POST', json: { refreshToken: session.refreshToken } });
+    assert.equal(first.status, 200);
+    const between = (await first.json()) as SignedIn;
+    assert.notEqual(between.refreshToken, session.refreshToken);
+    const second = await api('/api/auth/refresh', { method: 'POST', json: { refreshToken: between.refreshToken } });
+    assert.equal(second.status, 200);
+    const rotated = (await second.json()) as SignedIn;
     assert.equal((await api('/api/users/me', { token: rotated.accessToken })).status, 200);
 
     const replay = await api('/api/auth/refresh', { method: 'POST', json: { refreshToken: session.refreshToken } });

@@ -10,7 +10,9 @@ import { appPorts, eventually, gatewayUrl, isProblem, repoRoot, runtimeEnv, secr
 
 /**
  * The platform is real: these go through the real sidecars (mTLS, access control,
- * resiliency), the real Redis broker and cache, the local secret store and the cron binding.
+ * resiliency), the real broker and state stores of the component set the system runs with
+ * (Redis for components/local; RabbitMQ and PostgreSQL for components/alt: npm test runs this
+ * file on both), the local secret store and the cron binding.
  */
 describe('platform', () => {
   let probe: Awaited<ReturnType<typeof startProbe>>;
@@ -21,7 +23,7 @@ describe('platform', () => {
     await probe?.stop();
   });
 
-  test('when the system was started with `dapr run -f dapr.yaml`, then the dapr CLI lists all six apps with the run file’s ports', () => {
+  test('when the system was started with `dapr run -f dapr.yaml`, then the dapr CLI lists every app with the run file’s ports', () => {
     const listed = JSON.parse(
       execFileSync(path.join(repoRoot, '.tools', 'bin', 'dapr'), ['list', '-o', 'json'], { env: { ...process.env, ...runtimeEnv }, encoding: 'utf8' }),
     ) as { appId: string; appPort: number; httpPort: number }[];
@@ -139,12 +141,16 @@ describe('platform', () => {
   });
 
   test('when an app reads an allowed secret, then it gets the local store value; a secret outside its scope is refused', async () => {
-    const allowed = await sidecar('batch', '/v1.0/secrets/secretstore/postgres-url');
+    const allowed = await sidecar('batch', '/v1.0/secrets/secretstore/postgres-url-batch');
     assert.equal(allowed.status, 200);
-    assert.deepEqual(await allowed.json(), { 'postgres-url': secrets['postgres-url'] });
+    assert.deepEqual(await allowed.json(), { 'postgres-url-batch': secrets['postgres-url-batch'] });
     const refused = await sidecar('batch', '/v1.0/secrets/secretstore/jwt-signing-key');
     assert.equal(refused.status, 403);
     assert.doesNotMatch(await refused.text(), /BEGIN PRIVATE KEY/);
+    // Another service's database credential, too: each connects as its own role.
+    const otherDatabase = await sidecar('batch', '/v1.0/secrets/secretstore/postgres-url-user');
+    assert.equal(otherDatabase.status, 403);
+    assert.doesNotMatch(await otherDatabase.text(), /postgresql:/);
   });
 
   test('when the cron binding fires, then batch records the day’s run once and counts the triggers', async () => {
@@ -159,6 +165,54 @@ describe('platform', () => {
     } finally {
       await db.end();
     }
+  });
+
+  test('when a usage event is published twice and a malformed one once, then usage-analytics (Python) counts the first once and drops the other', async () => {
+    const metric = async (outcome: string) => {
+      const text = await (await fetch(`http://127.0.0.1:${appPorts['usage-analytics']}/metrics`)).text();
+      return Number(new RegExp(`^usage_events_total\\{outcome="${outcome}"\\} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
+    };
+    const before = { recorded: await metric('recorded'), duplicate: await metric('duplicate'), rejected: await metric('rejected') };
+    // A priced model's snapshot id of this run alone, so its row is this test's.
+    const model = `claude-haiku-4-5-platform${randomUUID().slice(0, 8)}`;
+    const now = new Date();
+    const event = {
+      eventId: randomUUID(),
+      type: 'AiModelCalled',
+      occurredAt: now.toISOString(),
+      userId: randomUUID(),
+      feature: 'chat',
+      promptVersion: 'chat-v1',
+      model,
+      attempt: 1,
+      streamed: false,
+      inputTokens: 2000,
+      outputTokens: 400,
+      latencyMs: 812,
+      outcome: 'SUCCESS',
+    };
+    for (const body of [event, event, { ...event, eventId: randomUUID(), inputTokens: -1 }]) {
+      assert.equal((await probeSidecar('/v1.0/publish/usage-stream/ai-usage', { method: 'POST', body: JSON.stringify(body) })).status, 204);
+    }
+    await eventually(
+      'usage-analytics to record, skip and drop',
+      async () =>
+        (await metric('recorded')) > before.recorded && (await metric('duplicate')) > before.duplicate && (await metric('rejected')) > before.rejected,
+    );
+    const day = new Date(now.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
+    const read = await sidecar('batch', `/v1.0/invoke/usage-analytics/method/internal/usage-analytics/days/${day}`);
+    assert.equal(read.status, 200);
+    const report = (await read.json()) as { features: { model: string; requests: number; inputTokens: number; estimatedCostUsd: number }[] };
+    assert.deepEqual(
+      report.features.filter((f) => f.model === model).map((f) => [f.requests, f.inputTokens, f.estimatedCostUsd]),
+      [[1, 2000, 0.004]],
+    );
+    const denied = await sidecar('gateway', `/v1.0/invoke/usage-analytics/method/internal/usage-analytics/days/${day}`);
+    assert.notEqual(denied.status, 200);
+    assert.match(await denied.text(), /access control policy has denied access/);
+    const direct = await fetch(`http://127.0.0.1:${appPorts['usage-analytics']}/internal/usage-analytics/days/${day}`);
+    assert.equal(direct.status, 403);
+    assert.equal(((await direct.json()) as { code: string }).code, 'NOT_FROM_SIDECAR');
   });
 
   test('when an app other than the gateway calls a public route, then access control denies it', async () => {

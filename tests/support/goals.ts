@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { CLOUDEVENT_TYPE_METADATA, contractOfTopic } from '@healthsync/shared';
 import pg from 'pg';
 import { probeEvents, probeSidecar } from './probe.js';
 import { appPorts, eventually, isProblem, secrets, sidecar } from './system.js';
@@ -134,7 +135,10 @@ export async function goalCounter(name: string, labels: Record<string, string>):
 
 /** Publishes an event again with the same CloudEvent id, as a broker redelivery would. */
 export async function redeliver(topic: string, eventId: string, data: unknown): Promise<void> {
-  const response = await probeSidecar(`/v1.0/publish/events/${topic}?metadata.cloudevent.id=${encodeURIComponent(eventId)}`, {
+  const query = new URLSearchParams({ 'metadata.cloudevent.id': eventId });
+  const type = contractOfTopic('events', topic)?.type;
+  if (type) query.set(`metadata.${CLOUDEVENT_TYPE_METADATA}`, type);
+  const response = await probeSidecar(`/v1.0/publish/events/${topic}?${query}`, {
     method: 'POST',
     body: JSON.stringify(data),
   });

@@ -2,9 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { CLOUDEVENT_TYPE_METADATA, eventContracts, type EventContract, type EventData } from '@healthsync/shared';
 import pg from 'pg';
 import { api } from './users.js';
-import { appPorts, appTokens, eventually, repoRoot, runtimeEnv, secrets, sidecar } from './system.js';
+import { appPorts, appTokens, eventually, repoRoot, runtimeEnv, secrets, sidecar, systemFacts } from './system.js';
 
 /** Helpers for the daily encouragement and the in-app inbox (services/batch). */
 
@@ -64,18 +65,19 @@ export async function mustSavePreferences(token: string, preferences: { optedOut
 // ── Goal activity, as the goal service publishes it ───────────────────────────────────────
 /**
  * Publishes a goal event on the `events` component through the goal service's sidecar,
- * exactly as its outbox relay does. Used for activity the public goal API cannot create:
+ * exactly as its outbox relay does (the contract's CloudEvent type, the event id as CloudEvent
+ * id, a payload its contract accepts). Used for activity the public goal API cannot create:
  * missions chosen days ago (the API only starts sets today).
  */
-export async function publishGoalEvent(topic: string, payload: Record<string, unknown>): Promise<void> {
-  const response = await sidecar('goal', `/v1.0/publish/events/${topic}`, {
-    method: 'POST',
-    body: JSON.stringify({ eventId: randomUUID(), occurredAt: new Date().toISOString(), ...payload }),
-  });
-  if (!response.ok) throw new Error(`publishing ${topic}: ${response.status} ${await response.text()}`);
+export async function publishGoalEvent<C extends EventContract>(contract: C, data: Omit<EventData<C>, 'occurredAt'>): Promise<void> {
+  const eventId = randomUUID();
+  const payload = contract.schema.parse({ eventId, occurredAt: new Date().toISOString(), ...data });
+  const query = new URLSearchParams({ 'metadata.cloudevent.id': eventId, [`metadata.${CLOUDEVENT_TYPE_METADATA}`]: contract.type });
+  const response = await sidecar('goal', `/v1.0/publish/${contract.pubsub}/${contract.topic}?${query}`, { method: 'POST', body: JSON.stringify(payload) });
+  if (!response.ok) throw new Error(`publishing ${contract.topic}: ${response.status} ${await response.text()}`);
 }
 
-export const testMissions = [
+export const testMissions: EventData<typeof eventContracts.goalSet>['missions'] = [
   { missionId: 'walk-after-lunch', title: '점심 후 15분 걷기', category: 'exercise', difficulty: 'easy', minutes: 15, source: 'CATALOGUE' },
   { missionId: 'water-8-cups', title: '물 8잔 마시기', category: 'diet', difficulty: 'easy', minutes: 5, source: 'CATALOGUE' },
 ];
@@ -83,7 +85,7 @@ export const testMissions = [
 /** GoalSet: two missions chosen `daysAgo` Seoul days ago; returns the set's id. */
 export async function chooseMissionsDaysAgo(userId: string, daysAgo: number): Promise<string> {
   const goalSetId = randomUUID();
-  await publishGoalEvent('goal-set', {
+  await publishGoalEvent(eventContracts.goalSet, {
     type: 'GoalSet',
     userId,
     goalSetId,
@@ -96,7 +98,7 @@ export async function chooseMissionsDaysAgo(userId: string, daysAgo: number): Pr
 
 /** MissionCompleted with the day's totals after the change. */
 export async function checkOff(userId: string, goalSetId: string, date: string, totals: { scheduled: number; completed: number }): Promise<void> {
-  await publishGoalEvent('mission-completed', {
+  await publishGoalEvent(eventContracts.missionCompleted, {
     type: 'MissionCompleted',
     userId,
     goalSetId,
@@ -239,7 +241,7 @@ export async function startBatchReplica(env: Record<string, string>, ports = { a
       '--metrics-port',
       String(ports.metrics),
       '--resources-path',
-      '../../components/local',
+      systemFacts.resourcesPath,
       '--resources-path',
       '../../dapr/local',
       '--config',
@@ -263,6 +265,7 @@ export async function startBatchReplica(env: Record<string, string>, ports = { a
         APP_HOST: '127.0.0.1',
         APP_PORT: String(ports.app),
         DAPR_HTTP_PORT: String(ports.sidecar),
+        DAPR_GRPC_PORT: String(ports.grpc),
         ...env,
       },
       stdio: ['ignore', logFile(), logFile()],

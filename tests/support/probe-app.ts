@@ -7,15 +7,27 @@ import { route, startService, stopOnSignals, subscription } from '@healthsync/sh
 import { z } from 'zod';
 
 const deliveries = new Map<string, { attempts: number; delivered: boolean; eventIds: string[] }>();
-/** Domain events the probe listens to like any consumer would, recorded per topic. */
-const OBSERVED_TOPICS = ['user-registered', 'user-profile-changed', 'user-deleted', 'goal-set', 'mission-completed', 'mission-undone', 'missions-reset'];
+/** Events the probe listens to like any consumer would (every contracted topic), recorded per topic. */
+const OBSERVED: { pubsub: string; topic: string }[] = [
+  ...[
+    'user-registered',
+    'user-profile-changed',
+    'user-deleted',
+    'health-checkup-imported',
+    'goal-set',
+    'mission-completed',
+    'mission-undone',
+    'missions-reset',
+  ].map((topic) => ({ pubsub: 'events', topic })),
+  { pubsub: 'usage-stream', topic: 'ai-usage' },
+];
 /**
  * Topics on which the probe behaves like a subscriber that fails once: it refuses the first
  * delivery of every event (RETRY) and records the event when it comes again, with the number
  * of attempts — so tests can show each change arrives exactly once despite the failure.
  */
 const FAIL_FIRST_DELIVERY = new Set(['goal-set', 'mission-completed', 'mission-undone', 'missions-reset']);
-const observed = new Map<string, { id: string; data: unknown; attempts: number }[]>(OBSERVED_TOPICS.map((t) => [t, []]));
+const observed = new Map<string, { id: string; type: string; source: string; data: unknown; attempts: number }[]>(OBSERVED.map((o) => [o.topic, []]));
 const attemptsById = new Map<string, number>();
 
 const service = await startService({
@@ -52,9 +64,9 @@ const service = await startService({
         }),
       ],
       subscriptions: [
-        ...OBSERVED_TOPICS.map((topic) =>
+        ...OBSERVED.map(({ pubsub, topic }) =>
           subscription({
-            pubsub: 'events',
+            pubsub,
             topic,
             route: `/events/observed/${topic}`,
             schema: z.record(z.string(), z.unknown()),
@@ -62,7 +74,7 @@ const service = await startService({
               const attempts = (attemptsById.get(event.id) ?? 0) + 1;
               attemptsById.set(event.id, attempts);
               if (FAIL_FIRST_DELIVERY.has(topic) && attempts === 1) throw new Error(`probe refusing the first delivery of ${event.id} on purpose`);
-              observed.get(topic)!.push({ id: event.id, data: event.data, attempts });
+              observed.get(topic)!.push({ id: event.id, type: event.type, source: event.source, data: event.data, attempts });
             },
           }),
         ),

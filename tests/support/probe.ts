@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { appTokens, eventually, repoRoot, runtimeEnv } from './system.js';
+import { appTokens, eventually, repoRoot, runtimeEnv, systemFacts } from './system.js';
 
 export const probePorts = { app: 3009, sidecar: 3509 };
 
@@ -22,7 +22,7 @@ export async function startProbe(): Promise<{ stop(): Promise<void> }> {
       '--dapr-grpc-port',
       '31109',
       '--resources-path',
-      '../../components/local',
+      systemFacts.resourcesPath,
       '--resources-path',
       '../../dapr/local',
       '--config',
@@ -76,9 +76,18 @@ export function probeSidecar(apiPath: string, init: RequestInit = {}): Promise<R
   });
 }
 
-export async function probeEvents(topic: string): Promise<{ id: string; data: Record<string, unknown> }[]> {
+/** An event as the probe received it: the CloudEvent's id, type and source, and its data. */
+export interface ObservedEvent {
+  id: string;
+  type: string;
+  source: string;
+  data: Record<string, unknown>;
+  attempts: number;
+}
+
+export async function probeEvents(topic: string): Promise<ObservedEvent[]> {
   const response = await fetch(`http://127.0.0.1:${probePorts.app}/internal/probe/events/${topic}`, {
     headers: { 'dapr-api-token': appTokens('platform-probe').APP_API_TOKEN },
   });
-  return ((await response.json()) as { events: { id: string; data: Record<string, unknown> }[] }).events;
+  return ((await response.json()) as { events: ObservedEvent[] }).events;
 }

@@ -7,11 +7,14 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 const dataDir = path.join(repoRoot, '.data');
 
 export const gatewayUrl = process.env.HS_GATEWAY_URL ?? 'http://127.0.0.1:3000';
-export const sidecarPorts = { gateway: 3500, user: 3501, health: 3502, goal: 3503, intelligence: 3504, batch: 3505 } as const;
-export const appPorts = { gateway: 3000, user: 3001, health: 3002, goal: 3003, intelligence: 3004, batch: 3005 } as const;
+export const sidecarPorts = { gateway: 3500, user: 3501, health: 3502, goal: 3503, intelligence: 3504, batch: 3505, 'usage-analytics': 3506 } as const;
+export const appPorts = { gateway: 3000, user: 3001, health: 3002, goal: 3003, intelligence: 3004, batch: 3005, 'usage-analytics': 3006 } as const;
 
 export const secrets: Record<string, string> = JSON.parse(fs.readFileSync(path.join(dataDir, 'secrets.json'), 'utf8'));
 export const runtimeEnv: Record<string, string> = JSON.parse(fs.readFileSync(path.join(dataDir, 'runtime-env.json'), 'utf8'));
+
+/** The component set the running system was started with (HEALTHSYNC_COMPONENTS; scripts/lib/component-sets.mjs). */
+export const systemFacts: { components: string; resourcesPath: string } = JSON.parse(fs.readFileSync(path.join(dataDir, 'system.json'), 'utf8'));
 
 /** An app's own token pair (each app and its sidecar share one; see scripts/with-app-tokens). */
 export function appTokens(app: string): { DAPR_API_TOKEN: string; APP_API_TOKEN: string } {

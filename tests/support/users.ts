@@ -5,7 +5,7 @@ import { gatewayUrl } from './system.js';
 
 /** The typed client generated from the API document, signed in with `token` when given. */
 export function client(token?: string): ApiClient {
-  return createApiClient({ baseUrl: gatewayUrl, ...(token ? { accessToken: token } : {}) });
+  return createApiClient({ baseUrl: gatewayUrl, headers: { 'accept-language': TEST_LANGUAGE }, ...(token ? { accessToken: token } : {}) });
 }
 
 export const oidc = { issuer: 'http://127.0.0.1:14000', clientId: 'healthsync-mobile', redirectUri: 'com.healthsync.app:/oauth2redirect' };
@@ -38,11 +38,18 @@ export interface SignedIn {
   user: { id: string; status: string; onboardingRequired: boolean; email: string | null };
 }
 
+/**
+ * The tests read problem details in English (the API answers Korean unless asked otherwise;
+ * tests/e2e/mobile-client.test.ts checks that default with a request of its own).
+ */
+const TEST_LANGUAGE = 'en';
+
 export async function api(path: string, init: RequestInit & { token?: string; json?: unknown } = {}): Promise<Response> {
   const { token, json, ...rest } = init;
   return fetch(`${gatewayUrl}${path}`, {
     ...rest,
     headers: {
+      'accept-language': TEST_LANGUAGE,
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...(json !== undefined ? { 'content-type': 'application/json' } : {}),
       ...(rest.headers as Record<string, string> | undefined),

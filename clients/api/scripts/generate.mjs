@@ -18,14 +18,13 @@ const load = (service, file) => import(pathToFileURL(path.join(root, 'services',
 const LOCAL_ISSUER = 'http://127.0.0.1:14000';
 const LOCAL_CLIENT_ID = 'healthsync-mobile';
 
-export async function buildDocument() {
-  const shared = await import(pathToFileURL(path.join(root, 'services', 'shared', 'dist', 'src', 'index.js')).href);
-  const { mergeOpenApi } = await load('gateway', 'domain/openapi-document.js');
-  const { version } = JSON.parse(fs.readFileSync(path.join(root, 'services', 'gateway', 'package.json'), 'utf8'));
+/** Every service's route declarations (public, user and internal), read without running anything. */
+export async function declaredRoutes() {
   // Only the declarations are read: no handler runs, so the dependencies are left empty.
   const none = {};
   const user = await load('user', 'routes/index.js');
-  const routesOf = {
+  return {
+    gateway: (await load('gateway', 'routes/home.js')).gatewayRoutes(none),
     user: user.userRoutes({ accounts: none, jwks: () => none, clock: { now: () => new Date() }, db: undefined }),
     health: (await load('health', 'routes/index.js')).healthRoutes({ reading: none, linking: none, db: undefined }),
     goal: (await load('goal', 'routes/index.js')).goalRoutes({ goals: none, db: undefined }),
@@ -40,6 +39,14 @@ export async function buildDocument() {
     }),
     batch: (await load('batch', 'routes/index.js')).batchRoutes({ inbox: none, runs: none, deliveries: none, encouragement: none, db: undefined }),
   };
+}
+
+export async function buildDocument() {
+  const shared = await import(pathToFileURL(path.join(root, 'services', 'shared', 'dist', 'src', 'index.js')).href);
+  const { mergeOpenApi } = await load('gateway', 'domain/openapi-document.js');
+  const { version } = JSON.parse(fs.readFileSync(path.join(root, 'services', 'gateway', 'package.json'), 'utf8'));
+  const user = await load('user', 'routes/index.js');
+  const routesOf = await declaredRoutes();
   const fragments = Object.entries(routesOf).map(([service, routes]) => ({
     service,
     paths: shared.openApiPaths(routes),

@@ -69,6 +69,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/home": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 홈 화면 (한 번에) · The home screen in one call: account, latest judged checkup, today’s missions and the inbox
+         * @description Gathers the four parts of the home screen from their services in parallel (each with its own deadline) and answers once all have answered or timed out. A part whose service fails or is too slow is marked `UNAVAILABLE` with a `code`; the other parts are still served with 200. Each part’s `data` is exactly what the service’s own route answers.
+         */
+        get: operations["getHome"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/goals/service-info": {
         parameters: {
             query?: never;
@@ -677,6 +697,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -791,6 +820,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -836,7 +874,13 @@ export interface operations {
     getNotificationPreferences: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the copy the app holds: 304 Not Modified (no body) while it is current.
+                 * @example "m2Zx0n3cQ2m7b1hQk0bqv9dV8pX"
+                 */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -845,6 +889,8 @@ export interface operations {
             /** @description The preferences (defaults until saved) */
             200: {
                 headers: {
+                    /** @description The version of this representation, for If-None-Match and If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -862,6 +908,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not modified: the copy named by If-None-Match is current (no body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The request is not valid. Codes: `NON_CANONICAL_PATH` */
             400: {
                 headers: {
@@ -876,6 +929,15 @@ export interface operations {
                 headers: {
                     /** @description `Bearer` */
                     "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -927,7 +989,13 @@ export interface operations {
     saveNotificationPreferences: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the copy the change is based on: if another device changed it since, 412 PRECONDITION_FAILED and nothing changes. Recommended on every write from the app.
+                 * @example "m2Zx0n3cQ2m7b1hQk0bqv9dV8pX"
+                 */
+                "If-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -950,6 +1018,8 @@ export interface operations {
             /** @description The saved preferences; waiting messages follow them */
             200: {
                 headers: {
+                    /** @description The version of this representation, for If-None-Match and If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -987,8 +1057,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description If-Match no longer matches: the resource changed since it was read; nothing was changed. Codes: `PRECONDITION_FAILED` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is larger than the limit. Codes: `PAYLOAD_TOO_LARGE` */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1110,6 +1198,350 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind this route could not be reached. Codes: `UPSTREAM_UNAVAILABLE` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; Retry-After says when to try again. Codes: `ROUTES_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service did not answer in time. Codes: `UPSTREAM_TIMEOUT` */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHome: {
+        parameters: {
+            query?: {
+                /**
+                 * @description How many of the newest inbox messages to include
+                 * @example 5
+                 */
+                inboxLimit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The home screen; each part says whether it could be served */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The account, as `GET /api/users/me` answers it */
+                        profile: {
+                            /**
+                             * @description OK: `data` holds the part; UNAVAILABLE: the user service failed or did not answer in time (see `code`); the other parts are still served
+                             * @enum {string}
+                             */
+                            status: "OK" | "UNAVAILABLE";
+                            /** @description With OK: the answer of `getMyAccount` */
+                            data?: {
+                                /** Format: uuid */
+                                id: string;
+                                email: string | null;
+                                name: string | null;
+                                picture: string | null;
+                                birthDate: string | null;
+                                sex: ("M" | "F") | null;
+                                occupation: ("OFFICE_WORKER" | "IT_PROFESSIONAL" | "MANUAL_WORKER" | "DRIVER" | "HEALTHCARE_WORKER" | "EDUCATOR" | "SERVICE_WORKER" | "SELF_EMPLOYED" | "STUDENT" | "HOMEMAKER" | "RETIRED" | "OTHER") | null;
+                                /** @enum {string} */
+                                status: "PENDING" | "ACTIVE";
+                                onboardingRequired: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                            };
+                            /** @description With UNAVAILABLE: UPSTREAM_TIMEOUT, UPSTREAM_UNAVAILABLE, or the service’s own problem code (e.g. ACCOUNT_NOT_FOUND) */
+                            code?: string;
+                            /** @description With UNAVAILABLE: for people */
+                            detail?: string;
+                        };
+                        /** @description The latest checkup, judged, as `GET /api/health/checkups/latest` answers it; `NONE` before the first import */
+                        latestCheckup: {
+                            /**
+                             * @description OK: `data` holds the part; NONE: there is nothing yet; UNAVAILABLE: the health service failed or did not answer in time (see `code`); the other parts are still served
+                             * @enum {string}
+                             */
+                            status: "OK" | "NONE" | "UNAVAILABLE";
+                            /** @description With OK: the answer of `getLatestCheckup` */
+                            data?: {
+                                /** Format: uuid */
+                                checkupId: string;
+                                examYear: number;
+                                examDate: string | null;
+                                checkupType: string | null;
+                                organizationName: string | null;
+                                reportedJudgement: string | null;
+                                /** @description The printed overall judgement (종합판정) explained; null when none was printed */
+                                overallJudgement: {
+                                    /** @description As NHIS printed it, e.g. 정A, 고∙당, 유질 */
+                                    printed: string;
+                                    /** @description null when the abbreviation has no known meaning */
+                                    category: ("NORMAL_A" | "NORMAL_B" | "GENERAL_DISEASE_SUSPECTED" | "HYPERTENSION_DIABETES_SUSPECTED" | "UNDER_TREATMENT") | null;
+                                    /** @description The category in words, e.g. 고혈압·당뇨병 질환의심; the printed text when unknown */
+                                    label: string;
+                                    /** @description What it means for the user, in one or two sentences */
+                                    description: string;
+                                } | null;
+                                hasDocument: boolean;
+                                criteria: string;
+                                person: {
+                                    sex: ("M" | "F") | null;
+                                    ageAtExam: number | null;
+                                    missingFacts: ("SEX" | "BIRTH_DATE")[];
+                                };
+                                items: {
+                                    /** @description BMI, WAIST, BLOOD_PRESSURE, FASTING_GLUCOSE, … BONE_DENSITY */
+                                    item: string;
+                                    name: string;
+                                    /** @description null when not tested */
+                                    value: number | string | null;
+                                    unit: string;
+                                    /**
+                                     * @description NORMAL_A 정상A, NORMAL_B 정상B(경계), SUSPECTED_DISEASE 질환의심, NOT_CLASSIFIED 판정 기준 외 (the notice gives no grade, or a needed fact is missing), NOT_TESTED 미검사 (offered, or eligibility unknown, and no result), NOT_APPLICABLE 해당 없음 (not offered to this person that year; not counted)
+                                     * @enum {string}
+                                     */
+                                    grade: "NORMAL_A" | "NORMAL_B" | "SUSPECTED_DISEASE" | "NOT_CLASSIFIED" | "NOT_TESTED" | "NOT_APPLICABLE";
+                                    gradeLabel: string;
+                                    /** @description The criteria that applied to this person */
+                                    appliedRange: {
+                                        normalA: string;
+                                        normalB: string | null;
+                                        suspected: string;
+                                        notClassified?: string;
+                                    };
+                                    /** @description NHIS’s own printed reference for the item, from the import */
+                                    providerRange?: {
+                                        unit: string | null;
+                                        normalA: string | null;
+                                        normalB: string | null;
+                                        suspected: string | null;
+                                    };
+                                    computed?: boolean;
+                                    /** @enum {string} */
+                                    method?: "BMI_FROM_HEIGHT_WEIGHT" | "CKD_EPI_2021";
+                                    /** @description Band sub-label (저체중), plain note on a value outside the graded range (기준보다 높음, 의사와 상의), or why an item was not applicable */
+                                    note?: string;
+                                    /** @description Present when the sheet printed a bound (">90", "<5"): value is then the printed text, judged by the bound */
+                                    censored?: {
+                                        /** @enum {string} */
+                                        comparator: ">" | "≥" | "<" | "≤";
+                                        bound: number;
+                                    };
+                                    components?: {
+                                        part: string;
+                                        value: number | string | null;
+                                        /**
+                                         * @description NORMAL_A 정상A, NORMAL_B 정상B(경계), SUSPECTED_DISEASE 질환의심, NOT_CLASSIFIED 판정 기준 외 (the notice gives no grade, or a needed fact is missing), NOT_TESTED 미검사 (offered, or eligibility unknown, and no result), NOT_APPLICABLE 해당 없음 (not offered to this person that year; not counted)
+                                         * @enum {string}
+                                         */
+                                        grade: "NORMAL_A" | "NORMAL_B" | "SUSPECTED_DISEASE" | "NOT_CLASSIFIED" | "NOT_TESTED" | "NOT_APPLICABLE";
+                                    }[];
+                                    missingFacts?: ("SEX" | "BIRTH_DATE")[];
+                                }[];
+                                summary: {
+                                    /** @description Items per grade; NOT_APPLICABLE items are not counted */
+                                    counts: {
+                                        [key: string]: number;
+                                    };
+                                    flagged: {
+                                        item: string;
+                                        name: string;
+                                        /**
+                                         * @description NORMAL_A 정상A, NORMAL_B 정상B(경계), SUSPECTED_DISEASE 질환의심, NOT_CLASSIFIED 판정 기준 외 (the notice gives no grade, or a needed fact is missing), NOT_TESTED 미검사 (offered, or eligibility unknown, and no result), NOT_APPLICABLE 해당 없음 (not offered to this person that year; not counted)
+                                         * @enum {string}
+                                         */
+                                        grade: "NORMAL_A" | "NORMAL_B" | "SUSPECTED_DISEASE" | "NOT_CLASSIFIED" | "NOT_TESTED" | "NOT_APPLICABLE";
+                                        gradeLabel: string;
+                                        value: number | string | null;
+                                        unit: string;
+                                    }[];
+                                    /**
+                                     * @description NORMAL_A 정상A, NORMAL_B 정상B(경계), SUSPECTED_DISEASE 질환의심, NOT_CLASSIFIED 판정 기준 외 (the notice gives no grade, or a needed fact is missing), NOT_TESTED 미검사 (offered, or eligibility unknown, and no result), NOT_APPLICABLE 해당 없음 (not offered to this person that year; not counted)
+                                     * @enum {string}
+                                     */
+                                    worstGrade: "NORMAL_A" | "NORMAL_B" | "SUSPECTED_DISEASE" | "NOT_CLASSIFIED" | "NOT_TESTED" | "NOT_APPLICABLE";
+                                    /** @description Measured values the notice does not grade (e.g. haemoglobin above the 정상A range), each with a plain note */
+                                    outsideCriteria: {
+                                        item: string;
+                                        name: string;
+                                        value: number | string;
+                                        unit: string;
+                                        note: string;
+                                    }[];
+                                };
+                            };
+                            /** @description With UNAVAILABLE: UPSTREAM_TIMEOUT, UPSTREAM_UNAVAILABLE, or the service’s own problem code (e.g. ACCOUNT_NOT_FOUND) */
+                            code?: string;
+                            /** @description With UNAVAILABLE: for people */
+                            detail?: string;
+                        };
+                        /** @description Today’s missions, as `GET /api/goals/today` answers it */
+                        todayMissions: {
+                            /**
+                             * @description OK: `data` holds the part; UNAVAILABLE: the goal service failed or did not answer in time (see `code`); the other parts are still served
+                             * @enum {string}
+                             */
+                            status: "OK" | "UNAVAILABLE";
+                            /** @description With OK: the answer of `getTodayMissions` */
+                            data?: {
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD (Asia/Seoul)
+                                 */
+                                date: string;
+                                /** @constant */
+                                timeZone: "Asia/Seoul";
+                                goalSetId: string | null;
+                                startedOn: string | null;
+                                missions: {
+                                    missionId: string;
+                                    title: string;
+                                    description: string;
+                                    /** @enum {string} */
+                                    category: "exercise" | "diet" | "sleep" | "stress" | "lifestyle";
+                                    /** @enum {string} */
+                                    difficulty: "easy" | "medium" | "hard";
+                                    minutes: number;
+                                    benefit: string;
+                                    /** @enum {string} */
+                                    source: "CATALOGUE" | "RECOMMENDATION";
+                                    recommendationSetId: string | null;
+                                    doneToday: boolean;
+                                    doneYesterday: boolean;
+                                    currentStreak: number;
+                                    bestStreak: number;
+                                }[];
+                                completedCount: number;
+                                totalCount: number;
+                                /** @description Percent with one decimal; null when nothing was scheduled */
+                                completionRate: number | null;
+                                /** @description Days in a row with every scheduled mission done */
+                                overallStreak: number;
+                            };
+                            /** @description With UNAVAILABLE: UPSTREAM_TIMEOUT, UPSTREAM_UNAVAILABLE, or the service’s own problem code (e.g. ACCOUNT_NOT_FOUND) */
+                            code?: string;
+                            /** @description With UNAVAILABLE: for people */
+                            detail?: string;
+                        };
+                        /** @description The newest `inboxLimit` messages and the unread count, as `GET /api/notifications` answers them */
+                        inbox: {
+                            /**
+                             * @description OK: `data` holds the part; UNAVAILABLE: the batch service failed or did not answer in time (see `code`); the other parts are still served
+                             * @enum {string}
+                             */
+                            status: "OK" | "UNAVAILABLE";
+                            /** @description With OK: the answer of `listNotifications` */
+                            data?: {
+                                /** @description Newest first */
+                                items: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /**
+                                     * @description ENCOURAGEMENT: the daily AI nudge
+                                     * @enum {string}
+                                     */
+                                    kind: "ENCOURAGEMENT";
+                                    /** @description At most 80 characters */
+                                    text: string;
+                                    /**
+                                     * @description FALLBACK when the AI could not write it
+                                     * @enum {string}
+                                     */
+                                    source: "AI" | "FALLBACK";
+                                    /**
+                                     * Format: date-time
+                                     * @description When it arrived in the inbox (after quiet hours, if it waited), ISO 8601
+                                     */
+                                    deliveredAt: string;
+                                    read: boolean;
+                                    readAt: string | null;
+                                }[];
+                                /** @description Unread messages in the whole inbox */
+                                unreadCount: number;
+                                /** @description Opaque; pass as `cursor` for the next page; null on the last page */
+                                nextCursor: string | null;
+                            };
+                            /** @description With UNAVAILABLE: UPSTREAM_TIMEOUT, UPSTREAM_UNAVAILABLE, or the service’s own problem code (e.g. ACCOUNT_NOT_FOUND) */
+                            code?: string;
+                            /** @description With UNAVAILABLE: for people */
+                            detail?: string;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid. Codes: `NON_CANONICAL_PATH`, `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -1182,6 +1614,15 @@ export interface operations {
             };
             /** @description The request is not valid. Codes: `NON_CANONICAL_PATH` */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1278,6 +1719,15 @@ export interface operations {
                 headers: {
                     /** @description `Bearer` */
                     "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -1404,6 +1854,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -1512,6 +1971,15 @@ export interface operations {
                 headers: {
                     /** @description `Bearer` */
                     "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -1657,6 +2125,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -1789,6 +2266,15 @@ export interface operations {
             };
             /** @description Not one of your active missions. Codes: `MISSION_NOT_ACTIVE` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2021,6 +2507,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -2066,7 +2561,13 @@ export interface operations {
     resetMissions: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the same key within 24 hours returns the first answer (with `Idempotent-Replayed: true`) and has no second effect; the same key with a different request is a 422. A new UUID per user action.
+                 * @example 3f1c2e0a-8d4b-4c51-9a7e-2b6f0d9e1a55
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2137,9 +2638,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description There are no active missions. Codes: `NO_ACTIVE_MISSIONS` */
+            /** @description There are no active missions. Codes: `NO_ACTIVE_MISSIONS`, `IDEMPOTENCY_KEY_IN_USE` */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2148,6 +2651,24 @@ export interface operations {
             };
             /** @description The body is larger than the limit. Codes: `PAYLOAD_TOO_LARGE` */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2234,6 +2755,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -2279,7 +2809,13 @@ export interface operations {
     startNhisLink: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the same key within 24 hours returns the first answer (with `Idempotent-Replayed: true`) and has no second effect; the same key with a different request is a 422. A new UUID per user action.
+                 * @example 3f1c2e0a-8d4b-4c51-9a7e-2b6f0d9e1a55
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2364,9 +2900,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The profile’s name and birth date are not known yet. Codes: `PROFILE_INCOMPLETE` */
+            /** @description The profile’s name and birth date are not known yet. Codes: `PROFILE_INCOMPLETE`, `IDEMPOTENCY_KEY_IN_USE` */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2375,6 +2913,24 @@ export interface operations {
             };
             /** @description The body is larger than the limit. Codes: `PAYLOAD_TOO_LARGE` */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2486,6 +3042,15 @@ export interface operations {
             };
             /** @description No such link of this user. Codes: `LINK_NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2641,6 +3206,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -2775,6 +3349,15 @@ export interface operations {
                 headers: {
                     /** @description `Bearer` */
                     "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2969,6 +3552,15 @@ export interface operations {
             };
             /** @description Nothing imported yet. Codes: `NO_CHECKUPS` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3192,6 +3784,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -3277,6 +3878,15 @@ export interface operations {
             };
             /** @description No such checkup, or NHIS sent no sheet for it. Codes: `CHECKUP_NOT_FOUND`, `DOCUMENT_NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3405,6 +4015,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -3477,6 +4096,15 @@ export interface operations {
             };
             /** @description The request is not valid. Codes: `NON_CANONICAL_PATH` */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3598,6 +4226,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -3643,7 +4280,13 @@ export interface operations {
     recommendMissions: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the same key within 24 hours returns the first answer (with `Idempotent-Replayed: true`) and has no second effect; the same key with a different request is a 422. A new UUID per user action.
+                 * @example 3f1c2e0a-8d4b-4c51-9a7e-2b6f0d9e1a55
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3688,7 +4331,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid. Codes: `NON_CANONICAL_PATH` */
+            /** @description The request is not valid. Codes: `NON_CANONICAL_PATH`, `VALIDATION_FAILED` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3702,6 +4345,35 @@ export interface operations {
                 headers: {
                     /** @description `Bearer` */
                     "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is still being processed; retry after Retry-After seconds. Codes: `IDEMPOTENCY_KEY_IN_USE` */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3827,6 +4499,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -3924,6 +4605,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -4008,6 +4698,15 @@ export interface operations {
                 headers: {
                     /** @description `Bearer` */
                     "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4140,6 +4839,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -4230,6 +4938,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -4275,7 +4992,13 @@ export interface operations {
     askInChat: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the same key within 24 hours returns the first answer (with `Idempotent-Replayed: true`) and has no second effect; the same key with a different request is a 422. A new UUID per user action.
+                 * @example 3f1c2e0a-8d4b-4c51-9a7e-2b6f0d9e1a55
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @example c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f */
                 id: string;
@@ -4390,8 +5113,37 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A request with this Idempotency-Key is still being processed; retry after Retry-After seconds. Codes: `IDEMPOTENCY_KEY_IN_USE` */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is larger than the limit. Codes: `PAYLOAD_TOO_LARGE` */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4471,6 +5223,15 @@ export interface operations {
             };
             /** @description The request is not valid. Codes: `NON_CANONICAL_PATH` */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4613,6 +5374,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -4740,6 +5510,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -4842,6 +5621,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -4914,6 +5702,15 @@ export interface operations {
                 headers: {
                     /** @description `Bearer` */
                     "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5003,6 +5800,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
             429: {
                 headers: {
@@ -5048,7 +5854,13 @@ export interface operations {
     getMyAccount: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the copy the app holds: 304 Not Modified (no body) while it is current.
+                 * @example "m2Zx0n3cQ2m7b1hQk0bqv9dV8pX"
+                 */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5057,6 +5869,8 @@ export interface operations {
             /** @description The account */
             200: {
                 headers: {
+                    /** @description The version of this representation, for If-None-Match and If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5076,6 +5890,13 @@ export interface operations {
                         createdAt: string;
                     };
                 };
+            };
+            /** @description Not modified: the copy named by If-None-Match is current (no body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is not valid. Codes: `NON_CANONICAL_PATH` */
             400: {
@@ -5099,6 +5920,15 @@ export interface operations {
             };
             /** @description The account was deleted meanwhile. Codes: `ACCOUNT_NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5151,7 +5981,13 @@ export interface operations {
     updateMyProfile: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the copy the change is based on: if another device changed it since, 412 PRECONDITION_FAILED and nothing changes. Recommended on every write from the app.
+                 * @example "m2Zx0n3cQ2m7b1hQk0bqv9dV8pX"
+                 */
+                "If-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5172,6 +6008,8 @@ export interface operations {
             /** @description The updated account; ACTIVE once the profile is complete */
             200: {
                 headers: {
+                    /** @description The version of this representation, for If-None-Match and If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5221,8 +6059,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description If-Match no longer matches: the resource changed since it was read; nothing was changed. Codes: `PRECONDITION_FAILED` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is larger than the limit. Codes: `PAYLOAD_TOO_LARGE` */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5275,7 +6131,13 @@ export interface operations {
     deleteMyAccount: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the same key within 24 hours returns the first answer (with `Idempotent-Replayed: true`) and has no second effect; the same key with a different request is a 422. A new UUID per user action.
+                 * @example 3f1c2e0a-8d4b-4c51-9a7e-2b6f0d9e1a55
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5288,7 +6150,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is not valid. Codes: `NON_CANONICAL_PATH` */
+            /** @description The request is not valid. Codes: `NON_CANONICAL_PATH`, `VALIDATION_FAILED` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5310,6 +6172,35 @@ export interface operations {
             };
             /** @description The account was deleted meanwhile. Codes: `ACCOUNT_NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is still being processed; retry after Retry-After seconds. Codes: `IDEMPOTENCY_KEY_IN_USE` */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -20,17 +20,33 @@ locals {
   })
 
   # The Kubernetes service accounts the chart creates (charts/healthsync: healthsync-<name>).
-  services = ["gateway", "user", "health", "goal", "intelligence", "batch"]
+  services = ["gateway", "user", "health", "goal", "intelligence", "batch", "usage-analytics"]
+  # One PostgreSQL role per service schema (scripts/lib/databases.mjs): service => role. Each
+  # service's connection string, as its own role, is its own Key Vault secret
+  # postgres-url-<service>; the migration Job creates the role with that password and grants it
+  # its schema only (docs/decisions/010-one-database-role-per-service.md).
+  database_roles = {
+    user         = "healthsync_user"
+    health       = "healthsync_health"
+    goal         = "healthsync_goal"
+    intelligence = "healthsync_intelligence"
+    batch        = "healthsync_batch"
+    "usage-analytics" = "healthsync_usage_analytics"
+  }
   # The Key Vault secrets each app's sidecar resolves: its Dapr secret scope
   # (dapr/azure/<app>.yaml allowedSecrets) plus the secret references of the components scoped
-  # to it (redis-password for the cache). Nothing else is readable by its identity.
+  # to it (redis-password for the cache). Nothing else is readable by its identity. The
+  # migration Job reads the admin connection string and every service's, whose passwords it sets.
   secret_reads = {
     gateway      = ["redis-password"]
-    user         = ["postgres-url", "jwt-signing-key", "redis-password"]
-    health       = ["postgres-url", "nhis-client-id", "nhis-client-secret", "redis-password"]
-    goal         = ["postgres-url", "redis-password"]
-    intelligence = ["postgres-url", "claude-api-key", "redis-password"]
-    batch        = ["postgres-url", "redis-password"]
+    user         = ["postgres-url-user", "jwt-signing-key", "redis-password"]
+    health       = ["postgres-url-health", "nhis-client-id", "nhis-client-secret", "redis-password"]
+    goal         = ["postgres-url-goal", "redis-password"]
+    intelligence = ["postgres-url-intelligence", "claude-api-key", "redis-password"]
+    batch        = ["postgres-url-batch", "redis-password"]
+    # The Python reader of the usage stream: its database only (it uses no cache).
+    "usage-analytics" = ["postgres-url-usage-analytics"]
+    migrations   = ["postgres-admin-url", "postgres-url-user", "postgres-url-health", "postgres-url-goal", "postgres-url-intelligence", "postgres-url-batch", "postgres-url-usage-analytics"]
   }
 }
 
@@ -103,6 +119,16 @@ module "storage" {
   tags                = local.tags
 }
 
+module "web" {
+  source               = "../../modules/web"
+  account_name         = "stweb${substr(local.flat_name, 0, 19)}"
+  location             = var.location
+  resource_group_name  = azurerm_resource_group.main.name
+  admin_ip_ranges      = var.admin_ip_ranges
+  publisher_object_ids = var.web_publisher_object_ids
+  tags                 = local.tags
+}
+
 module "postgres" {
   source                         = "../../modules/postgres"
   name                           = local.global_name
@@ -151,13 +177,22 @@ module "keyvault" {
   secrets_version           = var.secrets_version
   # The secrets the components and services read that Terraform can derive. Written
   # write-only: the values never land in state or plan.
-  managed_secret_names = ["redis-password", "postgres-url", "postgres-admin-url", "appinsights-connection-string"]
-  managed_secret_values = {
-    "redis-password"                = module.redis.primary_access_key
-    "postgres-url"                  = "postgresql://${var.postgres_app_role}:${urlencode(var.postgres_app_password)}@${module.postgres.fqdn}:5432/${module.postgres.database_name}?sslmode=require"
-    "postgres-admin-url"            = "postgresql://${module.postgres.administrator_login}:${urlencode(var.postgres_admin_password)}@${module.postgres.fqdn}:5432/${module.postgres.database_name}?sslmode=require"
-    "appinsights-connection-string" = module.observability.application_insights_connection_string
-  }
+  managed_secret_names = [
+    "redis-password", "postgres-admin-url", "appinsights-connection-string",
+    "postgres-url-user", "postgres-url-health", "postgres-url-goal", "postgres-url-intelligence", "postgres-url-batch",
+  ]
+  managed_secret_values = merge(
+    {
+      "redis-password"                = module.redis.primary_access_key
+      "postgres-admin-url"            = "postgresql://${module.postgres.administrator_login}:${urlencode(var.postgres_admin_password)}@${module.postgres.fqdn}:5432/${module.postgres.database_name}?sslmode=require"
+      "appinsights-connection-string" = module.observability.application_insights_connection_string
+    },
+    # Each service's own role, with a password generated here for that secret alone: uuid()
+    # is at least 122 bits from the operating system's random source, new at every call, and reaches
+    # nothing but this write-only secret (not the state, not the plan, no person). The
+    # migration Job sets the role's password from the secret.
+    { for service, role in local.database_roles : "postgres-url-${service}" => "postgresql://${role}:${uuid()}@${module.postgres.fqdn}:5432/${module.postgres.database_name}?sslmode=require" },
+  )
   tags = local.tags
 }
 
@@ -191,17 +226,20 @@ module "identity" {
             { role = "Azure Event Hubs Data Receiver", scope = module.messaging.eventhub_namespace_id },
             { role = "Storage Blob Data Contributor", scope = module.storage.container_ids["usage-stream-checkpoints"] },
           ] : [],
+          # Reads the usage stream with its own consumer group (named after its app id, the
+          # component's consumerID) and keeps its checkpoints in the checkpoint container.
+          service == "usage-analytics" ? [
+            { role = "Azure Event Hubs Data Receiver", scope = module.messaging.eventhub_namespace_id },
+            { role = "Storage Blob Data Contributor", scope = module.storage.container_ids["usage-stream-checkpoints"] },
+          ] : [],
         )
       }
     },
     {
-      # The chart's migration Job: only the two connection strings it needs.
+      # The chart's migration Job: only the connection strings it needs.
       migrations = {
         service_account = "healthsync-migrations"
-        roles = [
-          { role = "Key Vault Secrets User", scope = "${module.keyvault.id}/secrets/postgres-admin-url" },
-          { role = "Key Vault Secrets User", scope = "${module.keyvault.id}/secrets/postgres-url" },
-        ]
+        roles           = [for secret in local.secret_reads["migrations"] : { role = "Key Vault Secrets User", scope = "${module.keyvault.id}/secrets/${secret}" }]
       }
     },
   )
@@ -230,6 +268,9 @@ module "edge" {
   tls_certificate_secret_id = var.tls_certificate_secret_id
   static_storage_account_id = module.storage.id
   static_blob_host          = module.storage.primary_blob_host
+  web_host_name             = var.web_host_name
+  web_storage_account_id    = module.web.id
+  web_origin_host           = module.web.primary_web_host
   tags                      = local.tags
 }
 
@@ -257,6 +298,7 @@ module "alerts" {
     # Blob logs live on the blob service; the account itself has metrics only.
     storage-blob       = "${module.storage.id}/blobServices/default"
     container-registry = module.acr.id
+    web-blob           = "${module.web.id}/blobServices/default"
   }
   tags = local.tags
 }
@@ -290,6 +332,7 @@ locals {
     service-bus  = module.messaging.servicebus_namespace_id
     event-hubs   = module.messaging.eventhub_namespace_id
     backup-vault = module.backup.backup_vault_id
+    web          = module.web.id
   }
 }
 

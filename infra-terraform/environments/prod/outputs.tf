@@ -127,6 +127,8 @@ output "chart_environment_values" {
         { workloadIdentity = { clientId = module.identity.client_ids[service] } },
         service == "user" ? { env = { OIDC_CLIENT_IDS = join(",", var.oidc_client_ids) } } : {},
         service == "health" ? { env = { NHIS_BASE_URL = var.nhis_base_url } } : {},
+        # The web client calls the API from its own host (modules/edge, route "web").
+        service == "gateway" ? { env = { CORS_ORIGINS = "https://${var.web_host_name}" } } : {},
       )
     }
     migrations = { workloadIdentity = { clientId = module.identity.client_ids["migrations"] } }
@@ -143,4 +145,20 @@ output "cluster_environment" {
     TLS_SECRET_NAME              = local.tls_secret_name
     INGRESS_PRIVATE_IP           = var.ingress_private_ip
   }
+}
+
+output "web_client" {
+  description = "Where the pipeline publishes the web client (azure-pipelines.yml, stage Web): the storage account whose $web container it uploads to, and the Front Door profile and endpoint whose cache it purges of the page."
+  value = {
+    storage_account    = module.web.name
+    resource_group     = azurerm_resource_group.main.name
+    frontdoor_profile  = module.edge.frontdoor_profile_name
+    frontdoor_endpoint = module.edge.frontdoor_endpoint_name
+    url                = "https://${var.web_host_name}"
+  }
+}
+
+output "web_domain_validation_token" {
+  description = "DNS TXT record _dnsauth.<web_host_name> = this value (then CNAME web_host_name to frontdoor_endpoint_host_name): Front Door then issues the web host's certificate."
+  value       = module.edge.web_domain_validation_token
 }

@@ -105,6 +105,22 @@ variable "api_host_name" {
   type        = string
 }
 
+variable "web_host_name" {
+  description = "Public host name of the web client (clients/web), served by Front Door from its own storage account; the gateway allows it by CORS (chart_environment_values)."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$", var.web_host_name))
+    error_message = "web_host_name must be a host name (no scheme, no path)."
+  }
+}
+
+variable "web_publisher_object_ids" {
+  description = "Object ids of the identities that upload web client releases (the pipeline's service connection): Storage Blob Data Contributor on the web account."
+  type        = list(string)
+  default     = []
+}
+
 variable "oidc_client_ids" {
   description = "Google OAuth client ids of the mobile apps (Android, iOS); the user service accepts ID tokens for these audiences (chart_environment_values)."
   type        = list(string)
@@ -130,14 +146,6 @@ variable "tls_certificate_secret_id" {
   type        = string
 }
 
-# -- Data --------------------------------------------------------------------------------------
-
-variable "postgres_app_role" {
-  description = "PostgreSQL role the services connect as (the migration Job creates it with DML rights only)."
-  type        = string
-  default     = "healthsync_app"
-}
-
 # -- Secrets (ephemeral: never in state or plan; pass as TF_VAR_* from a secret store) --------
 
 variable "postgres_admin_password" {
@@ -147,15 +155,8 @@ variable "postgres_admin_password" {
   ephemeral   = true
 }
 
-variable "postgres_app_password" {
-  description = "Password of the services' PostgreSQL role (goes into the postgres-url secret). Ephemeral."
-  type        = string
-  sensitive   = true
-  ephemeral   = true
-}
-
 variable "secrets_version" {
-  description = "Increase by one when a secret above changes, so the new values are written (write-only attributes are not compared)."
+  description = "Increase by one when a secret above changes, so the new values are written (write-only attributes are not compared); this also generates new passwords for the services' PostgreSQL roles, which the next release's migration Job sets."
   type        = number
   default     = 1
 }

@@ -133,6 +133,219 @@ resource "azurerm_cdn_frontdoor_route" "static" {
   }
 }
 
+# -- The web client (clients/web): static files on its own host name ------------------------------
+#
+# Front Door serves the storage account's static website (modules/web) over Private Link and
+# caches it. The rule set below is the hosting policy clients/web/hosting.mjs states (and the
+# local server applies): hashed files under /assets/ are cached for a year and immutable;
+# index.html, config.json and every app path (rewritten to /index.html) are never cached at the
+# edge and revalidated by browsers; every answer carries the page's security headers. The web
+# client calls the API on api_host_name (CORS: the gateway's CORS_ORIGINS names this host).
+
+resource "azurerm_cdn_frontdoor_custom_domain" "web" {
+  name                     = "web"
+  cdn_frontdoor_profile_id = azurerm_cdn_frontdoor_profile.this.id
+  host_name                = var.web_host_name
+
+  tls {
+    certificate_type = "ManagedCertificate"
+  }
+}
+
+resource "azurerm_cdn_frontdoor_custom_domain_association" "web" {
+  cdn_frontdoor_custom_domain_id = azurerm_cdn_frontdoor_custom_domain.web.id
+  cdn_frontdoor_route_ids        = [azurerm_cdn_frontdoor_route.web.id]
+}
+
+resource "azurerm_cdn_frontdoor_origin_group" "web" {
+  name                     = "web"
+  cdn_frontdoor_profile_id = azurerm_cdn_frontdoor_profile.this.id
+
+  load_balancing {}
+}
+
+resource "azurerm_cdn_frontdoor_origin" "web" {
+  name                           = "web-static-website"
+  cdn_frontdoor_origin_group_id  = azurerm_cdn_frontdoor_origin_group.web.id
+  enabled                        = true
+  host_name                      = var.web_origin_host
+  origin_host_header             = var.web_origin_host
+  certificate_name_check_enabled = true
+  priority                       = 1
+  weight                         = 1000
+
+  private_link {
+    request_message        = "Front Door access to the HealthSync web client"
+    target_type            = "web"
+    location               = var.location
+    private_link_target_id = var.web_storage_account_id
+  }
+}
+
+resource "azurerm_cdn_frontdoor_rule_set" "web" {
+  name                     = "webclient"
+  cdn_frontdoor_profile_id = azurerm_cdn_frontdoor_profile.this.id
+}
+
+# An app path (no file extension: /, /missions, /auth/callback) is the page itself.
+resource "azurerm_cdn_frontdoor_rule" "web_app_paths" {
+  name                      = "apppaths"
+  cdn_frontdoor_rule_set_id = azurerm_cdn_frontdoor_rule_set.web.id
+  order                     = 1
+  match_processing_behavior = "Continue"
+
+  conditions {
+    url_file_extension_condition {
+      operator     = "LessThan"
+      match_values = ["1"]
+    }
+  }
+
+  actions {
+    url_rewrite_action {
+      source_pattern          = "/"
+      destination             = "/index.html"
+      preserve_unmatched_path = false
+    }
+
+    route_configuration_override_action {
+      cache_behavior = "Disabled"
+    }
+
+    response_header_action {
+      header_action = "Overwrite"
+      header_name   = "Cache-Control"
+      value         = "no-cache"
+    }
+  }
+
+  depends_on = [azurerm_cdn_frontdoor_origin_group.web, azurerm_cdn_frontdoor_origin.web]
+}
+
+# The page and its configuration by name: never kept at the edge, revalidated by browsers.
+resource "azurerm_cdn_frontdoor_rule" "web_documents" {
+  name                      = "documents"
+  cdn_frontdoor_rule_set_id = azurerm_cdn_frontdoor_rule_set.web.id
+  order                     = 2
+  match_processing_behavior = "Continue"
+
+  conditions {
+    url_path_condition {
+      operator     = "Equal"
+      match_values = ["index.html", "config.json"]
+    }
+  }
+
+  actions {
+    route_configuration_override_action {
+      cache_behavior = "Disabled"
+    }
+
+    response_header_action {
+      header_action = "Overwrite"
+      header_name   = "Cache-Control"
+      value         = "no-cache"
+    }
+  }
+
+  depends_on = [azurerm_cdn_frontdoor_origin_group.web, azurerm_cdn_frontdoor_origin.web]
+}
+
+# Files whose names carry their content hash: cached at the edge and in browsers for a year.
+resource "azurerm_cdn_frontdoor_rule" "web_hashed_assets" {
+  name                      = "hashedassets"
+  cdn_frontdoor_rule_set_id = azurerm_cdn_frontdoor_rule_set.web.id
+  order                     = 3
+  match_processing_behavior = "Continue"
+
+  conditions {
+    url_path_condition {
+      operator     = "BeginsWith"
+      match_values = ["assets/"]
+    }
+  }
+
+  actions {
+    route_configuration_override_action {
+      query_string_caching_behavior = "IgnoreQueryString"
+      compression_enabled           = true
+      cache_behavior                = "OverrideAlways"
+      cache_duration                = "365.00:00:00"
+    }
+
+    response_header_action {
+      header_action = "Overwrite"
+      header_name   = "Cache-Control"
+      value         = "public, max-age=31536000, immutable"
+    }
+  }
+
+  depends_on = [azurerm_cdn_frontdoor_origin_group.web, azurerm_cdn_frontdoor_origin.web]
+}
+
+# The page's security headers on every answer (as clients/web/hosting.mjs states them).
+resource "azurerm_cdn_frontdoor_rule" "web_security_headers" {
+  name                      = "securityheaders"
+  cdn_frontdoor_rule_set_id = azurerm_cdn_frontdoor_rule_set.web.id
+  order                     = 4
+  match_processing_behavior = "Continue"
+
+  actions {
+    response_header_action {
+      header_action = "Overwrite"
+      header_name   = "Content-Security-Policy"
+      value         = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self' https://${var.api_host_name}; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    }
+
+    response_header_action {
+      header_action = "Overwrite"
+      header_name   = "X-Content-Type-Options"
+      value         = "nosniff"
+    }
+
+    response_header_action {
+      header_action = "Overwrite"
+      header_name   = "X-Frame-Options"
+      value         = "DENY"
+    }
+
+    response_header_action {
+      header_action = "Overwrite"
+      header_name   = "Referrer-Policy"
+      value         = "no-referrer"
+    }
+
+    response_header_action {
+      header_action = "Overwrite"
+      header_name   = "Strict-Transport-Security"
+      value         = "max-age=31536000; includeSubDomains"
+    }
+  }
+
+  depends_on = [azurerm_cdn_frontdoor_origin_group.web, azurerm_cdn_frontdoor_origin.web]
+}
+
+resource "azurerm_cdn_frontdoor_route" "web" {
+  name                            = "web"
+  cdn_frontdoor_endpoint_id       = azurerm_cdn_frontdoor_endpoint.this.id
+  cdn_frontdoor_origin_group_id   = azurerm_cdn_frontdoor_origin_group.web.id
+  cdn_frontdoor_origin_ids        = [azurerm_cdn_frontdoor_origin.web.id]
+  cdn_frontdoor_rule_set_ids      = [azurerm_cdn_frontdoor_rule_set.web.id]
+  patterns_to_match               = ["/*"]
+  supported_protocols             = ["Http", "Https"]
+  forwarding_protocol             = "HttpsOnly"
+  https_redirect_enabled          = true
+  cdn_frontdoor_custom_domain_ids = [azurerm_cdn_frontdoor_custom_domain.web.id]
+  # Only on the web host: the endpoint's own name keeps /api/* and /static/*.
+  link_to_default_domain = false
+
+  cache {
+    query_string_caching_behavior = "IgnoreQueryString"
+    compression_enabled           = true
+    content_types_to_compress     = ["text/html", "text/css", "text/javascript", "application/javascript", "application/json", "image/svg+xml"]
+  }
+}
+
 resource "azurerm_cdn_frontdoor_firewall_policy" "this" {
   name                              = replace("waf${var.name}fd", "-", "")
   resource_group_name               = var.resource_group_name
@@ -187,6 +400,9 @@ resource "azurerm_cdn_frontdoor_security_policy" "this" {
         }
         domain {
           cdn_frontdoor_domain_id = azurerm_cdn_frontdoor_custom_domain.api.id
+        }
+        domain {
+          cdn_frontdoor_domain_id = azurerm_cdn_frontdoor_custom_domain.web.id
         }
         patterns_to_match = ["/*"]
       }

@@ -27,3 +27,18 @@ output "frontdoor_domain_validation_token" {
   description = "Value of the DNS TXT record _dnsauth.<api_host_name> that proves the custom domain to Front Door."
   value       = azurerm_cdn_frontdoor_custom_domain.api.validation_token
 }
+
+output "web_domain_validation_token" {
+  description = "Value of the DNS TXT record _dnsauth.<web_host_name> that proves the web client's domain to Front Door."
+  value       = azurerm_cdn_frontdoor_custom_domain.web.validation_token
+}
+
+output "frontdoor_profile_name" {
+  description = "Name of the Front Door profile (the pipeline purges the web client's page from its cache)."
+  value       = azurerm_cdn_frontdoor_profile.this.name
+}
+
+output "frontdoor_endpoint_name" {
+  description = "Name of the Front Door endpoint."
+  value       = azurerm_cdn_frontdoor_endpoint.this.name
+}

@@ -54,6 +54,21 @@ variable "static_blob_host" {
   type        = string
 }
 
+variable "web_host_name" {
+  description = "Public host name of the web client (its own Front Door custom domain); the gateway's CORS_ORIGINS names it."
+  type        = string
+}
+
+variable "web_storage_account_id" {
+  description = "Storage account whose static website holds the web client (modules/web)."
+  type        = string
+}
+
+variable "web_origin_host" {
+  description = "Static website host name of that account (primary_web_host)."
+  type        = string
+}
+
 variable "rate_limit_per_minute" {
   description = "Requests per client IP per minute Front Door's WAF allows before blocking."
   type        = number

@@ -48,9 +48,9 @@ variable "event_hubs" {
 }
 
 variable "event_hub_consumer_groups" {
-  description = "Consumer groups on every event hub (readers other than the services, e.g. analytics)."
+  description = "Consumer groups on every event hub: one per subscribing app, named after its app id (the component's consumerID), and `analytics` for readers outside the services."
   type        = list(string)
-  default     = ["analytics"]
+  default     = ["usage-analytics", "analytics"]
 }
 
 variable "private_endpoint_subnet_id" {

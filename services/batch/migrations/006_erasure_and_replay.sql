@@ -25,6 +25,7 @@ create table outbox (
   id uuid primary key,
   seq bigint generated always as identity,
   topic text not null,
+  event_type text,
   payload jsonb not null,
   aggregate_id text,
   created_at timestamptz not null default now(),

@@ -9,6 +9,8 @@ export const settings = {
   ...reliabilitySettings,
   /** App id of the intelligence service, which writes the nudge texts. */
   INTELLIGENCE_APP_ID: z.string().min(1).default('intelligence'),
+  /** App id of the usage-analytics service, whose daily AI usage the run report shows. */
+  USAGE_ANALYTICS_APP_ID: z.string().min(1).default('usage-analytics'),
   /** Nudge texts requested at once per replica: the bound that keeps the AI from being flooded. */
   BATCH_AI_CONCURRENCY: count(1, 64, 8),
   /** Upper bound for one nudge text request, ms; past it the fallback text is used. */

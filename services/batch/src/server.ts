@@ -5,6 +5,7 @@ import { createDeliveriesRepository } from './adapters/deliveries-repository.js'
 import { createGenerationRepository } from './adapters/generation-repository.js';
 import { createMessageBatchClient } from './adapters/message-batch-client.js';
 import { createNudgeWriter } from './adapters/intelligence-client.js';
+import { createUsageReader } from './adapters/usage-analytics-client.js';
 import { createNotificationsRepository } from './adapters/notifications-repository.js';
 import { createRunsRepository } from './adapters/runs-repository.js';
 import { generationSettings, runSettings, settings } from './config.js';
@@ -74,7 +75,14 @@ export const batchService: DbServiceDefinition<typeof settings> = {
     const inbox = createInbox({ db, notifications, logger, clock });
     encouragement.startResuming();
     return {
-      routes: batchRoutes({ inbox, runs, deliveries, encouragement, db }),
+      routes: batchRoutes({
+        inbox,
+        runs,
+        deliveries,
+        encouragement,
+        usage: createUsageReader({ dapr, appId: config.USAGE_ANALYTICS_APP_ID, timeoutMs: run.aiTimeoutMs, logger }),
+        db,
+      }),
       subscriptions: [
         ...goalEventSubscriptions(goalActivity, logger, metrics),
         userDeletedSubscription(erasure, logger, metrics),

@@ -47,6 +47,11 @@ export const gatewaySchema = z.object({
   JWKS_MAX_AGE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
   /** Upper bound for an ordinary upstream call (ms). */
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  /**
+   * Deadline of each part of the home screen (GET /api/home, ms): a part whose service has not
+   * answered by then is served as unavailable, so one slow service cannot hold the screen.
+   */
+  HOME_PART_TIMEOUT_MS: z.coerce.number().int().min(100).max(15_000).default(2_500),
   /** Upper bound for a streamed (server-sent events) upstream call (ms). */
   STREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
   /**
@@ -54,6 +59,14 @@ export const gatewaySchema = z.object({
    * (`app=http://host:port,…`) instead of through the sidecar. Never set in deployments.
    */
   DIRECT_UPSTREAMS: z.string().default(''),
+  /**
+   * Oldest app version still served (`major.minor.patch`); an app sending an older
+   * `X-App-Version` gets 426 APP_UPDATE_REQUIRED naming its store. Empty: every version.
+   */
+  MIN_APP_VERSION: z.union([z.literal(''), z.string().regex(/^\d{1,4}\.\d{1,4}\.\d{1,6}$/, 'must be major.minor.patch, e.g. 2.4.0')]).default(''),
+  /** Store pages named in that answer. */
+  APP_STORE_URL: z.url().default('https://apps.apple.com/kr/app/healthsync/id0000000000'),
+  PLAY_STORE_URL: z.url().default('https://play.google.com/store/apps/details?id=com.healthsync.app'),
 });
 
 export type GatewayConfig = z.output<typeof gatewaySchema>;

@@ -98,7 +98,7 @@ export const healthService: DbServiceDefinition<typeof settings> = {
 
     return {
       routes: healthRoutes({ reading, linking, db }),
-      subscriptions: createUserEventSubscriptions(userEvents, erasure, clock, logger, metrics),
+      subscriptions: createUserEventSubscriptions(userEvents, erasure, logger, metrics),
       async onStop() {
         clearInterval(sweep);
         await uploads.stop();

@@ -31,6 +31,13 @@ export const baseSettings = {
   APP_PORT: portSetting(),
   /** HTTP port of this service's Dapr sidecar. */
   DAPR_HTTP_PORT: portSetting(),
+  /** gRPC API port of this service's Dapr sidecar (the CLI and the sidecar injector set it); needed only with `grpc` below. */
+  DAPR_GRPC_PORT: portSetting().optional(),
+  /**
+   * How the Dapr SDK reaches the sidecar for publish, state and secrets: `http` (chosen by
+   * measurement, docs/decisions/002-sidecar-http-api.md) or `grpc`. Invocation is HTTP either way.
+   */
+  DAPR_CLIENT_PROTOCOL: z.enum(['http', 'grpc']).default('http'),
   /** Token the sidecar requires on its API, when one is configured. */
   DAPR_API_TOKEN: z.string().min(1).optional(),
   /** Token the sidecar presents when it calls this app; requests without it are refused. */

@@ -77,9 +77,11 @@ const TITLES: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   409: 'Conflict',
+  412: 'Precondition Failed',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
+  426: 'Upgrade Required',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   502: 'Bad Gateway',
@@ -96,4 +98,9 @@ export function problem(status: number, code: string, detail?: string, extra: Re
     ...(detail ? { detail } : {}),
     ...extra,
   };
+}
+
+/** Whether a parsed body has the shape of problem details (a stable code and a status). */
+export function isProblemBody(body: unknown): body is Problem {
+  return typeof body === 'object' && body !== null && typeof (body as Problem).code === 'string' && typeof (body as Problem).status === 'number';
 }

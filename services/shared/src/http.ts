@@ -2,17 +2,14 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import type { Server } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { contextFromTraceparent, currentContext, runWithContext } from './context.js';
-import { AppError, problem } from './errors.js';
+import { AppError, isProblemBody, problem, type Problem } from './errors.js';
 import { checkRequestTarget } from './request-target.js';
 import type { Logger } from './logger.js';
 import { routeTemplateOf, type Metrics } from './metrics.js';
 import { openApiComponents, openApiPaths, type RouteSpec } from './routes.js';
 
-/** Header through which the gateway passes the user id it verified from the access token. */
-export const USER_ID_HEADER = 'x-healthsync-user-id';
-/** Header through which the gateway passes the session id of the verified access token. */
-export const SESSION_ID_HEADER = 'x-healthsync-session-id';
-export const REQUEST_ID_HEADER = 'x-request-id';
+import { DAPR_API_TOKEN_HEADER, REQUEST_ID_HEADER, SESSION_ID_HEADER, TRACEPARENT_HEADER, USER_ID_HEADER } from './contracts/identity.js';
+import { PROBLEM_CONTENT_TYPE } from './contracts/problem.js';
 
 export interface ServiceAppOptions {
   service: string;
@@ -31,6 +28,13 @@ export interface ServiceAppOptions {
    * sampled, decided here whatever sampled flag the client's `traceparent` carries.
    */
   traceSampleRate?: number;
+  /**
+   * False at the public edge (the gateway): the user and session headers come from clients
+   * there, so they never enter the request context (the gateway sets it from the token).
+   */
+  trustIdentityHeaders?: boolean;
+  /** Set only at the public edge: rewrites the words of every problem+json answer for the request (its language). */
+  localiseProblems?: (req: Request, res: Response, body: Problem) => Problem;
 }
 
 function tokenMatches(expected: string, given: string | undefined): boolean {
@@ -52,15 +56,30 @@ export function createServiceApp(options: ServiceAppOptions): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', false);
 
+  const localise = options.localiseProblems;
+  if (localise) {
+    app.use((req: Request, res: Response, next: NextFunction) => {
+      const json = res.json.bind(res);
+      res.json = (body: unknown) => {
+        const problemAnswer = String(res.getHeader('content-type') ?? '').includes('problem+json') && isProblemBody(body);
+        return json(problemAnswer ? localise(req, res, body) : body);
+      };
+      next();
+    });
+  }
+
   const rate = options.traceSampleRate;
   const sample = rate === undefined ? undefined : () => Math.random() < rate;
+  const trustIdentityHeaders = options.trustIdentityHeaders !== false;
   app.use((req: Request, res: Response, next: NextFunction) => {
     const requestId = req.header(REQUEST_ID_HEADER) ?? undefined;
-    const context = contextFromTraceparent(req.header('traceparent') ?? undefined, requestId, sample);
-    const userId = req.header(USER_ID_HEADER);
-    if (userId) context.userId = userId;
-    const sessionId = req.header(SESSION_ID_HEADER);
-    if (sessionId) context.sessionId = sessionId;
+    const context = contextFromTraceparent(req.header(TRACEPARENT_HEADER) ?? undefined, requestId, sample);
+    if (trustIdentityHeaders) {
+      const userId = req.header(USER_ID_HEADER);
+      if (userId) context.userId = userId;
+      const sessionId = req.header(SESSION_ID_HEADER);
+      if (sessionId) context.sessionId = sessionId;
+    }
     res.setHeader(REQUEST_ID_HEADER, context.requestId);
     runWithContext(context, next);
   });
@@ -72,17 +91,17 @@ export function createServiceApp(options: ServiceAppOptions): Express {
     if (check.ok) return next();
     res
       .status(400)
-      .type('application/problem+json')
+      .type(PROBLEM_CONTENT_TYPE)
       .json(problem(400, 'NON_CANONICAL_PATH', `The request target is refused: ${check.reason}.`, { traceId: currentContext()?.traceId }));
   });
 
   if (options.appApiToken) {
     const token = options.appApiToken;
     app.use((req: Request, res: Response, next: NextFunction) => {
-      if (PROBES.has(req.path) || tokenMatches(token, req.header('dapr-api-token'))) return next();
+      if (PROBES.has(req.path) || tokenMatches(token, req.header(DAPR_API_TOKEN_HEADER))) return next();
       res
         .status(403)
-        .type('application/problem+json')
+        .type(PROBLEM_CONTENT_TYPE)
         .json(problem(403, 'NOT_FROM_SIDECAR', 'Requests must come through Dapr.'));
     });
   }
@@ -160,7 +179,7 @@ export function errorHandler(logger: Logger) {
       res.end();
       return;
     }
-    res.status(status).type('application/problem+json').json(body);
+    res.status(status).type(PROBLEM_CONTENT_TYPE).json(body);
   };
 }
 
@@ -172,7 +191,7 @@ export function finishServiceApp(app: Express, logger: Logger): void {
   app.use((req: Request, res: Response) => {
     res
       .status(404)
-      .type('application/problem+json')
+      .type(PROBLEM_CONTENT_TYPE)
       .json(problem(404, 'ROUTE_NOT_FOUND', `No route for ${req.method} ${req.path}`, { traceId: currentContext()?.traceId }));
   });
   app.use(errorHandler(logger));

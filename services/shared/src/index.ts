@@ -1,6 +1,7 @@
 export * from './clock.js';
 export * from './config.js';
 export * from './context.js';
+export * from './contracts/index.js';
 export * from './dapr.js';
 export * from './db.js';
 export * from './erasure.js';
@@ -14,3 +15,6 @@ export * from './subscriptions.js';
 export * from './service.js';
 export * from './service-info.js';
 export * from './outbox.js';
+export * from './idempotency.js';
+export * from './preconditions.js';
+export * from './problem-text.js';

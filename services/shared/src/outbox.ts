@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { CLOUDEVENT_TYPE_METADATA, contractOfTopic, type EventContract, type EventData } from './contracts/events.js';
 import type { Dapr } from './dapr.js';
 import type { Db, DbClient } from './db.js';
 import type { Logger } from './logger.js';
@@ -11,35 +12,49 @@ import type { Metrics } from './metrics.js';
  * table (see its migrations):
  *
  *   create table outbox (id uuid primary key, seq bigint generated always as identity, topic text not null,
- *     payload jsonb not null, aggregate_id text, created_at timestamptz not null default now(),
+ *     payload jsonb not null, event_type text, aggregate_id text, created_at timestamptz not null default now(),
  *     available_at timestamptz not null default now(), published_at timestamptz, parked_at timestamptz,
  *     attempts integer not null default 0, strikes integer not null default 0,
  *     last_attempt_at timestamptz, last_error text);
  *
- * The event id is the CloudEvent id, so consumers can dedupe redeliveries. Events of one
- * aggregate (by default the payload's `userId`) go out in the order they were written; a row
+ * The event id is the CloudEvent id, so consumers can dedupe redeliveries; `event_type` is the
+ * CloudEvent type (the contract's name and version at the time the event was written). Events of
+ * one aggregate (by default the payload's `userId`) go out in the order they were written; a row
  * that fails holds back only the later rows of its own aggregate, and one that keeps failing
  * is parked (set aside, counted and logged by id) so that those rows go on. Published rows are
  * deleted after a retention window.
  */
-export interface OutboxEvent {
-  topic: string;
-  payload: Record<string, unknown>;
-  /** Events of one aggregate are published in order; defaults to `payload.userId`. */
+export interface OutboxOptions {
+  /** Events of one aggregate are published in order; defaults to the payload's `userId`. */
   aggregateId?: string;
   /** Not published before this time (a delayed retry). */
   notBefore?: Date;
 }
 
-export async function enqueueEvent(client: DbClient, event: OutboxEvent): Promise<string> {
+/** A producer tried to publish an event its contract refuses (a programming error). */
+export class EventContractError extends Error {}
+
+/**
+ * Writes an event of `contract` with the change in `client`'s transaction. The payload is checked
+ * against the contract first: an event its consumers would drop fails the change instead.
+ */
+export async function enqueueEvent<C extends EventContract>(client: DbClient, contract: C, data: EventData<C>, options: OutboxOptions = {}): Promise<string> {
   const id = randomUUID();
-  const aggregate = event.aggregateId ?? (typeof event.payload.userId === 'string' ? event.payload.userId : null);
-  await client.query('insert into outbox (id, topic, payload, aggregate_id, available_at) values ($1, $2, $3, $4, coalesce($5, now()))', [
+  const parsed = contract.schema.safeParse({ ...data, eventId: id });
+  if (!parsed.success) {
+    throw new EventContractError(
+      `${contract.type} does not match its contract: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
+  }
+  const payload = parsed.data as Record<string, unknown>;
+  const aggregate = options.aggregateId ?? (typeof payload.userId === 'string' ? payload.userId : null);
+  await client.query('insert into outbox (id, topic, event_type, payload, aggregate_id, available_at) values ($1, $2, $3, $4, $5, coalesce($6, now()))', [
     id,
-    event.topic,
-    JSON.stringify({ eventId: id, ...event.payload }),
+    contract.topic,
+    contract.type,
+    JSON.stringify(payload),
     aggregate,
-    event.notBefore ?? null,
+    options.notBefore ?? null,
   ]);
   return id;
 }
@@ -94,6 +109,7 @@ export function afterPublishFailure(
 interface PendingRow {
   id: string;
   topic: string;
+  eventType: string | null;
   payload: Record<string, unknown>;
   aggregate: string;
   attempts: number;
@@ -159,7 +175,7 @@ export function startOutboxRelay(options: {
            select distinct on (coalesce(aggregate_id, id::text)) coalesce(aggregate_id, id::text) as aggregate, available_at
            from outbox where published_at is null and parked_at is null
            order by coalesce(aggregate_id, id::text), seq)
-         select o.id, o.topic, o.payload, coalesce(o.aggregate_id, o.id::text) as aggregate, o.attempts, o.strikes,
+         select o.id, o.topic, o.event_type as "eventType", o.payload, coalesce(o.aggregate_id, o.id::text) as aggregate, o.attempts, o.strikes,
                 o.last_attempt_at as "lastAttemptAt"
          from outbox o
          where o.published_at is null and o.parked_at is null
@@ -170,8 +186,10 @@ export function startOutboxRelay(options: {
       const failed: { row: PendingRow; error: string }[] = [];
       for (const row of rows.rows) {
         if (held.has(row.aggregate)) continue; // an earlier row of the same aggregate failed in this round
+        // Rows written before the type was recorded take the topic's contract.
+        const type = row.eventType ?? contractOfTopic(pubsub, row.topic)?.type;
         try {
-          await dapr.publish(pubsub, row.topic, row.payload, { id: row.id });
+          await dapr.publish(pubsub, row.topic, row.payload, { id: row.id, ...(type ? { metadata: { [CLOUDEVENT_TYPE_METADATA]: type } } : {}) });
           await client.query('update outbox set published_at = now(), attempts = attempts + 1, last_attempt_at = now(), last_error = null where id = $1', [
             row.id,
           ]);

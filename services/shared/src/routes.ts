@@ -1,7 +1,12 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import { currentContext } from './context.js';
+import { problemSchema } from './contracts/problem.js';
 import { UnauthorizedError, ValidationError, type FieldIssue } from './errors.js';
+import type { Clock } from './clock.js';
+import type { Db } from './db.js';
+import { entityTag, notModified, preconditionHolds, PreconditionFailedError, underResourceLock } from './preconditions.js';
+import { answerFromStore, IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey, requestFingerprint, type IdempotencyStore } from './idempotency.js';
 
 /**
  * One declaration per endpoint: the same zod schemas validate the input at the edge,
@@ -66,6 +71,18 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
   /** A realistic request, checked against the input schemas by `documentIssues`. */
   example?: RequestExample;
   responses: Record<number, ResponseSpec>;
+  /**
+   * Accepts `Idempotency-Key` (a 'user' route that costs or changes something): a retry with
+   * the same key gets the first answer and has no second effect (idempotency.ts).
+   */
+  idempotent?: boolean;
+  /** GET: answers an ETag and honours If-None-Match (304). */
+  etag?: boolean;
+  /**
+   * PUT: honours If-Match against the ETag of `current` (what the matching GET answers) with the
+   * resource locked per user; a stale one is a 412 and nothing changes. The answer carries the new ETag.
+   */
+  ifMatch?: { current(userId: string): Promise<unknown> };
   handler(input: Input<P, Q, B>): Promise<unknown>;
 }
 
@@ -89,14 +106,28 @@ function parsePart<T>(schema: z.ZodType<T> | undefined, value: unknown, location
   return undefined as T;
 }
 
+/** In tests: an answer that does not match the schema its route documents (the document would lie). */
+export class AnswerSchemaError extends Error {}
+
 /**
  * Mounts the routes on a router. A handler's resolved value is sent as JSON with the
  * route's first 2xx status; `undefined` with 204. Handlers that stream write to `res` and
- * resolve once they have ended it.
+ * resolve once they have ended it. With `checkAnswers` (component tests), a JSON answer that its
+ * route's documented schema refuses fails the request instead of going out.
  */
-export function createRouter(routes: RouteSpec[]): Router {
+export function createRouter(
+  routes: RouteSpec[],
+  options: { checkAnswers?: boolean; idempotency?: { store: IdempotencyStore; clock: Clock }; db?: Db } = {},
+): Router {
   const router = express.Router();
   for (const spec of routes) {
+    if (spec.idempotent && (spec.access !== 'user' || !options.idempotency)) {
+      throw new Error(
+        `${spec.method.toUpperCase()} ${spec.path} is idempotent but ${spec.access !== 'user' ? 'not a user route' : 'the service has no idempotency store'}`,
+      );
+    }
+    if (spec.ifMatch && (spec.access !== 'user' || !options.db))
+      throw new Error(`${spec.method.toUpperCase()} ${spec.path} takes If-Match but has no database to lock in`);
     const successStatus = Number(Object.keys(spec.responses).find((status) => status.startsWith('2')) ?? 200);
     router[spec.method](spec.path, async (req: Request, res: Response) => {
       const { userId, sessionId } = currentContext() ?? {};
@@ -106,10 +137,45 @@ export function createRouter(routes: RouteSpec[]): Router {
       const query = parsePart(spec.query, req.query, 'query', issues);
       const body = parsePart(spec.body, req.body, 'body', issues);
       if (issues.length > 0) throw new ValidationError(issues);
-      const result = await spec.handler({ params, query, body, userId: userId ?? '', sessionId: sessionId ?? '', req, res });
+      const key = spec.idempotent ? parseIdempotencyKey(req.headers[IDEMPOTENCY_KEY_HEADER]) : undefined;
+      if (key !== undefined && options.idempotency) {
+        const fingerprint = requestFingerprint({ method: spec.method, route: spec.path, params: req.params, query: req.query, body: req.body });
+        if (await answerFromStore(options.idempotency.store, options.idempotency.clock, { userId: userId!, key, fingerprint, req, res })) return;
+      }
+      const run = () => spec.handler({ params, query, body, userId: userId ?? '', sessionId: sessionId ?? '', req, res });
+      const ifMatch = req.headers['if-match'];
+      const result =
+        spec.ifMatch && ifMatch !== undefined
+          ? await underResourceLock(options.db!, `${spec.path}:${userId}`, async () => {
+              if (!preconditionHolds(ifMatch, entityTag(await spec.ifMatch!.current(userId!)))) throw new PreconditionFailedError();
+              return run();
+            })
+          : await run();
       if (res.headersSent) return;
+      if ((spec.etag || spec.ifMatch) && result !== undefined) {
+        const tag = entityTag(result);
+        res.setHeader('ETag', tag);
+        if (spec.etag && notModified(req.headers['if-none-match'], tag)) {
+          res.status(304).end();
+          return;
+        }
+      }
       if (result === undefined) res.status(204).end();
-      else res.status(successStatus).json(result);
+      else {
+        const documented = spec.responses[successStatus];
+        if (options.checkAnswers && documented?.schema && (documented.contentType ?? 'application/json') === 'application/json') {
+          // Compared as it goes over the wire (dates as ISO strings).
+          const answer = documented.schema.safeParse(JSON.parse(JSON.stringify(result)));
+          if (!answer.success) {
+            throw new AnswerSchemaError(
+              `${spec.method.toUpperCase()} ${spec.path} answered what its documented ${successStatus} schema refuses: ${answer.error.issues
+                .map((i) => `${i.path.join('.')}: ${i.message}`)
+                .join('; ')}`,
+            );
+          }
+        }
+        res.status(successStatus).json(result);
+      }
     });
   }
   return router;
@@ -120,35 +186,16 @@ export const OPENAPI_SECURITY = {
   bearer: 'bearerAuth',
   /** Google sign-in (authorization code with PKCE), exchanged at /api/auth/token for a HealthSync token. */
   signIn: 'googleSignIn',
+  /** Internal routes: the calling app's own Dapr API token, to its own sidecar. */
+  daprApiToken: 'daprApiToken',
 } as const;
 export const SIGN_IN_SCOPES = ['openid', 'email', 'profile'] as const;
 
-const problemSchema = {
-  type: 'object',
-  description: 'RFC 9457 problem details. `code` is stable and machine-readable; `detail` is for people.',
-  required: ['type', 'title', 'status', 'code'],
-  properties: {
-    type: { type: 'string', format: 'uri', description: 'Identifies the kind of problem', examples: ['https://healthsync.example/problems/validation-failed'] },
-    title: { type: 'string', examples: ['Bad Request'] },
-    status: { type: 'integer', minimum: 400, maximum: 599 },
-    code: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$', description: 'Stable machine-readable error code (see each response for the codes it uses)' },
-    detail: { type: 'string' },
-    traceId: { type: 'string', description: 'W3C trace id of the request, to quote when reporting a problem' },
-    retryAfterSeconds: { type: 'integer', minimum: 0, description: 'With 503: when to try again (also in Retry-After)' },
-    errors: {
-      type: 'array',
-      description: 'With VALIDATION_FAILED: one entry per invalid input',
-      items: {
-        type: 'object',
-        required: ['field', 'message'],
-        properties: {
-          field: { type: 'string', description: '`path.`, `query.` or `body.` followed by the field, e.g. `body.birthDate`' },
-          message: { type: 'string' },
-        },
-      },
-    },
-  },
-} as const;
+/** The problem+json schema of the API documents (OpenAPI 3.1: JSON Schema 2020-12), from the contract's zod schema. */
+function problemJsonSchema(): Record<string, unknown> {
+  const { $schema: _dialect, ...schema } = z.toJSONSchema(problemSchema, { io: 'input' }) as Record<string, unknown>;
+  return schema;
+}
 
 /** Problem details as a service or the gateway sends them (for examples). */
 function problemExample(status: number, code: string, detail: string): Record<string, unknown> {
@@ -159,7 +206,10 @@ function problemExample(status: number, code: string, detail: string): Record<st
     404: 'Not Found',
     405: 'Method Not Allowed',
     409: 'Conflict',
+    412: 'Precondition Failed',
     413: 'Content Too Large',
+    422: 'Unprocessable Content',
+    426: 'Upgrade Required',
     429: 'Too Many Requests',
     502: 'Bad Gateway',
     503: 'Service Unavailable',
@@ -187,7 +237,7 @@ interface ErrorSpec {
  * handler does: refused request targets and invalid input, missing tokens, the rate limit,
  * oversized bodies and an unreachable or slow service.
  */
-export function standardErrors(spec: Pick<RouteSpec, 'access' | 'params' | 'query' | 'body'>): Record<number, ErrorSpec> {
+export function standardErrors(spec: Pick<RouteSpec, 'access' | 'params' | 'query' | 'body' | 'idempotent' | 'ifMatch'>): Record<number, ErrorSpec> {
   const errors: Record<number, ErrorSpec> = {
     400: {
       description: 'The request is not valid',
@@ -201,6 +251,10 @@ export function standardErrors(spec: Pick<RouteSpec, 'access' | 'params' | 'quer
       description: 'Too many requests from this client (per user with a token, per address without); wait Retry-After seconds',
       codes: { RATE_LIMITED: 'Too many requests; try again later.' },
       headers: { 'Retry-After': 'Seconds until the limit resets' },
+    },
+    426: {
+      description: 'The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page',
+      codes: { APP_UPDATE_REQUIRED: 'This version of the app is no longer supported; update HealthSync from the App Store (version 2.4.0 or later).' },
     },
     502: { description: 'The service behind this route could not be reached', codes: { UPSTREAM_UNAVAILABLE: 'The service is unavailable.' } },
     503: {
@@ -223,7 +277,47 @@ export function standardErrors(spec: Pick<RouteSpec, 'access' | 'params' | 'quer
       headers: { 'WWW-Authenticate': '`Bearer`' },
     };
   }
+  if (spec.idempotent) {
+    errors[400]!.codes.VALIDATION_FAILED = 'The request is not valid.';
+    errors[409] = {
+      description: 'A request with this Idempotency-Key is still being processed; retry after Retry-After seconds',
+      codes: { IDEMPOTENCY_KEY_IN_USE: 'A request with this Idempotency-Key is still being processed; retry shortly.' },
+      headers: { 'Retry-After': 'Seconds to wait before retrying' },
+    };
+    errors[422] = {
+      description: 'The Idempotency-Key was already used for a different request',
+      codes: { IDEMPOTENCY_KEY_REUSED: 'This Idempotency-Key was already used for a different request; use a new key.' },
+    };
+  }
+  if (spec.ifMatch) {
+    errors[412] = {
+      description: 'If-Match no longer matches: the resource changed since it was read; nothing was changed',
+      codes: { PRECONDITION_FAILED: 'Someone changed this since you read it (If-Match no longer matches); read it again and retry your change.' },
+    };
+  }
   if (spec.body) errors[413] = { description: 'The body is larger than the limit', codes: { PAYLOAD_TOO_LARGE: 'The body exceeds 1048576 bytes.' } };
+  return errors;
+}
+
+/**
+ * Answers every internal route can give whatever its handler does, to a caller that reaches it
+ * through its own sidecar: a refused request target or invalid input, a request that did not
+ * come through Dapr (no app token), an oversized body, and an unexpected failure.
+ */
+export function internalStandardErrors(spec: Pick<RouteSpec, 'params' | 'query' | 'body'>): Record<number, ErrorSpec> {
+  const errors: Record<number, ErrorSpec> = {
+    400: {
+      description: 'The request is not valid',
+      codes: {
+        NON_CANONICAL_PATH: 'The request target is refused: a path segment is empty, a dot segment or percent-encoded.',
+        ...(spec.params || spec.query || spec.body ? { VALIDATION_FAILED: 'The request is not valid.' } : {}),
+        ...(spec.body ? { MALFORMED_JSON: 'The body is not valid JSON.' } : {}),
+      },
+    },
+    403: { description: 'The request did not come through Dapr (no valid app token)', codes: { NOT_FROM_SIDECAR: 'Requests must come through Dapr.' } },
+    500: { description: 'An unexpected failure in the service', codes: { INTERNAL: 'Something went wrong on our side.' } },
+  };
+  if (spec.body) errors[413] = { description: 'The body is larger than the limit', codes: { PAYLOAD_TOO_LARGE: 'request entity too large' } };
   return errors;
 }
 
@@ -304,11 +398,16 @@ function successResponse(response: ResponseSpec): Record<string, unknown> {
 /** The operation's responses: its own, with the standard errors merged in (codes united). */
 function responsesOf(spec: RouteSpec): Record<string, unknown> {
   const responses: Record<string, unknown> = {};
-  const errors: Record<number, ErrorSpec> = standardErrors(spec);
+  const errors: Record<number, ErrorSpec> = spec.access === 'internal' ? internalStandardErrors(spec) : standardErrors(spec);
   for (const [key, response] of Object.entries(spec.responses)) {
     const status = Number(key);
     if (status < 400) {
-      responses[key] = successResponse(response);
+      const tagged =
+        spec.etag || spec.ifMatch
+          ? { ...response, headers: { ETag: 'The version of this representation, for If-None-Match and If-Match', ...response.headers } }
+          : response;
+      responses[key] = successResponse(tagged);
+      if (spec.etag) responses['304'] = { description: 'Not modified: the copy named by If-None-Match is current (no body)' };
       continue;
     }
     const standard = errors[status];
@@ -325,11 +424,44 @@ function responsesOf(spec: RouteSpec): Record<string, unknown> {
   return responses;
 }
 
-/** The OpenAPI `paths` fragment for a service's public and user routes. */
-export function openApiPaths(routes: RouteSpec[]): Record<string, Record<string, unknown>> {
+const IDEMPOTENCY_KEY_PARAMETER = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description:
+    'Makes a retry safe: the same key within 24 hours returns the first answer (with `Idempotent-Replayed: true`) and has no second effect; the same key with a different request is a 422. A new UUID per user action.',
+  schema: { type: 'string', pattern: '^[A-Za-z0-9_\\-.:]{8,128}$' },
+  example: '3f1c2e0a-8d4b-4c51-9a7e-2b6f0d9e1a55',
+};
+
+const IF_NONE_MATCH_PARAMETER = {
+  name: 'If-None-Match',
+  in: 'header',
+  required: false,
+  description: 'The ETag of the copy the app holds: 304 Not Modified (no body) while it is current.',
+  schema: { type: 'string' },
+  example: '"m2Zx0n3cQ2m7b1hQk0bqv9dV8pX"',
+};
+
+const IF_MATCH_PARAMETER = {
+  name: 'If-Match',
+  in: 'header',
+  required: false,
+  description:
+    'The ETag of the copy the change is based on: if another device changed it since, 412 PRECONDITION_FAILED and nothing changes. Recommended on every write from the app.',
+  schema: { type: 'string' },
+  example: '"m2Zx0n3cQ2m7b1hQk0bqv9dV8pX"',
+};
+
+/**
+ * The OpenAPI `paths` fragment for a service's public and user routes (the public document), or
+ * for its internal routes (`audience: 'internal'`, the service-to-service document).
+ */
+export function openApiPaths(routes: RouteSpec[], options: { audience?: 'public' | 'internal' } = {}): Record<string, Record<string, unknown>> {
+  const internal = options.audience === 'internal';
   const paths: Record<string, Record<string, unknown>> = {};
   for (const spec of routes) {
-    if (spec.access === 'internal') continue;
+    if ((spec.access === 'internal') !== internal) continue;
     const path = spec.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
     const bodyType = spec.bodyContentType ?? 'application/json';
     paths[path] ??= {};
@@ -338,8 +470,18 @@ export function openApiPaths(routes: RouteSpec[]): Record<string, Record<string,
       summary: spec.summaryKo ? `${spec.summaryKo} · ${spec.summary}` : spec.summary,
       ...(spec.description ? { description: spec.description } : {}),
       tags: spec.tags,
-      security: spec.access === 'user' ? [{ [OPENAPI_SECURITY.signIn]: [...SIGN_IN_SCOPES] }, { [OPENAPI_SECURITY.bearer]: [] }] : [],
-      parameters: [...parametersOf(spec.params, 'path', spec.example?.params), ...parametersOf(spec.query, 'query', spec.example?.query)],
+      security: internal
+        ? [{ [OPENAPI_SECURITY.daprApiToken]: [] }]
+        : spec.access === 'user'
+          ? [{ [OPENAPI_SECURITY.signIn]: [...SIGN_IN_SCOPES] }, { [OPENAPI_SECURITY.bearer]: [] }]
+          : [],
+      parameters: [
+        ...parametersOf(spec.params, 'path', spec.example?.params),
+        ...parametersOf(spec.query, 'query', spec.example?.query),
+        ...(spec.idempotent ? [IDEMPOTENCY_KEY_PARAMETER] : []),
+        ...(spec.etag ? [IF_NONE_MATCH_PARAMETER] : []),
+        ...(spec.ifMatch ? [IF_MATCH_PARAMETER] : []),
+      ],
       ...(spec.body
         ? {
             requestBody: {
@@ -361,15 +503,16 @@ export function openApiPaths(routes: RouteSpec[]): Record<string, Record<string,
 
 /**
  * What the document check refuses (run by every service's unit tests): a user-facing route
- * without a Korean summary, a request or answer example, an example the schemas reject, or
- * an error status without its codes.
+ * without a Korean summary, a route without a request or answer example, an example the schemas
+ * reject, an error status without its codes, or an internal route whose answer has no schema
+ * (other services, in any language, code against it).
  */
 export function documentIssues(routes: RouteSpec[]): string[] {
   const issues: string[] = [];
   for (const spec of routes) {
-    if (spec.access === 'internal') continue;
+    const internal = spec.access === 'internal';
     const at = `${spec.method.toUpperCase()} ${spec.path}`;
-    if (!spec.summaryKo) issues.push(`${at}: no Korean summary (summaryKo)`);
+    if (!internal && !spec.summaryKo) issues.push(`${at}: no Korean summary (summaryKo)`);
     for (const [part, schema] of [
       ['params', spec.params],
       ['query', spec.query],
@@ -390,7 +533,10 @@ export function documentIssues(routes: RouteSpec[]): string[] {
     for (const status of statuses) {
       const response = spec.responses[status]!;
       if (status < 300) {
-        if (!response.schema) continue;
+        if (!response.schema) {
+          if (internal && status !== 204) issues.push(`${at}: ${status} has no schema`);
+          continue;
+        }
         if (response.example === undefined) {
           issues.push(`${at}: ${status} has no example`);
           continue;
@@ -404,8 +550,10 @@ export function documentIssues(routes: RouteSpec[]): string[] {
         issues.push(`${at}: ${status} lists no error codes`);
       }
     }
-    const documented = openApiPaths([spec])[spec.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}')]?.[spec.method] as { responses: Record<string, unknown> };
-    const required = ['400', '429', '502', '503', '504', ...(spec.access === 'user' ? ['401'] : [])];
+    const documented = openApiPaths([spec], { audience: internal ? 'internal' : 'public' })[spec.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}')]?.[spec.method] as {
+      responses: Record<string, unknown>;
+    };
+    const required = internal ? ['400', '403', '500'] : ['400', '429', '502', '503', '504', ...(spec.access === 'user' ? ['401'] : [])];
     for (const status of required) if (!documented.responses[status]) issues.push(`${at}: ${status} is not documented`);
   }
   return issues;
@@ -413,7 +561,7 @@ export function documentIssues(routes: RouteSpec[]): string[] {
 
 export function openApiComponents(extra: { securitySchemes?: Record<string, unknown> } = {}) {
   return {
-    schemas: { Problem: problemSchema },
+    schemas: { Problem: problemJsonSchema() },
     securitySchemes: {
       [OPENAPI_SECURITY.bearer]: {
         type: 'http',

@@ -2,11 +2,14 @@ import type { Express } from 'express';
 import { z } from 'zod';
 import { systemClock, type Clock } from './clock.js';
 import { baseSettings, loadConfig } from './config.js';
-import { createDapr, type Dapr } from './dapr.js';
+import { REVOCATION_STORE } from './contracts/revocation.js';
+import { createDapr, daprOptionsFrom, type Dapr } from './dapr.js';
 import { createDb, isDbReachable, type Db } from './db.js';
 import { createServiceApp, finishServiceApp, listen, mountOpenApi } from './http.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
+import { createIdempotencyStore } from './idempotency.js';
+import { endResourceLocks } from './preconditions.js';
 import { createRouter, type RouteSpec } from './routes.js';
 import { mountInputBinding, mountSubscriptions, type Subscription } from './subscriptions.js';
 
@@ -21,8 +24,15 @@ export const components = {
   /** Secrets (local file locally, Key Vault in Azure). */
   secrets: 'secretstore',
   /** Revoked sessions, shared by the user service and the gateway. */
-  revocations: 'revocations',
+  revocations: REVOCATION_STORE,
 } as const;
+
+/**
+ * The secret holding a service's database connection string: each service connects as its own
+ * PostgreSQL role, which may use only that service's schema (scripts/migrate.mjs grants it), and
+ * only that service's secret scope admits the secret (docs/decisions/010-one-database-role-per-service.md).
+ */
+export const databaseSecretName = (service: string): string => `postgres-url-${service}`;
 
 export interface ServiceRuntime<C> {
   config: C;
@@ -31,6 +41,8 @@ export interface ServiceRuntime<C> {
   dapr: Dapr;
   /** The time source of every handler (a fixed one in tests). */
   clock: Clock;
+  /** Component tests: every JSON answer is checked against the schema its route documents (see createRouter). */
+  checkAnswers?: boolean;
 }
 
 /** The runtime of a service that declared a database schema: its pool is always there. */
@@ -128,7 +140,8 @@ export async function buildServiceApp<S extends z.ZodRawShape>(
   for (const binding of parts.inputBindings ?? []) mountInputBinding(app, binding.name, binding.handle, logger);
   mountOpenApi(app, definition.name, parts.routes, parts.securitySchemes);
   parts.extend?.(app);
-  app.use(createRouter(parts.routes));
+  const idempotency = db && parts.routes.some((route) => route.idempotent) ? { store: createIdempotencyStore(db), clock: runtime.clock } : undefined;
+  app.use(createRouter(parts.routes, { checkAnswers: runtime.checkAnswers ?? false, ...(idempotency ? { idempotency } : {}), ...(db ? { db } : {}) }));
   finishServiceApp(app, logger);
   return { app, stop: async () => parts.onStop?.() };
 }
@@ -147,17 +160,14 @@ export async function startService<S extends z.ZodRawShape>(definition: ServiceD
   const config = loadServiceConfig(definition);
   const logger = createLogger(definition.name, config.LOG_LEVEL);
   const metrics = createMetrics(definition.name);
-  const dapr = createDapr({
-    httpPort: config.DAPR_HTTP_PORT,
-    ...(config.DAPR_API_TOKEN ? { apiToken: config.DAPR_API_TOKEN } : {}),
-  });
+  const dapr = createDapr(daprOptionsFrom(config, logger));
   await dapr.waitUntilReady();
   const runtime = { config, logger, metrics, dapr, clock: systemClock };
 
   let db: Db | undefined;
   let built: ServiceApp;
   if (definition.dbSchema !== undefined) {
-    db = createDb(await dapr.getSecret(components.secrets, 'postgres-url'), definition.dbSchema);
+    db = createDb(await dapr.getSecret(components.secrets, databaseSecretName(definition.name)), definition.dbSchema);
     built = await buildServiceApp(definition, { ...runtime, db });
   } else {
     built = await buildServiceApp(definition, runtime);
@@ -170,6 +180,7 @@ export async function startService<S extends z.ZodRawShape>(definition: ServiceD
     async stop() {
       await server.close();
       await built.stop();
+      if (db) await endResourceLocks(db);
       await db?.end();
       logger.info('service stopped');
     },

@@ -1,6 +1,9 @@
 import type { Express, Request, Response } from 'express';
 import { z } from 'zod';
 import { contextFromTraceparent, runWithContext } from './context.js';
+import { TRACEPARENT_HEADER } from './contracts/identity.js';
+import { subscriptionRouteOf } from './contracts/asyncapi.js';
+import { DEAD_LETTER_TOPIC, type EventContract, type EventPayload } from './contracts/events.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 
@@ -10,7 +13,7 @@ import type { Metrics } from './metrics.js';
  * error here answers RETRY, and only input that can never succeed is DROPped — counted
  * and logged, never silently.
  */
-export const DEAD_LETTER_TOPIC = 'dead-letters';
+export { DEAD_LETTER_TOPIC };
 
 export interface DeliveredEvent<T> {
   /** CloudEvent id: the idempotency key. */
@@ -38,6 +41,24 @@ export interface Subscription<T = unknown> {
 
 export function subscription<T>(spec: Subscription<T>): Subscription {
   return spec as unknown as Subscription;
+}
+
+/**
+ * A subscription to a contracted event: topic, component and payload schema come from the
+ * contract (services/shared/src/contracts/events.ts), the route is `/events/<topic>`.
+ */
+export function eventSubscription<C extends EventContract>(
+  contract: C,
+  spec: Pick<Subscription<EventPayload<C>>, 'handle'> & Partial<Pick<Subscription<EventPayload<C>>, 'route' | 'deadLetterTopic'>>,
+): Subscription {
+  return subscription<EventPayload<C>>({
+    pubsub: contract.pubsub,
+    topic: contract.topic,
+    route: spec.route ?? subscriptionRouteOf(contract.topic),
+    schema: contract.schema as z.ZodType<EventPayload<C>>,
+    ...(spec.deadLetterTopic !== undefined ? { deadLetterTopic: spec.deadLetterTopic } : {}),
+    handle: spec.handle,
+  });
 }
 
 const cloudEventSchema = z.object({
@@ -103,7 +124,7 @@ export function mountInputBinding(app: Express, name: string, handle: () => Prom
     res.status(200).end();
   });
   app.post(`/${name}`, async (req: Request, res: Response) => {
-    const context = contextFromTraceparent(req.header('traceparent') ?? undefined);
+    const context = contextFromTraceparent(req.header(TRACEPARENT_HEADER) ?? undefined);
     await runWithContext(context, async () => {
       try {
         await handle();

@@ -62,6 +62,7 @@ test('when auto-login is off, then the sign-in page lists every test user', asyn
   for (const name of ['김민지', '이준호', '박서연', '최유진']) assert.ok(html.includes(name), name);
   assert.match(html, /value="junho\.lee@example\.com" autofocus/);
   assert.match(html, /yujin\.choi@example\.com&gt;\s*\(email not verified\)/);
+  assert.doesNotMatch(html, /other-email/, 'no free address field without test identities');
 });
 
 test('when auto-login is off, then the test helper signs in by submitting the page', async () => {

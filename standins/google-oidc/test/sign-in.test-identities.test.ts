@@ -13,16 +13,18 @@ const REDIRECT = 'com.healthsync.app:/oauth2redirect';
 let dir: string;
 let open: RunningProvider;
 let closed: RunningProvider;
+let page: RunningProvider;
 
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'google-oidc-'));
   const common = { port: 0, clientId: CLIENT_ID, redirectUris: [REDIRECT], keysFile: join(dir, 'keys.json'), autoLogin: true, logger: createMemoryLogger() };
   open = await startGoogleOidcStandin({ ...common, anyTestIdentity: true });
   closed = await startGoogleOidcStandin(common);
+  page = await startGoogleOidcStandin({ ...common, autoLogin: false, anyTestIdentity: true });
 });
 
 after(async () => {
-  await Promise.all([open.stop(), closed.stop()]);
+  await Promise.all([open.stop(), closed.stop(), page.stop()]);
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -48,4 +50,35 @@ test('when test identities are off, or the address is elsewhere, then the sign-i
   await assert.rejects(idTokenOf(closed, 'someone@healthsync.test'), /access_denied|not a test user/);
   await assert.rejects(idTokenOf(open, 'someone@example.org'), /access_denied|not a test user/);
   assert.equal((await idTokenOf(open, 'minji.kim@example.com')).sub, '110000000000000000001', 'the fixed accounts still sign in');
+});
+
+/** The account chooser a browser sees (no login_hint): its HTML. */
+async function chooserHtml(standin: RunningProvider): Promise<string> {
+  const url = new URL(`${standin.issuer}/auth`);
+  url.search = new URLSearchParams({
+    client_id: CLIENT_ID,
+    redirect_uri: REDIRECT,
+    response_type: 'code',
+    scope: 'openid email profile',
+    state: 'state-chooser',
+    code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+    code_challenge_method: 'S256',
+  }).toString();
+  const authorization = await fetch(url, { redirect: 'manual' });
+  const cookie = authorization.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ');
+  const chooser = await fetch(new URL(authorization.headers.get('location') ?? '', url), { headers: { cookie } });
+  assert.equal(chooser.status, 200);
+  return chooser.text();
+}
+
+test('when test identities are on and the page is shown, then it offers another account by address, which signs in through the page', async () => {
+  const html = await chooserHtml(page);
+  assert.match(html, /<input id="other-email" name="email" type="email"/);
+  assert.match(html, /다른 계정 사용/);
+  // The helper submits the page's form with the address, as the field does.
+  const token = decodeJwt(await obtainIdToken({ issuer: page.issuer, clientId: CLIENT_ID, redirectUri: REDIRECT, loginHint: 'web-chooser@healthsync.test' }));
+  assert.equal(token.email, 'web-chooser@healthsync.test');
 });

@@ -1,7 +1,7 @@
-import { DEAD_LETTER_TOPIC, enqueueEvent, withTransaction, type Db, type DbClient, type Logger, type Metrics } from '@healthsync/shared';
+import { DEAD_LETTER_TOPIC, enqueueEvent, eventContracts, withTransaction, type Db, type DbClient, type Logger, type Metrics } from '@healthsync/shared';
 
 /** The one topic whose dead letters are published again: an account erasure must reach every service. */
-export const USER_DELETED_TOPIC = 'user-deleted';
+export const USER_DELETED_TOPIC = eventContracts.userDeleted.topic;
 
 /** A dead-lettered event as Dapr forwards it: the original CloudEvent (id, topic, source), its data untouched. */
 export interface DeadLetter {
@@ -50,17 +50,18 @@ export function createDeadLetters(deps: { db: Db; logger: Logger; metrics: Metri
         if (!isErasure || !userId) return 'recorded' as const;
         if (replay > deps.maxReplays) return 'exhausted' as const;
         const delay = replayDelaySeconds(replay, deps.replaySeconds);
-        const replayId = await enqueueEvent(client, {
-          topic: USER_DELETED_TOPIC,
-          payload: {
+        const replayId = await enqueueEvent(
+          client,
+          eventContracts.userDeleted,
+          {
             type: 'UserDeleted',
             userId,
-            occurredAt: typeof data.occurredAt === 'string' ? data.occurredAt : undefined,
+            occurredAt: typeof data.occurredAt === 'string' && !Number.isNaN(Date.parse(data.occurredAt)) ? data.occurredAt : new Date().toISOString(),
             replayOf: typeof data.replayOf === 'string' ? data.replayOf : event.id,
             replay,
           },
-          notBefore: new Date(Date.now() + delay * 1000),
-        });
+          { notBefore: new Date(Date.now() + delay * 1000) },
+        );
         await client.query('update dead_letters set replayed_as = $2 where event_id = $1', [event.id, replayId]);
         return 'replayed' as const;
       });

@@ -1,6 +1,7 @@
 import { serviceInfoRoute, type Db, type RouteSpec } from '@healthsync/shared';
 import type { DeliveriesRepository } from '../adapters/deliveries-repository.js';
 import type { RunsRepository } from '../adapters/runs-repository.js';
+import type { UsageReader } from '../adapters/usage-analytics-client.js';
 import type { EncouragementRun } from '../handlers/encouragement-run.js';
 import type { Inbox } from '../handlers/inbox.js';
 import { createNotificationRoutes } from './notifications.js';
@@ -11,6 +12,7 @@ export interface BatchRouteDeps {
   runs: RunsRepository;
   deliveries: DeliveriesRepository;
   encouragement: EncouragementRun;
+  usage: UsageReader;
   db: Db | undefined;
 }
 
@@ -19,6 +21,6 @@ export function batchRoutes(deps: BatchRouteDeps): RouteSpec[] {
   return [
     serviceInfoRoute('batch', 'notifications', deps.db),
     ...createNotificationRoutes(deps.inbox),
-    ...createRunRoutes(deps.runs, deps.deliveries, deps.encouragement),
+    ...createRunRoutes(deps.runs, deps.deliveries, deps.encouragement, deps.usage),
   ];
 }

@@ -99,6 +99,7 @@ export function createNotificationRoutes(inbox: Inbox): RouteSpec[] {
       summaryKo: '알림 설정 조회',
       tags: ['notifications'],
       access: 'user',
+      etag: true,
       responses: {
         200: {
           description: 'The preferences (defaults until saved)',
@@ -116,6 +117,7 @@ export function createNotificationRoutes(inbox: Inbox): RouteSpec[] {
       operationId: 'saveNotificationPreferences',
       summary: 'Opt out of the daily encouragement or set quiet hours (Asia/Seoul)',
       summaryKo: '알림 설정 변경(수신 거부·방해 금지 시간)',
+      ifMatch: { current: (userId) => inbox.preferences(userId) },
       tags: ['notifications'],
       access: 'user',
       body: preferencesInput,

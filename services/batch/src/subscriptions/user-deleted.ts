@@ -1,5 +1,4 @@
-import { components, subscription, type Erasure, type Logger, type Metrics, type Subscription } from '@healthsync/shared';
-import { z } from 'zod';
+import { eventContracts, eventSubscription, type Erasure, type Logger, type Metrics, type Subscription } from '@healthsync/shared';
 
 /**
  * UserDeleted: the erasure is recorded first (the tombstone: later goal events and writes for the user
@@ -8,11 +7,7 @@ import { z } from 'zod';
  */
 export function userDeletedSubscription(erasure: Erasure, logger: Logger, metrics: Metrics): Subscription {
   const erasures = metrics.counter('batch_erasure_events_total', 'user-deleted deliveries, by what they did', ['outcome']);
-  return subscription({
-    pubsub: components.events,
-    topic: 'user-deleted',
-    route: '/events/user-deleted',
-    schema: z.object({ userId: z.uuid() }),
+  return eventSubscription(eventContracts.userDeleted, {
     async handle(event) {
       const outcome = await erasure.handle(event.data.userId);
       erasures.inc({ outcome });

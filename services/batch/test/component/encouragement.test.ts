@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { addDays, seoulToday } from '@healthsync/shared';
-import { startComponent, type Component } from '@healthsync/shared/testing';
+import { expectDocumentedExamplesAccepted, invocationFailure, startComponent, type Component } from '@healthsync/shared/testing';
 import { batchService } from '../../src/server.js';
 
 /**
@@ -174,7 +174,14 @@ describe('the daily encouragement', () => {
     await runFor(userId);
     assert.equal((await savePreferences(userId, { optedOut: false, quietHours: null })).status, 200);
     assert.equal(
-      (await batch.deliver('/events/user-deleted', 'user-deleted', { type: 'UserDeleted', userId, occurredAt: batch.clock.now().toISOString() })).status,
+      (
+        await batch.deliver('/events/user-deleted', 'user-deleted', {
+          eventId: randomUUID(),
+          type: 'UserDeleted',
+          userId,
+          occurredAt: batch.clock.now().toISOString(),
+        })
+      ).status,
       200,
     );
     const counts = await batch.db.query<{ n: string }>(
@@ -262,3 +269,47 @@ async function waitFor(check: () => boolean, timeoutMs = 8_000): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+describe('contracts', () => {
+  test('when every example the AsyncAPI document says batch receives is delivered (goal events, deletion, a dead letter), then each is accepted', async () => {
+    assert.equal(await expectDocumentedExamplesAccepted(batch, 'batch'), 6);
+  });
+});
+
+describe('the run report', () => {
+  test('when usage-analytics answers, then the day’s report carries its AI usage; when it fails or breaks its contract, the report still answers with `available: false`', async () => {
+    const userId = await userBehind(3);
+    await runFor(userId);
+    const usage = {
+      day: today(),
+      currency: 'USD',
+      total: { requests: 7, failedRequests: 1, inputTokens: 5200, outputTokens: 800, estimatedCostUsd: 0.0092, unpricedRequests: 0 },
+      features: [
+        {
+          feature: 'nudge',
+          model: 'claude-haiku-4-5',
+          requests: 7,
+          failedRequests: 1,
+          inputTokens: 5200,
+          outputTokens: 800,
+          estimatedCostUsd: 0.0092,
+          unpricedRequests: 0,
+        },
+      ],
+    };
+    batch.dapr.onInvoke('usage-analytics', `internal/usage-analytics/days/${today()}`, () => usage);
+    const report = (await (await batch.request(`/internal/batch/runs/${today()}`)).json()) as { considered: number; aiUsage: unknown };
+    assert.ok(report.considered >= 1);
+    assert.deepEqual(report.aiUsage, { available: true, ...usage });
+
+    batch.dapr.onInvoke('usage-analytics', `internal/usage-analytics/days/${today()}`, (call) => {
+      throw invocationFailure(call, 503, { code: 'USAGE_STORE_UNAVAILABLE' });
+    });
+    const down = await batch.request(`/internal/batch/runs/${today()}`);
+    assert.equal(down.status, 200);
+    assert.deepEqual(((await down.json()) as { aiUsage: unknown }).aiUsage, { available: false });
+
+    batch.dapr.onInvoke('usage-analytics', `internal/usage-analytics/days/${today()}`, () => ({ ...usage, total: { requests: -1 } }));
+    assert.deepEqual(((await (await batch.request(`/internal/batch/runs/${today()}`)).json()) as { aiUsage: unknown }).aiUsage, { available: false });
+  });
+});

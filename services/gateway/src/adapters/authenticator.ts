@@ -1,6 +1,6 @@
 import { createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { components, UnauthorizedError, UpstreamUnavailableError, type Dapr, type Logger, type Metrics } from '@healthsync/shared';
+import { REVOCATION_STORE, revocationKey, UnauthorizedError, UpstreamUnavailableError, type Dapr, type Logger, type Metrics } from '@healthsync/shared';
 import type { Request } from 'express';
 import { jwksAction, usableKeys, type JwksPolicy } from '../domain/jwks.js';
 import type { Upstream } from './upstream.js';
@@ -107,7 +107,7 @@ export function createJwtAuthenticator(options: {
       if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') throw invalid();
       let revoked: unknown;
       try {
-        revoked = await options.dapr.getState(components.revocations, `session:${claims.sid}`);
+        revoked = await options.dapr.getState(REVOCATION_STORE, revocationKey(claims.sid));
       } catch (error) {
         revocationUnreadable.inc();
         options.logger.warn('revocation list unreadable; refusing the request', { error: String(error) });

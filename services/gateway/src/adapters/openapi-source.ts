@@ -14,6 +14,8 @@ export interface ServiceFragment {
  */
 export function createOpenApiSource(upstream: Upstream, apps: string[], logger: Logger, refreshMs = 30_000) {
   const fragments = new Map<string, ServiceFragment>();
+  /** The fragments as one array, made again only when a refresh changed them (not per request). */
+  let list: ServiceFragment[] = [];
   let fetchedAt = 0;
   let inFlight: Promise<void> | undefined;
 
@@ -27,6 +29,7 @@ export function createOpenApiSource(upstream: Upstream, apps: string[], logger: 
         }
       }),
     );
+    list = [...fragments.values()];
     fetchedAt = Date.now();
   }
 
@@ -39,7 +42,7 @@ export function createOpenApiSource(upstream: Upstream, apps: string[], logger: 
         // Only wait on the very first load; later refreshes happen behind the current table.
         if (fetchedAt === 0) await inFlight;
       }
-      return [...fragments.values()];
+      return list;
     },
   };
 }

@@ -27,6 +27,8 @@ interface WindowCount {
 export function createRateLimiter(dapr: Dapr, limitPerMinute: number, logger: Logger, metrics: Metrics, syncMs = 250) {
   const degraded = metrics.counter('gateway_rate_limit_degraded_total', 'Requests let through because the cache was unavailable');
   const counts = new Map<string, WindowCount>();
+  /** The window the map holds entries of; older windows' entries are dropped once it moves on. */
+  let currentWindow = 0;
 
   async function sync(entry: WindowCount): Promise<void> {
     for (let attempt = 0; attempt < 3; attempt += 1) {
@@ -62,7 +64,12 @@ export function createRateLimiter(dapr: Dapr, limitPerMinute: number, logger: Lo
   return {
     async check(clientKey: string, now = Date.now()): Promise<WindowDecision | undefined> {
       const start = windowStart(now, WINDOW_MS);
-      for (const [key, entry] of counts) if (entry.windowStart < start) counts.delete(key);
+      // Once a minute, not on every request: a pass over every client's entry costs as many
+      // steps as there are clients.
+      if (start > currentWindow) {
+        currentWindow = start;
+        for (const [key, entry] of counts) if (entry.windowStart < start) counts.delete(key);
+      }
       const windowKey = `ratelimit:${clientKey}:${start}`;
       let entry = counts.get(windowKey);
       if (!entry) {

@@ -5,7 +5,15 @@ export interface Fragment {
   components: Record<string, Record<string, unknown>>;
 }
 
+/**
+ * A schema node marked with this (the home screen's parts) stands for the answer of another
+ * operation: the merged document puts that operation's 2xx JSON schema in its place, so the
+ * aggregate is documented by the services' own declarations.
+ */
+export const ANSWER_OF = 'x-healthsync-answer-of';
+
 const TAGS: Record<string, string> = {
+  home: '홈 화면 · Home screen',
   auth: '로그인과 토큰 · Sign-in and tokens',
   users: '계정과 프로필 · Account and profile',
   health: '건강검진 연동, 판정, 추이 · Checkups: linking, judgement, trends',
@@ -54,7 +62,41 @@ export function mergeOpenApi(fragments: Fragment[], version: string): Record<str
     ]
       .sort()
       .map((name) => ({ name, ...(TAGS[name] ? { description: TAGS[name] } : {}) })),
-    paths: Object.assign({}, ...sorted.map((f) => f.paths)),
+    paths: withAnswers(Object.assign({}, ...sorted.map((f) => f.paths)) as Record<string, unknown>),
     components,
   };
+}
+
+type Json = unknown;
+
+/** operationId → the JSON schema of its first 2xx answer. */
+function answerSchemas(paths: Record<string, unknown>): Map<string, Json> {
+  const answers = new Map<string, Json>();
+  for (const operations of Object.values(paths)) {
+    for (const operation of Object.values(
+      operations as Record<string, { operationId?: string; responses?: Record<string, { content?: Record<string, { schema?: Json }> }> }>,
+    )) {
+      const success = Object.entries(operation.responses ?? {}).find(([status]) => status.startsWith('2'))?.[1];
+      const schema = success?.content?.['application/json']?.schema;
+      if (operation.operationId && schema) answers.set(operation.operationId, schema);
+    }
+  }
+  return answers;
+}
+
+/** The paths with every ANSWER_OF node replaced (a copy; the fragments are left as they are). */
+function withAnswers(paths: Record<string, unknown>): Record<string, unknown> {
+  const answers = answerSchemas(paths);
+  const resolve = (node: Json): Json => {
+    if (Array.isArray(node)) return node.map(resolve);
+    if (node === null || typeof node !== 'object') return node;
+    const record = node as Record<string, Json>;
+    if (typeof record[ANSWER_OF] === 'string') {
+      const { [ANSWER_OF]: operationId, ...rest } = record;
+      const answer = answers.get(operationId as string);
+      return answer ? { ...(answer as Record<string, Json>), ...rest } : rest;
+    }
+    return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, resolve(value)]));
+  };
+  return resolve(paths) as Record<string, unknown>;
 }

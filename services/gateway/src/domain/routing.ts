@@ -4,7 +4,11 @@
  * fragments, and the upstream path is built from the matched template and the validated
  * parameters only — never from the raw request.
  */
+/** The gateway's own routes (the home screen), answered here rather than forwarded. */
+export const GATEWAY_APP = 'gateway';
+
 export const SERVICE_BY_PREFIX: Readonly<Record<string, string>> = {
+  home: GATEWAY_APP,
   auth: 'user',
   users: 'user',
   health: 'health',
@@ -13,7 +17,7 @@ export const SERVICE_BY_PREFIX: Readonly<Record<string, string>> = {
   notifications: 'batch',
 };
 
-export const UPSTREAM_APPS = [...new Set(Object.values(SERVICE_BY_PREFIX))];
+export const UPSTREAM_APPS = [...new Set(Object.values(SERVICE_BY_PREFIX))].filter((app) => app !== GATEWAY_APP);
 
 /** The app id for `/api/<prefix>/…`, or undefined when no service owns the prefix. */
 export function serviceForPath(path: string): string | undefined {

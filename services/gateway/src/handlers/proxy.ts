@@ -1,9 +1,13 @@
 import { Transform } from 'node:stream';
-import type { NextFunction, Request, Response } from 'express';
+import type { Request, Response } from 'express';
 import {
   AppError,
   checkRequestTarget,
+  ValidationError,
   currentContext,
+  IDEMPOTENCY_KEY_HEADER,
+  IDEMPOTENT_REPLAYED_HEADER,
+  isProblemBody,
   problem,
   REQUEST_ID_HEADER,
   SESSION_ID_HEADER,
@@ -11,10 +15,11 @@ import {
   USER_ID_HEADER,
   type Logger,
   type Metrics,
+  type RouteSpec,
 } from '@healthsync/shared';
-import { buildRouteTable, matchRoute, serviceForPath, upstreamPath, type RouteEntry } from '../domain/routing.js';
+import { buildRouteTable, GATEWAY_APP, matchRoute, serviceForPath, upstreamPath, type RouteEntry } from '../domain/routing.js';
 import type { Authenticator } from '../adapters/authenticator.js';
-import { UnconfinedPathError, type Upstream } from '../adapters/upstream.js';
+import { UnconfinedPathError, type Upstream, type UpstreamResponse } from '../adapters/upstream.js';
 import type { ServiceFragment } from '../adapters/openapi-source.js';
 import type { GatewayConfig } from '../config.js';
 
@@ -24,14 +29,38 @@ export interface ProxyDeps {
   authenticator: Authenticator;
   rateLimiter: { check(clientKey: string): Promise<{ allowed: boolean; limit: number; remaining: number; resetSeconds: number } | undefined> };
   fragments: () => Promise<ServiceFragment[]>;
+  /** The gateway's own routes (declared like a service's), answered here after the same checks. */
+  local?: { fragment: ServiceFragment; routes: RouteSpec[] };
   logger: Logger;
   metrics: Metrics;
 }
 
 /** Request headers passed on to services; everything else (cookies, auth) stays here. */
-const FORWARDED_REQUEST_HEADERS = ['content-type', 'content-length', 'accept', 'accept-language', 'if-none-match', 'last-event-id'];
+const FORWARDED_REQUEST_HEADERS = [
+  'content-type',
+  'content-length',
+  'accept',
+  'accept-language',
+  'if-none-match',
+  'if-match',
+  'last-event-id',
+  IDEMPOTENCY_KEY_HEADER,
+];
+/** A header value the gateway passes on: tabs, spaces and visible ASCII only. */
+const VISIBLE_ASCII = /^[\t\x20-\x7e]*$/;
+/** Answers up to this size (with a Content-Length) are read whole and sent in one write. */
+const BUFFERED_ANSWER_BYTES = 256 * 1024;
 /** Response headers passed back to the client. */
-const FORWARDED_RESPONSE_HEADERS = ['content-type', 'cache-control', 'etag', 'location', 'retry-after', 'content-disposition', 'x-accel-buffering'];
+const FORWARDED_RESPONSE_HEADERS = [
+  'content-type',
+  'cache-control',
+  'etag',
+  'location',
+  'retry-after',
+  'content-disposition',
+  'x-accel-buffering',
+  IDEMPOTENT_REPLAYED_HEADER,
+];
 
 function sendProblem(res: Response, status: number, code: string, detail: string, extra: Record<string, unknown> = {}): void {
   res
@@ -72,14 +101,39 @@ function routeTableOf(fragment: ServiceFragment): RouteEntry[] {
 export function createProxyHandler(deps: ProxyDeps) {
   const upstreamLatency = deps.metrics.histogram('gateway_upstream_duration_seconds', 'Upstream calls by app and outcome', ['app', 'outcome']);
 
-  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+  const localRoutes = new Map((deps.local?.routes ?? []).map((spec) => [`${spec.method} ${spec.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`, spec]));
+  const localSuccess = (spec: RouteSpec) => Number(Object.keys(spec.responses).find((status) => status.startsWith('2')) ?? 200);
+
+  return async (req: Request, res: Response): Promise<void> => {
+    /** A gateway route: its query validated by its own schema, the identity from the token only. */
+    const answerHere = async (template: string, identity: { userId: string; sessionId: string } | undefined, query: string): Promise<void> => {
+      const spec = localRoutes.get(`${req.method === 'HEAD' ? 'get' : req.method.toLowerCase()} ${template}`);
+      if (!spec) return sendProblem(res, 404, 'ROUTE_NOT_FOUND', `No route for ${req.method} ${template}`);
+      const parsed = spec.query ? spec.query.safeParse(Object.fromEntries(new URLSearchParams(query))) : undefined;
+      if (parsed && !parsed.success) {
+        throw new ValidationError(parsed.error.issues.map((issue) => ({ field: ['query', ...issue.path.map(String)].join('.'), message: issue.message })));
+      }
+      const result = await spec.handler({
+        params: undefined,
+        query: parsed?.data,
+        body: undefined,
+        userId: identity?.userId ?? '',
+        sessionId: identity?.sessionId ?? '',
+        req,
+        res,
+      });
+      if (res.headersSent) return;
+      if (result === undefined) res.status(204).end();
+      else res.status(localSuccess(spec)).json(result);
+    };
+
     const target = checkRequestTarget(req.originalUrl);
     if (!target.ok) return sendProblem(res, 400, 'NON_CANONICAL_PATH', `The request target is refused: ${target.reason}.`);
     const path = target.path;
     const app = serviceForPath(path);
     if (!app) return sendProblem(res, 404, 'ROUTE_NOT_FOUND', `No route for ${req.method} ${path}`);
 
-    const fragment = (await deps.fragments()).find((candidate) => candidate.service === app);
+    const fragment = app === GATEWAY_APP ? deps.local?.fragment : (await deps.fragments()).find((candidate) => candidate.service === app);
     if (!fragment) {
       res.setHeader('Retry-After', '5');
       return sendProblem(res, 503, 'ROUTES_UNAVAILABLE', `The ${app} service's routes are not known yet; try again shortly.`);
@@ -98,6 +152,12 @@ export function createProxyHandler(deps: ProxyDeps) {
     // The user id is taken from the verified token only; a client-sent header is dropped.
     const identity = match.requiresUser ? await deps.authenticator.authenticate(req) : undefined;
     if (match.requiresUser && !identity) throw new UnauthorizedError();
+    // Log lines of this request carry the verified user (the context never takes a client's header).
+    const context = currentContext();
+    if (context && identity) {
+      context.userId = identity.userId;
+      context.sessionId = identity.sessionId;
+    }
 
     const clientKey = identity ? `user:${identity.userId}` : `ip:${req.ip ?? 'unknown'}`;
     const decision = await deps.rateLimiter.check(clientKey);
@@ -116,11 +176,19 @@ export function createProxyHandler(deps: ProxyDeps) {
       return sendProblem(res, 413, 'PAYLOAD_TOO_LARGE', `The body exceeds ${deps.config.BODY_LIMIT_BYTES} bytes.`);
     }
 
-    const context = currentContext();
+    if (app === GATEWAY_APP) return answerHere(match.template, identity, target.query);
+
     const headers: Record<string, string> = {};
     for (const name of FORWARDED_REQUEST_HEADERS) {
       const value = req.headers[name];
-      if (typeof value === 'string') headers[name] = value;
+      if (typeof value !== 'string') continue;
+      // Only visible ASCII goes on to the next hop (which would refuse the rest mid-call).
+      if (!VISIBLE_ASCII.test(value)) {
+        return sendProblem(res, 400, 'VALIDATION_FAILED', 'The request is not valid.', {
+          errors: [{ field: `header.${name}`, message: 'must be visible ASCII characters' }],
+        });
+      }
+      headers[name] = value;
     }
     // Dapr treats a call whose Accept is exactly text/event-stream as a live stream and turns any
     // error answer of the app into its own 500; naming problem+json as acceptable too keeps the
@@ -139,11 +207,10 @@ export function createProxyHandler(deps: ProxyDeps) {
     const started = process.hrtime.bigint();
     const observe = (outcome: string) => upstreamLatency.observe({ app, outcome }, Number(process.hrtime.bigint() - started) / 1e9);
 
-    let upstreamResponse: globalThis.Response;
+    let upstreamResponse: UpstreamResponse;
     try {
       const hasBody = !['GET', 'HEAD', 'DELETE', 'OPTIONS'].includes(req.method) && declaredLength !== 0;
       const body = hasBody ? req.pipe(limitBody(deps.config.BODY_LIMIT_BYTES)) : undefined;
-      body?.on('error', (error) => next(error));
       upstreamResponse = await deps.upstream.forward(
         app,
         { method: req.method, pathAndQuery: upstreamPath(match.template, match.params, target.query), ...(body ? { body } : {}) },
@@ -163,41 +230,68 @@ export function createProxyHandler(deps: ProxyDeps) {
       return sendProblem(res, 502, 'UPSTREAM_UNAVAILABLE', `The ${app} service is unavailable.`);
     }
 
-    const contentType = upstreamResponse.headers.get('content-type') ?? '';
+    const contentType = upstreamResponse.header('content-type') ?? '';
     // A failure inside Dapr (target down, access denied, breaker open) is not the service's
     // own answer: the service always answers errors as problem+json.
     if (
       (upstreamResponse.status >= 500 && !contentType.includes('problem+json')) ||
       (upstreamResponse.status === 403 && contentType.startsWith('application/json'))
     ) {
-      const text = await upstreamResponse.text();
+      const text = await upstreamResponse.text().catch(() => '');
       observe('failed');
       deps.logger.warn('upstream failed inside the sidecar', { app, status: upstreamResponse.status, body: text.slice(0, 300) });
       return sendProblem(res, 502, 'UPSTREAM_UNAVAILABLE', `The ${app} service is unavailable.`);
     }
 
+    // An ordinary answer of known, modest size goes out in one write with its length; a stream
+    // (server-sent events) or a large or unsized body is passed on as it arrives.
+    const length = Number(upstreamResponse.header('content-length') ?? NaN);
+    let whole: Buffer | undefined;
+    if (length <= BUFFERED_ANSWER_BYTES && !contentType.startsWith('text/event-stream')) {
+      try {
+        whole = await upstreamResponse.bytes();
+      } catch (error) {
+        const timedOut = error instanceof Error && error.name === 'TimeoutError';
+        observe(timedOut ? 'timeout' : 'unreachable');
+        deps.logger.warn('upstream answer broke off', { app, timedOut, error: String(error) });
+        if (timedOut) return sendProblem(res, 504, 'UPSTREAM_TIMEOUT', `The ${app} service did not answer in time.`);
+        return sendProblem(res, 502, 'UPSTREAM_UNAVAILABLE', `The ${app} service is unavailable.`);
+      }
+    }
     observe(String(upstreamResponse.status));
     res.status(upstreamResponse.status);
     for (const name of FORWARDED_RESPONSE_HEADERS) {
-      const value = upstreamResponse.headers.get(name);
+      const value = upstreamResponse.header(name);
       if (value) res.setHeader(name, value);
     }
-    if (!upstreamResponse.body) {
-      res.end();
+    if (whole) {
+      // A service's own problem: its words follow the client's language (res.json localises it, see server.ts).
+      if (contentType.includes('problem+json')) {
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(whole.toString('utf8'));
+        } catch {
+          parsed = undefined;
+        }
+        if (isProblemBody(parsed)) {
+          res.json(parsed);
+          return;
+        }
+      }
+      res.setHeader('Content-Length', String(whole.length));
+      res.end(whole);
       return;
     }
     res.flushHeaders();
-    const reader = upstreamResponse.body.getReader();
     // The response's 'close' is the client hanging up; the request's fires as soon as its
-    // body has been read. Cancelling the upstream read ends the call to the service, which
+    // body has been read. Ending the upstream call closes the service's request, which
     // stops generating (chat streams).
     res.on('close', () => {
-      if (!res.writableFinished) void reader.cancel().catch(() => undefined);
+      if (!res.writableFinished) upstreamResponse.cancel();
     });
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      res.write(value);
+    for await (const chunk of upstreamResponse.body) {
+      if (!res.write(chunk as Buffer) && !res.destroyed) await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+      if (res.destroyed) break;
     }
     res.end();
   };

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { currentContext, problem } from '@healthsync/shared';
+import { APP_PLATFORM_HEADER, APP_VERSION_HEADER, judgeAppVersion, parseVersion } from '../domain/app-version.js';
 import { clientAddress, type ClientAddressPolicy } from '../domain/client-address.js';
 
 /** Headers every answer carries; the docs page relaxes the CSP for its own script. */
@@ -15,7 +16,8 @@ export function securityHeaders(_req: Request, res: Response, next: NextFunction
 }
 
 const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';
-const ALLOWED_HEADERS = 'Authorization, Content-Type, Accept, Accept-Language, X-Request-Id, Last-Event-Id';
+const ALLOWED_HEADERS =
+  'Authorization, Content-Type, Accept, Accept-Language, X-Request-Id, Last-Event-Id, Idempotency-Key, If-Match, If-None-Match, X-App-Version, X-App-Platform';
 
 /** CORS for the listed origins only; preflights end here. */
 export function cors(allowedOrigins: string[]) {
@@ -24,7 +26,10 @@ export function cors(allowedOrigins: string[]) {
     if (origin && allowedOrigins.includes(origin)) {
       res.setHeader('Access-Control-Allow-Origin', origin);
       res.setHeader('Vary', 'Origin');
-      res.setHeader('Access-Control-Expose-Headers', 'RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Retry-After, X-Request-Id');
+      res.setHeader(
+        'Access-Control-Expose-Headers',
+        'RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Retry-After, X-Request-Id, Idempotent-Replayed, ETag',
+      );
       if (req.method === 'OPTIONS') {
         res.setHeader('Access-Control-Allow-Methods', ALLOWED_METHODS);
         res.setHeader('Access-Control-Allow-Headers', ALLOWED_HEADERS);
@@ -68,5 +73,48 @@ export function resolveClient(policy: ClientAddressPolicy) {
     // Express derives req.ip from `trust proxy`, which cannot express the Front Door rule.
     Object.defineProperty(req, 'ip', { value: result.key, configurable: true, enumerable: true });
     next();
+  };
+}
+
+/**
+ * Refuses apps older than the minimum supported version with 426 and where to update
+ * (domain/app-version.ts); a request without `X-App-Version` is not judged.
+ */
+export function requireAppVersion(settings: { minimum: string; appStoreUrl: string; playStoreUrl: string }) {
+  const minimum = settings.minimum ? parseVersion(settings.minimum) : undefined;
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const verdict = judgeAppVersion(req.header(APP_VERSION_HEADER), req.header(APP_PLATFORM_HEADER), minimum);
+    if (verdict.kind === 'ok') return next();
+    const traceId = currentContext()?.traceId;
+    if (verdict.kind === 'invalid') {
+      res
+        .status(400)
+        .type('application/problem+json')
+        .json(
+          problem(400, 'VALIDATION_FAILED', 'The request is not valid.', {
+            errors: [{ field: 'header.X-App-Version', message: 'must be major.minor.patch, e.g. 2.4.0' }],
+            traceId,
+          }),
+        );
+      return;
+    }
+    const stores = { ios: settings.appStoreUrl, android: settings.playStoreUrl };
+    const updateUrl = verdict.platform ? stores[verdict.platform] : undefined;
+    const where = verdict.platform === 'ios' ? 'App Store' : verdict.platform === 'android' ? 'Google Play' : 'App Store or Google Play';
+    res
+      .status(426)
+      .type('application/problem+json')
+      .json(
+        problem(
+          426,
+          'APP_UPDATE_REQUIRED',
+          `This version of the app is no longer supported; update HealthSync from the ${where} (version ${verdict.minimum} or later).`,
+          {
+            minimumVersion: verdict.minimum,
+            ...(updateUrl ? { updateUrl } : { updateUrls: stores }),
+            traceId,
+          },
+        ),
+      );
   };
 }

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { createLogger, createMetrics, createServiceApp, finishServiceApp } from '@healthsync/shared';
-import { confinedUrl, type Upstream } from '../../src/adapters/upstream.js';
+import { bufferedResponse, confinedUrl, type Upstream } from '../../src/adapters/upstream.js';
 import { gatewaySchema } from '../../src/config.js';
 import { createProxyHandler } from '../../src/handlers/proxy.js';
 import { cors, securityHeaders } from '../../src/routes/edge.js';
@@ -26,14 +26,11 @@ const upstream: Upstream = {
     seenPaths.push(request.pathAndQuery);
     switch (behaviour) {
       case 'ok':
-        return new Response(JSON.stringify({ ok: true }), { status: 200, headers: { 'content-type': 'application/json', 'x-internal': 'secret' } });
+        return bufferedResponse(200, { 'content-type': 'application/json', 'x-internal': 'secret' }, JSON.stringify({ ok: true }));
       case 'problem':
-        return new Response(JSON.stringify({ code: 'CHECKUP_NOT_FOUND' }), { status: 404, headers: { 'content-type': 'application/problem+json' } });
+        return bufferedResponse(404, { 'content-type': 'application/problem+json' }, JSON.stringify({ code: 'CHECKUP_NOT_FOUND' }));
       case 'sidecar-500':
-        return new Response(JSON.stringify({ errorCode: 'ERR_DIRECT_INVOKE', message: 'connection refused' }), {
-          status: 500,
-          headers: { 'content-type': 'application/json' },
-        });
+        return bufferedResponse(500, { 'content-type': 'application/json' }, JSON.stringify({ errorCode: 'ERR_DIRECT_INVOKE', message: 'connection refused' }));
       case 'timeout':
         throw Object.assign(new Error('timed out'), { name: 'TimeoutError' });
       case 'refused':

@@ -1,4 +1,4 @@
-import type { Db, DbClient } from '@healthsync/shared';
+import { eraseIdempotencyKeys, type Db, type DbClient } from '@healthsync/shared';
 import type { IsoDate } from '../domain/dates.js';
 import type { CatalogueMission, Category, Mission } from '../domain/missions.js';
 import type { ResetReason } from '../domain/reset.js';
@@ -230,6 +230,7 @@ const users = {
     await client.query('delete from celebrations where user_id = $1', [userId]);
     await client.query('delete from goal_sets where user_id = $1', [userId]); // missions cascade
     await client.query('delete from user_progress where user_id = $1', [userId]);
+    await eraseIdempotencyKeys(client, userId);
   },
 };
 

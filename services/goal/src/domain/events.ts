@@ -1,66 +1,17 @@
-import type { IsoDate } from './dates.js';
+import type { EventData, eventContracts } from '@healthsync/shared';
 import type { Mission } from './missions.js';
-import type { ResetReason } from './reset.js';
 
 /**
- * The goal service's domain events (pub/sub component `events`). The outbox adds `eventId`,
- * which is also the CloudEvent id consumers dedupe on. Payloads carry ids, dates and
- * counts, never free text the user typed.
+ * The goal service's domain events (pub/sub component `events`), as their contracts in
+ * @healthsync/shared define them; the outbox adds `eventId`, which is also the CloudEvent id
+ * consumers dedupe on. Payloads carry ids, dates and counts, never free text the user typed.
  */
-export const TOPICS = {
-  goalSet: 'goal-set',
-  missionCompleted: 'mission-completed',
-  missionUndone: 'mission-undone',
-  missionsReset: 'missions-reset',
-} as const;
-
-interface EventBase {
-  userId: string;
-  /** ISO 8601 instant of the change. */
-  occurredAt: string;
-}
-
 /** `goal-set`: the user chose a new set of missions (replacing `previousGoalSetId`, if any). */
-export interface GoalSetEvent extends EventBase {
-  type: 'GoalSet';
-  goalSetId: string;
-  previousGoalSetId: string | null;
-  /** Seoul day the set starts. */
-  startedOn: IsoDate;
-  missions: {
-    missionId: string;
-    title: string;
-    category: Mission['category'];
-    difficulty: Mission['difficulty'];
-    minutes: number;
-    source: Mission['source'];
-  }[];
-}
-
+export type GoalSetEvent = EventData<typeof eventContracts.goalSet>;
 /** `mission-completed` / `mission-undone`: one check-off of one mission on one Seoul day was added or removed. */
-export interface MissionCheckEvent extends EventBase {
-  type: 'MissionCompleted' | 'MissionUndone';
-  goalSetId: string;
-  missionId: string;
-  /** The Seoul day checked off or undone (today or yesterday). */
-  date: IsoDate;
-  /** The mission's current streak after the change. */
-  currentStreak: number;
-  /** That day's totals after the change, over all missions scheduled that day. */
-  dateTotals: { scheduled: number; completed: number };
-  /** The user's active missions after the change. */
-  activeMissionCount: number;
-}
-
+export type MissionCheckEvent = EventData<typeof eventContracts.missionCompleted> | EventData<typeof eventContracts.missionUndone>;
 /** `missions-reset`: the user ended their set without choosing a new one yet. */
-export interface MissionsResetEvent extends EventBase {
-  type: 'MissionsReset';
-  goalSetId: string;
-  /** Seoul day the set ended. */
-  endedOn: IsoDate;
-  reason: ResetReason;
-  missionIds: string[];
-}
+export type MissionsResetEvent = EventData<typeof eventContracts.missionsReset>;
 
 export function goalSetEvent(input: Omit<GoalSetEvent, 'type' | 'missions'> & { missions: readonly Mission[] }): GoalSetEvent {
   return {

@@ -1,11 +1,14 @@
 /** What a mission is, where it comes from, and how a user's choice is checked. Pure. */
-export const CATEGORIES = ['exercise', 'diet', 'sleep', 'stress', 'lifestyle'] as const;
+import { MISSION_CATEGORIES, MISSION_DIFFICULTIES, type MISSION_SOURCES } from '@healthsync/shared';
+
+// The lists are part of the event contracts (a mission's category travels in goal-set events).
+export const CATEGORIES = MISSION_CATEGORIES;
 export type Category = (typeof CATEGORIES)[number];
 
-export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
+export const DIFFICULTIES = MISSION_DIFFICULTIES;
 export type Difficulty = (typeof DIFFICULTIES)[number];
 
-export type MissionSource = 'CATALOGUE' | 'RECOMMENDATION';
+export type MissionSource = (typeof MISSION_SOURCES)[number];
 
 /** The catalogue's mission ids, as migration 001 seeds them (a unit test keeps the two equal). */
 export const CATALOGUE_MISSION_IDS = [

@@ -1,7 +1,8 @@
+import { RESET_REASONS } from '@healthsync/shared';
 import { CATEGORIES, type CatalogueMission, type Difficulty, type RecommendationSet } from './missions.js';
 
-/** Why a user ends their missions; the reason shapes the suggestions they get next. */
-export const RESET_REASONS = ['TOO_HARD', 'TOO_EASY', 'NO_TIME', 'NOT_RELEVANT', 'HEALTH_CHANGED', 'OTHER'] as const;
+/** Why a user ends their missions; the reason shapes the suggestions they get next (missions-reset events carry it). */
+export { RESET_REASONS };
 export type ResetReason = (typeof RESET_REASONS)[number];
 
 export interface Suggestion {

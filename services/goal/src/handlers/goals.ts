@@ -3,6 +3,7 @@ import {
   ConflictError,
   deleteOutboxRowsOf,
   enqueueEvent,
+  eventContracts,
   lockLiveUser,
   NotFoundError,
   ValidationError,
@@ -18,7 +19,7 @@ import type { GoalsRepository } from '../adapters/goals-repository.js';
 import type { Intelligence } from '../adapters/intelligence-client.js';
 import type { TodayCache } from '../adapters/today-cache.js';
 import { addDays, type IsoDate } from '../domain/dates.js';
-import { goalSetEvent, TOPICS, type MissionCheckEvent, type MissionsResetEvent } from '../domain/events.js';
+import { goalSetEvent, type MissionCheckEvent, type MissionsResetEvent } from '../domain/events.js';
 import { checkOff } from '../domain/check-off.js';
 import { fallbackCelebration } from '../domain/milestones.js';
 import { resolveSelection, sameMissions, type Category, type Mission } from '../domain/missions.js';
@@ -150,19 +151,18 @@ export function createGoals(deps: GoalsDeps) {
         if (current) await goals.endSet(client, current.id, { status: 'REPLACED', endedOn: day, reason: null, note: null });
         const goalSetId = randomUUID();
         await goals.insertSet(client, { id: goalSetId, userId, startedOn: day, missions });
-        await enqueueEvent(client, {
-          topic: TOPICS.goalSet,
-          payload: {
-            ...goalSetEvent({
-              userId,
-              occurredAt: deps.clock.now().toISOString(),
-              goalSetId,
-              previousGoalSetId: current?.id ?? null,
-              startedOn: day,
-              missions,
-            }),
-          },
-        });
+        await enqueueEvent(
+          client,
+          eventContracts.goalSet,
+          goalSetEvent({
+            userId,
+            occurredAt: deps.clock.now().toISOString(),
+            goalSetId,
+            previousGoalSetId: current?.id ?? null,
+            startedOn: day,
+            missions,
+          }),
+        );
         await userProgress.bump(client, userId);
         return { changed: true as const, goalSetId, previous: current?.id ?? null };
       });
@@ -227,7 +227,7 @@ export function createGoals(deps: GoalsDeps) {
           dateTotals: { scheduled: totals.scheduled, completed: totals.completed },
           activeMissionCount: set.missions.length,
         };
-        await enqueueEvent(client, { topic: done ? TOPICS.missionCompleted : TOPICS.missionUndone, payload: { ...payload } });
+        await enqueueEvent(client, done ? eventContracts.missionCompleted : eventContracts.missionUndone, payload);
         await userProgress.bump(client, userId);
         return { changed, goals: after, celebration, mission };
       });
@@ -298,7 +298,7 @@ export function createGoals(deps: GoalsDeps) {
           reason: input.reason,
           missionIds: set.missions.map((m) => m.missionId),
         };
-        await enqueueEvent(client, { topic: TOPICS.missionsReset, payload: { ...payload } });
+        await enqueueEvent(client, eventContracts.missionsReset, payload);
         await userProgress.bump(client, userId);
         return { set };
       });

@@ -1,5 +1,5 @@
 import type { Mission } from '../domain/missions.js';
-import { progressReport, todayView, type CelebrationRecord, type UserGoals } from '../domain/views.js';
+import { progressFacts, progressReport, todayView, type CelebrationRecord, type UserGoals } from '../domain/views.js';
 
 /**
  * Examples for the API document, made by the same pure views the handlers answer with: a user
@@ -97,3 +97,7 @@ export const resetExample = {
     ],
   },
 };
+
+/** One page of the batch's progress facts, with that user on it. */
+const exampleUser = '2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f';
+export const factsPageExample = { today: TODAY, users: [progressFacts(exampleUser, goals, TODAY)!], nextCursor: null };

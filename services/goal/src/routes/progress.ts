@@ -1,6 +1,6 @@
 import { route, type RouteSpec } from '@healthsync/shared';
 import type { Goals } from '../handlers/goals.js';
-import { progressExample, resetExample, TODAY } from './examples.js';
+import { factsPageExample, progressExample, resetExample, TODAY } from './examples.js';
 import { factsPageSchema, factsQuery, progressQuery, progressSchema, resetBody, resetSchema } from './schemas.js';
 
 /** Achievement over time, resets, and the batch's facts. */
@@ -31,6 +31,7 @@ export function createProgressRoutes(goals: Goals): RouteSpec[] {
       summaryKo: '미션 초기화',
       tags: ['goals'],
       access: 'user',
+      idempotent: true,
       body: resetBody,
       example: { body: { reason: 'TOO_HARD', note: '야근이 많아서 저녁 미션은 어려워요' } },
       responses: {
@@ -53,7 +54,8 @@ export function createProgressRoutes(goals: Goals): RouteSpec[] {
       tags: ['goals'],
       access: 'internal',
       query: factsQuery,
-      responses: { 200: { description: 'One page; pass nextCursor back until it is null', schema: factsPageSchema } },
+      example: { query: { limit: '500' } },
+      responses: { 200: { description: 'One page; pass nextCursor back until it is null', schema: factsPageSchema, example: factsPageExample } },
       async handler({ query }) {
         return goals.progressFacts(query.cursor, query.limit);
       },

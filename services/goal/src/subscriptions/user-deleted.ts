@@ -1,7 +1,6 @@
-import { components, subscription, type Erasure, type Logger, type Metrics, type Subscription } from '@healthsync/shared';
-import { z } from 'zod';
+import { eventContracts, eventSubscription, type Erasure, type Logger, type Metrics, type Subscription } from '@healthsync/shared';
 
-export const USER_DELETED_TOPIC = 'user-deleted';
+export const USER_DELETED_TOPIC = eventContracts.userDeleted.topic;
 
 /**
  * UserDeleted: the erasure is recorded first (the tombstone that refuses the user's later writes),
@@ -11,11 +10,7 @@ export const USER_DELETED_TOPIC = 'user-deleted';
  */
 export function userDeletedSubscription(erasure: Erasure, logger: Logger, metrics: Metrics): Subscription {
   const consumed = metrics.counter('goal_events_consumed_total', 'Events the goal service consumed, by topic and outcome', ['topic', 'outcome']);
-  return subscription({
-    pubsub: components.events,
-    topic: USER_DELETED_TOPIC,
-    route: '/events/user-deleted',
-    schema: z.object({ userId: z.uuid() }),
+  return eventSubscription(eventContracts.userDeleted, {
     async handle(event) {
       const outcome = await erasure.handle(event.data.userId);
       consumed.inc({ topic: USER_DELETED_TOPIC, outcome });

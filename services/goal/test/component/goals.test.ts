@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { addDays, lockLiveUser, seoulToday, withTransaction } from '@healthsync/shared';
-import { invocationFailure, startComponent, type Component } from '@healthsync/shared/testing';
+import {
+  expectDocumentedExamplesAccepted,
+  expectProducedEventsKeepContracts,
+  invocationFailure,
+  startComponent,
+  type Component,
+} from '@healthsync/shared/testing';
 import { goalService } from '../../src/server.js';
 
 const WALK = 'cat-ex-lunch-walk';
@@ -235,7 +241,7 @@ describe('events, cache and the batch’s facts', () => {
     await json(await choose(userId, [WALK]));
     await json(await complete(userId, WALK, today()));
     const eventId = randomUUID();
-    const event = { type: 'UserDeleted', userId, occurredAt: goal.clock.now().toISOString() };
+    const event = { eventId, type: 'UserDeleted', userId, occurredAt: goal.clock.now().toISOString() };
     assert.equal((await goal.deliver('/events/user-deleted', 'user-deleted', event, eventId)).status, 200);
     const counts = await goal.db.query<{ n: number }>(
       `select (select count(*) from goal_sets where user_id = $1) + (select count(*) from completions where user_id = $1)
@@ -439,3 +445,19 @@ async function eventually(check: () => boolean): Promise<void> {
   for (let i = 0; i < 100 && !check(); i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
   assert.ok(check(), 'timed out');
 }
+
+describe('contracts', () => {
+  test('when the goal service publishes (choose, check off, undo, reset), then every event keeps its committed contract, CloudEvent type and id', async () => {
+    const userId = newUser();
+    await json(await choose(userId, [WALK, WATER]));
+    await json(await complete(userId, WALK, today()));
+    await json(await undo(userId, WALK, today()));
+    await json(await goal.request('/api/goals/reset', { method: 'POST', userId, json: { reason: 'NO_TIME', note: '야근' } }));
+    const types = await expectProducedEventsKeepContracts(goal, 'goal', { outbox: true });
+    assert.ok(types['healthsync.goal.missions-reset.v1']! >= 1);
+  });
+
+  test('when every example the AsyncAPI document says goal receives is delivered, then each is accepted', async () => {
+    assert.ok((await expectDocumentedExamplesAccepted(goal, 'goal')) >= 1);
+  });
+});

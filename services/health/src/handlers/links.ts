@@ -4,6 +4,7 @@ import {
   AppError,
   ConflictError,
   enqueueEvent,
+  eventContracts,
   lockLiveUser,
   NotFoundError,
   UpstreamUnavailableError,
@@ -34,8 +35,6 @@ import {
   type LinkReason,
   type LinkState,
 } from '../domain/index.js';
-
-export const CHECKUP_IMPORTED_TOPIC = 'health-checkup-imported';
 
 export interface LinkView {
   id: string;
@@ -171,9 +170,11 @@ export function createLinking(deps: LinkingDeps) {
       }
       await links.markImported(client, link.id, ids, result.checkups.length - ids.length, now);
       if (ids.length > 0) {
-        await enqueueEvent(client, {
-          topic: CHECKUP_IMPORTED_TOPIC,
-          payload: { type: 'HealthCheckupImported', userId: link.userId, occurredAt: now.toISOString(), checkupIds: ids },
+        await enqueueEvent(client, eventContracts.healthCheckupImported, {
+          type: 'HealthCheckupImported',
+          userId: link.userId,
+          occurredAt: now.toISOString(),
+          checkupIds: ids,
         });
       }
       return ids;

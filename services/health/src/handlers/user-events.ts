@@ -1,4 +1,4 @@
-import { deleteOutboxRowsOf, withTransaction, type Db, type ErasureStep } from '@healthsync/shared';
+import { deleteOutboxRowsOf, eraseIdempotencyKeys, withTransaction, type Db, type ErasureStep } from '@healthsync/shared';
 import type { DocumentStore } from '../adapters/document-store.js';
 import type { JudgedCache } from '../adapters/judged-cache.js';
 import type { ProfileFacts } from '../domain/index.js';
@@ -30,7 +30,7 @@ export function createUserEvents(deps: UserEventsDeps) {
 
     /**
      * The parts of erasing a user, each idempotent and retried until it succeeds: the rows (checkups,
-     * links, link attempts and reference rows, files waiting for upload, profile, the user's events),
+     * links, link attempts and reference rows, files waiting for upload, profile, idempotency keys, the user's events),
      * the blobs (raw payloads and result sheets, with their snapshots and versions), the cached judgement.
      */
     erasureSteps(): ErasureStep[] {
@@ -44,6 +44,7 @@ export function createUserEvents(deps: UserEventsDeps) {
               await linkAttempts.deleteAllOf(client, userId);
               await blobUploads.deleteAllOf(client, userId);
               await profiles.erase(client, userId);
+              await eraseIdempotencyKeys(client, userId);
               await deleteOutboxRowsOf(client, userId);
             }),
         },

@@ -1,6 +1,6 @@
 import { buildTrends, CRITERIA_SOURCE, factsForCheckup, type Checkup, type ProfileFacts } from '../domain/index.js';
 import type { StoredCheckupRow } from '../adapters/checkups-repository.js';
-import { detailView, historyEntry, latestView } from '../handlers/views.js';
+import { detailView, historyEntry, internalLatestJudged, latestView } from '../handlers/views.js';
 
 /**
  * Examples for the API document, made by the same view code the handlers answer with, from
@@ -53,6 +53,9 @@ const latestRow = row('8c1d2e3f-4a5b-4c6d-9e7f-a1b2c3d4e5f6', checkup2026, '2026
 const olderRow = row('1b2c3d4e-5f60-4718-8293-a4b5c6d7e8f9', checkup2024, '2026-04-02T01:12:45.000Z');
 
 export const latestExample = latestView(latestRow, profile, {});
+/** What the intelligence service reads for the AI: the same view, without the name. */
+export const internalLatestExample = internalLatestJudged(latestRow.userId, profile, latestExample);
+export const exampleUserId = latestRow.userId;
 export const detailExample = detailView(latestRow, profile, {});
 export const historyExample = { items: [historyEntry(latestRow, profile), historyEntry(olderRow, profile)], page: 1, size: 10, total: 2, totalPages: 1 };
 export const trendsExample = {

@@ -1,6 +1,7 @@
 import { route, type RouteSpec } from '@healthsync/shared';
 import { z } from 'zod';
 import type { Reading } from '../handlers/checkups.js';
+import { exampleUserId, internalLatestExample } from './examples.js';
 import { internalLatestSchema } from './schemas.js';
 
 /** For the intelligence service only (dapr/local/health.yaml names it). */
@@ -14,7 +15,8 @@ export function createInternalRoutes(reading: Reading): RouteSpec[] {
       tags: ['internal'],
       access: 'internal',
       params: z.object({ userId: z.string().min(1).max(100) }),
-      responses: { 200: { description: 'checkup and profile are null when unknown', schema: internalLatestSchema } },
+      example: { params: { userId: exampleUserId } },
+      responses: { 200: { description: 'checkup and profile are null when unknown', schema: internalLatestSchema, example: internalLatestExample } },
       async handler({ params }) {
         return reading.internalLatest(params.userId);
       },

@@ -46,6 +46,7 @@ export function createLinkRoutes(linking: Linking): RouteSpec[] {
       summaryKo: '건강보험공단 검진 연동 시작(간편인증 요청)',
       tags: ['health'],
       access: 'user',
+      idempotent: true,
       body: linkBody,
       example: { body: { name: '김민지', birthDate: '1988-04-12', phone: '010-1234-5678', provider: 'KAKAO' } },
       responses: {

@@ -3,7 +3,15 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
 import { settableClock } from '@healthsync/shared';
-import { startComponent, startOutageProxy, testBlobConnectionString, type Component, type OutageProxy } from '@healthsync/shared/testing';
+import {
+  type Component,
+  expectDocumentedExamplesAccepted,
+  expectProducedEventsKeepContracts,
+  startComponent,
+  startOutageProxy,
+  testBlobConnectionString,
+  type OutageProxy,
+} from '@healthsync/shared/testing';
 import { loadConfig, silentLogger, start, type RunningStandin } from '@healthsync/standin-nhis';
 import { healthService } from '../../src/server.js';
 
@@ -77,6 +85,7 @@ interface Person {
 async function person(checkups: Record<string, string>[], options: { pdf?: boolean } = {}): Promise<Person> {
   const who = { userId: randomUUID(), name: '김민지', birthDate: '1988-04-12', phone: uniquePhone() };
   const profile = {
+    eventId: randomUUID(),
     type: 'UserRegistered',
     userId: who.userId,
     occurredAt: clock.now().toISOString(),
@@ -224,7 +233,14 @@ describe('linking NHIS', () => {
     await control(`/approvals/${await approvalOf(who.phone)}`, { decision: 'approve' });
     await json(await completeLink(who.userId, link.id));
     assert.equal(
-      (await health.deliver('/events/user-deleted', 'user-deleted', { type: 'UserDeleted', userId: who.userId, occurredAt: clock.now().toISOString() })).status,
+      (
+        await health.deliver('/events/user-deleted', 'user-deleted', {
+          eventId: randomUUID(),
+          type: 'UserDeleted',
+          userId: who.userId,
+          occurredAt: clock.now().toISOString(),
+        })
+      ).status,
       200,
     );
     const counts = await health.db.query<{ n: string }>(
@@ -374,3 +390,14 @@ describe('when Blob Storage is down', () => {
 function imported(userId: string): Record<string, unknown>[] {
   return health.dapr.publishedTo('health-checkup-imported').filter((e) => (e as { userId: string }).userId === userId) as Record<string, unknown>[];
 }
+
+describe('contracts', () => {
+  test('when the health service has published (checkups imported), then every event keeps its committed contract, CloudEvent type and id', async () => {
+    const types = await expectProducedEventsKeepContracts(health, 'health', { outbox: true });
+    assert.ok(types['healthsync.health.health-checkup-imported.v1']! >= 1);
+  });
+
+  test('when every example the AsyncAPI document says health receives is delivered, then each is accepted', async () => {
+    assert.equal(await expectDocumentedExamplesAccepted(health, 'health'), 3);
+  });
+});

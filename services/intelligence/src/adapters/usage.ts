@@ -1,23 +1,34 @@
 import { randomUUID } from 'node:crypto';
-import { components, holdLiveUsers, lockLiveUser, withTransaction, type Dapr, type Db, type DbClient, type Logger, type Metrics } from '@healthsync/shared';
+import {
+  CLOUDEVENT_TYPE_METADATA,
+  eventContracts,
+  holdLiveUsers,
+  lockLiveUser,
+  withTransaction,
+  type Dapr,
+  type Db,
+  type DbClient,
+  type EventData,
+  type Logger,
+  type Metrics,
+} from '@healthsync/shared';
 import type { TokenSpend } from '../domain/budget.js';
 import type { CallRecord } from './claude.js';
-
-/** Topic of AI usage events on the high-volume `usage-stream` component (Event Hubs in Azure). */
-export const USAGE_TOPIC = 'ai-usage';
 
 /**
  * One event per model call, fire-and-forget: telemetry must never slow or fail an answer. A
  * publish that fails is counted (ai_usage_publish_failures_total) and logged, not retried.
+ * It goes to topic `ai-usage` of the high-volume `usage-stream` component (Event Hubs in Azure);
+ * the payload is the `healthsync.intelligence.ai-model-called` contract
+ * (contracts/schemas/healthsync.intelligence.ai-model-called.v1.json).
  */
 export function createUsagePublisher(deps: { dapr: Dapr; logger: Logger; metrics: Metrics }) {
+  const contract = eventContracts.aiModelCalled;
   const published = deps.metrics.counter('ai_usage_events_published_total', 'AI usage events published to the usage stream');
   const failed = deps.metrics.counter('ai_usage_publish_failures_total', 'AI usage events that could not be published');
   return {
     publish(record: CallRecord, now: Date): void {
-      const eventId = randomUUID();
-      const event = {
-        eventId,
+      const data: EventData<typeof contract> = {
         type: 'AiModelCalled',
         occurredAt: now.toISOString(),
         userId: record.userId,
@@ -32,8 +43,18 @@ export function createUsagePublisher(deps: { dapr: Dapr; logger: Logger; metrics
         outcome: record.outcome,
         ...(record.status !== undefined ? { status: record.status } : {}),
       };
+      const event = contract.schema.safeParse({ eventId: randomUUID(), ...data });
+      if (!event.success) {
+        failed.inc();
+        deps.logger.error('AI usage event does not match its contract; not published', {
+          feature: record.feature,
+          issues: event.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+        });
+        return;
+      }
       // The user id is the partition key, so one user's events stay in order on Event Hubs.
-      deps.dapr.publish(components.usageStream, USAGE_TOPIC, event, { id: eventId, metadata: { partitionKey: record.userId } }).then(
+      const metadata = { partitionKey: record.userId, [CLOUDEVENT_TYPE_METADATA]: contract.type };
+      deps.dapr.publish(contract.pubsub, contract.topic, event.data, { id: event.data.eventId, metadata }).then(
         () => published.inc(),
         (error: unknown) => {
           failed.inc();

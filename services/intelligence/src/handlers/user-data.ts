@@ -1,4 +1,4 @@
-import { withTransaction, type Db, type ErasureStep, type Logger } from '@healthsync/shared';
+import { eraseIdempotencyKeys, withTransaction, type Db, type ErasureStep, type Logger } from '@healthsync/shared';
 import type { AnswerCache } from '../adapters/answer-cache.js';
 import type { MessageBatchesRepository } from '../adapters/message-batches-repository.js';
 import type { IntelligenceRepositories } from '../adapters/repositories.js';
@@ -23,7 +23,7 @@ export function createUserData(deps: {
      * The parts of erasing a user, each idempotent and retried until it succeeds (the erasure is
      * recorded before any of them runs: docs/decisions/013-erasure-always-completes.md): the cached
      * answers (their keys are listed in PostgreSQL until they are gone from the store), then the rows:
-     * chats, recommendations, usage counts, open streams and batched message requests.
+     * chats, recommendations, usage counts, open streams, batched message requests and idempotency keys.
      */
     erasureSteps(): ErasureStep[] {
       return [
@@ -37,6 +37,7 @@ export function createUserData(deps: {
               await tokenUsage.erase(client, userId);
               await chatStreams.erase(client, userId);
               await deps.batches.eraseUser(client, userId);
+              await eraseIdempotencyKeys(client, userId);
             }),
         },
       ];

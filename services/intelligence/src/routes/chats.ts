@@ -170,6 +170,7 @@ export function createChatRoutes(chat: Chat, logger: Logger): RouteSpec[] {
       summaryKo: 'AI에게 질문하기(스트리밍 답변)',
       tags: ['intelligence'],
       access: 'user',
+      idempotent: true,
       params: chatParams,
       body: messageBody,
       example: { params: { id: chatIds.sessionId }, body: { message: '공복혈당 108이면 당뇨 전단계인가요?' } },

@@ -2,7 +2,10 @@ import { route, type RouteSpec } from '@healthsync/shared';
 import { z } from 'zod';
 import type { Messages } from '../handlers/messages.js';
 import type { Recommendations } from '../handlers/recommendations.js';
+import { recommendationExample } from './examples.js';
 import { missionSchema } from './schemas.js';
+
+const exampleUserId = '5f0c3b4e-1a2b-4c3d-8e9f-0a1b2c3d4e5f';
 
 const userId = z.string().min(1).max(128);
 
@@ -28,9 +31,17 @@ export function createInternalRoutes(recommendations: Recommendations, messages:
       tags: ['internal'],
       access: 'internal',
       params: z.object({ userId }),
+      example: { params: { userId: exampleUserId } },
       responses: {
-        200: { description: 'The set and its missions', schema: z.object({ recommendationSetId: z.uuid(), missions: z.array(missionSchema) }) },
-        404: { description: 'Nothing recommended yet' },
+        200: {
+          description: 'The set and its missions',
+          schema: z.object({ recommendationSetId: z.uuid(), missions: z.array(missionSchema) }),
+          example: { recommendationSetId: recommendationExample.recommendationSetId, missions: recommendationExample.missions },
+        },
+        404: {
+          description: 'Nothing recommended yet',
+          codes: { RECOMMENDATIONS_NOT_FOUND: 'No missions have been recommended to this user yet.' },
+        },
       },
       async handler({ params }) {
         const set = await recommendations.current(params.userId);
@@ -45,7 +56,16 @@ export function createInternalRoutes(recommendations: Recommendations, messages:
       tags: ['internal'],
       access: 'internal',
       body: messageBody,
-      responses: { 200: { description: 'The message and who wrote it', schema: z.object({ text: z.string(), source: z.enum(['AI', 'FALLBACK']) }) } },
+      example: {
+        body: { userId: exampleUserId, kind: 'NUDGE', facts: { completionRate: 0.4, streakDays: 0, completedCount: 2, totalCount: 5, consecutiveFailures: 2 } },
+      },
+      responses: {
+        200: {
+          description: 'The message and who wrote it',
+          schema: z.object({ text: z.string(), source: z.enum(['AI', 'FALLBACK']) }),
+          example: { text: '어제는 쉬어 갔어도 괜찮아요. 오늘 점심 산책 한 번으로 다시 시작해 봐요!', source: 'AI' },
+        },
+      },
       async handler({ body }) {
         return messages.compose(body.userId, body.kind, body.facts);
       },

@@ -41,6 +41,21 @@ const batchView = z.object({
   ready: z.boolean(),
 });
 
+const exampleBatchId = '4d3c2b1a-0f9e-4d8c-b7a6-958473625140';
+const exampleView = {
+  id: exampleBatchId,
+  kind: 'NUDGE' as const,
+  status: 'IN_PROGRESS' as const,
+  requestCount: 2,
+  providerBatchId: 'msgbatch_01HkcTjaV5uDC8jWR4ZsDV8d',
+  counts: { processing: 2, succeeded: 0, errored: 0, canceled: 0, expired: 0 },
+  submittedAt: '2026-12-02T21:00:04.512Z',
+  endedAt: null,
+  ready: false,
+};
+const notFound = { MESSAGE_BATCH_NOT_FOUND: 'No message batch with this id.' };
+const unavailable = (operation: string) => ({ AI_BATCH_UNAVAILABLE: `Message Batches API ${operation} failed with 529.` });
+
 export function createMessageBatchRoutes(batches: MessageBatches): RouteSpec[] {
   return [
     route({
@@ -52,7 +67,31 @@ export function createMessageBatchRoutes(batches: MessageBatches): RouteSpec[] {
       access: 'internal',
       params: z.object({ id: batchId }),
       body: addBody,
-      responses: { 200: { description: 'The batch', schema: batchView }, 409: { description: 'Already submitted, full, or another kind' } },
+      example: {
+        params: { id: exampleBatchId },
+        body: {
+          kind: 'NUDGE',
+          requests: [
+            { customId: 'u-2c3d4e5f', userId: '2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f', facts: { completionRate: 0.4, streakDays: 0, consecutiveFailures: 2 } },
+            { customId: 'u-5f0c3b4e', userId: '5f0c3b4e-1a2b-4c3d-8e9f-0a1b2c3d4e5f', facts: { completionRate: 0, streakDays: 0, consecutiveFailures: 3 } },
+          ],
+        },
+      },
+      responses: {
+        200: {
+          description: 'The batch',
+          schema: batchView,
+          example: { ...exampleView, status: 'OPEN', providerBatchId: null, counts: null, submittedAt: null },
+        },
+        409: {
+          description: 'Already submitted, full, or another kind',
+          codes: {
+            MESSAGE_BATCH_SUBMITTED: 'This batch has been submitted; add requests to a new one.',
+            MESSAGE_BATCH_FULL: 'A batch holds at most 100000 requests.',
+            MESSAGE_BATCH_KIND_MISMATCH: 'This batch holds NUDGE requests.',
+          },
+        },
+      },
       async handler({ params, body }) {
         return batches.add(params.id, body.kind, body.requests);
       },
@@ -66,11 +105,15 @@ export function createMessageBatchRoutes(batches: MessageBatches): RouteSpec[] {
       access: 'internal',
       params: z.object({ id: batchId }),
       body: z.object({ expectedCount: z.number().int().min(1).max(100_000) }).strict(),
+      example: { params: { id: exampleBatchId }, body: { expectedCount: 2 } },
       responses: {
-        200: { description: 'The batch', schema: batchView },
-        404: { description: 'No such batch' },
-        409: { description: 'The batch holds a different number of requests (MESSAGE_BATCH_INCOMPLETE)' },
-        503: { description: 'The Message Batches API refused or failed (AI_BATCH_UNAVAILABLE); try again later' },
+        200: { description: 'The batch', schema: batchView, example: exampleView },
+        404: { description: 'No such batch', codes: notFound },
+        409: {
+          description: 'The batch holds fewer requests than expected (a page is missing)',
+          codes: { MESSAGE_BATCH_INCOMPLETE: 'The batch holds 1 requests, fewer than 2.' },
+        },
+        503: { description: 'The Message Batches API refused or failed; try again later', codes: unavailable('create') },
       },
       async handler({ params, body }) {
         return batches.submit(params.id, body.expectedCount);
@@ -84,10 +127,21 @@ export function createMessageBatchRoutes(batches: MessageBatches): RouteSpec[] {
       tags: ['internal'],
       access: 'internal',
       params: z.object({ id: batchId }),
+      example: { params: { id: exampleBatchId } },
       responses: {
-        200: { description: 'The batch', schema: batchView },
-        404: { description: 'No such batch' },
-        503: { description: 'The Message Batches API is unavailable' },
+        200: {
+          description: 'The batch',
+          schema: batchView,
+          example: {
+            ...exampleView,
+            status: 'COLLECTED',
+            counts: { processing: 0, succeeded: 2, errored: 0, canceled: 0, expired: 0 },
+            endedAt: '2026-12-02T21:03:40.007Z',
+            ready: true,
+          },
+        },
+        404: { description: 'No such batch', codes: notFound },
+        503: { description: 'The Message Batches API is unavailable', codes: unavailable('retrieve') },
       },
       async handler({ params }) {
         return batches.status(params.id);
@@ -102,6 +156,7 @@ export function createMessageBatchRoutes(batches: MessageBatches): RouteSpec[] {
       access: 'internal',
       params: z.object({ id: batchId }),
       query: z.object({ after: customId.optional(), limit: z.coerce.number().int().min(1).max(2_000).default(1_000) }),
+      example: { params: { id: exampleBatchId }, query: { limit: '1000' } },
       responses: {
         200: {
           description: 'The page; nextAfter continues it',
@@ -118,8 +173,30 @@ export function createMessageBatchRoutes(batches: MessageBatches): RouteSpec[] {
             ),
             nextAfter: z.string().nullable(),
           }),
+          example: {
+            results: [
+              {
+                customId: 'u-2c3d4e5f',
+                userId: '2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f',
+                outcome: 'succeeded',
+                text: '어제는 쉬어 갔어도 괜찮아요. 오늘 점심 산책 한 번으로 다시 시작해 봐요!',
+                source: 'AI',
+                fallbackReason: null,
+              },
+              {
+                customId: 'u-5f0c3b4e',
+                userId: '5f0c3b4e-1a2b-4c3d-8e9f-0a1b2c3d4e5f',
+                outcome: 'errored',
+                text: '오늘은 물 한 잔부터 시작해 볼까요? 작은 한 걸음이면 충분해요.',
+                source: 'FALLBACK',
+                fallbackReason: 'AI_BATCH_ERRORED',
+              },
+            ],
+            nextAfter: null,
+          },
         },
-        409: { description: 'Not ready yet (MESSAGE_BATCH_NOT_READY)' },
+        404: { description: 'No such batch', codes: notFound },
+        409: { description: 'Not ready yet', codes: { MESSAGE_BATCH_NOT_READY: 'The batch has not ended yet; poll it until ready is true.' } },
       },
       async handler({ params, query }) {
         return batches.results(params.id, query.after ?? null, query.limit);

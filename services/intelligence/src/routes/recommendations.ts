@@ -13,6 +13,7 @@ export function createRecommendationRoutes(recommendations: Recommendations): Ro
       summaryKo: 'AI 맞춤 미션 5개 추천',
       tags: ['intelligence'],
       access: 'user',
+      idempotent: true,
       responses: {
         200: {
           description: 'The recommendation set, stored with mission ids for goal selection',

@@ -1,9 +1,5 @@
-import { components, subscription, type Erasure, type Logger, type Metrics, type Subscription } from '@healthsync/shared';
-import { z } from 'zod';
+import { eventContracts, eventSubscription, type Erasure, type Logger, type Metrics, type Subscription } from '@healthsync/shared';
 import type { UserData } from '../handlers/user-data.js';
-
-const checkupImported = z.object({ userId: z.string().min(1), checkupIds: z.array(z.string()).optional() });
-const userDeleted = z.object({ userId: z.string().min(1) });
 
 /**
  * health-checkup-imported drops the user's cached readings and recommendations (idempotent);
@@ -13,20 +9,12 @@ const userDeleted = z.object({ userId: z.string().min(1) });
 export function createUserEventSubscriptions(userData: UserData, erasure: Erasure, logger: Logger, metrics: Metrics): Subscription[] {
   const erasures = metrics.counter('intelligence_erasure_events_total', 'user-deleted deliveries, by what they did', ['outcome']);
   return [
-    subscription({
-      pubsub: components.events,
-      topic: 'health-checkup-imported',
-      route: '/events/health-checkup-imported',
-      schema: checkupImported,
+    eventSubscription(eventContracts.healthCheckupImported, {
       async handle(event) {
         await userData.checkupImported(event.data.userId);
       },
     }),
-    subscription({
-      pubsub: components.events,
-      topic: 'user-deleted',
-      route: '/events/user-deleted',
-      schema: userDeleted,
+    eventSubscription(eventContracts.userDeleted, {
       async handle(event) {
         const outcome = await erasure.handle(event.data.userId);
         erasures.inc({ outcome });

@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { addDays, seoulToday } from '@healthsync/shared';
-import { invocationFailure, startComponent, type Component } from '@healthsync/shared/testing';
+import {
+  type Component,
+  expectDocumentedExamplesAccepted,
+  expectProducedEventsKeepContracts,
+  invocationFailure,
+  startComponent,
+} from '@healthsync/shared/testing';
 import { loadConfig, silentLogger, start, type RunningStandin } from '@healthsync/standin-claude';
 import { intelligenceService } from '../../src/server.js';
 
@@ -190,6 +196,7 @@ describe('chat input and erasure', () => {
     await json(await recommend(userId));
     await json(await intelligence.request('/api/intelligence/chats', { method: 'POST', userId, json: {} }), 201);
     const response = await intelligence.deliver('/events/user-deleted', 'user-deleted', {
+      eventId: randomUUID(),
       type: 'UserDeleted',
       userId,
       occurredAt: intelligence.clock.now().toISOString(),
@@ -260,5 +267,19 @@ describe('erasure while Redis is down', () => {
     }
     assert.equal(intelligence.dapr.stateOf('cache', key), undefined, 'the cached reading is gone');
     assert.equal((await intelligence.db.query('select 1 from cached_answers where user_id = $1', [userId])).rowCount, 0);
+  });
+});
+
+describe('contracts', () => {
+  test('when the intelligence service has called the model, then every usage event keeps its committed contract, CloudEvent type, id and partition key', async () => {
+    const types = await expectProducedEventsKeepContracts(intelligence, 'intelligence', { outbox: false });
+    assert.ok(types['healthsync.intelligence.ai-model-called.v1']! >= 1);
+    for (const event of intelligence.dapr.published.filter((e) => e.topic === 'ai-usage')) {
+      assert.equal(event.options.metadata?.partitionKey, (event.data as { userId: string }).userId);
+    }
+  });
+
+  test('when every example the AsyncAPI document says intelligence receives is delivered, then each is accepted', async () => {
+    assert.equal(await expectDocumentedExamplesAccepted(intelligence, 'intelligence'), 2);
   });
 });

@@ -3,10 +3,13 @@ import { Writable } from 'node:stream';
 import winston from 'winston';
 import type { z } from 'zod';
 import { settableClock, type SettableClock } from '../clock.js';
+import { contractOfTopic } from '../contracts/events.js';
 import { createDb, type Db } from '../db.js';
-import { SESSION_ID_HEADER, USER_ID_HEADER, listen } from '../http.js';
+import { SESSION_ID_HEADER, USER_ID_HEADER } from '../contracts/identity.js';
+import { listen } from '../http.js';
 import { createLogger } from '../logger.js';
 import { createMetrics } from '../metrics.js';
+import { endResourceLocks } from '../preconditions.js';
 import { buildServiceApp, loadServiceConfig, type DbServiceDefinition } from '../service.js';
 import { createDaprDouble, type DaprDouble } from './dapr-double.js';
 
@@ -15,8 +18,9 @@ import { createDaprDouble, type DaprDouble } from './dapr-double.js';
  * repositories, subscriptions) on a random port against the real PostgreSQL, with the
  * in-memory Dapr double in place of the sidecar and a settable clock.
  *
- * The database is the component tests' own, which `npm test` starts and migrates and names
- * in HEALTHSYNC_TEST_DATABASE_URL (Azurite in HEALTHSYNC_TEST_BLOB_CONNECTION_STRING).
+ * The database is the component tests' own, which `npm test` starts and migrates; it names
+ * each service's schema and connection string (as the service's own role) in
+ * HEALTHSYNC_TEST_DATABASES (Azurite in HEALTHSYNC_TEST_BLOB_CONNECTION_STRING).
  */
 export interface ComponentOptions {
   /** Settings as the environment would give them (beyond the harness's placeholders). */
@@ -42,8 +46,11 @@ export interface Component {
   /** A pool on the service's own schema, for checking what was stored. */
   db: Db;
   request(pathAndQuery: string, options?: RequestOptions): Promise<Response>;
-  /** Delivers a pub/sub event to the service as its sidecar would (a CloudEvent). */
-  deliver(route: string, topic: string, data: unknown, id?: string): Promise<Response>;
+  /**
+   * Delivers a pub/sub event to the service as its sidecar would (a CloudEvent whose type is the
+   * topic's contract's, as its producer publishes it, unless `type` says otherwise).
+   */
+  deliver(route: string, topic: string, data: unknown, id?: string, envelope?: { type?: string; pubsub?: string }): Promise<Response>;
   /** The service's log entries of level info and above so far (whatever LOG_LEVEL prints), oldest first. */
   logs(): Record<string, unknown>[];
   stop(): Promise<void>;
@@ -55,8 +62,25 @@ function requiredEnv(name: string): string {
   return value;
 }
 
-/** The component tests' own database (test.mjs starts and migrates it). */
-export const testDatabaseUrl = () => requiredEnv('HEALTHSYNC_TEST_DATABASE_URL');
+/** A service's schema and its connection string in the component tests' own database. */
+export interface TestDatabase {
+  schema: string;
+  /** Connects as the service's own role, which may use only its schema. */
+  url: string;
+}
+
+/** Every service's schema and role in the component tests' own database (test.mjs starts and migrates it), by service name. */
+export function testDatabases(): Record<string, TestDatabase> {
+  return JSON.parse(requiredEnv('HEALTHSYNC_TEST_DATABASES')) as Record<string, TestDatabase>;
+}
+
+/** The database of one service, checked against the schema its definition declares. */
+export function testDatabase(service: string, schema: string): TestDatabase {
+  const database = testDatabases()[service];
+  if (!database) throw new Error(`HEALTHSYNC_TEST_DATABASES names no database for ${service} (scripts/migrate.mjs lists the services with a schema)`);
+  if (database.schema !== schema) throw new Error(`${service} declares the schema ${schema}, but the migrations give it ${database.schema}`);
+  return database;
+}
 /** Azurite's connection string for the component tests. */
 export const testBlobConnectionString = () => requiredEnv('HEALTHSYNC_TEST_BLOB_CONNECTION_STRING');
 
@@ -86,8 +110,8 @@ export async function startComponent<S extends z.ZodRawShape>(definition: DbServ
   );
   const dapr = options.dapr ?? createDaprDouble({ secrets: options.secrets ?? {} });
   const clock = options.clock ?? settableClock('2026-11-24T12:00:00+09:00');
-  const db = createDb(testDatabaseUrl(), definition.dbSchema, 5);
-  const built = await buildServiceApp(definition, { config, logger, metrics: createMetrics(definition.name), dapr, clock, db });
+  const db = createDb(testDatabase(definition.name, definition.dbSchema).url, definition.dbSchema, 5);
+  const built = await buildServiceApp(definition, { config, logger, metrics: createMetrics(definition.name), dapr, clock, db, checkAnswers: true });
   const server = await listen(built.app, 0, '127.0.0.1');
   const address = server.server.address();
   if (address === null || typeof address === 'string') throw new Error('the component did not listen on a TCP port');
@@ -110,7 +134,7 @@ export async function startComponent<S extends z.ZodRawShape>(definition: DbServ
     clock,
     db,
     request,
-    deliver: (route, topic, data, id = randomUUID()) =>
+    deliver: (route, topic, data, id = randomUUID(), envelope = {}) =>
       request(route, {
         method: 'POST',
         headers: { 'content-type': 'application/cloudevents+json' },
@@ -118,9 +142,9 @@ export async function startComponent<S extends z.ZodRawShape>(definition: DbServ
           specversion: '1.0',
           id,
           source: 'component-test',
-          type: 'com.dapr.event.sent',
+          type: envelope.type ?? contractOfTopic(envelope.pubsub ?? 'events', topic)?.type ?? 'com.dapr.event.sent',
           topic,
-          pubsubname: 'events',
+          pubsubname: envelope.pubsub ?? 'events',
           datacontenttype: 'application/json',
           data,
         }),
@@ -134,6 +158,7 @@ export async function startComponent<S extends z.ZodRawShape>(definition: DbServ
     async stop() {
       await server.close();
       await built.stop();
+      await endResourceLocks(db);
       await db.end();
     },
   };

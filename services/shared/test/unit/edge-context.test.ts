@@ -8,12 +8,13 @@ import { createMetrics } from '../../src/metrics.js';
 
 /** The request context an app builds from what a client sends: at the edge, and behind it. */
 async function serve(traceSampleRate: number | undefined): Promise<{ url: string; server: Server }> {
+  const atEdge = traceSampleRate !== undefined;
   const app = createServiceApp({
     service: 'edge-test',
     logger: createLogger('edge-test', 'error'),
     metrics: createMetrics('edge-test'),
     readiness: {},
-    ...(traceSampleRate === undefined ? {} : { traceSampleRate }),
+    ...(atEdge ? { traceSampleRate, trustIdentityHeaders: false } : {}),
   });
   app.get('/context', (_req, res) => {
     res.json(currentContext());
@@ -48,6 +49,16 @@ describe('request context from client headers', () => {
     }
     // Behind the edge the caller is one of ours, and its flag is kept.
     assert.match((await contextOf(inner.url, { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' })).traceparent, /-01$/);
+  });
+
+  test('when a client sends user and session headers to the edge, then they do not enter its context; behind the edge they do', async () => {
+    const headers = { 'x-healthsync-user-id': 'b7d0c9b2-0000-4000-8000-000000000001', 'x-healthsync-session-id': 's-1' };
+    const edgeContext = (await contextOf(edge.url, headers)) as { userId?: string; sessionId?: string };
+    assert.equal(edgeContext.userId, undefined);
+    assert.equal(edgeContext.sessionId, undefined);
+    const innerContext = (await contextOf(inner.url, headers)) as { userId?: string; sessionId?: string };
+    assert.equal(innerContext.userId, headers['x-healthsync-user-id']);
+    assert.equal(innerContext.sessionId, 's-1');
   });
 
   test('when a client sends a malformed x-request-id, then a new one is used and echoed', async () => {

@@ -121,7 +121,7 @@ describe('schema-described routes', () => {
     assert.deepEqual(Object.keys(paths), ['/api/things/{id}']);
     const operation = paths['/api/things/{id}']!.put!;
     assert.deepEqual(operation.security, [{ googleSignIn: ['openid', 'email', 'profile'] }, { bearerAuth: [] }]);
-    assert.deepEqual(Object.keys(operation.responses).sort(), ['200', '400', '401', '413', '429', '502', '503', '504']);
+    assert.deepEqual(Object.keys(operation.responses).sort(), ['200', '400', '401', '413', '426', '429', '502', '503', '504']);
     assert.deepEqual(Object.keys(operation.responses['400']!.content!['application/problem+json']!.examples!).sort(), [
       'MALFORMED_JSON',
       'NON_CANONICAL_PATH',

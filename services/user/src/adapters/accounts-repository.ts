@@ -96,32 +96,48 @@ export const refreshTokens = {
     await client.query("select pg_advisory_xact_lock(hashtextextended('session:' || $1::text, 0))", [familyId]);
   },
 
-  async insert(client: DbClient, token: { familyId: string; userId: string; hash: Buffer; expiresAt: Date }): Promise<void> {
+  /** Stores a new token (only its hash); returns its id. */
+  async insert(client: DbClient, token: { familyId: string; userId: string; hash: Buffer; expiresAt: Date }): Promise<string> {
+    const id = randomUUID();
     await client.query('insert into refresh_tokens (id, family_id, user_id, token_hash, expires_at) values ($1, $2, $3, $4, $5)', [
-      randomUUID(),
+      id,
       token.familyId,
       token.userId,
       token.hash,
       token.expiresAt,
     ]);
+    return id;
   },
 
   /** Locks the token's row for the rest of the transaction (two refreshes at once cannot both rotate). */
   async findForUpdate(client: DbClient, hash: Buffer): Promise<(StoredRefreshToken & { id: string; familyId: string; userId: string }) | undefined> {
     const result = await client.query<StoredRefreshToken & { id: string; familyId: string; userId: string }>(
-      `select id, family_id as "familyId", user_id as "userId", expires_at as "expiresAt", used_at as "usedAt", revoked_at as "revokedAt"
-       from refresh_tokens where token_hash = $1 for update`,
+      `select t.id, t.family_id as "familyId", t.user_id as "userId", t.expires_at as "expiresAt", t.used_at as "usedAt",
+              t.revoked_at as "revokedAt", t.successor_sealed as "sealedSuccessor", (s.used_at is not null) as "successorUsed"
+       from refresh_tokens t left join refresh_tokens s on s.id = t.successor_id
+       where t.token_hash = $1 for update of t`,
       [hash],
     );
     return result.rows[0];
   },
 
-  async markUsed(client: DbClient, id: string): Promise<void> {
-    await client.query('update refresh_tokens set used_at = now() where id = $1', [id]);
+  /** Marks the token exchanged for `successorId`, keeping the sealed new pair for a retry. */
+  async markUsed(client: DbClient, id: string, usedAt: Date, successor: { id: string; sealed: Buffer }): Promise<void> {
+    await client.query('update refresh_tokens set used_at = $2, successor_id = $3, successor_sealed = $4 where id = $1', [
+      id,
+      usedAt,
+      successor.id,
+      successor.sealed,
+    ]);
+  },
+
+  /** The new pair is in use: the sealed copy kept for a retry is no longer needed. */
+  async forgetSealed(client: DbClient, successorId: string): Promise<void> {
+    await client.query('update refresh_tokens set successor_sealed = null where successor_id = $1', [successorId]);
   },
 
   async revokeFamily(client: DbClient, familyId: string): Promise<void> {
-    await client.query('update refresh_tokens set revoked_at = coalesce(revoked_at, now()) where family_id = $1', [familyId]);
+    await client.query('update refresh_tokens set revoked_at = coalesce(revoked_at, now()), successor_sealed = null where family_id = $1', [familyId]);
   },
 
   /** The sessions (families) the user ever had. */

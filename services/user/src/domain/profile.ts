@@ -1,21 +1,8 @@
-import { seoulToday, type Clock } from '@healthsync/shared';
+import { OCCUPATIONS, seoulToday, type Clock } from '@healthsync/shared';
 import { z } from 'zod';
 
-/** Occupations the app offers; the AI tailors advice to them. */
-export const OCCUPATIONS = [
-  'OFFICE_WORKER',
-  'IT_PROFESSIONAL',
-  'MANUAL_WORKER',
-  'DRIVER',
-  'HEALTHCARE_WORKER',
-  'EDUCATOR',
-  'SERVICE_WORKER',
-  'SELF_EMPLOYED',
-  'STUDENT',
-  'HOMEMAKER',
-  'RETIRED',
-  'OTHER',
-] as const;
+/** Occupations the app offers; the AI tailors advice to them (the list is part of the event contracts). */
+export { OCCUPATIONS };
 
 export type Occupation = (typeof OCCUPATIONS)[number];
 export type Sex = 'M' | 'F';

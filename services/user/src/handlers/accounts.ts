@@ -1,13 +1,17 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import {
-  components,
   deleteOutboxRowsOf,
   enqueueEvent,
+  eventContracts,
+  REVOCATION_STORE,
+  revocationKey,
+  revocationTtlSeconds,
   NotFoundError,
   UnauthorizedError,
   UpstreamUnavailableError,
   withTransaction,
   type Clock,
+  type RevocationEntry,
   type Dapr,
   type Db,
   type DbClient,
@@ -17,13 +21,7 @@ import type { Account, AccountsRepository } from '../adapters/accounts-repositor
 import type { IdentityProvider, VerifiedIdentity } from '../adapters/identity-provider.js';
 import type { createTokenSigner } from '../adapters/token-signer.js';
 import { statusAfterUpdate, type ProfileInput } from '../domain/profile.js';
-import { refreshOutcome } from '../domain/refresh.js';
-
-export const TOPICS = {
-  registered: 'user-registered',
-  profileChanged: 'user-profile-changed',
-  deleted: 'user-deleted',
-} as const;
+import { openSuccessor, refreshOutcome, sealSuccessor } from '../domain/refresh.js';
 
 export interface Session {
   accessToken: string;
@@ -87,16 +85,16 @@ export function createAccounts(deps: AccountsDeps) {
   const { db } = deps;
   const { accounts, refreshTokens } = deps.repository;
 
-  async function openSession(client: DbClient, userId: string, familyId: string = randomUUID()): Promise<Session> {
+  async function openSession(client: DbClient, userId: string, familyId: string = randomUUID()): Promise<Session & { tokenId: string }> {
     const refreshToken = randomBytes(32).toString('base64url');
-    await refreshTokens.insert(client, {
+    const tokenId = await refreshTokens.insert(client, {
       familyId,
       userId,
       hash: hashToken(refreshToken),
       expiresAt: new Date(deps.clock.now().getTime() + deps.refreshTtlDays * 86_400_000),
     });
     const access = deps.signer.sign(userId, familyId);
-    return { accessToken: access.token, tokenType: 'Bearer', expiresIn: access.expiresIn, refreshToken };
+    return { accessToken: access.token, tokenType: 'Bearer', expiresIn: access.expiresIn, refreshToken, tokenId };
   }
 
   /**
@@ -110,12 +108,9 @@ export function createAccounts(deps: AccountsDeps) {
     try {
       await Promise.all(
         familyIds.map((familyId) =>
-          deps.dapr.saveState(
-            components.revocations,
-            `session:${familyId}`,
-            { revokedAt: deps.clock.now().toISOString() },
-            { ttlSeconds: deps.accessTtlSeconds + 60 },
-          ),
+          deps.dapr.saveState(REVOCATION_STORE, revocationKey(familyId), { revokedAt: deps.clock.now().toISOString() } satisfies RevocationEntry, {
+            ttlSeconds: revocationTtlSeconds(deps.accessTtlSeconds),
+          }),
         ),
       );
     } catch (error) {
@@ -127,7 +122,8 @@ export function createAccounts(deps: AccountsDeps) {
   async function signIn(identity: VerifiedIdentity): Promise<{ session: Session; user: AccountView; created: boolean }> {
     const { account, created, session } = await withTransaction(db, async (client) => {
       const found = await accounts.findOrCreate(client, identity);
-      return { ...found, session: await openSession(client, found.account.id) };
+      const { tokenId: _tokenId, ...session } = await openSession(client, found.account.id);
+      return { ...found, session };
     });
     deps.logger.info('signed in', { userId: account.id, created });
     return { session, user: viewOf(account), created };
@@ -146,14 +142,30 @@ export function createAccounts(deps: AccountsDeps) {
         // Refresh and logout of one session take turns (see lockSession).
         await refreshTokens.lockSession(client, familyId);
         const stored = await refreshTokens.findForUpdate(client, hash);
-        const outcome = refreshOutcome(stored, deps.clock.now());
+        const now = deps.clock.now();
+        const outcome = refreshOutcome(stored, now);
         if (outcome === 'ROTATE' && stored) {
-          await refreshTokens.markUsed(client, stored.id);
           const account = await accounts.findLive(client, stored.userId);
           if (!account) return { outcome: 'UNKNOWN' as const };
-          return { outcome, session: await openSession(client, stored.userId, stored.familyId) };
+          const { tokenId, ...session } = await openSession(client, stored.userId, stored.familyId);
+          // The presented token is itself a new pair's: its predecessor's sealed copy has served.
+          await refreshTokens.forgetSealed(client, stored.id);
+          const sealed = sealSuccessor(presented, {
+            accessToken: session.accessToken,
+            refreshToken: session.refreshToken,
+            accessExpiresAt: new Date(now.getTime() + session.expiresIn * 1000).toISOString(),
+          });
+          await refreshTokens.markUsed(client, stored.id, now, { id: tokenId, sealed });
+          return { outcome, session };
         }
-        if (outcome === 'REUSED') {
+        if (outcome === 'REPLAY' && stored?.sealedSuccessor) {
+          const pair = openSuccessor(presented, stored.sealedSuccessor);
+          if (pair) {
+            const expiresIn = Math.max(1, Math.floor((new Date(pair.accessExpiresAt).getTime() - now.getTime()) / 1000));
+            return { outcome, session: { accessToken: pair.accessToken, tokenType: 'Bearer' as const, expiresIn, refreshToken: pair.refreshToken } };
+          }
+        }
+        if (outcome === 'REUSED' || outcome === 'REPLAY') {
           // Revoked in the store before the commit: if that fails nothing changes, the token
           // stays "used", and presenting it again detects the reuse again.
           await refreshTokens.revokeFamily(client, familyId);
@@ -161,8 +173,11 @@ export function createAccounts(deps: AccountsDeps) {
         }
         return { outcome, familyId };
       });
-      if (result.outcome === 'ROTATE' && 'session' in result && result.session) return result.session;
-      if (result.outcome === 'REUSED' && 'familyId' in result) {
+      if ((result.outcome === 'ROTATE' || result.outcome === 'REPLAY') && 'session' in result && result.session) {
+        if (result.outcome === 'REPLAY') deps.logger.info('refresh retried within the grace window; the same pair was returned');
+        return result.session;
+      }
+      if ((result.outcome === 'REUSED' || result.outcome === 'REPLAY') && 'familyId' in result) {
         deps.logger.warn('refresh token reused; session revoked', { sessionId: result.familyId });
         throw new UnauthorizedError('REFRESH_TOKEN_REUSED', 'This refresh token was already used; the session has been signed out.');
       }
@@ -195,8 +210,10 @@ export function createAccounts(deps: AccountsDeps) {
         if (!current) throw new NotFoundError('ACCOUNT_NOT_FOUND', 'The account does not exist.');
         const { status, event } = statusAfterUpdate(current.status, input);
         const updated = await accounts.updateProfile(client, userId, input, status);
-        const topic = event === 'UserRegistered' ? TOPICS.registered : TOPICS.profileChanged;
-        await enqueueEvent(client, { topic, payload: { type: event, userId, occurredAt: deps.clock.now().toISOString(), profile: profileFacts(updated) } });
+        const occurredAt = deps.clock.now().toISOString();
+        const profile = profileFacts(updated);
+        if (event === 'UserRegistered') await enqueueEvent(client, eventContracts.userRegistered, { type: event, userId, occurredAt, profile });
+        else await enqueueEvent(client, eventContracts.userProfileChanged, { type: event, userId, occurredAt, profile });
         return updated;
       });
       deps.eventsEnqueued();
@@ -215,7 +232,7 @@ export function createAccounts(deps: AccountsDeps) {
         await accounts.markDeleted(client, userId);
         // The user's earlier events (published or not) carried their profile: they go with the account.
         await deleteOutboxRowsOf(client, userId);
-        await enqueueEvent(client, { topic: TOPICS.deleted, payload: { type: 'UserDeleted', userId, occurredAt: deps.clock.now().toISOString() } });
+        await enqueueEvent(client, eventContracts.userDeleted, { type: 'UserDeleted', userId, occurredAt: deps.clock.now().toISOString() });
         // Last, before the commit: a failed revocation write keeps the account as it was.
         await denySessions(sessions);
       });

@@ -41,6 +41,7 @@ export function createMeRoutes(accounts: Accounts, clock: Clock): RouteSpec[] {
       summaryKo: '내 계정 조회',
       tags: ['users'],
       access: 'user',
+      etag: true,
       responses: { 200: { description: 'The account', schema: accountSchema, example: accountExample }, ...accountGone },
       async handler({ userId }) {
         return accounts.get(userId);
@@ -52,6 +53,7 @@ export function createMeRoutes(accounts: Accounts, clock: Clock): RouteSpec[] {
       operationId: 'updateMyProfile',
       summary: 'Complete onboarding or edit the profile (name, birth date, sex, occupation)',
       summaryKo: '프로필 등록·수정',
+      ifMatch: { current: (userId) => accounts.get(userId) },
       description:
         '`birthDate` must be a real calendar day, not in the future, and make the user at least 19 and at most 120 years old (Asia/Seoul); otherwise 400 VALIDATION_FAILED.',
       tags: ['users'],
@@ -74,6 +76,7 @@ export function createMeRoutes(accounts: Accounts, clock: Clock): RouteSpec[] {
       summaryKo: '회원 탈퇴',
       tags: ['users'],
       access: 'user',
+      idempotent: true,
       responses: {
         204: { description: 'Deleted; all sessions are signed out' },
         ...accountGone,

@@ -4,8 +4,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { startComponent, type Component } from '@healthsync/shared/testing';
+import { type Component, expectProducedEventsKeepContracts, startComponent } from '@healthsync/shared/testing';
 import { createMemoryLogger, obtainIdToken, startGoogleOidcStandin, type RunningProvider } from '@healthsync/standin-google-oidc';
+import { REFRESH_GRACE_MS } from '../../src/domain/refresh.js';
 import { userService } from '../../src/server.js';
 
 const CLIENT_ID = 'healthsync-mobile';
@@ -138,6 +139,8 @@ describe('sessions', () => {
     assert.equal(rotated.status, 200);
     const next = (await rotated.json()) as { refreshToken: string };
     assert.notEqual(next.refreshToken, session.refreshToken);
+    // Past the grace window a lost answer is no excuse: the old token again is a stolen copy.
+    user.clock.advance(REFRESH_GRACE_MS);
 
     const reused = await user.request('/api/auth/refresh', { method: 'POST', json: { refreshToken: session.refreshToken } });
     assert.equal(reused.status, 401);
@@ -147,6 +150,37 @@ describe('sessions', () => {
     assert.equal(afterReuse.status, 401);
     const revoked = user.dapr.stateOf<{ revokedAt: string }>('revocations', `session:${sessionIdOf(session.accessToken)}`);
     assert.equal(revoked?.revokedAt, user.clock.now().toISOString());
+    user.clock.advance(-REFRESH_GRACE_MS);
+  });
+
+  test('when the answer to a refresh is lost, then the same token within the grace window gets the same pair; once that pair is used, the old one is theft', async () => {
+    const session = await signIn(newPerson('lost-answer'));
+    const refresh = (refreshToken: string) => user.request('/api/auth/refresh', { method: 'POST', json: { refreshToken } });
+    const first = (await (await refresh(session.refreshToken)).json()) as { refreshToken: string; accessToken: string; expiresIn: number };
+    user.clock.advance(REFRESH_GRACE_MS - 1_000);
+    const retry = await refresh(session.refreshToken);
+    assert.equal(retry.status, 200);
+    const retried = (await retry.json()) as { refreshToken: string; accessToken: string; expiresIn: number };
+    assert.deepEqual([retried.refreshToken, retried.accessToken], [first.refreshToken, first.accessToken]);
+    assert.equal(retried.expiresIn, first.expiresIn - (REFRESH_GRACE_MS - 1_000) / 1000);
+    const sealed = await user.db.query<{ n: string }>('select count(*) as n from refresh_tokens where successor_sealed is not null and user_id = $1', [
+      session.user.id,
+    ]);
+    assert.equal(Number(sealed.rows[0]!.n), 1, 'the new pair is kept only sealed, for the retry');
+    const stored = await user.db.query<{ sealed: Buffer }>(
+      'select successor_sealed as sealed from refresh_tokens where user_id = $1 and successor_sealed is not null',
+      [session.user.id],
+    );
+    assert.ok(!stored.rows[0]!.sealed.toString('latin1').includes(first.refreshToken), 'never in clear text');
+
+    const next = await refresh(first.refreshToken);
+    assert.equal(next.status, 200);
+    const afterUse = await refresh(session.refreshToken);
+    assert.equal(afterUse.status, 401);
+    assert.equal(((await afterUse.json()) as { code: string }).code, 'REFRESH_TOKEN_REUSED');
+    const newest = (await next.json()) as { refreshToken: string };
+    assert.equal((await refresh(newest.refreshToken)).status, 401, 'the whole session is signed out');
+    user.clock.advance(-(REFRESH_GRACE_MS - 1_000));
   });
 
   test('when a refresh token is older than its lifetime, then it is refused', async () => {
@@ -159,6 +193,56 @@ describe('sessions', () => {
     } finally {
       user.clock.advance(-31 * 86_400_000);
     }
+  });
+});
+
+describe('two devices editing the profile', () => {
+  const me = (userId: string, headers: Record<string, string> = {}) => user.request('/api/users/me', { userId, headers });
+  const edit = (userId: string, body: unknown, headers: Record<string, string> = {}) =>
+    user.request('/api/users/me', { method: 'PUT', userId, json: body, headers });
+
+  test('when the app holds the current copy, then a read with If-None-Match is a 304 without a body; after a change it is a 200 with a new ETag', async () => {
+    const { user: account } = await signIn(newPerson('etag'));
+    const first = await me(account.id);
+    const tag = first.headers.get('etag');
+    assert.ok(tag, 'the read carries an ETag');
+    const same = await me(account.id, { 'if-none-match': tag });
+    assert.equal(same.status, 304);
+    assert.equal(await same.text(), '');
+    const changed = await edit(account.id, profile);
+    assert.equal(changed.status, 200);
+    const after = await me(account.id, { 'if-none-match': tag });
+    assert.equal(after.status, 200);
+    assert.notEqual(after.headers.get('etag'), tag);
+    assert.equal(after.headers.get('etag'), changed.headers.get('etag'), 'the write answers the tag a read will give');
+  });
+
+  test('when a device writes with a stale If-Match, then 412 and the profile is what the other device wrote', async () => {
+    const { user: account } = await signIn(newPerson('if-match'));
+    assert.equal((await edit(account.id, profile)).status, 200);
+    const read = await me(account.id);
+    const tag = read.headers.get('etag')!;
+    const phone = await edit(account.id, { ...profile, occupation: 'STUDENT' }, { 'if-match': tag });
+    assert.equal(phone.status, 200);
+    const tablet = await edit(account.id, { ...profile, name: '김민수' }, { 'if-match': tag });
+    assert.equal(tablet.status, 412);
+    assert.match(tablet.headers.get('content-type') ?? '', /application\/problem\+json/);
+    assert.equal(((await tablet.json()) as { code: string }).code, 'PRECONDITION_FAILED');
+    const now = (await (await me(account.id)).json()) as { name: string; occupation: string };
+    assert.deepEqual([now.name, now.occupation], ['김민지', 'STUDENT']);
+  });
+
+  test('when two devices write at once on the same copy, then exactly one wins and the other gets 412', async () => {
+    const { user: account } = await signIn(newPerson('race'));
+    assert.equal((await edit(account.id, profile)).status, 200);
+    const tag = (await me(account.id)).headers.get('etag')!;
+    const answers = await Promise.all(
+      ['STUDENT', 'HOMEMAKER', 'SELF_EMPLOYED', 'OFFICE_WORKER'].map((occupation) =>
+        edit(account.id, { ...profile, occupation, name: `이름${occupation.length}` }, { 'if-match': tag }),
+      ),
+    );
+    const statuses = answers.map((a) => a.status).sort();
+    assert.deepEqual(statuses, [200, 412, 412, 412]);
   });
 });
 
@@ -211,3 +295,10 @@ function sessionIdOf(accessToken: string): string {
   const payload = JSON.parse(Buffer.from(accessToken.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
   return String(payload.sid ?? payload.sessionId ?? payload.jti);
 }
+
+describe('contracts', () => {
+  test('when the user service has published (registration, profile edit, deletion), then every event keeps its committed contract, CloudEvent type and id', async () => {
+    const types = await expectProducedEventsKeepContracts(user, 'user', { outbox: true });
+    assert.ok(types['healthsync.user.user-deleted.v1']! >= 1);
+  });
+});

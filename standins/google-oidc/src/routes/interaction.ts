@@ -66,7 +66,7 @@ export function createInteractionRoutes(deps: InteractionRouteDeps) {
       const user = findTestUserByEmail(hint, { anyTestIdentity });
       return user === undefined ? unknownUser(req, res, hint) : signIn(req, res, user);
     }
-    return sendHtml(res, loginPage(details.uid, hint));
+    return sendHtml(res, loginPage(details.uid, hint, anyTestIdentity));
   };
 
   const login = async (req: IncomingMessage, res: ServerResponse) => {
@@ -136,7 +136,11 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
 }
 
-function loginPage(uid: string, hint: string | undefined): string {
+/**
+ * The account chooser. With test identities on, it also has Google's "use another account" field,
+ * so a browser test can sign in as its own `<name>@healthsync.test` user through the page.
+ */
+function loginPage(uid: string, hint: string | undefined, anyTestIdentity = false): string {
   const action = `${INTERACTION_PATH}/${uid}`;
   const rows = testUsers
     .map((user) => {
@@ -157,6 +161,12 @@ ${hint === undefined ? '' : `<p>login_hint: ${escapeHtml(hint)}</p>`}
 <form method="post" action="${action}/login"><ul>
 ${rows}
 </ul></form>
+${
+  anyTestIdentity
+    ? `<form method="post" action="${action}/login"><label for="other-email">다른 계정 사용 (…@healthsync.test)</label>
+<input id="other-email" name="email" type="email" autocomplete="off" required> <button type="submit">다음</button></form>`
+    : ''
+}
 <form method="post" action="${action}/abort"><button type="submit">취소 (cancel)</button></form>
 </body></html>`;
 }

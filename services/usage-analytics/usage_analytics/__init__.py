@@ -1,0 +1,1 @@
+"""HealthSync usage analytics: daily AI usage per feature, from the usage stream."""

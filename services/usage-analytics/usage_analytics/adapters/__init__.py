@@ -1,0 +1,1 @@
+"""PostgreSQL and the Dapr sidecar."""

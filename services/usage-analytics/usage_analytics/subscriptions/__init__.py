@@ -1,0 +1,1 @@
+"""What the sidecar delivers: the usage stream."""

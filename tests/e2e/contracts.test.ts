@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { allEventContracts, schemaFileOf, type AppId, type EventContract } from '@healthsync/shared';
+import { committedSchemaValidator } from '@healthsync/shared/testing';
+import { awayFromSeoulMidnight, expectJson, goalsApi, seoulDay } from '../support/goals.js';
+import { uniquePhone } from '../support/health.js';
+import { importCheckups } from '../support/intelligence.js';
+import { probeEvents, startProbe, type ObservedEvent } from '../support/probe.js';
+import { eventually } from '../support/system.js';
+import { activeUser, api } from '../support/users.js';
+
+/**
+ * The event contracts over the real system: one person's journey (onboarding, a profile edit, an
+ * NHIS import, an AI reading, missions chosen, checked off, undone and reset, the account deleted)
+ * makes every service publish for real, through its outbox or publisher, its sidecar and the real
+ * broker; the probe app receives each event as any subscriber would. Each must arrive as a
+ * CloudEvent whose type is its contract's (`healthsync.<producer>.<event>.v<n>`), whose source is
+ * its producer and whose id is the payload's eventId, with data that the committed JSON Schema in
+ * contracts/schemas/ accepts.
+ */
+describe('event contracts on the real broker', () => {
+  let probe: Awaited<ReturnType<typeof startProbe>>;
+  before(async () => {
+    probe = await startProbe();
+  });
+  after(async () => {
+    await probe?.stop();
+  });
+
+  test('when one person’s journey makes every service publish, then every event arrives with its contract’s CloudEvent type and source and a payload its JSON Schema accepts', async () => {
+    await awayFromSeoulMidnight();
+    const profile = { name: '김계약', birthDate: '1986-02-14', sex: 'F', occupation: 'IT_PROFESSIONAL' } as const;
+    const session = await activeUser('contracts', profile);
+    const userId = session.user.id;
+    const token = session.accessToken;
+
+    assert.equal((await api('/api/users/me', { method: 'PUT', token, json: { ...profile, occupation: 'OFFICE_WORKER' } })).status, 200);
+    await importCheckups(session, {
+      name: profile.name,
+      birthDate: profile.birthDate,
+      phone: uniquePhone(),
+      sex: 'F',
+      checkups: [{ year: '2025', examDate: '20250314', bmi: '22.1', sbp: '142', dbp: '91', fasting_glucose: '104', hemoglobin: '13.1' }],
+    });
+    // An AI reading: the intelligence service calls the model and reports the call on the usage stream.
+    await eventually('an AI reading of the imported checkup', async () => (await api('/api/intelligence/diagnosis', { token })).status === 200, 30_000);
+
+    await expectJson(await goalsApi.choose(token, ['cat-ex-lunch-walk', 'cat-di-water']));
+    await expectJson(await goalsApi.complete(token, 'cat-ex-lunch-walk', seoulDay()));
+    await expectJson(await goalsApi.undo(token, 'cat-ex-lunch-walk', seoulDay()));
+    await expectJson(await goalsApi.reset(token, { reason: 'NO_TIME' }));
+    assert.equal((await api('/api/users/me', { method: 'DELETE', token })).status, 204);
+
+    const arrived = async (contract: EventContract) =>
+      eventually(
+        `${contract.topic} at the probe`,
+        async () => {
+          const events = (await probeEvents(contract.topic)).filter((e) => e.data.userId === userId);
+          return events.length > 0 ? events : undefined;
+        },
+        45_000,
+      );
+    const problems: string[] = [];
+    const seen: Record<string, number> = {};
+    for (const contract of allEventContracts) {
+      const events: ObservedEvent[] = await arrived(contract);
+      const validate = committedSchemaValidator(contract);
+      for (const event of events) {
+        seen[event.type] = (seen[event.type] ?? 0) + 1;
+        if (event.type !== contract.type) problems.push(`${contract.topic}: CloudEvent type ${event.type}, expected ${contract.type}`);
+        if (![contract.producer, ...(contract.republishers ?? [])].includes(event.source as AppId))
+          problems.push(`${contract.topic}: CloudEvent source ${event.source}, expected ${contract.producer}`);
+        if (event.id !== event.data.eventId)
+          problems.push(`${contract.topic}: CloudEvent id ${event.id} is not the payload's eventId ${String(event.data.eventId)}`);
+        if (!validate(event.data)) problems.push(`${contract.topic}: ${schemaFileOf(contract)} rejects it: ${JSON.stringify(validate.errors)}`);
+      }
+    }
+    assert.deepEqual(problems, []);
+    assert.deepEqual(Object.keys(seen).sort(), allEventContracts.map((c) => c.type).sort(), 'every contracted event was seen for real');
+  });
+});
