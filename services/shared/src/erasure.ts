@@ -31,7 +31,8 @@ export class AccountDeletedError extends UnauthorizedError {
   }
 }
 
-const LOCK = `hashtextextended('erasure:' || $1::text, 0)`;
+// Advisory locks are per database and the services' schemas may share one: the key names the schema.
+const LOCK = `hashtextextended('erasure:' || current_schema() || ':' || $1::text, 0)`;
 
 /**
  * Takes the user's erasure lock (shared) for the rest of the transaction and tells whether the
@@ -53,7 +54,7 @@ export async function lockLiveUser(client: DbClient, userId: string): Promise<vo
 export async function holdLiveUsers(client: DbClient, userIds: readonly string[]): Promise<Set<string>> {
   const ids = [...new Set(userIds)].sort();
   if (ids.length === 0) return new Set();
-  await client.query(`select pg_advisory_xact_lock_shared(hashtextextended('erasure:' || id, 0)) from unnest($1::text[]) as id order by id`, [ids]);
+  await client.query(`select pg_advisory_xact_lock_shared(hashtextextended('erasure:' || current_schema() || ':' || id, 0)) from unnest($1::text[]) as id order by id`, [ids]);
   // `any($1)` takes the column's type (uuid or text), so the primary key's index is used.
   const erased = await client.query<{ id: string }>('select user_id::text as id from erased_users where user_id = any($1)', [ids]);
   return new Set(erased.rows.map((r) => r.id));

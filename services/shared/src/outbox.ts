@@ -163,7 +163,7 @@ export function startOutboxRelay(options: {
     let count = 0;
     try {
       await client.query('begin');
-      const lock = await client.query<{ got: boolean }>(`select pg_try_advisory_xact_lock(hashtextextended('outbox-relay', 0)) as got`);
+      const lock = await client.query<{ got: boolean }>(`select pg_try_advisory_xact_lock(hashtextextended('outbox-relay:' || current_schema(), 0)) as got`);
       if (!lock.rows[0]?.got) {
         await client.query('commit');
         return 0;

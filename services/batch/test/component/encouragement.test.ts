@@ -243,12 +243,23 @@ describe('dead letters', () => {
 
   test('when the user of a dead-lettered event is erased, then its payload is not kept, before or after the erasure', async () => {
     const userId = randomUUID();
-    const goalSet = { type: 'GoalSet', userId, goalSetId: randomUUID(), previousGoalSetId: null, startedOn: today(), missions };
+    const goalSet = (eventId: string) => ({
+      eventId,
+      type: 'GoalSet',
+      userId,
+      occurredAt: new Date().toISOString(),
+      goalSetId: randomUUID(),
+      previousGoalSetId: null,
+      startedOn: today(),
+      missions,
+    });
     const before = randomUUID();
-    assert.equal((await batch.deliver('/events/dead-letters', 'goal-set', goalSet, before)).status, 200);
-    assert.equal((await batch.deliver('/events/user-deleted', 'user-deleted', { type: 'UserDeleted', userId })).status, 200);
+    assert.equal((await batch.deliver('/events/dead-letters', 'goal-set', goalSet(before), before)).status, 200);
+    const deletion = randomUUID();
+    const deleted = { eventId: deletion, type: 'UserDeleted', userId, occurredAt: new Date().toISOString() };
+    assert.deepEqual(await (await batch.deliver('/events/user-deleted', 'user-deleted', deleted, deletion)).json(), { status: 'SUCCESS' });
     const after = randomUUID();
-    assert.equal((await batch.deliver('/events/dead-letters', 'goal-set', goalSet, after)).status, 200);
+    assert.equal((await batch.deliver('/events/dead-letters', 'goal-set', goalSet(after), after)).status, 200);
     const stored = await batch.db.query<{ payload: string; topic: string }>(
       'select payload::text, original_topic as topic from dead_letters where event_id = any($1::text[])',
       [[before, after]],

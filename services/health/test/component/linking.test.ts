@@ -354,7 +354,9 @@ describe('when Blob Storage is down', () => {
     assert.equal((await blobsOf(who.userId)).length, 3);
     blob.down();
     try {
-      const delivery = await health.deliver('/events/user-deleted', 'user-deleted', { type: 'UserDeleted', userId: who.userId });
+      const eventId = randomUUID();
+      const deleted = { eventId, type: 'UserDeleted', userId: who.userId, occurredAt: new Date().toISOString() };
+      const delivery = await health.deliver('/events/user-deleted', 'user-deleted', deleted, eventId);
       assert.deepEqual(await delivery.json(), { status: 'SUCCESS' }, 'recorded, not left to the broker’s retries');
       const rows = await health.db.query<{ n: string }>(
         `select (select count(*) from checkups where user_id = $1) + (select count(*) from nhis_links where user_id = $1)

@@ -229,7 +229,9 @@ describe('erasure while Redis is down', () => {
     intelligence.dapr.storing = false;
     try {
       // Before, the cache was cleared first and an error there failed the delivery until Dapr gave up.
-      const delivery = await intelligence.deliver('/events/user-deleted', 'user-deleted', { type: 'UserDeleted', userId });
+      const eventId = randomUUID();
+      const deleted = { eventId, type: 'UserDeleted', userId, occurredAt: new Date().toISOString() };
+      const delivery = await intelligence.deliver('/events/user-deleted', 'user-deleted', deleted, eventId);
       assert.deepEqual(await delivery.json(), { status: 'SUCCESS' });
       const rows = await intelligence.db.query<{ n: string }>(
         `select (select count(*) from chat_sessions where user_id = $1) + (select count(*) from chat_messages where user_id = $1)
