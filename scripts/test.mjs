@@ -5,6 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import readline from 'node:readline';
 import { log, runMain } from './lib/log.mjs';
 import { root } from './lib/paths.mjs';
 import { acquireSystemLock, stopAll } from './lib/processes.mjs';
@@ -66,6 +67,55 @@ async function runTests(title, allFiles, { concurrency = 1, env = {} } = {}) {
     child.once('exit', (status) => resolve(status));
   });
   return code === 0;
+}
+
+/**
+ * Component test files in `count` lanes side by side, one file at a time in each lane, and every file
+ * of a service in the same lane: files of one service share its schema, outbox included, so two of
+ * them at once would be two replicas relaying each other's events to the other's Dapr double.
+ */
+function serviceLanes(files, count) {
+  const byService = new Map();
+  for (const file of files) {
+    const service = path.relative(root, file).split(path.sep)[1];
+    byService.set(service, [...(byService.get(service) ?? []), file]);
+  }
+  const lanes = Array.from({ length: count }, () => []);
+  for (const group of [...byService.values()].sort((a, b) => b.length - a.length)) {
+    lanes.reduce((least, lane) => (lane.length < least.length ? lane : least)).push(...group);
+  }
+  return lanes.filter((lane) => lane.length > 0);
+}
+
+/** Runs each lane's files in a child process of its own, side by side; output goes out line by line. */
+async function runLanes(title, allFiles, { lanes: count, env = {} }) {
+  const files = selected(allFiles);
+  if (files.length === 0) {
+    log.step(`${title}: no test files`);
+    return true;
+  }
+  const lanes = serviceLanes(files, count);
+  log.step(`${title}: ${files.length} files in ${lanes.length} lanes (a service's files one after another)`);
+  const codes = await Promise.all(
+    lanes.map(async (lane) => {
+      const child = spawn(process.execPath, ['--enable-source-maps', '--test', '--test-reporter=spec', '--test-concurrency=1', ...lane], {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, ...env },
+      });
+      for (const [from, to] of [
+        [child.stdout, process.stdout],
+        [child.stderr, process.stderr],
+      ]) {
+        readline.createInterface({ input: from, crlfDelay: Infinity }).on('line', (line) => to.write(`${line}\n`));
+      }
+      return new Promise((resolve) => {
+        child.once('error', () => resolve(1));
+        child.once('close', (status) => resolve(status));
+      });
+    }),
+  );
+  return codes.every((code) => code === 0);
 }
 
 /** The Python service's pytest files (services/usage-analytics/tests/<sub>/test_*.py). */
@@ -204,7 +254,8 @@ await runMain(async () => {
     process.exit(1);
   }
   // Component tests: each service in-process on a random port against PostgreSQL (and Azurite),
-  // with the in-memory Dapr double and a fixed clock; every test makes its own users, so files run side by side.
+  // with the in-memory Dapr double and a fixed clock; every test makes its own users, so files of different
+  // services run side by side (a service's own files one after another: they share its schema and outbox).
   const componentFiles = selected(testFiles(serviceTestDirs('component')));
   const pythonComponentFiles = selected(pytestFiles('component'));
   if (componentFiles.length + pythonComponentFiles.length > 0) {
@@ -212,7 +263,7 @@ await runMain(async () => {
     let componentOk = false;
     try {
       componentOk =
-        (await stage('component tests', () => runTests('component tests', componentFiles, { concurrency: 2, env: infra.env }))) &&
+        (await stage('component tests', () => runLanes('component tests', componentFiles, { lanes: 2, env: infra.env }))) &&
         // Here the database must be there: a missing one fails instead of skipping.
         (await stage('python component tests', async () =>
           runPytest('python component tests (usage-analytics)', pythonComponentFiles, {
