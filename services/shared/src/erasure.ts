@@ -54,7 +54,10 @@ export async function lockLiveUser(client: DbClient, userId: string): Promise<vo
 export async function holdLiveUsers(client: DbClient, userIds: readonly string[]): Promise<Set<string>> {
   const ids = [...new Set(userIds)].sort();
   if (ids.length === 0) return new Set();
-  await client.query(`select pg_advisory_xact_lock_shared(hashtextextended('erasure:' || current_schema() || ':' || id, 0)) from unnest($1::text[]) as id order by id`, [ids]);
+  await client.query(
+    `select pg_advisory_xact_lock_shared(hashtextextended('erasure:' || current_schema() || ':' || id, 0)) from unnest($1::text[]) as id order by id`,
+    [ids],
+  );
   // `any($1)` takes the column's type (uuid or text), so the primary key's index is used.
   const erased = await client.query<{ id: string }>('select user_id::text as id from erased_users where user_id = any($1)', [ids]);
   return new Set(erased.rows.map((r) => r.id));
