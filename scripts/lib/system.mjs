@@ -22,7 +22,7 @@ function postgresUser() {
   return { uid, gid };
 }
 
-async function startPostgres(secrets, { port = ports.postgres, name = 'postgres' } = {}) {
+async function startPostgres(secrets, { port = ports.postgres, name = 'postgres', appendLog = false } = {}) {
   const bin = postgresBinDir();
   const pgData = path.join(dataDir, 'pg');
   // initdb refuses to run as root: the server runs as the package's postgres user.
@@ -51,7 +51,7 @@ async function startPostgres(secrets, { port = ports.postgres, name = 'postgres'
     name,
     path.join(bin, 'postgres'),
     ['-D', pgData, '-p', String(port), '-h', '127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200', '-c', 'fsync=on'],
-    { stopSignal: 'SIGINT', ...(owner ?? {}) },
+    { stopSignal: 'SIGINT', appendLog, ...(owner ?? {}) },
   );
   const adminUrl = (database) => `postgresql://healthsync_admin:${encodeURIComponent(secrets['postgres-admin-password'])}@127.0.0.1:${port}/${database}`;
   await waitUntil(
@@ -89,7 +89,7 @@ async function startPostgres(secrets, { port = ports.postgres, name = 'postgres'
   return entry;
 }
 
-async function startRedis(secrets) {
+async function startRedis(secrets, { appendLog = false } = {}) {
   const dir = path.join(dataDir, 'redis');
   fs.mkdirSync(dir, { recursive: true });
   const conf = path.join(dir, 'redis.conf');
@@ -101,9 +101,10 @@ async function startRedis(secrets) {
     ) + '\n',
     { mode: 0o600 },
   );
-  const entry = startProcess('redis', redisServerBinary(), [conf]);
+  const entry = startProcess('redis', redisServerBinary(), [conf], { appendLog });
   await waitUntil('Redis to listen', () => isPortOpen(ports.redis), { entry });
   log.step(`Redis: 127.0.0.1:${ports.redis}`);
+  return entry;
 }
 
 /**
@@ -159,22 +160,17 @@ async function rabbitMqReady({ epmd, server }) {
   log.step(`RabbitMQ: amqp://127.0.0.1:${rabbitMqPorts.amqp} (data: .data/rabbitmq)`);
 }
 
-async function startAzurite({ port = ports.azuriteBlob, name = 'azurite', inMemory = false } = {}) {
+async function startAzurite({ port = ports.azuriteBlob, name = 'azurite', inMemory = false, appendLog = false } = {}) {
   const location = path.join(dataDir, 'azurite');
   fs.mkdirSync(location, { recursive: true });
   const main = path.join(root, 'node_modules', 'azurite', 'dist', 'src', 'blob', 'main.js');
   const storage = inMemory ? ['--inMemoryPersistence'] : ['--location', location];
-  const entry = startProcess(name, process.execPath, [
-    main,
-    '--blobHost',
-    '127.0.0.1',
-    '--blobPort',
-    String(port),
-    ...storage,
-    '--silent',
-    '--disableTelemetry',
-    '--skipApiVersionCheck',
-  ]);
+  const entry = startProcess(
+    name,
+    process.execPath,
+    [main, '--blobHost', '127.0.0.1', '--blobPort', String(port), ...storage, '--silent', '--disableTelemetry', '--skipApiVersionCheck'],
+    { appendLog },
+  );
   await waitUntil('Azurite to listen', () => isPortOpen(port), { entry });
   log.step(`Azurite (Blob): http://127.0.0.1:${port}/devstoreaccount1`);
   return entry;
@@ -498,6 +494,19 @@ export async function startSystem({ extraEnv = {}, appEnv = {}, nodeFlags = [], 
     await startWeb();
   }
   return { secrets, env, components: set.name, runFile };
+}
+
+/**
+ * The infrastructure processes a test may stop and start again while the system runs (the services
+ * and sidecars reconnect on their own): each name with how it is started, as `startSystem` does.
+ * Served to the tests by scripts/lib/infra-control.mjs (tests/support/infra.ts).
+ */
+export function restartableInfra(secrets) {
+  return {
+    postgres: () => startPostgres(secrets, { appendLog: true }),
+    redis: () => startRedis(secrets, { appendLog: true }),
+    azurite: () => startAzurite({ appendLog: true }),
+  };
 }
 
 /** The component tests' own database beside the system's, so their rows never reach the running system. */

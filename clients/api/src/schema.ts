@@ -830,7 +830,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -945,7 +945,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -1067,7 +1067,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -1199,7 +1199,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -1543,7 +1543,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -1735,7 +1735,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -1855,7 +1855,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -1987,7 +1987,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -2126,7 +2126,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -2274,7 +2274,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -2517,7 +2517,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -2648,7 +2648,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -2901,7 +2901,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -3050,7 +3050,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -3198,7 +3198,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -3362,7 +3362,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -3557,7 +3557,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -3782,7 +3782,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -3883,7 +3883,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -3932,7 +3932,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Temporarily unavailable; Retry-After says when to try again. Codes: `ROUTES_UNAVAILABLE` */
+            /** @description Stored documents cannot be reached right now (checkups still can); retry after Retry-After seconds. Codes: `DOCUMENTS_UNAVAILABLE`, `ROUTES_UNAVAILABLE` */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -4022,7 +4022,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -4224,7 +4224,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -4358,7 +4358,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -4497,7 +4497,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -4612,7 +4612,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -4711,7 +4711,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -4837,7 +4837,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -4936,7 +4936,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -5111,7 +5111,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -5715,7 +5715,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -5925,7 +5925,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -6057,7 +6057,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -6177,7 +6177,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */

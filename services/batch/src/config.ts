@@ -1,4 +1,4 @@
-import { ConfigError } from '@healthsync/shared';
+import { ConfigError, reliabilitySettings } from '@healthsync/shared';
 import { z } from 'zod';
 import { CLOCK } from './domain/quiet-hours.js';
 
@@ -6,6 +6,7 @@ const count = (min: number, max: number, fallback: number) => z.coerce.number().
 
 /** Settings of the batch service beyond the base ones (see services/shared/src/config.ts). */
 export const settings = {
+  ...reliabilitySettings,
   /** App id of the intelligence service, which writes the nudge texts. */
   INTELLIGENCE_APP_ID: z.string().min(1).default('intelligence'),
   /** App id of the usage-analytics service, whose daily AI usage the run report shows. */
@@ -43,6 +44,10 @@ export const settings = {
   BATCH_DELIVERY_PAGE_SIZE: count(10, 10_000, 1_000),
   /** Upper bound for one call to intelligence's message-batch routes (submitting and collecting a chunk take a while), ms. */
   BATCH_GENERATION_TIMEOUT_MS: count(1_000, 300_000, 60_000),
+  /** A dead-lettered user-deleted is published again after this many seconds, doubling with each replay of it. */
+  BATCH_ERASURE_REPLAY_SECONDS: count(1, 3_600, 60),
+  /** Replays of one dead-lettered user-deleted before it is left to an operator (logged and counted). */
+  BATCH_ERASURE_MAX_REPLAYS: count(1, 100, 10),
 };
 
 export interface GenerationSettings {

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { type DbServiceDefinition } from '@healthsync/shared';
+import { components, createErasure, erasureTimingOf, outboxLimitsOf, startOutboxRelay, type DbServiceDefinition } from '@healthsync/shared';
 import { createActivityRepository } from './adapters/activity-repository.js';
 import { createDeliveriesRepository } from './adapters/deliveries-repository.js';
 import { createGenerationRepository } from './adapters/generation-repository.js';
@@ -11,6 +11,7 @@ import { createRunsRepository } from './adapters/runs-repository.js';
 import { generationSettings, runSettings, settings } from './config.js';
 import { createEncouragementRun } from './handlers/encouragement-run.js';
 import { createGeneration } from './handlers/generation.js';
+import { createDeadLetters } from './handlers/dead-letters.js';
 import { createGoalActivity } from './handlers/goal-activity.js';
 import { createInbox } from './handlers/inbox.js';
 import { batchRoutes } from './routes/index.js';
@@ -59,7 +60,18 @@ export const batchService: DbServiceDefinition<typeof settings> = {
       clock,
       ...(generation ? { generation } : {}),
     });
-    const goalActivity = createGoalActivity({ db, activity, deliveries, notifications, logger });
+    // The batch publishes only replays of dead-lettered user-deleted events (handlers/dead-letters.ts).
+    const relay = startOutboxRelay({ db, dapr, pubsub: components.events, logger, metrics, limits: outboxLimitsOf(config) });
+    const deadLetters = createDeadLetters({
+      db,
+      logger,
+      metrics,
+      replaySeconds: config.BATCH_ERASURE_REPLAY_SECONDS,
+      maxReplays: config.BATCH_ERASURE_MAX_REPLAYS,
+      eventsEnqueued: () => void relay.flush(),
+    });
+    const goalActivity = createGoalActivity({ db, activity, deliveries, notifications, deadLetters });
+    const erasure = createErasure({ db, steps: goalActivity.erasureSteps(), logger, metrics, ...erasureTimingOf(config) });
     const inbox = createInbox({ db, notifications, logger, clock });
     encouragement.startResuming();
     return {
@@ -73,11 +85,15 @@ export const batchService: DbServiceDefinition<typeof settings> = {
       }),
       subscriptions: [
         ...goalEventSubscriptions(goalActivity, logger, metrics),
-        userDeletedSubscription(goalActivity),
-        deadLetterSubscription(db, logger, metrics),
+        userDeletedSubscription(erasure, logger, metrics),
+        deadLetterSubscription(deadLetters),
       ],
       inputBindings: [{ name: DAILY_ENCOURAGEMENT_BINDING, handle: createDailyEncouragementTrigger(encouragement) }],
-      onStop: () => encouragement.stop(),
+      async onStop() {
+        await encouragement.stop();
+        await erasure.stop();
+        await relay.stop();
+      },
     };
   },
 };

@@ -4,6 +4,7 @@ export * from './context.js';
 export * from './contracts/index.js';
 export * from './dapr.js';
 export * from './db.js';
+export * from './erasure.js';
 export * from './errors.js';
 export * from './http.js';
 export * from './logger.js';

@@ -1,4 +1,4 @@
-import { components, startOutboxRelay, type Dapr, type DbServiceDefinition } from '@healthsync/shared';
+import { components, outboxLimitsOf, startOutboxRelay, type Dapr, type DbServiceDefinition } from '@healthsync/shared';
 import { createAccountsRepository } from './adapters/accounts-repository.js';
 import { createIdentityProviders } from './adapters/identity-provider.js';
 import { createTokenSigner, parseSigningKeySecret } from './adapters/token-signer.js';
@@ -39,7 +39,7 @@ export const userService: DbServiceDefinition<typeof settings> = {
       readKeys().then(signer.update, (error: unknown) => logger.warn('could not reload the signing keys; keeping the current ones', { error: String(error) }));
     }, config.SIGNING_KEYS_RELOAD_SECONDS * 1000);
     reload.unref();
-    const relay = startOutboxRelay({ db, dapr, pubsub: components.events, logger, metrics });
+    const relay = startOutboxRelay({ db, dapr, pubsub: components.events, logger, metrics, limits: outboxLimitsOf(config) });
     const identityProvider = createIdentityProviders(
       {
         issuer: config.OIDC_ISSUER,

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ConfigError } from '@healthsync/shared';
 import { runSettings } from '../../src/config.js';
+import { replayDelaySeconds } from '../../src/handlers/dead-letters.js';
 
 const base = {
   BATCH_AI_CONCURRENCY: 8,
@@ -21,4 +22,12 @@ test('when a claim could expire while its users are still being worked on, then 
     (error: unknown) => error instanceof ConfigError && /BATCH_CLAIM_TTL_SECONDS/.test(error.message),
   );
   assert.equal(runSettings(base).claimTtlSeconds, 120);
+});
+
+test('when a dead-lettered user-deleted comes back again and again, then each replay waits twice as long, at most a day', () => {
+  assert.deepEqual(
+    [1, 2, 3, 4].map((n) => replayDelaySeconds(n, 60)),
+    [60, 120, 240, 480],
+  );
+  assert.equal(replayDelaySeconds(30, 60), 86_400);
 });

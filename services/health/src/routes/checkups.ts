@@ -100,6 +100,11 @@ export function createCheckupRoutes(reading: Reading): RouteSpec[] {
           description: 'No such checkup, or NHIS sent no sheet for it',
           codes: { ...checkupMissing, DOCUMENT_NOT_FOUND: 'NHIS did not send an original result sheet for this checkup.' },
         },
+        503: {
+          description: 'Stored documents cannot be reached right now (checkups still can); retry after Retry-After seconds',
+          codes: { DOCUMENTS_UNAVAILABLE: 'Stored documents cannot be reached right now; checkups are still available. Try again shortly.' },
+          headers: { 'Retry-After': 'Seconds to wait before retrying' },
+        },
       },
       async handler({ userId, params, res }) {
         const document = await reading.document(userId, params.id);

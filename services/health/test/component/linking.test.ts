@@ -1,13 +1,16 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
+import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
 import { settableClock } from '@healthsync/shared';
 import {
   type Component,
   expectDocumentedExamplesAccepted,
   expectProducedEventsKeepContracts,
   startComponent,
+  startOutageProxy,
   testBlobConnectionString,
+  type OutageProxy,
 } from '@healthsync/shared/testing';
 import { loadConfig, silentLogger, start, type RunningStandin } from '@healthsync/standin-nhis';
 import { healthService } from '../../src/server.js';
@@ -21,21 +24,44 @@ const CLIENT_SECRET = 'component-secret';
 const clock = settableClock('2026-11-24T12:00:00+09:00');
 let nhis: RunningStandin;
 let health: Component;
+/** Between the service and Azurite: a Blob Storage outage on demand. */
+let blob: OutageProxy;
+/** The service's container, read directly (not through the proxy). */
+let container: ContainerClient;
 
 before(async () => {
   nhis = await start(
     loadConfig({ NHIS_STANDIN_PORT: '0', NHIS_STANDIN_CLIENT_ID: CLIENT_ID, NHIS_STANDIN_CLIENT_SECRET: CLIENT_SECRET, NHIS_STANDIN_CONTROL: 'true' }),
     { logger: silentLogger, clock: { now: () => clock.now().getTime() } },
   );
+  const azurite = testBlobConnectionString();
+  blob = await startOutageProxy({ port: Number(/BlobEndpoint=http:\/\/127\.0\.0\.1:(\d+)\//.exec(azurite)![1]) });
+  const name = `checkups-${randomUUID().slice(0, 8)}`;
+  container = BlobServiceClient.fromConnectionString(azurite).getContainerClient(name);
   health = await startComponent(healthService, {
     clock,
-    env: { NHIS_BASE_URL: nhis.url, BLOB_CONTAINER: `checkups-${randomUUID().slice(0, 8)}` },
-    secrets: { 'blob-connection-string': testBlobConnectionString(), 'nhis-client-id': CLIENT_ID, 'nhis-client-secret': CLIENT_SECRET },
+    env: {
+      NHIS_BASE_URL: nhis.url,
+      BLOB_CONTAINER: name,
+      // A Blob call gives up after a second; the breaker tries again a second after opening; waiting files
+      // and pending erasures are retried every second.
+      BLOB_TIMEOUT_MS: '1000',
+      BLOB_BREAKER_RESET_SECONDS: '1',
+      BLOB_UPLOAD_RETRY_SECONDS: '1',
+      ERASURE_SWEEP_SECONDS: '1',
+      ERASURE_MAX_RETRY_SECONDS: '1',
+    },
+    secrets: {
+      'blob-connection-string': azurite.replace(/127\.0\.0\.1:\d+/, `127.0.0.1:${blob.port}`),
+      'nhis-client-id': CLIENT_ID,
+      'nhis-client-secret': CLIENT_SECRET,
+    },
   });
 });
 
 after(async () => {
   await health?.stop();
+  await blob?.close();
   await nhis?.stop();
 });
 
@@ -56,7 +82,7 @@ interface Person {
 }
 
 /** A user whose profile the user service announced, registered with NHIS with these checkups. */
-async function person(checkups: Record<string, string>[]): Promise<Person> {
+async function person(checkups: Record<string, string>[], options: { pdf?: boolean } = {}): Promise<Person> {
   const who = { userId: randomUUID(), name: '김민지', birthDate: '1988-04-12', phone: uniquePhone() };
   const profile = {
     eventId: randomUUID(),
@@ -66,7 +92,14 @@ async function person(checkups: Record<string, string>[]): Promise<Person> {
     profile: { name: who.name, birthDate: who.birthDate, sex: 'F', occupation: 'OFFICE_WORKER' },
   };
   assert.equal((await health.deliver('/events/user-registered', 'user-registered', profile)).status, 200);
-  const registered = await control('/people', { name: who.name, birthDate: who.birthDate.replaceAll('-', ''), phone: who.phone, sex: 'F', checkups });
+  const registered = await control('/people', {
+    name: who.name,
+    birthDate: who.birthDate.replaceAll('-', ''),
+    phone: who.phone,
+    sex: 'F',
+    checkups,
+    ...options,
+  });
   assert.equal(registered.status, 201);
   return who;
 }
@@ -218,6 +251,141 @@ describe('linking NHIS', () => {
     assert.equal(Number(counts.rows[0]!.n), 0);
     const judged = await json<{ profile: unknown; checkup: unknown }>(await health.request(`/internal/health/users/${who.userId}/latest-judged`));
     assert.deepEqual([judged.profile, judged.checkup], [null, null]);
+  });
+});
+
+/** Links NHIS for the person and approves on the phone; returns the imported checkup ids. */
+async function linkAndImport(who: Person): Promise<string[]> {
+  const link = await json<LinkView>(await startLink(who), 201);
+  assert.equal((await control(`/approvals/${await approvalOf(who.phone)}`, { decision: 'approve' })).status, 200);
+  const done = await json<LinkView>(await completeLink(who.userId, link.id));
+  assert.equal(done.state, 'IMPORTED');
+  return done.imported!.checkupIds;
+}
+
+/** Everything stored under the user's prefix, snapshots and versions included. */
+async function blobsOf(userId: string): Promise<string[]> {
+  const names: string[] = [];
+  for await (const item of container.listBlobsFlat({ prefix: `users/${userId}/`, includeSnapshots: true, includeVersions: true })) {
+    names.push(`${item.name}${item.snapshot ? `@${item.snapshot}` : ''}${item.versionId ? `#${item.versionId}` : ''}`);
+  }
+  return names.sort();
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    assert.ok(Date.now() < deadline, 'timed out');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const documentOf = (userId: string, checkupId: string) => health.request(`/api/health/checkups/${checkupId}/document`, { userId });
+
+describe('when Blob Storage is down', () => {
+  test('then an NHIS import keeps its checkups and their sheets, which are served from PostgreSQL until they reach Storage when it is back', async () => {
+    const who = await person([checkup('2024'), checkup('2022')], { pdf: true });
+    blob.down();
+    let ids: string[];
+    try {
+      ids = await linkAndImport(who);
+      assert.equal(ids.length, 2, 'both checkups imported while Storage was down');
+      const history = await json<{ items: unknown[] }>(await health.request('/api/health/checkups', { userId: who.userId }));
+      assert.equal(history.items.length, 2);
+      const sheet = await documentOf(who.userId, ids[0]!);
+      assert.equal(sheet.status, 200, 'the sheet is served from where it waits');
+      assert.equal(sheet.headers.get('content-type'), 'application/pdf');
+      assert.match(
+        Buffer.from(await sheet.arrayBuffer())
+          .subarray(0, 5)
+          .toString('latin1'),
+        /^%PDF-/,
+      );
+      const waiting = await health.db.query('select path from blob_uploads where user_id = $1', [who.userId]);
+      assert.equal(waiting.rowCount, 4, 'a raw payload and a sheet per checkup wait in PostgreSQL');
+      assert.deepEqual(await blobsOf(who.userId), [], 'nothing reached Storage');
+    } finally {
+      blob.up();
+    }
+    await waitFor(async () => (await health.db.query('select 1 from blob_uploads where user_id = $1', [who.userId])).rowCount === 0);
+    assert.equal((await blobsOf(who.userId)).length, 4, 'every file is in Storage now');
+    const fromStorage = await documentOf(who.userId, ids[1]!);
+    assert.equal(fromStorage.status, 200);
+    assert.match(
+      Buffer.from(await fromStorage.arrayBuffer())
+        .subarray(0, 5)
+        .toString('latin1'),
+      /^%PDF-/,
+    );
+  });
+
+  test('then a stored sheet answers 503 DOCUMENTS_UNAVAILABLE with Retry-After, while checkups, trends and linking still work', async () => {
+    const who = await person([checkup('2024')], { pdf: true });
+    const [id] = await linkAndImport(who);
+    await waitFor(async () => (await blobsOf(who.userId)).length === 2);
+    blob.down();
+    try {
+      const breakerOpen = async () => /blob_breaker_open\{[^}]*\} 1/.test(await (await health.request('/metrics')).text());
+      for (let i = 0; i < 20 && !(await breakerOpen()); i += 1) {
+        const sheet = await documentOf(who.userId, id!);
+        const problem = await json<{ code: string; retryAfterSeconds: number }>(sheet, 503);
+        assert.equal(problem.code, 'DOCUMENTS_UNAVAILABLE');
+        assert.ok(Number(sheet.headers.get('retry-after')) >= 1, 'Retry-After');
+        assert.match(sheet.headers.get('content-type') ?? '', /^application\/problem\+json/);
+      }
+      assert.ok(await breakerOpen(), 'the breaker opened: later calls fail at once');
+      assert.equal((await json<{ code: string }>(await documentOf(who.userId, id!), 503)).code, 'DOCUMENTS_UNAVAILABLE');
+      assert.equal((await health.request('/api/health/checkups/latest', { userId: who.userId })).status, 200);
+      assert.equal((await health.request('/api/health/trends', { userId: who.userId })).status, 200);
+      const again = await person([checkup('2023')], { pdf: true });
+      assert.equal((await linkAndImport(again)).length, 1, 'linking goes on');
+    } finally {
+      blob.up();
+    }
+    await waitFor(async () => (await documentOf(who.userId, id!)).status === 200);
+  });
+
+  test('then a user deleted meanwhile is erased at once in PostgreSQL, refused further writes, and the files (snapshots too) go once Storage is back', async () => {
+    const who = await person([checkup('2024')], { pdf: true });
+    const [id] = await linkAndImport(who);
+    await waitFor(async () => (await blobsOf(who.userId)).length === 2);
+    // A snapshot, as a backup tool or an operator would take: erasure must remove it too.
+    await container.getBlobClient(`users/${who.userId}/checkups/${id}/result-sheet.pdf`).createSnapshot();
+    assert.equal((await blobsOf(who.userId)).length, 3);
+    blob.down();
+    try {
+      const eventId = randomUUID();
+      const deleted = { eventId, type: 'UserDeleted', userId: who.userId, occurredAt: new Date().toISOString() };
+      const delivery = await health.deliver('/events/user-deleted', 'user-deleted', deleted, eventId);
+      assert.deepEqual(await delivery.json(), { status: 'SUCCESS' }, 'recorded, not left to the broker’s retries');
+      const rows = await health.db.query<{ n: string }>(
+        `select (select count(*) from checkups where user_id = $1) + (select count(*) from nhis_links where user_id = $1)
+              + (select count(*) from profiles where user_id = $1) + (select count(*) from blob_uploads where user_id = $1) as n`,
+        [who.userId],
+      );
+      assert.equal(Number(rows.rows[0]!.n), 0, 'the rows went at once');
+      const refused = await json<{ code: string }>(await startLink(who), 401);
+      assert.equal(refused.code, 'ACCOUNT_DELETED');
+      const pendingErasure = () =>
+        health.db.query<{ completed: boolean; attempts: number; lastError: string }>(
+          'select completed_at is not null as completed, attempts, last_error as "lastError" from erased_users where user_id = $1',
+          [who.userId],
+        );
+      // Sweeps fail while Storage is down; the erasure stays pending, with the step that failed.
+      await waitFor(async () => ((await pendingErasure()).rows[0]?.attempts ?? 0) >= 3);
+      const pending = await pendingErasure();
+      assert.equal(pending.rows[0]?.completed, false, 'still pending: the files could not be deleted');
+      assert.ok(pending.rows[0]!.attempts >= 2, `retried (${pending.rows[0]!.attempts} attempts)`);
+      assert.match(pending.rows[0]!.lastError, /^blobs: /);
+      assert.equal((await blobsOf(who.userId)).length, 3, 'the files are still in Storage');
+    } finally {
+      blob.up();
+    }
+    await waitFor(async () => {
+      const done = await health.db.query('select 1 from erased_users where user_id = $1 and completed_at is not null', [who.userId]);
+      return done.rowCount === 1;
+    });
+    assert.deepEqual(await blobsOf(who.userId), [], 'files and snapshot are gone');
   });
 });
 

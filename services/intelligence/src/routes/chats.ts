@@ -1,4 +1,4 @@
-import { documented, route, type Input, type Logger, type RouteSpec } from '@healthsync/shared';
+import { AccountDeletedError, documented, route, type Input, type Logger, type RouteSpec } from '@healthsync/shared';
 import { z } from 'zod';
 import { MAX_MESSAGE_CHARS } from '../domain/chat.js';
 import { charLength } from '../domain/korean.js';
@@ -203,8 +203,13 @@ export function createChatRoutes(chat: Chat, logger: Logger): RouteSpec[] {
           await chat.answerStreaming(userId, params.id, body.message, sink, controller.signal);
         } catch (error) {
           if (!sink.open()) throw error;
-          logger.error('chat stream failed after it started', { error });
-          sink.error('INTERNAL', 'Something went wrong on our side.');
+          if (error instanceof AccountDeletedError) {
+            // The account was deleted while the answer streamed: nothing of it was stored.
+            sink.error(error.code, error.message);
+          } else {
+            logger.error('chat stream failed after it started', { error });
+            sink.error('INTERNAL', 'Something went wrong on our side.');
+          }
           if (!res.writableEnded) res.end();
         }
         return undefined;

@@ -448,6 +448,32 @@ describe('deletion', () => {
     assert.notEqual(fresh.user.id, userId);
     assert.equal(fresh.user.onboardingRequired, true);
   });
+
+  test('when the account is deleted while its profile events still wait for the broker, then they are dropped with it: nothing of the profile is kept or published afterwards', async () => {
+    const session = await signIn(newPerson('erase'));
+    const userId = session.user.id;
+    user.dapr.publishing = false;
+    try {
+      assert.equal((await user.request('/api/users/me', { method: 'PUT', userId, json: { ...profile, name: '삭제될이름' } })).status, 200);
+      const waiting = await user.db.query<{ payload: string }>('select payload::text from outbox where aggregate_id = $1', [userId]);
+      assert.match(waiting.rows[0]!.payload, /삭제될이름/, 'the profile event waits in the outbox with the name');
+      assert.equal((await user.request('/api/users/me', { method: 'DELETE', userId })).status, 204);
+    } finally {
+      user.dapr.publishing = true;
+    }
+    await eventually(() => user.dapr.publishedTo('user-deleted').find((e) => (e as { userId: string }).userId === userId));
+    assert.equal(user.dapr.publishedTo('user-registered').filter((e) => (e as { userId: string }).userId === userId).length, 0, 'never published');
+    const rows = await user.db.query<{ topic: string; payload: string }>('select topic, payload::text from outbox where aggregate_id = $1', [userId]);
+    assert.deepEqual(
+      rows.rows.map((r) => r.topic),
+      ['user-deleted'],
+    );
+    assert.doesNotMatch(rows.rows[0]!.payload, /삭제될이름|1988/);
+    const tokens = await user.db.query('select 1 from refresh_tokens where user_id = $1', [userId]);
+    assert.equal(tokens.rowCount, 0, 'the refresh tokens went with the account');
+    const refresh = await user.request('/api/auth/refresh', { method: 'POST', json: { refreshToken: session.refreshToken } });
+    assert.equal(refresh.status, 401);
+  });
 });
 
 function sessionIdOf(accessToken: string): string {
