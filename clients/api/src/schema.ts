@@ -5383,6 +5383,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The identity was linked to another account while this one was being made. Codes: `IDENTITY_LINKED_ELSEWHERE` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is larger than the limit. Codes: `PAYLOAD_TOO_LARGE` */
             413: {
                 headers: {
@@ -6305,7 +6314,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -6422,7 +6431,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ID token could not be verified. Codes: `INVALID_CREDENTIAL`, `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description The ID token could not be verified. Codes: `INVALID_CREDENTIAL`, `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
