@@ -17,3 +17,4 @@ export * from './outbox.js';
 export * from './idempotency.js';
 export * from './preconditions.js';
 export * from './problem-text.js';
+export * from './consent-check.js';
