@@ -35,6 +35,8 @@ export const settings = {
   BLOB_AUTH: z.enum(['connection-string', 'managed-identity']).default('connection-string'),
   /** The storage account's blob endpoint, e.g. https://<account>.blob.core.windows.net (managed-identity only). */
   BLOB_ACCOUNT_URL: z.url().optional(),
+  /** Upper bound for asking the user service for the consents in force (ms). */
+  USER_TIMEOUT_MS: z.coerce.number().int().min(100).max(10_000).default(2_000),
   /** Lifetime of the cached latest judged checkup (s); it is also dropped on every import and profile change. */
   LATEST_CACHE_TTL_SECONDS: seconds(10, 86_400, 3600),
 };
