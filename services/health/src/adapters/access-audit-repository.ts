@@ -35,7 +35,7 @@ export const accessAuditRepository = {
       `select id::text as id, user_id as "userId", accessor_kind as "accessorKind", accessor, resource,
               resource_id as "resourceId", purpose, accessed_at as "accessedAt"
          from access_audit where user_id = $1 and ($2::bigint is null or id < $2::bigint)
-        order by id desc limit $3`,
+        order by access_audit.id desc limit $3`,
       [userId, before === undefined ? null : before.toString(), limit],
     );
     return result.rows;

@@ -65,7 +65,11 @@ const ACCESSOR_KO: Record<string, string> = { intelligence: 'HealthSync AI 서�
 /** The line the app shows, e.g. "HealthSync AI 서비스가 AI 건강검진 해석을 위해 최근 건강검진 결과와 판정을 열람했습니다." */
 export function describeAccess(record: Pick<AccessRecord, 'accessorKind' | 'accessor' | 'resource' | 'purpose'>): string {
   const who =
-    record.accessorKind === 'USER' ? '본인' : record.accessorKind === 'OPERATOR' ? `운영자(${record.accessor})` : (ACCESSOR_KO[record.accessor] ?? `${record.accessor} 서비스`);
+    record.accessorKind === 'USER'
+      ? '본인'
+      : record.accessorKind === 'OPERATOR'
+        ? `운영자(${record.accessor})`
+        : (ACCESSOR_KO[record.accessor] ?? `${record.accessor} 서비스`);
   const why = record.purpose === 'USER_VIEW' ? '' : `${PURPOSE_KO[record.purpose]}을 위해 `;
   return `${who}${record.accessorKind === 'USER' ? '이' : '가'} ${why}${RESOURCE_KO[record.resource]}을(를) 열람했습니다.`;
 }

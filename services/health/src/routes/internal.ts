@@ -24,7 +24,10 @@ export function createInternalRoutes(reading: Reading, audit: AccessAudit): Rout
       example: { params: { userId: exampleUserId }, query: { purpose: 'AI_READING' } },
       responses: {
         200: { description: 'checkup and profile are null when unknown', schema: internalLatestSchema, example: internalLatestExample },
-        503: { description: 'The read could not be recorded; nothing is answered', codes: { ACCESS_LOG_UNAVAILABLE: 'The access could not be recorded right now.' } },
+        503: {
+          description: 'The read could not be recorded; nothing is answered',
+          codes: { ACCESS_LOG_UNAVAILABLE: 'The access could not be recorded right now.' },
+        },
       },
       async handler({ params, query, req }) {
         const latest = await reading.internalLatest(params.userId);

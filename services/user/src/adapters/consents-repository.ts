@@ -32,23 +32,27 @@ export const consentsRepository = {
   /** The latest decision of each purpose (what is in force). */
   async latestPerPurpose(client: DbClient, userId: string): Promise<StoredDecision[]> {
     const result = await client.query<Row>(
-      `select distinct on (purpose) ${COLUMNS} from consent_events where user_id = $1 order by purpose, id desc`,
+      `select distinct on (purpose) ${COLUMNS} from consent_events where user_id = $1 order by purpose, consent_events.id desc`,
       [userId],
     );
     return result.rows;
   },
 
   async insert(client: DbClient, userId: string, decision: ConsentDecision): Promise<void> {
-    await client.query(
-      `insert into consent_events (user_id, purpose, action, version, channel, recorded_at) values ($1, $2, $3, $4, $5, $6)`,
-      [userId, decision.purpose, decision.action, decision.version, decision.channel, decision.recordedAt],
-    );
+    await client.query(`insert into consent_events (user_id, purpose, action, version, channel, recorded_at) values ($1, $2, $3, $4, $5, $6)`, [
+      userId,
+      decision.purpose,
+      decision.action,
+      decision.version,
+      decision.channel,
+      decision.recordedAt,
+    ]);
   },
 
   /** Newest first, `limit` rows older than the row `before` (an id) when given. */
   async history(client: DbClient, userId: string, limit: number, before: bigint | undefined): Promise<StoredDecision[]> {
     const result = await client.query<Row>(
-      `select ${COLUMNS} from consent_events where user_id = $1 and ($2::bigint is null or id < $2::bigint) order by id desc limit $3`,
+      `select ${COLUMNS} from consent_events where user_id = $1 and ($2::bigint is null or id < $2::bigint) order by consent_events.id desc limit $3`,
       [userId, before === undefined ? null : before.toString(), limit],
     );
     return result.rows;

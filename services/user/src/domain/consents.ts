@@ -1,9 +1,4 @@
-import {
-  CONSENT_PURPOSES,
-  type ConsentChannel,
-  type ConsentPurpose,
-  type ConsentStatus,
-} from '@healthsync/shared';
+import { CONSENT_PURPOSES, type ConsentChannel, type ConsentPurpose, type ConsentStatus } from '@healthsync/shared';
 
 /**
  * Consent records (docs/reference/pipa.md, docs/decisions/020-consents-and-access-audit.md):
@@ -28,8 +23,7 @@ export const CONSENT_NOTICES: Record<ConsentPurpose, { version: string; summary:
     version: '2026-12-01',
     summary:
       'Collecting and using your health information (NHIS checkup results and their sheets) to judge them against the official criteria and show your trends; kept until you withdraw or delete the account.',
-    summaryKo:
-      '건강검진 결과와 결과지(민감정보)를 수집·이용하여 공식 기준으로 판정하고 추이를 보여 드립니다. 동의를 철회하거나 탈퇴할 때까지 보관합니다.',
+    summaryKo: '건강검진 결과와 결과지(민감정보)를 수집·이용하여 공식 기준으로 판정하고 추이를 보여 드립니다. 동의를 철회하거나 탈퇴할 때까지 보관합니다.',
   },
   AI_OVERSEAS_TRANSFER: {
     version: '2026-12-01',
@@ -57,10 +51,7 @@ export function currentConsents(history: readonly ConsentDecision[]): ConsentSta
   });
 }
 
-export type DecisionOutcome =
-  | { kind: 'record'; decision: ConsentDecision }
-  | { kind: 'unchanged' }
-  | { kind: 'outdated-version'; current: string };
+export type DecisionOutcome = { kind: 'record'; decision: ConsentDecision } | { kind: 'unchanged' } | { kind: 'outdated-version'; current: string };
 
 /**
  * What a request to grant or withdraw does, given the state in force. A grant must name the

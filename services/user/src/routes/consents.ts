@@ -1,12 +1,4 @@
-import {
-  CONSENT_CHANNELS,
-  CONSENT_PURPOSES,
-  consentStateSchema,
-  consentStatusSchema,
-  consentVersionSchema,
-  route,
-  type RouteSpec,
-} from '@healthsync/shared';
+import { CONSENT_CHANNELS, CONSENT_PURPOSES, consentStateSchema, consentStatusSchema, consentVersionSchema, route, type RouteSpec } from '@healthsync/shared';
 import { z } from 'zod';
 import { CONSENT_NOTICES } from '../domain/consents.js';
 import type { Consents } from '../handlers/consents.js';
@@ -59,8 +51,20 @@ const consentsExample = {
 };
 const historyExample = {
   items: [
-    { purpose: 'AI_OVERSEAS_TRANSFER' as const, action: 'WITHDRAW' as const, version: '2026-12-01', channel: 'APP' as const, recordedAt: '2026-12-02T03:00:00.000Z' },
-    { purpose: 'AI_OVERSEAS_TRANSFER' as const, action: 'GRANT' as const, version: '2026-12-01', channel: 'APP' as const, recordedAt: '2026-12-02T01:10:00.000Z' },
+    {
+      purpose: 'AI_OVERSEAS_TRANSFER' as const,
+      action: 'WITHDRAW' as const,
+      version: '2026-12-01',
+      channel: 'APP' as const,
+      recordedAt: '2026-12-02T03:00:00.000Z',
+    },
+    {
+      purpose: 'AI_OVERSEAS_TRANSFER' as const,
+      action: 'GRANT' as const,
+      version: '2026-12-01',
+      channel: 'APP' as const,
+      recordedAt: '2026-12-02T01:10:00.000Z',
+    },
     { purpose: 'HEALTH_DATA' as const, action: 'GRANT' as const, version: '2026-12-01', channel: 'APP' as const, recordedAt: '2026-12-02T01:10:00.000Z' },
   ],
   nextCursor: null,

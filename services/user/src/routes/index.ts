@@ -15,7 +15,12 @@ export interface UserRouteDeps {
 
 /** Every route of the user service, in the order they are mounted (also what the API document is made from). */
 export function userRoutes(deps: UserRouteDeps): RouteSpec[] {
-  return [serviceInfoRoute('user', 'users', deps.db), ...createAuthRoutes(deps.accounts, deps.jwks), ...createMeRoutes(deps.accounts, deps.clock), ...createConsentRoutes(deps.consents)];
+  return [
+    serviceInfoRoute('user', 'users', deps.db),
+    ...createAuthRoutes(deps.accounts, deps.jwks),
+    ...createMeRoutes(deps.accounts, deps.clock),
+    ...createConsentRoutes(deps.consents),
+  ];
 }
 
 /**
