@@ -186,6 +186,13 @@ describe('the web client in a browser, every flow against the running system', (
     });
     await visit.step('onboarding completed', async () => {
       await page.getByLabel('생년월일').fill(PROFILE.birthDate);
+      // The two consents (PIPA) are separate, optional and unticked until the person ticks them.
+      const healthData = page.getByLabel(/건강정보\(민감정보\) 수집·이용에 동의/);
+      const overseas = page.getByLabel(/국외 이전/);
+      assert.equal(await healthData.isChecked(), false);
+      assert.equal(await overseas.isChecked(), false);
+      await healthData.check();
+      await overseas.check();
       await page.getByRole('button', { name: '시작하기' }).click();
       await expectHeading(page, `${PROFILE.name}님, 안녕하세요`);
       await page.getByRole('link', { name: '건강검진 연동하기' }).waitFor();

@@ -26,7 +26,14 @@ export async function declaredRoutes() {
   return {
     gateway: (await load('gateway', 'routes/home.js')).gatewayRoutes(none),
     user: user.userRoutes({ accounts: none, consents: none, jwks: () => none, clock: { now: () => new Date() }, db: undefined }),
-    health: (await load('health', 'routes/index.js')).healthRoutes({ reading: none, linking: none, audit: none, consents: none, clock: { now: () => new Date() }, db: undefined }),
+    health: (await load('health', 'routes/index.js')).healthRoutes({
+      reading: none,
+      linking: none,
+      audit: none,
+      consents: none,
+      clock: { now: () => new Date() },
+      db: undefined,
+    }),
     goal: (await load('goal', 'routes/index.js')).goalRoutes({ goals: none, db: undefined }),
     intelligence: (await load('intelligence', 'routes/index.js')).intelligenceRoutes({
       diagnosis: none,

@@ -28,13 +28,22 @@ describe('the access audit', () => {
       describeAccess({ accessorKind: 'SERVICE', accessor: 'intelligence', resource: 'LATEST_JUDGED', purpose: 'AI_READING' }),
       'HealthSync AI 서비스가 AI 건강검진 해석을 위해 최근 건강검진 결과와 판정을(를) 열람했습니다.',
     );
-    assert.equal(describeAccess({ accessorKind: 'USER', accessor: 'u-1', resource: 'TRENDS', purpose: 'USER_VIEW' }), '본인이 검진 항목별 추이을(를) 열람했습니다.');
+    assert.equal(
+      describeAccess({ accessorKind: 'USER', accessor: 'u-1', resource: 'TRENDS', purpose: 'USER_VIEW' }),
+      '본인이 검진 항목별 추이을(를) 열람했습니다.',
+    );
     assert.match(describeAccess({ accessorKind: 'OPERATOR', accessor: 'op-7', resource: 'CHECKUP', purpose: 'USER_VIEW' }), /^운영자\(op-7\)가 /);
   });
 
   test('when a page cursor comes back, then it stands for the same entry; anything else is not a cursor', () => {
     assert.equal(decodeAuditCursor(encodeAuditCursor('12345')), 12345n);
-    for (const bad of ['', 'abc', Buffer.from('a:-1').toString('base64url'), Buffer.from('c:12').toString('base64url'), Buffer.from(`a:${'9'.repeat(19)}`).toString('base64url')]) {
+    for (const bad of [
+      '',
+      'abc',
+      Buffer.from('a:-1').toString('base64url'),
+      Buffer.from('c:12').toString('base64url'),
+      Buffer.from(`a:${'9'.repeat(19)}`).toString('base64url'),
+    ]) {
       assert.equal(decodeAuditCursor(bad), undefined, bad);
     }
   });

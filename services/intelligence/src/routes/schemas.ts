@@ -19,7 +19,6 @@ export const aiGuarded = {
   },
 };
 
-
 /** Response shapes, for the OpenAPI document (the gateway serves it at /api/docs). */
 const source = z.enum(['AI', 'FALLBACK']).describe('Whether the model wrote the answer (AI) or the rules did (FALLBACK)');
 const fallbackReason = z.enum(FALLBACK_REASONS).nullable().describe('Why the answer is a fallback; null for AI answers');

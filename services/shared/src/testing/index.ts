@@ -1,3 +1,4 @@
 export * from './component.js';
 export * from './dapr-double.js';
 export * from './contracts.js';
+export * from './consents.js';

@@ -36,7 +36,11 @@ describe('the consents in force', () => {
   });
 
   test('when a withdrawn consent is granted again, then it is in force with the new grant’s time and channel', () => {
-    const history = [grant('HEALTH_DATA', '2026-12-01T00:00:00Z'), withdraw('HEALTH_DATA', '2026-12-01T01:00:00Z'), grant('HEALTH_DATA', '2026-12-01T02:00:00Z', 'WEB')];
+    const history = [
+      grant('HEALTH_DATA', '2026-12-01T00:00:00Z'),
+      withdraw('HEALTH_DATA', '2026-12-01T01:00:00Z'),
+      grant('HEALTH_DATA', '2026-12-01T02:00:00Z', 'WEB'),
+    ];
     assert.deepEqual(state(history, 'HEALTH_DATA'), {
       purpose: 'HEALTH_DATA',
       granted: true,
