@@ -53,7 +53,8 @@ describe('consents and the access audit (PIPA)', () => {
     const person = { ...PROFILE, phone: uniquePhone(), checkups: [CHECKUP] };
 
     // No consent: linking names HEALTH_DATA; the AI reading names both; nothing was started.
-    const link = await problemOf(await startLinkOnce(token, person), 403);
+    const who = { name: person.name, birthDate: person.birthDate, phone: person.phone };
+    const link = await problemOf(await startLinkOnce(token, who), 403);
     assert.deepEqual([link.code, link.consents], ['CONSENT_REQUIRED', ['HEALTH_DATA']]);
     const reading = await problemOf(await api('/api/intelligence/diagnosis', { token }), 403);
     assert.deepEqual([reading.code, reading.consents], ['CONSENT_REQUIRED', ['HEALTH_DATA', 'AI_OVERSEAS_TRANSFER']]);
