@@ -711,6 +711,8 @@ export interface components {
                 field: string;
                 message: string;
             }[];
+            /** @description With CONSENT_REQUIRED: the consents the user has not given (or withdrew) that this needs */
+            consents?: ("HEALTH_DATA" | "AI_OVERSEAS_TRANSFER")[];
         };
     };
     responses: never;
