@@ -87,9 +87,13 @@ test('when a user downloads a checkup sheet, then the health route streams the s
       return stored;
     },
   };
+  // Every read of health data is recorded in the access audit before it is answered.
+  const recorded = [];
+  const audit = { record: async (entry) => void recorded.push(entry) };
+  const clock = { now: () => new Date('2026-12-02T03:00:00Z') };
   const app = express();
   app.use((req, _res, next) => shared.runWithContext({ ...shared.contextFromTraceparent(undefined), userId: req.get('x-test-user') }, next));
-  app.use(shared.createRouter(createCheckupRoutes(reading)));
+  app.use(shared.createRouter(createCheckupRoutes(reading, audit, clock)));
   const server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -102,12 +106,16 @@ test('when a user downloads a checkup sheet, then the health route streams the s
     assert.equal(response.headers.get('content-disposition'), 'inline; filename="nhis-checkup-2024-04-12.pdf"');
     assert.match(response.headers.get('cache-control') ?? '', /no-store/);
     assert.ok(Buffer.from(await response.arrayBuffer()).equals(pdf), 'the bytes stored are the bytes served');
+    assert.deepEqual(
+      recorded.map((r) => [r.userId, r.accessorKind, r.resource, r.resourceId]),
+      [['u1', 'USER', 'CHECKUP_DOCUMENT', checkupId]],
+    );
   } finally {
     server.close();
   }
 
   // The API document says so too: the answer is the PDF, not a link to it.
-  const paths = shared.openApiPaths(createCheckupRoutes(reading));
+  const paths = shared.openApiPaths(createCheckupRoutes(reading, audit, clock));
   const ok = paths['/api/health/checkups/{id}/document'].get.responses['200'];
   assert.deepEqual(Object.keys(ok.content ?? {}), ['application/pdf']);
 });

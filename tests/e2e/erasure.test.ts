@@ -177,7 +177,8 @@ interface Finding {
  * Every row of every table of every service schema, as JSON, searched for the person's traces. The
  * tombstones are the exceptions, checked for what they hold: the `erased_users` rows (the id, to
  * refuse late writes) and the user service's account row (the id, with every personal field empty).
- * The user-deleted notice itself stays in the user service's outbox until the retention purges it.
+ * The user-deleted notice itself stays in the user service's outbox until the retention purges it,
+ * and the access audit keeps its records of reads for two years.
  */
 async function findInPostgres(traces: Traces): Promise<Finding[]> {
   const needles = [traces.userId, traces.email, traces.name, traces.phoneDigits, traces.chatMarker, ...traces.ids].map((n) => n.toLowerCase());
@@ -201,6 +202,14 @@ async function findInPostgres(traces: Traces): Promise<Finding[]> {
       if (schema === 'user_service' && table === 'users' && parsed.id === traces.userId) {
         const personal = ['email', 'name', 'picture', 'birth_date', 'sex', 'occupation'].filter((c) => parsed[c] !== null);
         if (personal.length === 0 && parsed.status === 'DELETED') continue;
+      }
+      // The access audit is kept two years after an erasure, as the safety-measure standard requires
+      // of access records (docs/decisions/020-consents-and-access-audit.md): whose data (the id), who
+      // read it (the user's own id, or an app), which checkup, when and why; nothing else of theirs.
+      if (schema === 'health_service' && table === 'access_audit' && parsed.user_id === traces.userId) {
+        const { user_id: _user, accessor, resource_id: _checkup, ...rest } = parsed;
+        const accessorIsThemOrAnApp = accessor === traces.userId || !needles.some((needle) => String(accessor).toLowerCase().includes(needle));
+        if (accessorIsThemOrAnApp && !needles.some((needle) => JSON.stringify(rest).toLowerCase().includes(needle))) continue;
       }
       if (schema === 'user_service' && table === 'outbox' && parsed.topic === 'user-deleted') {
         const payload = parsed.payload as Record<string, unknown>;

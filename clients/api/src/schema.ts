@@ -374,6 +374,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/health/access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 내 건강정보 열람 기록 · Who accessed my health data: every read of the user’s checkups (by the user, by a service, by an operator), newest first
+         * @description Each read of checkup data is recorded before the data is answered: who (the user, a service such as the AI, or an operator), what, when and why. Only the signed-in user’s own entries are listed. Entries are kept for two years, also after the account is deleted (then no longer shown).
+         */
+        get: operations["getMyAccessLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/intelligence/service-info": {
         parameters: {
             query?: never;
@@ -643,6 +663,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/me/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 내 개인정보 동의 현황 · The consents in force (health information; transfer abroad to the AI provider), each with its current notice
+         * @description PIPA: collecting health information (sensitive information) and transferring it abroad to the AI provider each need a separate, explicit consent. NHIS linking needs HEALTH_DATA; the AI reading, recommendations and chat need both. `notice` is the text to show and the version to send when granting.
+         */
+        get: operations["getMyConsents"];
+        put?: never;
+        /**
+         * 개인정보 동의·철회 · Grant or withdraw one consent; each decision is recorded with its notice version, time and channel
+         * @description A grant must name the current notice version (`GET /api/users/me/consents`), else 400 VALIDATION_FAILED. Withdrawing stops the processing it covered from the next request on. Repeating the decision in force records nothing (`recorded: false`).
+         */
+        post: operations["decideConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/me/consents/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 개인정보 동의·철회 이력 · Every consent decision, newest first, a page at a time */
+        get: operations["getMyConsentHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -671,6 +732,8 @@ export interface components {
                 field: string;
                 message: string;
             }[];
+            /** @description With CONSENT_REQUIRED: the consents the user has not given (or withdrew) that this needs */
+            consents?: ("HEALTH_DATA" | "AI_OVERSEAS_TRANSFER")[];
         };
     };
     responses: never;
@@ -2912,7 +2975,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The name or birth date is not the one on the user’s profile; nothing is sent to NHIS. Codes: `NHIS_IDENTITY_MISMATCH` */
+            /** @description The name or birth date is not the one on the user’s profile, or the user has not consented to the collection of health information (HEALTH_DATA); nothing is sent to NHIS. Codes: `NHIS_IDENTITY_MISMATCH`, `CONSENT_REQUIRED` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2979,7 +3042,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NHIS is unreachable or refused the request; Retry-After says when to try again. Codes: `NHIS_UNAVAILABLE`, `NHIS_REQUEST_FAILED`, `ROUTES_UNAVAILABLE` */
+            /** @description NHIS is unreachable or refused the request, or the consents could not be checked; Retry-After says when to try again. Codes: `NHIS_UNAVAILABLE`, `NHIS_REQUEST_FAILED`, `CONSENT_UNAVAILABLE`, `ROUTES_UNAVAILABLE` */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -3209,6 +3272,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The user has not given (or withdrew) a consent this needs (HEALTH_DATA); `consents` names the missing ones. Codes: `CONSENT_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No such link of this user. Codes: `LINK_NOT_FOUND` */
             404: {
                 headers: {
@@ -3256,7 +3328,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NHIS is unreachable; the link stays pending until its window passes. Codes: `NHIS_UNAVAILABLE`, `ROUTES_UNAVAILABLE` */
+            /** @description NHIS is unreachable (the link stays pending until its window passes), or the consents could not be checked. Codes: `NHIS_UNAVAILABLE`, `CONSENT_UNAVAILABLE`, `ROUTES_UNAVAILABLE` */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -3402,7 +3474,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Temporarily unavailable; Retry-After says when to try again. Codes: `ROUTES_UNAVAILABLE` */
+            /** @description The read could not be recorded in the access audit, so nothing is shown. Codes: `ACCESS_LOG_UNAVAILABLE`, `ROUTES_UNAVAILABLE` */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -3606,7 +3678,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Temporarily unavailable; Retry-After says when to try again. Codes: `ROUTES_UNAVAILABLE` */
+            /** @description The read could not be recorded in the access audit, so nothing is shown. Codes: `ACCESS_LOG_UNAVAILABLE`, `ROUTES_UNAVAILABLE` */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -3831,7 +3903,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Temporarily unavailable; Retry-After says when to try again. Codes: `ROUTES_UNAVAILABLE` */
+            /** @description The read could not be recorded in the access audit, so nothing is shown. Codes: `ACCESS_LOG_UNAVAILABLE`, `ROUTES_UNAVAILABLE` */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -3932,7 +4004,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Stored documents cannot be reached right now (checkups still can); retry after Retry-After seconds. Codes: `DOCUMENTS_UNAVAILABLE`, `ROUTES_UNAVAILABLE` */
+            /** @description Stored documents cannot be reached right now (checkups still can), or the read could not be recorded in the access audit; retry after Retry-After seconds. Codes: `DOCUMENTS_UNAVAILABLE`, `ACCESS_LOG_UNAVAILABLE`, `ROUTES_UNAVAILABLE` */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -4010,6 +4082,123 @@ export interface operations {
                                 computed?: boolean;
                             }[];
                         }[];
+                    };
+                };
+            };
+            /** @description The request is not valid. Codes: `NON_CANONICAL_PATH`, `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind this route could not be reached. Codes: `UPSTREAM_UNAVAILABLE` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The read could not be recorded in the access audit, so nothing is shown. Codes: `ACCESS_LOG_UNAVAILABLE`, `ROUTES_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service did not answer in time. Codes: `UPSTREAM_TIMEOUT` */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyAccessLog: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Entries per page
+                 * @example 20
+                 */
+                limit?: number;
+                /** @description `nextCursor` of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of entries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: date-time */
+                            accessedAt: string;
+                            accessor: {
+                                /** @enum {string} */
+                                kind: "USER" | "SERVICE" | "OPERATOR";
+                                /** @description USER: the user’s own id; SERVICE: the app that read it (e.g. intelligence); OPERATOR: the operator */
+                                id: string;
+                            };
+                            /** @enum {string} */
+                            resource: "CHECKUP_LIST" | "CHECKUP" | "CHECKUP_DOCUMENT" | "LATEST_CHECKUP" | "TRENDS" | "LATEST_JUDGED";
+                            /** @description The checkup read, when one was */
+                            resourceId: string | null;
+                            /** @enum {string} */
+                            purpose: "USER_VIEW" | "AI_READING" | "AI_RECOMMENDATIONS" | "AI_CHAT";
+                            /** @description The entry as a Korean sentence for the app */
+                            description: string;
+                        }[];
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -4235,6 +4424,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The user has not given (or withdrew) a consent this needs (HEALTH_DATA, AI_OVERSEAS_TRANSFER); `consents` names the missing ones. Codes: `CONSENT_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No checkup has been imported yet. Codes: `CHECKUP_NOT_FOUND` */
             404: {
                 headers: {
@@ -4273,7 +4471,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The health record is unavailable right now; Retry-After says when to retry. Codes: `HEALTH_DATA_UNAVAILABLE`, `ROUTES_UNAVAILABLE` */
+            /** @description The health record or the consents are unavailable right now; Retry-After says when to retry. Codes: `HEALTH_DATA_UNAVAILABLE`, `CONSENT_UNAVAILABLE`, `ROUTES_UNAVAILABLE` */
             503: {
                 headers: {
                     /** @description Seconds to wait */
@@ -4369,6 +4567,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The user has not given (or withdrew) a consent this needs (HEALTH_DATA, AI_OVERSEAS_TRANSFER); `consents` names the missing ones. Codes: `CONSENT_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A request with this Idempotency-Key is still being processed; retry after Retry-After seconds. Codes: `IDEMPOTENCY_KEY_IN_USE` */
             409: {
                 headers: {
@@ -4418,7 +4625,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The health record is unavailable right now; Retry-After says when to retry. Codes: `HEALTH_DATA_UNAVAILABLE`, `ROUTES_UNAVAILABLE` */
+            /** @description The health record or the consents are unavailable right now; Retry-After says when to retry. Codes: `HEALTH_DATA_UNAVAILABLE`, `CONSENT_UNAVAILABLE`, `ROUTES_UNAVAILABLE` */
             503: {
                 headers: {
                     /** @description Seconds to wait */
@@ -5122,6 +5329,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The user has not given (or withdrew) a consent this needs (HEALTH_DATA, AI_OVERSEAS_TRANSFER); `consents` names the missing ones. Codes: `CONSENT_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No such chat of this user. Codes: `CHAT_NOT_FOUND` */
             404: {
                 headers: {
@@ -5189,7 +5405,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Temporarily unavailable; Retry-After says when to try again. Codes: `ROUTES_UNAVAILABLE` */
+            /** @description The consents could not be checked; nothing was done. Codes: `CONSENT_UNAVAILABLE`, `ROUTES_UNAVAILABLE` */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -6508,6 +6724,376 @@ export interface operations {
                 };
             };
             /** @description The provider cannot be reached. Codes: `IDENTITY_PROVIDER_UNAVAILABLE`, `ROUTES_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service did not answer in time. Codes: `UPSTREAM_TIMEOUT` */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyConsents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every consent, granted or not */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        consents: {
+                            /** @enum {string} */
+                            purpose: "HEALTH_DATA" | "AI_OVERSEAS_TRANSFER";
+                            granted: boolean;
+                            version: string | null;
+                            decidedAt: string | null;
+                            channel: ("APP" | "WEB") | null;
+                            notice: {
+                                version: string;
+                                summary: string;
+                                summaryKo: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid. Codes: `NON_CANONICAL_PATH` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account was deleted meanwhile. Codes: `ACCOUNT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind this route could not be reached. Codes: `UPSTREAM_UNAVAILABLE` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; Retry-After says when to try again. Codes: `ROUTES_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service did not answer in time. Codes: `UPSTREAM_TIMEOUT` */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decideConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    purpose: "HEALTH_DATA" | "AI_OVERSEAS_TRANSFER";
+                    /** @enum {string} */
+                    action: "GRANT" | "WITHDRAW";
+                    /** @description The notice version shown to the user; required to GRANT (the current one) */
+                    version?: string;
+                    /**
+                     * @description Where the user decided: APP (mobile) or WEB
+                     * @enum {string}
+                     */
+                    channel: "APP" | "WEB";
+                };
+            };
+        };
+        responses: {
+            /** @description The consents in force after the decision */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        consents: {
+                            /** @enum {string} */
+                            purpose: "HEALTH_DATA" | "AI_OVERSEAS_TRANSFER";
+                            granted: boolean;
+                            version: string | null;
+                            decidedAt: string | null;
+                            channel: ("APP" | "WEB") | null;
+                            notice: {
+                                version: string;
+                                summary: string;
+                                summaryKo: string;
+                            };
+                        }[];
+                        /** @description false when the consent was already so: nothing new was recorded */
+                        recorded: boolean;
+                    };
+                };
+            };
+            /** @description The request is not valid. Codes: `NON_CANONICAL_PATH`, `VALIDATION_FAILED`, `MALFORMED_JSON` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account was deleted meanwhile. Codes: `ACCOUNT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit. Codes: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind this route could not be reached. Codes: `UPSTREAM_UNAVAILABLE` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; Retry-After says when to try again. Codes: `ROUTES_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service did not answer in time. Codes: `UPSTREAM_TIMEOUT` */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyConsentHistory: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Decisions per page
+                 * @example 20
+                 */
+                limit?: number;
+                /** @description `nextCursor` of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of decisions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @enum {string} */
+                            purpose: "HEALTH_DATA" | "AI_OVERSEAS_TRANSFER";
+                            /** @enum {string} */
+                            action: "GRANT" | "WITHDRAW";
+                            version: string;
+                            /** @enum {string} */
+                            channel: "APP" | "WEB";
+                            /** Format: date-time */
+                            recordedAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid. Codes: `NON_CANONICAL_PATH`, `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account was deleted meanwhile. Codes: `ACCOUNT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind this route could not be reached. Codes: `UPSTREAM_UNAVAILABLE` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; Retry-After says when to try again. Codes: `ROUTES_UNAVAILABLE` */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */

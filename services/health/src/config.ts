@@ -43,6 +43,8 @@ export const settings = {
   BLOB_BREAKER_RESET_SECONDS: seconds(1, 600, 30),
   /** How often import files that Blob Storage refused are offered to it again (s). */
   BLOB_UPLOAD_RETRY_SECONDS: seconds(1, 3600, 30),
+  /** Upper bound for asking the user service for the consents in force (ms). */
+  USER_TIMEOUT_MS: z.coerce.number().int().min(100).max(10_000).default(2_000),
   /** Lifetime of the cached latest judged checkup (s); it is also dropped on every import and profile change. */
   LATEST_CACHE_TTL_SECONDS: seconds(10, 86_400, 3600),
 };

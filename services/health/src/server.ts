@@ -1,6 +1,7 @@
 import {
   ConfigError,
   components,
+  createConsentCheck,
   createErasure,
   erasureTimingOf,
   outboxLimitsOf,
@@ -13,6 +14,7 @@ import { createHealthRepositories } from './adapters/repositories.js';
 import { createJudgedCache } from './adapters/judged-cache.js';
 import { createNhisClient } from './adapters/nhis-client.js';
 import { settings } from './config.js';
+import { createAccessAudit } from './handlers/access-audit.js';
 import { createReading, type LatestJudged } from './handlers/checkups.js';
 import { createLinking } from './handlers/links.js';
 import { createDocumentUploads } from './handlers/document-uploads.js';
@@ -22,6 +24,8 @@ import { createUserEventSubscriptions } from './subscriptions/user-events.js';
 
 /** How often pending links whose approval window passed are closed (and their identity erased). */
 const EXPIRY_SWEEP_MS = 60_000;
+/** How often access-audit rows past their retention are destroyed. */
+const AUDIT_PURGE_MS = 3_600_000;
 
 /**
  * In Azure the service reaches Blob Storage with its managed identity, so no key exists anywhere.
@@ -90,6 +94,15 @@ export const healthService: DbServiceDefinition<typeof settings> = {
     const reading = createReading({ db, repositories, documents, cache, logger });
     const userEvents = createUserEvents({ db, repositories, documents, cache });
     const erasure = createErasure({ db, steps: userEvents.erasureSteps(), logger, metrics, ...erasureTimingOf(config) });
+    const audit = createAccessAudit({ db, clock, logger });
+    const consents = createConsentCheck({ dapr, timeoutMs: config.USER_TIMEOUT_MS, logger });
+    const purge = setInterval(() => {
+      audit.purgeExpired().then(
+        (purged) => purged > 0 && logger.info('access-audit entries past their retention destroyed', { purged }),
+        (error: unknown) => logger.warn('could not destroy expired access-audit entries', { error: String(error) }),
+      );
+    }, AUDIT_PURGE_MS);
+    purge.unref();
 
     const sweep = setInterval(() => {
       linking.expireStale().catch((error: unknown) => logger.warn('could not close expired NHIS links', { error: String(error) }));
@@ -97,10 +110,11 @@ export const healthService: DbServiceDefinition<typeof settings> = {
     sweep.unref();
 
     return {
-      routes: healthRoutes({ reading, linking, db }),
+      routes: healthRoutes({ reading, linking, audit, consents, clock, db }),
       subscriptions: createUserEventSubscriptions(userEvents, erasure, logger, metrics),
       async onStop() {
         clearInterval(sweep);
+        clearInterval(purge);
         await uploads.stop();
         await erasure.stop();
         await relay.stop();

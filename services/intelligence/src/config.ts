@@ -56,4 +56,6 @@ export const settings = {
   CHAT_CONTEXT_MESSAGES: int(0, 50, 10),
   /** Upper bound for the call to the health service (ms). */
   HEALTH_TIMEOUT_MS: int(200, 30_000, 4_000),
+  /** Upper bound for asking the user service for the consents in force (ms). */
+  USER_TIMEOUT_MS: int(100, 10_000, 2_000),
 };

@@ -1,4 +1,4 @@
-import { components, createErasure, erasureTimingOf, type DbServiceDefinition } from '@healthsync/shared';
+import { components, createConsentCheck, createErasure, erasureTimingOf, type DbServiceDefinition } from '@healthsync/shared';
 import { createAnswerCache } from './adapters/answer-cache.js';
 import { createClaude } from './adapters/claude.js';
 import { createClaudeBatches } from './adapters/claude-batches.js';
@@ -110,7 +110,16 @@ export const intelligenceService: DbServiceDefinition<typeof settings> = {
     prune.unref();
 
     return {
-      routes: intelligenceRoutes({ diagnosis, recommendations, chat, messages, messageBatches, logger, db }),
+      routes: intelligenceRoutes({
+        diagnosis,
+        recommendations,
+        chat,
+        messages,
+        messageBatches,
+        logger,
+        consents: createConsentCheck({ dapr, timeoutMs: config.USER_TIMEOUT_MS, logger }),
+        db,
+      }),
       subscriptions: createUserEventSubscriptions(userData, erasure, logger, metrics),
       async onStop() {
         clearInterval(prune);

@@ -18,3 +18,4 @@ export * from './outbox.js';
 export * from './idempotency.js';
 export * from './preconditions.js';
 export * from './problem-text.js';
+export * from './consent-check.js';

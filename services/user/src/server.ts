@@ -4,6 +4,7 @@ import { createIdentityProviders } from './adapters/identity-provider.js';
 import { createTokenSigner, parseSigningKeySecret } from './adapters/token-signer.js';
 import { settings } from './config.js';
 import { createAccounts } from './handlers/accounts.js';
+import { createConsents } from './handlers/consents.js';
 import { signInScheme, userRoutes } from './routes/index.js';
 
 /** The web sign-in client, when configured: its id, redirect URIs and secret (from the secret store). */
@@ -64,7 +65,7 @@ export const userService: DbServiceDefinition<typeof settings> = {
       eventsEnqueued: () => void relay.flush(),
     });
     return {
-      routes: userRoutes({ accounts, jwks: () => signer.jwks(), clock, db }),
+      routes: userRoutes({ accounts, consents: createConsents({ db, clock, logger }), jwks: () => signer.jwks(), clock, db }),
       securitySchemes: async () => signInScheme(config.OIDC_ISSUER, config.OIDC_CLIENT_IDS[0] ?? '', await identityProvider.authorizationEndpoint()),
       onStop: async () => {
         clearInterval(reload);

@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
-import { settableClock } from '@healthsync/shared';
+import { CONSENT_PURPOSES, settableClock, type ConsentPurpose } from '@healthsync/shared';
 import {
+  answerConsents,
+  invocationFailure,
   type Component,
   expectDocumentedExamplesAccepted,
   expectProducedEventsKeepContracts,
@@ -28,6 +30,8 @@ let health: Component;
 let blob: OutageProxy;
 /** The service's container, read directly (not through the proxy). */
 let container: ContainerClient;
+/** Consents the user service answers per user (every consent unless set here); `null`: the user service is down. */
+const consentsOf = new Map<string, readonly ConsentPurpose[] | null>();
 
 before(async () => {
   nhis = await start(
@@ -56,6 +60,11 @@ before(async () => {
       'nhis-client-id': CLIENT_ID,
       'nhis-client-secret': CLIENT_SECRET,
     },
+  });
+  answerConsents(health.dapr, (userId) => {
+    const given = consentsOf.get(userId);
+    if (given === null) throw invocationFailure({ appId: 'user', method: 'GET', path: 'internal/users', body: undefined, headers: {} }, 500);
+    return given ?? CONSENT_PURPOSES;
   });
 });
 
@@ -174,7 +183,7 @@ describe('linking NHIS', () => {
     );
 
     const judged = await json<{ checkup: { items: { item: string; grade: string }[] } }>(
-      await health.request(`/internal/health/users/${who.userId}/latest-judged`),
+      await health.request(`/internal/health/users/${who.userId}/latest-judged?purpose=AI_READING`),
     );
     assert.equal(judged.checkup.items.find((i) => i.item === 'BLOOD_PRESSURE')?.grade, 'SUSPECTED_DISEASE');
     for (let i = 0; i < 100 && !imported(who.userId).length; i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
@@ -249,7 +258,9 @@ describe('linking NHIS', () => {
       [who.userId],
     );
     assert.equal(Number(counts.rows[0]!.n), 0);
-    const judged = await json<{ profile: unknown; checkup: unknown }>(await health.request(`/internal/health/users/${who.userId}/latest-judged`));
+    const judged = await json<{ profile: unknown; checkup: unknown }>(
+      await health.request(`/internal/health/users/${who.userId}/latest-judged?purpose=AI_READING`),
+    );
     assert.deepEqual([judged.profile, judged.checkup], [null, null]);
   });
 });
@@ -386,6 +397,162 @@ describe('when Blob Storage is down', () => {
       return done.rowCount === 1;
     });
     assert.deepEqual(await blobsOf(who.userId), [], 'files and snapshot are gone');
+  });
+});
+
+/** A person whose checkups are imported (every consent given). */
+async function importedPerson(): Promise<{ who: Person; checkupIds: string[] }> {
+  const who = await person([checkup('2024'), checkup('2022')]);
+  const link = await json<LinkView>(await startLink(who), 201);
+  await control(`/approvals/${await approvalOf(who.phone)}`, { decision: 'approve' });
+  const completed = await json<LinkView>(await completeLink(who.userId, link.id));
+  return { who, checkupIds: completed.imported!.checkupIds };
+}
+
+interface AccessLog {
+  items: {
+    accessedAt: string;
+    accessor: { kind: string; id: string };
+    resource: string;
+    resourceId: string | null;
+    purpose: string;
+    description: string;
+  }[];
+  nextCursor: string | null;
+}
+const accessLog = (userId: string, query = '') => health.request(`/api/health/access-log${query}`, { userId });
+
+async function problem(response: Response, status: number): Promise<Record<string, unknown>> {
+  const text = await response.text();
+  assert.equal(response.status, status, text);
+  assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/);
+  return JSON.parse(text) as Record<string, unknown>;
+}
+
+describe('consent to collect health information (PIPA)', () => {
+  test('when the user has not consented, then linking is refused with 403 CONSENT_REQUIRED naming HEALTH_DATA and nothing reaches NHIS', async () => {
+    const who = await person([checkup('2024')]);
+    consentsOf.set(who.userId, ['AI_OVERSEAS_TRANSFER']);
+    const refused = await problem(await startLink(who), 403);
+    assert.equal(refused.code, 'CONSENT_REQUIRED');
+    assert.deepEqual(refused.consents, ['HEALTH_DATA']);
+    assert.equal(await approvalOf(who.phone), undefined, 'no approval request reached the phone');
+    const links = await health.db.query('select 1 from nhis_links where user_id = $1', [who.userId]);
+    assert.equal(links.rowCount, 0);
+  });
+
+  test('when the consent is withdrawn between starting and completing, then completing is refused and nothing is imported', async () => {
+    const who = await person([checkup('2024')]);
+    const link = await json<LinkView>(await startLink(who), 201);
+    await control(`/approvals/${await approvalOf(who.phone)}`, { decision: 'approve' });
+    consentsOf.set(who.userId, []);
+    assert.equal((await problem(await completeLink(who.userId, link.id), 403)).code, 'CONSENT_REQUIRED');
+    const stored = await health.db.query('select 1 from checkups where user_id = $1', [who.userId]);
+    assert.equal(stored.rowCount, 0);
+    // Given again: the same link completes.
+    consentsOf.delete(who.userId);
+    assert.equal((await json<LinkView>(await completeLink(who.userId, link.id))).state, 'IMPORTED');
+  });
+
+  test('when the user service cannot say, then linking is refused with 503 CONSENT_UNAVAILABLE, never run on a guess', async () => {
+    const who = await person([checkup('2024')]);
+    consentsOf.set(who.userId, null);
+    assert.equal((await problem(await startLink(who), 503)).code, 'CONSENT_UNAVAILABLE');
+    assert.equal(await approvalOf(who.phone), undefined);
+  });
+});
+
+describe('the access audit', () => {
+  test('when the user and the intelligence service read checkups, then each read is in the user’s access log with who, what, when and why', async () => {
+    const { who, checkupIds } = await importedPerson();
+    clock.advance(1000);
+    await json(await health.request('/api/health/checkups', { userId: who.userId }));
+    clock.advance(1000);
+    await json(await health.request(`/api/health/checkups/${checkupIds[0]}`, { userId: who.userId }));
+    clock.advance(1000);
+    const internal = await json<{ checkup: { checkupId: string } }>(
+      await health.request(`/internal/health/users/${who.userId}/latest-judged?purpose=AI_READING`, { headers: { 'dapr-caller-app-id': 'intelligence' } }),
+    );
+    const log = await json<AccessLog>(await accessLog(who.userId));
+    assert.deepEqual(
+      log.items.map((i) => [i.accessor.kind, i.accessor.id, i.resource, i.resourceId, i.purpose]),
+      [
+        ['SERVICE', 'intelligence', 'LATEST_JUDGED', internal.checkup.checkupId, 'AI_READING'],
+        ['USER', who.userId, 'CHECKUP', checkupIds[0], 'USER_VIEW'],
+        ['USER', who.userId, 'CHECKUP_LIST', null, 'USER_VIEW'],
+      ],
+    );
+    assert.equal(log.items[0]!.accessedAt, clock.now().toISOString(), 'the time is the service clock’s');
+    assert.match(log.items[0]!.description, /AI 건강검진 해석을 위해/);
+    assert.equal(log.nextCursor, null);
+
+    // Another user sees only their own reads: none.
+    assert.deepEqual(await json<AccessLog>(await accessLog(randomUUID())), { items: [], nextCursor: null });
+  });
+
+  test('when the log is longer than a page, then the cursor walks it without gaps or repeats; a cursor it did not give is a 400', async () => {
+    const { who } = await importedPerson();
+    for (let i = 0; i < 5; i += 1) await json(await health.request('/api/health/trends', { userId: who.userId }));
+    const first = await json<AccessLog>(await accessLog(who.userId, '?limit=2'));
+    const second = await json<AccessLog>(await accessLog(who.userId, `?limit=2&cursor=${first.nextCursor}`));
+    const third = await json<AccessLog>(await accessLog(who.userId, `?limit=2&cursor=${second.nextCursor}`));
+    assert.deepEqual([first.items.length, second.items.length, third.items.length, third.nextCursor], [2, 2, 1, null]);
+    for (const bad of ['?cursor=nope', '?limit=0', '?limit=101', `?cursor=${'x'.repeat(65)}`]) {
+      assert.equal((await problem(await accessLog(who.userId, bad), 400)).code, 'VALIDATION_FAILED', bad);
+    }
+  });
+
+  test('when a service reads without a known purpose, then it is a 400 and nothing is answered or recorded', async () => {
+    const { who } = await importedPerson();
+    for (const query of ['', '?purpose=MARKETING', '?purpose=USER_VIEW']) {
+      assert.equal((await problem(await health.request(`/internal/health/users/${who.userId}/latest-judged${query}`), 400)).code, 'VALIDATION_FAILED');
+    }
+    assert.deepEqual((await json<AccessLog>(await accessLog(who.userId))).items, []);
+  });
+
+  test('when the service’s own role tries to change or remove audit entries, then PostgreSQL refuses; it may add and read them', async () => {
+    const { who } = await importedPerson();
+    await json(await health.request('/api/health/checkups', { userId: who.userId }));
+    for (const sql of ['update access_audit set purpose = $2 where user_id = $1', 'delete from access_audit where user_id = $1 and purpose <> $2']) {
+      await assert.rejects(health.db.query(sql, [who.userId, 'AI_CHAT']), (error: { code?: string }) => error.code === '42501', sql);
+    }
+    await assert.rejects(health.db.query('truncate access_audit'), (error: { code?: string }) => error.code === '42501');
+    assert.equal((await json<AccessLog>(await accessLog(who.userId))).items.length, 1);
+  });
+
+  test('when the account is deleted, then the audit entries stay until their two years have passed, and only then are destroyed', async () => {
+    const { who } = await importedPerson();
+    const now = clock.now();
+    try {
+      // A read two years and a day ago, and one now.
+      clock.set(new Date(now.getTime() - (2 * 365 + 2) * 86_400_000));
+      await json(await health.request('/api/health/checkups', { userId: who.userId }));
+      clock.set(now);
+      await json(await health.request('/api/health/checkups', { userId: who.userId }));
+      assert.equal(
+        (
+          await health.deliver('/events/user-deleted', 'user-deleted', {
+            eventId: randomUUID(),
+            type: 'UserDeleted',
+            userId: who.userId,
+            occurredAt: clock.now().toISOString(),
+          })
+        ).status,
+        200,
+      );
+      const entries = async () =>
+        (await health.db.query<{ accessedAt: Date }>('select accessed_at as "accessedAt" from access_audit where user_id = $1 order by id', [who.userId])).rows;
+      assert.equal((await entries()).length, 2, 'erasing the account keeps the access records');
+      const purged = await health.db.query<{ purged: number }>('select purge_expired_access_audit() as purged');
+      assert.ok(purged.rows[0]!.purged >= 1);
+      assert.deepEqual(
+        (await entries()).map((e) => e.accessedAt.toISOString()),
+        [now.toISOString()],
+        'only the entry past two years is gone',
+      );
+    } finally {
+      clock.set(now);
+    }
   });
 });
 

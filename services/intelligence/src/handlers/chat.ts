@@ -125,7 +125,7 @@ export function createChat(deps: ChatDeps) {
 
   async function userRecord(userId: string): Promise<{ record: HealthRecord | null; context: RecordContext }> {
     try {
-      const latest = await deps.health.latestJudged(userId);
+      const latest = await deps.health.latestJudged(userId, 'AI_CHAT');
       return { record: buildRecord(latest, seoulToday(deps.clock)), context: latest.checkup ? 'AVAILABLE' : 'NO_CHECKUP' };
     } catch (error) {
       if (error instanceof HealthDataUnavailableError) return { record: null, context: 'UNAVAILABLE' };

@@ -71,7 +71,7 @@ export function createRecommendations(deps: RecommendationDeps) {
   const { recommendations } = deps.repositories;
   return {
     async recommend(userId: string): Promise<RecommendationView> {
-      const latest = await deps.health.latestJudged(userId);
+      const latest = await deps.health.latestJudged(userId, 'AI_RECOMMENDATIONS');
       const record = buildRecord(latest, seoulToday(deps.clock));
       const prompt = recommendationPrompt(record);
       const hash = factsHash({ version: prompt.version, model: deps.model, facts: prompt.facts });

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { addDays, seoulToday } from '@healthsync/shared';
+import { addDays, CONSENT_PURPOSES, seoulToday, type ConsentPurpose } from '@healthsync/shared';
 import {
+  answerConsents,
   type Component,
   expectDocumentedExamplesAccepted,
   expectProducedEventsKeepContracts,
@@ -21,6 +22,8 @@ let claude: RunningStandin;
 let intelligence: Component;
 /** The judged record the health service answers, per user; absent: it does not answer. */
 const records = new Map<string, unknown>();
+/** The consents the user service answers per user; every consent unless set here. */
+const consentsOf = new Map<string, readonly ConsentPurpose[]>();
 
 const items = [
   {
@@ -58,7 +61,9 @@ before(async () => {
     env: { CLAUDE_BASE_URL: claude.url, CLAUDE_MAX_ATTEMPTS: '1', AI_DAILY_TOKEN_BUDGET: '100000', ERASURE_SWEEP_SECONDS: '1', ERASURE_MAX_RETRY_SECONDS: '1' },
     secrets: { 'claude-api-key': API_KEY },
   });
-  intelligence.dapr.onInvoke('health', /^internal\/health\/users\/[^/]+\/latest-judged$/, (call) => {
+  answerConsents(intelligence.dapr, (userId) => consentsOf.get(userId) ?? CONSENT_PURPOSES);
+  // The reader says why it reads (the health service records it in the user's access audit).
+  intelligence.dapr.onInvoke('health', /^internal\/health\/users\/[^/]+\/latest-judged\?purpose=(AI_READING|AI_RECOMMENDATIONS|AI_CHAT)$/, (call) => {
     const record = records.get(decodeURIComponent(call.path.split('/')[3]!));
     if (!record) throw invocationFailure(call, 503, { code: 'UNAVAILABLE' });
     return record;
@@ -132,6 +137,41 @@ describe('readings and missions', () => {
     const userId = randomUUID();
     const problem = await json<{ code: string }>(await reading(userId), 503);
     assert.equal(problem.code, 'HEALTH_DATA_UNAVAILABLE');
+  });
+});
+
+describe('consents (PIPA)', () => {
+  const healthReadsOf = (userId: string) =>
+    intelligence.dapr.invocations.filter((c) => c.appId === 'health' && c.path.includes(userId)).map((c) => c.path.split('?')[1]);
+  const ask = async (userId: string) => {
+    const chat = await json<{ id: string }>(await intelligence.request('/api/intelligence/chats', { method: 'POST', userId, json: {} }), 201);
+    return intelligence.request(`/api/intelligence/chats/${chat.id}/messages`, { method: 'POST', userId, json: { message: '혈압이 높으면 어떻게 하나요?' } });
+  };
+
+  test('when the user has not consented to the transfer abroad, then the reading, the missions and the chat answer 403 naming it, and nothing is read or sent', async () => {
+    const userId = userWith('checkup');
+    consentsOf.set(userId, ['HEALTH_DATA']);
+    const calls = await claudeCalls();
+    for (const response of [await reading(userId), await recommend(userId), await ask(userId)]) {
+      const problem = await json<{ code: string; consents: string[] }>(response, 403);
+      assert.deepEqual([problem.code, problem.consents], ['CONSENT_REQUIRED', ['AI_OVERSEAS_TRANSFER']]);
+    }
+    assert.deepEqual(healthReadsOf(userId), [], 'the health record was not read');
+    assert.equal(await claudeCalls(), calls, 'nothing went to the model');
+    const stored = await intelligence.db.query('select 1 from chat_messages m join chat_sessions s on s.id = m.session_id where s.user_id = $1', [userId]);
+    assert.equal(stored.rowCount, 0, 'the question was not stored');
+  });
+
+  test('when the user consents, then the reading comes and says why it read the record; withdrawn, even the stored reading is refused', async () => {
+    const userId = userWith('checkup');
+    consentsOf.set(userId, []);
+    const refused = await json<{ consents: string[] }>(await reading(userId), 403);
+    assert.deepEqual(refused.consents, ['HEALTH_DATA', 'AI_OVERSEAS_TRANSFER']);
+    consentsOf.set(userId, CONSENT_PURPOSES);
+    assert.equal((await json<Reading>(await reading(userId))).source, 'AI');
+    assert.deepEqual(healthReadsOf(userId), ['purpose=AI_READING']);
+    consentsOf.set(userId, ['HEALTH_DATA']);
+    assert.equal((await json<{ code: string }>(await reading(userId), 403)).code, 'CONSENT_REQUIRED');
   });
 });
 

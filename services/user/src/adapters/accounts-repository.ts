@@ -91,6 +91,8 @@ const accounts = {
   /** Erases personal data and marks the account deleted; the row stays as a tombstone, its identities go. */
   async markDeleted(client: DbClient, userId: string): Promise<void> {
     await client.query('delete from identities where user_id = $1', [userId]);
+    // The consent history is personal data like the profile: erased with it (docs/decisions/020).
+    await client.query('delete from consent_events where user_id = $1', [userId]);
     await client.query(
       `update users set status = 'DELETED', deleted_at = now(), updated_at = now(), email = null, name = null,
          picture = null, birth_date = null, sex = null, occupation = null, subject = 'deleted:' || id
