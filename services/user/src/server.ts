@@ -26,6 +26,8 @@ export const userService: DbServiceDefinition<typeof settings> = {
   dbSchema: 'user_service',
   settings,
   async build({ config, db, dapr, logger, metrics, clock }) {
+    // Settings and secrets first: a service that cannot start must not leave a relay or timer behind.
+    const webClient = await webClientOf(config, dapr);
     const readKeys = async () => parseSigningKeySecret(await dapr.getSecret(components.secrets, 'jwt-signing-key'));
     const signer = createTokenSigner(await readKeys(), {
       issuer: config.TOKEN_ISSUER,
@@ -45,7 +47,7 @@ export const userService: DbServiceDefinition<typeof settings> = {
         issuer: config.OIDC_ISSUER,
         clientIds: config.OIDC_CLIENT_IDS,
         allowInsecureHttp: config.OIDC_ALLOW_INSECURE_HTTP,
-        ...(await webClientOf(config, dapr)),
+        ...webClient,
       },
       config.OIDC_ADDITIONAL_ISSUERS,
     );
