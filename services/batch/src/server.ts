@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { type DbServiceDefinition } from '@healthsync/shared';
+import { components, systemClock, withTransaction, type DbServiceDefinition } from '@healthsync/shared';
 import { createActivityRepository } from './adapters/activity-repository.js';
 import { createDeliveriesRepository } from './adapters/deliveries-repository.js';
 import { createGenerationRepository } from './adapters/generation-repository.js';
@@ -8,11 +8,14 @@ import { createNudgeWriter } from './adapters/intelligence-client.js';
 import { createUsageReader } from './adapters/usage-analytics-client.js';
 import { createNotificationsRepository } from './adapters/notifications-repository.js';
 import { createRunsRepository } from './adapters/runs-repository.js';
-import { generationSettings, runSettings, settings } from './config.js';
+import { createFcmClient } from './adapters/fcm-client.js';
+import { createPushRepository } from './adapters/push-repository.js';
+import { generationSettings, pushSettings, runSettings, settings } from './config.js';
 import { createEncouragementRun } from './handlers/encouragement-run.js';
 import { createGeneration } from './handlers/generation.js';
 import { createGoalActivity } from './handlers/goal-activity.js';
 import { createInbox } from './handlers/inbox.js';
+import { createPushDevices, createPushDispatch } from './handlers/push.js';
 import { batchRoutes } from './routes/index.js';
 import { createDailyEncouragementTrigger, DAILY_ENCOURAGEMENT_BINDING } from './subscriptions/daily-encouragement.js';
 import { goalEventSubscriptions } from './subscriptions/goal-events.js';
@@ -61,10 +64,25 @@ export const batchService: DbServiceDefinition<typeof settings> = {
     });
     const goalActivity = createGoalActivity({ db, activity, deliveries, notifications, logger });
     const inbox = createInbox({ db, notifications, logger, clock });
+    const pushConfig = pushSettings(config);
+    const push = createPushRepository(db);
+    const fcm = createFcmClient({
+      baseUrl: pushConfig.baseUrl,
+      serviceAccount: () => dapr.getSecret(components.secrets, 'fcm-service-account'),
+      policy: pushConfig.policy,
+      timeoutMs: pushConfig.timeoutMs,
+      // The assertion's iat/exp and the access token's expiry are checked against real time.
+      clock: systemClock,
+      logger,
+    });
+    const pushDispatch = createPushDispatch({ push, notifications, fcm, settings: pushConfig, owner, clock, logger, metrics });
+    const devices = createPushDevices({ db, push, logger });
     encouragement.startResuming();
+    pushDispatch.start();
     return {
       routes: batchRoutes({
         inbox,
+        devices,
         runs,
         deliveries,
         encouragement,
@@ -73,11 +91,13 @@ export const batchService: DbServiceDefinition<typeof settings> = {
       }),
       subscriptions: [
         ...goalEventSubscriptions(goalActivity, logger, metrics),
-        userDeletedSubscription(goalActivity),
+        userDeletedSubscription(goalActivity, (userId) => withTransaction(db, (client) => push.erase(client, userId))),
         deadLetterSubscription(db, logger, metrics),
       ],
       inputBindings: [{ name: DAILY_ENCOURAGEMENT_BINDING, handle: createDailyEncouragementTrigger(encouragement) }],
-      onStop: () => encouragement.stop(),
+      onStop: async () => {
+        await Promise.all([encouragement.stop(), pushDispatch.stop()]);
+      },
     };
   },
 };
