@@ -16,7 +16,7 @@ const today = () => seoulToday(batch.clock);
 before(async () => {
   // The per-message path (one intelligence call per user), where the double answers each call; the
   // message-batch path is driven end to end against the Claude stand-in (tests/e2e/notifications-batches).
-  batch = await startComponent(batchService, { env: { BATCH_RESUME_INTERVAL_SECONDS: '3600', BATCH_TEXTS: 'per-message' } });
+  batch = await startComponent(batchService, { env: { BATCH_RESUME_INTERVAL_SECONDS: '3600', BATCH_TEXTS: 'per-message', PUSH_POLL_INTERVAL_MS: '600000' } });
   batch.dapr.onInvoke('intelligence', 'internal/intelligence/messages', (call) => {
     const { facts } = call.body as { facts: { consecutiveMissedDays: number } };
     return { text: `${facts.consecutiveMissedDays}일 쉬었어요. 오늘 하나만 해 봐요!`, source: 'AI' };
