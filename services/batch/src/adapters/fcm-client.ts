@@ -109,7 +109,12 @@ export function createFcmClient(deps: FcmClientDeps): FcmClient {
     } catch (error) {
       throw new PushUnavailableError(`the FCM service account could not be read: ${error instanceof Error ? error.message : String(error)}`);
     }
-    account = parseServiceAccount(json);
+    try {
+      account = parseServiceAccount(json);
+    } catch (error) {
+      // A broken secret is an outage of push, not of one message: every message waits for it to be fixed.
+      throw new PushUnavailableError(error instanceof Error ? error.message : String(error));
+    }
     return account;
   }
 
