@@ -48,7 +48,7 @@ export interface paths {
          */
         put: operations["registerPushDevice"];
         post?: never;
-        /** 푸시 알림 기기 해제 · Stop pushing to this device (at sign-out); an unknown device is fine */
+        /** 푸시 알림 기기 해제 · Stop pushing to this device (at sign-out) */
         delete: operations["unregisterPushDevice"];
         options?: never;
         head?: never;
@@ -1052,6 +1052,15 @@ export interface operations {
                 headers: {
                     /** @description `Bearer` */
                     "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This account has no device with this id (already unregistered). Codes: `DEVICE_NOT_FOUND` */
+            404: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

@@ -40,6 +40,9 @@ export function createPushRepository(db: Db) {
       platform: PushPlatform,
       token: string,
     ): Promise<{ device: PushDevice; movedFrom: number }> {
+      // Registrations of one token take turns: two accounts registering it at once would otherwise
+      // both find it free and the second insert would break the token's uniqueness.
+      await client.query('select pg_advisory_xact_lock(hashtextextended($1, 20))', [token]);
       const moved = await client.query('delete from push_devices where token = $1 and not (user_id = $2 and device_id = $3)', [token, userId, deviceId]);
       const result = await client.query<DeviceRow>(
         `insert into push_devices (user_id, device_id, platform, token)

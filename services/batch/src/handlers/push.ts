@@ -37,8 +37,11 @@ export function createPushDevices(deps: { db: Db; push: PushRepository; logger: 
     async list(userId: string): Promise<{ items: DeviceView[] }> {
       return { items: (await push.devices(userId)).map(viewOf) };
     },
-    async unregister(userId: string, deviceId: string): Promise<void> {
-      if (await push.unregister(userId, deviceId)) logger.info('push device unregistered', { userId, deviceId });
+    /** False when the account has no such device. */
+    async unregister(userId: string, deviceId: string): Promise<boolean> {
+      const removed = await push.unregister(userId, deviceId);
+      if (removed) logger.info('push device unregistered', { userId, deviceId });
+      return removed;
     },
   };
 }

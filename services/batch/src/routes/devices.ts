@@ -1,4 +1,4 @@
-import { route, type RouteSpec } from '@healthsync/shared';
+import { NotFoundError, route, type RouteSpec } from '@healthsync/shared';
 import { z } from 'zod';
 import { PUSH_PLATFORMS } from '../domain/push.js';
 import type { PushDevices } from '../handlers/push.js';
@@ -77,15 +77,19 @@ export function createDeviceRoutes(devices: PushDevices): RouteSpec[] {
       method: 'delete',
       path: '/api/notifications/devices/:deviceId',
       operationId: 'unregisterPushDevice',
-      summary: 'Stop pushing to this device (at sign-out); an unknown device is fine',
+      summary: 'Stop pushing to this device (at sign-out)',
       summaryKo: '푸시 알림 기기 해제',
       tags: ['notifications'],
       access: 'user',
       params,
       example: { params: { deviceId: deviceExample.deviceId } },
-      responses: { 204: { description: 'The device no longer receives pushes' } },
+      responses: {
+        204: { description: 'The device no longer receives pushes' },
+        404: { description: 'This account has no device with this id (already unregistered)', codes: { DEVICE_NOT_FOUND: 'No such device on your account.' } },
+      },
       async handler({ userId, params }) {
-        await devices.unregister(userId, params.deviceId);
+        // Device ids name devices within the caller's own account: another account's id is simply not found.
+        if (!(await devices.unregister(userId, params.deviceId))) throw new NotFoundError('DEVICE_NOT_FOUND', 'No such device on your account.');
         return undefined;
       },
     }),

@@ -158,12 +158,17 @@ describe('push devices', () => {
     assert.deepEqual(await devices(userId), []);
   });
 
-  test('when a device unregisters (again is fine), then it is gone and gets no more pushes', async () => {
+  test('when a device unregisters, then it is gone and gets no more pushes; a second time, or another account’s id, is 404', async () => {
     const userId = randomUUID();
     const token = newToken();
     await register(userId, 'phone-1', token);
+    const other = randomUUID();
+    const notTheirs = await batch.request('/api/notifications/devices/phone-1', { method: 'DELETE', userId: other });
+    assert.equal(notTheirs.status, 404);
+    assert.equal(((await notTheirs.json()) as { code: string }).code, 'DEVICE_NOT_FOUND');
+    assert.equal((await devices(userId)).length, 1, 'another account cannot unregister it');
     assert.equal((await batch.request('/api/notifications/devices/phone-1', { method: 'DELETE', userId })).status, 204);
-    assert.equal((await batch.request('/api/notifications/devices/phone-1', { method: 'DELETE', userId })).status, 204);
+    assert.equal((await batch.request('/api/notifications/devices/phone-1', { method: 'DELETE', userId })).status, 404);
     assert.deepEqual(await devices(userId), []);
     const id = await inboxMessage(userId);
     assert.deepEqual(await decided(id), { state: 'SKIPPED', reason: 'NO_DEVICES' });
