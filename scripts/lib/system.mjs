@@ -2,6 +2,7 @@
 // Sentry and scheduler, the stand-ins for Google / NHIS / Claude, then every service with its
 // sidecar through the dapr CLI's run file. Used by `npm start` and `npm test` alike.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createPublicKey } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -10,7 +11,16 @@ import { appTokensDir, daprBinDir, daprCli, daprRuntimePath, dataDir, root } fro
 import { apps, gatewayUrl, ports, rabbitMqPorts, traceViewerUrl, webUrl } from './ports.mjs';
 import { backingServices, componentSet, componentTypes, runFileFor } from './component-sets.mjs';
 import { freePort, isPortOpen, isRunning, requireFreePorts, startProcess, stopLeftovers, stopProcess, waitUntil } from './processes.mjs';
-import { blobConnectionString, postgresBinDir, rabbitMqServerScript, readSecrets, redisServerBinary, TOKEN_APPS, zipkinJar } from './setup-steps.mjs';
+import {
+  blobConnectionString,
+  FCM_LOCAL_PROJECT,
+  postgresBinDir,
+  rabbitMqServerScript,
+  readSecrets,
+  redisServerBinary,
+  TOKEN_APPS,
+  zipkinJar,
+} from './setup-steps.mjs';
 import { migrate } from '../migrate.mjs';
 import { DATABASES, databaseSecretName } from './databases.mjs';
 
@@ -331,6 +341,18 @@ function standIns(secrets, testMode, claudeEnv = {}) {
       name: 'claude',
       port: ports.claude,
       env: { CLAUDE_STANDIN_PORT: String(ports.claude), CLAUDE_STANDIN_API_KEY: secrets['claude-api-key'], CLAUDE_STANDIN_CONTROL: 'true', ...claudeEnv },
+    },
+    {
+      name: 'fcm',
+      port: ports.fcm,
+      env: {
+        FCM_STANDIN_PORT: String(ports.fcm),
+        FCM_STANDIN_PROJECT_ID: FCM_LOCAL_PROJECT,
+        FCM_STANDIN_CLIENT_EMAIL: JSON.parse(secrets['fcm-service-account']).client_email,
+        // Only the public half: the stand-in verifies, it never signs.
+        FCM_STANDIN_PUBLIC_KEY: createPublicKey(secrets['fcm-private-key']).export({ type: 'spki', format: 'pem' }).toString(),
+        FCM_STANDIN_CONTROL: 'true',
+      },
     },
   ];
 }

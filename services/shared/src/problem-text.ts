@@ -61,6 +61,7 @@ export const PROBLEM_DETAILS_KO: Record<string, string> = {
   NON_CANONICAL_PATH: '허용되지 않는 요청 주소입니다.',
   NOT_FOUND: '요청한 항목이 없습니다.',
   NOTIFICATION_NOT_FOUND: '알림함에 해당 알림이 없습니다.',
+  DEVICE_NOT_FOUND: '계정에 등록된 해당 기기가 없습니다.',
   NO_ACTIVE_MISSIONS: '초기화할 진행 중인 미션이 없습니다.',
   NO_CHECKUPS: '아직 가져온 건강검진 결과가 없습니다. 먼저 건강보험공단을 연동해 주세요.',
   PAYLOAD_TOO_LARGE: '요청 본문이 허용된 크기를 넘었습니다.',

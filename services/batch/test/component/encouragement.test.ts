@@ -18,7 +18,13 @@ before(async () => {
   // message-batch path is driven end to end against the Claude stand-in (tests/e2e/notifications-batches).
   batch = await startComponent(batchService, {
     // A dead-lettered user-deleted is published again a second later (two seconds the second time), twice at most.
-    env: { BATCH_RESUME_INTERVAL_SECONDS: '3600', BATCH_TEXTS: 'per-message', BATCH_ERASURE_REPLAY_SECONDS: '1', BATCH_ERASURE_MAX_REPLAYS: '2' },
+    env: {
+      BATCH_RESUME_INTERVAL_SECONDS: '3600',
+      BATCH_TEXTS: 'per-message',
+      BATCH_ERASURE_REPLAY_SECONDS: '1',
+      BATCH_ERASURE_MAX_REPLAYS: '2',
+      PUSH_POLL_INTERVAL_MS: '600000',
+    },
   });
   batch.dapr.onInvoke('intelligence', 'internal/intelligence/messages', (call) => {
     const { facts } = call.body as { facts: { consecutiveMissedDays: number } };
