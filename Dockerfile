@@ -30,6 +30,7 @@ COPY services/batch/package.json services/batch/
 COPY standins/google-oidc/package.json standins/google-oidc/
 COPY standins/nhis/package.json standins/nhis/
 COPY standins/claude/package.json standins/claude/
+COPY standins/fcm/package.json standins/fcm/
 COPY tests/package.json tests/
 RUN npm ci --no-audit --no-fund --loglevel=error
 

@@ -106,6 +106,14 @@ async function makeUser(index, runTag, phoneBase) {
   const birthDate = `${1960 + (index % 40)}-0${1 + (index % 9)}-1${index % 10}`;
   const name = index % 2 === 0 ? '김민지' : '이준호';
   await expectOk(await call('/api/users/me', { token, method: 'PUT', json: { name, birthDate, sex, occupation: 'OFFICE_WORKER' } }), 'onboarding');
+  // The consents the app asks for at onboarding (PIPA): health information, and its transfer to the AI provider.
+  const { consents } = await expectOk(await call('/api/users/me/consents', { token }), 'consents');
+  for (const { purpose, notice } of consents) {
+    await expectOk(
+      await call('/api/users/me/consents', { token, method: 'POST', json: { purpose, action: 'GRANT', version: notice.version, channel: 'APP' } }),
+      `consent ${purpose}`,
+    );
+  }
   // The stand-in shows pending approvals with the number masked but for its last four digits.
   const phone = `010-${String(1000 + Math.floor(Math.random() * 9000))}-${String((phoneBase + index) % 10_000).padStart(4, '0')}`;
   await control('/people', { name, birthDate: birthDate.replaceAll('-', ''), phone, sex, checkups: [CHECKUP] });

@@ -97,7 +97,7 @@ async function foreignGrantees(client, schema, role) {
   return rows.map((r) => r.grantee);
 }
 
-async function grantOnlyOwnRole(client, schema, role) {
+async function grantOnlyOwnRole(client, schema, role, appendOnly = []) {
   const s = client.escapeIdentifier(schema);
   const r = client.escapeIdentifier(role);
   await client.query(`grant usage on schema ${s} to ${r}`);
@@ -107,6 +107,15 @@ async function grantOnlyOwnRole(client, schema, role) {
   await client.query(`alter default privileges in schema ${s} grant usage, select on sequences to ${r}`);
   // The migration record is the migrations' own: the service may read it, not rewrite it.
   await client.query(`revoke insert, update, delete, truncate on ${s}.schema_migrations from ${r}`);
+  // Audit records: written once, read, never changed or removed by the service.
+  for (const table of appendOnly) {
+    await client.query(`revoke update, delete, truncate on ${s}.${client.escapeIdentifier(table)} from ${r}`);
+  }
+  // A schema's functions (e.g. the audit's retention purge, which runs as the owner) are its role's
+  // alone: PostgreSQL lets PUBLIC execute a new function unless told otherwise, so this runs after
+  // every migration run.
+  await client.query(`revoke execute on all functions in schema ${s} from public`);
+  await client.query(`grant execute on all functions in schema ${s} to ${r}`);
   for (const grantee of await foreignGrantees(client, schema, role)) {
     const g = grantee === 'public' ? 'public' : client.escapeIdentifier(grantee);
     await client.query(`revoke all on schema ${s} from ${g}`);
@@ -128,7 +137,7 @@ export async function migrate(adminUrl, serviceUrls) {
   await client.connect();
   try {
     const database = client.escapeIdentifier((await client.query('select current_database() as name')).rows[0].name);
-    for (const [service, { schema }] of Object.entries(DATABASES)) {
+    for (const [service, { schema, appendOnly }] of Object.entries(DATABASES)) {
       const { role, password } = credentials[service];
       await ensureRole(client, role, password);
       await client.query(`grant connect on database ${database} to ${client.escapeIdentifier(role)}`);
@@ -162,7 +171,7 @@ export async function migrate(adminUrl, serviceUrls) {
         count += 1;
       }
       // After the migrations, so the tables they created are covered too.
-      await grantOnlyOwnRole(client, schema, role);
+      await grantOnlyOwnRole(client, schema, role, appendOnly);
       log.step(`migrations: ${service} (${schema}, role ${role}) ${count > 0 ? `applied ${count}` : 'up to date'}`);
     }
   } finally {

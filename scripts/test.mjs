@@ -2,9 +2,10 @@
 // deployment checks, then the real system (the same start-up as `npm start`) with integration
 // and end-to-end tests against it; everything is stopped at the end. The time of every stage
 // and the total are printed last, whether the run passed or not.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import readline from 'node:readline';
 import { log, runMain } from './lib/log.mjs';
 import { root } from './lib/paths.mjs';
 import { acquireSystemLock, stopAll } from './lib/processes.mjs';
@@ -50,19 +51,76 @@ function unitTestDirs() {
 const filters = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 const selected = (files) => (filters.length === 0 ? files : files.filter((file) => filters.some((word) => path.relative(root, file).includes(word))));
 
-function runTests(title, allFiles, { concurrency = 1, env = {} } = {}) {
+/**
+ * Runs test files in a child process and resolves with whether they passed. Asynchronous, so this
+ * process keeps serving what the tests ask of it meanwhile (scripts/lib/infra-control.mjs).
+ */
+async function runTests(title, allFiles, { concurrency = 1, env = {} } = {}) {
   const files = selected(allFiles);
   if (files.length === 0) {
     log.step(`${title}: no test files`);
     return true;
   }
   log.step(`${title}: ${files.length} files`);
-  const result = spawnSync(process.execPath, ['--enable-source-maps', '--test', '--test-reporter=spec', `--test-concurrency=${concurrency}`, ...files], {
+  const child = spawn(process.execPath, ['--enable-source-maps', '--test', '--test-reporter=spec', `--test-concurrency=${concurrency}`, ...files], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, ...env },
   });
-  return result.status === 0;
+  const code = await new Promise((resolve) => {
+    child.once('error', () => resolve(1));
+    child.once('exit', (status) => resolve(status));
+  });
+  return code === 0;
+}
+
+/**
+ * Component test files in `count` lanes side by side, one file at a time in each lane, and every file
+ * of a service in the same lane: files of one service share its schema, outbox included, so two of
+ * them at once would be two replicas relaying each other's events to the other's Dapr double.
+ */
+function serviceLanes(files, count) {
+  const byService = new Map();
+  for (const file of files) {
+    const service = path.relative(root, file).split(path.sep)[1];
+    byService.set(service, [...(byService.get(service) ?? []), file]);
+  }
+  const lanes = Array.from({ length: count }, () => []);
+  for (const group of [...byService.values()].sort((a, b) => b.length - a.length)) {
+    lanes.reduce((least, lane) => (lane.length < least.length ? lane : least)).push(...group);
+  }
+  return lanes.filter((lane) => lane.length > 0);
+}
+
+/** Runs each lane's files in a child process of its own, side by side; output goes out line by line. */
+async function runLanes(title, allFiles, { lanes: count, env = {} }) {
+  const files = selected(allFiles);
+  if (files.length === 0) {
+    log.step(`${title}: no test files`);
+    return true;
+  }
+  const lanes = serviceLanes(files, count);
+  log.step(`${title}: ${files.length} files in ${lanes.length} lanes (a service's files one after another)`);
+  const codes = await Promise.all(
+    lanes.map(async (lane) => {
+      const child = spawn(process.execPath, ['--enable-source-maps', '--test', '--test-reporter=spec', '--test-concurrency=1', ...lane], {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, ...env },
+      });
+      for (const [from, to] of [
+        [child.stdout, process.stdout],
+        [child.stderr, process.stderr],
+      ]) {
+        readline.createInterface({ input: from, crlfDelay: Infinity }).on('line', (line) => to.write(`${line}\n`));
+      }
+      return new Promise((resolve) => {
+        child.once('error', () => resolve(1));
+        child.once('close', (status) => resolve(status));
+      });
+    }),
+  );
+  return codes.every((code) => code === 0);
 }
 
 /** The Python service's pytest files (services/usage-analytics/tests/<sub>/test_*.py). */
@@ -181,7 +239,7 @@ process.on('SIGINT', async () => {
 await runMain(async () => {
   await stage('set-up', setup);
   // Imported only now: it needs the npm dependencies that set-up installs.
-  const { startComponentInfra, startSystem } = await import('./lib/system.mjs');
+  const { restartableInfra, startComponentInfra, startSystem } = await import('./lib/system.mjs');
   // Lint and the Prettier check: the whole tree, so only
   // without filter words or when one of them is `lint`.
   if (filters.length === 0 || filters.includes('lint')) {
@@ -201,7 +259,8 @@ await runMain(async () => {
     process.exit(1);
   }
   // Component tests: each service in-process on a random port against PostgreSQL (and Azurite),
-  // with the in-memory Dapr double and a fixed clock; every test makes its own users, so files run side by side.
+  // with the in-memory Dapr double and a fixed clock; every test makes its own users, so files of different
+  // services run side by side (a service's own files one after another: they share its schema and outbox).
   const componentFiles = selected(testFiles(serviceTestDirs('component')));
   const pythonComponentFiles = selected(pytestFiles('component'));
   if (componentFiles.length + pythonComponentFiles.length > 0) {
@@ -209,7 +268,7 @@ await runMain(async () => {
     let componentOk = false;
     try {
       componentOk =
-        (await stage('component tests', () => runTests('component tests', componentFiles, { concurrency: 2, env: infra.env }))) &&
+        (await stage('component tests', () => runLanes('component tests', componentFiles, { lanes: 2, env: infra.env }))) &&
         // Here the database must be there: a missing one fails instead of skipping.
         (await stage('python component tests', async () =>
           runPytest('python component tests (usage-analytics)', pythonComponentFiles, {
@@ -257,15 +316,22 @@ await runMain(async () => {
   log.step(`starting the system for integration and end-to-end tests (components/${set})`);
   let ok = false;
   const releaseLock = await stage('waiting for the lock', () => acquireSystemLock());
+  let control;
   try {
-    await stage('system start', () => startSystem({ testMode: true }));
-    const integrationOk = await stage('integration tests', () => runTests('integration tests', testFiles([path.join(root, 'tests', 'dist', 'integration')])));
-    const e2eOk = await stage('end-to-end tests', () => runTests('end-to-end tests', testFiles([path.join(root, 'tests', 'dist', 'e2e')])));
+    const { secrets } = await stage('system start', () => startSystem({ testMode: true }));
+    // Tests may stop and start PostgreSQL, Redis or Azurite of the running system (tests/support/infra.ts).
+    const { startInfraControl } = await import('./lib/infra-control.mjs');
+    control = await startInfraControl(restartableInfra(secrets));
+    const env = control.env;
+    const integrationOk = await stage('integration tests', () =>
+      runTests('integration tests', testFiles([path.join(root, 'tests', 'dist', 'integration')]), { env }),
+    );
+    const e2eOk = await stage('end-to-end tests', () => runTests('end-to-end tests', testFiles([path.join(root, 'tests', 'dist', 'e2e')]), { env }));
     // The web client in headless Chromium, every flow; screenshots in .data/screenshots/web.
-    const browserOk = await stage('browser tests', () => runTests('browser tests (web client)', browserFiles, { env: browserEnv }));
+    const browserOk = await stage('browser tests', () => runTests('browser tests (web client)', browserFiles, { env: { ...env, ...browserEnv } }));
     // Attack suite: path confinement, object-level authorisation, schema fuzzing.
     fs.rmSync(path.join(root, '.data', 'attack'), { recursive: true, force: true });
-    const attackOk = await stage('attack tests', () => runTests('attack tests', testFiles([path.join(root, 'tests', 'dist', 'attack')])));
+    const attackOk = await stage('attack tests', () => runTests('attack tests', testFiles([path.join(root, 'tests', 'dist', 'attack')]), { env }));
     printAttackFigures();
     // Last on this set: it kills and restarts processes of the system under a write load.
     let faultsOk = true;
@@ -275,6 +341,8 @@ await runMain(async () => {
     }
     ok = integrationOk && e2eOk && browserOk && attackOk && faultsOk;
     if (alternative) {
+      await control.close();
+      control = undefined;
       log.step('stopping the system');
       await stage('system stop', () => stopAll());
       log.step(`the same code on components/${alternative}: platform tests and the whole journey`);
@@ -285,6 +353,7 @@ await runMain(async () => {
       ok = ok && alternativeOk;
     }
   } finally {
+    await control?.close();
     log.step('stopping the system');
     await stage('system stop', () => stopAll());
     releaseLock();

@@ -3,10 +3,14 @@
 // grants and revokes accordingly), so a bug or a breach in one service cannot touch another's
 // data. No dependencies: set-up reads this before `npm ci` has run.
 
-/** Service name → its schema (the `dbSchema` of its definition) and its role. */
+/**
+ * Service name → its schema (the `dbSchema` of its definition) and its role. `appendOnly`: tables
+ * the role may only INSERT into and SELECT from (no UPDATE, DELETE or TRUNCATE): audit records.
+ */
 export const DATABASES = Object.freeze({
   user: { schema: 'user_service', role: 'healthsync_user' },
-  health: { schema: 'health_service', role: 'healthsync_health' },
+  // access_audit: who read whose health data (docs/decisions/020-consents-and-access-audit.md).
+  health: { schema: 'health_service', role: 'healthsync_health', appendOnly: ['access_audit'] },
   goal: { schema: 'goal_service', role: 'healthsync_goal' },
   intelligence: { schema: 'intelligence_service', role: 'healthsync_intelligence' },
   batch: { schema: 'batch_service', role: 'healthsync_batch' },

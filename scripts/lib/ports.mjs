@@ -19,6 +19,8 @@ export const ports = {
   oidcSecond: 14050,
   nhis: 14100,
   claude: 14200,
+  /** Firebase Cloud Messaging and Google's OAuth token endpoint (standins/fcm). */
+  fcm: 14300,
   /** Zipkin: the sidecars send spans to /api/v2/spans (dapr/local/*.yaml repeat it); UI at /zipkin/. */
   traceViewer: 19411,
   /** The web client's static files (clients/web); the gateway's CORS_ORIGINS in dapr.yaml names it. */

@@ -17,45 +17,59 @@ function readPids() {
 }
 
 function writePids() {
-  fs.writeFileSync(pidsFile, JSON.stringify(running.map(({ name, pid, stopSignal }) => ({ name, pid, stopSignal }))));
+  fs.writeFileSync(pidsFile, JSON.stringify(running.map(({ name, pid, stopSignal, startTime }) => ({ name, pid, stopSignal, startTime }))));
 }
 
-function alive(pid) {
+/**
+ * When the process started (clock ticks since boot, /proc/<pid>/stat), or undefined where there is no
+ * /proc. A recorded pid is ours only while this still matches: pids are reused (pid_max is 32768 here,
+ * and several clones start and stop processes), and signalling a reused pid's group would hit a stranger.
+ */
+function startTimeOf(pid) {
   try {
-    process.kill(pid, 0);
-    return true;
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
   } catch {
-    return false;
+    return undefined;
   }
 }
 
-async function waitForExit(pid, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (alive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  return !alive(pid);
+function alive(pid, startTime) {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  return startTime === undefined || startTimeOf(pid) === startTime;
 }
 
-async function stopGroup({ name, pid, stopSignal = 'SIGTERM' }, timeoutMs = 15_000) {
-  if (!alive(pid)) return;
+async function waitForExit(pid, startTime, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (alive(pid, startTime) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  return !alive(pid, startTime);
+}
+
+async function stopGroup({ name, pid, stopSignal = 'SIGTERM', startTime }, timeoutMs = 15_000) {
+  if (!alive(pid, startTime)) return;
   try {
     process.kill(-pid, stopSignal);
   } catch {
     return;
   }
-  if (!(await waitForExit(pid, timeoutMs))) {
+  if (!(await waitForExit(pid, startTime, timeoutMs))) {
     log.warn(`${name} did not stop in ${timeoutMs / 1000}s; killing it`);
     try {
       process.kill(-pid, 'SIGKILL');
     } catch {
       // already gone
     }
-    await waitForExit(pid, 5_000);
+    await waitForExit(pid, startTime, 5_000);
   }
 }
 
 /** Ends processes a previous run left behind (it was killed before it could clean up). */
 export async function stopLeftovers() {
-  const leftovers = readPids().filter(({ pid }) => alive(pid));
+  const leftovers = readPids().filter(({ pid, startTime }) => alive(pid, startTime));
   for (const entry of leftovers.reverse()) {
     log.step(`stopping ${entry.name} left over from an earlier run (pid ${entry.pid})`);
     await stopGroup(entry);
@@ -82,12 +96,14 @@ export async function requireFreePorts(portsByName) {
   }
 }
 
-/** Starts a long-running process; `ready` resolves once it serves. */
-export function startProcess(name, command, args, { env = {}, cwd = root, stopSignal = 'SIGTERM', uid, gid } = {}) {
+/**
+ * Starts a long-running process; `ready` resolves once it serves. Each run starts its log afresh
+ * (failure detection reads the whole file) unless `appendLog` (a restart within the run).
+ */
+export function startProcess(name, command, args, { env = {}, cwd = root, stopSignal = 'SIGTERM', uid, gid, appendLog = false } = {}) {
   fs.mkdirSync(logsDir, { recursive: true });
   const logFile = path.join(logsDir, `${name}.log`);
-  // Each run starts its log afresh: failure detection reads the whole file.
-  const out = fs.openSync(logFile, 'w');
+  const out = fs.openSync(logFile, appendLog ? 'a' : 'w');
   const child = spawn(command, args, {
     cwd,
     env: { ...process.env, ...env },
@@ -100,7 +116,7 @@ export function startProcess(name, command, args, { env = {}, cwd = root, stopSi
   // environment may hold secrets. Some processes rewrite their /proc command line (Redis shows
   // `redis-server 127.0.0.1:16379`), so this, not /proc, is the record of our own children.
   const spec = { exe: command, argv: [command, ...args], env: { ...process.env, ...env }, cwd, uid, gid };
-  const entry = { name, pid: child.pid, stopSignal, logFile, exited: false, child, spec };
+  const entry = { name, pid: child.pid, startTime: startTimeOf(child.pid), stopSignal, logFile, exited: false, child, spec };
   child.on('exit', (code, signal) => {
     entry.exited = true;
     entry.exitCode = code ?? signal;
@@ -160,9 +176,25 @@ export async function stopProcess(entry) {
   writePids();
 }
 
+/** The process of this run with that name, if it runs. */
+export function runningProcess(name) {
+  return running.find((entry) => entry.name === name && !entry.exited);
+}
+
+/**
+ * Ends one process of this run with `signal` (its whole process group: SIGKILL is a crash, SIGTERM
+ * a clean stop) and waits until it is gone.
+ */
+export async function endProcess(entry, signal = entry.stopSignal ?? 'SIGTERM') {
+  await stopGroup({ ...entry, stopSignal: signal });
+  const index = running.indexOf(entry);
+  if (index >= 0) running.splice(index, 1);
+  writePids();
+}
+
 /** True while a process of this clone (this run or an earlier one, e.g. `npm run infra`) with that name runs. */
 export function isRunning(name) {
-  return [...running, ...readPids()].some((entry) => entry.name === name && alive(entry.pid));
+  return [...running, ...readPids()].some((entry) => entry.name === name && alive(entry.pid, entry.startTime));
 }
 
 /** A TCP port nothing listens on right now (the kernel's pick). */
@@ -191,6 +223,24 @@ export function anyExited() {
 }
 
 /**
+ * Whether `pid` is still a HealthSync run holding the lock: alive, not this process, and a Node.js
+ * process (its pid may have been reused by anything since the holder ended).
+ */
+function runHolds(pid) {
+  if (!Number.isInteger(pid) || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    return /node/.test(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] ?? '');
+  } catch {
+    return true; // no /proc: trust the pid
+  }
+}
+
+/**
  * One system per machine at a time (the ports are fixed): a second `npm test` or bench —
  * from this clone or another — waits for the first (up to 20 minutes) instead of failing
  * on busy ports.
@@ -205,15 +255,9 @@ export async function acquireSystemLock() {
       return () => fs.rmSync(lockFile, { force: true });
     } catch {
       const holder = Number(fs.readFileSync(lockFile, 'utf8'));
-      let alive = false;
-      try {
-        process.kill(holder, 0);
-        alive = holder !== process.pid;
-      } catch {
-        alive = false;
-      }
-      if (!alive) {
-        fs.rmSync(lockFile, { force: true });
+      if (!runHolds(holder)) {
+        // Read again just before removing: another waiter may have taken the lock meanwhile.
+        if (Number(fs.readFileSync(lockFile, 'utf8')) === holder) fs.rmSync(lockFile, { force: true });
         continue;
       }
       if (Date.now() > deadline) throw new Error(`another test run (pid ${holder}) holds ${lockFile}`);

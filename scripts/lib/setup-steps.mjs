@@ -429,6 +429,9 @@ export function ensureBrowser() {
 /** Apps that get their own Dapr API token and app token. */
 export const TOKEN_APPS = ['gateway', 'user', 'health', 'goal', 'intelligence', 'batch', 'usage-analytics', 'platform-probe'];
 
+/** The Firebase project of the local FCM stand-in. */
+export const FCM_LOCAL_PROJECT = 'healthsync-local';
+
 const SECRET_GENERATORS = {
   'postgres-admin-password': () => randomBytes(24).toString('base64url'),
   // One PostgreSQL role per service schema, each with its own password (scripts/lib/databases.mjs).
@@ -451,6 +454,9 @@ const SECRET_GENERATORS = {
   'nhis-client-secret': () => randomBytes(24).toString('base64url'),
   // The Google stand-in's web client (a confidential client, as Google registers a web application).
   'oidc-web-client-secret': () => randomBytes(24).toString('base64url'),
+  // The FCM service account's key (RSA, as Google issues them); the stand-in checks assertions against its public half.
+  'fcm-private-key': () => generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+  'fcm-private-key-id': () => randomBytes(20).toString('hex'),
 };
 
 /**
@@ -478,6 +484,17 @@ export function ensureSecrets(ports) {
   secrets['rabbitmq-url'] = `amqp://healthsync:${encodeURIComponent(secrets['rabbitmq-password'])}@127.0.0.1:${rabbitMqPorts.amqp}/`;
   secrets['postgres-state-url'] =
     `postgresql://healthsync_state:${encodeURIComponent(secrets['postgres-state-password'])}@127.0.0.1:${ports.postgres}/healthsync?sslmode=disable`;
+  // A service-account key file as Google issues it (docs/reference/fcm.md), pointing at the FCM stand-in's token endpoint.
+  secrets['fcm-service-account'] = JSON.stringify({
+    type: 'service_account',
+    project_id: FCM_LOCAL_PROJECT,
+    private_key_id: secrets['fcm-private-key-id'],
+    private_key: secrets['fcm-private-key'],
+    client_email: `healthsync-push@${FCM_LOCAL_PROJECT}.iam.gserviceaccount.com`,
+    client_id: '100000000000000000001',
+    auth_uri: 'https://accounts.google.com/o/oauth2/auth',
+    token_uri: `http://127.0.0.1:${ports.fcm}/token`,
+  });
   const added = Object.keys(secrets).filter((k) => !(k in existing));
   const removed = Object.keys(existing).filter((k) => !(k in secrets));
   if (added.length > 0 || JSON.stringify(existing) !== JSON.stringify(secrets)) {

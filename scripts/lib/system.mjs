@@ -2,6 +2,7 @@
 // Sentry and scheduler, the stand-ins for Google / NHIS / Claude, then every service with its
 // sidecar through the dapr CLI's run file. Used by `npm start` and `npm test` alike.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createPublicKey } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -10,7 +11,16 @@ import { appTokensDir, daprBinDir, daprCli, daprRuntimePath, dataDir, root } fro
 import { apps, gatewayUrl, ports, rabbitMqPorts, traceViewerUrl, webUrl } from './ports.mjs';
 import { backingServices, componentSet, componentTypes, runFileFor } from './component-sets.mjs';
 import { freePort, isPortOpen, isRunning, requireFreePorts, startProcess, stopLeftovers, stopProcess, waitUntil } from './processes.mjs';
-import { blobConnectionString, postgresBinDir, rabbitMqServerScript, readSecrets, redisServerBinary, TOKEN_APPS, zipkinJar } from './setup-steps.mjs';
+import {
+  blobConnectionString,
+  FCM_LOCAL_PROJECT,
+  postgresBinDir,
+  rabbitMqServerScript,
+  readSecrets,
+  redisServerBinary,
+  TOKEN_APPS,
+  zipkinJar,
+} from './setup-steps.mjs';
 import { migrate } from '../migrate.mjs';
 import { DATABASES, databaseSecretName } from './databases.mjs';
 
@@ -22,7 +32,7 @@ function postgresUser() {
   return { uid, gid };
 }
 
-async function startPostgres(secrets, { port = ports.postgres, name = 'postgres' } = {}) {
+async function startPostgres(secrets, { port = ports.postgres, name = 'postgres', appendLog = false } = {}) {
   const bin = postgresBinDir();
   const pgData = path.join(dataDir, 'pg');
   // initdb refuses to run as root: the server runs as the package's postgres user.
@@ -51,7 +61,7 @@ async function startPostgres(secrets, { port = ports.postgres, name = 'postgres'
     name,
     path.join(bin, 'postgres'),
     ['-D', pgData, '-p', String(port), '-h', '127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200', '-c', 'fsync=on'],
-    { stopSignal: 'SIGINT', ...(owner ?? {}) },
+    { stopSignal: 'SIGINT', appendLog, ...(owner ?? {}) },
   );
   const adminUrl = (database) => `postgresql://healthsync_admin:${encodeURIComponent(secrets['postgres-admin-password'])}@127.0.0.1:${port}/${database}`;
   await waitUntil(
@@ -89,7 +99,7 @@ async function startPostgres(secrets, { port = ports.postgres, name = 'postgres'
   return entry;
 }
 
-async function startRedis(secrets) {
+async function startRedis(secrets, { appendLog = false } = {}) {
   const dir = path.join(dataDir, 'redis');
   fs.mkdirSync(dir, { recursive: true });
   const conf = path.join(dir, 'redis.conf');
@@ -101,9 +111,10 @@ async function startRedis(secrets) {
     ) + '\n',
     { mode: 0o600 },
   );
-  const entry = startProcess('redis', redisServerBinary(), [conf]);
+  const entry = startProcess('redis', redisServerBinary(), [conf], { appendLog });
   await waitUntil('Redis to listen', () => isPortOpen(ports.redis), { entry });
   log.step(`Redis: 127.0.0.1:${ports.redis}`);
+  return entry;
 }
 
 /**
@@ -159,22 +170,17 @@ async function rabbitMqReady({ epmd, server }) {
   log.step(`RabbitMQ: amqp://127.0.0.1:${rabbitMqPorts.amqp} (data: .data/rabbitmq)`);
 }
 
-async function startAzurite({ port = ports.azuriteBlob, name = 'azurite', inMemory = false } = {}) {
+async function startAzurite({ port = ports.azuriteBlob, name = 'azurite', inMemory = false, appendLog = false } = {}) {
   const location = path.join(dataDir, 'azurite');
   fs.mkdirSync(location, { recursive: true });
   const main = path.join(root, 'node_modules', 'azurite', 'dist', 'src', 'blob', 'main.js');
   const storage = inMemory ? ['--inMemoryPersistence'] : ['--location', location];
-  const entry = startProcess(name, process.execPath, [
-    main,
-    '--blobHost',
-    '127.0.0.1',
-    '--blobPort',
-    String(port),
-    ...storage,
-    '--silent',
-    '--disableTelemetry',
-    '--skipApiVersionCheck',
-  ]);
+  const entry = startProcess(
+    name,
+    process.execPath,
+    [main, '--blobHost', '127.0.0.1', '--blobPort', String(port), ...storage, '--silent', '--disableTelemetry', '--skipApiVersionCheck'],
+    { appendLog },
+  );
   await waitUntil('Azurite to listen', () => isPortOpen(port), { entry });
   log.step(`Azurite (Blob): http://127.0.0.1:${port}/devstoreaccount1`);
   return entry;
@@ -335,6 +341,18 @@ function standIns(secrets, testMode, claudeEnv = {}) {
       name: 'claude',
       port: ports.claude,
       env: { CLAUDE_STANDIN_PORT: String(ports.claude), CLAUDE_STANDIN_API_KEY: secrets['claude-api-key'], CLAUDE_STANDIN_CONTROL: 'true', ...claudeEnv },
+    },
+    {
+      name: 'fcm',
+      port: ports.fcm,
+      env: {
+        FCM_STANDIN_PORT: String(ports.fcm),
+        FCM_STANDIN_PROJECT_ID: FCM_LOCAL_PROJECT,
+        FCM_STANDIN_CLIENT_EMAIL: JSON.parse(secrets['fcm-service-account']).client_email,
+        // Only the public half: the stand-in verifies, it never signs.
+        FCM_STANDIN_PUBLIC_KEY: createPublicKey(secrets['fcm-private-key']).export({ type: 'spki', format: 'pem' }).toString(),
+        FCM_STANDIN_CONTROL: 'true',
+      },
     },
   ];
 }
@@ -498,6 +516,19 @@ export async function startSystem({ extraEnv = {}, appEnv = {}, nodeFlags = [], 
     await startWeb();
   }
   return { secrets, env, components: set.name, runFile };
+}
+
+/**
+ * The infrastructure processes a test may stop and start again while the system runs (the services
+ * and sidecars reconnect on their own): each name with how it is started, as `startSystem` does.
+ * Served to the tests by scripts/lib/infra-control.mjs (tests/support/infra.ts).
+ */
+export function restartableInfra(secrets) {
+  return {
+    postgres: () => startPostgres(secrets, { appendLog: true }),
+    redis: () => startRedis(secrets, { appendLog: true }),
+    azurite: () => startAzurite({ appendLog: true }),
+  };
 }
 
 /** The component tests' own database beside the system's, so their rows never reach the running system. */

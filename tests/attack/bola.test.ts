@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { publicDocument, recordFigures } from '../support/attack.js';
 import { seoulDay } from '../support/goals.js';
@@ -18,6 +19,8 @@ describe("object-level authorisation: A's ids with B's token", () => {
   let b: SignedIn;
   /** Template → parameter values naming A's objects. */
   const idsOfA = new Map<string, Record<string, string>>();
+  /** A body B sends instead of `{}`, by `method template`, and the status B may get (its own resource). */
+  const bodiesOfB = new Map<string, unknown>();
   /** What A sees before the attack, by path. */
   const viewsOfA = new Map<string, string>();
   const figures = { operations: 0, requests: 0, findings: 0 };
@@ -30,6 +33,7 @@ describe("object-level authorisation: A's ids with B's token", () => {
     `/api/intelligence/chats/${idsOfA.get('/api/intelligence/chats/{id}')!.id}`,
     '/api/goals/today',
     '/api/notifications',
+    '/api/notifications/devices',
   ];
 
   /** A's view with the volatile parts (times computed at read, cache hints) left out. */
@@ -63,6 +67,17 @@ describe("object-level authorisation: A's ids with B's token", () => {
     await chooseMissionsDaysAgo(a.user.id, 8);
     const notification = await eventually("a notification in A's inbox", async () => (await inbox(a.accessToken)).items[0], 90_000);
     idsOfA.set('/api/notifications/{id}/read', { id: notification.id });
+    const pushToken = () => `${randomBytes(11).toString('base64url')}:APA91b${randomBytes(110).toString('base64url')}`;
+    const device = await api('/api/notifications/devices/minji-phone', {
+      method: 'PUT',
+      token: a.accessToken,
+      json: { token: pushToken(), platform: 'ANDROID' },
+    });
+    assert.equal(device.status, 200, 'A registers a push device');
+    idsOfA.set('/api/notifications/devices/{deviceId}', { deviceId: 'minji-phone' });
+    // Device ids name devices within the caller's own account: B's PUT of A's id registers B's own
+    // device (checked below to leave A's untouched), so it is sent with B's own valid token.
+    bodiesOfB.set('put /api/notifications/devices/{deviceId}', { token: pushToken(), platform: 'IOS' });
 
     const who = identity(validProfile.name, validProfile.birthDate);
     await registerNhisPerson(who, [{ year: '2025', examDate: '20250514', height_cm: '162.0', weight_kg: '55.0', bmi: '21.0', sbp: '118', dbp: '76' }], {
@@ -109,6 +124,15 @@ describe("object-level authorisation: A's ids with B's token", () => {
       for (const method of Object.keys(operations)) {
         figures.operations += 1;
         figures.requests += 1;
+        const own = bodiesOfB.get(`${method} ${template}`);
+        if (own !== undefined) {
+          const response = await api(path, { method: method.toUpperCase(), token: b.accessToken, json: own });
+          if (response.status !== 200) findings.push(`${method.toUpperCase()} ${template} as B (B's own): ${response.status} ${await response.text()}`);
+          else await response.body?.cancel();
+          // B's own device goes again, so B's DELETE of A's id below meets nothing of B's.
+          await (await api(path, { method: 'DELETE', token: b.accessToken })).body?.cancel();
+          continue;
+        }
         const body =
           method === 'post' && template.endsWith('/messages')
             ? { message: '제 검진 결과를 알려주세요' }

@@ -186,6 +186,13 @@ describe('the web client in a browser, every flow against the running system', (
     });
     await visit.step('onboarding completed', async () => {
       await page.getByLabel('생년월일').fill(PROFILE.birthDate);
+      // The two consents (PIPA) are separate, optional and unticked until the person ticks them.
+      const healthData = page.getByLabel(/건강정보\(민감정보\) 수집·이용에 동의/);
+      const overseas = page.getByLabel(/국외 이전/);
+      assert.equal(await healthData.isChecked(), false);
+      assert.equal(await overseas.isChecked(), false);
+      await healthData.check();
+      await overseas.check();
       await page.getByRole('button', { name: '시작하기' }).click();
       await expectHeading(page, `${PROFILE.name}님, 안녕하세요`);
       await page.getByRole('link', { name: '건강검진 연동하기' }).waitFor();
@@ -351,6 +358,23 @@ describe('the web client in a browser, every flow against the running system', (
       await page.getByRole('button', { name: '알림 설정 저장' }).click();
       await page.getByText(`${quiet.start}–${quiet.end}에는 알림을 미룰게요.`).waitFor();
       await visit.record('11-settings');
+    });
+    await visit.step('consents and who read the health data', async () => {
+      // The AI reading read the checkup for this person: the log says so, and so do their own reads.
+      await page
+        .getByText(/HealthSync AI 서비스가 AI 건강검진 해석을 위해/)
+        .first()
+        .waitFor();
+      await page
+        .getByText(/본인이 .*열람했습니다/)
+        .first()
+        .waitFor();
+      const overseas = 'AI 기능을 위한 건강정보 국외 이전(미국 Anthropic)';
+      await page.getByRole('button', { name: `${overseas} 동의 철회` }).click();
+      await page.getByRole('button', { name: `${overseas} 동의하기` }).waitFor();
+      // Given again, for the chat later on.
+      await page.getByRole('button', { name: `${overseas} 동의하기` }).click();
+      await page.getByRole('button', { name: `${overseas} 동의 철회` }).waitFor();
     });
     await visit.step('the nudge in the inbox', async () => {
       const deadline = Date.now() + 60_000;

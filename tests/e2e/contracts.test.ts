@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { allEventContracts, schemaFileOf, type EventContract } from '@healthsync/shared';
+import { allEventContracts, schemaFileOf, type AppId, type EventContract } from '@healthsync/shared';
 import { committedSchemaValidator } from '@healthsync/shared/testing';
 import { awayFromSeoulMidnight, expectJson, goalsApi, seoulDay } from '../support/goals.js';
 import { uniquePhone } from '../support/health.js';
@@ -68,7 +68,8 @@ describe('event contracts on the real broker', () => {
       for (const event of events) {
         seen[event.type] = (seen[event.type] ?? 0) + 1;
         if (event.type !== contract.type) problems.push(`${contract.topic}: CloudEvent type ${event.type}, expected ${contract.type}`);
-        if (event.source !== contract.producer) problems.push(`${contract.topic}: CloudEvent source ${event.source}, expected ${contract.producer}`);
+        if (![contract.producer, ...(contract.republishers ?? [])].includes(event.source as AppId))
+          problems.push(`${contract.topic}: CloudEvent source ${event.source}, expected ${contract.producer}`);
         if (event.id !== event.data.eventId)
           problems.push(`${contract.topic}: CloudEvent id ${event.id} is not the payload's eventId ${String(event.data.eventId)}`);
         if (!validate(event.data)) problems.push(`${contract.topic}: ${schemaFileOf(contract)} rejects it: ${JSON.stringify(validate.errors)}`);

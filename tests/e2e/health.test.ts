@@ -30,7 +30,7 @@ import {
   type NhisIdentity,
 } from '../support/health.js';
 import { eventually, isProblem, secrets } from '../support/system.js';
-import { activeUser, api, newIdentity, people, signInWithIdToken, type SignedIn } from '../support/users.js';
+import { activeUser, api, grantConsents, newIdentity, people, signInWithIdToken, type SignedIn } from '../support/users.js';
 
 interface JudgedItem {
   item: string;
@@ -606,6 +606,7 @@ describe('health checkups from NHIS', () => {
     test('when the user has not finished onboarding, then linking is refused (409) without asking NHIS; once onboarded, the checkup is judged with their sex and age', async () => {
       const seoyeon = await signInWithIdToken(newIdentity(people.seoyeon));
       assert.equal(seoyeon.user.onboardingRequired, true);
+      await grantConsents(seoyeon.accessToken);
       const who = identity('박서연', '1992-09-30');
       await registerNhisPerson(who, [checkup('2024', '0303', { waist_cm: '86.0', hemoglobin: '11.5', creatinine: '0.8', egfr: '' })]);
       const refused = await startLinkOnce(seoyeon.accessToken, who);

@@ -144,7 +144,7 @@ export async function linkAndImport(token: string, who: NhisIdentity): Promise<L
 
 /** The internal route, called the way another service calls it: through that service's own sidecar. */
 export function internalLatestJudged(userId: string, caller: 'intelligence' | 'goal' = 'intelligence'): Promise<Response> {
-  return sidecar(caller, `/v1.0/invoke/health/method/internal/health/users/${encodeURIComponent(userId)}/latest-judged`);
+  return sidecar(caller, `/v1.0/invoke/health/method/internal/health/users/${encodeURIComponent(userId)}/latest-judged?purpose=AI_READING`);
 }
 
 let pool: pg.Pool | undefined;

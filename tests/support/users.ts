@@ -78,8 +78,23 @@ export async function signInWithCode(loginHint: string): Promise<Response> {
 
 export const validProfile = { name: '김민지', birthDate: '1988-04-12', sex: 'F', occupation: 'OFFICE_WORKER' } as const;
 
+/** The consents the app asks for (PIPA), at the notice versions the user service shows now. */
+export const CONSENT_PURPOSES = ['HEALTH_DATA', 'AI_OVERSEAS_TRANSFER'] as const;
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+
+/** Grants consents the way the app does: reads the current notices, then grants each against its version. */
+export async function grantConsents(token: string, purposes: readonly ConsentPurpose[] = CONSENT_PURPOSES, channel: 'APP' | 'WEB' = 'APP'): Promise<void> {
+  const { data, error, response } = await client(token).GET('/api/users/me/consents');
+  if (!data) throw new Error(`reading the consents failed: ${response.status} ${JSON.stringify(error)}`);
+  for (const purpose of purposes) {
+    const notice = data.consents.find((c) => c.purpose === purpose)!.notice;
+    const granted = await client(token).POST('/api/users/me/consents', { body: { purpose, action: 'GRANT', version: notice.version, channel } });
+    if (!granted.data) throw new Error(`granting ${purpose} failed: ${granted.response.status} ${JSON.stringify(granted.error)}`);
+  }
+}
+
 /**
- * Signs a new person in and completes onboarding: every call is an account of its own, named after
+ * Signs a new person in and completes onboarding (the profile and both consents): every call is an account of its own, named after
  * `label` (e.g. one of `people`), so tests are independent of each other. Given an identity from
  * `newIdentity`, signs that one in instead (for a test that signs the same person in again).
  */
@@ -87,5 +102,6 @@ export async function activeUser(label: string, profile: Record<string, string> 
   const session = await signInWithIdToken(label.endsWith('@healthsync.test') ? label : newIdentity(label));
   const { error, response } = await client(session.accessToken).PUT('/api/users/me', { body: profile as never });
   if (error) throw new Error(`onboarding failed: ${response.status} ${JSON.stringify(error)}`);
+  await grantConsents(session.accessToken);
   return session;
 }

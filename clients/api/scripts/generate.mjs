@@ -25,8 +25,15 @@ export async function declaredRoutes() {
   const user = await load('user', 'routes/index.js');
   return {
     gateway: (await load('gateway', 'routes/home.js')).gatewayRoutes(none),
-    user: user.userRoutes({ accounts: none, jwks: () => none, clock: { now: () => new Date() }, db: undefined }),
-    health: (await load('health', 'routes/index.js')).healthRoutes({ reading: none, linking: none, db: undefined }),
+    user: user.userRoutes({ accounts: none, consents: none, jwks: () => none, clock: { now: () => new Date() }, db: undefined }),
+    health: (await load('health', 'routes/index.js')).healthRoutes({
+      reading: none,
+      linking: none,
+      audit: none,
+      consents: none,
+      clock: { now: () => new Date() },
+      db: undefined,
+    }),
     goal: (await load('goal', 'routes/index.js')).goalRoutes({ goals: none, db: undefined }),
     intelligence: (await load('intelligence', 'routes/index.js')).intelligenceRoutes({
       diagnosis: none,
@@ -35,6 +42,7 @@ export async function declaredRoutes() {
       messages: none,
       messageBatches: none,
       logger: none,
+      consents: none,
       db: undefined,
     }),
     batch: (await load('batch', 'routes/index.js')).batchRoutes({ inbox: none, runs: none, deliveries: none, encouragement: none, db: undefined }),

@@ -17,6 +17,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notifications/devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 푸시 알림을 받는 기기 목록 · The signed-in user’s devices that receive push notifications */
+        get: operations["listPushDevices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/devices/{deviceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 푸시 알림 기기 등록(토큰 갱신) · Register (or refresh) this device’s push token; the same call again changes nothing
+         * @description Call at every app start and whenever the Firebase SDK reports a new token. A token belongs to one account and device: registering a token another account holds (the phone changed hands) moves it here. Inbox messages are then pushed to every registered device, honouring opt-out and quiet hours; a token FCM reports as unregistered is removed.
+         */
+        put: operations["registerPushDevice"];
+        post?: never;
+        /** 푸시 알림 기기 해제 · Stop pushing to this device (at sign-out) */
+        delete: operations["unregisterPushDevice"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -374,6 +412,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/health/access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 내 건강정보 열람 기록 · Who accessed my health data: every read of the user’s checkups (by the user, by a service, by an operator), newest first
+         * @description Each read of checkup data is recorded before the data is answered: who (the user, a service such as the AI, or an operator), what, when and why. Only the signed-in user’s own entries are listed. Entries are kept for two years, also after the account is deleted (then no longer shown).
+         */
+        get: operations["getMyAccessLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/intelligence/service-info": {
         parameters: {
             query?: never;
@@ -643,6 +701,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/me/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 내 개인정보 동의 현황 · The consents in force (health information; transfer abroad to the AI provider), each with its current notice
+         * @description PIPA: collecting health information (sensitive information) and transferring it abroad to the AI provider each need a separate, explicit consent. NHIS linking needs HEALTH_DATA; the AI reading, recommendations and chat need both. `notice` is the text to show and the version to send when granting.
+         */
+        get: operations["getMyConsents"];
+        put?: never;
+        /**
+         * 개인정보 동의·철회 · Grant or withdraw one consent; each decision is recorded with its notice version, time and channel
+         * @description A grant must name the current notice version (`GET /api/users/me/consents`), else 400 VALIDATION_FAILED. Withdrawing stops the processing it covered from the next request on. Repeating the decision in force records nothing (`recorded: false`).
+         */
+        post: operations["decideConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/me/consents/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 개인정보 동의·철회 이력 · Every consent decision, newest first, a page at a time */
+        get: operations["getMyConsentHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -671,6 +770,8 @@ export interface components {
                 field: string;
                 message: string;
             }[];
+            /** @description With CONSENT_REQUIRED: the consents the user has not given (or withdrew) that this needs */
+            consents?: ("HEALTH_DATA" | "AI_OVERSEAS_TRANSFER")[];
         };
     };
     responses: never;
@@ -711,6 +812,338 @@ export interface operations {
             };
             /** @description The request is not valid. Codes: `NON_CANONICAL_PATH` */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind this route could not be reached. Codes: `UPSTREAM_UNAVAILABLE` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; Retry-After says when to try again. Codes: `ROUTES_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service did not answer in time. Codes: `UPSTREAM_TIMEOUT` */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPushDevices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            deviceId: string;
+                            /** @enum {string} */
+                            platform: "ANDROID" | "IOS";
+                            /** @description The last characters of the token; the token itself is never returned */
+                            tokenEnding: string;
+                            /** Format: date-time */
+                            registeredAt: string;
+                            /**
+                             * Format: date-time
+                             * @description When the token or platform last changed
+                             */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid. Codes: `NON_CANONICAL_PATH` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind this route could not be reached. Codes: `UPSTREAM_UNAVAILABLE` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; Retry-After says when to try again. Codes: `ROUTES_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service did not answer in time. Codes: `UPSTREAM_TIMEOUT` */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    registerPushDevice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The app’s own id for this installation (stable while the app is installed; e.g. a UUID it generated)
+                 * @example 6f1c2a9e-3b7d-4e58-a0c4-9d2e7f1b3a65
+                 */
+                deviceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The FCM registration token the Firebase SDK gave the app (on iOS too: APNs goes through FCM) */
+                    token: string;
+                    /** @enum {string} */
+                    platform: "ANDROID" | "IOS";
+                };
+            };
+        };
+        responses: {
+            /** @description The device as registered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        deviceId: string;
+                        /** @enum {string} */
+                        platform: "ANDROID" | "IOS";
+                        /** @description The last characters of the token; the token itself is never returned */
+                        tokenEnding: string;
+                        /** Format: date-time */
+                        registeredAt: string;
+                        /**
+                         * Format: date-time
+                         * @description When the token or platform last changed
+                         */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is not valid. Codes: `NON_CANONICAL_PATH`, `VALIDATION_FAILED`, `MALFORMED_JSON` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit. Codes: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind this route could not be reached. Codes: `UPSTREAM_UNAVAILABLE` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; Retry-After says when to try again. Codes: `ROUTES_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service did not answer in time. Codes: `UPSTREAM_TIMEOUT` */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unregisterPushDevice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The app’s own id for this installation (stable while the app is installed; e.g. a UUID it generated)
+                 * @example 6f1c2a9e-3b7d-4e58-a0c4-9d2e7f1b3a65
+                 */
+                deviceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The device no longer receives pushes */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid. Codes: `NON_CANONICAL_PATH`, `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This account has no device with this id (already unregistered). Codes: `DEVICE_NOT_FOUND` */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -830,7 +1263,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -945,7 +1378,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -1067,7 +1500,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -1199,7 +1632,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -1543,7 +1976,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -1735,7 +2168,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -1855,7 +2288,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -1987,7 +2420,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -2126,7 +2559,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -2274,7 +2707,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -2517,7 +2950,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -2648,7 +3081,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -2901,7 +3334,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -2912,7 +3345,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The name or birth date is not the one on the user’s profile; nothing is sent to NHIS. Codes: `NHIS_IDENTITY_MISMATCH` */
+            /** @description The name or birth date is not the one on the user’s profile, or the user has not consented to the collection of health information (HEALTH_DATA); nothing is sent to NHIS. Codes: `NHIS_IDENTITY_MISMATCH`, `CONSENT_REQUIRED` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2979,7 +3412,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NHIS is unreachable or refused the request; Retry-After says when to try again. Codes: `NHIS_UNAVAILABLE`, `NHIS_REQUEST_FAILED`, `ROUTES_UNAVAILABLE` */
+            /** @description NHIS is unreachable or refused the request, or the consents could not be checked; Retry-After says when to try again. Codes: `NHIS_UNAVAILABLE`, `NHIS_REQUEST_FAILED`, `CONSENT_UNAVAILABLE`, `ROUTES_UNAVAILABLE` */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -3050,7 +3483,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -3198,11 +3631,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
                     "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user has not given (or withdrew) a consent this needs (HEALTH_DATA); `consents` names the missing ones. Codes: `CONSENT_REQUIRED` */
+            403: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3256,7 +3698,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description NHIS is unreachable; the link stays pending until its window passes. Codes: `NHIS_UNAVAILABLE`, `ROUTES_UNAVAILABLE` */
+            /** @description NHIS is unreachable (the link stays pending until its window passes), or the consents could not be checked. Codes: `NHIS_UNAVAILABLE`, `CONSENT_UNAVAILABLE`, `ROUTES_UNAVAILABLE` */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -3362,7 +3804,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -3402,7 +3844,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Temporarily unavailable; Retry-After says when to try again. Codes: `ROUTES_UNAVAILABLE` */
+            /** @description The read could not be recorded in the access audit, so nothing is shown. Codes: `ACCESS_LOG_UNAVAILABLE`, `ROUTES_UNAVAILABLE` */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -3557,7 +3999,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -3606,7 +4048,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Temporarily unavailable; Retry-After says when to try again. Codes: `ROUTES_UNAVAILABLE` */
+            /** @description The read could not be recorded in the access audit, so nothing is shown. Codes: `ACCESS_LOG_UNAVAILABLE`, `ROUTES_UNAVAILABLE` */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -3782,7 +4224,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -3831,7 +4273,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Temporarily unavailable; Retry-After says when to try again. Codes: `ROUTES_UNAVAILABLE` */
+            /** @description The read could not be recorded in the access audit, so nothing is shown. Codes: `ACCESS_LOG_UNAVAILABLE`, `ROUTES_UNAVAILABLE` */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -3883,7 +4325,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -3932,7 +4374,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Temporarily unavailable; Retry-After says when to try again. Codes: `ROUTES_UNAVAILABLE` */
+            /** @description Stored documents cannot be reached right now (checkups still can), or the read could not be recorded in the access audit; retry after Retry-After seconds. Codes: `DOCUMENTS_UNAVAILABLE`, `ACCESS_LOG_UNAVAILABLE`, `ROUTES_UNAVAILABLE` */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -4022,7 +4464,124 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind this route could not be reached. Codes: `UPSTREAM_UNAVAILABLE` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The read could not be recorded in the access audit, so nothing is shown. Codes: `ACCESS_LOG_UNAVAILABLE`, `ROUTES_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service did not answer in time. Codes: `UPSTREAM_TIMEOUT` */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyAccessLog: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Entries per page
+                 * @example 20
+                 */
+                limit?: number;
+                /** @description `nextCursor` of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of entries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: date-time */
+                            accessedAt: string;
+                            accessor: {
+                                /** @enum {string} */
+                                kind: "USER" | "SERVICE" | "OPERATOR";
+                                /** @description USER: the user’s own id; SERVICE: the app that read it (e.g. intelligence); OPERATOR: the operator */
+                                id: string;
+                            };
+                            /** @enum {string} */
+                            resource: "CHECKUP_LIST" | "CHECKUP" | "CHECKUP_DOCUMENT" | "LATEST_CHECKUP" | "TRENDS" | "LATEST_JUDGED";
+                            /** @description The checkup read, when one was */
+                            resourceId: string | null;
+                            /** @enum {string} */
+                            purpose: "USER_VIEW" | "AI_READING" | "AI_RECOMMENDATIONS" | "AI_CHAT";
+                            /** @description The entry as a Korean sentence for the app */
+                            description: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid. Codes: `NON_CANONICAL_PATH`, `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -4224,11 +4783,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
                     "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user has not given (or withdrew) a consent this needs (HEALTH_DATA, AI_OVERSEAS_TRANSFER); `consents` names the missing ones. Codes: `CONSENT_REQUIRED` */
+            403: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4273,7 +4841,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The health record is unavailable right now; Retry-After says when to retry. Codes: `HEALTH_DATA_UNAVAILABLE`, `ROUTES_UNAVAILABLE` */
+            /** @description The health record or the consents are unavailable right now; Retry-After says when to retry. Codes: `HEALTH_DATA_UNAVAILABLE`, `CONSENT_UNAVAILABLE`, `ROUTES_UNAVAILABLE` */
             503: {
                 headers: {
                     /** @description Seconds to wait */
@@ -4358,11 +4926,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
                     "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user has not given (or withdrew) a consent this needs (HEALTH_DATA, AI_OVERSEAS_TRANSFER); `consents` names the missing ones. Codes: `CONSENT_REQUIRED` */
+            403: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4418,7 +4995,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The health record is unavailable right now; Retry-After says when to retry. Codes: `HEALTH_DATA_UNAVAILABLE`, `ROUTES_UNAVAILABLE` */
+            /** @description The health record or the consents are unavailable right now; Retry-After says when to retry. Codes: `HEALTH_DATA_UNAVAILABLE`, `CONSENT_UNAVAILABLE`, `ROUTES_UNAVAILABLE` */
             503: {
                 headers: {
                     /** @description Seconds to wait */
@@ -4497,7 +5074,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -4612,7 +5189,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -4711,7 +5288,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -4837,7 +5414,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -4936,7 +5513,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -5111,11 +5688,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
                     "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user has not given (or withdrew) a consent this needs (HEALTH_DATA, AI_OVERSEAS_TRANSFER); `consents` names the missing ones. Codes: `CONSENT_REQUIRED` */
+            403: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5189,7 +5775,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Temporarily unavailable; Retry-After says when to try again. Codes: `ROUTES_UNAVAILABLE` */
+            /** @description The consents could not be checked; nothing was done. Codes: `CONSENT_UNAVAILABLE`, `ROUTES_UNAVAILABLE` */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -5376,6 +5962,15 @@ export interface operations {
             };
             /** @description The Google account’s email is not verified. Codes: `EMAIL_NOT_VERIFIED` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The identity was linked to another account while this one was being made. Codes: `IDENTITY_LINKED_ELSEWHERE` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5715,7 +6310,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -5925,7 +6520,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -6057,7 +6652,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -6177,7 +6772,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -6305,7 +6900,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired access token, or a signed-out session. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -6422,7 +7017,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ID token could not be verified. Codes: `INVALID_CREDENTIAL`, `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED` */
+            /** @description The ID token could not be verified. Codes: `INVALID_CREDENTIAL`, `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
             401: {
                 headers: {
                     /** @description `Bearer` */
@@ -6499,6 +7094,376 @@ export interface operations {
                 };
             };
             /** @description The provider cannot be reached. Codes: `IDENTITY_PROVIDER_UNAVAILABLE`, `ROUTES_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service did not answer in time. Codes: `UPSTREAM_TIMEOUT` */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyConsents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every consent, granted or not */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        consents: {
+                            /** @enum {string} */
+                            purpose: "HEALTH_DATA" | "AI_OVERSEAS_TRANSFER";
+                            granted: boolean;
+                            version: string | null;
+                            decidedAt: string | null;
+                            channel: ("APP" | "WEB") | null;
+                            notice: {
+                                version: string;
+                                summary: string;
+                                summaryKo: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid. Codes: `NON_CANONICAL_PATH` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account was deleted meanwhile. Codes: `ACCOUNT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind this route could not be reached. Codes: `UPSTREAM_UNAVAILABLE` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; Retry-After says when to try again. Codes: `ROUTES_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service did not answer in time. Codes: `UPSTREAM_TIMEOUT` */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decideConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    purpose: "HEALTH_DATA" | "AI_OVERSEAS_TRANSFER";
+                    /** @enum {string} */
+                    action: "GRANT" | "WITHDRAW";
+                    /** @description The notice version shown to the user; required to GRANT (the current one) */
+                    version?: string;
+                    /**
+                     * @description Where the user decided: APP (mobile) or WEB
+                     * @enum {string}
+                     */
+                    channel: "APP" | "WEB";
+                };
+            };
+        };
+        responses: {
+            /** @description The consents in force after the decision */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        consents: {
+                            /** @enum {string} */
+                            purpose: "HEALTH_DATA" | "AI_OVERSEAS_TRANSFER";
+                            granted: boolean;
+                            version: string | null;
+                            decidedAt: string | null;
+                            channel: ("APP" | "WEB") | null;
+                            notice: {
+                                version: string;
+                                summary: string;
+                                summaryKo: string;
+                            };
+                        }[];
+                        /** @description false when the consent was already so: nothing new was recorded */
+                        recorded: boolean;
+                    };
+                };
+            };
+            /** @description The request is not valid. Codes: `NON_CANONICAL_PATH`, `VALIDATION_FAILED`, `MALFORMED_JSON` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account was deleted meanwhile. Codes: `ACCOUNT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit. Codes: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind this route could not be reached. Codes: `UPSTREAM_UNAVAILABLE` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; Retry-After says when to try again. Codes: `ROUTES_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service did not answer in time. Codes: `UPSTREAM_TIMEOUT` */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyConsentHistory: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Decisions per page
+                 * @example 20
+                 */
+                limit?: number;
+                /** @description `nextCursor` of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of decisions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @enum {string} */
+                            purpose: "HEALTH_DATA" | "AI_OVERSEAS_TRANSFER";
+                            /** @enum {string} */
+                            action: "GRANT" | "WITHDRAW";
+                            version: string;
+                            /** @enum {string} */
+                            channel: "APP" | "WEB";
+                            /** Format: date-time */
+                            recordedAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid. Codes: `NON_CANONICAL_PATH`, `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account was deleted meanwhile. Codes: `ACCOUNT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind this route could not be reached. Codes: `UPSTREAM_UNAVAILABLE` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; Retry-After says when to try again. Codes: `ROUTES_UNAVAILABLE` */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */

@@ -10,7 +10,15 @@ export type Ok<P extends keyof paths, M extends keyof paths[P], S extends number
   : never;
 
 /** Codes after which the session is over: the person signs in again. */
-const SESSION_OVER = new Set(['UNAUTHENTICATED', 'INVALID_TOKEN', 'SESSION_REVOKED', 'INVALID_REFRESH_TOKEN', 'REFRESH_TOKEN_REUSED', 'ACCOUNT_NOT_FOUND']);
+const SESSION_OVER = new Set([
+  'UNAUTHENTICATED',
+  'INVALID_TOKEN',
+  'SESSION_REVOKED',
+  'INVALID_REFRESH_TOKEN',
+  'REFRESH_TOKEN_REUSED',
+  'ACCOUNT_NOT_FOUND',
+  'ACCOUNT_DELETED',
+]);
 
 async function problemOf(response: Response): Promise<ProblemLike | undefined> {
   if (!(response.headers.get('content-type') ?? '').includes('json')) return undefined;

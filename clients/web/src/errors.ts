@@ -4,11 +4,16 @@
  * general sentence; the code itself stays out of sight (it is kept on the error for the console).
  */
 const MESSAGES: Record<string, string> = {
+  ACCESS_LOG_UNAVAILABLE: '지금은 열람 기록을 남길 수 없어 건강 정보를 보여 드릴 수 없어요. 잠시 후 다시 시도해 주세요.',
+  ACCOUNT_DELETED: '삭제된 계정이에요. 다시 이용하려면 새로 로그인해 주세요.',
   ACCOUNT_NOT_FOUND: '계정을 찾을 수 없어요. 다시 로그인해 주세요.',
   CHAT_NOT_FOUND: '상담 내용을 찾을 수 없어요. 새 상담을 시작해 주세요.',
   CHAT_STREAMS_EXCEEDED: '답변은 동시에 두 개까지만 받을 수 있어요. 진행 중인 답변이 끝난 뒤 다시 물어봐 주세요.',
   CHECKUP_NOT_FOUND: '아직 검진 결과가 없어요. 먼저 건강검진을 연동해 주세요.',
   CLIENT_NOT_IDENTIFIED: '요청을 처리할 수 없어요. 잠시 후 다시 시도해 주세요.',
+  CONSENT_REQUIRED: '이 기능을 쓰려면 먼저 동의가 필요해요. 설정의 개인정보 동의에서 동의해 주세요.',
+  CONSENT_UNAVAILABLE: '지금은 동의 상태를 확인할 수 없어요. 아무것도 처리하지 않았으니 잠시 후 다시 시도해 주세요.',
+  DOCUMENTS_UNAVAILABLE: '지금은 결과지 원본을 불러올 수 없어요. 검진 결과는 그대로 볼 수 있으니 잠시 후 다시 시도해 주세요.',
   DOCUMENT_NOT_FOUND: '이 검진은 결과지 원본이 제공되지 않았어요.',
   EMAIL_NOT_VERIFIED: 'Google 계정의 이메일 인증이 끝나지 않아 로그인할 수 없어요. Google에서 이메일을 인증한 뒤 다시 시도해 주세요.',
   IDENTITY_LINKED_ELSEWHERE: '이 로그인 계정은 이미 다른 HealthSync 계정에 연결되어 있어요.',

@@ -43,7 +43,7 @@ locals {
     health       = ["postgres-url-health", "nhis-client-id", "nhis-client-secret", "redis-password"]
     goal         = ["postgres-url-goal", "redis-password"]
     intelligence = ["postgres-url-intelligence", "claude-api-key", "redis-password"]
-    batch        = ["postgres-url-batch", "redis-password"]
+    batch        = ["postgres-url-batch", "fcm-service-account", "redis-password"]
     # The Python reader of the usage stream: its database only (it uses no cache).
     "usage-analytics" = ["postgres-url-usage-analytics"]
     migrations        = ["postgres-admin-url", "postgres-url-user", "postgres-url-health", "postgres-url-goal", "postgres-url-intelligence", "postgres-url-batch", "postgres-url-usage-analytics"]

@@ -47,6 +47,7 @@ output "key_vault_secrets_to_set" {
     "claude-api-key"         = "Anthropic API key (intelligence)"
     "nhis-client-id"         = "NHIS data aggregator client id (health)"
     "nhis-client-secret"     = "NHIS data aggregator client secret (health)"
+    "fcm-service-account"    = "Firebase service-account key file (JSON, with its private key) allowed to send FCM messages (batch)"
     "jwt-signing-key"        = "ES256 (P-256) private key, PKCS#8 PEM, that signs access tokens (user)"
     "oidc-web-client-secret" = "Client secret of the Google web application client web_oidc_client_id; the user service redeems the web client's codes with it"
     "api-tls"                = "TLS certificate (PFX) of api_host_name, for the Application Gateway"

@@ -6,7 +6,7 @@
 # Secrets Terraform knows (redis-password, postgres-url, postgres-admin-url,
 # appinsights-connection-string) are written here with write-only values: they reach the
 # vault but never the Terraform state or plan. Secrets from outside parties (claude-api-key,
-# nhis-client-id, nhis-client-secret, jwt-signing-key) are set by an operator (README).
+# nhis-client-id, nhis-client-secret, fcm-service-account, jwt-signing-key) are set by an operator (README).
 
 data "azurerm_client_config" "current" {}
 

@@ -64,12 +64,12 @@ variable "private_dns_zone_id" {
 }
 
 variable "publishers" {
-  description = "For each topic, the Dapr app ids allowed to send to it (Azure Service Bus Data Sender on that topic only). Subscribers also send to `dead-letters` (their sidecars dead-letter there). A check compares this with the services' code."
+  description = "For each topic, the Dapr app ids allowed to send to it (Azure Service Bus Data Sender on that topic only). Subscribers also send to `dead-letters` (their sidecars dead-letter there); batch publishes a dead-lettered user-deleted again. A check compares this with the services' code."
   type        = map(list(string))
   default = {
     "user-registered"         = ["user"]
     "user-profile-changed"    = ["user"]
-    "user-deleted"            = ["user"]
+    "user-deleted"            = ["user", "batch"]
     "health-checkup-imported" = ["health"]
     "goal-set"                = ["goal"]
     "mission-completed"       = ["goal"]

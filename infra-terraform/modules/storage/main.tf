@@ -23,8 +23,10 @@ resource "azurerm_storage_account" "this" {
     versioning_enabled  = true
     change_feed_enabled = true
 
+    # Soft-deleted blobs (and versions) are kept this long for recovery, then gone: an erased
+    # account's files leave Storage at most this many days after the erasure deleted them.
     delete_retention_policy {
-      days = 30
+      days = 7
     }
 
     container_delete_retention_policy {
@@ -47,7 +49,9 @@ resource "azurerm_storage_container" "this" {
   container_access_type = "private"
 }
 
-# Checkup files older than the retention are moved to cool, then archive.
+# Checkup files older than the retention are moved to cool, then archive. Versioning keeps a previous
+# version of every blob that is overwritten or deleted (an erased user's files among them): previous
+# versions and snapshots are deleted after a week, whatever the health service's erasure did.
 resource "azurerm_storage_management_policy" "this" {
   storage_account_id = azurerm_storage_account.this.id
 
@@ -64,6 +68,14 @@ resource "azurerm_storage_management_policy" "this" {
       base_blob {
         tier_to_cool_after_days_since_modification_greater_than    = 90
         tier_to_archive_after_days_since_modification_greater_than = 365
+      }
+
+      version {
+        delete_after_days_since_creation = var.previous_version_days
+      }
+
+      snapshot {
+        delete_after_days_since_creation_greater_than = var.previous_version_days
       }
     }
   }

@@ -35,6 +35,17 @@ variable "containers" {
   default     = ["checkups", "usage-stream-checkpoints", "static", "redis-persistence", "aks-backups"]
 }
 
+variable "previous_version_days" {
+  description = "Days after which previous versions and snapshots of checkup files are deleted (an erased user's files included)."
+  type        = number
+  default     = 7
+
+  validation {
+    condition     = var.previous_version_days >= 1 && var.previous_version_days <= 30
+    error_message = "previous_version_days must be between 1 and 30."
+  }
+}
+
 variable "allowed_subnet_ids" {
   description = "Subnets admitted through the account's firewall (service endpoints)."
   type        = list(string)

@@ -1,4 +1,4 @@
-import { ConfigError } from '@healthsync/shared';
+import { ConfigError, reliabilitySettings } from '@healthsync/shared';
 import { z } from 'zod';
 import { CLOCK } from './domain/quiet-hours.js';
 
@@ -6,6 +6,7 @@ const count = (min: number, max: number, fallback: number) => z.coerce.number().
 
 /** Settings of the batch service beyond the base ones (see services/shared/src/config.ts). */
 export const settings = {
+  ...reliabilitySettings,
   /** App id of the intelligence service, which writes the nudge texts. */
   INTELLIGENCE_APP_ID: z.string().min(1).default('intelligence'),
   /** App id of the usage-analytics service, whose daily AI usage the run report shows. */
@@ -43,7 +44,83 @@ export const settings = {
   BATCH_DELIVERY_PAGE_SIZE: count(10, 10_000, 1_000),
   /** Upper bound for one call to intelligence's message-batch routes (submitting and collecting a chunk take a while), ms. */
   BATCH_GENERATION_TIMEOUT_MS: count(1_000, 300_000, 60_000),
+  /** A dead-lettered user-deleted is published again after this many seconds, doubling with each replay of it. */
+  BATCH_ERASURE_REPLAY_SECONDS: count(1, 3_600, 60),
+  /** Replays of one dead-lettered user-deleted before it is left to an operator (logged and counted). */
+  BATCH_ERASURE_MAX_REPLAYS: count(1, 100, 10),
+  /**
+   * Firebase Cloud Messaging's base URL (`messages:send` is under it); the service account's
+   * credentials, with its token URI, are the `fcm-service-account` secret (docs/reference/fcm.md).
+   */
+  FCM_BASE_URL: z.url().default('https://fcm.googleapis.com'),
+  /** How often a replica looks for inbox messages to push, ms. */
+  PUSH_POLL_INTERVAL_MS: count(50, 600_000, 5_000),
+  /** Messages a replica claims at a time for pushing. */
+  PUSH_CLAIM_SIZE: count(1, 500, 20),
+  /** How long a push claim keeps other replicas off; after it a dead replica's messages are taken over. */
+  PUSH_CLAIM_TTL_SECONDS: count(10, 3_600, 600),
+  /** Sends per message and device (the first one included) when FCM answers 429, 500 or 503. */
+  PUSH_MAX_ATTEMPTS: count(1, 10, 4),
+  /** First wait before a retry without Retry-After, ms (doubles per attempt, with jitter). */
+  PUSH_RETRY_BASE_MS: count(10, 60_000, 1_000),
+  /** Longest wait before a retry, ms; a Retry-After beyond it gives the device up for that message. */
+  PUSH_RETRY_MAX_MS: count(100, 600_000, 30_000),
+  /** Upper bound of one call to FCM or the token endpoint, ms. */
+  PUSH_TIMEOUT_MS: count(100, 60_000, 10_000),
+  /** A message longer than this in the inbox is not pushed any more (the inbox has it), minutes. */
+  PUSH_MAX_AGE_MINUTES: count(1, 10_080, 1_440),
+  /** When push itself is unavailable (credentials unreadable, token endpoint down): seconds before the message is tried again. */
+  PUSH_UNAVAILABLE_RETRY_SECONDS: count(1, 3_600, 60),
 };
+
+export interface PushConfig {
+  baseUrl: string;
+  policy: { baseMs: number; maxMs: number; maxAttempts: number };
+  timeoutMs: number;
+  pollIntervalMs: number;
+  claimSize: number;
+  claimTtlSeconds: number;
+  maxAgeMinutes: number;
+  unavailableRetrySeconds: number;
+}
+
+/**
+ * Push settings, checked together: a claim must outlast the work on one message and device
+ * (every attempt timing out, with the longest waits between), or a second replica would push
+ * the same message again.
+ */
+export function pushSettings(config: {
+  FCM_BASE_URL: string;
+  PUSH_POLL_INTERVAL_MS: number;
+  PUSH_CLAIM_SIZE: number;
+  PUSH_CLAIM_TTL_SECONDS: number;
+  PUSH_MAX_ATTEMPTS: number;
+  PUSH_RETRY_BASE_MS: number;
+  PUSH_RETRY_MAX_MS: number;
+  PUSH_TIMEOUT_MS: number;
+  PUSH_MAX_AGE_MINUTES: number;
+  PUSH_UNAVAILABLE_RETRY_SECONDS: number;
+}): PushConfig {
+  const problems: string[] = [];
+  if (config.PUSH_RETRY_BASE_MS > config.PUSH_RETRY_MAX_MS) problems.push('PUSH_RETRY_BASE_MS must not exceed PUSH_RETRY_MAX_MS');
+  const workMs = config.PUSH_MAX_ATTEMPTS * (config.PUSH_TIMEOUT_MS + config.PUSH_RETRY_MAX_MS);
+  if (config.PUSH_CLAIM_TTL_SECONDS * 1000 <= workMs) {
+    problems.push(
+      `PUSH_CLAIM_TTL_SECONDS (${config.PUSH_CLAIM_TTL_SECONDS}) must exceed PUSH_MAX_ATTEMPTS × (PUSH_TIMEOUT_MS + PUSH_RETRY_MAX_MS) (${workMs / 1000} s)`,
+    );
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    baseUrl: config.FCM_BASE_URL,
+    policy: { baseMs: config.PUSH_RETRY_BASE_MS, maxMs: config.PUSH_RETRY_MAX_MS, maxAttempts: config.PUSH_MAX_ATTEMPTS },
+    timeoutMs: config.PUSH_TIMEOUT_MS,
+    pollIntervalMs: config.PUSH_POLL_INTERVAL_MS,
+    claimSize: config.PUSH_CLAIM_SIZE,
+    claimTtlSeconds: config.PUSH_CLAIM_TTL_SECONDS,
+    maxAgeMinutes: config.PUSH_MAX_AGE_MINUTES,
+    unavailableRetrySeconds: config.PUSH_UNAVAILABLE_RETRY_SECONDS,
+  };
+}
 
 export interface GenerationSettings {
   deliveryTime: string;

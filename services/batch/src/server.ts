@@ -1,5 +1,14 @@
 import { hostname } from 'node:os';
-import { type DbServiceDefinition } from '@healthsync/shared';
+import {
+  components,
+  createErasure,
+  erasureTimingOf,
+  outboxLimitsOf,
+  startOutboxRelay,
+  systemClock,
+  withTransaction,
+  type DbServiceDefinition,
+} from '@healthsync/shared';
 import { createActivityRepository } from './adapters/activity-repository.js';
 import { createDeliveriesRepository } from './adapters/deliveries-repository.js';
 import { createGenerationRepository } from './adapters/generation-repository.js';
@@ -8,11 +17,15 @@ import { createNudgeWriter } from './adapters/intelligence-client.js';
 import { createUsageReader } from './adapters/usage-analytics-client.js';
 import { createNotificationsRepository } from './adapters/notifications-repository.js';
 import { createRunsRepository } from './adapters/runs-repository.js';
-import { generationSettings, runSettings, settings } from './config.js';
+import { createFcmClient } from './adapters/fcm-client.js';
+import { createPushRepository } from './adapters/push-repository.js';
+import { generationSettings, pushSettings, runSettings, settings } from './config.js';
 import { createEncouragementRun } from './handlers/encouragement-run.js';
 import { createGeneration } from './handlers/generation.js';
+import { createDeadLetters } from './handlers/dead-letters.js';
 import { createGoalActivity } from './handlers/goal-activity.js';
 import { createInbox } from './handlers/inbox.js';
+import { createPushDevices, createPushDispatch } from './handlers/push.js';
 import { batchRoutes } from './routes/index.js';
 import { createDailyEncouragementTrigger, DAILY_ENCOURAGEMENT_BINDING } from './subscriptions/daily-encouragement.js';
 import { goalEventSubscriptions } from './subscriptions/goal-events.js';
@@ -59,12 +72,45 @@ export const batchService: DbServiceDefinition<typeof settings> = {
       clock,
       ...(generation ? { generation } : {}),
     });
-    const goalActivity = createGoalActivity({ db, activity, deliveries, notifications, logger });
+    // The batch publishes only replays of dead-lettered user-deleted events (handlers/dead-letters.ts).
+    const relay = startOutboxRelay({ db, dapr, pubsub: components.events, logger, metrics, limits: outboxLimitsOf(config) });
+    const deadLetters = createDeadLetters({
+      db,
+      logger,
+      metrics,
+      replaySeconds: config.BATCH_ERASURE_REPLAY_SECONDS,
+      maxReplays: config.BATCH_ERASURE_MAX_REPLAYS,
+      eventsEnqueued: () => void relay.flush(),
+    });
+    const goalActivity = createGoalActivity({ db, activity, deliveries, notifications, deadLetters });
     const inbox = createInbox({ db, notifications, logger, clock });
+    const pushConfig = pushSettings(config);
+    const push = createPushRepository(db);
+    // Erasure: the goal view, messages, preferences and dead letters' payloads, and every push device.
+    const erasure = createErasure({
+      db,
+      steps: [...goalActivity.erasureSteps(), { name: 'push-devices', run: (userId) => withTransaction(db, (client) => push.erase(client, userId)) }],
+      logger,
+      metrics,
+      ...erasureTimingOf(config),
+    });
+    const fcm = createFcmClient({
+      baseUrl: pushConfig.baseUrl,
+      serviceAccount: () => dapr.getSecret(components.secrets, 'fcm-service-account'),
+      policy: pushConfig.policy,
+      timeoutMs: pushConfig.timeoutMs,
+      // The assertion's iat/exp and the access token's expiry are checked against real time.
+      clock: systemClock,
+      logger,
+    });
+    const pushDispatch = createPushDispatch({ push, notifications, fcm, settings: pushConfig, owner, clock, logger, metrics });
+    const devices = createPushDevices({ db, push, logger });
     encouragement.startResuming();
+    pushDispatch.start();
     return {
       routes: batchRoutes({
         inbox,
+        devices,
         runs,
         deliveries,
         encouragement,
@@ -73,11 +119,15 @@ export const batchService: DbServiceDefinition<typeof settings> = {
       }),
       subscriptions: [
         ...goalEventSubscriptions(goalActivity, logger, metrics),
-        userDeletedSubscription(goalActivity),
-        deadLetterSubscription(db, logger, metrics),
+        userDeletedSubscription(erasure, logger, metrics),
+        deadLetterSubscription(deadLetters),
       ],
       inputBindings: [{ name: DAILY_ENCOURAGEMENT_BINDING, handle: createDailyEncouragementTrigger(encouragement) }],
-      onStop: () => encouragement.stop(),
+      async onStop() {
+        await Promise.all([encouragement.stop(), pushDispatch.stop()]);
+        await erasure.stop();
+        await relay.stop();
+      },
     };
   },
 };

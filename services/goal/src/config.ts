@@ -1,7 +1,9 @@
+import { reliabilitySettings } from '@healthsync/shared';
 import { z } from 'zod';
 
 /** Settings of the goal service beyond the base ones (see services/shared/src/config.ts). */
 export const settings = {
+  ...reliabilitySettings,
   /** How long today's view stays in the cache, seconds (writes replace it anyway; the original app used 30 minutes). */
   TODAY_CACHE_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(1_800),
   /** Dapr app id of the intelligence service (recommendations and celebration messages). */

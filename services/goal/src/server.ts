@@ -1,4 +1,4 @@
-import { components, startOutboxRelay, type DbServiceDefinition } from '@healthsync/shared';
+import { components, createErasure, erasureTimingOf, outboxLimitsOf, startOutboxRelay, whileLiveIn, type DbServiceDefinition } from '@healthsync/shared';
 import { createGoalsRepository } from './adapters/goals-repository.js';
 import { createIntelligenceClient } from './adapters/intelligence-client.js';
 import { createTodayCache } from './adapters/today-cache.js';
@@ -12,21 +12,25 @@ export const goalService: DbServiceDefinition<typeof settings> = {
   dbSchema: 'goal_service',
   settings,
   async build({ config, db, dapr, logger, metrics, clock }) {
-    const relay = startOutboxRelay({ db, dapr, pubsub: components.events, logger, metrics });
+    const relay = startOutboxRelay({ db, dapr, pubsub: components.events, logger, metrics, limits: outboxLimitsOf(config) });
     const goals = createGoals({
       db,
       repository: createGoalsRepository(),
       intelligence: createIntelligenceClient({ dapr, appId: config.INTELLIGENCE_APP_ID, timeoutMs: config.RECOMMENDATIONS_TIMEOUT_MS, logger }),
-      cache: createTodayCache({ state: dapr, ttlSeconds: config.TODAY_CACHE_TTL_SECONDS, logger, metrics }),
+      cache: createTodayCache({ state: dapr, ttlSeconds: config.TODAY_CACHE_TTL_SECONDS, logger, metrics, whileLive: whileLiveIn(db) }),
       clock,
       logger,
       celebrationTimeoutMs: config.CELEBRATION_TIMEOUT_MS,
       eventsEnqueued: () => void relay.flush(),
     });
+    const erasure = createErasure({ db, steps: goals.erasureSteps(), logger, metrics, ...erasureTimingOf(config) });
     return {
       routes: goalRoutes({ goals, db }),
-      subscriptions: [userDeletedSubscription(goals, logger, metrics)],
-      onStop: () => relay.stop(),
+      subscriptions: [userDeletedSubscription(erasure, logger, metrics)],
+      async onStop() {
+        await erasure.stop();
+        await relay.stop();
+      },
     };
   },
 };

@@ -1,9 +1,11 @@
+import { reliabilitySettings } from '@healthsync/shared';
 import { z } from 'zod';
 
 const seconds = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
 
 /** Settings of the health service beyond the base ones (see services/shared/src/config.ts). Secrets come from the secret store. */
 export const settings = {
+  ...reliabilitySettings,
   /** The aggregator's API base (CODEF: https://api.codef.io; locally the NHIS stand-in). */
   NHIS_BASE_URL: z.url(),
   /** Its OAuth2 token endpoint, a separate host at CODEF (https://oauth.codef.io/oauth/token); defaults to <base>/oauth/token. */
@@ -35,6 +37,14 @@ export const settings = {
   BLOB_AUTH: z.enum(['connection-string', 'managed-identity']).default('connection-string'),
   /** The storage account's blob endpoint, e.g. https://<account>.blob.core.windows.net (managed-identity only). */
   BLOB_ACCOUNT_URL: z.url().optional(),
+  /** Deadline of one Blob Storage call, the SDK's own retry included (ms). */
+  BLOB_TIMEOUT_MS: z.coerce.number().int().min(200).max(60_000).default(5_000),
+  /** Once open, the Blob Storage circuit breaker waits this long before trying again (s); also the Retry-After of documents. */
+  BLOB_BREAKER_RESET_SECONDS: seconds(1, 600, 30),
+  /** How often import files that Blob Storage refused are offered to it again (s). */
+  BLOB_UPLOAD_RETRY_SECONDS: seconds(1, 3600, 30),
+  /** Upper bound for asking the user service for the consents in force (ms). */
+  USER_TIMEOUT_MS: z.coerce.number().int().min(100).max(10_000).default(2_000),
   /** Lifetime of the cached latest judged checkup (s); it is also dropped on every import and profile change. */
   LATEST_CACHE_TTL_SECONDS: seconds(10, 86_400, 3600),
 };

@@ -1,17 +1,31 @@
-import { ConfigError, components, startOutboxRelay, type DbServiceDefinition } from '@healthsync/shared';
+import {
+  ConfigError,
+  components,
+  createConsentCheck,
+  createErasure,
+  erasureTimingOf,
+  outboxLimitsOf,
+  startOutboxRelay,
+  whileLiveIn,
+  type DbServiceDefinition,
+} from '@healthsync/shared';
 import { createDocumentStore, type BlobAccess, type TokenCredential } from './adapters/document-store.js';
 import { createHealthRepositories } from './adapters/repositories.js';
 import { createJudgedCache } from './adapters/judged-cache.js';
 import { createNhisClient } from './adapters/nhis-client.js';
 import { settings } from './config.js';
+import { createAccessAudit } from './handlers/access-audit.js';
 import { createReading, type LatestJudged } from './handlers/checkups.js';
 import { createLinking } from './handlers/links.js';
+import { createDocumentUploads } from './handlers/document-uploads.js';
 import { createUserEvents } from './handlers/user-events.js';
 import { healthRoutes } from './routes/index.js';
 import { createUserEventSubscriptions } from './subscriptions/user-events.js';
 
 /** How often pending links whose approval window passed are closed (and their identity erased). */
 const EXPIRY_SWEEP_MS = 60_000;
+/** How often access-audit rows past their retention are destroyed. */
+const AUDIT_PURGE_MS = 3_600_000;
 
 /**
  * In Azure the service reaches Blob Storage with its managed identity, so no key exists anywhere.
@@ -36,8 +50,16 @@ export const healthService: DbServiceDefinition<typeof settings> = {
       config.BLOB_AUTH === 'managed-identity'
         ? { kind: 'token-credential', accountUrl: config.BLOB_ACCOUNT_URL!, credential: await managedIdentityCredential(), container: config.BLOB_CONTAINER }
         : { kind: 'connection-string', connectionString: await dapr.getSecret(components.secrets, 'blob-connection-string'), container: config.BLOB_CONTAINER };
-    const documents = createDocumentStore(blobAccess, logger);
-    await documents.ensureContainer();
+    const documents = createDocumentStore(blobAccess, {
+      logger,
+      metrics,
+      timeoutMs: config.BLOB_TIMEOUT_MS,
+      breakerResetSeconds: config.BLOB_BREAKER_RESET_SECONDS,
+    });
+    // Storage down at start-up costs documents only: the container is created on the first upload instead.
+    await documents
+      .ensureContainer()
+      .catch(() => logger.warn('Blob Storage is unreachable at start-up; documents wait for it', { container: config.BLOB_CONTAINER }));
 
     const nhis = createNhisClient({
       baseUrl: config.NHIS_BASE_URL,
@@ -49,15 +71,16 @@ export const healthService: DbServiceDefinition<typeof settings> = {
       logger,
       metrics,
     });
-    const cache = createJudgedCache<LatestJudged>(dapr, { ttlSeconds: config.LATEST_CACHE_TTL_SECONDS, logger, metrics });
-    const relay = startOutboxRelay({ db, dapr, pubsub: components.events, logger, metrics });
+    const cache = createJudgedCache<LatestJudged>(dapr, { ttlSeconds: config.LATEST_CACHE_TTL_SECONDS, logger, metrics, whileLive: whileLiveIn(db) });
+    const relay = startOutboxRelay({ db, dapr, pubsub: components.events, logger, metrics, limits: outboxLimitsOf(config) });
 
     const repositories = createHealthRepositories();
+    const uploads = createDocumentUploads({ db, repositories, documents, logger, metrics, retryIntervalMs: config.BLOB_UPLOAD_RETRY_SECONDS * 1000 });
     const linking = createLinking({
       db,
       repositories,
       nhis,
-      documents,
+      uploads,
       cache,
       logger,
       clock,
@@ -69,7 +92,17 @@ export const healthService: DbServiceDefinition<typeof settings> = {
       eventsEnqueued: () => void relay.flush(),
     });
     const reading = createReading({ db, repositories, documents, cache, logger });
-    const userEvents = createUserEvents({ db, repositories, documents, cache, logger });
+    const userEvents = createUserEvents({ db, repositories, documents, cache });
+    const erasure = createErasure({ db, steps: userEvents.erasureSteps(), logger, metrics, ...erasureTimingOf(config) });
+    const audit = createAccessAudit({ db, clock, logger });
+    const consents = createConsentCheck({ dapr, timeoutMs: config.USER_TIMEOUT_MS, logger });
+    const purge = setInterval(() => {
+      audit.purgeExpired().then(
+        (purged) => purged > 0 && logger.info('access-audit entries past their retention destroyed', { purged }),
+        (error: unknown) => logger.warn('could not destroy expired access-audit entries', { error: String(error) }),
+      );
+    }, AUDIT_PURGE_MS);
+    purge.unref();
 
     const sweep = setInterval(() => {
       linking.expireStale().catch((error: unknown) => logger.warn('could not close expired NHIS links', { error: String(error) }));
@@ -77,10 +110,13 @@ export const healthService: DbServiceDefinition<typeof settings> = {
     sweep.unref();
 
     return {
-      routes: healthRoutes({ reading, linking, db }),
-      subscriptions: createUserEventSubscriptions(userEvents),
+      routes: healthRoutes({ reading, linking, audit, consents, clock, db }),
+      subscriptions: createUserEventSubscriptions(userEvents, erasure, logger, metrics),
       async onStop() {
         clearInterval(sweep);
+        clearInterval(purge);
+        await uploads.stop();
+        await erasure.stop();
         await relay.stop();
       },
     };

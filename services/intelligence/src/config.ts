@@ -1,3 +1,4 @@
+import { reliabilitySettings } from '@healthsync/shared';
 import { z } from 'zod';
 
 const int = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
@@ -7,6 +8,7 @@ const int = (min: number, max: number, fallback: number) => z.coerce.number().in
  * API key is a secret (`claude-api-key` in the secret store), never a setting.
  */
 export const settings = {
+  ...reliabilitySettings,
   /** Base URL of the Anthropic Messages API: https://api.anthropic.com in production, the stand-in locally. */
   CLAUDE_BASE_URL: z.url(),
   /** Model id sent with every request. */
@@ -54,4 +56,6 @@ export const settings = {
   CHAT_CONTEXT_MESSAGES: int(0, 50, 10),
   /** Upper bound for the call to the health service (ms). */
   HEALTH_TIMEOUT_MS: int(200, 30_000, 4_000),
+  /** Upper bound for asking the user service for the consents in force (ms). */
+  USER_TIMEOUT_MS: int(100, 10_000, 2_000),
 };

@@ -1,4 +1,4 @@
-import { components, type DbServiceDefinition } from '@healthsync/shared';
+import { components, createConsentCheck, createErasure, erasureTimingOf, type DbServiceDefinition } from '@healthsync/shared';
 import { createAnswerCache } from './adapters/answer-cache.js';
 import { createClaude } from './adapters/claude.js';
 import { createClaudeBatches } from './adapters/claude-batches.js';
@@ -102,6 +102,7 @@ export const intelligenceService: DbServiceDefinition<typeof settings> = {
       },
     });
     const userData = createUserData({ db, repositories, cache, batches: batchRepository, logger });
+    const erasure = createErasure({ db, steps: userData.erasureSteps(), logger, metrics, ...erasureTimingOf(config) });
     const prune = setInterval(() => {
       cache.prune().catch((error: unknown) => logger.warn('could not prune the cached answer keys', { error: String(error) }));
       batchRepository.prune(MESSAGE_BATCH_KEEP_DAYS).catch((error: unknown) => logger.warn('could not prune old message batches', { error: String(error) }));
@@ -109,9 +110,21 @@ export const intelligenceService: DbServiceDefinition<typeof settings> = {
     prune.unref();
 
     return {
-      routes: intelligenceRoutes({ diagnosis, recommendations, chat, messages, messageBatches, logger, db }),
-      subscriptions: createUserEventSubscriptions(userData),
-      onStop: async () => clearInterval(prune),
+      routes: intelligenceRoutes({
+        diagnosis,
+        recommendations,
+        chat,
+        messages,
+        messageBatches,
+        logger,
+        consents: createConsentCheck({ dapr, timeoutMs: config.USER_TIMEOUT_MS, logger }),
+        db,
+      }),
+      subscriptions: createUserEventSubscriptions(userData, erasure, logger, metrics),
+      async onStop() {
+        clearInterval(prune);
+        await erasure.stop();
+      },
     };
   },
 };

@@ -47,3 +47,38 @@ export const baseSettings = {
   /** winston log level. */
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
 };
+
+const wholeSeconds = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
+
+/**
+ * Settings of the outbox relay and of account erasure, read by every service with a database
+ * (docs/decisions/013-erasure-always-completes.md). The defaults are the production values.
+ */
+export const reliabilitySettings = {
+  /** Published outbox rows are deleted this long after publishing (s). */
+  OUTBOX_RETENTION_SECONDS: wholeSeconds(1, 90 * 86_400, 3 * 86_400),
+  /** A row that failed this many times while the broker accepted other events is parked. */
+  OUTBOX_PARK_AFTER_STRIKES: wholeSeconds(1, 1000, 5),
+  /** A row is parked after this many failed attempts in all (with the back-off capped at 5 minutes: about two hours). */
+  OUTBOX_PARK_AFTER_ATTEMPTS: wholeSeconds(2, 10_000, 30),
+  /** How often pending erasures are looked for (s); also the first retry delay, which then doubles. */
+  ERASURE_SWEEP_SECONDS: wholeSeconds(1, 3600, 60),
+  /** The longest wait between two attempts of one pending erasure (s). */
+  ERASURE_MAX_RETRY_SECONDS: wholeSeconds(1, 86_400, 3600),
+};
+
+type ReliabilityConfig = { [K in keyof typeof reliabilitySettings]: number };
+
+/** The outbox relay's limits from the validated settings. */
+export function outboxLimitsOf(config: ReliabilityConfig) {
+  return {
+    retentionSeconds: config.OUTBOX_RETENTION_SECONDS,
+    parkAfterStrikes: config.OUTBOX_PARK_AFTER_STRIKES,
+    parkAfterAttempts: config.OUTBOX_PARK_AFTER_ATTEMPTS,
+  };
+}
+
+/** The erasure sweeper's timing from the validated settings. */
+export function erasureTimingOf(config: ReliabilityConfig) {
+  return { sweepIntervalMs: config.ERASURE_SWEEP_SECONDS * 1000, maxRetryDelayMs: config.ERASURE_MAX_RETRY_SECONDS * 1000 };
+}

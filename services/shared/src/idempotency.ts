@@ -79,9 +79,13 @@ export function decideClaim(existing: KeyRecord | undefined, fingerprint: string
   return age >= IDEMPOTENCY_STALE_MS ? 'take-over' : 'in-progress';
 }
 
-/** Whether an answer is kept for replay: not when a retry could succeed (5xx, 429). */
+/**
+ * Whether an answer is kept for replay: not when a retry could succeed (5xx, 429), and not a 401
+ * (it says who asked, not what the request did: an erased account's refused write keeps no row
+ * of the user behind its erasure, docs/decisions/013-erasure-always-completes.md).
+ */
 export function keepsAnswer(status: number): boolean {
-  return status < 500 && status !== 429;
+  return status < 500 && status !== 429 && status !== 401;
 }
 
 /** Response headers replayed with the stored answer. */

@@ -24,12 +24,18 @@ export const PROBLEM_TITLES_KO: Record<number, string> = {
 };
 
 export const PROBLEM_DETAILS_KO: Record<string, string> = {
+  ACCESS_LOG_UNAVAILABLE: '지금은 열람 기록을 남길 수 없어 건강 정보를 보여드릴 수 없습니다. 잠시 후 다시 시도해 주세요.',
+  ACCOUNT_DELETED: '삭제된 계정입니다.',
   ACCOUNT_NOT_FOUND: '계정이 존재하지 않습니다.',
   APP_UPDATE_REQUIRED: '더 이상 지원하지 않는 앱 버전입니다. 스토어에서 HealthSync를 업데이트해 주세요.',
   CHAT_NOT_FOUND: '해당 대화를 찾을 수 없습니다.',
   CHAT_STREAMS_EXCEEDED: '동시에 받을 수 있는 AI 답변 수를 넘었습니다. 진행 중인 답변이 끝난 뒤 다시 시도해 주세요.',
   CHECKUP_NOT_FOUND: '해당 건강검진 결과를 찾을 수 없습니다.',
   CLIENT_NOT_IDENTIFIED: '요청이 올바른 경로로 들어오지 않았습니다.',
+  CONSENT_REQUIRED: '이 기능을 쓰려면 먼저 동의가 필요합니다. 앱의 개인정보 설정에서 동의해 주세요.',
+  CONSENT_UNAVAILABLE: '지금은 동의 상태를 확인할 수 없어 아무것도 처리하지 않았습니다. 잠시 후 다시 시도해 주세요.',
+  CONSENT_VERSION_OUTDATED: '최신 동의서가 아닙니다. 최신 안내문을 확인한 뒤 다시 동의해 주세요.',
+  DOCUMENTS_UNAVAILABLE: '지금은 결과지 원본을 불러올 수 없습니다. 검진 결과는 그대로 볼 수 있으니 잠시 후 다시 시도해 주세요.',
   DOCUMENT_NOT_FOUND: '이 검진에 대한 결과지 원본을 건강보험공단에서 받지 못했습니다.',
   EMAIL_NOT_VERIFIED: '이메일 주소가 인증되지 않은 계정입니다.',
   IDENTITY_LINKED_ELSEWHERE: '이 로그인 계정은 이미 다른 HealthSync 계정에 연결되어 있습니다.',
@@ -55,6 +61,7 @@ export const PROBLEM_DETAILS_KO: Record<string, string> = {
   NON_CANONICAL_PATH: '허용되지 않는 요청 주소입니다.',
   NOT_FOUND: '요청한 항목이 없습니다.',
   NOTIFICATION_NOT_FOUND: '알림함에 해당 알림이 없습니다.',
+  DEVICE_NOT_FOUND: '계정에 등록된 해당 기기가 없습니다.',
   NO_ACTIVE_MISSIONS: '초기화할 진행 중인 미션이 없습니다.',
   NO_CHECKUPS: '아직 가져온 건강검진 결과가 없습니다. 먼저 건강보험공단을 연동해 주세요.',
   PAYLOAD_TOO_LARGE: '요청 본문이 허용된 크기를 넘었습니다.',

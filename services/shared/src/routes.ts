@@ -266,12 +266,13 @@ export function standardErrors(spec: Pick<RouteSpec, 'access' | 'params' | 'quer
   };
   if (spec.access === 'user') {
     errors[401] = {
-      description: 'Missing, invalid or expired access token, or a signed-out session',
+      description: 'Missing, invalid or expired access token, a signed-out session, or a deleted account',
       codes: {
         UNAUTHENTICATED: 'A valid access token is required.',
         INVALID_TOKEN: 'The access token is not valid.',
         TOKEN_EXPIRED: 'The access token has expired; refresh it.',
         SESSION_REVOKED: 'This session has been signed out.',
+        ACCOUNT_DELETED: 'This account has been deleted.',
       },
       headers: { 'WWW-Authenticate': '`Bearer`' },
     };

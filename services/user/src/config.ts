@@ -1,7 +1,9 @@
+import { reliabilitySettings } from '@healthsync/shared';
 import { z } from 'zod';
 
 /** Settings of the user service beyond the base ones (see services/shared/src/config.ts). */
 export const settings = {
+  ...reliabilitySettings,
   /** The OpenID Connect issuer users sign in with: https://accounts.google.com in production. */
   OIDC_ISSUER: z.url(),
   /** Client ids (comma-separated) whose ID tokens we accept: the app's Android, iOS and web clients. */

@@ -1,9 +1,10 @@
-import { components, startOutboxRelay, type Dapr, type DbServiceDefinition } from '@healthsync/shared';
+import { components, outboxLimitsOf, startOutboxRelay, type Dapr, type DbServiceDefinition } from '@healthsync/shared';
 import { createAccountsRepository } from './adapters/accounts-repository.js';
 import { createIdentityProviders } from './adapters/identity-provider.js';
 import { createTokenSigner, parseSigningKeySecret } from './adapters/token-signer.js';
 import { settings } from './config.js';
 import { createAccounts } from './handlers/accounts.js';
+import { createConsents } from './handlers/consents.js';
 import { signInScheme, userRoutes } from './routes/index.js';
 
 /** The web sign-in client, when configured: its id, redirect URIs and secret (from the secret store). */
@@ -26,6 +27,8 @@ export const userService: DbServiceDefinition<typeof settings> = {
   dbSchema: 'user_service',
   settings,
   async build({ config, db, dapr, logger, metrics, clock }) {
+    // Settings and secrets first: a service that cannot start must not leave a relay or timer behind.
+    const webClient = await webClientOf(config, dapr);
     const readKeys = async () => parseSigningKeySecret(await dapr.getSecret(components.secrets, 'jwt-signing-key'));
     const signer = createTokenSigner(await readKeys(), {
       issuer: config.TOKEN_ISSUER,
@@ -39,13 +42,13 @@ export const userService: DbServiceDefinition<typeof settings> = {
       readKeys().then(signer.update, (error: unknown) => logger.warn('could not reload the signing keys; keeping the current ones', { error: String(error) }));
     }, config.SIGNING_KEYS_RELOAD_SECONDS * 1000);
     reload.unref();
-    const relay = startOutboxRelay({ db, dapr, pubsub: components.events, logger, metrics });
+    const relay = startOutboxRelay({ db, dapr, pubsub: components.events, logger, metrics, limits: outboxLimitsOf(config) });
     const identityProvider = createIdentityProviders(
       {
         issuer: config.OIDC_ISSUER,
         clientIds: config.OIDC_CLIENT_IDS,
         allowInsecureHttp: config.OIDC_ALLOW_INSECURE_HTTP,
-        ...(await webClientOf(config, dapr)),
+        ...webClient,
       },
       config.OIDC_ADDITIONAL_ISSUERS,
     );
@@ -62,7 +65,7 @@ export const userService: DbServiceDefinition<typeof settings> = {
       eventsEnqueued: () => void relay.flush(),
     });
     return {
-      routes: userRoutes({ accounts, jwks: () => signer.jwks(), clock, db }),
+      routes: userRoutes({ accounts, consents: createConsents({ db, clock, logger }), jwks: () => signer.jwks(), clock, db }),
       securitySchemes: async () => signInScheme(config.OIDC_ISSUER, config.OIDC_CLIENT_IDS[0] ?? '', await identityProvider.authorizationEndpoint()),
       onStop: async () => {
         clearInterval(reload);

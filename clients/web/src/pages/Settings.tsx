@@ -70,6 +70,60 @@ function Preferences() {
   );
 }
 
+const CONSENT_NAMES: Record<string, string> = {
+  HEALTH_DATA: '건강정보(민감정보) 수집·이용',
+  AI_OVERSEAS_TRANSFER: 'AI 기능을 위한 건강정보 국외 이전(미국 Anthropic)',
+};
+
+/** The two PIPA consents, each granted or withdrawn on its own, and who read the health data. */
+function Privacy() {
+  const consents = useLoad(() => call(client().GET('/api/users/me/consents')), []);
+  const log = useLoad(() => call(client().GET('/api/health/access-log', { params: { query: { limit: 20 } } })), []);
+  const action = useAction();
+  const decide = (purpose: 'HEALTH_DATA' | 'AI_OVERSEAS_TRANSFER', grant: boolean, version: string) =>
+    void action.run(async () => {
+      const body = grant
+        ? { purpose, action: 'GRANT' as const, version, channel: 'WEB' as const }
+        : { purpose, action: 'WITHDRAW' as const, channel: 'WEB' as const };
+      const result = await call(client().POST('/api/users/me/consents', { body }));
+      consents.set({ consents: result.consents });
+    });
+  return (
+    <section aria-labelledby="privacy-heading">
+      <h2 id="privacy-heading">개인정보 동의</h2>
+      {consents.loading && !consents.data && <Loading />}
+      <ErrorMessage error={consents.error ?? action.error} />
+      {consents.data && (
+        <ul className="consents">
+          {consents.data.consents.map((c) => (
+            <li key={c.purpose}>
+              <strong>{CONSENT_NAMES[c.purpose]}</strong>: {c.granted ? '동의함' : '동의하지 않음'}{' '}
+              <button type="button" disabled={action.busy} onClick={() => decide(c.purpose, !c.granted, c.notice.version)}>
+                {c.granted ? `${CONSENT_NAMES[c.purpose]} 동의 철회` : `${CONSENT_NAMES[c.purpose]} 동의하기`}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>내 건강정보 열람 기록</h3>
+      {log.loading && !log.data && <Loading />}
+      <ErrorMessage error={log.error} />
+      {log.data &&
+        (log.data.items.length === 0 ? (
+          <p>아직 열람 기록이 없어요.</p>
+        ) : (
+          <ul className="access-log">
+            {log.data.items.map((entry, index) => (
+              <li key={`${entry.accessedAt}-${index}`}>
+                <time dateTime={entry.accessedAt}>{new Date(entry.accessedAt).toLocaleString('ko-KR', { timeZone: 'Asia/Seoul' })}</time> {entry.description}
+              </li>
+            ))}
+          </ul>
+        ))}
+    </section>
+  );
+}
+
 function Account() {
   const signOut = useAction();
   const remove = useAction();
@@ -134,6 +188,7 @@ export function SettingsPage() {
         <h2 id="profile-heading">프로필</h2>
         <ProfileForm submitLabel="프로필 저장" />
       </section>
+      <Privacy />
       <Account />
     </Page>
   );

@@ -113,7 +113,6 @@ export function createActivityRepository(db: Db) {
       await client.query('delete from activity_days where user_id = $1', [userId]);
       await client.query('delete from activity_sets where user_id = $1', [userId]);
       await client.query('delete from activity_users where user_id = $1', [userId]);
-      await client.query('insert into erased_users (user_id) values ($1) on conflict do nothing', [userId]);
     },
 
     /**

@@ -1,4 +1,4 @@
-import type { Db, DbClient } from '@healthsync/shared';
+import { holdLiveUser, holdLiveUsers, withTransaction, type Db, type DbClient } from '@healthsync/shared';
 import type { ProgressFacts } from '../domain/progress-view.js';
 
 /**
@@ -59,10 +59,17 @@ export function createDeliveriesRepository(db: Db) {
      * SKIPPED one, which a new plan (after the user's facts or preferences changed) replaces.
      * Returns the decisions actually written.
      */
-    async plan(runDate: string, decisions: PlannedDecision[]): Promise<{ userId: string; state: PlannedState; reason: string | null }[]> {
-      if (decisions.length === 0) return [];
-      const result = await db.query<{ user_id: string; state: PlannedState; reason: string | null }>(
-        `insert into deliveries (run_date, user_id, state, reason, urgency, facts, decided_at)
+    async plan(runDate: string, planned: PlannedDecision[]): Promise<{ userId: string; state: PlannedState; reason: string | null }[]> {
+      if (planned.length === 0) return [];
+      // Not for users erased since they were read (under their erasure locks: an erasure running now is waited for).
+      return withTransaction(db, async (client) => {
+        const erased = await holdLiveUsers(
+          client,
+          planned.map((d) => d.userId),
+        );
+        const decisions = planned.filter((d) => !erased.has(d.userId));
+        const result = await client.query<{ user_id: string; state: PlannedState; reason: string | null }>(
+          `insert into deliveries (run_date, user_id, state, reason, urgency, facts, decided_at)
          select $1::date, x.user_id, x.state, x.reason, x.urgency, x.facts::jsonb, case when x.state = 'SKIPPED' then now() end
          from unnest($2::uuid[], $3::text[], $4::text[], $5::float8[], $6::text[]) as x(user_id, state, reason, urgency, facts)
          on conflict (run_date, user_id) do update set state = excluded.state, reason = excluded.reason, urgency = excluded.urgency,
@@ -70,16 +77,17 @@ export function createDeliveriesRepository(db: Db) {
            claim_expires_at = null
          where deliveries.state = 'SKIPPED'
          returning user_id, state, reason`,
-        [
-          runDate,
-          decisions.map((d) => d.userId),
-          decisions.map((d) => d.state),
-          decisions.map((d) => d.reason),
-          decisions.map((d) => d.urgency),
-          decisions.map((d) => JSON.stringify(d.facts)),
-        ],
-      );
-      return result.rows.map((r) => ({ userId: r.user_id, state: r.state, reason: r.reason }));
+          [
+            runDate,
+            decisions.map((d) => d.userId),
+            decisions.map((d) => d.state),
+            decisions.map((d) => d.reason),
+            decisions.map((d) => d.urgency),
+            decisions.map((d) => JSON.stringify(d.facts)),
+          ],
+        );
+        return result.rows.map((r) => ({ userId: r.user_id, state: r.state, reason: r.reason }));
+      });
     },
 
     /**
@@ -174,8 +182,11 @@ export function createDeliveriesRepository(db: Db) {
       deliverAt: Date;
       deferred: boolean;
     }): Promise<{ notificationId: string | null; recorded: boolean }> {
-      const result = await db.query<{ inserted: string | null; recorded: number }>(
-        `with inserted as (
+      // No message for a user erased meanwhile (their decision went with the erasure: nothing to record).
+      return withTransaction(db, async (client) => {
+        if (!(await holdLiveUser(client, input.userId))) return { notificationId: null, recorded: false };
+        const result = await client.query<{ inserted: string | null; recorded: number }>(
+          `with inserted as (
            insert into notifications (id, user_id, kind, text, source, run_date, deliver_at)
            select $3::uuid, $2::uuid, 'ENCOURAGEMENT', $4::text, $5::text, $1::date, $6::timestamptz
            where exists (select 1 from deliveries where run_date = $1 and user_id = $2 and state = 'CLAIMED' and claimed_by = $7)
@@ -190,10 +201,11 @@ export function createDeliveriesRepository(db: Db) {
            returning 1
          )
          select (select id from inserted) as inserted, (select count(*) from recorded)::int as recorded`,
-        [input.runDate, input.userId, input.notificationId, input.text, input.source, input.deliverAt, input.owner, input.deferred],
-      );
-      const row = result.rows[0]!;
-      return { notificationId: row.inserted, recorded: row.recorded > 0 };
+          [input.runDate, input.userId, input.notificationId, input.text, input.source, input.deliverAt, input.owner, input.deferred],
+        );
+        const row = result.rows[0]!;
+        return { notificationId: row.inserted, recorded: row.recorded > 0 };
+      });
     },
 
     /** A failed attempt: retried after `retryAfterSeconds` until the attempts run out. */

@@ -1,4 +1,4 @@
-import type { Db, DbClient } from '@healthsync/shared';
+import { holdLiveUsers, withTransaction, type Db, type DbClient } from '@healthsync/shared';
 import type { PreparedText } from '../domain/generation.js';
 import type { ProgressFacts } from '../domain/progress-view.js';
 
@@ -190,10 +190,17 @@ export function createGenerationRepository(db: Db) {
      * second message. Returns each recorded user with the notification written (null: one
      * existed already).
      */
-    async recordSentMany(runDate: string, owner: string, sent: SentInput[]): Promise<Array<{ userId: string; notificationId: string | null }>> {
-      if (sent.length === 0) return [];
-      const result = await db.query<{ user_id: string; inserted: string | null }>(
-        `with x as (
+    async recordSentMany(runDate: string, owner: string, all: SentInput[]): Promise<Array<{ userId: string; notificationId: string | null }>> {
+      if (all.length === 0) return [];
+      // No message for users erased meanwhile (under their erasure locks: an erasure running now is waited for).
+      return withTransaction(db, async (client) => {
+        const erased = await holdLiveUsers(
+          client,
+          all.map((s) => s.userId),
+        );
+        const sent = all.filter((s) => !erased.has(s.userId));
+        const result = await client.query<{ user_id: string; inserted: string | null }>(
+          `with x as (
            select * from unnest($3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::timestamptz[], $8::bool[])
              as x(user_id, id, text, source, deliver_at, deferred)
          ), mine as (
@@ -211,18 +218,19 @@ export function createGenerationRepository(db: Db) {
          from mine m left join inserted i on i.user_id = m.user_id
          where d.run_date = $1 and d.user_id = m.user_id and d.state = 'CLAIMED' and d.claimed_by = $2
          returning d.user_id, i.id as inserted`,
-        [
-          runDate,
-          owner,
-          sent.map((s) => s.userId),
-          sent.map((s) => s.notificationId),
-          sent.map((s) => s.text),
-          sent.map((s) => s.source),
-          sent.map((s) => s.deliverAt),
-          sent.map((s) => s.deferred),
-        ],
-      );
-      return result.rows.map((r) => ({ userId: r.user_id, notificationId: r.inserted }));
+          [
+            runDate,
+            owner,
+            sent.map((s) => s.userId),
+            sent.map((s) => s.notificationId),
+            sent.map((s) => s.text),
+            sent.map((s) => s.source),
+            sent.map((s) => s.deliverAt),
+            sent.map((s) => s.deferred),
+          ],
+        );
+        return result.rows.map((r) => ({ userId: r.user_id, notificationId: r.inserted }));
+      });
     },
   };
 }

@@ -1,5 +1,6 @@
-import { withTransaction, type Db, type DbClient, type Logger } from '@healthsync/shared';
+import { withTransaction, type Db, type DbClient, type ErasureStep } from '@healthsync/shared';
 import type { ActivityRepository, DayTotalsFact, GoalSetFact, SetEndedFact } from '../adapters/activity-repository.js';
+import type { DeadLetters } from './dead-letters.js';
 import type { DeliveriesRepository } from '../adapters/deliveries-repository.js';
 import type { NotificationsRepository } from '../adapters/notifications-repository.js';
 
@@ -17,9 +18,9 @@ export function createGoalActivity(deps: {
   activity: ActivityRepository;
   deliveries: DeliveriesRepository;
   notifications: NotificationsRepository;
-  logger: Logger;
+  deadLetters: Pick<DeadLetters, 'redact'>;
 }) {
-  const { db, activity, deliveries, notifications, logger } = deps;
+  const { db, activity, deliveries, notifications, deadLetters } = deps;
 
   /** Runs `change` under the user's lock unless the user was erased (a late event). */
   function forLiveUser(userId: string, change: (client: DbClient) => Promise<void>): Promise<Applied> {
@@ -35,14 +36,20 @@ export function createGoalActivity(deps: {
     dayTotals: (fact: DayTotalsFact) => forLiveUser(fact.userId, (client) => activity.applyDayTotals(client, fact)),
     setEnded: (fact: SetEndedFact) => forLiveUser(fact.userId, (client) => activity.applySetEnded(client, fact)),
 
-    /** UserDeleted: the user's messages, preferences, decisions and goal view go; later goal events are ignored. */
-    async eraseUser(userId: string): Promise<void> {
-      await withTransaction(db, async (client) => {
-        await activity.erase(client, userId);
-        await notifications.erase(client, userId);
-        await deliveries.erase(client, userId);
-      });
-      logger.info('user notifications, preferences and goal view erased', { userId });
+    /** Erasing a user here (idempotent, retried until it succeeds): messages, preferences, decisions, goal view, dead letters' payloads. */
+    erasureSteps(): ErasureStep[] {
+      return [
+        {
+          name: 'rows',
+          run: (userId) =>
+            withTransaction(db, async (client) => {
+              await activity.erase(client, userId);
+              await notifications.erase(client, userId);
+              await deliveries.erase(client, userId);
+              await deadLetters.redact(client, userId);
+            }),
+        },
+      ];
     },
   };
 }

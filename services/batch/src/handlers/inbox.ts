@@ -1,4 +1,4 @@
-import { NotFoundError, ValidationError, withTransaction, type Clock, type Db, type Logger } from '@healthsync/shared';
+import { NotFoundError, ValidationError, withLiveUser, type Clock, type Db, type Logger } from '@healthsync/shared';
 import type { InboxItem, NotificationsRepository, StoredPreferences } from '../adapters/notifications-repository.js';
 import { decodeCursor, encodeCursor } from '../domain/inbox-cursor.js';
 import { DEFAULT_PREFERENCES, deliveryTime, type Preferences } from '../domain/quiet-hours.js';
@@ -89,7 +89,7 @@ export function createInbox(deps: { db: Db; notifications: NotificationsReposito
      */
     async savePreferences(userId: string, preferences: Preferences): Promise<PreferencesView> {
       const now = clock.now();
-      const { saved, changed } = await withTransaction(db, async (client) => {
+      const { saved, changed } = await withLiveUser(db, userId, async (client) => {
         const saved = await notifications.savePreferences(client, userId, preferences);
         const changed = preferences.optedOut
           ? await notifications.dropWaiting(client, userId, now)

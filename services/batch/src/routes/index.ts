@@ -4,11 +4,14 @@ import type { RunsRepository } from '../adapters/runs-repository.js';
 import type { UsageReader } from '../adapters/usage-analytics-client.js';
 import type { EncouragementRun } from '../handlers/encouragement-run.js';
 import type { Inbox } from '../handlers/inbox.js';
+import type { PushDevices } from '../handlers/push.js';
+import { createDeviceRoutes } from './devices.js';
 import { createNotificationRoutes } from './notifications.js';
 import { createRunRoutes } from './runs.js';
 
 export interface BatchRouteDeps {
   inbox: Inbox;
+  devices: PushDevices;
   runs: RunsRepository;
   deliveries: DeliveriesRepository;
   encouragement: EncouragementRun;
@@ -20,6 +23,7 @@ export interface BatchRouteDeps {
 export function batchRoutes(deps: BatchRouteDeps): RouteSpec[] {
   return [
     serviceInfoRoute('batch', 'notifications', deps.db),
+    ...createDeviceRoutes(deps.devices),
     ...createNotificationRoutes(deps.inbox),
     ...createRunRoutes(deps.runs, deps.deliveries, deps.encouragement, deps.usage),
   ];

@@ -16,7 +16,16 @@ const today = () => seoulToday(batch.clock);
 before(async () => {
   // The per-message path (one intelligence call per user), where the double answers each call; the
   // message-batch path is driven end to end against the Claude stand-in (tests/e2e/notifications-batches).
-  batch = await startComponent(batchService, { env: { BATCH_RESUME_INTERVAL_SECONDS: '3600', BATCH_TEXTS: 'per-message' } });
+  batch = await startComponent(batchService, {
+    // A dead-lettered user-deleted is published again a second later (two seconds the second time), twice at most.
+    env: {
+      BATCH_RESUME_INTERVAL_SECONDS: '3600',
+      BATCH_TEXTS: 'per-message',
+      BATCH_ERASURE_REPLAY_SECONDS: '1',
+      BATCH_ERASURE_MAX_REPLAYS: '2',
+      PUSH_POLL_INTERVAL_MS: '600000',
+    },
+  });
   batch.dapr.onInvoke('intelligence', 'internal/intelligence/messages', (call) => {
     const { facts } = call.body as { facts: { consecutiveMissedDays: number } };
     return { text: `${facts.consecutiveMissedDays}일 쉬었어요. 오늘 하나만 해 봐요!`, source: 'AI' };
@@ -201,6 +210,82 @@ describe('the daily encouragement', () => {
     assert.equal(again.rowCount, 0);
   });
 });
+
+describe('dead letters', () => {
+  const replaysOf = (userId: string) =>
+    batch.dapr.publishedTo('user-deleted').filter((e) => (e as { userId: string }).userId === userId) as { userId: string; replay: number; replayOf: string }[];
+
+  test('when a user-deleted is dead-lettered, then it is recorded and published again after a delay, each time it comes back, until the replays run out', async () => {
+    const userId = randomUUID();
+    const original = randomUUID();
+    // As Dapr forwards it: the original CloudEvent (its id and topic) on the dead-letter topic.
+    const dead = (id: string, data: Record<string, unknown>) => batch.deliver('/events/dead-letters', 'user-deleted', data, id);
+    assert.equal((await dead(original, { type: 'UserDeleted', eventId: original, userId, occurredAt: new Date().toISOString() })).status, 200);
+    const recorded = await batch.db.query<{ replayed: string | null }>('select replayed_as::text as replayed from dead_letters where event_id = $1', [
+      original,
+    ]);
+    assert.ok(recorded.rows[0]?.replayed, 'recorded, with the event that replays it');
+    await waitFor(() => replaysOf(userId).length === 1);
+    const first = replaysOf(userId)[0]!;
+    assert.deepEqual([first.replay, first.replayOf], [1, original]);
+    assert.equal(
+      batch.dapr.published.find((e) => e.topic === 'user-deleted' && (e.data as { userId: string }).userId === userId)!.options.id,
+      recorded.rows[0]!.replayed,
+    );
+
+    // The replay is dead-lettered too (a subscriber's database is still down): published again, later.
+    assert.equal((await dead(recorded.rows[0]!.replayed!, first)).status, 200);
+    await waitFor(() => replaysOf(userId).length === 2, 10_000);
+    assert.equal(replaysOf(userId)[1]!.replay, 2);
+    // A third time is past the limit: recorded and counted for an operator, not published again.
+    assert.equal((await dead(randomUUID(), replaysOf(userId)[1]!)).status, 200);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    assert.equal(replaysOf(userId).length, 2);
+    assert.match(await (await batch.request('/metrics')).text(), /dead_letters_replayed_total\{outcome="exhausted"[^}]*\} [1-9]/);
+    // Delivered twice (a broker redelivery), a dead letter is recorded and replayed once.
+    assert.equal((await dead(original, { type: 'UserDeleted', eventId: original, userId })).status, 200);
+    assert.equal((await batch.db.query('select 1 from dead_letters where event_id = $1', [original])).rowCount, 1);
+  });
+
+  test('when the user of a dead-lettered event is erased, then its payload is not kept, before or after the erasure', async () => {
+    const userId = randomUUID();
+    const goalSet = (eventId: string) => ({
+      eventId,
+      type: 'GoalSet',
+      userId,
+      occurredAt: new Date().toISOString(),
+      goalSetId: randomUUID(),
+      previousGoalSetId: null,
+      startedOn: today(),
+      missions,
+    });
+    const before = randomUUID();
+    assert.equal((await batch.deliver('/events/dead-letters', 'goal-set', goalSet(before), before)).status, 200);
+    const deletion = randomUUID();
+    const deleted = { eventId: deletion, type: 'UserDeleted', userId, occurredAt: new Date().toISOString() };
+    assert.deepEqual(await (await batch.deliver('/events/user-deleted', 'user-deleted', deleted, deletion)).json(), { status: 'SUCCESS' });
+    const after = randomUUID();
+    assert.equal((await batch.deliver('/events/dead-letters', 'goal-set', goalSet(after), after)).status, 200);
+    const stored = await batch.db.query<{ payload: string; topic: string }>(
+      'select payload::text, original_topic as topic from dead_letters where event_id = any($1::text[])',
+      [[before, after]],
+    );
+    assert.equal(stored.rowCount, 2, 'both are still on record');
+    for (const row of stored.rows) {
+      assert.equal(row.topic, 'goal-set');
+      assert.doesNotMatch(row.payload, /점심 후 15분 걷기|goalSetId/, 'no payload of an erased user');
+    }
+    assert.equal((await savePreferences(userId, { optedOut: true, quietHours: null })).status, 401, 'and the erased user writes nothing');
+  });
+});
+
+async function waitFor(check: () => boolean, timeoutMs = 8_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    assert.ok(Date.now() < deadline, 'timed out');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 describe('contracts', () => {
   test('when every example the AsyncAPI document says batch receives is delivered (goal events, deletion, a dead letter), then each is accepted', async () => {

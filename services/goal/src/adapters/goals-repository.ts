@@ -224,28 +224,19 @@ const celebrations = {
 };
 
 const users = {
-  /** Erases everything stored about a user, including their already-published events. */
+  /** Erases everything stored about a user (their events in the outbox go with the erasure step). */
   async erase(client: DbClient, userId: string): Promise<void> {
     await client.query('delete from completions where user_id = $1', [userId]);
     await client.query('delete from celebrations where user_id = $1', [userId]);
     await client.query('delete from goal_sets where user_id = $1', [userId]); // missions cascade
     await client.query('delete from user_progress where user_id = $1', [userId]);
     await eraseIdempotencyKeys(client, userId);
-    await client.query(`delete from outbox where payload ->> 'userId' = $1 and published_at is not null`, [userId]);
-  },
-};
-
-const processedEvents = {
-  /** True the first time an event id is seen; false for a redelivery. */
-  async claim(client: DbClient, eventId: string, topic: string): Promise<boolean> {
-    const result = await client.query('insert into processed_events (event_id, topic) values ($1, $2) on conflict do nothing', [eventId, topic]);
-    return (result.rowCount ?? 0) > 0;
   },
 };
 
 /** The goal service's SQL, handed to the handlers (which never import it), so a test can pass its own. */
 export function createGoalsRepository() {
-  return { catalogue, userProgress, goals, completions, celebrations, users, processedEvents };
+  return { catalogue, userProgress, goals, completions, celebrations, users };
 }
 
 export type GoalsRepository = ReturnType<typeof createGoalsRepository>;

@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import {
   ConflictError,
+  deleteOutboxRowsOf,
   enqueueEvent,
   eventContracts,
+  lockLiveUser,
   NotFoundError,
   ValidationError,
   withTransaction,
   seoulToday,
   type Clock,
   type Db,
+  type DbClient,
+  type ErasureStep,
   type Logger,
 } from '@healthsync/shared';
 import type { GoalsRepository } from '../adapters/goals-repository.js';
@@ -92,13 +96,19 @@ export const FACTS_HISTORY_DAYS = 120;
 /** Choosing, checking off, progress and resets of a user's missions. */
 export function createGoals(deps: GoalsDeps) {
   const { db, logger } = deps;
-  const { catalogue, celebrations, completions, goals, processedEvents, userProgress, users } = deps.repository;
+  const { catalogue, celebrations, completions, goals, userProgress, users } = deps.repository;
   const today = () => seoulToday(deps.clock);
 
   /** After a committed write: the cached view of the old version goes, the relay wakes up. */
-  async function afterWrite(userId: string, day: IsoDate, previousVersion: number): Promise<void> {
+  async function afterWrite(userId: string): Promise<void> {
     deps.eventsEnqueued();
-    await deps.cache.invalidate(userId, day, previousVersion);
+    await deps.cache.invalidate(userId);
+  }
+
+  /** Starts a write of the user's goals: refused for an erased user (401), then the user's own lock. */
+  async function lockUser(client: DbClient, userId: string): Promise<void> {
+    await lockLiveUser(client, userId);
+    await userProgress.lock(client, userId);
   }
 
   return {
@@ -127,7 +137,7 @@ export function createGoals(deps: GoalsDeps) {
       const missions = resolution.missions;
 
       const outcome = await withTransaction(db, async (client) => {
-        const version = await userProgress.lock(client, userId);
+        await lockUser(client, userId);
         const current = activeSet(await goals.load(client, userId));
         if (
           current &&
@@ -136,7 +146,7 @@ export function createGoals(deps: GoalsDeps) {
             missionIds,
           )
         ) {
-          return { changed: false as const, version, set: current };
+          return { changed: false as const, set: current };
         }
         if (current) await goals.endSet(client, current.id, { status: 'REPLACED', endedOn: day, reason: null, note: null });
         const goalSetId = randomUUID();
@@ -154,13 +164,13 @@ export function createGoals(deps: GoalsDeps) {
           }),
         );
         await userProgress.bump(client, userId);
-        return { changed: true as const, version, goalSetId, previous: current?.id ?? null };
+        return { changed: true as const, goalSetId, previous: current?.id ?? null };
       });
 
       if (!outcome.changed) {
         return { goalSetId: outcome.set.id, startedOn: outcome.set.startedOn, replacedGoalSetId: null, changed: false, missions: outcome.set.missions };
       }
-      await afterWrite(userId, day, outcome.version);
+      await afterWrite(userId);
       logger.info('missions chosen', { goalSetId: outcome.goalSetId, missions: missions.length });
       return { goalSetId: outcome.goalSetId, startedOn: day, replacedGoalSetId: outcome.previous, changed: true, missions };
     },
@@ -182,14 +192,14 @@ export function createGoals(deps: GoalsDeps) {
       if (problem) throw new ValidationError([{ field: 'path.date', message: problem }], problem);
 
       const outcome = await withTransaction(db, async (client) => {
-        const version = await userProgress.lock(client, userId);
+        await lockUser(client, userId);
         const before = await goals.load(client, userId);
         const set = activeSet(before);
         const mission = set?.missions.find((m) => m.missionId === missionId);
         if (!set || !mission) throw new NotFoundError('MISSION_NOT_ACTIVE', `"${missionId}" is not one of your active missions.`);
 
         const changed = done ? await completions.add(client, userId, missionId, date) : await completions.remove(client, userId, missionId, date);
-        if (!changed) return { changed, version, goals: before, celebration: undefined, mission };
+        if (!changed) return { changed, goals: before, celebration: undefined, mission };
 
         const past = done ? await celebrations.pastOf(client, userId, missionId) : [];
         const { after, runAfter, milestone, totals } = checkOff(before, { missionId, date, done }, day, past);
@@ -219,10 +229,10 @@ export function createGoals(deps: GoalsDeps) {
         };
         await enqueueEvent(client, done ? eventContracts.missionCompleted : eventContracts.missionUndone, payload);
         await userProgress.bump(client, userId);
-        return { changed, version, goals: after, celebration, mission };
+        return { changed, goals: after, celebration, mission };
       });
 
-      if (outcome.changed) await afterWrite(userId, day, outcome.version);
+      if (outcome.changed) await afterWrite(userId);
       const view = todayView(outcome.goals, day);
       const entry = view.missions.find((m) => m.missionId === missionId)!;
 
@@ -275,7 +285,7 @@ export function createGoals(deps: GoalsDeps) {
     async reset(userId: string, input: { reason: ResetReason; note?: string | undefined }): Promise<ResetResult> {
       const day = today();
       const outcome = await withTransaction(db, async (client) => {
-        const version = await userProgress.lock(client, userId);
+        await lockUser(client, userId);
         const set = activeSet(await goals.load(client, userId));
         if (!set) throw new ConflictError('NO_ACTIVE_MISSIONS', 'You have no active missions to reset.');
         await goals.endSet(client, set.id, { status: 'RESET', endedOn: day, reason: input.reason, note: input.note ?? null });
@@ -290,9 +300,9 @@ export function createGoals(deps: GoalsDeps) {
         };
         await enqueueEvent(client, eventContracts.missionsReset, payload);
         await userProgress.bump(client, userId);
-        return { set, version };
+        return { set };
       });
-      await afterWrite(userId, day, outcome.version);
+      await afterWrite(userId);
 
       let recommendations = null;
       let intelligenceAvailable = true;
@@ -326,13 +336,19 @@ export function createGoals(deps: GoalsDeps) {
       return { today: day, users: facts, nextCursor: ids.length === limit ? ids.at(-1)! : null };
     },
 
-    /** Erases a user's goal data once per event; returns whether this delivery did it. */
-    async eraseUser(eventId: string, topic: string, userId: string): Promise<'erased' | 'duplicate'> {
-      return withTransaction(db, async (client) => {
-        if (!(await processedEvents.claim(client, eventId, topic))) return 'duplicate' as const;
-        await users.erase(client, userId);
-        return 'erased' as const;
-      });
+    /** The parts of erasing a user, each idempotent and retried until it succeeds: their rows and events, and today's cached view. */
+    erasureSteps(): ErasureStep[] {
+      return [
+        {
+          name: 'rows',
+          run: (userId) =>
+            withTransaction(db, async (client) => {
+              await users.erase(client, userId);
+              await deleteOutboxRowsOf(client, userId);
+            }),
+        },
+        { name: 'cache', run: (userId) => deps.cache.erase(userId) },
+      ];
     },
   };
 }

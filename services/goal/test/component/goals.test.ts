@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { addDays, seoulToday } from '@healthsync/shared';
+import { addDays, lockLiveUser, seoulToday, withTransaction } from '@healthsync/shared';
 import {
   expectDocumentedExamplesAccepted,
   expectProducedEventsKeepContracts,
@@ -20,7 +20,17 @@ const today = () => seoulToday(goal.clock);
 const day = (offset: number) => addDays(today(), offset);
 
 before(async () => {
-  goal = await startComponent(goalService, { env: { CELEBRATION_TIMEOUT_MS: '200' } });
+  goal = await startComponent(goalService, {
+    env: {
+      CELEBRATION_TIMEOUT_MS: '200',
+      // Erasures are swept every second (and retried at most a second apart); a row that fails twice while
+      // other events go out is parked; published rows are purged a second after publishing.
+      ERASURE_SWEEP_SECONDS: '1',
+      ERASURE_MAX_RETRY_SECONDS: '1',
+      OUTBOX_PARK_AFTER_STRIKES: '2',
+      OUTBOX_RETENTION_SECONDS: '1',
+    },
+  });
   // The AI writes celebrations; until a test says otherwise it is down, so the fallback text is kept.
   goal.dapr.onInvoke('intelligence', 'internal/intelligence/messages', (call) => {
     throw invocationFailure(call, 503, { code: 'MODEL_UNAVAILABLE' });
@@ -184,15 +194,16 @@ describe('events, cache and the batch’s facts', () => {
     await json(await choose(userId, [WALK]));
     await json(await todayView(userId));
     const [key] = keysOf(userId);
-    assert.ok(key, 'the view was saved in the cache under the day and version');
+    assert.ok(key, 'the view was saved in the cache with its day and version');
     // Mark the cached copy: a read that returns the mark came from the cache.
-    const cached = goal.dapr.stateOf<Record<string, unknown>>('cache', key)!;
-    await goal.dapr.saveState('cache', key, { ...cached, completedCount: 99 });
+    const cached = goal.dapr.stateOf<{ version: number; view: Record<string, unknown> }>('cache', key)!;
+    await goal.dapr.saveState('cache', key, { ...cached, view: { ...cached.view, completedCount: 99 } });
     assert.equal((await json<{ completedCount: number }>(await todayView(userId))).completedCount, 99);
     await json(await complete(userId, WALK, today()));
+    assert.equal(goal.dapr.stateOf('cache', key), undefined, 'the old version’s entry was removed');
     const fresh = await json<{ completedCount: number; missions: { doneToday: boolean }[] }>(await todayView(userId));
     assert.deepEqual([fresh.completedCount, fresh.missions[0]!.doneToday], [1, true]);
-    assert.equal(goal.dapr.stateOf('cache', key), undefined, 'the old version’s entry was removed');
+    assert.equal(goal.dapr.stateOf<{ version: number }>('cache', key)?.version, cached.version + 1, 'the fresh view is cached for the new version');
   });
 
   test('when the batch pages through progress facts, then my active missions and streak are there, and paging moves forward by user id', async () => {
@@ -261,14 +272,176 @@ describe('when the intelligence service is down', () => {
   });
 });
 
-function keysOf(userId: string): string[] {
-  // The double keeps the cache in memory; look up today's key for this user at any version.
-  const keys: string[] = [];
-  for (let version = 0; version < 10; version += 1) {
-    const key = `today:${userId}:${today()}:v${version}`;
-    if (goal.dapr.stateOf('cache', key) !== undefined) keys.push(key);
+describe('erasure that always completes', () => {
+  const erasureOf = async (userId: string) =>
+    (
+      await goal.db.query<{ completed: boolean; attempts: number; lastError: string | null }>(
+        'select completed_at is not null as completed, attempts, last_error as "lastError" from erased_users where user_id = $1',
+        [userId],
+      )
+    ).rows[0];
+  const rowsOf = async (userId: string) =>
+    Number(
+      (
+        await goal.db.query<{ n: string }>(
+          `select (select count(*) from goal_sets where user_id = $1) + (select count(*) from completions where user_id = $1)
+             + (select count(*) from user_progress where user_id = $1) + (select count(*) from celebrations where user_id = $1)
+             + (select count(*) from outbox where aggregate_id = $1::text) as n`,
+          [userId],
+        )
+      ).rows[0]!.n,
+    );
+  const deleted = (userId: string, eventId = randomUUID()) =>
+    goal.deliver('/events/user-deleted', 'user-deleted', { eventId, type: 'UserDeleted', userId, occurredAt: new Date().toISOString() }, eventId);
+
+  test('when Redis is down for longer than any retry while UserDeleted arrives, then the erasure is recorded, writes are refused at once, and the sweeper finishes it once Redis is back', async () => {
+    const userId = newUser();
+    await json(await choose(userId, [WALK]));
+    await json(await complete(userId, WALK, today()));
+    await json(await todayView(userId));
+    assert.equal(keysOf(userId).length, 1, "today's view is cached");
+
+    goal.dapr.storing = false;
+    try {
+      const delivery = await deleted(userId);
+      assert.deepEqual(await delivery.json(), { status: 'SUCCESS' }, 'acknowledged: recorded, not left to the broker’s retries');
+      assert.equal(await rowsOf(userId), 0, 'the rows went at once');
+      const problem = await json<{ code: string }>(await undo(userId, WALK, today()), 401);
+      assert.equal(problem.code, 'ACCOUNT_DELETED', 'a still-valid token writes nothing');
+      assert.equal((await json<{ code: string }>(await choose(userId, [WATER]), 401)).code, 'ACCOUNT_DELETED');
+      // Sweeps fail while the store is down; the erasure stays pending, with the step that failed.
+      await waitFor(async () => ((await erasureOf(userId))?.attempts ?? 0) >= 3);
+      const pending = await erasureOf(userId);
+      assert.equal(pending?.completed, false);
+      assert.ok(pending.attempts >= 2, `retried (${pending.attempts} attempts)`);
+      assert.match(pending.lastError ?? '', /^cache: /);
+      assert.equal(keysOf(userId).length, 1, 'the cached view is still there: nothing could remove it');
+    } finally {
+      goal.dapr.storing = true;
+    }
+    await waitFor(async () => (await erasureOf(userId))?.completed === true);
+    assert.equal(goal.dapr.stateOf('cache', `today:${userId}`), undefined, 'the cached view is gone');
+    assert.equal(await rowsOf(userId), 0);
+    assert.equal((await json<{ code: string }>(await complete(userId, WALK, today()), 401)).code, 'ACCOUNT_DELETED');
+  });
+
+  test('when a write is in flight as the account is erased, then the erasure waits for it and removes what it wrote', async () => {
+    const userId = newUser();
+    await json(await choose(userId, [WALK]));
+    let erased: Promise<Response> | undefined;
+    // A write holding the user's lock as every write of the service does (lockLiveUser), committing after UserDeleted arrived.
+    await withTransaction(goal.db, async (client) => {
+      await lockLiveUser(client, userId);
+      await client.query('insert into completions (user_id, mission_id, completed_on) values ($1, $2, $3)', [userId, WALK, today()]);
+      erased = deleted(userId);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.equal(await erasureOf(userId), undefined, 'the erasure waits for the write in flight');
+    });
+    assert.equal((await erased!).status, 200);
+    assert.equal((await erasureOf(userId))?.completed, true);
+    assert.equal(await rowsOf(userId), 0, 'what the write committed was erased with the rest');
+    // A write that starts after the erasure is refused.
+    await assert.rejects(
+      withTransaction(goal.db, (client) => lockLiveUser(client, userId)),
+      (error: unknown) => (error as { code?: string }).code === 'ACCOUNT_DELETED',
+    );
+  });
+});
+
+describe('the outbox', () => {
+  const publishedOf = (userId: string) =>
+    goal.dapr.published.filter((e) => (e.data as { userId?: string }).userId === userId).map((e) => [e.topic, (e.data as { missionId?: string }).missionId]);
+
+  test('when one row can never be published, then it is parked (counted and logged by id) and the rows behind it, of the same user and of others, go on in order', async () => {
+    const stuck = newUser();
+    const other = newUser();
+    await json(await choose(stuck, [WALK, WATER]));
+    await json(await choose(other, [WALK]));
+    await waitFor(async () => publishedOf(stuck).length === 1 && publishedOf(other).length === 1);
+    let checks = 0;
+    goal.dapr.refusePublishing = (topic, data) => {
+      const event = data as { userId: string; missionId?: string };
+      return topic === 'mission-completed' && event.userId === stuck && event.missionId === WALK;
+    };
+    try {
+      await json(await complete(stuck, WALK, today())); // refused by the broker, every time
+      await json(await complete(stuck, WATER, today())); // behind it: waits while it is retried
+      // The other user's events keep going out, which is how the relay knows the broker works and the row is the
+      // problem; they go on (at least six, at most a minute's worth) until the stuck user's later event is out.
+      for (; checks < 6 || (publishedOf(stuck).length < 2 && checks < 150); checks += 1) {
+        await json(await (checks % 2 === 0 ? complete : undo)(other, WALK, today()));
+        await new Promise((resolve) => setTimeout(resolve, 400));
+      }
+      await waitFor(async () => publishedOf(stuck).length === 2);
+    } finally {
+      goal.dapr.refusePublishing = undefined;
+    }
+    await waitFor(async () => publishedOf(other).length === 1 + checks);
+    assert.deepEqual(publishedOf(stuck), [
+      ['goal-set', undefined],
+      ['mission-completed', WATER],
+    ]);
+    assert.deepEqual(
+      publishedOf(other).map(([topic]) => topic),
+      ['goal-set', ...Array.from({ length: checks }, (_, i) => (i % 2 === 0 ? 'mission-completed' : 'mission-undone'))],
+      'the other user’s events went out in order',
+    );
+    const parked = await goal.db.query<{ id: string; attempts: number }>(
+      `select id, attempts from outbox where aggregate_id = $1 and parked_at is not null and published_at is null and topic = 'mission-completed'`,
+      [stuck],
+    );
+    assert.equal(parked.rowCount, 1, 'the row that never went out is parked, not deleted');
+    const metrics = await (await goal.request('/metrics')).text();
+    assert.match(metrics, /outbox_events_parked_total\{topic="mission-completed"[^}]*\} [1-9]/);
+    const logged = goal
+      .logs()
+      .find((entry) => entry.message === 'outbox event parked after failing again and again; later events of its aggregate go on without it');
+    assert.equal(logged?.eventId, parked.rows[0]!.id, 'the log line names the parked event');
+  });
+
+  test('when the broker is down for a while, then nothing is parked, and afterwards every event goes out in order', async () => {
+    const userId = newUser();
+    goal.dapr.publishing = false;
+    try {
+      await json(await choose(userId, [WALK, WATER]));
+      await json(await complete(userId, WALK, today()));
+      await json(await complete(userId, WATER, today()));
+      await json(await undo(userId, WALK, today()));
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+    } finally {
+      goal.dapr.publishing = true;
+    }
+    await waitFor(async () => publishedOf(userId).length === 4, 15_000);
+    assert.deepEqual(publishedOf(userId), [
+      ['goal-set', undefined],
+      ['mission-completed', WALK],
+      ['mission-completed', WATER],
+      ['mission-undone', WALK],
+    ]);
+    const parked = await goal.db.query('select 1 from outbox where aggregate_id = $1 and parked_at is not null', [userId]);
+    assert.equal(parked.rowCount, 0);
+  });
+
+  test('when events have been published, then their rows are deleted after the retention window', async () => {
+    const userId = newUser();
+    await json(await choose(userId, [WALK]));
+    await waitFor(async () => publishedOf(userId).length === 1);
+    await waitFor(async () => (await goal.db.query('select 1 from outbox where aggregate_id = $1', [userId])).rowCount === 0);
+  });
+});
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    assert.ok(Date.now() < deadline, 'timed out');
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return keys;
+}
+
+function keysOf(userId: string): string[] {
+  // The double keeps the cache in memory; the user's one key, when it holds today's view.
+  const key = `today:${userId}`;
+  return goal.dapr.stateOf<{ day: string }>('cache', key)?.day === today() ? [key] : [];
 }
 
 async function eventually(check: () => boolean): Promise<void> {

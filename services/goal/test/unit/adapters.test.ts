@@ -9,8 +9,14 @@ import { writeCelebration } from '../../src/handlers/celebration-writer.js';
 const logger = createLogger('goal-test', 'error');
 const view = todayView({ sets: [], completions: [] }, '2026-11-24');
 
+/** Every user is live here (the erasure guard is PostgreSQL's, tested in the component tests). */
+const live = async (_userId: string, work: () => Promise<void>) => {
+  await work();
+  return true;
+};
+
 describe('the today-view cache', () => {
-  test('when the state store answers, then views are saved with a TTL under a key with the day and version, and read back', async () => {
+  test('when the state store answers, then a view is saved with a TTL under the user’s key with its day and version, and read back for those only', async () => {
     const store = new Map<string, { value: unknown; ttl: number | undefined }>();
     const cache = createTodayCache({
       state: {
@@ -20,25 +26,43 @@ describe('the today-view cache', () => {
       },
       ttlSeconds: 1800,
       logger,
+      whileLive: live,
     });
     assert.equal(await cache.get('u1', '2026-11-24', 3), undefined);
     await cache.save('u1', '2026-11-24', 3, view);
-    assert.deepEqual(store.get('today:u1:2026-11-24:v3'), { value: view, ttl: 1800 });
+    assert.deepEqual(store.get('today:u1'), { value: { day: '2026-11-24', version: 3, view }, ttl: 1800 });
     assert.deepEqual(await cache.get('u1', '2026-11-24', 3), view);
     assert.equal(await cache.get('u1', '2026-11-24', 4), undefined, 'a newer version never reads an older view');
     assert.equal(await cache.get('u1', '2026-11-25', 3), undefined, 'a new Seoul day never reads yesterday’s view');
-    await cache.invalidate('u1', '2026-11-24', 3);
-    assert.equal(store.has(todayKey('u1', '2026-11-24', 3)), false);
+    await cache.invalidate('u1');
+    assert.equal(store.has(todayKey('u1')), false);
   });
 
-  test('when Redis is down, then reads miss and writes are skipped without failing the request', async () => {
+  test('when Redis is down, then reads miss and writes are skipped without failing the request, but an erasure learns it failed', async () => {
     const down = async () => {
       throw new UpstreamUnavailableError('STATE_UNAVAILABLE', 'down');
     };
-    const cache = createTodayCache({ state: { getState: down, saveState: down, deleteState: down }, ttlSeconds: 60, logger });
+    const cache = createTodayCache({ state: { getState: down, saveState: down, deleteState: down }, ttlSeconds: 60, logger, whileLive: live });
     assert.equal(await cache.get('u1', '2026-11-24', 1), undefined);
     await cache.save('u1', '2026-11-24', 1, view);
-    await cache.invalidate('u1', '2026-11-24', 1);
+    await cache.invalidate('u1');
+    await assert.rejects(cache.erase('u1'), UpstreamUnavailableError);
+  });
+
+  test('when the user has been erased, then nothing is saved', async () => {
+    const store = new Map<string, unknown>();
+    const cache = createTodayCache({
+      state: {
+        getState: async <T>(_s: string, key: string) => store.get(key) as T | undefined,
+        saveState: async (_s, key, value) => void store.set(key, value),
+        deleteState: async (_s, key) => void store.delete(key),
+      },
+      ttlSeconds: 60,
+      logger,
+      whileLive: async () => false,
+    });
+    await cache.save('u1', '2026-11-24', 1, view);
+    assert.equal(store.size, 0);
   });
 });
 

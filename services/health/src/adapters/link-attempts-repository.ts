@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { withTransaction, type Db, type DbClient } from '@healthsync/shared';
+import { lockLiveUser, withTransaction, type Db, type DbClient } from '@healthsync/shared';
 import { attemptDecision, type AttemptDecision } from '../domain/index.js';
 
 /** SQL for the per-user limit on NHIS link attempts (a sliding window). */
 export const linkAttempts = {
   /**
    * Counts one attempt if it fits the window. The user's attempts are serialised by a transaction-scoped
-   * advisory lock, so concurrent requests cannot all see room for one more.
+   * advisory lock, so concurrent requests cannot all see room for one more. An erased user gets
+   * 401 ACCOUNT_DELETED (a token still valid for a few minutes).
    */
   async take(db: Db, userId: string, now: Date, limit: number, windowMs: number): Promise<AttemptDecision & { id?: string }> {
     return withTransaction(db, async (client) => {
+      await lockLiveUser(client, userId);
       await client.query(`select pg_advisory_xact_lock(hashtextextended('nhis-link-attempts:' || $1, 0))`, [userId]);
       const recent = await client.query<{ at: Date }>('select attempted_at as at from nhis_link_attempts where user_id = $1 and attempted_at > $2', [
         userId,

@@ -24,7 +24,7 @@ const COLUMNS = `id, user_id as "userId", state, reason, provider, request, two_
 /** SQL for links and the provider's reference rows. */
 const links = {
   async insertPending(
-    db: Db,
+    db: Db | DbClient,
     link: { id: string; userId: string; provider: SimpleAuthProvider; request: Record<string, string>; twoWay: TwoWayInfo; expiresAt: Date; now: Date },
   ): Promise<LinkRow> {
     const result = await db.query<LinkRow>(

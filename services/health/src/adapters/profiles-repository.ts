@@ -1,4 +1,4 @@
-import type { Db, DbClient } from '@healthsync/shared';
+import { holdLiveUser, withTransaction, type Db, type DbClient } from '@healthsync/shared';
 import type { OwnIdentity, ProfileFacts } from '../domain/index.js';
 
 /** SQL for the profile facts kept from the user service's events. */
@@ -17,27 +17,29 @@ const profiles = {
   },
 
   /**
-   * Stores the facts (and the name, which only linking uses) unless a newer event already did, or the user was erased. Returns whether anything
-   * changed (so the cache is dropped only then).
+   * Stores the facts (and the name, which only linking uses) unless a newer event already did, or the
+   * user was erased (checked under the user's erasure lock, so an erasure running now is waited for).
+   * Returns whether anything changed (so the cache is dropped only then).
    */
   async upsert(db: Db, userId: string, facts: ProfileFacts, name: string | null, occurredAt: Date): Promise<boolean> {
-    const result = await db.query(
-      `insert into profiles (user_id, birth_date, sex, occupation, name, occurred_at)
-       select $1::text, $2::date, $3::char(1), $4::text, $6::text, $5::timestamptz
-       where not exists (select 1 from erased_users where user_id = $1)
-       on conflict (user_id) do update
-         set birth_date = excluded.birth_date, sex = excluded.sex, occupation = excluded.occupation,
-             name = excluded.name, occurred_at = excluded.occurred_at, updated_at = now()
-         where profiles.occurred_at <= excluded.occurred_at`,
-      [userId, facts.birthDate, facts.sex, facts.occupation, occurredAt, name],
-    );
-    return (result.rowCount ?? 0) > 0;
+    return withTransaction(db, async (client) => {
+      if (!(await holdLiveUser(client, userId))) return false;
+      const result = await client.query(
+        `insert into profiles (user_id, birth_date, sex, occupation, name, occurred_at)
+         values ($1, $2::date, $3, $4, $6, $5::timestamptz)
+         on conflict (user_id) do update
+           set birth_date = excluded.birth_date, sex = excluded.sex, occupation = excluded.occupation,
+               name = excluded.name, occurred_at = excluded.occurred_at, updated_at = now()
+           where profiles.occurred_at <= excluded.occurred_at`,
+        [userId, facts.birthDate, facts.sex, facts.occupation, occurredAt, name],
+      );
+      return (result.rowCount ?? 0) > 0;
+    });
   },
 
-  /** Forgets the facts and remembers the user as erased, so a late profile event cannot bring them back. */
+  /** Forgets the facts and the name of an erased user. */
   async erase(client: DbClient, userId: string): Promise<void> {
     await client.query('delete from profiles where user_id = $1', [userId]);
-    await client.query('insert into erased_users (user_id) values ($1) on conflict do nothing', [userId]);
   },
 };
 

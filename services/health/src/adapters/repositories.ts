@@ -1,3 +1,4 @@
+import { createBlobUploadsRepository } from './blob-uploads-repository.js';
 import { createCheckupsRepository } from './checkups-repository.js';
 import { createLinkAttemptsRepository } from './link-attempts-repository.js';
 import { createLinksRepository } from './links-repository.js';
@@ -5,7 +6,13 @@ import { createProfilesRepository } from './profiles-repository.js';
 
 /** Every repository of the health service, as the handlers receive them. */
 export function createHealthRepositories() {
-  return { ...createLinksRepository(), ...createCheckupsRepository(), ...createProfilesRepository(), ...createLinkAttemptsRepository() };
+  return {
+    ...createLinksRepository(),
+    ...createCheckupsRepository(),
+    ...createProfilesRepository(),
+    ...createLinkAttemptsRepository(),
+    ...createBlobUploadsRepository(),
+  };
 }
 
 export type HealthRepositories = ReturnType<typeof createHealthRepositories>;

@@ -1,5 +1,6 @@
 import { NotFoundError, ValidationError, type Db, type Logger } from '@healthsync/shared';
-import type { DocumentStore } from '../adapters/document-store.js';
+import { Readable } from 'node:stream';
+import type { DocumentStore, StoredDocument } from '../adapters/document-store.js';
 import type { JudgedCache } from '../adapters/judged-cache.js';
 import {
   buildTrends,
@@ -33,7 +34,7 @@ export interface ReadingDeps {
 /** Reading a user's checkups: history, one checkup, the latest judged, trends, the original sheet. */
 export function createReading(deps: ReadingDeps) {
   const { db } = deps;
-  const { checkups, profiles, referenceRows } = deps.repositories;
+  const { checkups, profiles, referenceRows, blobUploads } = deps.repositories;
   const rangesCache = new Map<string, Partial<Record<ItemId, ProviderRange>>>();
 
   /** The provider's reference rows of the import a checkup came from; they never change once stored. */
@@ -110,12 +111,24 @@ export function createReading(deps: ReadingDeps) {
       return { criteria: CRITERIA_SOURCE, sex: profile?.sex ?? null, checkups: rows.length, series };
     },
 
-    /** The original result sheet of one of the user's checkups, to stream to them. */
-    async document(userId: string, id: string) {
+    /**
+     * The original result sheet of one of the user's checkups, to stream to them: from PostgreSQL while
+     * it waits for its upload, otherwise from Blob Storage (503 DOCUMENTS_UNAVAILABLE while that is down).
+     */
+    async document(userId: string, id: string): Promise<StoredDocument> {
       const row = await checkups.find(db, userId, id);
       if (!row) throw new NotFoundError('CHECKUP_NOT_FOUND', 'There is no such checkup.');
       const missing = () => new NotFoundError('DOCUMENT_NOT_FOUND', 'NHIS did not send an original result sheet for this checkup.');
       if (!row.documentBlob) throw missing();
+      const waiting = await blobUploads.find(db, row.documentBlob);
+      if (waiting) {
+        return {
+          body: Readable.from([waiting.body]),
+          contentType: waiting.contentType,
+          contentLength: waiting.body.length,
+          contentDisposition: waiting.contentDisposition ?? undefined,
+        };
+      }
       const stored = await deps.documents.read(row.documentBlob);
       if (!stored) throw missing();
       return stored;

@@ -1,18 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import {
+  AccountDeletedError,
   AppError,
   ConflictError,
   enqueueEvent,
   eventContracts,
+  lockLiveUser,
   NotFoundError,
   UpstreamUnavailableError,
   ValidationError,
+  withLiveUser,
   withTransaction,
   type Clock,
   type Db,
   type Logger,
 } from '@healthsync/shared';
-import type { DocumentStore } from '../adapters/document-store.js';
+import type { PendingUpload } from '../adapters/blob-uploads-repository.js';
 import type { JudgedCache } from '../adapters/judged-cache.js';
 import type { LinkRow } from '../adapters/links-repository.js';
 import type { HealthRepositories } from '../adapters/repositories.js';
@@ -51,7 +54,8 @@ export interface LinkingDeps {
   db: Db;
   repositories: HealthRepositories;
   nhis: NhisClient;
-  documents: DocumentStore;
+  /** Moves an import's files to Blob Storage once they are stored with its checkups. */
+  uploads: { flushUser(userId: string): Promise<number> };
   cache: JudgedCache<unknown>;
   logger: Logger;
   clock: Clock;
@@ -90,7 +94,7 @@ const blobPaths = (userId: string, checkupId: string) => ({
 /** NHIS linking: start (the user is asked to approve on the phone), complete (import), status. */
 export function createLinking(deps: LinkingDeps) {
   const { db, logger } = deps;
-  const { checkups, links, referenceRows, profiles, linkAttempts } = deps.repositories;
+  const { checkups, links, referenceRows, profiles, linkAttempts, blobUploads } = deps.repositories;
 
   async function requireLink(userId: string, id: string): Promise<LinkRow> {
     const link = await links.find(db, userId, id);
@@ -98,8 +102,8 @@ export function createLinking(deps: LinkingDeps) {
     return link;
   }
 
-  /** Raw payload (always) and the original sheet (when sent) go to Blob Storage before any row refers to them. */
-  async function storeDocuments(userId: string, linkId: string, id: string, imported: ImportedCheckup, receivedAt: Date, reference: unknown) {
+  /** The raw payload (always) and the original sheet (when sent) of one new checkup, to store with it. */
+  function filesOf(userId: string, linkId: string, id: string, imported: ImportedCheckup, receivedAt: Date, reference: unknown): PendingUpload[] {
     const paths = blobPaths(userId, id);
     const raw = {
       source: 'NHIS',
@@ -109,49 +113,43 @@ export function createLinking(deps: LinkingDeps) {
       result: imported.raw.result,
       referenceList: reference,
     };
-    await deps.documents.put(paths.raw, Buffer.from(JSON.stringify(raw)), 'application/json; charset=utf-8');
-    if (imported.pdfBase64 === null) return { raw: paths.raw, document: null };
-    const date = imported.checkup.examDate ?? String(imported.checkup.examYear);
-    await deps.documents.put(paths.document, Buffer.from(imported.pdfBase64, 'base64'), 'application/pdf', `inline; filename="nhis-checkup-${date}.pdf"`);
-    return { raw: paths.raw, document: paths.document };
+    const files: PendingUpload[] = [
+      { path: paths.raw, userId, body: Buffer.from(JSON.stringify(raw)), contentType: 'application/json; charset=utf-8', contentDisposition: null },
+    ];
+    if (imported.pdfBase64 !== null) {
+      const date = imported.checkup.examDate ?? String(imported.checkup.examYear);
+      files.push({
+        path: paths.document,
+        userId,
+        body: Buffer.from(imported.pdfBase64, 'base64'),
+        contentType: 'application/pdf',
+        contentDisposition: `inline; filename="nhis-checkup-${date}.pdf"`,
+      });
+    }
+    return files;
   }
 
   /**
-   * Stores what is new (by the provider's checkup identity), records the provider's reference rows with
-   * this import, and publishes HealthCheckupImported with the new ids, all in one transaction.
+   * Stores what is new (by the provider's checkup identity) with its files, records the provider's
+   * reference rows with this import, and publishes HealthCheckupImported with the new ids, all in one
+   * transaction that first checks the user was not erased meanwhile. The files then move to Blob
+   * Storage (`uploads`); while Storage is down they wait in PostgreSQL and the import is not lost.
    */
   async function importResults(link: LinkRow, data: unknown, now: Date): Promise<void> {
     const result = readNhisResult(data);
     if (result.unreadable > 0) logger.warn('NHIS answer had checkups without a readable year; they were skipped', { count: result.unreadable });
-    const known = await checkups.existingKeys(
-      db,
-      link.userId,
-      result.checkups.map((c) => c.sourceKey),
-    );
-    const fresh = result.checkups.filter((c) => !known.has(c.sourceKey)).map((imported) => ({ id: randomUUID(), imported }));
-    const uploads = await Promise.allSettled(fresh.map((f) => storeDocuments(link.userId, link.id, f.id, f.imported, now, result.referenceRows)));
-    const stored = fresh.flatMap((f, i) => {
-      const upload = uploads[i];
-      return upload?.status === 'fulfilled' ? [{ ...f, blobs: upload.value }] : [];
-    });
-    if (stored.length < fresh.length) {
-      // Nothing is stored by halves: the blobs that did upload are removed before the import fails.
-      await Promise.allSettled(fresh.flatMap((f) => Object.values(blobPaths(link.userId, f.id)).map((p) => deps.documents.delete(p))));
-      throw (uploads.find((u) => u.status === 'rejected') as PromiseRejectedResult).reason;
-    }
-
-    const removeBlobs = (of: typeof stored) =>
-      Promise.allSettled(
-        of
-          .flatMap((s) => [s.blobs.raw, s.blobs.document])
-          .filter((p): p is string => p !== null)
-          .map((p) => deps.documents.delete(p)),
-      );
-
     const inserted = await withTransaction(db, async (client) => {
+      await lockLiveUser(client, link.userId);
+      const known = await checkups.existingKeys(
+        client,
+        link.userId,
+        result.checkups.map((c) => c.sourceKey),
+      );
       await referenceRows.insert(client, link.id, link.userId, result.referenceRows);
       const ids: string[] = [];
-      for (const { id, imported, blobs } of stored) {
+      for (const imported of result.checkups.filter((c) => !known.has(c.sourceKey))) {
+        const id = randomUUID();
+        const files = filesOf(link.userId, link.id, id, imported, now, result.referenceRows);
         const added = await checkups.insert(client, {
           id,
           userId: link.userId,
@@ -163,10 +161,12 @@ export function createLinking(deps: LinkingDeps) {
           opinion: imported.opinion,
           units: imported.units,
           rejectedValues: imported.rejected,
-          rawBlob: blobs.raw,
-          documentBlob: blobs.document,
+          rawBlob: files[0]!.path,
+          documentBlob: files[1]?.path ?? null,
         });
-        if (added) ids.push(id);
+        if (!added) continue; // a concurrent import stored the same checkup first
+        for (const file of files) await blobUploads.insert(client, file);
+        ids.push(id);
       }
       await links.markImported(client, link.id, ids, result.checkups.length - ids.length, now);
       if (ids.length > 0) {
@@ -178,14 +178,10 @@ export function createLinking(deps: LinkingDeps) {
         });
       }
       return ids;
-    }).catch(async (error: unknown) => {
-      await removeBlobs(stored);
-      throw error;
     });
-    // A concurrent import stored some of the same checkups first: their blobs here belong to no row.
-    await removeBlobs(stored.filter((s) => !inserted.includes(s.id)));
     if (inserted.length > 0) {
       deps.eventsEnqueued();
+      await deps.uploads.flushUser(link.userId);
       await deps.cache.invalidate(link.userId);
     }
     logger.info('NHIS checkups imported', { linkId: link.id, newCheckups: inserted.length, alreadyImported: result.checkups.length - inserted.length });
@@ -206,6 +202,8 @@ export function createLinking(deps: LinkingDeps) {
     async start(userId: string, input: LinkInput): Promise<LinkView> {
       const own = checkOwnIdentity(input, await profiles.identity(db, userId));
       if (own.kind === 'PROFILE_UNKNOWN') {
+        // An erased account has no profile either: it is told so (401 ACCOUNT_DELETED), not asked to complete it.
+        await withLiveUser(db, userId, async () => undefined);
         throw new ConflictError(
           'PROFILE_INCOMPLETE',
           'Linking needs the name and birth date of your profile; complete it first (if you just did, try again in a moment).',
@@ -246,15 +244,18 @@ export function createLinking(deps: LinkingDeps) {
         throw new UpstreamUnavailableError('NHIS_REQUEST_FAILED', 'NHIS did not accept the linking request; try again later.', 30);
       }
       const now = deps.clock.now();
-      const link = await links.insertPending(db, {
-        id: randomUUID(),
-        userId,
-        provider: input.provider,
-        request,
-        twoWay,
-        expiresAt: new Date(now.getTime() + deps.approvalWindowSeconds * 1000),
-        now,
-      });
+      // The account may have been deleted while NHIS answered.
+      const link = await withLiveUser(db, userId, (client) =>
+        links.insertPending(client, {
+          id: randomUUID(),
+          userId,
+          provider: input.provider,
+          request,
+          twoWay,
+          expiresAt: new Date(now.getTime() + deps.approvalWindowSeconds * 1000),
+          now,
+        }),
+      );
       logger.info('NHIS link started; waiting for approval on the phone', { linkId: link.id, provider: input.provider });
       return viewOf(link, now);
     },
@@ -307,6 +308,7 @@ export function createLinking(deps: LinkingDeps) {
           try {
             await importResults(link, answer.data, now);
           } catch (error) {
+            if (error instanceof AccountDeletedError) throw error;
             // The provider's session is used up, so this link cannot be retried: the user links again.
             logger.error('storing the NHIS results failed', { linkId: link.id, error });
             await links.close(db, link.id, 'FAILED', 'IMPORT_FAILED', deps.clock.now()).catch(() => undefined);

@@ -1,4 +1,4 @@
-import { eraseIdempotencyKeys, withTransaction, type Db, type Logger } from '@healthsync/shared';
+import { deleteOutboxRowsOf, eraseIdempotencyKeys, withTransaction, type Db, type ErasureStep } from '@healthsync/shared';
 import type { DocumentStore } from '../adapters/document-store.js';
 import type { JudgedCache } from '../adapters/judged-cache.js';
 import type { ProfileFacts } from '../domain/index.js';
@@ -9,16 +9,15 @@ export interface UserEventsDeps {
   repositories: HealthRepositories;
   documents: DocumentStore;
   cache: JudgedCache<unknown>;
-  logger: Logger;
 }
 
 /**
- * What the user service's events mean here. Both handlers are idempotent by construction (an upsert
- * ordered by occurrence time; deleting what is there), so a redelivery needs no dedupe table.
+ * What the user service's events mean here. The profile upsert is ordered by occurrence time, so a
+ * redelivery needs no dedupe table; erasure is the shared, recorded one (`erasureSteps`).
  */
 export function createUserEvents(deps: UserEventsDeps) {
-  const { db, logger } = deps;
-  const { checkups, links, profiles, linkAttempts } = deps.repositories;
+  const { db } = deps;
+  const { checkups, links, profiles, linkAttempts, blobUploads } = deps.repositories;
   return {
     /**
      * Sex and birth date change how items are judged, so the cached judgement goes. The name is kept
@@ -29,20 +28,29 @@ export function createUserEvents(deps: UserEventsDeps) {
       if (changed) await deps.cache.invalidate(userId);
     },
 
-    /** Erases the user's checkups, links and link attempts, reference rows, blobs and profile. */
-    async userDeleted(userId: string): Promise<void> {
-      const erased = await withTransaction(db, async (client) => {
-        const count = await checkups.deleteAllOf(client, userId);
-        await links.deleteAllOf(client, userId);
-        await linkAttempts.deleteAllOf(client, userId);
-        await profiles.erase(client, userId);
-        await eraseIdempotencyKeys(client, userId);
-        return count;
-      });
-      // After the rows: if deleting blobs fails the event is redelivered and this runs again.
-      const blobs = await deps.documents.deletePrefix(`users/${userId}/`);
-      await deps.cache.invalidate(userId);
-      logger.info('user data erased', { userId, checkups: erased, blobs });
+    /**
+     * The parts of erasing a user, each idempotent and retried until it succeeds: the rows (checkups,
+     * links, link attempts and reference rows, files waiting for upload, profile, idempotency keys, the user's events),
+     * the blobs (raw payloads and result sheets, with their snapshots and versions), the cached judgement.
+     */
+    erasureSteps(): ErasureStep[] {
+      return [
+        {
+          name: 'rows',
+          run: (userId) =>
+            withTransaction(db, async (client) => {
+              await checkups.deleteAllOf(client, userId);
+              await links.deleteAllOf(client, userId);
+              await linkAttempts.deleteAllOf(client, userId);
+              await blobUploads.deleteAllOf(client, userId);
+              await profiles.erase(client, userId);
+              await eraseIdempotencyKeys(client, userId);
+              await deleteOutboxRowsOf(client, userId);
+            }),
+        },
+        { name: 'blobs', run: async (userId) => void (await deps.documents.deletePrefix(`users/${userId}/`)) },
+        { name: 'cache', run: (userId) => deps.cache.erase(userId) },
+      ];
     },
   };
 }

@@ -1,13 +1,22 @@
 import { pipeline } from 'node:stream/promises';
-import { documented, route, type RouteSpec } from '@healthsync/shared';
+import { documented, route, type Clock, type RouteSpec } from '@healthsync/shared';
 import { z } from 'zod';
 import { DEFAULT_TREND_ITEMS, TREND_ITEM_NAMES } from '../domain/index.js';
+import { byUser } from '../domain/access-audit.js';
+import type { AccessAudit } from '../handlers/access-audit.js';
 import type { Reading } from '../handlers/checkups.js';
 import { checkupIds, detailExample, historyExample, latestExample, trendsExample } from './examples.js';
 import { detailSchema, historySchema, latestSchema, trendsSchema } from './schemas.js';
 
 const checkupParams = z.object({ id: z.uuid('id must be a checkup id') });
 const checkupMissing = { CHECKUP_NOT_FOUND: 'There is no such checkup.' };
+/** Every read of health data is recorded first (the access audit); without the record, no data. */
+export const auditDown = {
+  503: {
+    description: 'The read could not be recorded in the access audit, so nothing is shown',
+    codes: { ACCESS_LOG_UNAVAILABLE: 'The access could not be recorded right now, so the health data is not shown; try again shortly.' },
+  },
+};
 
 /** `items=bmi,sbp`: a comma-separated list (OpenAPI form style, not exploded) of known items. */
 const trendItems = documented(z.string().max(300), {
@@ -18,7 +27,12 @@ const trendItems = documented(z.string().max(300), {
   description: `Items to chart, comma-separated (default ${DEFAULT_TREND_ITEMS.join(',')}); an unknown item is answered 400 VALIDATION_FAILED`,
 });
 
-export function createCheckupRoutes(reading: Reading): RouteSpec[] {
+export function createCheckupRoutes(reading: Reading, audit: AccessAudit, clock: Clock): RouteSpec[] {
+  const read = async <T>(userId: string, resource: Parameters<typeof byUser>[1], resourceId: (value: T) => string | null, value: T): Promise<T> => {
+    const { accessedAt: _at, ...record } = byUser(userId, resource, resourceId(value), clock.now());
+    await audit.record(record);
+    return value;
+  };
   return [
     route({
       method: 'get',
@@ -39,9 +53,9 @@ export function createCheckupRoutes(reading: Reading): RouteSpec[] {
           .describe('Opaque cursor: `nextCursor` of the previous page, passed back unchanged; a forged one is answered 400 VALIDATION_FAILED'),
       }),
       example: { query: { limit: '10' } },
-      responses: { 200: { description: 'One page of checkups', schema: historySchema, example: historyExample } },
+      responses: { 200: { description: 'One page of checkups', schema: historySchema, example: historyExample }, ...auditDown },
       async handler({ userId, query }) {
-        return reading.history(userId, query.limit, query.cursor);
+        return read(userId, 'CHECKUP_LIST', () => null, await reading.history(userId, query.limit, query.cursor));
       },
     }),
     // Declared before /checkups/:id so that "latest" is not read as an id.
@@ -56,9 +70,10 @@ export function createCheckupRoutes(reading: Reading): RouteSpec[] {
       responses: {
         200: { description: 'The judged latest checkup', schema: latestSchema, example: latestExample },
         404: { description: 'Nothing imported yet', codes: { NO_CHECKUPS: 'No checkup has been imported yet; link NHIS first.' } },
+        ...auditDown,
       },
       async handler({ userId }) {
-        return reading.latest(userId);
+        return read(userId, 'LATEST_CHECKUP', (latest) => latest.checkupId, await reading.latest(userId));
       },
     }),
     route({
@@ -74,9 +89,10 @@ export function createCheckupRoutes(reading: Reading): RouteSpec[] {
       responses: {
         200: { description: 'The checkup', schema: detailSchema, example: detailExample },
         404: { description: 'No such checkup of this user', codes: checkupMissing },
+        ...auditDown,
       },
       async handler({ userId, params }) {
-        return reading.detail(userId, params.id);
+        return read(userId, 'CHECKUP', () => params.id, await reading.detail(userId, params.id));
       },
     }),
     route({
@@ -100,9 +116,24 @@ export function createCheckupRoutes(reading: Reading): RouteSpec[] {
           description: 'No such checkup, or NHIS sent no sheet for it',
           codes: { ...checkupMissing, DOCUMENT_NOT_FOUND: 'NHIS did not send an original result sheet for this checkup.' },
         },
+        503: {
+          description:
+            'Stored documents cannot be reached right now (checkups still can), or the read could not be recorded in the access audit; retry after Retry-After seconds',
+          codes: {
+            DOCUMENTS_UNAVAILABLE: 'Stored documents cannot be reached right now; checkups are still available. Try again shortly.',
+            ...auditDown[503].codes,
+          },
+          headers: { 'Retry-After': 'Seconds to wait before retrying' },
+        },
       },
       async handler({ userId, params, res }) {
         const document = await reading.document(userId, params.id);
+        try {
+          await read(userId, 'CHECKUP_DOCUMENT', () => params.id, document);
+        } catch (error) {
+          document.body.destroy();
+          throw error;
+        }
         res.status(200);
         res.setHeader('Content-Type', document.contentType);
         res.setHeader('Cache-Control', 'private, no-store');
@@ -123,9 +154,9 @@ export function createCheckupRoutes(reading: Reading): RouteSpec[] {
       access: 'user',
       query: z.object({ items: trendItems.optional() }),
       example: { query: { items: 'bmi,sbp' } },
-      responses: { 200: { description: 'One series per item', schema: trendsSchema, example: trendsExample } },
+      responses: { 200: { description: 'One series per item', schema: trendsSchema, example: trendsExample }, ...auditDown },
       async handler({ userId, query }) {
-        return reading.trends(userId, query.items);
+        return read(userId, 'TRENDS', () => null, await reading.trends(userId, query.items));
       },
     }),
   ];

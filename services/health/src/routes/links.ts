@@ -1,4 +1,4 @@
-import { route, type RouteSpec } from '@healthsync/shared';
+import { consentResponses, route, type ConsentCheck, type RouteSpec } from '@healthsync/shared';
 import { z } from 'zod';
 import { CARRIER_NAMES, SIMPLE_AUTH_PROVIDER_NAMES } from '../domain/index.js';
 import type { Linking } from '../handlers/links.js';
@@ -36,7 +36,10 @@ const importedLink = {
   imported: { newCheckups: 2, alreadyImported: 0, checkupIds: ['8c1d2e3f-4a5b-4c6d-9e7f-a1b2c3d4e5f6', '1b2c3d4e-5f60-4718-8293-a4b5c6d7e8f9'] },
 };
 
-export function createLinkRoutes(linking: Linking): RouteSpec[] {
+/** NHIS linking collects health information: it needs that consent, checked at each step. */
+const NEEDED = ['HEALTH_DATA'] as const;
+
+export function createLinkRoutes(linking: Linking, consents: ConsentCheck): RouteSpec[] {
   return [
     route({
       method: 'post',
@@ -58,8 +61,12 @@ export function createLinkRoutes(linking: Linking): RouteSpec[] {
         },
         400: { description: 'The input is not valid, or NHIS refused one of its values', codes: { VALIDATION_FAILED: 'The request is not valid.' } },
         403: {
-          description: 'The name or birth date is not the one on the user’s profile; nothing is sent to NHIS',
-          codes: { NHIS_IDENTITY_MISMATCH: 'Linking is only for your own checkups: the name and birth date must match your profile.' },
+          description:
+            'The name or birth date is not the one on the user’s profile, or the user has not consented to the collection of health information (HEALTH_DATA); nothing is sent to NHIS',
+          codes: {
+            NHIS_IDENTITY_MISMATCH: 'Linking is only for your own checkups: the name and birth date must match your profile.',
+            ...consentResponses(NEEDED)[403].codes,
+          },
         },
         409: {
           description: 'The profile’s name and birth date are not known yet',
@@ -70,11 +77,12 @@ export function createLinkRoutes(linking: Linking): RouteSpec[] {
           codes: { LINK_ATTEMPTS_EXCEEDED: 'Too many NHIS link attempts this hour; try again later.', RATE_LIMITED: 'Too many requests; try again later.' },
         },
         503: {
-          description: 'NHIS is unreachable or refused the request; Retry-After says when to try again',
-          codes: { ...nhisDown, NHIS_REQUEST_FAILED: 'NHIS did not accept the linking request; try again later.' },
+          description: 'NHIS is unreachable or refused the request, or the consents could not be checked; Retry-After says when to try again',
+          codes: { ...nhisDown, NHIS_REQUEST_FAILED: 'NHIS did not accept the linking request; try again later.', ...consentResponses(NEEDED)[503].codes },
         },
       },
       async handler({ userId, body, res }) {
+        await consents.require(userId, NEEDED);
         const link = await linking.start(userId, body);
         res.setHeader('Location', `/api/health/nhis/links/${link.id}`);
         return link;
@@ -116,9 +124,15 @@ export function createLinkRoutes(linking: Linking): RouteSpec[] {
           description: 'Another request is completing this link right now',
           codes: { LINK_BUSY: 'This link is already being completed; ask again in a moment.' },
         },
-        503: { description: 'NHIS is unreachable; the link stays pending until its window passes', codes: nhisDown },
+        403: consentResponses(NEEDED)[403],
+        503: {
+          description: 'NHIS is unreachable (the link stays pending until its window passes), or the consents could not be checked',
+          codes: { ...nhisDown, ...consentResponses(NEEDED)[503].codes },
+        },
       },
       async handler({ userId, params, res }) {
+        // Withdrawn between start and complete: nothing is fetched or stored.
+        await consents.require(userId, NEEDED);
         const { pending, link } = await linking.complete(userId, params.id);
         if (pending) res.status(202).json(link);
         return link;

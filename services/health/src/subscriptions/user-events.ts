@@ -1,10 +1,14 @@
-import { eventContracts, eventSubscription, type EventPayload, type Subscription } from '@healthsync/shared';
+import { eventContracts, eventSubscription, type Erasure, type EventPayload, type Logger, type Metrics, type Subscription } from '@healthsync/shared';
 import type { UserEvents } from '../handlers/user-events.js';
 
 type ProfileEvent = EventPayload<typeof eventContracts.userRegistered> | EventPayload<typeof eventContracts.userProfileChanged>;
 
-/** The user service's events: profile facts for judging, and erasure on deletion. */
-export function createUserEventSubscriptions(events: UserEvents): Subscription[] {
+/**
+ * The user service's events: profile facts for judging, and erasure on deletion (recorded first,
+ * then finished by the sweeper whatever is down: docs/decisions/013-erasure-always-completes.md).
+ */
+export function createUserEventSubscriptions(events: UserEvents, erasure: Erasure, logger: Logger, metrics: Metrics): Subscription[] {
+  const erasures = metrics.counter('health_erasure_events_total', 'user-deleted deliveries, by what they did', ['outcome']);
   const onProfile = async (data: ProfileEvent) => {
     const facts = { birthDate: data.profile.birthDate, sex: data.profile.sex, occupation: data.profile.occupation };
     // `name` is absent in events older than the field; linking then waits for the next one.
@@ -14,8 +18,10 @@ export function createUserEventSubscriptions(events: UserEvents): Subscription[]
     eventSubscription(eventContracts.userRegistered, { handle: ({ data }) => onProfile(data) }),
     eventSubscription(eventContracts.userProfileChanged, { handle: ({ data }) => onProfile(data) }),
     eventSubscription(eventContracts.userDeleted, {
-      async handle({ data }) {
-        await events.userDeleted(data.userId);
+      async handle({ id, data }) {
+        const outcome = await erasure.handle(data.userId);
+        erasures.inc({ outcome });
+        if (outcome === 'duplicate') logger.info('user-deleted for an account already erased here', { eventId: id });
       },
     }),
   ];

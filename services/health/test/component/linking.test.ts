@@ -1,13 +1,18 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { settableClock } from '@healthsync/shared';
+import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
+import { CONSENT_PURPOSES, settableClock, type ConsentPurpose } from '@healthsync/shared';
 import {
+  answerConsents,
+  invocationFailure,
   type Component,
   expectDocumentedExamplesAccepted,
   expectProducedEventsKeepContracts,
   startComponent,
+  startOutageProxy,
   testBlobConnectionString,
+  type OutageProxy,
 } from '@healthsync/shared/testing';
 import { loadConfig, silentLogger, start, type RunningStandin } from '@healthsync/standin-nhis';
 import { healthService } from '../../src/server.js';
@@ -21,21 +26,51 @@ const CLIENT_SECRET = 'component-secret';
 const clock = settableClock('2026-11-24T12:00:00+09:00');
 let nhis: RunningStandin;
 let health: Component;
+/** Between the service and Azurite: a Blob Storage outage on demand. */
+let blob: OutageProxy;
+/** The service's container, read directly (not through the proxy). */
+let container: ContainerClient;
+/** Consents the user service answers per user (every consent unless set here); `null`: the user service is down. */
+const consentsOf = new Map<string, readonly ConsentPurpose[] | null>();
 
 before(async () => {
   nhis = await start(
     loadConfig({ NHIS_STANDIN_PORT: '0', NHIS_STANDIN_CLIENT_ID: CLIENT_ID, NHIS_STANDIN_CLIENT_SECRET: CLIENT_SECRET, NHIS_STANDIN_CONTROL: 'true' }),
     { logger: silentLogger, clock: { now: () => clock.now().getTime() } },
   );
+  const azurite = testBlobConnectionString();
+  blob = await startOutageProxy({ port: Number(/BlobEndpoint=http:\/\/127\.0\.0\.1:(\d+)\//.exec(azurite)![1]) });
+  const name = `checkups-${randomUUID().slice(0, 8)}`;
+  container = BlobServiceClient.fromConnectionString(azurite).getContainerClient(name);
   health = await startComponent(healthService, {
     clock,
-    env: { NHIS_BASE_URL: nhis.url, BLOB_CONTAINER: `checkups-${randomUUID().slice(0, 8)}` },
-    secrets: { 'blob-connection-string': testBlobConnectionString(), 'nhis-client-id': CLIENT_ID, 'nhis-client-secret': CLIENT_SECRET },
+    env: {
+      NHIS_BASE_URL: nhis.url,
+      BLOB_CONTAINER: name,
+      // A Blob call gives up after a second; the breaker tries again a second after opening; waiting files
+      // and pending erasures are retried every second.
+      BLOB_TIMEOUT_MS: '1000',
+      BLOB_BREAKER_RESET_SECONDS: '1',
+      BLOB_UPLOAD_RETRY_SECONDS: '1',
+      ERASURE_SWEEP_SECONDS: '1',
+      ERASURE_MAX_RETRY_SECONDS: '1',
+    },
+    secrets: {
+      'blob-connection-string': azurite.replace(/127\.0\.0\.1:\d+/, `127.0.0.1:${blob.port}`),
+      'nhis-client-id': CLIENT_ID,
+      'nhis-client-secret': CLIENT_SECRET,
+    },
+  });
+  answerConsents(health.dapr, (userId) => {
+    const given = consentsOf.get(userId);
+    if (given === null) throw invocationFailure({ appId: 'user', method: 'GET', path: 'internal/users', body: undefined, headers: {} }, 500);
+    return given ?? CONSENT_PURPOSES;
   });
 });
 
 after(async () => {
   await health?.stop();
+  await blob?.close();
   await nhis?.stop();
 });
 
@@ -56,7 +91,7 @@ interface Person {
 }
 
 /** A user whose profile the user service announced, registered with NHIS with these checkups. */
-async function person(checkups: Record<string, string>[]): Promise<Person> {
+async function person(checkups: Record<string, string>[], options: { pdf?: boolean } = {}): Promise<Person> {
   const who = { userId: randomUUID(), name: '김민지', birthDate: '1988-04-12', phone: uniquePhone() };
   const profile = {
     eventId: randomUUID(),
@@ -66,7 +101,14 @@ async function person(checkups: Record<string, string>[]): Promise<Person> {
     profile: { name: who.name, birthDate: who.birthDate, sex: 'F', occupation: 'OFFICE_WORKER' },
   };
   assert.equal((await health.deliver('/events/user-registered', 'user-registered', profile)).status, 200);
-  const registered = await control('/people', { name: who.name, birthDate: who.birthDate.replaceAll('-', ''), phone: who.phone, sex: 'F', checkups });
+  const registered = await control('/people', {
+    name: who.name,
+    birthDate: who.birthDate.replaceAll('-', ''),
+    phone: who.phone,
+    sex: 'F',
+    checkups,
+    ...options,
+  });
   assert.equal(registered.status, 201);
   return who;
 }
@@ -141,7 +183,7 @@ describe('linking NHIS', () => {
     );
 
     const judged = await json<{ checkup: { items: { item: string; grade: string }[] } }>(
-      await health.request(`/internal/health/users/${who.userId}/latest-judged`),
+      await health.request(`/internal/health/users/${who.userId}/latest-judged?purpose=AI_READING`),
     );
     assert.equal(judged.checkup.items.find((i) => i.item === 'BLOOD_PRESSURE')?.grade, 'SUSPECTED_DISEASE');
     for (let i = 0; i < 100 && !imported(who.userId).length; i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
@@ -216,8 +258,301 @@ describe('linking NHIS', () => {
       [who.userId],
     );
     assert.equal(Number(counts.rows[0]!.n), 0);
-    const judged = await json<{ profile: unknown; checkup: unknown }>(await health.request(`/internal/health/users/${who.userId}/latest-judged`));
+    const judged = await json<{ profile: unknown; checkup: unknown }>(
+      await health.request(`/internal/health/users/${who.userId}/latest-judged?purpose=AI_READING`),
+    );
     assert.deepEqual([judged.profile, judged.checkup], [null, null]);
+  });
+});
+
+/** Links NHIS for the person and approves on the phone; returns the imported checkup ids. */
+async function linkAndImport(who: Person): Promise<string[]> {
+  const link = await json<LinkView>(await startLink(who), 201);
+  assert.equal((await control(`/approvals/${await approvalOf(who.phone)}`, { decision: 'approve' })).status, 200);
+  const done = await json<LinkView>(await completeLink(who.userId, link.id));
+  assert.equal(done.state, 'IMPORTED');
+  return done.imported!.checkupIds;
+}
+
+/** Everything stored under the user's prefix, snapshots and versions included. */
+async function blobsOf(userId: string): Promise<string[]> {
+  const names: string[] = [];
+  for await (const item of container.listBlobsFlat({ prefix: `users/${userId}/`, includeSnapshots: true, includeVersions: true })) {
+    names.push(`${item.name}${item.snapshot ? `@${item.snapshot}` : ''}${item.versionId ? `#${item.versionId}` : ''}`);
+  }
+  return names.sort();
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    assert.ok(Date.now() < deadline, 'timed out');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const documentOf = (userId: string, checkupId: string) => health.request(`/api/health/checkups/${checkupId}/document`, { userId });
+
+describe('when Blob Storage is down', () => {
+  test('then an NHIS import keeps its checkups and their sheets, which are served from PostgreSQL until they reach Storage when it is back', async () => {
+    const who = await person([checkup('2024'), checkup('2022')], { pdf: true });
+    blob.down();
+    let ids: string[];
+    try {
+      ids = await linkAndImport(who);
+      assert.equal(ids.length, 2, 'both checkups imported while Storage was down');
+      const history = await json<{ items: unknown[] }>(await health.request('/api/health/checkups', { userId: who.userId }));
+      assert.equal(history.items.length, 2);
+      const sheet = await documentOf(who.userId, ids[0]!);
+      assert.equal(sheet.status, 200, 'the sheet is served from where it waits');
+      assert.equal(sheet.headers.get('content-type'), 'application/pdf');
+      assert.match(
+        Buffer.from(await sheet.arrayBuffer())
+          .subarray(0, 5)
+          .toString('latin1'),
+        /^%PDF-/,
+      );
+      const waiting = await health.db.query('select path from blob_uploads where user_id = $1', [who.userId]);
+      assert.equal(waiting.rowCount, 4, 'a raw payload and a sheet per checkup wait in PostgreSQL');
+      assert.deepEqual(await blobsOf(who.userId), [], 'nothing reached Storage');
+    } finally {
+      blob.up();
+    }
+    await waitFor(async () => (await health.db.query('select 1 from blob_uploads where user_id = $1', [who.userId])).rowCount === 0);
+    assert.equal((await blobsOf(who.userId)).length, 4, 'every file is in Storage now');
+    const fromStorage = await documentOf(who.userId, ids[1]!);
+    assert.equal(fromStorage.status, 200);
+    assert.match(
+      Buffer.from(await fromStorage.arrayBuffer())
+        .subarray(0, 5)
+        .toString('latin1'),
+      /^%PDF-/,
+    );
+  });
+
+  test('then a stored sheet answers 503 DOCUMENTS_UNAVAILABLE with Retry-After, while checkups, trends and linking still work', async () => {
+    const who = await person([checkup('2024')], { pdf: true });
+    const [id] = await linkAndImport(who);
+    await waitFor(async () => (await blobsOf(who.userId)).length === 2);
+    blob.down();
+    try {
+      const breakerOpen = async () => /blob_breaker_open\{[^}]*\} 1/.test(await (await health.request('/metrics')).text());
+      for (let i = 0; i < 20 && !(await breakerOpen()); i += 1) {
+        const sheet = await documentOf(who.userId, id!);
+        const problem = await json<{ code: string; retryAfterSeconds: number }>(sheet, 503);
+        assert.equal(problem.code, 'DOCUMENTS_UNAVAILABLE');
+        assert.ok(Number(sheet.headers.get('retry-after')) >= 1, 'Retry-After');
+        assert.match(sheet.headers.get('content-type') ?? '', /^application\/problem\+json/);
+      }
+      assert.ok(await breakerOpen(), 'the breaker opened: later calls fail at once');
+      assert.equal((await json<{ code: string }>(await documentOf(who.userId, id!), 503)).code, 'DOCUMENTS_UNAVAILABLE');
+      assert.equal((await health.request('/api/health/checkups/latest', { userId: who.userId })).status, 200);
+      assert.equal((await health.request('/api/health/trends', { userId: who.userId })).status, 200);
+      const again = await person([checkup('2023')], { pdf: true });
+      assert.equal((await linkAndImport(again)).length, 1, 'linking goes on');
+    } finally {
+      blob.up();
+    }
+    await waitFor(async () => (await documentOf(who.userId, id!)).status === 200);
+  });
+
+  test('then a user deleted meanwhile is erased at once in PostgreSQL, refused further writes, and the files (snapshots too) go once Storage is back', async () => {
+    const who = await person([checkup('2024')], { pdf: true });
+    const [id] = await linkAndImport(who);
+    await waitFor(async () => (await blobsOf(who.userId)).length === 2);
+    // A snapshot, as a backup tool or an operator would take: erasure must remove it too.
+    await container.getBlobClient(`users/${who.userId}/checkups/${id}/result-sheet.pdf`).createSnapshot();
+    assert.equal((await blobsOf(who.userId)).length, 3);
+    blob.down();
+    try {
+      const eventId = randomUUID();
+      const deleted = { eventId, type: 'UserDeleted', userId: who.userId, occurredAt: new Date().toISOString() };
+      const delivery = await health.deliver('/events/user-deleted', 'user-deleted', deleted, eventId);
+      assert.deepEqual(await delivery.json(), { status: 'SUCCESS' }, 'recorded, not left to the broker’s retries');
+      const rows = await health.db.query<{ n: string }>(
+        `select (select count(*) from checkups where user_id = $1) + (select count(*) from nhis_links where user_id = $1)
+              + (select count(*) from profiles where user_id = $1) + (select count(*) from blob_uploads where user_id = $1) as n`,
+        [who.userId],
+      );
+      assert.equal(Number(rows.rows[0]!.n), 0, 'the rows went at once');
+      const refused = await json<{ code: string }>(await startLink(who), 401);
+      assert.equal(refused.code, 'ACCOUNT_DELETED');
+      const pendingErasure = () =>
+        health.db.query<{ completed: boolean; attempts: number; lastError: string }>(
+          'select completed_at is not null as completed, attempts, last_error as "lastError" from erased_users where user_id = $1',
+          [who.userId],
+        );
+      // Sweeps fail while Storage is down; the erasure stays pending, with the step that failed.
+      await waitFor(async () => ((await pendingErasure()).rows[0]?.attempts ?? 0) >= 3);
+      const pending = await pendingErasure();
+      assert.equal(pending.rows[0]?.completed, false, 'still pending: the files could not be deleted');
+      assert.ok(pending.rows[0]!.attempts >= 2, `retried (${pending.rows[0]!.attempts} attempts)`);
+      assert.match(pending.rows[0]!.lastError, /^blobs: /);
+      assert.equal((await blobsOf(who.userId)).length, 3, 'the files are still in Storage');
+    } finally {
+      blob.up();
+    }
+    await waitFor(async () => {
+      const done = await health.db.query('select 1 from erased_users where user_id = $1 and completed_at is not null', [who.userId]);
+      return done.rowCount === 1;
+    });
+    assert.deepEqual(await blobsOf(who.userId), [], 'files and snapshot are gone');
+  });
+});
+
+/** A person whose checkups are imported (every consent given). */
+async function importedPerson(): Promise<{ who: Person; checkupIds: string[] }> {
+  const who = await person([checkup('2024'), checkup('2022')]);
+  const link = await json<LinkView>(await startLink(who), 201);
+  await control(`/approvals/${await approvalOf(who.phone)}`, { decision: 'approve' });
+  const completed = await json<LinkView>(await completeLink(who.userId, link.id));
+  return { who, checkupIds: completed.imported!.checkupIds };
+}
+
+interface AccessLog {
+  items: {
+    accessedAt: string;
+    accessor: { kind: string; id: string };
+    resource: string;
+    resourceId: string | null;
+    purpose: string;
+    description: string;
+  }[];
+  nextCursor: string | null;
+}
+const accessLog = (userId: string, query = '') => health.request(`/api/health/access-log${query}`, { userId });
+
+async function problem(response: Response, status: number): Promise<Record<string, unknown>> {
+  const text = await response.text();
+  assert.equal(response.status, status, text);
+  assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/);
+  return JSON.parse(text) as Record<string, unknown>;
+}
+
+describe('consent to collect health information (PIPA)', () => {
+  test('when the user has not consented, then linking is refused with 403 CONSENT_REQUIRED naming HEALTH_DATA and nothing reaches NHIS', async () => {
+    const who = await person([checkup('2024')]);
+    consentsOf.set(who.userId, ['AI_OVERSEAS_TRANSFER']);
+    const refused = await problem(await startLink(who), 403);
+    assert.equal(refused.code, 'CONSENT_REQUIRED');
+    assert.deepEqual(refused.consents, ['HEALTH_DATA']);
+    assert.equal(await approvalOf(who.phone), undefined, 'no approval request reached the phone');
+    const links = await health.db.query('select 1 from nhis_links where user_id = $1', [who.userId]);
+    assert.equal(links.rowCount, 0);
+  });
+
+  test('when the consent is withdrawn between starting and completing, then completing is refused and nothing is imported', async () => {
+    const who = await person([checkup('2024')]);
+    const link = await json<LinkView>(await startLink(who), 201);
+    await control(`/approvals/${await approvalOf(who.phone)}`, { decision: 'approve' });
+    consentsOf.set(who.userId, []);
+    assert.equal((await problem(await completeLink(who.userId, link.id), 403)).code, 'CONSENT_REQUIRED');
+    const stored = await health.db.query('select 1 from checkups where user_id = $1', [who.userId]);
+    assert.equal(stored.rowCount, 0);
+    // Given again: the same link completes.
+    consentsOf.delete(who.userId);
+    assert.equal((await json<LinkView>(await completeLink(who.userId, link.id))).state, 'IMPORTED');
+  });
+
+  test('when the user service cannot say, then linking is refused with 503 CONSENT_UNAVAILABLE, never run on a guess', async () => {
+    const who = await person([checkup('2024')]);
+    consentsOf.set(who.userId, null);
+    assert.equal((await problem(await startLink(who), 503)).code, 'CONSENT_UNAVAILABLE');
+    assert.equal(await approvalOf(who.phone), undefined);
+  });
+});
+
+describe('the access audit', () => {
+  test('when the user and the intelligence service read checkups, then each read is in the user’s access log with who, what, when and why', async () => {
+    const { who, checkupIds } = await importedPerson();
+    clock.advance(1000);
+    await json(await health.request('/api/health/checkups', { userId: who.userId }));
+    clock.advance(1000);
+    await json(await health.request(`/api/health/checkups/${checkupIds[0]}`, { userId: who.userId }));
+    clock.advance(1000);
+    const internal = await json<{ checkup: { checkupId: string } }>(
+      await health.request(`/internal/health/users/${who.userId}/latest-judged?purpose=AI_READING`, { headers: { 'dapr-caller-app-id': 'intelligence' } }),
+    );
+    const log = await json<AccessLog>(await accessLog(who.userId));
+    assert.deepEqual(
+      log.items.map((i) => [i.accessor.kind, i.accessor.id, i.resource, i.resourceId, i.purpose]),
+      [
+        ['SERVICE', 'intelligence', 'LATEST_JUDGED', internal.checkup.checkupId, 'AI_READING'],
+        ['USER', who.userId, 'CHECKUP', checkupIds[0], 'USER_VIEW'],
+        ['USER', who.userId, 'CHECKUP_LIST', null, 'USER_VIEW'],
+      ],
+    );
+    assert.equal(log.items[0]!.accessedAt, clock.now().toISOString(), 'the time is the service clock’s');
+    assert.match(log.items[0]!.description, /AI 건강검진 해석을 위해/);
+    assert.equal(log.nextCursor, null);
+
+    // Another user sees only their own reads: none.
+    assert.deepEqual(await json<AccessLog>(await accessLog(randomUUID())), { items: [], nextCursor: null });
+  });
+
+  test('when the log is longer than a page, then the cursor walks it without gaps or repeats; a cursor it did not give is a 400', async () => {
+    const { who } = await importedPerson();
+    for (let i = 0; i < 5; i += 1) await json(await health.request('/api/health/trends', { userId: who.userId }));
+    const first = await json<AccessLog>(await accessLog(who.userId, '?limit=2'));
+    const second = await json<AccessLog>(await accessLog(who.userId, `?limit=2&cursor=${first.nextCursor}`));
+    const third = await json<AccessLog>(await accessLog(who.userId, `?limit=2&cursor=${second.nextCursor}`));
+    assert.deepEqual([first.items.length, second.items.length, third.items.length, third.nextCursor], [2, 2, 1, null]);
+    for (const bad of ['?cursor=nope', '?limit=0', '?limit=101', `?cursor=${'x'.repeat(65)}`]) {
+      assert.equal((await problem(await accessLog(who.userId, bad), 400)).code, 'VALIDATION_FAILED', bad);
+    }
+  });
+
+  test('when a service reads without a known purpose, then it is a 400 and nothing is answered or recorded', async () => {
+    const { who } = await importedPerson();
+    for (const query of ['', '?purpose=MARKETING', '?purpose=USER_VIEW']) {
+      assert.equal((await problem(await health.request(`/internal/health/users/${who.userId}/latest-judged${query}`), 400)).code, 'VALIDATION_FAILED');
+    }
+    assert.deepEqual((await json<AccessLog>(await accessLog(who.userId))).items, []);
+  });
+
+  test('when the service’s own role tries to change or remove audit entries, then PostgreSQL refuses; it may add and read them', async () => {
+    const { who } = await importedPerson();
+    await json(await health.request('/api/health/checkups', { userId: who.userId }));
+    for (const sql of ['update access_audit set purpose = $2 where user_id = $1', 'delete from access_audit where user_id = $1 and purpose <> $2']) {
+      await assert.rejects(health.db.query(sql, [who.userId, 'AI_CHAT']), (error: { code?: string }) => error.code === '42501', sql);
+    }
+    await assert.rejects(health.db.query('truncate access_audit'), (error: { code?: string }) => error.code === '42501');
+    assert.equal((await json<AccessLog>(await accessLog(who.userId))).items.length, 1);
+  });
+
+  test('when the account is deleted, then the audit entries stay until their two years have passed, and only then are destroyed', async () => {
+    const { who } = await importedPerson();
+    const now = clock.now();
+    try {
+      // A read two years and a day ago, and one now.
+      clock.set(new Date(now.getTime() - (2 * 365 + 2) * 86_400_000));
+      await json(await health.request('/api/health/checkups', { userId: who.userId }));
+      clock.set(now);
+      await json(await health.request('/api/health/checkups', { userId: who.userId }));
+      assert.equal(
+        (
+          await health.deliver('/events/user-deleted', 'user-deleted', {
+            eventId: randomUUID(),
+            type: 'UserDeleted',
+            userId: who.userId,
+            occurredAt: clock.now().toISOString(),
+          })
+        ).status,
+        200,
+      );
+      const entries = async () =>
+        (await health.db.query<{ accessedAt: Date }>('select accessed_at as "accessedAt" from access_audit where user_id = $1 order by id', [who.userId])).rows;
+      assert.equal((await entries()).length, 2, 'erasing the account keeps the access records');
+      const purged = await health.db.query<{ purged: number }>('select purge_expired_access_audit() as purged');
+      assert.ok(purged.rows[0]!.purged >= 1);
+      assert.deepEqual(
+        (await entries()).map((e) => e.accessedAt.toISOString()),
+        [now.toISOString()],
+        'only the entry past two years is gone',
+      );
+    } finally {
+      clock.set(now);
+    }
   });
 });
 

@@ -27,7 +27,16 @@ function fakeDapr() {
   return { dapr, state };
 }
 
-const options = { ttlSeconds: 60, logger: createLogger('cache-test', 'error'), metrics: createMetrics('cache-test') };
+const options = {
+  ttlSeconds: 60,
+  logger: createLogger('cache-test', 'error'),
+  metrics: createMetrics('cache-test'),
+  // Every user is live here (the erasure guard is PostgreSQL's, tested in the component tests).
+  whileLive: async (_userId: string, work: () => Promise<void>) => {
+    await work();
+    return true;
+  },
+};
 
 describe('the latest-judged cache', () => {
   test('when a value is cached, then it is read back until invalidated', async () => {

@@ -1,4 +1,4 @@
-import { components, type Dapr, type Db, type Logger, type Metrics } from '@healthsync/shared';
+import { components, holdLiveUser, withTransaction, type Dapr, type Db, type Logger, type Metrics } from '@healthsync/shared';
 import type { Feature } from '../domain/prompts.js';
 
 /**
@@ -39,13 +39,18 @@ export function createAnswerCache(deps: { dapr: Dapr; db: Db; logger: Logger; me
     async put(feature, userId, hash, value, ttlSeconds) {
       const key = cacheKey(feature, userId, hash);
       try {
-        // The key is listed before the value is written, so invalidation never misses it.
-        await deps.db.query(
-          `insert into cached_answers (user_id, cache_key, feature) values ($1, $2, $3)
-           on conflict (user_id, cache_key) do update set created_at = now()`,
-          [userId, key, feature],
-        );
-        await deps.dapr.saveState(components.cache, key, value, { ttlSeconds });
+        // The key is listed with the write, under the user's erasure lock (shared): an erasure running
+        // now waits for this write and then drops the key; after it nothing is cached for the user.
+        // (An import's invalidation may miss a key written meanwhile: its facts hash is never asked again.)
+        await withTransaction(deps.db, async (client) => {
+          if (!(await holdLiveUser(client, userId))) return;
+          await client.query(
+            `insert into cached_answers (user_id, cache_key, feature) values ($1, $2, $3)
+             on conflict (user_id, cache_key) do update set created_at = now()`,
+            [userId, key, feature],
+          );
+          await deps.dapr.saveState(components.cache, key, value, { ttlSeconds });
+        });
       } catch (error) {
         deps.logger.warn('cache write failed; the answer is served uncached', { feature, error: String(error) });
       }

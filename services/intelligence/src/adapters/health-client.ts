@@ -6,8 +6,11 @@ import { latestJudgedSchema, type LatestJudged } from '../domain/health-record.j
  * the record say so (503 HEALTH_DATA_UNAVAILABLE, or a chat answer marked as given without it);
  * nothing else in this service depends on it.
  */
+/** Why the record is read; the health service records it in the user's access audit. */
+export type ReadPurpose = 'AI_READING' | 'AI_RECOMMENDATIONS' | 'AI_CHAT';
+
 export interface HealthClient {
-  latestJudged(userId: string): Promise<LatestJudged>;
+  latestJudged(userId: string, purpose: ReadPurpose): Promise<LatestJudged>;
 }
 
 export class HealthDataUnavailableError extends UpstreamUnavailableError {
@@ -18,10 +21,10 @@ export class HealthDataUnavailableError extends UpstreamUnavailableError {
 
 export function createHealthClient(deps: { dapr: Dapr; timeoutMs: number; logger: Logger }): HealthClient {
   return {
-    async latestJudged(userId) {
+    async latestJudged(userId, purpose) {
       let body: unknown;
       try {
-        body = await deps.dapr.invoke('health', `internal/health/users/${encodeURIComponent(userId)}/latest-judged`, {
+        body = await deps.dapr.invoke('health', `internal/health/users/${encodeURIComponent(userId)}/latest-judged?purpose=${purpose}`, {
           method: 'GET',
           timeoutMs: deps.timeoutMs,
         });

@@ -1,4 +1,4 @@
-import type { Db, DbClient } from '@healthsync/shared';
+import { holdLiveUsers, withTransaction, type Db, type DbClient } from '@healthsync/shared';
 import type { BatchOutcome, ItemResult } from '../domain/message-batch.js';
 import type { MessageKind } from '../domain/messages.js';
 
@@ -58,22 +58,33 @@ export function createMessageBatchesRepository(db: Db) {
       return (await this.get(id))!;
     },
 
-    /** Adds requests to an OPEN batch (a request already there is kept); returns the batch's size. */
+    /**
+     * Adds requests to an OPEN batch (a request already there is kept); returns the batch's size. A
+     * request of an erased user is not stored (checked under each user's erasure lock, so an erasure
+     * running now is waited for) but still counted, so the caller's count of what it sent holds.
+     */
     async addItems(id: string, items: BatchItem[]): Promise<number> {
-      const result = await db.query<{ n: number }>(
-        `with added as (
-           insert into message_batch_items (batch_id, custom_id, user_id, facts)
-           select $1, x.custom_id, x.user_id, x.facts::jsonb
-           from unnest($2::text[], $3::text[], $4::text[]) as x(custom_id, user_id, facts)
-           where exists (select 1 from message_batches where id = $1 and status = 'OPEN')
-           on conflict (batch_id, custom_id) do nothing
-           returning 1
-         )
-         update message_batches set request_count = request_count + (select count(*) from added)
-         where id = $1 returning request_count as n`,
-        [id, items.map((i) => i.customId), items.map((i) => i.userId), items.map((i) => JSON.stringify(i.facts))],
-      );
-      return result.rows[0]?.n ?? 0;
+      return withTransaction(db, async (client) => {
+        const erased = await holdLiveUsers(
+          client,
+          items.map((i) => i.userId),
+        );
+        const live = items.filter((i) => !erased.has(i.userId));
+        const result = await client.query<{ n: number }>(
+          `with added as (
+             insert into message_batch_items (batch_id, custom_id, user_id, facts)
+             select $1, x.custom_id, x.user_id, x.facts::jsonb
+             from unnest($2::text[], $3::text[], $4::text[]) as x(custom_id, user_id, facts)
+             where exists (select 1 from message_batches where id = $1 and status = 'OPEN')
+             on conflict (batch_id, custom_id) do nothing
+             returning 1
+           )
+           update message_batches set request_count = request_count + (select count(*) from added) + $5
+           where id = $1 and status = 'OPEN' returning request_count as n`,
+          [id, live.map((i) => i.customId), live.map((i) => i.userId), live.map((i) => JSON.stringify(i.facts)), items.length - live.length],
+        );
+        return result.rows[0]?.n ?? 0;
+      });
     },
 
     async items(id: string, after: string | null, limit: number): Promise<BatchItem[]> {

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import {
   CLOUDEVENT_TYPE_METADATA,
   eventContracts,
+  holdLiveUsers,
+  lockLiveUser,
   withTransaction,
   type Dapr,
   type Db,
@@ -95,16 +97,26 @@ export const tokenUsage = {
     );
   },
 
-  /** Many users' spend in one statement (a message batch's results); a user may appear once per call. */
-  async addMany(db: Queryable, day: string, spends: Array<{ userId: string } & TokenSpend>): Promise<void> {
-    if (spends.length === 0) return;
-    await db.query(
-      `insert into token_usage (user_id, day, input_tokens, output_tokens, calls)
+  /**
+   * Many users' spend in one statement (a message batch's results); a user may appear once per call.
+   * Erased users are left out (under their erasure locks: an erasure running now is waited for).
+   */
+  async addMany(db: Db, day: string, all: Array<{ userId: string } & TokenSpend>): Promise<void> {
+    if (all.length === 0) return;
+    await withTransaction(db, async (client) => {
+      const erased = await holdLiveUsers(
+        client,
+        all.map((s) => s.userId),
+      );
+      const spends = all.filter((s) => !erased.has(s.userId));
+      await client.query(
+        `insert into token_usage (user_id, day, input_tokens, output_tokens, calls)
        select x.user_id, $1, x.input_tokens, x.output_tokens, 1 from unnest($2::text[], $3::bigint[], $4::bigint[]) as x(user_id, input_tokens, output_tokens)
        on conflict (user_id, day) do update set input_tokens = token_usage.input_tokens + excluded.input_tokens,
          output_tokens = token_usage.output_tokens + excluded.output_tokens, calls = token_usage.calls + 1`,
-      [day, spends.map((s) => s.userId), spends.map((s) => s.inputTokens), spends.map((s) => s.outputTokens)],
-    );
+        [day, spends.map((s) => s.userId), spends.map((s) => s.inputTokens), spends.map((s) => s.outputTokens)],
+      );
+    });
   },
 
   async erase(db: Queryable, userId: string): Promise<void> {
@@ -121,6 +133,7 @@ export const chatStreams = {
    */
   async acquire(db: Db, slot: { id: string; userId: string; now: Date; expiresAt: Date }, cap: number): Promise<boolean> {
     return withTransaction(db, async (client) => {
+      await lockLiveUser(client, slot.userId);
       await client.query(`select pg_advisory_xact_lock(hashtextextended('chat-streams:' || $1, 0))`, [slot.userId]);
       await client.query('delete from chat_streams where user_id = $1 and expires_at <= $2', [slot.userId, slot.now]);
       const open = await client.query<{ n: string }>('select count(*) as n from chat_streams where user_id = $1', [slot.userId]);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, NotFoundError, seoulToday, ValidationError, type Clock, type Db, type Logger } from '@healthsync/shared';
+import { AppError, NotFoundError, seoulToday, ValidationError, withLiveUser, type Clock, type Db, type Logger } from '@healthsync/shared';
 import type { ChatMessage, ChatSession } from '../adapters/chats-repository.js';
 import type { IntelligenceRepositories } from '../adapters/repositories.js';
 import { ModelUnavailableError, type LanguageModel } from '../adapters/claude.js';
@@ -125,7 +125,7 @@ export function createChat(deps: ChatDeps) {
 
   async function userRecord(userId: string): Promise<{ record: HealthRecord | null; context: RecordContext }> {
     try {
-      const latest = await deps.health.latestJudged(userId);
+      const latest = await deps.health.latestJudged(userId, 'AI_CHAT');
       return { record: buildRecord(latest, seoulToday(deps.clock)), context: latest.checkup ? 'AVAILABLE' : 'NO_CHECKUP' };
     } catch (error) {
       if (error instanceof HealthDataUnavailableError) return { record: null, context: 'UNAVAILABLE' };
@@ -143,7 +143,16 @@ export function createChat(deps: ChatDeps) {
     );
     const [{ record, context }, userMessage] = await Promise.all([
       userRecord(userId),
-      chats.addMessage(db, { id: randomUUID(), sessionId, userId, role: 'user', content: message, ...(session.title ? {} : { title: sessionTitle(message) }) }),
+      withLiveUser(db, userId, (client) =>
+        chats.addMessage(client, {
+          id: randomUUID(),
+          sessionId,
+          userId,
+          role: 'user',
+          content: message,
+          ...(session.title ? {} : { title: sessionTitle(message) }),
+        }),
+      ),
     ]);
     const emergency = detectEmergency(message);
     return { userMessage, emergency, record, context, prompt: chatPrompt({ record, history, message, emergency }) };
@@ -159,17 +168,20 @@ export function createChat(deps: ChatDeps) {
     numbersRemoved: string[] = [],
   ) {
     const questions = suggestedQuestions(prepared.userMessage.content, prepared.record, prepared.emergency);
-    const stored = await chats.addMessage(db, {
-      id: randomUUID(),
-      sessionId,
-      userId,
-      role: 'assistant',
-      content: text,
-      source,
-      fallbackReason: reason,
-      emergency: prepared.emergency?.kind ?? null,
-      suggestedQuestions: questions,
-    });
+    // The account may have been deleted while the model answered: nothing is stored then.
+    const stored = await withLiveUser(db, userId, (client) =>
+      chats.addMessage(client, {
+        id: randomUUID(),
+        sessionId,
+        userId,
+        role: 'assistant',
+        content: text,
+        source,
+        fallbackReason: reason,
+        emergency: prepared.emergency?.kind ?? null,
+        suggestedQuestions: questions,
+      }),
+    );
     return {
       reply: messageView(stored),
       suggestedQuestions: questions,
@@ -184,7 +196,7 @@ export function createChat(deps: ChatDeps) {
 
   return {
     async open(userId: string): Promise<SessionView> {
-      return sessionView(await chats.create(db, { id: randomUUID(), userId }));
+      return sessionView(await withLiveUser(db, userId, (client) => chats.create(client, { id: randomUUID(), userId })));
     },
 
     async list(userId: string, limit: number, cursor?: string) {

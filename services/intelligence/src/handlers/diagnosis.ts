@@ -33,7 +33,7 @@ export interface DiagnosisDeps {
 export function createDiagnosis(deps: DiagnosisDeps) {
   return {
     async read(userId: string): Promise<DiagnosisView> {
-      const latest = await deps.health.latestJudged(userId);
+      const latest = await deps.health.latestJudged(userId, 'AI_READING');
       if (!latest.checkup) throw new NotFoundError('CHECKUP_NOT_FOUND', 'No checkup has been imported yet; link NHIS results first.');
       const record = buildRecord(latest, seoulToday(deps.clock));
       const prompt = diagnosisPrompt(record);

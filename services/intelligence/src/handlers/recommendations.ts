@@ -1,4 +1,4 @@
-import { NotFoundError, seoulToday, withTransaction, type Clock, type Db } from '@healthsync/shared';
+import { NotFoundError, seoulToday, withLiveUser, type Clock, type Db } from '@healthsync/shared';
 import type { AnswerCache } from '../adapters/answer-cache.js';
 import type { HealthClient } from '../adapters/health-client.js';
 import type { RecommendationSet, StoredMission } from '../adapters/recommendations-repository.js';
@@ -71,7 +71,7 @@ export function createRecommendations(deps: RecommendationDeps) {
   const { recommendations } = deps.repositories;
   return {
     async recommend(userId: string): Promise<RecommendationView> {
-      const latest = await deps.health.latestJudged(userId);
+      const latest = await deps.health.latestJudged(userId, 'AI_RECOMMENDATIONS');
       const record = buildRecord(latest, seoulToday(deps.clock));
       const prompt = recommendationPrompt(record);
       const hash = factsHash({ version: prompt.version, model: deps.model, facts: prompt.facts });
@@ -83,7 +83,7 @@ export function createRecommendations(deps: RecommendationDeps) {
 
       const outcome = await deps.runner.structured(prompt, userId, (input) => parseRecommendation(input, record));
       const draft = outcome.source === 'AI' ? outcome.value : fallbackRecommendation(record);
-      const set = await withTransaction(deps.db, (client) =>
+      const set = await withLiveUser(deps.db, userId, (client) =>
         recommendations.insert(client, {
           userId,
           draft,

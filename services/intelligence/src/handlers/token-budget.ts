@@ -1,4 +1,4 @@
-import { seoulToday, type Clock, type Db, type Logger } from '@healthsync/shared';
+import { AccountDeletedError, seoulToday, withLiveUser, type Clock, type Db, type Logger } from '@healthsync/shared';
 import type { TokenUsageRepository } from '../adapters/usage.js';
 import type { TokenSpend } from '../domain/budget.js';
 
@@ -31,8 +31,10 @@ export function createTokenBudget(deps: TokenBudgetDeps) {
       const day = seoulToday(deps.clock);
       let taken: boolean;
       try {
-        taken = await tokenUsage.reserve(deps.db, userId, day, tokens, deps.dailyTokenBudget);
+        // No model call for an erased account (a token still valid for a few minutes): 401 ACCOUNT_DELETED.
+        taken = await withLiveUser(deps.db, userId, (client) => tokenUsage.reserve(client, userId, day, tokens, deps.dailyTokenBudget));
       } catch (error) {
+        if (error instanceof AccountDeletedError) throw error;
         deps.logger.warn('token budget unreachable; the model is not called', { error: String(error) });
         return { kind: 'UNAVAILABLE' };
       }

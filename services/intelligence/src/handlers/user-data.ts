@@ -1,9 +1,9 @@
-import { eraseIdempotencyKeys, withTransaction, type Db, type Logger } from '@healthsync/shared';
+import { eraseIdempotencyKeys, withTransaction, type Db, type ErasureStep, type Logger } from '@healthsync/shared';
 import type { AnswerCache } from '../adapters/answer-cache.js';
 import type { MessageBatchesRepository } from '../adapters/message-batches-repository.js';
 import type { IntelligenceRepositories } from '../adapters/repositories.js';
 
-/** What the events this service consumes do to a user's data. Both are idempotent. */
+/** What the events this service consumes do to a user's data. */
 export function createUserData(deps: {
   db: Db;
   repositories: IntelligenceRepositories;
@@ -19,18 +19,28 @@ export function createUserData(deps: {
       deps.logger.info('cached AI answers dropped after a checkup import', { userId, dropped });
     },
 
-    /** The account was deleted: erase chats, recommendations, cached answers, usage counts and batched message requests. */
-    async erase(userId: string): Promise<void> {
-      await deps.cache.invalidate(userId);
-      await withTransaction(deps.db, async (client) => {
-        await chats.eraseUser(client, userId);
-        await recommendations.eraseUser(client, userId);
-        await tokenUsage.erase(client, userId);
-        await chatStreams.erase(client, userId);
-        await deps.batches.eraseUser(client, userId);
-        await eraseIdempotencyKeys(client, userId);
-      });
-      deps.logger.info('user data erased', { userId });
+    /**
+     * The parts of erasing a user, each idempotent and retried until it succeeds (the erasure is
+     * recorded before any of them runs: docs/decisions/013-erasure-always-completes.md): the cached
+     * answers (their keys are listed in PostgreSQL until they are gone from the store), then the rows:
+     * chats, recommendations, usage counts, open streams, batched message requests and idempotency keys.
+     */
+    erasureSteps(): ErasureStep[] {
+      return [
+        { name: 'cache', run: async (userId) => void (await deps.cache.invalidate(userId)) },
+        {
+          name: 'rows',
+          run: (userId) =>
+            withTransaction(deps.db, async (client) => {
+              await chats.eraseUser(client, userId);
+              await recommendations.eraseUser(client, userId);
+              await tokenUsage.erase(client, userId);
+              await chatStreams.erase(client, userId);
+              await deps.batches.eraseUser(client, userId);
+              await eraseIdempotencyKeys(client, userId);
+            }),
+        },
+      ];
     },
   };
 }

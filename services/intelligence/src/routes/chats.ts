@@ -1,10 +1,10 @@
-import { documented, route, type Input, type Logger, type RouteSpec } from '@healthsync/shared';
+import { AccountDeletedError, consentResponses, documented, route, type ConsentCheck, type Input, type Logger, type RouteSpec } from '@healthsync/shared';
 import { z } from 'zod';
 import { MAX_MESSAGE_CHARS } from '../domain/chat.js';
 import { charLength } from '../domain/korean.js';
 import type { Chat, ReplySink } from '../handlers/chat.js';
 import { chatIds, historyExample, newSessionExample, replyExample, sessionListExample, sseExample } from './examples.js';
-import { historySchema, replySchema, sessionListSchema, sessionSchema, sseDescription } from './schemas.js';
+import { AI_CONSENTS, historySchema, replySchema, sessionListSchema, sessionSchema, sseDescription } from './schemas.js';
 
 const chatMissing = { 404: { description: 'No such chat of this user', codes: { CHAT_NOT_FOUND: 'There is no such chat.' } } };
 
@@ -88,7 +88,7 @@ function sseSink(res: Response): ReplySink & { open(): boolean } {
   };
 }
 
-export function createChatRoutes(chat: Chat, logger: Logger): RouteSpec[] {
+export function createChatRoutes(chat: Chat, logger: Logger, consents: ConsentCheck): RouteSpec[] {
   return [
     route({
       method: 'post',
@@ -186,8 +186,11 @@ export function createChatRoutes(chat: Chat, logger: Logger): RouteSpec[] {
             RATE_LIMITED: 'Too many requests; try again later.',
           },
         },
+        ...consentResponses(AI_CONSENTS),
       },
       async handler({ userId, params, body, req, res }) {
+        // Before anything is stored or sent to the AI provider.
+        await consents.require(userId, AI_CONSENTS);
         if (!wantsStream(req)) {
           res.status(201).json(await chat.answer(userId, params.id, body.message));
           return undefined;
@@ -203,8 +206,13 @@ export function createChatRoutes(chat: Chat, logger: Logger): RouteSpec[] {
           await chat.answerStreaming(userId, params.id, body.message, sink, controller.signal);
         } catch (error) {
           if (!sink.open()) throw error;
-          logger.error('chat stream failed after it started', { error });
-          sink.error('INTERNAL', 'Something went wrong on our side.');
+          if (error instanceof AccountDeletedError) {
+            // The account was deleted while the answer streamed: nothing of it was stored.
+            sink.error(error.code, error.message);
+          } else {
+            logger.error('chat stream failed after it started', { error });
+            sink.error('INTERNAL', 'Something went wrong on our side.');
+          }
           if (!res.writableEnded) res.end();
         }
         return undefined;

@@ -1,9 +1,9 @@
-import { route, type RouteSpec } from '@healthsync/shared';
+import { route, type ConsentCheck, type RouteSpec } from '@healthsync/shared';
 import type { Diagnosis } from '../handlers/diagnosis.js';
 import { diagnosisExample } from './examples.js';
-import { diagnosisSchema, healthDataDown } from './schemas.js';
+import { AI_CONSENTS, aiGuarded, diagnosisSchema } from './schemas.js';
 
-export function createDiagnosisRoutes(diagnosis: Diagnosis): RouteSpec[] {
+export function createDiagnosisRoutes(diagnosis: Diagnosis, consents: ConsentCheck): RouteSpec[] {
   return [
     route({
       method: 'get',
@@ -20,9 +20,10 @@ export function createDiagnosisRoutes(diagnosis: Diagnosis): RouteSpec[] {
           example: diagnosisExample,
         },
         404: { description: 'No checkup has been imported yet', codes: { CHECKUP_NOT_FOUND: 'No checkup has been imported yet; link NHIS results first.' } },
-        ...healthDataDown,
+        ...aiGuarded,
       },
       async handler({ userId }) {
+        await consents.require(userId, AI_CONSENTS);
         return diagnosis.read(userId);
       },
     }),

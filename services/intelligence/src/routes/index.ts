@@ -1,4 +1,4 @@
-import { serviceInfoRoute, type Db, type Logger, type RouteSpec } from '@healthsync/shared';
+import { serviceInfoRoute, type ConsentCheck, type Db, type Logger, type RouteSpec } from '@healthsync/shared';
 import type { Chat } from '../handlers/chat.js';
 import type { Diagnosis } from '../handlers/diagnosis.js';
 import type { MessageBatches } from '../handlers/message-batches.js';
@@ -17,6 +17,7 @@ export interface IntelligenceRouteDeps {
   messages: Messages;
   messageBatches: MessageBatches;
   logger: Logger;
+  consents: ConsentCheck;
   db: Db | undefined;
 }
 
@@ -24,9 +25,9 @@ export interface IntelligenceRouteDeps {
 export function intelligenceRoutes(deps: IntelligenceRouteDeps): RouteSpec[] {
   return [
     serviceInfoRoute('intelligence', 'intelligence', deps.db),
-    ...createDiagnosisRoutes(deps.diagnosis),
-    ...createRecommendationRoutes(deps.recommendations),
-    ...createChatRoutes(deps.chat, deps.logger),
+    ...createDiagnosisRoutes(deps.diagnosis, deps.consents),
+    ...createRecommendationRoutes(deps.recommendations, deps.consents),
+    ...createChatRoutes(deps.chat, deps.logger, deps.consents),
     ...createInternalRoutes(deps.recommendations, deps.messages),
     ...createMessageBatchRoutes(deps.messageBatches),
   ];

@@ -1,9 +1,9 @@
-import { route, type RouteSpec } from '@healthsync/shared';
+import { route, type ConsentCheck, type RouteSpec } from '@healthsync/shared';
 import type { Recommendations } from '../handlers/recommendations.js';
 import { recommendationExample } from './examples.js';
-import { healthDataDown, recommendationSchema } from './schemas.js';
+import { AI_CONSENTS, aiGuarded, recommendationSchema } from './schemas.js';
 
-export function createRecommendationRoutes(recommendations: Recommendations): RouteSpec[] {
+export function createRecommendationRoutes(recommendations: Recommendations, consents: ConsentCheck): RouteSpec[] {
   return [
     route({
       method: 'post',
@@ -20,9 +20,10 @@ export function createRecommendationRoutes(recommendations: Recommendations): Ro
           schema: recommendationSchema,
           example: recommendationExample,
         },
-        ...healthDataDown,
+        ...aiGuarded,
       },
       async handler({ userId }) {
+        await consents.require(userId, AI_CONSENTS);
         return recommendations.recommend(userId);
       },
     }),

@@ -1,11 +1,20 @@
+import { consentResponses } from '@healthsync/shared';
 import { z } from 'zod';
 import { FALLBACK_REASONS } from '../domain/outcome.js';
 import { DIFFICULTIES, MISSION_CATEGORIES } from '../domain/missions.js';
 
-export const healthDataDown = {
+/** The AI features send health information to the AI provider abroad: both consents are needed. */
+export const AI_CONSENTS = ['HEALTH_DATA', 'AI_OVERSEAS_TRANSFER'] as const;
+
+/** 403 without the consents; 503 when the health record or the consents cannot be read. */
+export const aiGuarded = {
+  403: consentResponses(AI_CONSENTS)[403],
   503: {
-    description: 'The health record is unavailable right now; Retry-After says when to retry',
-    codes: { HEALTH_DATA_UNAVAILABLE: 'The health record is unavailable right now (the health service did not answer); try again shortly.' },
+    description: 'The health record or the consents are unavailable right now; Retry-After says when to retry',
+    codes: {
+      HEALTH_DATA_UNAVAILABLE: 'The health record is unavailable right now (the health service did not answer); try again shortly.',
+      ...consentResponses(AI_CONSENTS)[503].codes,
+    },
     headers: { 'Retry-After': 'Seconds to wait' },
   },
 };

@@ -1,11 +1,13 @@
-import { eventContracts, eventSubscription, type Subscription } from '@healthsync/shared';
+import { eventContracts, eventSubscription, type Erasure, type Logger, type Metrics, type Subscription } from '@healthsync/shared';
 import type { UserData } from '../handlers/user-data.js';
 
 /**
- * health-checkup-imported drops the user's cached readings and recommendations; user-deleted
- * erases everything of the user. Both are idempotent, so redeliveries need no dedupe table.
+ * health-checkup-imported drops the user's cached readings and recommendations (idempotent);
+ * user-deleted records the erasure first and then erases everything of the user, the sweeper
+ * finishing what a Redis or PostgreSQL outage left (docs/decisions/013-erasure-always-completes.md).
  */
-export function createUserEventSubscriptions(userData: UserData): Subscription[] {
+export function createUserEventSubscriptions(userData: UserData, erasure: Erasure, logger: Logger, metrics: Metrics): Subscription[] {
+  const erasures = metrics.counter('intelligence_erasure_events_total', 'user-deleted deliveries, by what they did', ['outcome']);
   return [
     eventSubscription(eventContracts.healthCheckupImported, {
       async handle(event) {
@@ -14,7 +16,9 @@ export function createUserEventSubscriptions(userData: UserData): Subscription[]
     }),
     eventSubscription(eventContracts.userDeleted, {
       async handle(event) {
-        await userData.erase(event.data.userId);
+        const outcome = await erasure.handle(event.data.userId);
+        erasures.inc({ outcome });
+        if (outcome === 'duplicate') logger.info('user-deleted for an account already erased here', { eventId: event.id });
       },
     }),
   ];

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { addDays, seoulToday } from '@healthsync/shared';
+import { addDays, CONSENT_PURPOSES, seoulToday, type ConsentPurpose } from '@healthsync/shared';
 import {
+  answerConsents,
   type Component,
   expectDocumentedExamplesAccepted,
   expectProducedEventsKeepContracts,
@@ -21,6 +22,8 @@ let claude: RunningStandin;
 let intelligence: Component;
 /** The judged record the health service answers, per user; absent: it does not answer. */
 const records = new Map<string, unknown>();
+/** The consents the user service answers per user; every consent unless set here. */
+const consentsOf = new Map<string, readonly ConsentPurpose[]>();
 
 const items = [
   {
@@ -55,10 +58,12 @@ function userWith(checkup: 'checkup' | 'none'): string {
 before(async () => {
   claude = await start(loadConfig({ CLAUDE_STANDIN_PORT: '0', CLAUDE_STANDIN_API_KEY: API_KEY, CLAUDE_STANDIN_CONTROL: 'true' }), { logger: silentLogger });
   intelligence = await startComponent(intelligenceService, {
-    env: { CLAUDE_BASE_URL: claude.url, CLAUDE_MAX_ATTEMPTS: '1', AI_DAILY_TOKEN_BUDGET: '100000' },
+    env: { CLAUDE_BASE_URL: claude.url, CLAUDE_MAX_ATTEMPTS: '1', AI_DAILY_TOKEN_BUDGET: '100000', ERASURE_SWEEP_SECONDS: '1', ERASURE_MAX_RETRY_SECONDS: '1' },
     secrets: { 'claude-api-key': API_KEY },
   });
-  intelligence.dapr.onInvoke('health', /^internal\/health\/users\/[^/]+\/latest-judged$/, (call) => {
+  answerConsents(intelligence.dapr, (userId) => consentsOf.get(userId) ?? CONSENT_PURPOSES);
+  // The reader says why it reads (the health service records it in the user's access audit).
+  intelligence.dapr.onInvoke('health', /^internal\/health\/users\/[^/]+\/latest-judged\?purpose=(AI_READING|AI_RECOMMENDATIONS|AI_CHAT)$/, (call) => {
     const record = records.get(decodeURIComponent(call.path.split('/')[3]!));
     if (!record) throw invocationFailure(call, 503, { code: 'UNAVAILABLE' });
     return record;
@@ -132,6 +137,41 @@ describe('readings and missions', () => {
     const userId = randomUUID();
     const problem = await json<{ code: string }>(await reading(userId), 503);
     assert.equal(problem.code, 'HEALTH_DATA_UNAVAILABLE');
+  });
+});
+
+describe('consents (PIPA)', () => {
+  const healthReadsOf = (userId: string) =>
+    intelligence.dapr.invocations.filter((c) => c.appId === 'health' && c.path.includes(userId)).map((c) => c.path.split('?')[1]);
+  const ask = async (userId: string) => {
+    const chat = await json<{ id: string }>(await intelligence.request('/api/intelligence/chats', { method: 'POST', userId, json: {} }), 201);
+    return intelligence.request(`/api/intelligence/chats/${chat.id}/messages`, { method: 'POST', userId, json: { message: '혈압이 높으면 어떻게 하나요?' } });
+  };
+
+  test('when the user has not consented to the transfer abroad, then the reading, the missions and the chat answer 403 naming it, and nothing is read or sent', async () => {
+    const userId = userWith('checkup');
+    consentsOf.set(userId, ['HEALTH_DATA']);
+    const calls = await claudeCalls();
+    for (const response of [await reading(userId), await recommend(userId), await ask(userId)]) {
+      const problem = await json<{ code: string; consents: string[] }>(response, 403);
+      assert.deepEqual([problem.code, problem.consents], ['CONSENT_REQUIRED', ['AI_OVERSEAS_TRANSFER']]);
+    }
+    assert.deepEqual(healthReadsOf(userId), [], 'the health record was not read');
+    assert.equal(await claudeCalls(), calls, 'nothing went to the model');
+    const stored = await intelligence.db.query('select 1 from chat_messages m join chat_sessions s on s.id = m.session_id where s.user_id = $1', [userId]);
+    assert.equal(stored.rowCount, 0, 'the question was not stored');
+  });
+
+  test('when the user consents, then the reading comes and says why it read the record; withdrawn, even the stored reading is refused', async () => {
+    const userId = userWith('checkup');
+    consentsOf.set(userId, []);
+    const refused = await json<{ consents: string[] }>(await reading(userId), 403);
+    assert.deepEqual(refused.consents, ['HEALTH_DATA', 'AI_OVERSEAS_TRANSFER']);
+    consentsOf.set(userId, CONSENT_PURPOSES);
+    assert.equal((await json<Reading>(await reading(userId))).source, 'AI');
+    assert.deepEqual(healthReadsOf(userId), ['purpose=AI_READING']);
+    consentsOf.set(userId, ['HEALTH_DATA']);
+    assert.equal((await json<{ code: string }>(await reading(userId), 403)).code, 'CONSENT_REQUIRED');
   });
 });
 
@@ -236,6 +276,66 @@ describe('message batches', () => {
       assert.ok((event.inputTokens as number) > 0 && (event.outputTokens as number) > 0, 'the tokens the batch spent');
     }
     assert.equal(new Set(events.map((e) => e.eventId)).size, 2);
+  });
+});
+
+describe('erasure while Redis is down', () => {
+  test('when UserDeleted arrives while the cache cannot be reached for longer than any retry, then the erasure is recorded and the rows go at once, writes are refused, and the cached answers go once Redis is back', async () => {
+    const userId = userWith('checkup');
+    assert.equal((await json<Reading>(await reading(userId))).source, 'AI');
+    const chat = await json<{ id: string }>(await intelligence.request('/api/intelligence/chats', { method: 'POST', userId, json: {} }), 201);
+    await json(
+      await intelligence.request(`/api/intelligence/chats/${chat.id}/messages`, { method: 'POST', userId, json: { message: '혈압을 낮추려면?' } }),
+      201,
+    );
+    const listed = await intelligence.db.query<{ cache_key: string }>('select cache_key from cached_answers where user_id = $1', [userId]);
+    assert.equal(listed.rowCount, 1, 'the reading is cached');
+    const key = listed.rows[0]!.cache_key;
+    assert.ok(intelligence.dapr.stateOf('cache', key));
+
+    intelligence.dapr.storing = false;
+    try {
+      // Before, the cache was cleared first and an error there failed the delivery until Dapr gave up.
+      const eventId = randomUUID();
+      const deleted = { eventId, type: 'UserDeleted', userId, occurredAt: new Date().toISOString() };
+      const delivery = await intelligence.deliver('/events/user-deleted', 'user-deleted', deleted, eventId);
+      assert.deepEqual(await delivery.json(), { status: 'SUCCESS' });
+      const rows = await intelligence.db.query<{ n: string }>(
+        `select (select count(*) from chat_sessions where user_id = $1) + (select count(*) from chat_messages where user_id = $1)
+              + (select count(*) from token_usage where user_id = $1) as n`,
+        [userId],
+      );
+      assert.equal(Number(rows.rows[0]!.n), 0, 'chats and usage went at once');
+      for (const refused of [
+        await intelligence.request('/api/intelligence/chats', { method: 'POST', userId, json: {} }),
+        await reading(userId),
+        await recommend(userId),
+      ]) {
+        assert.equal((await json<{ code: string }>(refused, 401)).code, 'ACCOUNT_DELETED');
+      }
+      const pendingErasure = () =>
+        intelligence.db.query<{ completed: boolean; attempts: number; lastError: string }>(
+          'select completed_at is not null as completed, attempts, last_error as "lastError" from erased_users where user_id = $1',
+          [userId],
+        );
+      // Sweeps fail while the store is down; the erasure stays pending, with the step that failed.
+      for (let i = 0; i < 150 && ((await pendingErasure()).rows[0]?.attempts ?? 0) < 3; i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+      const pending = await pendingErasure();
+      assert.ok(pending.rows[0]!.attempts >= 3, `retried (${pending.rows[0]!.attempts} attempts)`);
+      assert.equal(pending.rows[0]?.completed, false);
+      assert.match(pending.rows[0]!.lastError, /^cache: /);
+      assert.ok(intelligence.dapr.stateOf('cache', key), 'the cached reading could not be dropped yet');
+      assert.equal((await intelligence.db.query('select 1 from cached_answers where user_id = $1', [userId])).rowCount, 1, 'its key stays listed until then');
+    } finally {
+      intelligence.dapr.storing = true;
+    }
+    for (let i = 0; i < 100; i += 1) {
+      const done = await intelligence.db.query('select 1 from erased_users where user_id = $1 and completed_at is not null', [userId]);
+      if (done.rowCount === 1) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.equal(intelligence.dapr.stateOf('cache', key), undefined, 'the cached reading is gone');
+    assert.equal((await intelligence.db.query('select 1 from cached_answers where user_id = $1', [userId])).rowCount, 0);
   });
 });
 

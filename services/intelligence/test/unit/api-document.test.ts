@@ -11,6 +11,7 @@ test('every public route of the intelligence service documents examples, a Korea
     messages: {} as never,
     messageBatches: {} as never,
     logger: {} as never,
+    consents: {} as never,
     db: undefined,
   });
   assert.deepEqual(documentIssues(routes), []);

@@ -33,7 +33,11 @@ export const messageNameOf = (contract: Pick<EventContract, 'name' | 'version'>)
 /** The route Dapr posts a topic's events to in our apps (`/events/<topic>`). */
 export const subscriptionRouteOf = (topic: string) => `/events/${topic}`;
 
-function cloudEventHeaders(contract: Pick<EventContract, 'type' | 'producer' | 'topic' | 'pubsub'> | undefined, topic: string, pubsub: string) {
+function cloudEventHeaders(
+  contract: Pick<EventContract, 'type' | 'producer' | 'republishers' | 'topic' | 'pubsub'> | undefined,
+  topic: string,
+  pubsub: string,
+) {
   return {
     type: 'object',
     description:
@@ -49,7 +53,11 @@ function cloudEventHeaders(contract: Pick<EventContract, 'type' | 'producer' | '
       type: contract
         ? { const: contract.type, description: 'The event name and its contract version' }
         : { type: 'string', description: 'The original event’s type' },
-      source: contract ? { const: contract.producer, description: 'The Dapr app id of the producer' } : { type: 'string' },
+      source: !contract
+        ? { type: 'string' }
+        : contract.republishers?.length
+          ? { enum: [contract.producer, ...contract.republishers], description: 'The Dapr app id of the producer (or of the app that published it again)' }
+          : { const: contract.producer, description: 'The Dapr app id of the producer' },
       datacontenttype: { const: 'application/json' },
       topic: { const: topic },
       pubsubname: { const: pubsub },
@@ -135,6 +143,16 @@ export function asyncApiDocument(options: AsyncApiOptions): Record<string, unkno
       messages: messageRef,
       'x-dapr-app-id': contract.producer,
     };
+    for (const republisher of contract.republishers ?? []) {
+      operations[`${republisher}.send.${contract.topic}`] = {
+        action: 'send',
+        channel: { $ref: `#/channels/${contract.topic}` },
+        title: `${republisher} publishes ${contract.topic} again`,
+        summary: 'Only to publish a dead-lettered event again (see the message description); through its transactional outbox',
+        messages: messageRef,
+        'x-dapr-app-id': republisher,
+      };
+    }
     for (const consumer of contract.consumers) {
       operations[`${consumer}.receive.${contract.topic}`] = {
         action: 'receive',

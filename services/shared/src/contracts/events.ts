@@ -34,6 +34,11 @@ export interface EventContract<S extends z.ZodType = z.ZodType> {
   pubsub: EventPubsub;
   topic: string;
   producer: AppId;
+  /**
+   * Apps that may publish the same event again, unchanged in type and meaning, besides its producer
+   * (the batch service replays a dead-lettered `user-deleted`); each says why in `description`.
+   */
+  republishers?: AppId[];
   /** The apps that subscribe to it (each one's component tests deliver every example). */
   consumers: AppId[];
   /** One line for the document. */
@@ -183,8 +188,25 @@ export const userDeleted = eventContract({
   producer: 'user',
   consumers: ['health', 'goal', 'intelligence', 'batch'],
   summary: 'A user deleted their account: every service erases what it holds about them',
-  description: 'Erasure must be idempotent: the same event may be delivered more than once.',
-  schema: z.object({ eventId, type: z.literal('UserDeleted'), userId, occurredAt }),
+  republishers: ['batch'],
+  description:
+    'Erasure must be idempotent: the same event may be delivered more than once. Every consumer records the erasure first and ' +
+    'finishes it whatever is down (docs/decisions/013-erasure-always-completes.md). When one is dead-lettered (a consumer could not ' +
+    'even record it), the batch service publishes it again after a growing delay, as a new event with `replayOf` and `replay` set ' +
+    '(CloudEvent source `batch`); a consumer handles it like the original.',
+  schema: z.object({
+    eventId,
+    type: z.literal('UserDeleted'),
+    userId,
+    occurredAt,
+    replayOf: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe('On a replay by the batch service: the id of the first user-deleted event of this erasure that was dead-lettered'),
+    replay: z.number().int().min(1).optional().describe('On a replay by the batch service: which replay this is (1, 2, …)'),
+  }),
   examples: [
     {
       name: 'deleted',

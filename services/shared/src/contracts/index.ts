@@ -5,3 +5,4 @@ export * from './internal-openapi.js';
 export * from './json-schema.js';
 export * from './problem.js';
 export * from './revocation.js';
+export * from './consents.js';

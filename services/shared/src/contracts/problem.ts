@@ -1,3 +1,4 @@
+import { CONSENT_PURPOSES } from './consents.js';
 import { z } from 'zod';
 
 /**
@@ -28,6 +29,7 @@ export const problemSchema = z
       )
       .optional()
       .describe('With VALIDATION_FAILED: one entry per invalid input'),
+    consents: z.array(z.enum(CONSENT_PURPOSES)).optional().describe('With CONSENT_REQUIRED: the consents the user has not given (or withdrew) that this needs'),
   })
   .describe('RFC 9457 problem details. `code` is stable and machine-readable; `detail` is for people.');
 

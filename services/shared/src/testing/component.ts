@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
+import winston from 'winston';
 import type { z } from 'zod';
 import { settableClock, type SettableClock } from '../clock.js';
 import { contractOfTopic } from '../contracts/events.js';
@@ -49,6 +51,8 @@ export interface Component {
    * topic's contract's, as its producer publishes it, unless `type` says otherwise).
    */
   deliver(route: string, topic: string, data: unknown, id?: string, envelope?: { type?: string; pubsub?: string }): Promise<Response>;
+  /** The service's log entries of level info and above so far (whatever LOG_LEVEL prints), oldest first. */
+  logs(): Record<string, unknown>[];
   stop(): Promise<void>;
 }
 
@@ -89,6 +93,21 @@ export async function startComponent<S extends z.ZodRawShape>(definition: DbServ
     ...options.env,
   });
   const logger = createLogger(definition.name, config.LOG_LEVEL);
+  // Everything from info up is kept for the test to read; the console still prints only LOG_LEVEL and up.
+  const captured: string[] = [];
+  for (const transport of logger.transports) transport.level = config.LOG_LEVEL;
+  logger.level = 'info';
+  logger.add(
+    new winston.transports.Stream({
+      level: 'info',
+      stream: new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          captured.push(chunk.toString('utf8'));
+          done();
+        },
+      }),
+    }),
+  );
   const dapr = options.dapr ?? createDaprDouble({ secrets: options.secrets ?? {} });
   const clock = options.clock ?? settableClock('2026-11-24T12:00:00+09:00');
   const db = createDb(testDatabase(definition.name, definition.dbSchema).url, definition.dbSchema, 5);
@@ -130,6 +149,12 @@ export async function startComponent<S extends z.ZodRawShape>(definition: DbServ
           data,
         }),
       }),
+    logs: () =>
+      captured
+        .join('')
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => JSON.parse(line) as Record<string, unknown>),
     async stop() {
       await server.close();
       await built.stop();

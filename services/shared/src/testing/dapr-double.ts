@@ -42,6 +42,10 @@ export interface DaprDouble extends Dapr {
   stateOf<T>(store: string, key: string): T | undefined;
   /** While false, publishing fails as a sidecar whose broker is down would. */
   publishing: boolean;
+  /** Publishing an event for which this answers true fails (a message the broker refuses, e.g. too large). */
+  refusePublishing: ((topic: string, data: unknown) => boolean) | undefined;
+  /** While false, every state call fails as a sidecar whose state store (Redis) is down would. */
+  storing: boolean;
   /** While false, the sidecar's health endpoint fails. */
   healthy: boolean;
   /** When set and true for a write, that state write fails as a sidecar whose store is down would. */
@@ -67,11 +71,18 @@ export function createDaprDouble(options: { secrets?: Record<string, string> } =
     return store;
   };
 
+  // What the real client throws when the sidecar answers 500 because the store is unreachable.
+  const storeReachable = (store: string) => {
+    if (!double.storing) throw new UpstreamUnavailableError('STATE_UNAVAILABLE', `The state store ${store} failed with status 500`);
+  };
+
   const double: DaprDouble = {
     sidecarUrl: 'memory://dapr-double',
     published,
     invocations,
     publishing: true,
+    refusePublishing: undefined,
+    storing: true,
     healthy: true,
 
     publishedTo: (topic) => published.filter((event) => event.topic === topic).map((event) => event.data),
@@ -100,7 +111,9 @@ export function createDaprDouble(options: { secrets?: Record<string, string> } =
     },
 
     async publish(pubsub: string, topic: string, data: unknown, publishOptions: PublishOptions = {}) {
-      if (!double.publishing) throw new UpstreamUnavailableError('PUBLISH_FAILED', `Publishing to ${pubsub}/${topic} failed with status 500`);
+      if (!double.publishing || double.refusePublishing?.(topic, data)) {
+        throw new UpstreamUnavailableError('PUBLISH_FAILED', `Publishing to ${pubsub}/${topic} failed with status 500`);
+      }
       published.push({ pubsub, topic, data: copy(data), options: copy(publishOptions) });
     },
 
@@ -109,11 +122,13 @@ export function createDaprDouble(options: { secrets?: Record<string, string> } =
     },
 
     async getStateEntry<T>(store: string, key: string) {
+      storeReachable(store);
       const entry = stores.get(store)?.get(key);
       return entry ? { value: copy(entry.value) as T, etag: entry.etag } : undefined;
     },
 
     async saveState(store: string, key: string, value: unknown, saveOptions: SaveStateOptions = {}) {
+      storeReachable(store);
       if (double.refuseStateWrite?.(store, key)) throw new UpstreamUnavailableError('STATE_UNAVAILABLE', `Saving ${store}/${key} failed with status 500`);
       const entries = storeOf(store);
       if (saveOptions.etag !== undefined && entries.get(key)?.etag !== saveOptions.etag) {
@@ -123,6 +138,7 @@ export function createDaprDouble(options: { secrets?: Record<string, string> } =
     },
 
     async deleteState(store: string, key: string) {
+      storeReachable(store);
       stores.get(store)?.delete(key);
     },
 

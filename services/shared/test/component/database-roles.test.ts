@@ -18,6 +18,11 @@ interface Table {
 }
 
 const INSUFFICIENT_PRIVILEGE = '42501';
+/**
+ * Audit tables a service may only add to and read (scripts/lib/databases.mjs `appendOnly`): its
+ * role may INSERT and SELECT, never UPDATE or DELETE.
+ */
+const APPEND_ONLY: Record<string, string[]> = { health_service: ['access_audit'] };
 const id = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 function statement(probe: Probe, table: Table): string {
@@ -93,6 +98,30 @@ describe('one PostgreSQL role per service schema', () => {
     }
   });
 
+  test('when a service’s role runs a schema’s functions, then only its own schema’s are open to it (the audit purge is health’s alone)', async () => {
+    const { rows } = await clients
+      .values()
+      .next()
+      .value!.query<{ schema: string; name: string }>(
+        `select n.nspname as schema, p.proname as name from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = any($1)`,
+        [databases.map(([, d]) => d.schema)],
+      );
+    assert.ok(
+      rows.some((r) => r.schema === 'health_service' && r.name === 'purge_expired_access_audit'),
+      'the audit purge exists',
+    );
+    const wrong: string[] = [];
+    for (const [service, { schema: own }] of databases) {
+      for (const fn of rows) {
+        const refused = await attempt(clients.get(service)!, `select ${id(fn.schema)}.${id(fn.name)}()`);
+        if (fn.schema === own && refused) wrong.push(`${service} cannot run ${fn.schema}.${fn.name} (${refused})`);
+        if (fn.schema !== own && refused !== INSUFFICIENT_PRIVILEGE)
+          wrong.push(`${service} ${refused ? `got ${refused} on` : 'may run'} ${fn.schema}.${fn.name}`);
+      }
+    }
+    assert.deepEqual(wrong, []);
+  });
+
   test("when a service's role reads or writes another service's schema, then PostgreSQL refuses; in its own schema it may read and write rows but not create tables", async () => {
     for (const [, { schema }] of databases) {
       assert.ok(tables.filter((t) => t.schema === schema && t.name !== 'schema_migrations').length > 0, `${schema} has tables to try`);
@@ -103,8 +132,9 @@ describe('one PostgreSQL role per service schema', () => {
       for (const table of tables) {
         const mine = table.schema === own;
         for (const probe of ['read', 'insert', 'update', 'delete'] as const) {
-          // The migration record is the migrations' own: the service may only read it.
-          const allowed = mine && (table.name !== 'schema_migrations' || probe === 'read');
+          // The migration record is the migrations' own: the service may only read it. An audit table: read and insert.
+          const appendOnly = APPEND_ONLY[table.schema]?.includes(table.name) ?? false;
+          const allowed = mine && (table.name === 'schema_migrations' ? probe === 'read' : appendOnly ? probe === 'read' || probe === 'insert' : true);
           const refused = await attempt(client, statement(probe, table));
           if (allowed && refused) wrong.push(`${service} cannot ${probe} ${table.schema}.${table.name} (${refused})`);
           if (!allowed && refused !== INSUFFICIENT_PRIVILEGE) {

@@ -50,7 +50,7 @@ describe('Idempotency-Key', () => {
     assert.equal(decideClaim({ fingerprint: 'f2', state: 'completed', claimedAt: ago(IDEMPOTENCY_WINDOW_MS) }, fp, now), 'take-over');
   });
 
-  test('answers a retry could change (5xx, 429) are not kept', () => {
-    assert.deepEqual([200, 201, 204, 400, 404, 409, 422, 429, 500, 502, 503].filter(keepsAnswer), [200, 201, 204, 400, 404, 409, 422]);
+  test('answers a retry could change (5xx, 429) and 401s (they say who asked) are not kept', () => {
+    assert.deepEqual([200, 201, 204, 400, 401, 404, 409, 422, 429, 500, 502, 503].filter(keepsAnswer), [200, 201, 204, 400, 404, 409, 422]);
   });
 });

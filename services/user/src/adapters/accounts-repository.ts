@@ -29,8 +29,15 @@ interface AccountRow {
 
 /** SQL for accounts and refresh tokens; every function runs on the caller's transaction. */
 const accounts = {
-  async findLive(client: DbClient, userId: string): Promise<Account | undefined> {
-    const result = await client.query<AccountRow>(`select ${ACCOUNT_COLUMNS} from users where id = $1 and status <> 'DELETED'`, [userId]);
+  /**
+   * The account unless deleted. `update` locks its row for the rest of the transaction (a profile
+   * edit, the deletion), so an edit and a deletion of one account run one after the other.
+   */
+  async findLive(client: DbClient, userId: string, lock?: 'update'): Promise<Account | undefined> {
+    const result = await client.query<AccountRow>(
+      `select ${ACCOUNT_COLUMNS} from users where id = $1 and status <> 'DELETED'${lock === 'update' ? ' for update' : ''}`,
+      [userId],
+    );
     return result.rows[0];
   },
 
@@ -84,6 +91,8 @@ const accounts = {
   /** Erases personal data and marks the account deleted; the row stays as a tombstone, its identities go. */
   async markDeleted(client: DbClient, userId: string): Promise<void> {
     await client.query('delete from identities where user_id = $1', [userId]);
+    // The consent history is personal data like the profile: erased with it (docs/decisions/020).
+    await client.query('delete from consent_events where user_id = $1', [userId]);
     await client.query(
       `update users set status = 'DELETED', deleted_at = now(), updated_at = now(), email = null, name = null,
          picture = null, birth_date = null, sex = null, occupation = null, subject = 'deleted:' || id
@@ -184,14 +193,15 @@ export const refreshTokens = {
     await client.query('update refresh_tokens set revoked_at = coalesce(revoked_at, now()), successor_sealed = null where family_id = $1', [familyId]);
   },
 
-  /** Revokes every session of the user; returns their family ids. */
-  async revokeAllOf(client: DbClient, userId: string): Promise<string[]> {
-    const result = await client.query<{ familyId: string }>(
-      `update refresh_tokens set revoked_at = coalesce(revoked_at, now()), successor_sealed = null where user_id = $1
-       returning family_id as "familyId"`,
-      [userId],
-    );
-    return [...new Set(result.rows.map((r) => r.familyId))];
+  /** The sessions (families) the user ever had. */
+  async familiesOf(client: DbClient, userId: string): Promise<string[]> {
+    const result = await client.query<{ familyId: string }>('select distinct family_id as "familyId" from refresh_tokens where user_id = $1', [userId]);
+    return result.rows.map((r) => r.familyId).sort();
+  },
+
+  /** Deletes every refresh token of the user (the account is being erased). */
+  async deleteAllOf(client: DbClient, userId: string): Promise<void> {
+    await client.query('delete from refresh_tokens where user_id = $1', [userId]);
   },
 };
 

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import {
   ConflictError,
+  deleteOutboxRowsOf,
   enqueueEvent,
   eventContracts,
   REVOCATION_STORE,
@@ -236,7 +237,8 @@ export function createAccounts(deps: AccountsDeps) {
 
     async updateProfile(userId: string, input: ProfileInput): Promise<AccountView> {
       const account = await withTransaction(db, async (client) => {
-        const current = await accounts.findLive(client, userId);
+        // Locked: a deletion running now finishes first, and this edit then finds no account.
+        const current = await accounts.findLive(client, userId, 'update');
         if (!current) throw new NotFoundError('ACCOUNT_NOT_FOUND', 'The account does not exist.');
         const { status, event } = statusAfterUpdate(current.status, input);
         const updated = await accounts.updateProfile(client, userId, input, status);
@@ -253,13 +255,19 @@ export function createAccounts(deps: AccountsDeps) {
     /** `sessionId`: the session asking, whose revocation is written last (see denySessions). */
     async delete(userId: string, sessionId?: string): Promise<void> {
       await withTransaction(db, async (client) => {
-        const current = await accounts.findLive(client, userId);
+        const current = await accounts.findLive(client, userId, 'update');
         if (!current) throw new NotFoundError('ACCOUNT_NOT_FOUND', 'The account does not exist.');
-        const revoked = await refreshTokens.revokeAllOf(client, userId);
+        // Each session's lock (as logout and refresh take it): a refresh in flight commits its new
+        // token first, so the delete below sees it; one that comes later finds its token gone.
+        const sessions = await refreshTokens.familiesOf(client, userId);
+        for (const session of sessions) await refreshTokens.lockSession(client, session);
+        await refreshTokens.deleteAllOf(client, userId);
         await accounts.markDeleted(client, userId);
+        // The user's earlier events (published or not) carried their profile: they go with the account.
+        await deleteOutboxRowsOf(client, userId);
         await enqueueEvent(client, eventContracts.userDeleted, { type: 'UserDeleted', userId, occurredAt: deps.clock.now().toISOString() });
         // Last, before the commit: a failed revocation write keeps the account as it was.
-        await denySessions(revoked, sessionId);
+        await denySessions(sessions, sessionId);
       });
       deps.eventsEnqueued();
       deps.logger.info('account deleted', { userId });

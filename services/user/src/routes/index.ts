@@ -1,10 +1,13 @@
 import { OPENAPI_SECURITY, serviceInfoRoute, SIGN_IN_SCOPES, type Clock, type Db, type RouteSpec } from '@healthsync/shared';
 import type { Accounts } from '../handlers/accounts.js';
+import type { Consents } from '../handlers/consents.js';
 import { createAuthRoutes } from './auth.js';
+import { createConsentRoutes } from './consents.js';
 import { createMeRoutes } from './me.js';
 
 export interface UserRouteDeps {
   accounts: Accounts;
+  consents: Consents;
   jwks: () => unknown;
   clock: Clock;
   db: Db | undefined;
@@ -12,7 +15,12 @@ export interface UserRouteDeps {
 
 /** Every route of the user service, in the order they are mounted (also what the API document is made from). */
 export function userRoutes(deps: UserRouteDeps): RouteSpec[] {
-  return [serviceInfoRoute('user', 'users', deps.db), ...createAuthRoutes(deps.accounts, deps.jwks), ...createMeRoutes(deps.accounts, deps.clock)];
+  return [
+    serviceInfoRoute('user', 'users', deps.db),
+    ...createAuthRoutes(deps.accounts, deps.jwks),
+    ...createMeRoutes(deps.accounts, deps.clock),
+    ...createConsentRoutes(deps.consents),
+  ];
 }
 
 /**

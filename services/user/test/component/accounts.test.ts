@@ -448,12 +448,194 @@ describe('deletion', () => {
     assert.notEqual(fresh.user.id, userId);
     assert.equal(fresh.user.onboardingRequired, true);
   });
+
+  test('when the account is deleted while its profile events still wait for the broker, then they are dropped with it: nothing of the profile is kept or published afterwards', async () => {
+    const session = await signIn(newPerson('erase'));
+    const userId = session.user.id;
+    user.dapr.publishing = false;
+    try {
+      assert.equal((await user.request('/api/users/me', { method: 'PUT', userId, json: { ...profile, name: '삭제될이름' } })).status, 200);
+      const waiting = await user.db.query<{ payload: string }>('select payload::text from outbox where aggregate_id = $1', [userId]);
+      assert.match(waiting.rows[0]!.payload, /삭제될이름/, 'the profile event waits in the outbox with the name');
+      assert.equal((await user.request('/api/users/me', { method: 'DELETE', userId })).status, 204);
+    } finally {
+      user.dapr.publishing = true;
+    }
+    await eventually(() => user.dapr.publishedTo('user-deleted').find((e) => (e as { userId: string }).userId === userId));
+    assert.equal(user.dapr.publishedTo('user-registered').filter((e) => (e as { userId: string }).userId === userId).length, 0, 'never published');
+    const rows = await user.db.query<{ topic: string; payload: string }>('select topic, payload::text from outbox where aggregate_id = $1', [userId]);
+    assert.deepEqual(
+      rows.rows.map((r) => r.topic),
+      ['user-deleted'],
+    );
+    assert.doesNotMatch(rows.rows[0]!.payload, /삭제될이름|1988/);
+    const tokens = await user.db.query('select 1 from refresh_tokens where user_id = $1', [userId]);
+    assert.equal(tokens.rowCount, 0, 'the refresh tokens went with the account');
+    const refresh = await user.request('/api/auth/refresh', { method: 'POST', json: { refreshToken: session.refreshToken } });
+    assert.equal(refresh.status, 401);
+  });
 });
 
 function sessionIdOf(accessToken: string): string {
   const payload = JSON.parse(Buffer.from(accessToken.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
   return String(payload.sid ?? payload.sessionId ?? payload.jti);
 }
+
+describe('consents (PIPA)', () => {
+  interface ConsentView {
+    purpose: string;
+    granted: boolean;
+    version: string | null;
+    decidedAt: string | null;
+    channel: string | null;
+    notice: { version: string };
+  }
+  interface History {
+    items: { purpose: string; action: string; version: string; channel: string; recordedAt: string }[];
+    nextCursor: string | null;
+  }
+  const read = async <T>(response: Response, status = 200): Promise<T> => {
+    const text = await response.text();
+    assert.equal(response.status, status, text);
+    return JSON.parse(text) as T;
+  };
+  const decide = (userId: string, body: unknown) => user.request('/api/users/me/consents', { method: 'POST', userId, json: body });
+  const internal = async (userId: string) =>
+    read<{ userId: string; consents: { purpose: string; granted: boolean }[] }>(await user.request(`/internal/users/${userId}/consents`));
+
+  test('when a new user signs in, then no consent is given: both are listed with the notice to show', async () => {
+    const { user: account } = await signIn(newPerson('consent-none'));
+    const { consents } = await read<{ consents: ConsentView[] }>(await user.request('/api/users/me/consents', { userId: account.id }));
+    assert.deepEqual(
+      consents.map((c) => [c.purpose, c.granted, c.version, c.decidedAt, c.channel]),
+      [
+        ['HEALTH_DATA', false, null, null, null],
+        ['AI_OVERSEAS_TRANSFER', false, null, null, null],
+      ],
+    );
+    assert.ok(consents.every((c) => /^\d{4}-\d{2}-\d{2}$/.test(c.notice.version)));
+  });
+
+  test('when a user grants, withdraws and grants again, then each decision is recorded with version, time and channel, and the state in force follows', async () => {
+    const { user: account } = await signIn(newPerson('consent-cycle'));
+    const userId = account.id;
+    const { consents } = await read<{ consents: ConsentView[] }>(await user.request('/api/users/me/consents', { userId }));
+    const version = consents.find((c) => c.purpose === 'AI_OVERSEAS_TRANSFER')!.notice.version;
+
+    const granted = await read<{ recorded: boolean; consents: ConsentView[] }>(
+      await decide(userId, { purpose: 'AI_OVERSEAS_TRANSFER', action: 'GRANT', version, channel: 'WEB' }),
+    );
+    assert.equal(granted.recorded, true);
+    const inForce = granted.consents.find((c) => c.purpose === 'AI_OVERSEAS_TRANSFER')!;
+    assert.deepEqual([inForce.granted, inForce.version, inForce.channel, inForce.decidedAt], [true, version, 'WEB', user.clock.now().toISOString()]);
+    assert.equal(granted.consents.find((c) => c.purpose === 'HEALTH_DATA')!.granted, false, 'one consent never stands for the other');
+    assert.deepEqual(
+      (await internal(userId)).consents.map((c) => c.granted),
+      [false, true],
+    );
+
+    // The same decision again (a retry): nothing new.
+    assert.equal(
+      (await read<{ recorded: boolean }>(await decide(userId, { purpose: 'AI_OVERSEAS_TRANSFER', action: 'GRANT', version, channel: 'WEB' }))).recorded,
+      false,
+    );
+
+    user.clock.advance(60_000);
+    const withdrawn = await read<{ recorded: boolean; consents: ConsentView[] }>(
+      await decide(userId, { purpose: 'AI_OVERSEAS_TRANSFER', action: 'WITHDRAW', channel: 'APP' }),
+    );
+    assert.equal(withdrawn.recorded, true);
+    assert.deepEqual(
+      (await internal(userId)).consents.map((c) => c.granted),
+      [false, false],
+      'health and intelligence see the withdrawal at once',
+    );
+    user.clock.advance(60_000);
+    await read(await decide(userId, { purpose: 'AI_OVERSEAS_TRANSFER', action: 'GRANT', version, channel: 'APP' }));
+
+    const history = await read<History>(await user.request('/api/users/me/consents/history', { userId }));
+    assert.deepEqual(
+      history.items.map((i) => [i.purpose, i.action, i.version, i.channel]),
+      [
+        ['AI_OVERSEAS_TRANSFER', 'GRANT', version, 'APP'],
+        ['AI_OVERSEAS_TRANSFER', 'WITHDRAW', version, 'APP'],
+        ['AI_OVERSEAS_TRANSFER', 'GRANT', version, 'WEB'],
+      ],
+    );
+    // A page at a time, with the cursor it gave.
+    const first = await read<History>(await user.request('/api/users/me/consents/history?limit=2', { userId }));
+    const rest = await read<History>(await user.request(`/api/users/me/consents/history?limit=2&cursor=${first.nextCursor}`, { userId }));
+    assert.deepEqual([first.items.length, rest.items.length, rest.nextCursor], [2, 1, null]);
+    assert.deepEqual([...first.items, ...rest.items], history.items);
+  });
+
+  test('when a user changes their mind many times, then the last decision is in force and the history pages in order (ids compared as numbers)', async () => {
+    const { user: account } = await signIn(newPerson('consent-many'));
+    const userId = account.id;
+    const { consents } = await read<{ consents: ConsentView[] }>(await user.request('/api/users/me/consents', { userId }));
+    const version = consents.find((c) => c.purpose === 'HEALTH_DATA')!.notice.version;
+    for (let i = 0; i < 12; i += 1) {
+      user.clock.advance(1000);
+      const action = i % 2 === 0 ? 'GRANT' : 'WITHDRAW';
+      await read(await decide(userId, { purpose: 'HEALTH_DATA', action, ...(action === 'GRANT' ? { version } : {}), channel: 'APP' }));
+      const inForce = (await internal(userId)).consents.find((c) => c.purpose === 'HEALTH_DATA')!;
+      assert.equal(inForce.granted, action === 'GRANT', `after decision ${i + 1}`);
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: History = await read<History>(await user.request(`/api/users/me/consents/history?limit=5${cursor ? `&cursor=${cursor}` : ''}`, { userId }));
+      seen.push(...page.items.map((i) => i.recordedAt));
+      cursor = page.nextCursor;
+    } while (cursor);
+    assert.equal(seen.length, 12);
+    assert.deepEqual(seen, [...seen].sort().reverse(), 'newest first, no gaps or repeats');
+  });
+
+  test('when a decision is malformed or grants another notice version, then it is a 400 naming the field and nothing is recorded', async () => {
+    const { user: account } = await signIn(newPerson('consent-bad'));
+    const userId = account.id;
+    const bad = [
+      { purpose: 'MARKETING', action: 'GRANT', version: '2026-12-01', channel: 'APP' },
+      { purpose: 'HEALTH_DATA', action: 'MAYBE', version: '2026-12-01', channel: 'APP' },
+      { purpose: 'HEALTH_DATA', action: 'GRANT', channel: 'APP' },
+      { purpose: 'HEALTH_DATA', action: 'GRANT', version: '2020-01-01', channel: 'APP' },
+      { purpose: 'HEALTH_DATA', action: 'GRANT', version: 'latest', channel: 'APP' },
+      { purpose: 'HEALTH_DATA', action: 'GRANT', version: '2026-12-01', channel: 'FAX' },
+      { purpose: 'HEALTH_DATA', action: 'GRANT', version: '2026-12-01' },
+      { purpose: 'HEALTH_DATA', action: 'GRANT', version: '2026-12-01', channel: 'APP', userId: randomUUID() },
+      [],
+      'GRANT',
+    ];
+    for (const body of bad) {
+      const problem = await read<{ code: string; errors: { field: string }[] }>(await decide(userId, body), 400);
+      // A bare JSON string is not even an object: the JSON parser refuses it first.
+      assert.equal(problem.code, typeof body === 'string' ? 'MALFORMED_JSON' : 'VALIDATION_FAILED', JSON.stringify(body));
+    }
+    const outdated = await read<{ errors: { field: string; message: string }[] }>(
+      await decide(userId, { purpose: 'HEALTH_DATA', action: 'GRANT', version: '2020-01-01', channel: 'APP' }),
+      400,
+    );
+    assert.equal(outdated.errors[0]!.field, 'body.version');
+    assert.deepEqual((await read<History>(await user.request('/api/users/me/consents/history', { userId }))).items, []);
+    assert.equal((await read<{ code: string }>(await user.request('/api/users/me/consents/history?cursor=nope', { userId }), 400)).code, 'VALIDATION_FAILED');
+  });
+
+  test('when the account is deleted, then its consent history is erased and health and intelligence see no consent', async () => {
+    const session = await signIn(newPerson('consent-erased'));
+    const userId = session.user.id;
+    const { consents } = await read<{ consents: ConsentView[] }>(await user.request('/api/users/me/consents', { userId }));
+    for (const c of consents) await read(await decide(userId, { purpose: c.purpose, action: 'GRANT', version: c.notice.version, channel: 'APP' }));
+    assert.equal((await user.request('/api/users/me', { method: 'DELETE', userId })).status, 204);
+    const rows = await user.db.query('select 1 from consent_events where user_id = $1', [userId]);
+    assert.equal(rows.rowCount, 0);
+    assert.deepEqual(
+      (await internal(userId)).consents.map((c) => c.granted),
+      [false, false],
+    );
+    assert.equal((await read<{ code: string }>(await user.request('/api/users/me/consents', { userId }), 404)).code, 'ACCOUNT_NOT_FOUND');
+  });
+});
 
 describe('contracts', () => {
   test('when the user service has published (registration, profile edit, deletion), then every event keeps its committed contract, CloudEvent type and id', async () => {

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/**
+ * The consents a user gives under Korea's Personal Information Protection Act
+ * (docs/reference/pipa.md): each a separate, explicit decision the user service records.
+ *
+ * - HEALTH_DATA: collecting and using health information (sensitive information, art. 23) —
+ *   NHIS checkups imported, judged and kept.
+ * - AI_OVERSEAS_TRANSFER: transferring that information abroad to the AI provider (Anthropic,
+ *   United States; art. 28-8) — the AI reading, the recommendations and the chat.
+ *
+ * The user service owns the records; health and intelligence ask it at request time
+ * (`GET /internal/users/{userId}/consents`, answered with `consentStateSchema`).
+ */
+export const CONSENT_PURPOSES = ['HEALTH_DATA', 'AI_OVERSEAS_TRANSFER'] as const;
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+
+/** Where the user decided: the app or the web client. */
+export const CONSENT_CHANNELS = ['APP', 'WEB'] as const;
+export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
+
+/** A consent notice's version: the date its text took effect, e.g. `2026-12-01`. */
+export const consentVersionSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'version must be the notice’s date, YYYY-MM-DD');
+
+/** The current state of one consent, derived from the user's history of decisions. */
+export const consentStatusSchema = z.object({
+  purpose: z.enum(CONSENT_PURPOSES),
+  granted: z.boolean(),
+  /** The notice version of the grant in force (null when not granted). */
+  version: consentVersionSchema.nullable(),
+  /** When the decision in force was recorded (null when never decided). */
+  decidedAt: z.iso.datetime().nullable(),
+  channel: z.enum(CONSENT_CHANNELS).nullable(),
+});
+export type ConsentStatus = z.infer<typeof consentStatusSchema>;
+
+/** What the user service answers health and intelligence: every purpose, granted or not. */
+export const consentStateSchema = z.object({
+  userId: z.uuid(),
+  consents: z.array(consentStatusSchema),
+});
+export type ConsentState = z.infer<typeof consentStateSchema>;
+
+/** The internal route health and intelligence call (service invocation of the user app). */
+export const consentStatePath = (userId: string) => `internal/users/${encodeURIComponent(userId)}/consents`;
