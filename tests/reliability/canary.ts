@@ -1,4 +1,4 @@
-import { newIdentity, signInWithIdToken } from '../support/users.js';
+import { grantConsents, newIdentity, signInWithIdToken } from '../support/users.js';
 import { healthOccupation } from './db.js';
 import { call, codeOf } from './http.js';
 
@@ -34,6 +34,7 @@ export class Canary {
       return answer.body as Record<string, unknown>;
     };
     await must('PUT', '/api/users/me', { name: '최가나', birthDate: '1990-01-01', sex: 'M', occupation: 'DRIVER' });
+    await grantConsents(token);
     await must('PUT', '/api/goals/missions', { missionIds: ['cat-li-posture'] });
     const chat = await must('POST', '/api/intelligence/chats');
     const deadline = Date.now() + 30_000;

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { seoulDay } from '../support/goals.js';
 import { answerOnPhone, registerNhisPerson, uniquePhone, type NhisCheckup } from '../support/health.js';
-import { newIdentity, signInWithIdToken } from '../support/users.js';
+import { grantConsents, newIdentity, signInWithIdToken } from '../support/users.js';
 import { batchDayTotals, healthOccupation, seedStreak } from './db.js';
 import { call, codeOf, type Answer, type Traffic } from './http.js';
 import { Additions, judgeCopy, judgeCount, outcomeOf, Register, SeededMission, type Finding, type Outcome } from './ledger.js';
@@ -102,6 +102,8 @@ export class VirtualUser {
     const user = new VirtualUser(label, identity, session.user.id, index, traffic, options);
     user.useSession(session.accessToken, session.refreshToken);
     await user.must('PUT', '/api/users/me', { name: NAMES[0], birthDate: BIRTH_DATE, sex: 'F', occupation: OCCUPATIONS[0] });
+    // Onboarding's consents (health data, the AI provider abroad): NHIS links and chats need them.
+    await grantConsents(session.accessToken);
     await user.must('PUT', '/api/goals/missions', { missionIds: [...MISSIONS] });
     const day = options.day;
     const dayBefore = (offset: number) => new Date(Date.parse(`${day}T00:00:00Z`) - offset * 86_400_000).toISOString().slice(0, 10);
