@@ -5400,7 +5400,7 @@ export interface operations {
                             suggestedQuestions: string[] | null;
                         }[];
                         totalMessages: number;
-                        /** @description Opaque; pass as `before` for older messages; null on the oldest page */
+                        /** @description Opaque; pass as `cursor` for older messages; null on the oldest page */
                         nextCursor: string | null;
                     };
                 };

@@ -117,7 +117,7 @@ export const sseDescription = [
 export const historySchema = sessionSchema.extend({
   messages: z.array(messageSchema).describe('Oldest first within the page'),
   totalMessages: z.number().int(),
-  nextCursor: z.string().nullable().describe('Opaque; pass as `before` for older messages; null on the oldest page'),
+  nextCursor: z.string().nullable().describe('Opaque; pass as `cursor` for older messages; null on the oldest page'),
 });
 
 export const sessionListSchema = z.object({
