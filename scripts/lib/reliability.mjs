@@ -14,7 +14,7 @@ const suite = (file) => import(path.join(root, 'tests', 'dist', 'reliability', f
 const number = (name, fallback) => (process.env[name] ? Number(process.env[name]) : fallback);
 
 /**
- * What `npm test` runs: a few faults, a small load (about 90 s). The broker is the running
+ * What `npm test` runs: a few faults, a small load (about 60 s). The broker is the running
  * component set's: Redis (components/local) or RabbitMQ (components/alt); the other is not running.
  * The Python service restarts differently (its virtual environment's interpreter) and keeps its
  * own idempotency, so it is one of them.
