@@ -98,8 +98,31 @@ function issuesOf(location: string, error: z.ZodError): FieldIssue[] {
   }));
 }
 
+/**
+ * Where a value holds the NUL character (U+0000), in a string or a key: PostgreSQL's text and
+ * jsonb cannot store it, so it is refused at the edge (400) rather than failing in the database.
+ */
+function nulPaths(value: unknown, path: string[] = [], out: string[][] = []): string[][] {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) out.push(path);
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) => nulPaths(item, [...path, String(index)], out));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (key.includes('\u0000')) out.push([...path, key.replaceAll('\u0000', '')]);
+      nulPaths(item, [...path, key], out);
+    }
+  }
+  return out;
+}
+
 function parsePart<T>(schema: z.ZodType<T> | undefined, value: unknown, location: string, issues: FieldIssue[]): T {
   if (!schema) return undefined as T;
+  const withNul = nulPaths(value);
+  if (withNul.length > 0) {
+    issues.push(...withNul.map((path) => ({ field: [location, ...path].join('.'), message: 'must not contain the NUL character (U+0000)' })));
+    return undefined as T;
+  }
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   issues.push(...issuesOf(location, result.error));

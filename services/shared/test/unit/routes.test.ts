@@ -89,6 +89,29 @@ describe('schema-described routes', () => {
     assert.equal(saved.length, before);
   });
 
+  test('when a string or a key holds the NUL character (PostgreSQL cannot store it), then 400 names where and the handler does not run', async () => {
+    const before = saved.length;
+    for (const [body, field] of [
+      ['{"name":"a\\u0000b","size":2}', 'body.name'],
+      ['{"name":"a","size":2,"x\\u0000":1}', 'body.x'],
+    ] as const) {
+      const response = await fetch(`${base}/api/things/${id}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', [USER_ID_HEADER]: 'user-1' },
+        body,
+      });
+      assert.equal(response.status, 400);
+      const problem = (await response.json()) as { code: string; errors: { field: string; message: string }[] };
+      assert.equal(problem.code, 'VALIDATION_FAILED');
+      assert.deepEqual(
+        problem.errors.map((e) => e.field),
+        [field],
+      );
+      assert.match(problem.errors[0]!.message, /NUL/);
+    }
+    assert.equal(saved.length, before);
+  });
+
   test('when the body is not JSON, then 400 MALFORMED_JSON', async () => {
     const response = await fetch(`${base}/api/things/${id}`, {
       method: 'PUT',
