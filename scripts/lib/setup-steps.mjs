@@ -208,11 +208,52 @@ async function goBuildWithProgress(build, dir) {
   log.detail(`${build.name}: built in ${minutes(ms)} (${compiled} packages compiled${fromCache})`);
 }
 
+const pidAlive = (pid) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+};
+
+/**
+ * Runs `work` holding a lock on one cache entry, so two clones' set-ups on one machine never
+ * build into the same .partial folder (one would delete the other's half-built files): the
+ * second waits and then finds the entry there. A lock whose process has gone is taken over.
+ */
+export async function withCacheEntryLock(cacheDir, name, work) {
+  const lock = `${cacheDir}.lock`;
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  let told = false;
+  for (;;) {
+    try {
+      fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      const holder = Number(fs.readFileSync(lock, 'utf8'));
+      if (!Number.isInteger(holder) || holder <= 0 || !pidAlive(holder)) {
+        fs.rmSync(lock, { force: true });
+        continue;
+      }
+      if (!told) log.step(`${name}: another set-up on this machine (pid ${holder}) is building it; waiting for it`);
+      told = true;
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    fs.rmSync(lock, { force: true });
+  }
+}
+
 /**
  * Builds Go programs from a wrapper module under tools/ (go.mod + go.sum pin the release).
  * Binaries are kept in a cache outside the clone (~/.cache/healthsync/tools), keyed by the
  * wrapper module, the flags and the Go version, so a fresh clone on a warm machine only
- * copies them. A build goes to a .partial folder first: an interrupted build leaves no
+ * copies them. A build goes to a .partial-<pid> folder first: an interrupted build leaves no
  * half-written cache entry.
  *
  * build: { name, module, packages, ldflags, tags?, outputs (absolute paths, one per binary,
@@ -234,13 +275,18 @@ export async function ensureGoBuild(build) {
   const cached = build.outputs.map((o) => path.join(cacheDir, path.basename(o)));
   const outcome = cached.every((c) => fs.existsSync(c)) ? 'copied' : 'built';
   if (outcome === 'built') {
-    const partial = `${cacheDir}.partial`;
-    fs.rmSync(partial, { recursive: true, force: true });
-    fs.mkdirSync(partial, { recursive: true });
-    await goBuildWithProgress(build, partial);
-    for (const [from, to] of Object.entries(build.rename ?? {})) fs.renameSync(path.join(partial, from), path.join(partial, to));
-    fs.rmSync(cacheDir, { recursive: true, force: true });
-    fs.renameSync(partial, cacheDir);
+    await withCacheEntryLock(cacheDir, build.name, async () => {
+      // Another clone's set-up may have finished it while this one waited for the lock.
+      if (cached.every((c) => fs.existsSync(c))) return;
+      // The process's own folder: an older set-up without the lock cannot delete it under us.
+      const partial = `${cacheDir}.partial-${process.pid}`;
+      fs.rmSync(partial, { recursive: true, force: true });
+      fs.mkdirSync(partial, { recursive: true });
+      await goBuildWithProgress(build, partial);
+      for (const [from, to] of Object.entries(build.rename ?? {})) fs.renameSync(path.join(partial, from), path.join(partial, to));
+      fs.rmSync(cacheDir, { recursive: true, force: true });
+      fs.renameSync(partial, cacheDir);
+    });
   } else {
     log.step(`${build.name}: copying from the build cache`);
   }
