@@ -1228,17 +1228,17 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             /**
-                             * @description ENCOURAGEMENT: the daily AI nudge
+                             * @description ENCOURAGEMENT: the daily AI nudge. INACTIVITY_NOTICE: the account has not been used for most of the retention period and will be erased from the day the text names unless the user signs in before (docs/decisions/022); show it prominently. Unknown kinds: show the text
                              * @enum {string}
                              */
-                            kind: "ENCOURAGEMENT";
-                            /** @description At most 80 characters */
+                            kind: "ENCOURAGEMENT" | "INACTIVITY_NOTICE";
+                            /** @description ENCOURAGEMENT: at most 80 characters */
                             text: string;
                             /**
-                             * @description FALLBACK when the AI could not write it
+                             * @description FALLBACK when the AI could not write it; SYSTEM for the service’s own notices
                              * @enum {string}
                              */
-                            source: "AI" | "FALLBACK";
+                            source: "AI" | "FALLBACK" | "SYSTEM";
                             /**
                              * Format: date-time
                              * @description When it arrived in the inbox (after quiet hours, if it waited), ISO 8601
@@ -1602,17 +1602,17 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         /**
-                         * @description ENCOURAGEMENT: the daily AI nudge
+                         * @description ENCOURAGEMENT: the daily AI nudge. INACTIVITY_NOTICE: the account has not been used for most of the retention period and will be erased from the day the text names unless the user signs in before (docs/decisions/022); show it prominently. Unknown kinds: show the text
                          * @enum {string}
                          */
-                        kind: "ENCOURAGEMENT";
-                        /** @description At most 80 characters */
+                        kind: "ENCOURAGEMENT" | "INACTIVITY_NOTICE";
+                        /** @description ENCOURAGEMENT: at most 80 characters */
                         text: string;
                         /**
-                         * @description FALLBACK when the AI could not write it
+                         * @description FALLBACK when the AI could not write it; SYSTEM for the service’s own notices
                          * @enum {string}
                          */
-                        source: "AI" | "FALLBACK";
+                        source: "AI" | "FALLBACK" | "SYSTEM";
                         /**
                          * Format: date-time
                          * @description When it arrived in the inbox (after quiet hours, if it waited), ISO 8601
@@ -1935,17 +1935,17 @@ export interface operations {
                                     /** Format: uuid */
                                     id: string;
                                     /**
-                                     * @description ENCOURAGEMENT: the daily AI nudge
+                                     * @description ENCOURAGEMENT: the daily AI nudge. INACTIVITY_NOTICE: the account has not been used for most of the retention period and will be erased from the day the text names unless the user signs in before (docs/decisions/022); show it prominently. Unknown kinds: show the text
                                      * @enum {string}
                                      */
-                                    kind: "ENCOURAGEMENT";
-                                    /** @description At most 80 characters */
+                                    kind: "ENCOURAGEMENT" | "INACTIVITY_NOTICE";
+                                    /** @description ENCOURAGEMENT: at most 80 characters */
                                     text: string;
                                     /**
-                                     * @description FALLBACK when the AI could not write it
+                                     * @description FALLBACK when the AI could not write it; SYSTEM for the service’s own notices
                                      * @enum {string}
                                      */
-                                    source: "AI" | "FALLBACK";
+                                    source: "AI" | "FALLBACK" | "SYSTEM";
                                     /**
                                      * Format: date-time
                                      * @description When it arrived in the inbox (after quiet hours, if it waited), ISO 8601
