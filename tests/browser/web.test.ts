@@ -369,6 +369,8 @@ describe('the web client in a browser, every flow against the running system', (
         .getByText(/본인이 .*열람했습니다/)
         .first()
         .waitFor();
+      // Before withdrawing health data: what it destroys (PIPA art. 21, 37).
+      await page.getByText(/철회하면 저장된 건강검진 결과와 결과지, 건강보험공단 연동 기록/).waitFor();
       const overseas = 'AI 기능을 위한 건강정보 국외 이전(미국 Anthropic)';
       await page.getByRole('button', { name: `${overseas} 동의 철회` }).click();
       await page.getByRole('button', { name: `${overseas} 동의하기` }).waitFor();

@@ -144,7 +144,7 @@ test('when the Azure components are read, then no credential is written inline',
 test('when the code of every service is read, then each component it uses exists in both sets and is scoped to that app', () => {
   const usage = codeUsage();
   const used = new Set(Object.values(usage).flatMap((u) => u.components));
-  for (const expected of ['events', 'usage-stream', 'cache', 'revocations', 'secretstore', 'daily-encouragement']) {
+  for (const expected of ['events', 'usage-stream', 'cache', 'revocations', 'secretstore', 'daily-encouragement', 'account-retention']) {
     assert.ok(used.has(expected), `the code scan did not find ${expected}: the scan is broken or the code changed`);
   }
   for (const [app, { components }] of Object.entries(usage)) {
@@ -210,6 +210,13 @@ test('when the Azure cron binding is read, then it fires daily at 00:00 (generat
   const cron = azure.get('daily-encouragement');
   assert.equal(cron.spec.type, 'bindings.cron');
   assert.equal(metadataValue(cron, 'schedule'), 'CRON_TZ=Asia/Seoul 0 0 0,9 * * *');
+});
+
+test('when the Azure retention binding is read, then it fires once a day at 03:30 Korea time, for the user service only', () => {
+  const cron = azure.get('account-retention');
+  assert.equal(cron.spec.type, 'bindings.cron');
+  assert.equal(metadataValue(cron, 'schedule'), 'CRON_TZ=Asia/Seoul 0 30 3 * * *');
+  assert.deepEqual(cron.scopes, ['user']);
 });
 
 /** A component type's metadata fields as components-contrib (the version daprd is built with) declares them. */

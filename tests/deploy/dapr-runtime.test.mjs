@@ -74,10 +74,11 @@ function writeResources(dir, redisPort) {
       if (item.name === 'secretsFile') return { name: item.name, value: path.join(work, 'secrets.json') };
       return item;
     });
-    if (name === 'daily-encouragement') continue;
+    if (name === 'daily-encouragement' || name === 'account-retention') continue;
     fs.writeFileSync(path.join(dir, `${name}.yaml`), JSON.stringify(copy));
   }
-  fs.copyFileSync(path.join(root, 'components', 'azure', 'daily-encouragement.yaml'), path.join(dir, 'daily-encouragement.yaml'));
+  for (const cron of ['daily-encouragement', 'account-retention'])
+    fs.copyFileSync(path.join(root, 'components', 'azure', `${cron}.yaml`), path.join(dir, `${cron}.yaml`));
   fs.copyFileSync(path.join(root, 'dapr', 'azure', 'resiliency.yaml'), path.join(dir, 'resiliency.yaml'));
   fs.writeFileSync(path.join(work, 'secrets.json'), '{}');
 }
@@ -274,6 +275,12 @@ test('when the production deny-list is in force, then the local file secret stor
 test('when the Azure cron schedule is loaded by the real cron binding, then the batch sidecar accepts it', async () => {
   const metadata = await (await fetch(`${sidecars.batch.url}/v1.0/metadata`)).json();
   const cron = metadata.components.find((c) => c.name === 'daily-encouragement');
+  assert.equal(cron?.type, 'bindings.cron');
+});
+
+test('when the Azure retention schedule is loaded by the real cron binding, then the user sidecar accepts it', async () => {
+  const metadata = await (await fetch(`${sidecars.user.url}/v1.0/metadata`)).json();
+  const cron = metadata.components.find((c) => c.name === 'account-retention');
   assert.equal(cron?.type, 'bindings.cron');
 });
 

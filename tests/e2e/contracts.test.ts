@@ -4,6 +4,7 @@ import { allEventContracts, schemaFileOf, type AppId, type EventContract } from 
 import { committedSchemaValidator } from '@healthsync/shared/testing';
 import { awayFromSeoulMidnight, expectJson, goalsApi, seoulDay } from '../support/goals.js';
 import { uniquePhone } from '../support/health.js';
+import { adminDb } from '../support/notifications.js';
 import { importCheckups } from '../support/intelligence.js';
 import { probeEvents, startProbe, type ObservedEvent } from '../support/probe.js';
 import { eventually } from '../support/system.js';
@@ -11,7 +12,8 @@ import { activeUser, api } from '../support/users.js';
 
 /**
  * The event contracts over the real system: one person's journey (onboarding, a profile edit, an
- * NHIS import, an AI reading, missions chosen, checked off, undone and reset, the account deleted)
+ * NHIS import, an AI reading, missions chosen, checked off, undone and reset, a consent withdrawn, the
+ * retention job's notice, the account deleted)
  * makes every service publish for real, through its outbox or publisher, its sidecar and the real
  * broker; the probe app receives each event as any subscriber would. Each must arrive as a
  * CloudEvent whose type is its contract's (`healthsync.<producer>.<event>.v<n>`), whose source is
@@ -49,6 +51,25 @@ describe('event contracts on the real broker', () => {
     await expectJson(await goalsApi.complete(token, 'cat-ex-lunch-walk', seoulDay()));
     await expectJson(await goalsApi.undo(token, 'cat-ex-lunch-walk', seoulDay()));
     await expectJson(await goalsApi.reset(token, { reason: 'NO_TIME' }));
+    // A consent withdrawn (the transfer abroad: nothing is destroyed for it, the event is published all the same).
+    const withdrawn = await api('/api/users/me/consents', {
+      method: 'POST',
+      token,
+      json: { purpose: 'AI_OVERSEAS_TRANSFER', action: 'WITHDRAW', channel: 'APP' },
+    });
+    assert.equal(withdrawn.status, 200);
+    // The retention job's notice: the account's activity moved back 336 days, the cron binding ticks every 10 s.
+    const db = await adminDb();
+    try {
+      await db.query("update user_service.users set last_active_at = now() - interval '336 days' where id = $1", [userId]);
+      await eventually(
+        'the retention notice at the probe',
+        async () => (await probeEvents('inactive-account-notice')).some((e) => e.data.userId === userId),
+        45_000,
+      );
+    } finally {
+      await db.end();
+    }
     assert.equal((await api('/api/users/me', { method: 'DELETE', token })).status, 204);
 
     const arrived = async (contract: EventContract) =>

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { startLinkOnce, uniquePhone } from '../support/health.js';
+import { linkAndImport, startLinkOnce, uniquePhone } from '../support/health.js';
 import { importCheckups, waitForJudgedProfile } from '../support/intelligence.js';
 import { eventually } from '../support/system.js';
 import { api, grantConsents, newIdentity, signInWithIdToken, type ConsentPurpose, type SignedIn } from '../support/users.js';
@@ -117,6 +117,49 @@ describe('consents and the access audit (PIPA)', () => {
       ),
       'no AI read after the withdrawal',
     );
+  });
+
+  test('when HEALTH_DATA is withdrawn, then the checkups are destroyed (gone from the API) while the access log stays; consenting and linking again works', async () => {
+    const session = await onboardedWithoutConsents('privacy-destroy');
+    const token = session.accessToken;
+    const person = { ...PROFILE, phone: uniquePhone(), checkups: [CHECKUP] };
+    await grantConsents(token, ['HEALTH_DATA']);
+    await importCheckups(session, person);
+    const before = await ok<{ items: { id: string }[] }>(await api('/api/health/checkups', { token }));
+    assert.equal(before.items.length, 1);
+    const checkupId = before.items[0]!.id;
+    await ok(await api(`/api/health/checkups/${checkupId}`, { token }));
+    const logBefore = await ok<AccessLog>(await api('/api/health/access-log?limit=100', { token }));
+    assert.ok(logBefore.items.length >= 2);
+
+    // The consents list says what a withdrawal destroys (for the confirmation), and so does the answer.
+    const listed = await ok<{ consents: { purpose: string; withdrawal: { deletes: string[] } }[] }>(await api('/api/users/me/consents', { token }));
+    assert.ok(listed.consents.find((c) => c.purpose === 'HEALTH_DATA')!.withdrawal.deletes.includes('CHECKUPS'));
+    const withdrawn = await ok<{ recorded: boolean; withdrawal: { deletes: string[] } }>(await withdraw(token, 'HEALTH_DATA'));
+    assert.equal(withdrawn.recorded, true);
+    assert.deepEqual(withdrawn.withdrawal.deletes, ['CHECKUPS', 'CHECKUP_DOCUMENTS', 'NHIS_LINKS', 'AI_READINGS', 'AI_RECOMMENDATIONS']);
+
+    await eventually(
+      'the checkups to be destroyed',
+      async () => (await ok<{ items: unknown[] }>(await api('/api/health/checkups', { token }))).items.length === 0,
+      30_000,
+    );
+    assert.equal((await problemOf(await api(`/api/health/checkups/${checkupId}`, { token }), 404)).code, 'CHECKUP_NOT_FOUND');
+    const logAfter = await ok<AccessLog>(await api('/api/health/access-log?limit=100', { token }));
+    for (const entry of logBefore.items) {
+      assert.ok(
+        logAfter.items.some((e) => JSON.stringify(e) === JSON.stringify(entry)),
+        `the access log keeps ${entry.resource} ${entry.purpose} of ${entry.accessedAt}`,
+      );
+    }
+
+    // Consenting again and linking anew: the checkups are back (and a late replay of the withdrawal would not touch them).
+    await grantConsents(token, ['HEALTH_DATA']);
+    const relinked = await linkAndImport(token, { name: person.name, birthDate: person.birthDate, phone: person.phone });
+    assert.equal(relinked.state, 'IMPORTED');
+    const after = await ok<{ items: { id: string }[] }>(await api('/api/health/checkups', { token }));
+    assert.equal(after.items.length, 1);
+    assert.notEqual(after.items[0]!.id, checkupId, 'a new import, not the destroyed one');
   });
 
   test('when another user asks for my access log or consent history, or sends a malformed decision, then they see only their own and nothing changes', async () => {

@@ -13,6 +13,8 @@ const OBSERVED: { pubsub: string; topic: string }[] = [
     'user-registered',
     'user-profile-changed',
     'user-deleted',
+    'inactive-account-notice',
+    'consent-withdrawn',
     'health-checkup-imported',
     'goal-set',
     'mission-completed',

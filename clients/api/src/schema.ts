@@ -716,7 +716,7 @@ export interface paths {
         put?: never;
         /**
          * 개인정보 동의·철회 · Grant or withdraw one consent; each decision is recorded with its notice version, time and channel
-         * @description A grant must name the current notice version (`GET /api/users/me/consents`), else 400 VALIDATION_FAILED. Withdrawing stops the processing it covered from the next request on. Repeating the decision in force records nothing (`recorded: false`).
+         * @description A grant must name the current notice version (`GET /api/users/me/consents`), else 400 VALIDATION_FAILED. Withdrawing stops the processing it covered from the next request on, and destroys what was collected under it without delay (HEALTH_DATA: the checkups, their sheets, the NHIS link records, and the AI readings and recommendations made from them; the access log is kept): `withdrawal` says what. Repeating the decision in force records nothing (`recorded: false`).
          */
         post: operations["decideConsent"];
         delete?: never;
@@ -1228,17 +1228,17 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             /**
-                             * @description ENCOURAGEMENT: the daily AI nudge
+                             * @description ENCOURAGEMENT: the daily AI nudge. INACTIVITY_NOTICE: the account has not been used for most of the retention period and will be erased from the day the text names unless the user signs in before (docs/decisions/022); show it prominently. Unknown kinds: show the text
                              * @enum {string}
                              */
-                            kind: "ENCOURAGEMENT";
-                            /** @description At most 80 characters */
+                            kind: "ENCOURAGEMENT" | "INACTIVITY_NOTICE";
+                            /** @description ENCOURAGEMENT: at most 80 characters */
                             text: string;
                             /**
-                             * @description FALLBACK when the AI could not write it
+                             * @description FALLBACK when the AI could not write it; SYSTEM for the service’s own notices
                              * @enum {string}
                              */
-                            source: "AI" | "FALLBACK";
+                            source: "AI" | "FALLBACK" | "SYSTEM";
                             /**
                              * Format: date-time
                              * @description When it arrived in the inbox (after quiet hours, if it waited), ISO 8601
@@ -1602,17 +1602,17 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         /**
-                         * @description ENCOURAGEMENT: the daily AI nudge
+                         * @description ENCOURAGEMENT: the daily AI nudge. INACTIVITY_NOTICE: the account has not been used for most of the retention period and will be erased from the day the text names unless the user signs in before (docs/decisions/022); show it prominently. Unknown kinds: show the text
                          * @enum {string}
                          */
-                        kind: "ENCOURAGEMENT";
-                        /** @description At most 80 characters */
+                        kind: "ENCOURAGEMENT" | "INACTIVITY_NOTICE";
+                        /** @description ENCOURAGEMENT: at most 80 characters */
                         text: string;
                         /**
-                         * @description FALLBACK when the AI could not write it
+                         * @description FALLBACK when the AI could not write it; SYSTEM for the service’s own notices
                          * @enum {string}
                          */
-                        source: "AI" | "FALLBACK";
+                        source: "AI" | "FALLBACK" | "SYSTEM";
                         /**
                          * Format: date-time
                          * @description When it arrived in the inbox (after quiet hours, if it waited), ISO 8601
@@ -1935,17 +1935,17 @@ export interface operations {
                                     /** Format: uuid */
                                     id: string;
                                     /**
-                                     * @description ENCOURAGEMENT: the daily AI nudge
+                                     * @description ENCOURAGEMENT: the daily AI nudge. INACTIVITY_NOTICE: the account has not been used for most of the retention period and will be erased from the day the text names unless the user signs in before (docs/decisions/022); show it prominently. Unknown kinds: show the text
                                      * @enum {string}
                                      */
-                                    kind: "ENCOURAGEMENT";
-                                    /** @description At most 80 characters */
+                                    kind: "ENCOURAGEMENT" | "INACTIVITY_NOTICE";
+                                    /** @description ENCOURAGEMENT: at most 80 characters */
                                     text: string;
                                     /**
-                                     * @description FALLBACK when the AI could not write it
+                                     * @description FALLBACK when the AI could not write it; SYSTEM for the service’s own notices
                                      * @enum {string}
                                      */
-                                    source: "AI" | "FALLBACK";
+                                    source: "AI" | "FALLBACK" | "SYSTEM";
                                     /**
                                      * Format: date-time
                                      * @description When it arrived in the inbox (after quiet hours, if it waited), ISO 8601
@@ -7143,6 +7143,13 @@ export interface operations {
                                 summary: string;
                                 summaryKo: string;
                             };
+                            /** @description What withdrawing the consent destroys (PIPA art. 21, 37): show it before the user confirms */
+                            withdrawal: {
+                                /** @description What is destroyed; empty when nothing stored depends on the consent */
+                                deletes: ("CHECKUPS" | "CHECKUP_DOCUMENTS" | "NHIS_LINKS" | "AI_READINGS" | "AI_RECOMMENDATIONS")[];
+                                summary: string;
+                                summaryKo: string;
+                            };
                         }[];
                     };
                 };
@@ -7271,9 +7278,23 @@ export interface operations {
                                 summary: string;
                                 summaryKo: string;
                             };
+                            /** @description What withdrawing the consent destroys (PIPA art. 21, 37): show it before the user confirms */
+                            withdrawal: {
+                                /** @description What is destroyed; empty when nothing stored depends on the consent */
+                                deletes: ("CHECKUPS" | "CHECKUP_DOCUMENTS" | "NHIS_LINKS" | "AI_READINGS" | "AI_RECOMMENDATIONS")[];
+                                summary: string;
+                                summaryKo: string;
+                            };
                         }[];
                         /** @description false when the consent was already so: nothing new was recorded */
                         recorded: boolean;
+                        /** @description For a withdrawal: what is being destroyed (the services do it at once, in the background); null for a grant */
+                        withdrawal: {
+                            /** @description What is destroyed; empty when nothing stored depends on the consent */
+                            deletes: ("CHECKUPS" | "CHECKUP_DOCUMENTS" | "NHIS_LINKS" | "AI_READINGS" | "AI_RECOMMENDATIONS")[];
+                            summary: string;
+                            summaryKo: string;
+                        } | null;
                     };
                 };
             };

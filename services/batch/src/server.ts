@@ -25,12 +25,14 @@ import { createGeneration } from './handlers/generation.js';
 import { createDeadLetters } from './handlers/dead-letters.js';
 import { createGoalActivity } from './handlers/goal-activity.js';
 import { createInbox } from './handlers/inbox.js';
+import { createInactivityNotices } from './handlers/inactivity-notices.js';
 import { createPushDevices, createPushDispatch } from './handlers/push.js';
 import { batchRoutes } from './routes/index.js';
 import { createDailyEncouragementTrigger, DAILY_ENCOURAGEMENT_BINDING } from './subscriptions/daily-encouragement.js';
 import { goalEventSubscriptions } from './subscriptions/goal-events.js';
 import { userDeletedSubscription } from './subscriptions/user-deleted.js';
 import { deadLetterSubscription } from './subscriptions/dead-letters.js';
+import { inactivityNoticeSubscription } from './subscriptions/inactivity-notices.js';
 
 export const batchService: DbServiceDefinition<typeof settings> = {
   name: 'batch',
@@ -120,6 +122,7 @@ export const batchService: DbServiceDefinition<typeof settings> = {
       subscriptions: [
         ...goalEventSubscriptions(goalActivity, logger, metrics),
         userDeletedSubscription(erasure, logger, metrics),
+        inactivityNoticeSubscription(createInactivityNotices({ db, notifications, clock, logger }), logger, metrics),
         deadLetterSubscription(deadLetters),
       ],
       inputBindings: [{ name: DAILY_ENCOURAGEMENT_BINDING, handle: createDailyEncouragementTrigger(encouragement) }],

@@ -3,6 +3,7 @@ import {
   components,
   createConsentCheck,
   createErasure,
+  createWithdrawalPurge,
   erasureTimingOf,
   outboxLimitsOf,
   startOutboxRelay,
@@ -94,6 +95,15 @@ export const healthService: DbServiceDefinition<typeof settings> = {
     const reading = createReading({ db, repositories, documents, cache, logger });
     const userEvents = createUserEvents({ db, repositories, documents, cache });
     const erasure = createErasure({ db, steps: userEvents.erasureSteps(), logger, metrics, ...erasureTimingOf(config) });
+    const withdrawals = createWithdrawalPurge({
+      db,
+      table: 'health_data_withdrawals',
+      steps: userEvents.withdrawalSteps(),
+      logger,
+      metrics,
+      metricPrefix: 'health_data_purges',
+      ...erasureTimingOf(config),
+    });
     const audit = createAccessAudit({ db, clock, logger });
     const consents = createConsentCheck({ dapr, timeoutMs: config.USER_TIMEOUT_MS, logger });
     const purge = setInterval(() => {
@@ -111,12 +121,13 @@ export const healthService: DbServiceDefinition<typeof settings> = {
 
     return {
       routes: healthRoutes({ reading, linking, audit, consents, clock, db }),
-      subscriptions: createUserEventSubscriptions(userEvents, erasure, logger, metrics),
+      subscriptions: createUserEventSubscriptions(userEvents, erasure, withdrawals, logger, metrics),
       async onStop() {
         clearInterval(sweep);
         clearInterval(purge);
         await uploads.stop();
         await erasure.stop();
+        await withdrawals.stop();
         await relay.stop();
       },
     };

@@ -1,4 +1,4 @@
-import { components, createConsentCheck, createErasure, erasureTimingOf, type DbServiceDefinition } from '@healthsync/shared';
+import { components, createConsentCheck, createErasure, createWithdrawalPurge, erasureTimingOf, type DbServiceDefinition } from '@healthsync/shared';
 import { createAnswerCache } from './adapters/answer-cache.js';
 import { createClaude } from './adapters/claude.js';
 import { createClaudeBatches } from './adapters/claude-batches.js';
@@ -103,6 +103,15 @@ export const intelligenceService: DbServiceDefinition<typeof settings> = {
     });
     const userData = createUserData({ db, repositories, cache, batches: batchRepository, logger });
     const erasure = createErasure({ db, steps: userData.erasureSteps(), logger, metrics, ...erasureTimingOf(config) });
+    const withdrawals = createWithdrawalPurge({
+      db,
+      table: 'health_data_withdrawals',
+      steps: userData.withdrawalSteps(),
+      logger,
+      metrics,
+      metricPrefix: 'intelligence_data_purges',
+      ...erasureTimingOf(config),
+    });
     const prune = setInterval(() => {
       cache.prune().catch((error: unknown) => logger.warn('could not prune the cached answer keys', { error: String(error) }));
       batchRepository.prune(MESSAGE_BATCH_KEEP_DAYS).catch((error: unknown) => logger.warn('could not prune old message batches', { error: String(error) }));
@@ -120,10 +129,11 @@ export const intelligenceService: DbServiceDefinition<typeof settings> = {
         consents: createConsentCheck({ dapr, timeoutMs: config.USER_TIMEOUT_MS, logger }),
         db,
       }),
-      subscriptions: createUserEventSubscriptions(userData, erasure, logger, metrics),
+      subscriptions: createUserEventSubscriptions(userData, erasure, withdrawals, logger, metrics),
       async onStop() {
         clearInterval(prune);
         await erasure.stop();
+        await withdrawals.stop();
       },
     };
   },

@@ -19,3 +19,4 @@ export * from './idempotency.js';
 export * from './preconditions.js';
 export * from './problem-text.js';
 export * from './consent-check.js';
+export * from './withdrawal-purge.js';

@@ -1,4 +1,5 @@
-import { reliabilitySettings } from '@healthsync/shared';
+import { ConfigError, reliabilitySettings } from '@healthsync/shared';
+import { DEFAULT_RETENTION_POLICY, policyProblem, type RetentionPolicy } from './domain/retention.js';
 import { z } from 'zod';
 
 /** Settings of the user service beyond the base ones (see services/shared/src/config.ts). */
@@ -75,4 +76,20 @@ export const settings = {
   TOKEN_ISSUER: z.string().min(1).default('healthsync'),
   /** `aud` of our access tokens. */
   TOKEN_AUDIENCE: z.string().min(1).default('healthsync-api'),
+  /**
+   * Retention of inactive accounts (docs/decisions/022-inactive-account-retention.md): days without a
+   * sign-in or session refresh after which an account is erased. A policy setting: PIPA no longer fixes
+   * a period (docs/reference/pipa.md §7).
+   */
+  RETENTION_INACTIVE_DAYS: z.coerce.number().int().min(1).max(3650).default(DEFAULT_RETENTION_POLICY.inactiveDays),
+  /** How many days before that erasure the owner is told (inbox and push); less than RETENTION_INACTIVE_DAYS. */
+  RETENTION_NOTICE_DAYS: z.coerce.number().int().min(1).max(365).default(DEFAULT_RETENTION_POLICY.noticeDays),
 };
+
+/** The retention policy of the settings, checked as a whole (the notice must come before the erasure). */
+export function retentionPolicyOf(config: { RETENTION_INACTIVE_DAYS: number; RETENTION_NOTICE_DAYS: number }): RetentionPolicy {
+  const policy = { inactiveDays: config.RETENTION_INACTIVE_DAYS, noticeDays: config.RETENTION_NOTICE_DAYS };
+  const problem = policyProblem(policy);
+  if (problem) throw new ConfigError([problem]);
+  return policy;
+}

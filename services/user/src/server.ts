@@ -2,9 +2,11 @@ import { components, outboxLimitsOf, startOutboxRelay, type Dapr, type DbService
 import { createAccountsRepository } from './adapters/accounts-repository.js';
 import { createIdentityProviders } from './adapters/identity-provider.js';
 import { createTokenSigner, parseSigningKeySecret } from './adapters/token-signer.js';
-import { settings } from './config.js';
+import { retentionPolicyOf, settings } from './config.js';
 import { createAccounts } from './handlers/accounts.js';
 import { createConsents } from './handlers/consents.js';
+import { createRetention } from './handlers/retention.js';
+import { ACCOUNT_RETENTION_BINDING, createAccountRetentionTrigger } from './subscriptions/account-retention.js';
 import { signInScheme, userRoutes } from './routes/index.js';
 
 /** The web sign-in client, when configured: its id, redirect URIs and secret (from the secret store). */
@@ -28,6 +30,7 @@ export const userService: DbServiceDefinition<typeof settings> = {
   settings,
   async build({ config, db, dapr, logger, metrics, clock }) {
     // Settings and secrets first: a service that cannot start must not leave a relay or timer behind.
+    const retentionPolicy = retentionPolicyOf(config);
     const webClient = await webClientOf(config, dapr);
     const readKeys = async () => parseSigningKeySecret(await dapr.getSecret(components.secrets, 'jwt-signing-key'));
     const signer = createTokenSigner(await readKeys(), {
@@ -52,9 +55,10 @@ export const userService: DbServiceDefinition<typeof settings> = {
       },
       config.OIDC_ADDITIONAL_ISSUERS,
     );
+    const repository = createAccountsRepository();
     const accounts = createAccounts({
       db,
-      repository: createAccountsRepository(),
+      repository,
       dapr,
       identityProvider,
       signer,
@@ -64,8 +68,25 @@ export const userService: DbServiceDefinition<typeof settings> = {
       clock,
       eventsEnqueued: () => void relay.flush(),
     });
+    const retention = createRetention({
+      db,
+      repository,
+      accounts,
+      policy: retentionPolicy,
+      clock,
+      logger,
+      metrics,
+      eventsEnqueued: () => void relay.flush(),
+    });
     return {
-      routes: userRoutes({ accounts, consents: createConsents({ db, clock, logger }), jwks: () => signer.jwks(), clock, db }),
+      inputBindings: [{ name: ACCOUNT_RETENTION_BINDING, handle: createAccountRetentionTrigger(retention) }],
+      routes: userRoutes({
+        accounts,
+        consents: createConsents({ db, clock, logger, eventsEnqueued: () => void relay.flush() }),
+        jwks: () => signer.jwks(),
+        clock,
+        db,
+      }),
       securitySchemes: async () => signInScheme(config.OIDC_ISSUER, config.OIDC_CLIENT_IDS[0] ?? '', await identityProvider.authorizationEndpoint()),
       onStop: async () => {
         clearInterval(reload);

@@ -36,13 +36,13 @@ export function InboxPage() {
             {items.map((item) => {
               const read = item.read || readIds.has(item.id);
               return (
-                <li key={item.id} className={read ? 'read' : 'unread'} data-read={read ? 'true' : 'false'}>
+                <li key={item.id} className={read ? 'read' : 'unread'} data-read={read ? 'true' : 'false'} data-kind={item.kind}>
                   <p className="inbox-text">
                     {!read && <span className="badge grade-b">새 알림</span>} {item.text}
                   </p>
                   <p className="fine">
                     {koreanDateTime(item.deliveredAt)}
-                    {item.source === 'FALLBACK' ? ' · 기본 응원 메시지' : ' · AI 응원 메시지'}
+                    {item.kind === 'INACTIVITY_NOTICE' ? ' · 계정 안내' : item.source === 'FALLBACK' ? ' · 기본 응원 메시지' : ' · AI 응원 메시지'}
                   </p>
                   {!read && (
                     <button

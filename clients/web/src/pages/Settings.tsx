@@ -101,6 +101,8 @@ function Privacy() {
               <button type="button" disabled={action.busy} onClick={() => decide(c.purpose, !c.granted, c.notice.version)}>
                 {c.granted ? `${CONSENT_NAMES[c.purpose]} 동의 철회` : `${CONSENT_NAMES[c.purpose]} 동의하기`}
               </button>
+              {/* Before withdrawing: what it destroys (PIPA art. 21, 37). */}
+              {c.granted && c.withdrawal.deletes.length > 0 && <p className="fine withdrawal-warning">{c.withdrawal.summaryKo}</p>}
             </li>
           ))}
         </ul>

@@ -1,13 +1,14 @@
 import type { Db, DbClient } from '@healthsync/shared';
 import type { InboxPosition } from '../domain/inbox-cursor.js';
+import type { InboxKind, InboxSource } from '../domain/inbox-kinds.js';
 import { clockToMinute, minuteToClock, type Preferences } from '../domain/quiet-hours.js';
 
 /** The in-app inbox and the users' notification preferences. */
 export interface InboxItem {
   id: string;
-  kind: 'ENCOURAGEMENT';
+  kind: InboxKind;
   text: string;
-  source: 'AI' | 'FALLBACK';
+  source: InboxSource;
   /** When it appeared in the inbox (after quiet hours, if it waited), ISO 8601 with microseconds. */
   deliveredAt: string;
   readAt: Date | null;
@@ -108,6 +109,18 @@ export function createNotificationsRepository(db: Db) {
     async retimeWaiting(client: DbClient, userId: string, now: Date, deliverAt: Date): Promise<number> {
       const result = await client.query('update notifications set deliver_at = $3 where user_id = $1 and deliver_at > $2', [userId, now, deliverAt]);
       return result.rowCount ?? 0;
+    },
+
+    /**
+     * Writes a message of the service's own (SYSTEM) with the given id, once: a second write of the
+     * same id does nothing. False when it was there already.
+     */
+    async writeSystemMessage(client: DbClient, message: { id: string; userId: string; kind: InboxKind; text: string; deliverAt: Date }): Promise<boolean> {
+      const result = await client.query(
+        `insert into notifications (id, user_id, kind, text, source, deliver_at) values ($1, $2, $3, $4, 'SYSTEM', $5) on conflict (id) do nothing`,
+        [message.id, message.userId, message.kind, message.text, message.deliverAt],
+      );
+      return (result.rowCount ?? 0) > 0;
     },
 
     async erase(client: DbClient, userId: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { deliveryTime, type Preferences } from './quiet-hours.js';
+import type { InboxKind } from './inbox-kinds.js';
 
 /**
  * Push notifications of inbox messages: whether and when a message is pushed, what the FCM
@@ -31,11 +32,13 @@ export function planPush(input: { now: Date; deliverAt: Date; preferences: Prefe
 
 export interface InboxMessage {
   id: string;
-  kind: 'ENCOURAGEMENT';
+  kind: InboxKind;
   text: string;
 }
 
-const TITLES: Record<InboxMessage['kind'], string> = { ENCOURAGEMENT: '오늘의 응원' };
+const TITLES: Record<InboxKind, string> = { ENCOURAGEMENT: '오늘의 응원', INACTIVITY_NOTICE: '계정 삭제 예정 안내' };
+/** The Android notification channel of each kind (the app creates them), so a user can silence the nudges and keep account notices. */
+const CHANNELS: Record<InboxKind, string> = { ENCOURAGEMENT: 'encouragement', INACTIVITY_NOTICE: 'account' };
 
 /**
  * The FCM v1 `message` for one registration token: a notification (title and the inbox text)
@@ -49,7 +52,7 @@ export function fcmMessage(token: string, message: InboxMessage): Record<string,
     token,
     notification: { title: TITLES[message.kind], body: message.text },
     data: { notificationId: message.id, kind: message.kind },
-    android: { priority: 'NORMAL', ttl: '86400s', collapse_key: collapse, notification: { channel_id: 'encouragement' } },
+    android: { priority: 'NORMAL', ttl: '86400s', collapse_key: collapse, notification: { channel_id: CHANNELS[message.kind] } },
     apns: { headers: { 'apns-priority': '5', 'apns-collapse-id': collapse }, payload: { aps: { 'thread-id': collapse } } },
   };
 }

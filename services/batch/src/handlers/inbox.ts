@@ -1,14 +1,15 @@
 import { NotFoundError, ValidationError, withLiveUser, type Clock, type Db, type Logger } from '@healthsync/shared';
 import type { InboxItem, NotificationsRepository, StoredPreferences } from '../adapters/notifications-repository.js';
 import { decodeCursor, encodeCursor } from '../domain/inbox-cursor.js';
+import type { InboxKind, InboxSource } from '../domain/inbox-kinds.js';
 import { DEFAULT_PREFERENCES, deliveryTime, type Preferences } from '../domain/quiet-hours.js';
 
 /** The signed-in user's inbox and notification preferences. */
 export interface NotificationView {
   id: string;
-  kind: 'ENCOURAGEMENT';
+  kind: InboxKind;
   text: string;
-  source: 'AI' | 'FALLBACK';
+  source: InboxSource;
   deliveredAt: string;
   read: boolean;
   readAt: string | null;

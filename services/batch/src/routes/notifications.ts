@@ -2,13 +2,19 @@ import { route, type RouteSpec } from '@healthsync/shared';
 import { z } from 'zod';
 import type { Inbox } from '../handlers/inbox.js';
 import { encodeCursor } from '../domain/inbox-cursor.js';
+import { INBOX_KINDS, INBOX_SOURCES } from '../domain/inbox-kinds.js';
 import { CLOCK } from '../domain/quiet-hours.js';
 
 const notificationSchema = z.object({
   id: z.uuid(),
-  kind: z.enum(['ENCOURAGEMENT']).describe('ENCOURAGEMENT: the daily AI nudge'),
-  text: z.string().describe('At most 80 characters'),
-  source: z.enum(['AI', 'FALLBACK']).describe('FALLBACK when the AI could not write it'),
+  kind: z
+    .enum(INBOX_KINDS)
+    .describe(
+      'ENCOURAGEMENT: the daily AI nudge. INACTIVITY_NOTICE: the account has not been used for most of the retention period and will be ' +
+        'erased from the day the text names unless the user signs in before (docs/decisions/022); show it prominently. Unknown kinds: show the text',
+    ),
+  text: z.string().describe('ENCOURAGEMENT: at most 80 characters'),
+  source: z.enum(INBOX_SOURCES).describe('FALLBACK when the AI could not write it; SYSTEM for the service’s own notices'),
   deliveredAt: z.iso.datetime().describe('When it arrived in the inbox (after quiet hours, if it waited), ISO 8601'),
   read: z.boolean(),
   readAt: z.iso.datetime().nullable(),

@@ -303,3 +303,88 @@ describe('pushing inbox messages through FCM', () => {
     }
   });
 });
+
+describe('inactivity notices (the user service’s inactive-account-notice)', () => {
+  const notice = (userId: string) => ({
+    eventId: randomUUID(),
+    type: 'InactiveAccountNotice',
+    userId,
+    occurredAt: batch.clock.now().toISOString(),
+    lastActiveAt: '2026-12-24T09:12:00.000Z',
+    // 2027-12-25 00:12 in Seoul: the text names the Seoul day.
+    erasureAt: '2027-12-24T15:12:00.000Z',
+    inactiveDays: 365,
+  });
+  const deliverNotice = async (payload: ReturnType<typeof notice>) => {
+    const response = await batch.deliver('/events/inactive-account-notice', 'inactive-account-notice', payload);
+    assert.deepEqual(await response.json(), { status: 'SUCCESS' });
+  };
+  const inbox = async (userId: string) => {
+    const response = await batch.request('/api/notifications', { userId });
+    assert.equal(response.status, 200);
+    return ((await response.json()) as { items: { id: string; kind: string; source: string; text: string }[] }).items;
+  };
+
+  test('when a notice arrives, then the user finds it in the inbox once, however often it is delivered, and it is pushed with its own title', async () => {
+    const userId = randomUUID();
+    const token = newToken();
+    await register(userId, 'phone-1', token);
+    const event = notice(userId);
+    await deliverNotice(event);
+    await deliverNotice(event);
+    const items = await inbox(userId);
+    assert.equal(items.length, 1);
+    assert.deepEqual([items[0]!.id, items[0]!.kind, items[0]!.source], [event.eventId, 'INACTIVITY_NOTICE', 'SYSTEM']);
+    assert.match(items[0]!.text, /2027년 12월 25일부터 계정과 모든 건강 기록이 삭제됩니다/);
+    assert.deepEqual(await decided(event.eventId), { state: 'SENT', reason: null });
+    const pushed = deliveredTo(token);
+    assert.equal(pushed.length, 1);
+    const message = pushed[0]!.message as { notification: { title: string; body: string }; data: { kind: string } };
+    assert.deepEqual([message.notification.title, message.data.kind], ['계정 삭제 예정 안내', 'INACTIVITY_NOTICE']);
+  });
+
+  test('when the user opted out of pushes, then the notice is still in the inbox but not pushed', async () => {
+    const userId = randomUUID();
+    const token = newToken();
+    await register(userId, 'phone-1', token);
+    await batch.request('/api/notifications/preferences', { method: 'PUT', userId, json: { optedOut: true, quietHours: null } });
+    const event = notice(userId);
+    await deliverNotice(event);
+    assert.deepEqual(
+      (await inbox(userId)).map((i) => i.kind),
+      ['INACTIVITY_NOTICE'],
+    );
+    assert.deepEqual(await decided(event.eventId), { state: 'SKIPPED', reason: 'OPTED_OUT' });
+    assert.equal(deliveredTo(token).length, 0);
+  });
+
+  test('when it arrives during the user’s quiet hours, then it enters the inbox when they end', async () => {
+    const userId = randomUUID();
+    // 12:00 now; the user is quiet 11:00–13:00.
+    await batch.request('/api/notifications/preferences', { method: 'PUT', userId, json: { optedOut: false, quietHours: { start: '11:00', end: '13:00' } } });
+    await deliverNotice(notice(userId));
+    assert.equal((await inbox(userId)).length, 0, 'not yet');
+    const noon = batch.clock.now();
+    try {
+      batch.clock.set(new Date(`${seoulToday(batch.clock)}T13:00:00+09:00`));
+      assert.equal((await inbox(userId)).length, 1);
+    } finally {
+      batch.clock.set(noon);
+    }
+  });
+
+  test('when the account was erased already, then a late notice writes nothing', async () => {
+    const userId = randomUUID();
+    const deleted = await batch.deliver('/events/user-deleted', 'user-deleted', {
+      eventId: randomUUID(),
+      type: 'UserDeleted',
+      userId,
+      occurredAt: batch.clock.now().toISOString(),
+      reason: 'RETENTION',
+    });
+    assert.deepEqual(await deleted.json(), { status: 'SUCCESS' });
+    await deliverNotice(notice(userId));
+    const { rows } = await batch.db.query('select 1 from notifications where user_id = $1', [userId]);
+    assert.equal(rows.length, 0);
+  });
+});

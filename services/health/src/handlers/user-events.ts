@@ -52,6 +52,31 @@ export function createUserEvents(deps: UserEventsDeps) {
         { name: 'cache', run: (userId) => deps.cache.erase(userId) },
       ];
     },
+
+    /**
+     * What withdrawing the HEALTH_DATA consent destroys (the account lives on): the checkups, the NHIS
+     * links with their reference rows, files waiting for upload and stored answers of safe retries,
+     * the blobs (raw payloads and result sheets), the cached judgement. Kept: the profile (the account's,
+     * not collected health data), the link attempts (the rate limit, no health data) and the access audit
+     * (append-only, kept for its period: docs/decisions/020). An import in flight either committed before
+     * the withdrawal was recorded (the steps remove it) or finds its link gone (its rows reference it).
+     */
+    withdrawalSteps(): ErasureStep[] {
+      return [
+        {
+          name: 'rows',
+          run: (userId) =>
+            withTransaction(db, async (client) => {
+              await checkups.deleteAllOf(client, userId);
+              await links.deleteAllOf(client, userId);
+              await blobUploads.deleteAllOf(client, userId);
+              await eraseIdempotencyKeys(client, userId);
+            }),
+        },
+        { name: 'blobs', run: async (userId) => void (await deps.documents.deletePrefix(`users/${userId}/`)) },
+        { name: 'cache', run: (userId) => deps.cache.erase(userId) },
+      ];
+    },
   };
 }
 

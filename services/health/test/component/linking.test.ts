@@ -462,6 +462,94 @@ describe('consent to collect health information (PIPA)', () => {
   });
 });
 
+describe('withdrawing the consent to collect health information (PIPA art. 21, 37)', () => {
+  const withdrawal = (userId: string, at = new Date()) => ({
+    eventId: randomUUID(),
+    type: 'ConsentWithdrawn',
+    userId,
+    occurredAt: at.toISOString(),
+    purpose: 'HEALTH_DATA',
+  });
+  const withdraw = async (payload: ReturnType<typeof withdrawal>) => {
+    const delivery = await health.deliver('/events/consent-withdrawn', 'consent-withdrawn', payload);
+    assert.deepEqual(await delivery.json(), { status: 'SUCCESS' });
+  };
+  const stored = async (userId: string) =>
+    Number(
+      (
+        await health.db.query<{ n: string }>(
+          `select (select count(*) from checkups where user_id = $1) + (select count(*) from nhis_links where user_id = $1)
+                + (select count(*) from nhis_reference_rows where user_id = $1) + (select count(*) from blob_uploads where user_id = $1) as n`,
+          [userId],
+        )
+      ).rows[0]!.n,
+    );
+  const checkupsSeenBy = async (userId: string) => (await json<{ items: unknown[] }>(await health.request('/api/health/checkups', { userId }))).items.length;
+  const accessLogOf = async (userId: string) => (await json<AccessLog>(await accessLog(userId))).items;
+
+  test('when HEALTH_DATA is withdrawn, then that user’s checkups, links and files are destroyed — nobody else’s — and the access log stays; linking again works, and a replay destroys nothing new', async () => {
+    const who = await person([checkup('2024'), checkup('2022')], { pdf: true });
+    await linkAndImport(who);
+    const other = await importedPerson();
+    assert.equal(await checkupsSeenBy(who.userId), 2);
+    await waitFor(async () => (await blobsOf(who.userId)).length === 4);
+    const logged = await accessLogOf(who.userId);
+    assert.ok(logged.length > 0, 'reading the checkups was logged');
+
+    const event = withdrawal(who.userId);
+    await withdraw(event);
+    assert.equal(await stored(who.userId), 0, 'rows destroyed');
+    assert.equal(await checkupsSeenBy(who.userId), 0, 'the user sees no checkups');
+    assert.deepEqual(await blobsOf(who.userId), [], 'files destroyed');
+    const after = await accessLogOf(who.userId);
+    for (const entry of logged)
+      assert.ok(
+        after.some((e) => JSON.stringify(e) === JSON.stringify(entry)),
+        'the access log is kept',
+      );
+    assert.equal(await checkupsSeenBy(other.who.userId), 2, 'another user’s checkups are untouched');
+    const { rows } = await health.db.query<{ completed: boolean }>(
+      'select completed_at is not null as completed from health_data_withdrawals where user_id = $1',
+      [who.userId],
+    );
+    assert.deepEqual(rows, [{ completed: true }]);
+
+    // Consenting again (the user service's business) and linking anew: the profile was kept.
+    assert.equal((await linkAndImport(who)).length, 2);
+    await withdraw(event);
+    const late = withdrawal(who.userId, new Date(Date.parse(event.occurredAt) - 60_000));
+    await withdraw(late);
+    assert.equal(await checkupsSeenBy(who.userId), 2, 'a replayed or older withdrawal leaves what was collected after it');
+  });
+
+  test('when Blob Storage is down, then the rows go at once and the files once it is back (retried, not lost)', async () => {
+    const who = await person([checkup('2024')], { pdf: true });
+    await linkAndImport(who);
+    await waitFor(async () => (await blobsOf(who.userId)).length === 2);
+    blob.down();
+    try {
+      await withdraw(withdrawal(who.userId));
+      assert.equal(await stored(who.userId), 0, 'the rows went at once');
+      const pending = () =>
+        health.db.query<{ completed: boolean; attempts: number; lastError: string }>(
+          'select completed_at is not null as completed, attempts, last_error as "lastError" from health_data_withdrawals where user_id = $1',
+          [who.userId],
+        );
+      await waitFor(async () => ((await pending()).rows[0]?.attempts ?? 0) >= 2);
+      const row = (await pending()).rows[0]!;
+      assert.equal(row.completed, false);
+      assert.match(row.lastError, /^blobs: /);
+      assert.equal((await blobsOf(who.userId)).length, 2, 'the files are still in Storage');
+    } finally {
+      blob.up();
+    }
+    await waitFor(
+      async () => (await health.db.query('select 1 from health_data_withdrawals where user_id = $1 and completed_at is not null', [who.userId])).rowCount === 1,
+    );
+    assert.deepEqual(await blobsOf(who.userId), [], 'destroyed once Storage was back');
+  });
+});
+
 describe('the access audit', () => {
   test('when the user and the intelligence service read checkups, then each read is in the user’s access log with who, what, when and why', async () => {
     const { who, checkupIds } = await importedPerson();
@@ -567,6 +655,6 @@ describe('contracts', () => {
   });
 
   test('when every example the AsyncAPI document says health receives is delivered, then each is accepted', async () => {
-    assert.equal(await expectDocumentedExamplesAccepted(health, 'health'), 3);
+    assert.equal(await expectDocumentedExamplesAccepted(health, 'health'), 6);
   });
 });

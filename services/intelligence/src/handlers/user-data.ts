@@ -42,6 +42,18 @@ export function createUserData(deps: {
         },
       ];
     },
+
+    /**
+     * What withdrawing the HEALTH_DATA consent destroys here: what was made from the checkups — the
+     * cached AI readings and recommendations, and the stored recommendation sets. The chats stay (the
+     * user's own words, covered by the other consent), as do usage counts (no health data).
+     */
+    withdrawalSteps(): ErasureStep[] {
+      return [
+        { name: 'cache', run: async (userId) => void (await deps.cache.invalidate(userId, ['diagnosis', 'recommendations'])) },
+        { name: 'rows', run: (userId) => withTransaction(deps.db, (client) => recommendations.eraseUser(client, userId)) },
+      ];
+    },
   };
 }
 

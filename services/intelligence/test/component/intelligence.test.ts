@@ -252,6 +252,41 @@ describe('chat input and erasure', () => {
   });
 });
 
+describe('withdrawing the consent to collect health information', () => {
+  test('when HEALTH_DATA is withdrawn, then the cached reading and the recommendations made from the checkups go, the chats stay; a replay changes nothing', async () => {
+    const userId = userWith('checkup');
+    assert.equal((await json<Reading>(await reading(userId))).cached, false);
+    assert.equal((await json<Reading>(await reading(userId))).cached, true);
+    await json(await recommend(userId));
+    const chat = await json<{ id: string }>(await intelligence.request('/api/intelligence/chats', { method: 'POST', userId, json: {} }), 201);
+    const other = userWith('checkup');
+    await json(await recommend(other));
+    const event = { eventId: randomUUID(), type: 'ConsentWithdrawn', userId, occurredAt: intelligence.clock.now().toISOString(), purpose: 'HEALTH_DATA' };
+    assert.deepEqual(await (await intelligence.deliver('/events/consent-withdrawn', 'consent-withdrawn', event)).json(), { status: 'SUCCESS' });
+    const left = async (id: string) =>
+      Number(
+        (
+          await intelligence.db.query<{ n: string }>(
+            `select (select count(*) from recommendation_sets where user_id = $1)
+                  + (select count(*) from cached_answers where user_id = $1 and feature in ('diagnosis', 'recommendations')) as n`,
+            [id],
+          )
+        ).rows[0]!.n,
+      );
+    assert.equal(await left(userId), 0);
+    assert.equal((await intelligence.request(`/internal/intelligence/users/${userId}/recommendations/current`)).status, 404);
+    assert.equal((await json<Reading>(await reading(userId))).cached, false, 'the reading is made afresh, not served from the cache');
+    assert.ok((await left(other)) > 0, 'another user’s recommendations stay');
+    const chats = await intelligence.db.query('select 1 from chat_sessions where id = $1', [chat.id]);
+    assert.equal(chats.rowCount, 1, 'the chat stays');
+
+    // Recommended again after consenting again; the same withdrawal delivered again destroys nothing new.
+    await json(await recommend(userId));
+    assert.deepEqual(await (await intelligence.deliver('/events/consent-withdrawn', 'consent-withdrawn', event)).json(), { status: 'SUCCESS' });
+    assert.equal((await intelligence.request(`/internal/intelligence/users/${userId}/recommendations/current`)).status, 200);
+  });
+});
+
 describe('message batches', () => {
   test('when a batch of nudges is collected, then each request is reported once on the usage stream as a batched call with the tokens it spent', async () => {
     const id = randomUUID();
@@ -349,6 +384,6 @@ describe('contracts', () => {
   });
 
   test('when every example the AsyncAPI document says intelligence receives is delivered, then each is accepted', async () => {
-    assert.equal(await expectDocumentedExamplesAccepted(intelligence, 'intelligence'), 2);
+    assert.equal(await expectDocumentedExamplesAccepted(intelligence, 'intelligence'), 5);
   });
 });

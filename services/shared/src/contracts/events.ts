@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONSENT_PURPOSES } from './consents.js';
 
 /**
  * Every event that crosses a process, in one place: the topic and pub/sub component it travels
@@ -107,6 +108,10 @@ export const AI_CALL_OUTCOMES = [
 const MINJI = '3f2b8c1e-7d4a-4e6b-9a1c-5d8e2f4b6a10';
 const SET_1 = '8a6f2d4c-1b3e-4f5a-8c7d-9e0f1a2b3c4d';
 
+/** Why an account was erased (the user-deleted event and the user service's tombstone). */
+export const DELETION_REASONS = ['SELF_SERVICE', 'RETENTION'] as const;
+export type DeletionReason = (typeof DELETION_REASONS)[number];
+
 // ── user ──────────────────────────────────────────────────────────────────────────────────
 const profileFacts = z
   .object({
@@ -206,12 +211,120 @@ export const userDeleted = eventContract({
       .optional()
       .describe('On a replay by the batch service: the id of the first user-deleted event of this erasure that was dead-lettered'),
     replay: z.number().int().min(1).optional().describe('On a replay by the batch service: which replay this is (1, 2, …)'),
+    reason: z
+      .enum(DELETION_REASONS)
+      .optional()
+      .describe(
+        'Why the account was erased: SELF_SERVICE (the user deleted it) or RETENTION (inactive for the retention period after a notice). ' +
+          'Every consumer erases the same way whatever the reason. Absent in events older than the field',
+      ),
   }),
   examples: [
     {
       name: 'deleted',
       summary: 'Minji deleted her account',
-      payload: { eventId: 'e2c4a6b8-0d1f-4e3a-9b5c-7d9f1a3c5e70', type: 'UserDeleted', userId: MINJI, occurredAt: '2026-12-20T11:00:00.000Z' },
+      payload: {
+        eventId: 'e2c4a6b8-0d1f-4e3a-9b5c-7d9f1a3c5e70',
+        type: 'UserDeleted',
+        userId: MINJI,
+        occurredAt: '2026-12-20T11:00:00.000Z',
+        reason: 'SELF_SERVICE',
+      },
+    },
+    {
+      name: 'retention',
+      summary: 'An account nobody used for a year, erased 30 days after its notice',
+      payload: {
+        eventId: 'c7e9a1b3-5d7f-4b9d-8f1a-3b5d7f9b1d24',
+        type: 'UserDeleted',
+        userId: '6d2a8f4c-0b1e-4c3d-9e5f-7a8b9c0d1e2f',
+        occurredAt: '2027-12-24T00:00:05.000Z',
+        reason: 'RETENTION',
+      },
+    },
+  ],
+});
+
+export const inactiveAccountNotice = eventContract({
+  name: 'healthsync.user.inactive-account-notice',
+  version: 1,
+  pubsub: 'events',
+  topic: 'inactive-account-notice',
+  producer: 'user',
+  consumers: ['batch'],
+  summary: 'An account has not been used for a long time: tell its owner it will be erased unless they come back',
+  description:
+    'Published once per period of inactivity by the user service’s daily retention job (docs/decisions/022-inactive-account-retention.md), ' +
+    'the retention lead time before the erasure. The batch service turns it into an inbox message and a push (quiet hours and opt-out ' +
+    'honoured as for every push). Signing in or refreshing a session before `erasureAt` cancels the erasure.',
+  schema: z.object({
+    eventId,
+    type: z.literal('InactiveAccountNotice'),
+    userId,
+    occurredAt,
+    lastActiveAt: z.iso.datetime({ offset: true }).describe('The last sign-in or session refresh the user service saw'),
+    erasureAt: z.iso.datetime({ offset: true }).describe('The earliest time the account is erased if the user does not come back'),
+    inactiveDays: z.number().int().min(1).describe('The retention period of the policy in force, in days of inactivity'),
+  }),
+  examples: [
+    {
+      name: 'notice',
+      summary: 'Thirty days before a year of inactivity',
+      payload: {
+        eventId: 'd8f0b2c4-6e8a-4c0e-9a2c-4c6e8a0c2e35',
+        type: 'InactiveAccountNotice',
+        userId: '6d2a8f4c-0b1e-4c3d-9e5f-7a8b9c0d1e2f',
+        occurredAt: '2027-11-24T00:00:04.000Z',
+        lastActiveAt: '2026-12-24T09:12:00.000Z',
+        erasureAt: '2027-12-24T09:12:00.000Z',
+        inactiveDays: 365,
+      },
+    },
+  ],
+});
+
+export const consentWithdrawn = eventContract({
+  name: 'healthsync.user.consent-withdrawn',
+  version: 1,
+  pubsub: 'events',
+  topic: 'consent-withdrawn',
+  producer: 'user',
+  consumers: ['health', 'intelligence'],
+  summary: 'A user withdrew a consent: what was collected under it must be destroyed without delay',
+  description:
+    'Published with the withdrawal (same transaction, through the outbox). For HEALTH_DATA the health service destroys the checkups, ' +
+    'their result sheets and raw payloads (Blob), and the NHIS link state, keeping the access audit; intelligence destroys the readings ' +
+    'and recommendations derived from them. Consumers record the destruction first and finish it whatever is down; a redelivery is ' +
+    'recognised by `occurredAt` (docs/decisions/022-inactive-account-retention.md).',
+  schema: z.object({
+    eventId,
+    type: z.literal('ConsentWithdrawn'),
+    userId,
+    occurredAt,
+    purpose: z.enum(CONSENT_PURPOSES).describe('The consent withdrawn'),
+  }),
+  examples: [
+    {
+      name: 'health-data',
+      summary: 'Minji withdrew her consent to the collection of health information',
+      payload: {
+        eventId: 'f1a3c5e7-9b1d-4f3a-8c5e-7a9c1e3a5c46',
+        type: 'ConsentWithdrawn',
+        userId: MINJI,
+        occurredAt: '2026-12-05T02:00:00.000Z',
+        purpose: 'HEALTH_DATA',
+      },
+    },
+    {
+      name: 'ai-transfer',
+      summary: 'Minji withdrew her consent to the transfer abroad (nothing is destroyed: it covered sending, not storing)',
+      payload: {
+        eventId: 'a2b4c6d8-0e2a-4c4e-9a6c-8e0a2c4e6a57',
+        type: 'ConsentWithdrawn',
+        userId: MINJI,
+        occurredAt: '2026-12-05T02:01:00.000Z',
+        purpose: 'AI_OVERSEAS_TRANSFER',
+      },
     },
   ],
 });
@@ -509,6 +622,8 @@ export const eventContracts = {
   userRegistered,
   userProfileChanged,
   userDeleted,
+  inactiveAccountNotice,
+  consentWithdrawn,
   healthCheckupImported,
   goalSet,
   missionCompleted,

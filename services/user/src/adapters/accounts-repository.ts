@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictError, type DbClient } from '@healthsync/shared';
+import { ConflictError, type DbClient, type DeletionReason } from '@healthsync/shared';
 import type { AccountStatus, Occupation, Profile, Sex } from '../domain/profile.js';
 import type { StoredRefreshToken } from '../domain/refresh.js';
+import type { RetentionState } from '../domain/retention.js';
 import type { VerifiedIdentity } from './identity-provider.js';
 
 export interface Account extends Profile {
@@ -45,20 +46,22 @@ const accounts = {
    * Finds the live account an identity belongs to (the one it began with, or one it was linked
    * to), or creates it PENDING with that identity.
    */
-  async findOrCreate(client: DbClient, identity: VerifiedIdentity): Promise<{ account: Account; created: boolean }> {
+  async findOrCreate(client: DbClient, identity: VerifiedIdentity, now: Date): Promise<{ account: Account; created: boolean }> {
+    // A sign-in is activity: it is recorded, and cancels a pending retention notice (domain/retention.ts).
     const linked = await client.query<AccountRow>(
-      `update users set email = $3, email_verified = $4, picture = coalesce($5, picture), updated_at = now()
+      `update users set email = $3, email_verified = $4, picture = coalesce($5, picture), updated_at = now(),
+          last_active_at = $6, retention_notice_at = null
         where status <> 'DELETED' and id = (select user_id from identities where issuer = $1 and subject = $2)
         returning ${ACCOUNT_COLUMNS}`,
-      [identity.issuer, identity.subject, identity.email, identity.emailVerified, identity.picture],
+      [identity.issuer, identity.subject, identity.email, identity.emailVerified, identity.picture, now],
     );
     if (linked.rows[0]) return { account: linked.rows[0], created: false };
     const inserted = await client.query<AccountRow>(
-      `insert into users (id, issuer, subject, email, email_verified, name, picture, status)
-       values ($1, $2, $3, $4, $5, $6, $7, 'PENDING')
+      `insert into users (id, issuer, subject, email, email_verified, name, picture, status, last_active_at)
+       values ($1, $2, $3, $4, $5, $6, $7, 'PENDING', $8)
        on conflict (issuer, subject) where status <> 'DELETED' do nothing
        returning ${ACCOUNT_COLUMNS}`,
-      [randomUUID(), identity.issuer, identity.subject, identity.email, identity.emailVerified, identity.name, identity.picture],
+      [randomUUID(), identity.issuer, identity.subject, identity.email, identity.emailVerified, identity.name, identity.picture, now],
     );
     if (inserted.rows[0]) {
       const claimed = await client.query('insert into identities (issuer, subject, user_id) values ($1, $2, $3) on conflict do nothing', [
@@ -72,9 +75,10 @@ const accounts = {
     }
     // Created by a concurrent first sign-in of the same person.
     const existing = await client.query<AccountRow>(
-      `update users set email = $3, email_verified = $4, picture = coalesce($5, picture), updated_at = now()
+      `update users set email = $3, email_verified = $4, picture = coalesce($5, picture), updated_at = now(),
+         last_active_at = $6, retention_notice_at = null
        where issuer = $1 and subject = $2 and status <> 'DELETED' returning ${ACCOUNT_COLUMNS}`,
-      [identity.issuer, identity.subject, identity.email, identity.emailVerified, identity.picture],
+      [identity.issuer, identity.subject, identity.email, identity.emailVerified, identity.picture, now],
     );
     return { account: existing.rows[0]!, created: false };
   },
@@ -88,17 +92,93 @@ const accounts = {
     return result.rows[0]!;
   },
 
+  /**
+   * A session refresh is activity. Written only when the recorded activity is older than
+   * `minIntervalMs` (or a retention notice is pending), so a refresh every few minutes costs no
+   * write; and never waits: an account row locked right now (a profile edit, a deletion) is left
+   * as it is (the refresh takes session locks before account ones, the deletion the other way round).
+   */
+  async recordActivity(client: DbClient, userId: string, now: Date, minIntervalMs: number): Promise<void> {
+    await client.query(
+      `update users set last_active_at = $2, retention_notice_at = null
+       where id = (select id from users where id = $1 and status <> 'DELETED'
+                     and (last_active_at < $2::timestamptz - make_interval(secs => $3) or retention_notice_at is not null)
+                   for update skip locked)`,
+      [userId, now, minIntervalMs / 1000],
+    );
+  },
+
   /** Erases personal data and marks the account deleted; the row stays as a tombstone, its identities go. */
-  async markDeleted(client: DbClient, userId: string): Promise<void> {
+  async markDeleted(client: DbClient, userId: string, reason: DeletionReason): Promise<void> {
     await client.query('delete from identities where user_id = $1', [userId]);
     // The consent history is personal data like the profile: erased with it (docs/decisions/020).
     await client.query('delete from consent_events where user_id = $1', [userId]);
     await client.query(
       `update users set status = 'DELETED', deleted_at = now(), updated_at = now(), email = null, name = null,
-         picture = null, birth_date = null, sex = null, occupation = null, subject = 'deleted:' || id
+         picture = null, birth_date = null, sex = null, occupation = null, subject = 'deleted:' || id,
+         deletion_reason = $2, retention_notice_at = null
        where id = $1`,
-      [userId],
+      [userId, reason],
     );
+  },
+};
+
+export interface RetentionRow extends RetentionState {
+  userId: string;
+}
+
+const RETENTION_COLUMNS = `id as "userId", last_active_at as "lastActiveAt", retention_notice_at as "noticeSentAt"`;
+
+/** SQL of the retention job (services/user/src/handlers/retention.ts). */
+export const retention = {
+  /**
+   * Live accounts that may be due for a notice (last active by `activeBy`, no notice since their
+   * last activity), in order of last activity after `after` (keyset paging), without locks.
+   */
+  async noticeCandidates(client: DbClient, activeBy: Date, after: { lastActiveAt: Date; userId: string } | undefined, limit: number): Promise<RetentionRow[]> {
+    const result = await client.query<RetentionRow>(
+      `select ${RETENTION_COLUMNS} from users
+       where status <> 'DELETED' and last_active_at <= $1
+         and (retention_notice_at is null or retention_notice_at < last_active_at)
+         and ($2::timestamptz is null or (last_active_at, id) > ($2::timestamptz, $3::uuid))
+       order by last_active_at, id limit $4`,
+      [activeBy, after?.lastActiveAt ?? null, after?.userId ?? null, limit],
+    );
+    return result.rows;
+  },
+
+  /** Live accounts that may be due for erasure: a pending notice sent by `notifiedBy`, last active by `activeBy`. */
+  async erasureCandidates(
+    client: DbClient,
+    cutoffs: { activeBy: Date; notifiedBy: Date },
+    after: { lastActiveAt: Date; userId: string } | undefined,
+    limit: number,
+  ): Promise<RetentionRow[]> {
+    const result = await client.query<RetentionRow>(
+      `select ${RETENTION_COLUMNS} from users
+       where status <> 'DELETED' and last_active_at <= $1
+         and retention_notice_at is not null and retention_notice_at >= last_active_at and retention_notice_at <= $2
+         and ($3::timestamptz is null or (last_active_at, id) > ($3::timestamptz, $4::uuid))
+       order by last_active_at, id limit $5`,
+      [cutoffs.activeBy, cutoffs.notifiedBy, after?.lastActiveAt ?? null, after?.userId ?? null, limit],
+    );
+    return result.rows;
+  },
+
+  /**
+   * Locks those of the accounts that are live and not locked by anyone else (another replica's job,
+   * a sign-in, a deletion) for the rest of the transaction, and reads their state again.
+   */
+  async lockLive(client: DbClient, userIds: string[]): Promise<RetentionRow[]> {
+    const result = await client.query<RetentionRow>(
+      `select ${RETENTION_COLUMNS} from users where id = any($1::uuid[]) and status <> 'DELETED' order by id for update skip locked`,
+      [userIds],
+    );
+    return result.rows;
+  },
+
+  async markNotified(client: DbClient, userId: string, at: Date): Promise<void> {
+    await client.query('update users set retention_notice_at = $2 where id = $1', [userId, at]);
   },
 };
 
@@ -207,7 +287,7 @@ export const refreshTokens = {
 
 /** The SQL for accounts and refresh tokens, handed to the handlers (which never import it), so a test can pass its own. */
 export function createAccountsRepository() {
-  return { accounts, identities, refreshTokens };
+  return { accounts, identities, refreshTokens, retention };
 }
 
 export type AccountsRepository = ReturnType<typeof createAccountsRepository>;

@@ -34,6 +34,34 @@ export const CONSENT_NOTICES: Record<ConsentPurpose, { version: string; summary:
   },
 };
 
+/** What the services destroy when a consent is withdrawn (PIPA art. 21 and 37: without delay). */
+export const WITHDRAWAL_DELETES = ['CHECKUPS', 'CHECKUP_DOCUMENTS', 'NHIS_LINKS', 'AI_READINGS', 'AI_RECOMMENDATIONS'] as const;
+export type WithdrawalDelete = (typeof WITHDRAWAL_DELETES)[number];
+
+export interface WithdrawalEffect {
+  /** What is destroyed (empty: nothing stored depends on the consent). */
+  deletes: WithdrawalDelete[];
+  summary: string;
+  summaryKo: string;
+}
+
+export const WITHDRAWAL_EFFECTS: Record<ConsentPurpose, WithdrawalEffect> = {
+  HEALTH_DATA: {
+    deletes: ['CHECKUPS', 'CHECKUP_DOCUMENTS', 'NHIS_LINKS', 'AI_READINGS', 'AI_RECOMMENDATIONS'],
+    summary:
+      'Withdrawing destroys your stored checkups, their result sheets and your NHIS link records, and the AI readings and recommendations made from them. ' +
+      'The record of who accessed your health data is kept for its legal period. To use the features again, consent again and link NHIS anew.',
+    summaryKo:
+      '철회하면 저장된 건강검진 결과와 결과지, 건강보험공단 연동 기록, 이를 바탕으로 만든 AI 해석과 추천이 파기됩니다. ' +
+      '건강정보 열람 기록은 법정 기간 동안 보관됩니다. 다시 이용하려면 다시 동의하고 연동해 주세요.',
+  },
+  AI_OVERSEAS_TRANSFER: {
+    deletes: [],
+    summary: 'Withdrawing stops every transfer to the AI provider from now on; nothing stored here is deleted (the AI features stop).',
+    summaryKo: '철회하면 이후 AI 제공자에게 정보를 이전하지 않습니다(AI 기능을 쓸 수 없습니다). 저장된 정보는 삭제되지 않습니다.',
+  },
+};
+
 /** The state in force for every purpose: the latest decision of each (history in any order). */
 export function currentConsents(history: readonly ConsentDecision[]): ConsentStatus[] {
   return CONSENT_PURPOSES.map((purpose) => {

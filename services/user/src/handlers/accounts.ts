@@ -12,6 +12,7 @@ import {
   UpstreamUnavailableError,
   withTransaction,
   type Clock,
+  type DeletionReason,
   type RevocationEntry,
   type Dapr,
   type Db,
@@ -23,6 +24,7 @@ import type { IdentityProvider, VerifiedIdentity } from '../adapters/identity-pr
 import type { createTokenSigner } from '../adapters/token-signer.js';
 import { statusAfterUpdate, type ProfileInput } from '../domain/profile.js';
 import { openSuccessor, refreshOutcome, sealSuccessor } from '../domain/refresh.js';
+import { ACTIVITY_WRITE_INTERVAL_MS } from '../domain/retention.js';
 
 export interface Session {
   accessToken: string;
@@ -127,7 +129,7 @@ export function createAccounts(deps: AccountsDeps) {
 
   async function signIn(identity: VerifiedIdentity): Promise<{ session: Session; user: AccountView; created: boolean }> {
     const { account, created, session } = await withTransaction(db, async (client) => {
-      const found = await accounts.findOrCreate(client, identity);
+      const found = await accounts.findOrCreate(client, identity, deps.clock.now());
       const { tokenId: _tokenId, ...session } = await openSession(client, found.account.id);
       return { ...found, session };
     });
@@ -153,6 +155,8 @@ export function createAccounts(deps: AccountsDeps) {
         if (outcome === 'ROTATE' && stored) {
           const account = await accounts.findLive(client, stored.userId);
           if (!account) return { outcome: 'UNKNOWN' as const };
+          // Using the app is activity (retention of inactive accounts: docs/decisions/022).
+          await accounts.recordActivity(client, stored.userId, now, ACTIVITY_WRITE_INTERVAL_MS);
           const { tokenId, ...session } = await openSession(client, stored.userId, stored.familyId);
           // The presented token is itself a new pair's: its predecessor's sealed copy has served.
           await refreshTokens.forgetSealed(client, stored.id);
@@ -257,22 +261,39 @@ export function createAccounts(deps: AccountsDeps) {
       await withTransaction(db, async (client) => {
         const current = await accounts.findLive(client, userId, 'update');
         if (!current) throw new NotFoundError('ACCOUNT_NOT_FOUND', 'The account does not exist.');
-        // Each session's lock (as logout and refresh take it): a refresh in flight commits its new
-        // token first, so the delete below sees it; one that comes later finds its token gone.
-        const sessions = await refreshTokens.familiesOf(client, userId);
-        for (const session of sessions) await refreshTokens.lockSession(client, session);
-        await refreshTokens.deleteAllOf(client, userId);
-        await accounts.markDeleted(client, userId);
-        // The user's earlier events (published or not) carried their profile: they go with the account.
-        await deleteOutboxRowsOf(client, userId);
-        await enqueueEvent(client, eventContracts.userDeleted, { type: 'UserDeleted', userId, occurredAt: deps.clock.now().toISOString() });
-        // Last, before the commit: a failed revocation write keeps the account as it was.
-        await denySessions(sessions, sessionId);
+        await erase(client, userId, 'SELF_SERVICE', sessionId);
       });
       deps.eventsEnqueued();
-      deps.logger.info('account deleted', { userId });
+      deps.logger.info('account deleted', { userId, reason: 'SELF_SERVICE' });
+    },
+
+    /**
+     * The retention job's erasure: the same path as a deletion, for an account whose row the caller
+     * has locked in `client`'s transaction and found due (handlers/retention.ts).
+     */
+    async eraseInactive(client: DbClient, userId: string): Promise<void> {
+      await erase(client, userId, 'RETENTION');
     },
   };
+
+  /**
+   * Erasing an account (docs/decisions/013-erasure-always-completes.md), in the caller's transaction,
+   * with the account's row locked: its sessions, its personal data (the row stays as the tombstone,
+   * with the reason), its earlier events; then `user-deleted` for every service, and the sessions'
+   * revocation last, before the commit (a failed revocation write keeps the account as it was).
+   */
+  async function erase(client: DbClient, userId: string, reason: DeletionReason, sessionId?: string): Promise<void> {
+    // Each session's lock (as logout and refresh take it): a refresh in flight commits its new
+    // token first, so the delete below sees it; one that comes later finds its token gone.
+    const sessions = await refreshTokens.familiesOf(client, userId);
+    for (const session of sessions) await refreshTokens.lockSession(client, session);
+    await refreshTokens.deleteAllOf(client, userId);
+    await accounts.markDeleted(client, userId, reason);
+    // The user's earlier events (published or not) carried their profile: they go with the account.
+    await deleteOutboxRowsOf(client, userId);
+    await enqueueEvent(client, eventContracts.userDeleted, { type: 'UserDeleted', userId, occurredAt: deps.clock.now().toISOString(), reason });
+    await denySessions(sessions, sessionId);
+  }
   return accountsApi;
 }
 

@@ -1,4 +1,6 @@
 import {
+  enqueueEvent,
+  eventContracts,
   NotFoundError,
   ValidationError,
   withTransaction,
@@ -11,10 +13,12 @@ import {
   type Logger,
 } from '@healthsync/shared';
 import { consentsRepository as repo } from '../adapters/consents-repository.js';
-import { CONSENT_NOTICES, currentConsents, decide, type ConsentAction } from '../domain/consents.js';
+import { CONSENT_NOTICES, currentConsents, decide, WITHDRAWAL_EFFECTS, type ConsentAction, type WithdrawalEffect } from '../domain/consents.js';
 
 export interface ConsentView extends ConsentStatus {
   notice: { version: string; summary: string; summaryKo: string };
+  /** What withdrawing this consent destroys: for the app's confirmation. */
+  withdrawal: WithdrawalEffect;
 }
 
 export interface ConsentHistoryItem {
@@ -36,9 +40,10 @@ export function decodeCursor(cursor: string | undefined): bigint | undefined {
   return BigInt(match[1]!);
 }
 
-export function createConsents(deps: { db: Db; clock: Clock; logger: Logger }) {
+export function createConsents(deps: { db: Db; clock: Clock; logger: Logger; eventsEnqueued(): void }) {
   const { db } = deps;
-  const views = (state: ConsentStatus[]): ConsentView[] => state.map((s) => ({ ...s, notice: CONSENT_NOTICES[s.purpose] }));
+  const views = (state: ConsentStatus[]): ConsentView[] =>
+    state.map((s) => ({ ...s, notice: CONSENT_NOTICES[s.purpose], withdrawal: WITHDRAWAL_EFFECTS[s.purpose] }));
 
   return {
     async current(userId: string): Promise<{ consents: ConsentView[] }> {
@@ -52,8 +57,9 @@ export function createConsents(deps: { db: Db; clock: Clock; logger: Logger }) {
     async decide(
       userId: string,
       request: { purpose: ConsentPurpose; action: ConsentAction; version?: string | undefined; channel: ConsentChannel },
-    ): Promise<{ recorded: boolean; consents: ConsentView[] }> {
-      return withTransaction(db, async (client) => {
+    ): Promise<{ recorded: boolean; consents: ConsentView[]; withdrawal: WithdrawalEffect | null }> {
+      const withdrawal = request.action === 'WITHDRAW' ? WITHDRAWAL_EFFECTS[request.purpose] : null;
+      const answer = await withTransaction(db, async (client) => {
         if (!(await repo.lockLiveAccount(client, userId))) throw accountGone();
         const before = currentConsents(await repo.latestPerPurpose(client, userId));
         const outcome = decide(before, request, deps.clock.now());
@@ -63,11 +69,22 @@ export function createConsents(deps: { db: Db; clock: Clock; logger: Logger }) {
             `Consent must be given to the current notice (version ${outcome.current}).`,
           );
         }
-        if (outcome.kind === 'unchanged') return { recorded: false, consents: views(before) };
+        if (outcome.kind === 'unchanged') return { recorded: false, consents: views(before), withdrawal };
         await repo.insert(client, userId, outcome.decision);
+        // With the decision, through the outbox: what was collected under the consent is destroyed by its holders.
+        if (outcome.decision.action === 'WITHDRAW') {
+          await enqueueEvent(client, eventContracts.consentWithdrawn, {
+            type: 'ConsentWithdrawn',
+            userId,
+            occurredAt: outcome.decision.recordedAt.toISOString(),
+            purpose: outcome.decision.purpose,
+          });
+        }
         deps.logger.info('consent recorded', { userId, purpose: request.purpose, action: request.action, channel: request.channel });
-        return { recorded: true, consents: views(currentConsents(await repo.latestPerPurpose(client, userId))) };
+        return { recorded: true, consents: views(currentConsents(await repo.latestPerPurpose(client, userId))), withdrawal };
       });
+      if (answer.recorded && request.action === 'WITHDRAW') deps.eventsEnqueued();
+      return answer;
     },
 
     async history(userId: string, limit: number, cursor: string | undefined): Promise<{ items: ConsentHistoryItem[]; nextCursor: string | null }> {

@@ -1,16 +1,27 @@
 import { CONSENT_CHANNELS, CONSENT_PURPOSES, consentStateSchema, consentStatusSchema, consentVersionSchema, route, type RouteSpec } from '@healthsync/shared';
 import { z } from 'zod';
-import { CONSENT_NOTICES } from '../domain/consents.js';
+import { CONSENT_NOTICES, WITHDRAWAL_DELETES, WITHDRAWAL_EFFECTS } from '../domain/consents.js';
 import type { Consents } from '../handlers/consents.js';
 
 const exampleUserId = '5f0c3b4e-1a2b-4c3d-8e9f-0a1b2c3d4e5f';
 
+const withdrawalSchema = z
+  .object({
+    deletes: z.array(z.enum(WITHDRAWAL_DELETES)).describe('What is destroyed; empty when nothing stored depends on the consent'),
+    summary: z.string(),
+    summaryKo: z.string(),
+  })
+  .describe('What withdrawing the consent destroys (PIPA art. 21, 37): show it before the user confirms');
 const consentViewSchema = consentStatusSchema.extend({
   notice: z.object({ version: consentVersionSchema, summary: z.string(), summaryKo: z.string() }),
+  withdrawal: withdrawalSchema,
 });
 const consentsSchema = z.object({ consents: z.array(consentViewSchema) });
 const decisionAnswerSchema = consentsSchema.extend({
   recorded: z.boolean().describe('false when the consent was already so: nothing new was recorded'),
+  withdrawal: withdrawalSchema
+    .nullable()
+    .describe('For a withdrawal: what is being destroyed (the services do it at once, in the background); null for a grant'),
 });
 const historySchema = z.object({
   items: z.array(
@@ -42,11 +53,20 @@ const granted = (purpose: (typeof CONSENT_PURPOSES)[number], at: string) => ({
   decidedAt: at,
   channel: 'APP' as const,
   notice: CONSENT_NOTICES[purpose],
+  withdrawal: WITHDRAWAL_EFFECTS[purpose],
 });
 const consentsExample = {
   consents: [
     granted('HEALTH_DATA', '2026-12-02T01:10:00.000Z'),
-    { purpose: 'AI_OVERSEAS_TRANSFER' as const, granted: false, version: null, decidedAt: null, channel: null, notice: CONSENT_NOTICES.AI_OVERSEAS_TRANSFER },
+    {
+      purpose: 'AI_OVERSEAS_TRANSFER' as const,
+      granted: false,
+      version: null,
+      decidedAt: null,
+      channel: null,
+      notice: CONSENT_NOTICES.AI_OVERSEAS_TRANSFER,
+      withdrawal: WITHDRAWAL_EFFECTS.AI_OVERSEAS_TRANSFER,
+    },
   ],
 };
 const historyExample = {
@@ -98,7 +118,9 @@ export function createConsentRoutes(consents: Consents): RouteSpec[] {
       summaryKo: '개인정보 동의·철회',
       description:
         'A grant must name the current notice version (`GET /api/users/me/consents`), else 400 VALIDATION_FAILED. ' +
-        'Withdrawing stops the processing it covered from the next request on. Repeating the decision in force records nothing (`recorded: false`).',
+        'Withdrawing stops the processing it covered from the next request on, and destroys what was collected under it without delay ' +
+        '(HEALTH_DATA: the checkups, their sheets, the NHIS link records, and the AI readings and recommendations made from them; ' +
+        'the access log is kept): `withdrawal` says what. Repeating the decision in force records nothing (`recorded: false`).',
       tags: ['users'],
       access: 'user',
       body: decisionBody,
@@ -107,7 +129,11 @@ export function createConsentRoutes(consents: Consents): RouteSpec[] {
         200: {
           description: 'The consents in force after the decision',
           schema: decisionAnswerSchema,
-          example: { recorded: true, consents: [consentsExample.consents[0], granted('AI_OVERSEAS_TRANSFER', '2026-12-02T01:10:05.000Z')] },
+          example: {
+            recorded: true,
+            consents: [consentsExample.consents[0], granted('AI_OVERSEAS_TRANSFER', '2026-12-02T01:10:05.000Z')],
+            withdrawal: null,
+          },
         },
         ...accountGone,
       },
@@ -146,7 +172,7 @@ export function createConsentRoutes(consents: Consents): RouteSpec[] {
         200: {
           description: 'Every purpose; an unknown or deleted account has granted nothing',
           schema: consentStateSchema,
-          example: { userId: exampleUserId, consents: consentsExample.consents.map(({ notice: _notice, ...status }) => status) },
+          example: { userId: exampleUserId, consents: consentsExample.consents.map(({ notice: _notice, withdrawal: _withdrawal, ...status }) => status) },
         },
       },
       async handler({ params }) {

@@ -3,7 +3,7 @@ import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import { type Component, expectProducedEventsKeepContracts, startComponent } from '@healthsync/shared/testing';
 import { createMemoryLogger, loginWithCode, obtainIdToken, startGoogleOidcStandin, type RunningProvider } from '@healthsync/standin-google-oidc';
 import { REFRESH_GRACE_MS } from '../../src/domain/refresh.js';
@@ -569,6 +569,48 @@ describe('consents (PIPA)', () => {
     assert.deepEqual([...first.items, ...rest.items], history.items);
   });
 
+  test('when HEALTH_DATA is withdrawn, then the answer says what is destroyed and consent-withdrawn is published once with the decision; a repeat publishes nothing', async () => {
+    const { user: account } = await signIn(newPerson('consent-destroy'));
+    const userId = account.id;
+    const { consents } = await read<{ consents: (ConsentView & { withdrawal: { deletes: string[] } })[] }>(
+      await user.request('/api/users/me/consents', { userId }),
+    );
+    const health = consents.find((c) => c.purpose === 'HEALTH_DATA')!;
+    assert.deepEqual(
+      health.withdrawal.deletes,
+      ['CHECKUPS', 'CHECKUP_DOCUMENTS', 'NHIS_LINKS', 'AI_READINGS', 'AI_RECOMMENDATIONS'],
+      'shown before the user confirms',
+    );
+    const granted = await read<{ withdrawal: unknown }>(
+      await decide(userId, { purpose: 'HEALTH_DATA', action: 'GRANT', version: health.notice.version, channel: 'APP' }),
+    );
+    assert.equal(granted.withdrawal, null);
+    user.clock.advance(60_000);
+    const withdrawn = await read<{ recorded: boolean; withdrawal: { deletes: string[]; summaryKo: string } }>(
+      await decide(userId, { purpose: 'HEALTH_DATA', action: 'WITHDRAW', channel: 'APP' }),
+    );
+    assert.equal(withdrawn.recorded, true);
+    assert.ok(withdrawn.withdrawal.deletes.includes('CHECKUPS'));
+    assert.match(withdrawn.withdrawal.summaryKo, /파기/);
+    const event = await eventually(() => user.dapr.publishedTo('consent-withdrawn').find((e) => (e as { userId: string }).userId === userId));
+    assert.deepEqual(
+      { ...(event as object), eventId: undefined },
+      {
+        eventId: undefined,
+        type: 'ConsentWithdrawn',
+        userId,
+        occurredAt: user.clock.now().toISOString(),
+        purpose: 'HEALTH_DATA',
+      },
+    );
+    const again = await read<{ recorded: boolean }>(await decide(userId, { purpose: 'HEALTH_DATA', action: 'WITHDRAW', channel: 'APP' }));
+    assert.equal(again.recorded, false);
+    const { rows } = await user.db.query<{ n: number }>(`select count(*)::int as n from outbox where topic = 'consent-withdrawn' and aggregate_id = $1`, [
+      userId,
+    ]);
+    assert.equal(rows[0]!.n, 1, 'one event for one withdrawal');
+  });
+
   test('when a user changes their mind many times, then the last decision is in force and the history pages in order (ids compared as numbers)', async () => {
     const { user: account } = await signIn(newPerson('consent-many'));
     const userId = account.id;
@@ -634,6 +676,169 @@ describe('consents (PIPA)', () => {
       [false, false],
     );
     assert.equal((await read<{ code: string }>(await user.request('/api/users/me/consents', { userId }), 404)).code, 'ACCOUNT_NOT_FOUND');
+  });
+});
+
+describe('retention of inactive accounts (365 days, notice 30 days before: the defaults)', () => {
+  const DAY = 86_400_000;
+  interface Notice {
+    userId: string;
+    lastActiveAt: string;
+    erasureAt: string;
+    inactiveDays: number;
+  }
+
+  async function runRetention(component: Component = user): Promise<void> {
+    const response = await component.request('/account-retention', { method: 'POST' });
+    assert.equal(response.status, 200, await response.clone().text());
+  }
+  /** Waits until the outbox has relayed everything (so what was published is all there is). */
+  async function relayed(): Promise<void> {
+    for (let i = 0; i < 200; i += 1) {
+      const { rows } = await user.db.query<{ n: number }>('select count(*)::int as n from outbox where published_at is null and parked_at is null');
+      if (rows[0]!.n === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error('the outbox did not drain');
+  }
+  const noticesOf = (userId: string, component: Component = user) =>
+    component.dapr.publishedTo('inactive-account-notice').filter((e) => (e as Notice).userId === userId) as Notice[];
+  const deletionsOf = (userId: string) =>
+    user.dapr.publishedTo('user-deleted').filter((e) => (e as { userId: string }).userId === userId) as { reason?: string }[];
+  const meStatus = async (userId: string) => (await user.request('/api/users/me', { userId })).status;
+
+  let start: Date;
+  before(() => {
+    start = user.clock.now();
+  });
+  afterEach(() => user.clock.set(start));
+
+  test('when an account reaches 335 days without activity, then one notice is published — not a day before, not again, not by a second replica too', async () => {
+    const session = await signIn(newPerson('idle'));
+    const userId = session.user.id;
+    const t0 = user.clock.now();
+    user.clock.set(new Date(t0.getTime() + 334 * DAY));
+    await runRetention();
+    await relayed();
+    assert.equal(noticesOf(userId).length, 0, 'a day before: nothing');
+
+    // Two replicas (one database, the same moment) run at once: one of them sends the notice.
+    const replica = await startComponent(userService, { env: userEnv(), secrets: { 'jwt-signing-key': signingKey() }, clock: user.clock });
+    try {
+      user.clock.set(new Date(t0.getTime() + 335 * DAY));
+      await Promise.all([runRetention(), runRetention(replica), runRetention()]);
+      await relayed();
+      const notices = [...noticesOf(userId), ...noticesOf(userId, replica)];
+      assert.equal(notices.length, 1, 'exactly one notice');
+      assert.deepEqual(notices[0], {
+        ...notices[0],
+        lastActiveAt: t0.toISOString(),
+        erasureAt: new Date(t0.getTime() + 365 * DAY).toISOString(),
+        inactiveDays: 365,
+      });
+    } finally {
+      await replica.stop();
+    }
+    user.clock.set(new Date(t0.getTime() + 335 * DAY + 3_600_000));
+    await runRetention();
+    await relayed();
+    assert.equal(noticesOf(userId).length, 1, 'running again the same day sends nothing more');
+    const { rows } = await user.db.query<{ at: Date }>('select retention_notice_at as at from users where id = $1', [userId]);
+    assert.equal(rows[0]!.at.toISOString(), new Date(t0.getTime() + 335 * DAY).toISOString(), 'the notice is recorded when it was sent');
+  });
+
+  test('when the lead time has passed and the account is still inactive, then it is erased as a deletion is, with the reason RETENTION', async () => {
+    const session = await signIn(newPerson('erased-idle'));
+    const userId = session.user.id;
+    assert.equal((await user.request('/api/users/me', { method: 'PUT', userId, json: profile })).status, 200);
+    const t0 = user.clock.now();
+    user.clock.set(new Date(t0.getTime() + 335 * DAY));
+    await runRetention();
+    user.clock.set(new Date(t0.getTime() + 365 * DAY - 60_000));
+    await runRetention();
+    await relayed();
+    assert.equal(await meStatus(userId), 200, 'a minute before the end of the period it is still there');
+    assert.equal(deletionsOf(userId).length, 0);
+
+    user.clock.set(new Date(t0.getTime() + 365 * DAY));
+    await runRetention();
+    await relayed();
+    assert.equal(await meStatus(userId), 404, 'erased');
+    assert.deepEqual(
+      deletionsOf(userId).map((e) => e.reason),
+      ['RETENTION'],
+    );
+    const { rows } = await user.db.query<{ status: string; reason: string; email: string | null; name: string | null }>(
+      'select status, deletion_reason as reason, email, name from users where id = $1',
+      [userId],
+    );
+    assert.deepEqual(rows[0], { status: 'DELETED', reason: 'RETENTION', email: null, name: null });
+    const tokens = await user.db.query('select 1 from refresh_tokens where user_id = $1', [userId]);
+    assert.equal(tokens.rowCount, 0, 'its sessions went with it');
+    const refreshed = await user.request('/api/auth/refresh', { method: 'POST', json: { refreshToken: session.refreshToken } });
+    assert.equal(refreshed.status, 401);
+    await runRetention();
+    await relayed();
+    assert.equal(deletionsOf(userId).length, 1, 'erased once');
+  });
+
+  test('when the user signs in after the notice, then the erasure is cancelled; a new notice comes only after a new period', async () => {
+    const email = newPerson('came-back');
+    const userId = (await signIn(email)).user.id;
+    const t0 = user.clock.now();
+    user.clock.set(new Date(t0.getTime() + 335 * DAY));
+    await runRetention();
+    user.clock.set(new Date(t0.getTime() + 340 * DAY));
+    assert.equal((await signIn(email)).user.id, userId, 'the same account');
+    user.clock.set(new Date(t0.getTime() + 400 * DAY));
+    await runRetention();
+    await relayed();
+    assert.equal(await meStatus(userId), 200, 'not erased');
+    assert.equal(deletionsOf(userId).length, 0);
+    assert.equal(noticesOf(userId).length, 1, 'no new notice yet');
+    user.clock.set(new Date(t0.getTime() + (340 + 335) * DAY));
+    await runRetention();
+    await relayed();
+    assert.equal(noticesOf(userId).length, 2, 'a new period of inactivity, a new notice');
+  });
+
+  test('when a session is refreshed, then that is activity (written at most once an hour), and it moves the notice', async () => {
+    const session = await signIn(newPerson('refreshing'));
+    const userId = session.user.id;
+    const t0 = user.clock.now();
+    const lastActive = async () => (await user.db.query<{ at: Date }>('select last_active_at as at from users where id = $1', [userId])).rows[0]!.at.getTime();
+    user.clock.set(new Date(t0.getTime() + 10 * 60_000));
+    let refreshToken = session.refreshToken;
+    const refresh = async () => {
+      const response = await user.request('/api/auth/refresh', { method: 'POST', json: { refreshToken } });
+      assert.equal(response.status, 200);
+      refreshToken = ((await response.json()) as { refreshToken: string }).refreshToken;
+    };
+    await refresh();
+    assert.equal(await lastActive(), t0.getTime(), 'ten minutes after the sign-in: no write');
+    user.clock.set(new Date(t0.getTime() + 20 * DAY));
+    await refresh();
+    assert.equal(await lastActive(), t0.getTime() + 20 * DAY);
+    user.clock.set(new Date(t0.getTime() + 354 * DAY));
+    await runRetention();
+    await relayed();
+    assert.equal(noticesOf(userId).length, 0, '334 days after the refresh');
+    user.clock.set(new Date(t0.getTime() + 355 * DAY));
+    await runRetention();
+    await relayed();
+    assert.equal(noticesOf(userId).length, 1, '335 days after the refresh');
+  });
+
+  test('when a user deletes their own account, then the reason recorded and published is SELF_SERVICE', async () => {
+    const userId = (await signIn(newPerson('self-delete'))).user.id;
+    assert.equal((await user.request('/api/users/me', { method: 'DELETE', userId })).status, 204);
+    await relayed();
+    assert.deepEqual(
+      deletionsOf(userId).map((e) => e.reason),
+      ['SELF_SERVICE'],
+    );
+    const { rows } = await user.db.query<{ reason: string }>('select deletion_reason as reason from users where id = $1', [userId]);
+    assert.equal(rows[0]!.reason, 'SELF_SERVICE');
   });
 });
 
