@@ -1228,11 +1228,11 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             /**
-                             * @description ENCOURAGEMENT: the daily AI nudge
+                             * @description ENCOURAGEMENT: the daily AI nudge; CELEBRATION: a streak milestone reached (3, 7, 21 or 66 days of a mission in a row). New kinds may be added
                              * @enum {string}
                              */
-                            kind: "ENCOURAGEMENT";
-                            /** @description At most 80 characters */
+                            kind: "ENCOURAGEMENT" | "CELEBRATION";
+                            /** @description At most 80 characters (a celebration at most 100) */
                             text: string;
                             /**
                              * @description FALLBACK when the AI could not write it
@@ -1456,7 +1456,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description true: no daily encouragement at all */
+                    /** @description true: no daily encouragement at all and no push of any message (celebrations still arrive in the inbox) */
                     optedOut: boolean;
                     /** @description Messages written during these hours wait until they end; null: none */
                     quietHours: {
@@ -1602,11 +1602,11 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         /**
-                         * @description ENCOURAGEMENT: the daily AI nudge
+                         * @description ENCOURAGEMENT: the daily AI nudge; CELEBRATION: a streak milestone reached (3, 7, 21 or 66 days of a mission in a row). New kinds may be added
                          * @enum {string}
                          */
-                        kind: "ENCOURAGEMENT";
-                        /** @description At most 80 characters */
+                        kind: "ENCOURAGEMENT" | "CELEBRATION";
+                        /** @description At most 80 characters (a celebration at most 100) */
                         text: string;
                         /**
                          * @description FALLBACK when the AI could not write it
@@ -1935,11 +1935,11 @@ export interface operations {
                                     /** Format: uuid */
                                     id: string;
                                     /**
-                                     * @description ENCOURAGEMENT: the daily AI nudge
+                                     * @description ENCOURAGEMENT: the daily AI nudge; CELEBRATION: a streak milestone reached (3, 7, 21 or 66 days of a mission in a row). New kinds may be added
                                      * @enum {string}
                                      */
-                                    kind: "ENCOURAGEMENT";
-                                    /** @description At most 80 characters */
+                                    kind: "ENCOURAGEMENT" | "CELEBRATION";
+                                    /** @description At most 80 characters (a celebration at most 100) */
                                     text: string;
                                     /**
                                      * @description FALLBACK when the AI could not write it

@@ -31,6 +31,7 @@ variable "topics" {
     "mission-completed"       = ["batch"]
     "mission-undone"          = ["batch"]
     "missions-reset"          = ["batch"]
+    "celebration-earned"      = ["batch"]
     "dead-letters"            = ["batch"]
   }
 }
@@ -75,6 +76,7 @@ variable "publishers" {
     "mission-completed"       = ["goal"]
     "mission-undone"          = ["goal"]
     "missions-reset"          = ["goal"]
+    "celebration-earned"      = ["goal"]
   }
 }
 

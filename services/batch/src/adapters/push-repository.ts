@@ -1,5 +1,5 @@
 import type { Db, DbClient } from '@healthsync/shared';
-import type { InboxMessage, PushPlatform } from '../domain/push.js';
+import type { InboxMessage, NotificationKind, PushPlatform } from '../domain/push.js';
 
 /** The devices that get pushes, and each inbox message's push progress (migrations/010_push.sql). */
 export interface PushDevice {
@@ -86,7 +86,7 @@ export function createPushRepository(db: Db) {
      * replicas off until `claimTtlSeconds` from now.
      */
     async claimDue(now: Date, limit: number, claimTtlSeconds: number, owner: string): Promise<ClaimedPush[]> {
-      const result = await db.query<{ id: string; user_id: string; kind: 'ENCOURAGEMENT'; text: string; deliver_at: Date }>(
+      const result = await db.query<{ id: string; user_id: string; kind: NotificationKind; text: string; deliver_at: Date }>(
         `update notifications n set push_state = 'CLAIMED', push_claimed_by = $4,
            push_claim_expires_at = $1::timestamptz + make_interval(secs => $3), push_attempts = n.push_attempts + 1
          where n.id in (

@@ -29,13 +29,19 @@ export function planPush(input: { now: Date; deliverAt: Date; preferences: Prefe
   return { action: 'SEND' };
 }
 
+/** What an inbox message is: the daily AI nudge, or a celebration the goal service announced. Every kind is pushed the same way. */
+export const NOTIFICATION_KINDS = ['ENCOURAGEMENT', 'CELEBRATION'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
 export interface InboxMessage {
   id: string;
-  kind: 'ENCOURAGEMENT';
+  kind: NotificationKind;
   text: string;
 }
 
-const TITLES: Record<InboxMessage['kind'], string> = { ENCOURAGEMENT: '오늘의 응원' };
+const TITLES: Record<NotificationKind, string> = { ENCOURAGEMENT: '오늘의 응원', CELEBRATION: '축하해요!' };
+/** The Android notification channel of each kind (the app creates them; the user can mute one). */
+const CHANNELS: Record<NotificationKind, string> = { ENCOURAGEMENT: 'encouragement', CELEBRATION: 'celebration' };
 
 /**
  * The FCM v1 `message` for one registration token: a notification (title and the inbox text)
@@ -49,7 +55,7 @@ export function fcmMessage(token: string, message: InboxMessage): Record<string,
     token,
     notification: { title: TITLES[message.kind], body: message.text },
     data: { notificationId: message.id, kind: message.kind },
-    android: { priority: 'NORMAL', ttl: '86400s', collapse_key: collapse, notification: { channel_id: 'encouragement' } },
+    android: { priority: 'NORMAL', ttl: '86400s', collapse_key: collapse, notification: { channel_id: CHANNELS[message.kind] } },
     apns: { headers: { 'apns-priority': '5', 'apns-collapse-id': collapse }, payload: { aps: { 'thread-id': collapse } } },
   };
 }

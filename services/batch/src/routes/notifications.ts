@@ -3,11 +3,14 @@ import { z } from 'zod';
 import type { Inbox } from '../handlers/inbox.js';
 import { encodeCursor } from '../domain/inbox-cursor.js';
 import { CLOCK } from '../domain/quiet-hours.js';
+import { NOTIFICATION_KINDS } from '../domain/push.js';
 
 const notificationSchema = z.object({
   id: z.uuid(),
-  kind: z.enum(['ENCOURAGEMENT']).describe('ENCOURAGEMENT: the daily AI nudge'),
-  text: z.string().describe('At most 80 characters'),
+  kind: z
+    .enum(NOTIFICATION_KINDS)
+    .describe('ENCOURAGEMENT: the daily AI nudge; CELEBRATION: a streak milestone reached (3, 7, 21 or 66 days of a mission in a row). New kinds may be added'),
+  text: z.string().describe('At most 80 characters (a celebration at most 100)'),
   source: z.enum(['AI', 'FALLBACK']).describe('FALLBACK when the AI could not write it'),
   deliveredAt: z.iso.datetime().describe('When it arrived in the inbox (after quiet hours, if it waited), ISO 8601'),
   read: z.boolean(),
@@ -26,7 +29,7 @@ const quietHoursSchema = z
   .refine((q) => q.start !== q.end, { message: 'start and end must differ (send null for no quiet hours)', path: ['end'] });
 
 const preferencesInput = z.strictObject({
-  optedOut: z.boolean().describe('true: no daily encouragement at all'),
+  optedOut: z.boolean().describe('true: no daily encouragement at all and no push of any message (celebrations still arrive in the inbox)'),
   quietHours: quietHoursSchema.nullable().describe('Messages written during these hours wait until they end; null: none'),
 });
 
