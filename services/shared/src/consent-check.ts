@@ -96,7 +96,11 @@ export function createConsentQuery(deps: { dapr: Dapr; timeoutMs: number; logger
         const part = userIds.slice(start, start + CONSENT_QUERY_MAX_USERS);
         let body: unknown;
         try {
-          body = await deps.dapr.invoke(deps.appId ?? 'user', CONSENT_QUERY_PATH, { method: 'POST', body: { purpose, userIds: part }, timeoutMs: deps.timeoutMs });
+          body = await deps.dapr.invoke(deps.appId ?? 'user', CONSENT_QUERY_PATH, {
+            method: 'POST',
+            body: { purpose, userIds: part },
+            timeoutMs: deps.timeoutMs,
+          });
         } catch (error) {
           deps.logger.warn('the user service did not answer the consent query', { purpose, users: part.length, error: String(error) });
           return undefined;

@@ -11,9 +11,11 @@ export function createAiConsentGate(deps: { consents: ConsentQuery; logger: Logg
   const queries = deps.metrics.counter('batch_ai_consent_queries_total', 'Bulk consent queries before AI texts, by outcome (answered, unavailable)', [
     'outcome',
   ]);
-  const users = deps.metrics.counter('batch_ai_consent_users_total', 'Users checked before their AI text, by result (allowed, NO_AI_CONSENT, CONSENT_UNAVAILABLE)', [
-    'result',
-  ]);
+  const users = deps.metrics.counter(
+    'batch_ai_consent_users_total',
+    'Users checked before their AI text, by result (allowed, NO_AI_CONSENT, CONSENT_UNAVAILABLE)',
+    ['result'],
+  );
   return {
     async split<T extends { userId: string }>(items: readonly T[]): Promise<ConsentSplit<T>> {
       if (items.length === 0) return { allowed: [], withheld: [] };
@@ -25,7 +27,11 @@ export function createAiConsentGate(deps: { consents: ConsentQuery; logger: Logg
       const split = splitByAiConsent(items, holders);
       if (split.allowed.length > 0) users.inc({ result: 'allowed' }, split.allowed.length);
       for (const { reason } of split.withheld) users.inc({ result: reason });
-      if (!holders) deps.logger.error('consents unknown: rule-based texts for the whole group, nothing sent to the model', { users: items.length, code: 'CONSENT_UNAVAILABLE' });
+      if (!holders)
+        deps.logger.error('consents unknown: rule-based texts for the whole group, nothing sent to the model', {
+          users: items.length,
+          code: 'CONSENT_UNAVAILABLE',
+        });
       return split;
     },
   };

@@ -114,7 +114,11 @@ export function createGoals(deps: GoalsDeps) {
    * `celebration-earned` event in one transaction. Undefined when it was announced already or the
    * user was erased meanwhile.
    */
-  async function announce(celebrationId: string, userId: string, final: { text: string; source: 'AI' | 'FALLBACK' } | null): Promise<CelebrationRecord | undefined> {
+  async function announce(
+    celebrationId: string,
+    userId: string,
+    final: { text: string; source: 'AI' | 'FALLBACK' } | null,
+  ): Promise<CelebrationRecord | undefined> {
     const now = deps.clock.now();
     const announced = await withTransaction(db, async (client) => {
       if (!(await holdLiveUser(client, userId))) return undefined;

@@ -1,4 +1,11 @@
-import { CONSENT_PURPOSES, CONSENT_QUERY_PATH, consentQuerySchema, type ConsentPurpose, type ConsentQueryAnswer, type ConsentState } from '../contracts/consents.js';
+import {
+  CONSENT_PURPOSES,
+  CONSENT_QUERY_PATH,
+  consentQuerySchema,
+  type ConsentPurpose,
+  type ConsentQueryAnswer,
+  type ConsentState,
+} from '../contracts/consents.js';
 import type { DaprDouble } from './dapr-double.js';
 
 /**
