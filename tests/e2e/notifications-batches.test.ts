@@ -37,8 +37,9 @@ async function requestsAtProviderSince(since: Date): Promise<string[]> {
     const response = await fetch(`${claudeUrl}/v1/messages/batches/${batchId}/results`, {
       headers: { 'x-api-key': secrets['claude-api-key']!, 'anthropic-version': '2023-06-01' },
     });
-    assert.equal(response.status, 200, await response.text());
-    for (const line of (await response.text()).split('\n')) if (line.trim()) ids.push((JSON.parse(line) as { custom_id: string }).custom_id);
+    const body = await response.text();
+    assert.equal(response.status, 200, body);
+    for (const line of body.split('\n')) if (line.trim()) ids.push((JSON.parse(line) as { custom_id: string }).custom_id);
   }
   return ids;
 }

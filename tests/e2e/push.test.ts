@@ -123,9 +123,10 @@ describe('push notifications', () => {
     ]);
     for (const day of [addDays(today, -1), today]) {
       const response = await api(`/api/goals/missions/${walk}/completions/${day}`, { method: 'PUT', token: user.accessToken });
-      assert.equal(response.status, 200, await response.text());
+      const body = await response.text();
+      assert.equal(response.status, 200, body);
       if (day !== today) continue;
-      const checked = (await response.json()) as { currentStreak: number; celebration: { milestone: number; text: string } | null };
+      const checked = JSON.parse(body) as { currentStreak: number; celebration: { milestone: number; text: string } | null };
       assert.deepEqual([checked.currentStreak, checked.celebration?.milestone], [3, 3]);
 
       const [pushed] = await eventually(
