@@ -63,7 +63,12 @@ const MISSIONS = [
 /** Bench users are the ones whose set id starts with the mark. */
 const BENCH_USERS = `select user_id from batch_service.activity_sets where goal_set_id like '${MARK}%'`;
 
+/** The bench's accounts in the user service (which the batch asks who holds the AI consent): no one signs in with this issuer. */
+const BENCH_ISSUER = 'https://bench.healthsync.test';
+
 async function removeBenchUsers(db) {
+  await db.query(`delete from user_service.consent_events where user_id in (select id from user_service.users where issuer = '${BENCH_ISSUER}')`);
+  await db.query(`delete from user_service.users where issuer = '${BENCH_ISSUER}'`);
   await db.query(`delete from batch_service.generation_chunks where id in (select chunk_id from batch_service.deliveries where user_id in (${BENCH_USERS}))`);
   for (const table of ['notifications', 'deliveries', 'preferences', 'activity_days', 'activity_users']) {
     await db.query(`delete from batch_service.${table} where user_id in (${BENCH_USERS})`);
@@ -109,6 +114,16 @@ async function seed(db, today) {
      where goal_set_id like '${MARK}%' and substr(goal_set_id, ${MARK.length + 1})::int % 33 = 1
        and substr(goal_set_id, ${MARK.length + 1})::int % 50 <> 0`,
     [minuteOf(seoulClock(-60)), minuteOf(seoulClock(60))],
+  );
+  // Every bench user has an account that holds AI_OVERSEAS_TRANSFER: the morning's texts are asked
+  // of the model only for users who consented (the batch asks the user service per chunk).
+  await db.query(
+    `insert into user_service.users (id, issuer, subject, status)
+     select user_id, '${BENCH_ISSUER}', user_id::text, 'ACTIVE' from batch_service.activity_sets where goal_set_id like '${MARK}%'`,
+  );
+  await db.query(
+    `insert into user_service.consent_events (user_id, purpose, action, version, channel, recorded_at)
+     select id, 'AI_OVERSEAS_TRANSFER', 'GRANT', '2026-12-01', 'APP', now() from user_service.users where issuer = '${BENCH_ISSUER}'`,
   );
   await db.query('commit');
 }

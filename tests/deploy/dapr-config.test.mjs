@@ -56,6 +56,13 @@ test('when the gateway calls a service, then only public routes (and the OpenAPI
   assert.deepEqual(callers('health'), ['gateway', 'intelligence']);
   assert.deepEqual(callers('intelligence'), ['batch', 'gateway', 'goal']);
   assert.deepEqual(callers('goal'), ['batch', 'gateway']);
+  // Batch asks the user service only who holds a consent (the bulk query before the morning's AI texts).
+  assert.deepEqual(callers('user'), ['batch', 'gateway', 'health', 'intelligence']);
+  const batchOnUser = configOf('azure', 'user').spec.accessControl.policies.find((p) => p.appId === 'batch');
+  assert.deepEqual(
+    batchOnUser.operations.map((o) => [o.name, o.httpVerb]),
+    [['/internal/consents/**', ['POST']]],
+  );
   assert.deepEqual(callers('gateway'), []);
 });
 
@@ -215,6 +222,7 @@ test('when a caller gives up on a service, then no sidecar has sent its request 
     'the services’ invoke default (shared/src/dapr.ts)': 10_000,
     'batch BATCH_AI_TIMEOUT_MS (intelligence only)': configDefaultMs('batch', 'BATCH_AI_TIMEOUT_MS'),
     'batch BATCH_GENERATION_TIMEOUT_MS (intelligence only)': configDefaultMs('batch', 'BATCH_GENERATION_TIMEOUT_MS'),
+    'batch BATCH_CONSENT_TIMEOUT_MS (user only)': configDefaultMs('batch', 'BATCH_CONSENT_TIMEOUT_MS'),
   };
   const chart = readYamlFile(path.join(root, 'charts', 'healthsync', 'values.yaml'))[0].dapr.resiliency.spec;
   const specs = {
@@ -226,7 +234,8 @@ test('when a caller gives up on a service, then no sidecar has sent its request 
     for (const app of APPS.filter((a) => spec.targets.apps[a])) {
       const seconds = durationSeconds(spec.policies.timeouts[spec.targets.apps[app].timeout]);
       for (const [caller, ms] of Object.entries(callers)) {
-        if (caller.includes('intelligence only') && app !== 'intelligence') continue;
+        const only = / \((\w+) only\)$/.exec(caller)?.[1];
+        if (only && app !== only) continue;
         assert.ok(
           seconds > ms / 1000,
           `${file}: ${app}'s ${seconds} s timeout fires before ${caller} (${ms / 1000} s): the sidecar would re-send a request still in progress`,

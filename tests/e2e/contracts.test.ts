@@ -4,16 +4,16 @@ import { allEventContracts, schemaFileOf, type AppId, type EventContract } from 
 import { committedSchemaValidator } from '@healthsync/shared/testing';
 import { awayFromSeoulMidnight, expectJson, goalsApi, seoulDay } from '../support/goals.js';
 import { uniquePhone } from '../support/health.js';
-import { adminDb } from '../support/notifications.js';
 import { importCheckups } from '../support/intelligence.js';
+import { adminDb } from '../support/notifications.js';
 import { probeEvents, startProbe, type ObservedEvent } from '../support/probe.js';
 import { eventually } from '../support/system.js';
 import { activeUser, api } from '../support/users.js';
 
 /**
  * The event contracts over the real system: one person's journey (onboarding, a profile edit, an
- * NHIS import, an AI reading, missions chosen, checked off, undone and reset, a consent withdrawn, the
- * retention job's notice, the account deleted)
+ * NHIS import, an AI reading, missions chosen, checked off to a 3-day streak (a celebration), undone and reset,
+ * a consent withdrawn, the retention job's notice, the account deleted)
  * makes every service publish for real, through its outbox or publisher, its sidecar and the real
  * broker; the probe app receives each event as any subscriber would. Each must arrive as a
  * CloudEvent whose type is its contract's (`healthsync.<producer>.<event>.v<n>`), whose source is
@@ -48,6 +48,20 @@ describe('event contracts on the real broker', () => {
     await eventually('an AI reading of the imported checkup', async () => (await api('/api/intelligence/diagnosis', { token })).status === 200, 30_000);
 
     await expectJson(await goalsApi.choose(token, ['cat-ex-lunch-walk', 'cat-di-water']));
+    // A 3-day streak, for a celebration: the set began two days ago, when the walk was done too
+    // (only today and yesterday can be checked off through the API).
+    const db = await adminDb();
+    try {
+      await db.query('update goal_service.goal_sets set started_on = $2::date where user_id = $1', [userId, seoulDay(-2)]);
+      await db.query('insert into goal_service.completions (user_id, mission_id, completed_on) values ($1, $2, $3::date)', [
+        userId,
+        'cat-ex-lunch-walk',
+        seoulDay(-2),
+      ]);
+    } finally {
+      await db.end();
+    }
+    await expectJson(await goalsApi.complete(token, 'cat-ex-lunch-walk', seoulDay(-1)));
     await expectJson(await goalsApi.complete(token, 'cat-ex-lunch-walk', seoulDay()));
     await expectJson(await goalsApi.undo(token, 'cat-ex-lunch-walk', seoulDay()));
     await expectJson(await goalsApi.reset(token, { reason: 'NO_TIME' }));
@@ -59,16 +73,16 @@ describe('event contracts on the real broker', () => {
     });
     assert.equal(withdrawn.status, 200);
     // The retention job's notice: the account's activity moved back 336 days, the cron binding ticks every 10 s.
-    const db = await adminDb();
+    const usersDb = await adminDb();
     try {
-      await db.query("update user_service.users set last_active_at = now() - interval '336 days' where id = $1", [userId]);
+      await usersDb.query("update user_service.users set last_active_at = now() - interval '336 days' where id = $1", [userId]);
       await eventually(
         'the retention notice at the probe',
         async () => (await probeEvents('inactive-account-notice')).some((e) => e.data.userId === userId),
         45_000,
       );
     } finally {
-      await db.end();
+      await usersDb.end();
     }
     assert.equal((await api('/api/users/me', { method: 'DELETE', token })).status, 204);
 

@@ -30,6 +30,20 @@ async function standinBatchesSince(since: Date): Promise<string[]> {
   return body.data.filter((b) => Date.parse(b.created_at) >= since.getTime()).map((b) => b.id);
 }
 
+/** The custom ids (our user ids) of every request in the ended message batches the stand-in received since `since` (from their results, as the SDK reads them). */
+async function requestsAtProviderSince(since: Date): Promise<string[]> {
+  const ids: string[] = [];
+  for (const batchId of await standinBatchesSince(since)) {
+    const response = await fetch(`${claudeUrl}/v1/messages/batches/${batchId}/results`, {
+      headers: { 'x-api-key': secrets['claude-api-key']!, 'anthropic-version': '2023-06-01' },
+    });
+    const body = await response.text();
+    assert.equal(response.status, 200, body);
+    for (const line of body.split('\n')) if (line.trim()) ids.push((JSON.parse(line) as { custom_id: string }).custom_id);
+  }
+  return ids;
+}
+
 interface UserOutcome {
   user_id: string;
   state: string;
@@ -116,6 +130,31 @@ describe('the morning’s texts through message batches', () => {
       users,
     ]);
     assert.ok(texts.rows.every((t) => t.text.trim().length > 0 && [...t.text].length <= 80));
+  });
+
+  test('when one of two users has not consented to the transfer abroad, then only the other’s facts reach the model; the first gets the marked rule-based text', async () => {
+    const since = new Date();
+    const [consenting] = await seedUsersBehind(db, 1);
+    const [withheld] = await seedUsersBehind(db, 1, { aiConsent: false });
+    seeded.push(consenting!, withheld!);
+    const rows = await allSent(db, [consenting!, withheld!]);
+    const byUser = new Map(rows.map((r) => [r.user_id, r]));
+    assert.deepEqual(
+      [consenting, withheld].map((id) => {
+        const r = byUser.get(id!)!;
+        return [r.messages, r.text_source, r.message_source, r.prepared_reason];
+      }),
+      [
+        [1, 'AI', 'AI', null],
+        [1, 'FALLBACK', 'FALLBACK', 'NO_AI_CONSENT'],
+      ],
+    );
+    // What the provider received: the consenting user's request and never the other's.
+    const sent = await requestsAtProviderSince(since);
+    assert.ok(sent.includes(consenting!), 'the consenting user’s request reached the provider');
+    assert.ok(!sent.includes(withheld!), 'no request about the user without the consent reached the provider');
+    const held = await db.query('select 1 from intelligence_service.message_batch_items where custom_id = $1', [withheld]);
+    assert.equal(held.rowCount, 0, 'not even the intelligence service holds a request for them');
   });
 
   test('when the provider lets every request of a batch expire, then the users get the rule-based text, marked FALLBACK with the reason', async () => {

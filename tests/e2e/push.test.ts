@@ -2,7 +2,17 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type pg from 'pg';
-import { adminDb, chooseMissionsDaysAgo, decisionFor, inbox, mustSavePreferences, quietHoursAwayFromNow, seoulClock } from '../support/notifications.js';
+import {
+  addDays,
+  adminDb,
+  chooseMissionsDaysAgo,
+  decisionFor,
+  inbox,
+  mustSavePreferences,
+  quietHoursAwayFromNow,
+  seoulClock,
+  seoulToday,
+} from '../support/notifications.js';
 import { eventually, isProblem } from '../support/system.js';
 import { activeUser, api, newIdentity, type SignedIn } from '../support/users.js';
 
@@ -93,6 +103,48 @@ describe('push notifications', () => {
     assert.deepEqual(await deliveredTo(quietToken), []);
     const waiting = await db.query('select push_state from batch_service.notifications where id = $1', [deferred.notificationId]);
     assert.equal(waiting.rows[0].push_state, 'PENDING', 'pushed when the quiet hours end');
+  });
+
+  test('when a user checks off the third day in a row of a mission, then the celebration lands in the inbox and at their device through FCM, once', async () => {
+    const user = await activeUser(newIdentity('push-celebration'));
+    await mustSavePreferences(user.accessToken, { optedOut: false, quietHours: quietHoursAwayFromNow() });
+    const token = newToken();
+    assert.equal((await register(user, 'phone-1', token)).status, 200);
+    const walk = 'cat-ex-lunch-walk';
+    const chosen = await api('/api/goals/missions', { method: 'PUT', token: user.accessToken, json: { missionIds: [walk] } });
+    assert.equal(chosen.status, 200, await chosen.text());
+    // Only today and yesterday can be checked off: the day before was checked off when the set began then.
+    const today = seoulToday();
+    await db.query('update goal_service.goal_sets set started_on = $2::date where user_id = $1', [user.user.id, addDays(today, -2)]);
+    await db.query('insert into goal_service.completions (user_id, mission_id, completed_on) values ($1, $2, $3::date)', [
+      user.user.id,
+      walk,
+      addDays(today, -2),
+    ]);
+    for (const day of [addDays(today, -1), today]) {
+      const response = await api(`/api/goals/missions/${walk}/completions/${day}`, { method: 'PUT', token: user.accessToken });
+      const body = await response.text();
+      assert.equal(response.status, 200, body);
+      if (day !== today) continue;
+      const checked = JSON.parse(body) as { currentStreak: number; celebration: { milestone: number; text: string } | null };
+      assert.deepEqual([checked.currentStreak, checked.celebration?.milestone], [3, 3]);
+
+      const [pushed] = await eventually(
+        'the celebration’s push at the FCM stand-in',
+        async () => {
+          const messages = await deliveredTo(token);
+          return messages.length > 0 ? messages : undefined;
+        },
+        60_000,
+      );
+      const items = (await inbox(user.accessToken)).items as { id: string; kind?: string; text: string }[];
+      assert.deepEqual(
+        items.map((m) => [m.kind, m.text]),
+        [['CELEBRATION', checked.celebration!.text]],
+      );
+      assert.deepEqual(pushed!.message.notification, { title: '축하해요!', body: checked.celebration!.text });
+      assert.deepEqual(pushed!.message.data, { notificationId: items[0]!.id, kind: 'CELEBRATION' });
+    }
   });
 
   test('when the input is hostile or no one is signed in, then a problem answer and nothing is stored', async () => {

@@ -182,9 +182,25 @@ export async function adminDb(): Promise<pg.Client> {
  * Puts `count` users who chose two missions 8 days ago and checked nothing off straight into
  * the batch's view (as if their goal events had arrived), all at once. Returns their ids.
  */
-export async function seedUsersBehind(db: pg.Client, count: number): Promise<string[]> {
+/** The issuer of accounts seeded straight into the user service (no one signs in with it). */
+const SEEDED_ISSUER = 'https://seeded.healthsync.test';
+
+export async function seedUsersBehind(db: pg.Client, count: number, options: { aiConsent?: boolean } = {}): Promise<string[]> {
   const ids = Array.from({ length: count }, () => randomUUID());
   await db.query('begin');
+  // Accounts in the user service, which the batch asks who may have their facts sent to the AI;
+  // they hold AI_OVERSEAS_TRANSFER unless `aiConsent` is false.
+  await db.query(`insert into user_service.users (id, issuer, subject, status) select u, $2, u::text, 'ACTIVE' from unnest($1::uuid[]) as u`, [
+    ids,
+    SEEDED_ISSUER,
+  ]);
+  if (options.aiConsent !== false) {
+    await db.query(
+      `insert into user_service.consent_events (user_id, purpose, action, version, channel, recorded_at)
+       select u, 'AI_OVERSEAS_TRANSFER', 'GRANT', '2026-12-01', 'APP', now() from unnest($1::uuid[]) as u`,
+      [ids],
+    );
+  }
   await db.query(
     `insert into batch_service.activity_sets (goal_set_id, user_id, started_on, missions, mission_count)
      select gen_random_uuid()::text, u, $2::date, $3::jsonb, 2 from unnest($1::uuid[]) as u`,
@@ -203,6 +219,8 @@ export async function eraseSeeded(db: pg.Client, ids: string[]): Promise<void> {
   for (const table of ['notifications', 'deliveries', 'activity_days', 'activity_sets', 'activity_users']) {
     await db.query(`delete from batch_service.${table} where user_id = any($1::uuid[])`, [ids]);
   }
+  await db.query('delete from user_service.consent_events where user_id = any($1::uuid[])', [ids]);
+  await db.query('delete from user_service.users where id = any($1::uuid[]) and issuer = $2', [ids, SEEDED_ISSUER]);
 }
 
 // ── A second batch replica ────────────────────────────────────────────────────────────────

@@ -20,6 +20,7 @@ const OBSERVED: { pubsub: string; topic: string }[] = [
     'mission-completed',
     'mission-undone',
     'missions-reset',
+    'celebration-earned',
   ].map((topic) => ({ pubsub: 'events', topic })),
   { pubsub: 'usage-stream', topic: 'ai-usage' },
 ];

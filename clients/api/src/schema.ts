@@ -1228,11 +1228,11 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             /**
-                             * @description ENCOURAGEMENT: the daily AI nudge. INACTIVITY_NOTICE: the account has not been used for most of the retention period and will be erased from the day the text names unless the user signs in before (docs/decisions/022); show it prominently. Unknown kinds: show the text
+                             * @description ENCOURAGEMENT: the daily AI nudge. CELEBRATION: a streak milestone reached (3, 7, 21 or 66 days of a mission in a row). INACTIVITY_NOTICE: the account has not been used for most of the retention period and will be erased from the day the text names unless the user signs in before (docs/decisions/022); show it prominently. New kinds may be added: show their text
                              * @enum {string}
                              */
-                            kind: "ENCOURAGEMENT" | "INACTIVITY_NOTICE";
-                            /** @description ENCOURAGEMENT: at most 80 characters */
+                            kind: "ENCOURAGEMENT" | "INACTIVITY_NOTICE" | "CELEBRATION";
+                            /** @description At most 80 characters (a celebration at most 100; a notice longer) */
                             text: string;
                             /**
                              * @description FALLBACK when the AI could not write it; SYSTEM for the service’s own notices
@@ -1456,7 +1456,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description true: no daily encouragement at all */
+                    /** @description true: no daily encouragement at all and no push of any message (celebrations still arrive in the inbox) */
                     optedOut: boolean;
                     /** @description Messages written during these hours wait until they end; null: none */
                     quietHours: {
@@ -1602,11 +1602,11 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         /**
-                         * @description ENCOURAGEMENT: the daily AI nudge. INACTIVITY_NOTICE: the account has not been used for most of the retention period and will be erased from the day the text names unless the user signs in before (docs/decisions/022); show it prominently. Unknown kinds: show the text
+                         * @description ENCOURAGEMENT: the daily AI nudge. CELEBRATION: a streak milestone reached (3, 7, 21 or 66 days of a mission in a row). INACTIVITY_NOTICE: the account has not been used for most of the retention period and will be erased from the day the text names unless the user signs in before (docs/decisions/022); show it prominently. New kinds may be added: show their text
                          * @enum {string}
                          */
-                        kind: "ENCOURAGEMENT" | "INACTIVITY_NOTICE";
-                        /** @description ENCOURAGEMENT: at most 80 characters */
+                        kind: "ENCOURAGEMENT" | "INACTIVITY_NOTICE" | "CELEBRATION";
+                        /** @description At most 80 characters (a celebration at most 100; a notice longer) */
                         text: string;
                         /**
                          * @description FALLBACK when the AI could not write it; SYSTEM for the service’s own notices
@@ -1935,11 +1935,11 @@ export interface operations {
                                     /** Format: uuid */
                                     id: string;
                                     /**
-                                     * @description ENCOURAGEMENT: the daily AI nudge. INACTIVITY_NOTICE: the account has not been used for most of the retention period and will be erased from the day the text names unless the user signs in before (docs/decisions/022); show it prominently. Unknown kinds: show the text
+                                     * @description ENCOURAGEMENT: the daily AI nudge. CELEBRATION: a streak milestone reached (3, 7, 21 or 66 days of a mission in a row). INACTIVITY_NOTICE: the account has not been used for most of the retention period and will be erased from the day the text names unless the user signs in before (docs/decisions/022); show it prominently. New kinds may be added: show their text
                                      * @enum {string}
                                      */
-                                    kind: "ENCOURAGEMENT" | "INACTIVITY_NOTICE";
-                                    /** @description ENCOURAGEMENT: at most 80 characters */
+                                    kind: "ENCOURAGEMENT" | "INACTIVITY_NOTICE" | "CELEBRATION";
+                                    /** @description At most 80 characters (a celebration at most 100; a notice longer) */
                                     text: string;
                                     /**
                                      * @description FALLBACK when the AI could not write it; SYSTEM for the service’s own notices

@@ -33,6 +33,7 @@ variable "topics" {
     "mission-completed"       = ["batch"]
     "mission-undone"          = ["batch"]
     "missions-reset"          = ["batch"]
+    "celebration-earned"      = ["batch"]
     "dead-letters"            = ["batch"]
   }
 }
@@ -79,6 +80,7 @@ variable "publishers" {
     "mission-completed"       = ["goal"]
     "mission-undone"          = ["goal"]
     "missions-reset"          = ["goal"]
+    "celebration-earned"      = ["goal"]
   }
 }
 

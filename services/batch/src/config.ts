@@ -9,6 +9,10 @@ export const settings = {
   ...reliabilitySettings,
   /** App id of the intelligence service, which writes the nudge texts. */
   INTELLIGENCE_APP_ID: z.string().min(1).default('intelligence'),
+  /** App id of the user service, which answers who holds the consent to send their data to the AI model abroad. */
+  USER_APP_ID: z.string().min(1).default('user'),
+  /** Upper bound for one bulk consent query (up to 1,000 users), ms; past it the group gets rule-based texts. */
+  BATCH_CONSENT_TIMEOUT_MS: count(100, 60_000, 5_000),
   /** App id of the usage-analytics service, whose daily AI usage the run report shows. */
   USAGE_ANALYTICS_APP_ID: z.string().min(1).default('usage-analytics'),
   /** Nudge texts requested at once per replica: the bound that keeps the AI from being flooded. */

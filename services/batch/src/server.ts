@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import {
   components,
+  createConsentQuery,
   createErasure,
   erasureTimingOf,
   outboxLimitsOf,
@@ -22,6 +23,7 @@ import { createPushRepository } from './adapters/push-repository.js';
 import { generationSettings, pushSettings, runSettings, settings } from './config.js';
 import { createEncouragementRun } from './handlers/encouragement-run.js';
 import { createGeneration } from './handlers/generation.js';
+import { createAiConsentGate } from './handlers/ai-consent.js';
 import { createDeadLetters } from './handlers/dead-letters.js';
 import { createGoalActivity } from './handlers/goal-activity.js';
 import { createInbox } from './handlers/inbox.js';
@@ -45,6 +47,11 @@ export const batchService: DbServiceDefinition<typeof settings> = {
     const deliveries = createDeliveriesRepository(db);
     const notifications = createNotificationsRepository(db);
     const owner = `${hostname()}:${config.APP_PORT}/${process.pid}`;
+    const consents = createAiConsentGate({
+      consents: createConsentQuery({ dapr, appId: config.USER_APP_ID, timeoutMs: config.BATCH_CONSENT_TIMEOUT_MS, logger }),
+      logger,
+      metrics,
+    });
     const generationConfig = generationSettings(config);
     const generation = generationConfig
       ? createGeneration({
@@ -52,6 +59,7 @@ export const batchService: DbServiceDefinition<typeof settings> = {
           deliveries,
           notifications,
           client: createMessageBatchClient({ dapr, appId: config.INTELLIGENCE_APP_ID, timeoutMs: generationConfig.timeoutMs }),
+          consents,
           settings: generationConfig,
           claimTtlSeconds: run.claimTtlSeconds,
           owner,
@@ -67,6 +75,7 @@ export const batchService: DbServiceDefinition<typeof settings> = {
       deliveries,
       notifications,
       writer: createNudgeWriter({ dapr, appId: config.INTELLIGENCE_APP_ID, timeoutMs: run.aiTimeoutMs, logger }),
+      consents,
       settings: run,
       logger,
       metrics,
@@ -84,7 +93,7 @@ export const batchService: DbServiceDefinition<typeof settings> = {
       maxReplays: config.BATCH_ERASURE_MAX_REPLAYS,
       eventsEnqueued: () => void relay.flush(),
     });
-    const goalActivity = createGoalActivity({ db, activity, deliveries, notifications, deadLetters });
+    const goalActivity = createGoalActivity({ db, activity, deliveries, notifications, deadLetters, clock });
     const inbox = createInbox({ db, notifications, logger, clock });
     const pushConfig = pushSettings(config);
     const push = createPushRepository(db);

@@ -12,4 +12,6 @@ export const settings = {
   RECOMMENDATIONS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   /** Longest wait for an AI-written celebration before the stored fallback text is kept, milliseconds. */
   CELEBRATION_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(4_000),
+  /** How often a replica announces celebrations whose check-off could not (it died before the AI answered), seconds. */
+  CELEBRATION_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
 };

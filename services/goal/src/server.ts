@@ -24,10 +24,15 @@ export const goalService: DbServiceDefinition<typeof settings> = {
       eventsEnqueued: () => void relay.flush(),
     });
     const erasure = createErasure({ db, steps: goals.erasureSteps(), logger, metrics, ...erasureTimingOf(config) });
+    const sweep = setInterval(() => {
+      goals.announceDue().catch((error: unknown) => logger.warn('celebration sweep failed', { error: String(error) }));
+    }, config.CELEBRATION_SWEEP_SECONDS * 1000);
+    sweep.unref();
     return {
       routes: goalRoutes({ goals, db }),
       subscriptions: [userDeletedSubscription(erasure, logger, metrics)],
       async onStop() {
+        clearInterval(sweep);
         await erasure.stop();
         await relay.stop();
       },

@@ -66,9 +66,13 @@ export const intelligenceService: DbServiceDefinition<typeof settings> = {
     const shared = { health, cache, runner, model: config.CLAUDE_MODEL, cacheTtlSeconds: config.AI_CACHE_TTL_SECONDS, clock };
     const diagnosis = createDiagnosis(shared);
     const recommendations = createRecommendations({ ...shared, db, repositories });
+    const consents = createConsentCheck({ dapr, timeoutMs: config.USER_TIMEOUT_MS, logger });
     const messages = createMessages({
       cache,
       runner,
+      consents,
+      logger,
+      metrics,
       model: config.CLAUDE_MODEL,
       maxTokens: config.CLAUDE_CHAT_MAX_TOKENS,
       cacheTtlSeconds: config.AI_MESSAGE_CACHE_TTL_SECONDS,
@@ -126,7 +130,7 @@ export const intelligenceService: DbServiceDefinition<typeof settings> = {
         messages,
         messageBatches,
         logger,
-        consents: createConsentCheck({ dapr, timeoutMs: config.USER_TIMEOUT_MS, logger }),
+        consents,
         db,
       }),
       subscriptions: createUserEventSubscriptions(userData, erasure, withdrawals, logger, metrics),

@@ -100,9 +100,26 @@ export function createNotificationsRepository(db: Db) {
       return preferencesOfRow(result.rows[0]!);
     },
 
-    /** Messages still waiting for quiet hours to end. */
+    /**
+     * Writes an inbox message for an event (a celebration) unless that event already wrote one;
+     * true when it is new. Its push follows like every message's (push_state PENDING).
+     */
+    async addForEvent(
+      client: DbClient,
+      message: { id: string; userId: string; kind: InboxKind; text: string; source: 'AI' | 'FALLBACK'; deliverAt: Date; sourceEventId: string },
+    ): Promise<boolean> {
+      const result = await client.query(
+        `insert into notifications (id, user_id, kind, text, source, deliver_at, source_event_id)
+         values ($1, $2, $3, $4, $5, $6, $7)
+         on conflict (source_event_id) where source_event_id is not null do nothing`,
+        [message.id, message.userId, message.kind, message.text, message.source, message.deliverAt, message.sourceEventId],
+      );
+      return (result.rowCount ?? 0) > 0;
+    },
+
+    /** Daily encouragements still waiting for quiet hours to end (an opted-out user gets none). */
     async dropWaiting(client: DbClient, userId: string, now: Date): Promise<number> {
-      const result = await client.query('delete from notifications where user_id = $1 and deliver_at > $2', [userId, now]);
+      const result = await client.query(`delete from notifications where user_id = $1 and deliver_at > $2 and kind = 'ENCOURAGEMENT'`, [userId, now]);
       return result.rowCount ?? 0;
     },
 

@@ -4,8 +4,10 @@ import { seoulDate } from '@healthsync/shared';
  * The kinds of inbox message. ENCOURAGEMENT: the daily nudge (its text by the AI, or the fallback).
  * INACTIVITY_NOTICE: an account unused for most of the retention period will be erased unless its
  * owner comes back (docs/decisions/022-inactive-account-retention.md); its text is ours (SYSTEM).
+ * CELEBRATION: a streak milestone the goal service announced (docs/decisions/023). Every kind is
+ * pushed the same way.
  */
-export const INBOX_KINDS = ['ENCOURAGEMENT', 'INACTIVITY_NOTICE'] as const;
+export const INBOX_KINDS = ['ENCOURAGEMENT', 'INACTIVITY_NOTICE', 'CELEBRATION'] as const;
 export type InboxKind = (typeof INBOX_KINDS)[number];
 export const INBOX_SOURCES = ['AI', 'FALLBACK', 'SYSTEM'] as const;
 export type InboxSource = (typeof INBOX_SOURCES)[number];

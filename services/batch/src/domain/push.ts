@@ -36,9 +36,9 @@ export interface InboxMessage {
   text: string;
 }
 
-const TITLES: Record<InboxKind, string> = { ENCOURAGEMENT: '오늘의 응원', INACTIVITY_NOTICE: '계정 삭제 예정 안내' };
-/** The Android notification channel of each kind (the app creates them), so a user can silence the nudges and keep account notices. */
-const CHANNELS: Record<InboxKind, string> = { ENCOURAGEMENT: 'encouragement', INACTIVITY_NOTICE: 'account' };
+const TITLES: Record<InboxKind, string> = { ENCOURAGEMENT: '오늘의 응원', INACTIVITY_NOTICE: '계정 삭제 예정 안내', CELEBRATION: '축하해요!' };
+/** The Android notification channel of each kind (the app creates them), so a user can silence the nudges and keep celebrations and account notices. */
+const CHANNELS: Record<InboxKind, string> = { ENCOURAGEMENT: 'encouragement', INACTIVITY_NOTICE: 'account', CELEBRATION: 'celebration' };
 
 /**
  * The FCM v1 `message` for one registration token: a notification (title and the inbox text)

@@ -7,6 +7,9 @@ import type { NotificationsRepository } from '../adapters/notifications-reposito
 import type { RunsRepository } from '../adapters/runs-repository.js';
 import type { RunSettings } from '../config.js';
 import type { Generation } from './generation.js';
+import type { AiConsentGate } from './ai-consent.js';
+import type { ConsentWithheldReason } from '../domain/ai-consent.js';
+import { fallbackNudge } from '../domain/nudge-text.js';
 import { progressFacts } from '../domain/progress-view.js';
 import { DEFAULT_PREFERENCES, deliveryTime } from '../domain/quiet-hours.js';
 import { runReport, type RunReport } from '../domain/report.js';
@@ -32,6 +35,8 @@ export interface EncouragementRunDeps {
   deliveries: DeliveriesRepository;
   notifications: NotificationsRepository;
   writer: NudgeWriter;
+  /** Who may have their facts sent to the model (AI_OVERSEAS_TRANSFER), asked per claimed group before any text request. */
+  consents: AiConsentGate;
   settings: RunSettings;
   logger: Logger;
   metrics: Metrics;
@@ -58,7 +63,7 @@ export interface PassStats {
 export type EncouragementRun = ReturnType<typeof createEncouragementRun>;
 
 export function createEncouragementRun(deps: EncouragementRunDeps) {
-  const { db, runs, activity, deliveries, notifications, writer, settings, logger, metrics, owner, clock, generation } = deps;
+  const { db, runs, activity, deliveries, notifications, writer, consents, settings, logger, metrics, owner, clock, generation } = deps;
 
   const decisions = metrics.counter('encouragement_decisions_total', 'Daily encouragement decisions made by this replica, by outcome and reason', [
     'outcome',
@@ -161,15 +166,26 @@ export function createEncouragementRun(deps: EncouragementRunDeps) {
     await runs.markPlanned(runDate, planStartedAt);
   }
 
-  async function deliver(runDate: string, user: ClaimedUser, quietHours: typeof DEFAULT_PREFERENCES.quietHours, stats: PassStats): Promise<void> {
+  async function deliver(
+    runDate: string,
+    user: ClaimedUser,
+    quietHours: typeof DEFAULT_PREFERENCES.quietHours,
+    stats: PassStats,
+    withheld: ConsentWithheldReason | undefined,
+  ): Promise<void> {
     try {
       inFlight += 1;
       aiInFlight.set(inFlight);
       if (inFlight > peak) aiPeak.set((peak = inFlight));
       let written;
       try {
-        // A text generated ahead (its delivery was taken over from a replica that died) is used as it is.
-        written = user.prepared ?? (await writer.write(user.userId, { ...user.facts, urgencyLevel: urgencyLevel(user.facts) }));
+        // A text generated ahead (its delivery was taken over from a replica that died) is used as it is;
+        // without the consent to the transfer abroad (or when it is unknown) nothing goes to the model.
+        if (user.prepared) written = user.prepared;
+        else if (withheld) {
+          written = { text: fallbackNudge(user.facts), source: 'FALLBACK' as const };
+          log('text rule-based', { runDate, userId: user.userId, reason: withheld });
+        } else written = await writer.write(user.userId, { ...user.facts, urgencyLevel: urgencyLevel(user.facts) });
       } finally {
         inFlight -= 1;
         aiInFlight.set(inFlight);
@@ -275,9 +291,12 @@ export function createEncouragementRun(deps: EncouragementRunDeps) {
         decisions.inc({ outcome: 'skipped', reason: 'OPTED_OUT' });
         log('skipped', { runDate, userId, reason: 'OPTED_OUT' });
       }
-      for (const user of claimed) {
+      const toWrite = claimed.filter((c) => !preferences.get(c.userId)?.optedOut);
+      const { withheld } = await consents.split(toWrite.filter((c) => !c.prepared));
+      const withheldReason = new Map(withheld.map((w) => [w.item.userId, w.reason]));
+      for (const user of toWrite) {
         const prefs = preferences.get(user.userId) ?? DEFAULT_PREFERENCES;
-        if (!prefs.optedOut) await deliver(runDate, user, prefs.quietHours, stats);
+        await deliver(runDate, user, prefs.quietHours, stats, withheldReason.get(user.userId));
       }
     }
   }

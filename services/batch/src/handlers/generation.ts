@@ -9,6 +9,8 @@ import { deliveryDue, generationLate, lateText, pagesByBytes, preparedText, type
 import { acceptableNudge } from '../domain/nudge-text.js';
 import { DEFAULT_PREFERENCES, deliveryTime } from '../domain/quiet-hours.js';
 import { urgencyLevel } from '../domain/selection.js';
+import { fallbackNudge } from '../domain/nudge-text.js';
+import type { AiConsentGate } from './ai-consent.js';
 
 /**
  * The morning's texts through the Message Batches API, ahead of delivery.
@@ -37,6 +39,8 @@ export interface GenerationDeps {
   deliveries: DeliveriesRepository;
   notifications: NotificationsRepository;
   client: MessageBatchClient;
+  /** Who may have their facts sent to the model (AI_OVERSEAS_TRANSFER), asked per chunk before its requests are added. */
+  consents: AiConsentGate;
   settings: GenerationSettings;
   claimTtlSeconds: number;
   owner: string;
@@ -67,12 +71,20 @@ export function createGeneration(deps: GenerationDeps) {
    * Adds the chunk's requests (again, if a previous attempt died half-way) and submits it. A
    * chunk that intelligence already submitted (we died before noting it) is only noted.
    */
-  async function fillAndSubmit(chunkId: string): Promise<void> {
+  async function fillAndSubmit(runDate: string, chunkId: string): Promise<void> {
     let view = await client.find(chunkId);
     if (!view || view.status === 'OPEN') {
-      const users = await generation.chunkUsers(chunkId);
+      // Users without the consent to the transfer abroad (or all of them, when the user service
+      // cannot say) get the rule-based text now; only the others' facts go to the model.
+      const { allowed: users, withheld } = await deps.consents.split(await generation.chunkUsers(chunkId));
+      if (withheld.length > 0) {
+        const texts = withheld.map(({ item, reason }) => ({ userId: item.userId, text: fallbackNudge(item.facts), source: 'FALLBACK' as const, reason }));
+        await generation.prepare(runDate, chunkId, texts);
+        count(texts);
+        logger.info('generation chunk: rule-based texts for users without the AI consent', { chunkId, users: withheld.length, reason: withheld[0]!.reason });
+      }
       if (users.length === 0 && !view) {
-        // Everyone in it was erased before anything was sent: nothing to submit.
+        // Everyone in it was erased, or has the rule-based text, before anything was sent: nothing to submit.
         await generation.markCollected(chunkId, null);
         return;
       }
@@ -128,7 +140,7 @@ export function createGeneration(deps: GenerationDeps) {
       }
       for (const chunk of await generation.openChunks(runDate)) {
         try {
-          if (chunk.state === 'FILLING') await fillAndSubmit(chunk.id);
+          if (chunk.state === 'FILLING') await fillAndSubmit(runDate, chunk.id);
           else {
             const view = await client.status(chunk.id);
             if (view.ready) await collect(runDate, chunk.id, view.counts);

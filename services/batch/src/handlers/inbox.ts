@@ -86,15 +86,15 @@ export function createInbox(deps: { db: Db; notifications: NotificationsReposito
 
     /**
      * Saves the preferences. Messages still waiting for quiet hours follow the new setting:
-     * opting out drops them; new quiet hours re-time them (at once if now is not quiet).
+     * opting out drops waiting encouragements (celebrations stay: the inbox keeps them, only
+     * their push is skipped); the others are re-timed to the new quiet hours (at once if now is not quiet).
      */
     async savePreferences(userId: string, preferences: Preferences): Promise<PreferencesView> {
       const now = clock.now();
       const { saved, changed } = await withLiveUser(db, userId, async (client) => {
         const saved = await notifications.savePreferences(client, userId, preferences);
-        const changed = preferences.optedOut
-          ? await notifications.dropWaiting(client, userId, now)
-          : await notifications.retimeWaiting(client, userId, now, deliveryTime(now, preferences.quietHours).deliverAt);
+        const dropped = preferences.optedOut ? await notifications.dropWaiting(client, userId, now) : 0;
+        const changed = dropped + (await notifications.retimeWaiting(client, userId, now, deliveryTime(now, preferences.quietHours).deliverAt));
         return { saved, changed };
       });
       if (changed > 0) logger.info('waiting messages follow new preferences', { optedOut: preferences.optedOut, messages: changed });

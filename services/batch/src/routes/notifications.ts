@@ -10,10 +10,11 @@ const notificationSchema = z.object({
   kind: z
     .enum(INBOX_KINDS)
     .describe(
-      'ENCOURAGEMENT: the daily AI nudge. INACTIVITY_NOTICE: the account has not been used for most of the retention period and will be ' +
-        'erased from the day the text names unless the user signs in before (docs/decisions/022); show it prominently. Unknown kinds: show the text',
+      'ENCOURAGEMENT: the daily AI nudge. CELEBRATION: a streak milestone reached (3, 7, 21 or 66 days of a mission in a row). ' +
+        'INACTIVITY_NOTICE: the account has not been used for most of the retention period and will be erased from the day the text ' +
+        'names unless the user signs in before (docs/decisions/022); show it prominently. New kinds may be added: show their text',
     ),
-  text: z.string().describe('ENCOURAGEMENT: at most 80 characters'),
+  text: z.string().describe('At most 80 characters (a celebration at most 100; a notice longer)'),
   source: z.enum(INBOX_SOURCES).describe('FALLBACK when the AI could not write it; SYSTEM for the service’s own notices'),
   deliveredAt: z.iso.datetime().describe('When it arrived in the inbox (after quiet hours, if it waited), ISO 8601'),
   read: z.boolean(),
@@ -32,7 +33,7 @@ const quietHoursSchema = z
   .refine((q) => q.start !== q.end, { message: 'start and end must differ (send null for no quiet hours)', path: ['end'] });
 
 const preferencesInput = z.strictObject({
-  optedOut: z.boolean().describe('true: no daily encouragement at all'),
+  optedOut: z.boolean().describe('true: no daily encouragement at all and no push of any message (celebrations still arrive in the inbox)'),
   quietHours: quietHoursSchema.nullable().describe('Messages written during these hours wait until they end; null: none'),
 });
 

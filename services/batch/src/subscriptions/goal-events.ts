@@ -7,7 +7,7 @@ import type { Applied, GoalActivity } from '../handlers/goal-activity.js';
  */
 export function goalEventSubscriptions(activity: GoalActivity, logger: Logger, metrics: Metrics): Subscription[] {
   const consumed = metrics.counter('batch_goal_events_total', 'Goal events applied to the batch view, by topic and outcome', ['topic', 'outcome']);
-  const record = (topic: string, eventId: string, outcome: Applied) => {
+  const record = (topic: string, eventId: string, outcome: Applied | 'duplicate') => {
     consumed.inc({ topic, outcome });
     if (outcome === 'ignored') logger.info('goal event for an erased user ignored', { topic, eventId });
   };
@@ -48,6 +48,15 @@ export function goalEventSubscriptions(activity: GoalActivity, logger: Logger, m
     }),
     checkSubscription(eventContracts.missionCompleted),
     checkSubscription(eventContracts.missionUndone),
+    eventSubscription(eventContracts.celebrationEarned, {
+      async handle(event) {
+        const e = event.data;
+        // Deduplicated on the payload's eventId (the goal outbox's id, also the CloudEvent id).
+        const outcome = await activity.celebration({ eventId: e.eventId, userId: e.userId, text: e.text, source: e.source });
+        record(eventContracts.celebrationEarned.topic, event.id, outcome);
+        if (outcome === 'applied') logger.info('celebration in the inbox', { userId: e.userId, celebrationId: e.celebrationId, milestone: e.milestone });
+      },
+    }),
     eventSubscription(eventContracts.missionsReset, {
       async handle(event) {
         const e = event.data;

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { addDays, seoulToday } from '@healthsync/shared';
-import { expectDocumentedExamplesAccepted, invocationFailure, startComponent, type Component } from '@healthsync/shared/testing';
+import { addDays, CONSENT_PURPOSES, CONSENT_QUERY_PATH, seoulToday, type ConsentPurpose } from '@healthsync/shared';
+import { answerConsentQueries, expectDocumentedExamplesAccepted, invocationFailure, startComponent, type Component } from '@healthsync/shared/testing';
 import { batchService } from '../../src/server.js';
 
 /**
@@ -12,6 +12,8 @@ import { batchService } from '../../src/server.js';
  */
 let batch: Component;
 const today = () => seoulToday(batch.clock);
+/** The consents the user service answers per user; every consent unless set here. */
+const consentsOf = new Map<string, readonly ConsentPurpose[]>();
 
 before(async () => {
   // The per-message path (one intelligence call per user), where the double answers each call; the
@@ -30,6 +32,7 @@ before(async () => {
     const { facts } = call.body as { facts: { consecutiveMissedDays: number } };
     return { text: `${facts.consecutiveMissedDays}일 쉬었어요. 오늘 하나만 해 봐요!`, source: 'AI' };
   });
+  answerConsentQueries(batch.dapr, (userId) => consentsOf.get(userId) ?? CONSENT_PURPOSES);
 });
 
 after(async () => {
@@ -88,6 +91,40 @@ const inbox = async (userId: string) => {
   return (await response.json()) as { items: { id: string; text: string; source: string; read: boolean; deliveredAt: string }[]; unreadCount: number };
 };
 const savePreferences = (userId: string, json: unknown) => batch.request('/api/notifications/preferences', { method: 'PUT', userId, json });
+
+/** Users whose facts were sent to the intelligence service (and so to the model). */
+const textRequestsFor = (userId: string) =>
+  batch.dapr.invocations.filter((c) => c.appId === 'intelligence' && (c.body as { userId?: string } | undefined)?.userId === userId).length;
+
+describe('the AI consent (AI_OVERSEAS_TRANSFER) before a morning text', () => {
+  test('when one of two users has not consented to the transfer abroad, then only the other’s facts go to the AI; the first gets the marked rule-based text', async () => {
+    const [consenting, withheld] = [await userBehind(8), await userBehind(8)];
+    consentsOf.set(withheld, ['HEALTH_DATA']);
+    const [mine, theirs] = [await runFor(consenting), await runFor(withheld)];
+    assert.deepEqual([mine.state, mine.textSource], ['SENT', 'AI']);
+    assert.deepEqual([theirs.state, theirs.textSource], ['SENT', 'FALLBACK']);
+    const message = (await inbox(withheld)).items[0]!;
+    assert.equal(message.source, 'FALLBACK');
+    assert.ok(!message.text.includes('일 쉬었어요. 오늘 하나만'), 'not the AI double’s text');
+    assert.equal(textRequestsFor(withheld), 0, 'no request about them reached the intelligence service');
+    assert.ok(textRequestsFor(consenting) >= 1);
+  });
+
+  test('when the user service does not answer the consent query, then the users get rule-based texts and nothing is sent to the AI', async () => {
+    const userId = await userBehind(8);
+    batch.dapr.onInvoke('user', CONSENT_QUERY_PATH, (call) => {
+      throw invocationFailure(call, 503);
+    });
+    try {
+      const decision = await runFor(userId);
+      assert.deepEqual([decision.state, decision.textSource], ['SENT', 'FALLBACK']);
+      assert.equal((await inbox(userId)).items[0]!.source, 'FALLBACK');
+      assert.equal(textRequestsFor(userId), 0);
+    } finally {
+      answerConsentQueries(batch.dapr, (id) => consentsOf.get(id) ?? CONSENT_PURPOSES);
+    }
+  });
+});
 
 describe('the daily encouragement', () => {
   test('when a user missed eight days, then the run writes one AI nudge with their facts into their inbox, unread; another tick adds nothing', async () => {
@@ -288,8 +325,8 @@ async function waitFor(check: () => boolean, timeoutMs = 8_000): Promise<void> {
 }
 
 describe('contracts', () => {
-  test('when every example the AsyncAPI document says batch receives is delivered (goal events, deletion, a dead letter), then each is accepted', async () => {
-    assert.equal(await expectDocumentedExamplesAccepted(batch, 'batch'), 8);
+  test('when every example the AsyncAPI document says batch receives is delivered (goal events, a celebration, a retention notice, deletion, a dead letter), then each is accepted', async () => {
+    assert.equal(await expectDocumentedExamplesAccepted(batch, 'batch'), 9);
   });
 });
 

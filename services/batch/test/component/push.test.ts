@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { addDays, seoulToday } from '@healthsync/shared';
-import { startComponent, type Component } from '@healthsync/shared/testing';
+import { answerConsentQueries, startComponent, type Component } from '@healthsync/shared/testing';
 import { loadConfig, silentLogger, start, type RunningStandin } from '@healthsync/standin-fcm';
 import { batchService } from '../../src/server.js';
 
@@ -50,6 +50,7 @@ before(async () => {
     secrets: { 'fcm-service-account': JSON.stringify(serviceAccount) },
   });
   batch.dapr.onInvoke('intelligence', 'internal/intelligence/messages', () => ({ text: '오늘 하나만 해 봐요!', source: 'AI' }));
+  answerConsentQueries(batch.dapr);
 });
 
 after(async () => {
@@ -386,5 +387,101 @@ describe('inactivity notices (the user service’s inactive-account-notice)', ()
     await deliverNotice(notice(userId));
     const { rows } = await batch.db.query('select 1 from notifications where user_id = $1', [userId]);
     assert.equal(rows.length, 0);
+  });
+});
+
+describe('celebrations: inbox messages pushed like every other', () => {
+  /** A `celebration-earned` event as the goal service publishes it. */
+  const celebration = (userId: string, text = '🎉 점심 산책 3일 연속 달성! 좋은 습관이 시작됐어요.') => ({
+    eventId: randomUUID(),
+    type: 'CelebrationEarned',
+    userId,
+    occurredAt: batch.clock.now().toISOString(),
+    celebrationId: randomUUID(),
+    kind: 'STREAK_MILESTONE',
+    missionId: 'walk',
+    milestone: 3,
+    earnedOn: seoulToday(batch.clock),
+    text,
+    source: 'AI',
+  });
+  const deliver = async (event: ReturnType<typeof celebration>) => {
+    const response = await batch.deliver('/events/celebration-earned', 'celebration-earned', event);
+    assert.equal(response.status, 200, await response.text());
+  };
+  const inboxOf = async (userId: string) =>
+    ((await (await batch.request('/api/notifications', { userId })).json()) as { items: { id: string; kind: string; text: string; source: string }[] }).items;
+
+  test('when a celebration is delivered twice, then the inbox has it once and the device gets one push of it', async () => {
+    const userId = randomUUID();
+    const token = newToken();
+    await register(userId, 'phone-1', token);
+    const event = celebration(userId);
+    await deliver(event);
+    await deliver(event);
+    const items = await inboxOf(userId);
+    assert.deepEqual(
+      items.map((m) => [m.kind, m.text, m.source]),
+      [['CELEBRATION', event.text, 'AI']],
+    );
+    assert.deepEqual(await decided(items[0]!.id), { state: 'SENT', reason: null });
+    assert.equal(deliveredTo(token).length, 1);
+    const pushed = deliveredTo(token)[0]!.message;
+    assert.deepEqual(pushed.notification, { title: '축하해요!', body: event.text });
+    assert.deepEqual(pushed.data, { notificationId: items[0]!.id, kind: 'CELEBRATION' });
+    await deliver(event);
+    assert.equal((await inboxOf(userId)).length, 1, 'a third delivery adds nothing either');
+    assert.equal(deliveredTo(token).length, 1);
+  });
+
+  test('when a celebration comes during quiet hours, then it waits for their end in the inbox and is pushed only then', async () => {
+    const userId = randomUUID();
+    const token = newToken();
+    await register(userId, 'phone-1', token);
+    // 12:00 now; quiet 11:00–13:00.
+    await batch.request('/api/notifications/preferences', { method: 'PUT', userId, json: { optedOut: false, quietHours: { start: '11:00', end: '13:00' } } });
+    await deliver(celebration(userId));
+    assert.deepEqual(await inboxOf(userId), []);
+    const stored = await batch.db.query<{ id: string }>(`select id from notifications where user_id = $1 and kind = 'CELEBRATION'`, [userId]);
+    const id = stored.rows[0]!.id;
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    assert.equal((await pushOf(id)).state, 'PENDING');
+    assert.equal(deliveredTo(token).length, 0);
+    const noon = batch.clock.now();
+    try {
+      batch.clock.set(new Date(`${seoulToday(batch.clock)}T13:00:00+09:00`));
+      assert.deepEqual(await decided(id), { state: 'SENT', reason: null });
+      assert.equal(deliveredTo(token).length, 1);
+      assert.deepEqual(
+        (await inboxOf(userId)).map((m) => m.id),
+        [id],
+      );
+    } finally {
+      batch.clock.set(noon);
+    }
+  });
+
+  test('when the user opted out, then the celebration is in the inbox but is not pushed', async () => {
+    const userId = randomUUID();
+    const token = newToken();
+    await register(userId, 'phone-1', token);
+    await batch.request('/api/notifications/preferences', { method: 'PUT', userId, json: { optedOut: true, quietHours: null } });
+    await deliver(celebration(userId));
+    const items = await inboxOf(userId);
+    assert.deepEqual(
+      items.map((m) => m.kind),
+      ['CELEBRATION'],
+    );
+    assert.deepEqual(await decided(items[0]!.id), { state: 'SKIPPED', reason: 'OPTED_OUT' });
+    assert.equal(deliveredTo(token).length, 0);
+  });
+
+  test('when the account was deleted before the celebration arrives, then nothing is written', async () => {
+    const userId = randomUUID();
+    const erased = { type: 'UserDeleted', eventId: randomUUID(), userId, occurredAt: batch.clock.now().toISOString() };
+    assert.equal((await batch.deliver('/events/user-deleted', 'user-deleted', erased)).status, 200);
+    await deliver(celebration(userId));
+    const left = await batch.db.query('select 1 from notifications where user_id = $1', [userId]);
+    assert.equal(left.rowCount, 0);
   });
 });

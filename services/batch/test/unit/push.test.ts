@@ -48,6 +48,14 @@ describe('the FCM message', () => {
     assert.deepEqual(message.data, { notificationId: 'n-1', kind: 'ENCOURAGEMENT' });
     for (const value of Object.values(message.data as Record<string, unknown>)) assert.equal(typeof value, 'string');
   });
+
+  test('when a celebration is pushed, then it has its own title, channel and collapse key, so it does not replace the day’s encouragement', () => {
+    const message = fcmMessage('tok', { id: 'n-2', kind: 'CELEBRATION', text: '🎉 3일 연속 달성!' });
+    assert.deepEqual(message.notification, { title: '축하해요!', body: '🎉 3일 연속 달성!' });
+    assert.deepEqual(message.data, { notificationId: 'n-2', kind: 'CELEBRATION' });
+    const android = message.android as { collapse_key: string; notification: { channel_id: string } };
+    assert.deepEqual([android.collapse_key, android.notification.channel_id], ['healthsync-celebration', 'celebration']);
+  });
 });
 
 const fcmError = (code: number, status: string, errorCode: string, message = 'x') => ({

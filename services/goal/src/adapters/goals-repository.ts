@@ -200,20 +200,62 @@ const celebrations = {
   /** Records a celebration with its fallback text; returns it, or undefined when this run already had it. */
   async insert(
     client: DbClient,
-    c: { id: string; userId: string; missionId: string; milestone: number; streakStartedOn: IsoDate; streakEndedOn: IsoDate; createdOn: IsoDate; text: string },
+    c: {
+      id: string;
+      userId: string;
+      missionId: string;
+      milestone: number;
+      streakStartedOn: IsoDate;
+      streakEndedOn: IsoDate;
+      createdOn: IsoDate;
+      text: string;
+      /** When the sweeper announces it with the stored text if nothing announced it before. */
+      announceAfter: Date;
+    },
   ): Promise<CelebrationRecord | undefined> {
     const result = await client.query<CelebrationRow>(
-      `insert into celebrations (id, user_id, mission_id, milestone, streak_started_on, streak_ended_on, created_on, text, source)
-       values ($1, $2, $3, $4, $5::date, $6::date, $7::date, $8, 'FALLBACK')
+      `insert into celebrations (id, user_id, mission_id, milestone, streak_started_on, streak_ended_on, created_on, text, source, announce_after)
+       values ($1, $2, $3, $4, $5::date, $6::date, $7::date, $8, 'FALLBACK', $9)
        on conflict (user_id, mission_id, milestone, streak_started_on) do nothing
        returning ${CELEBRATION_COLUMNS}`,
-      [c.id, c.userId, c.missionId, c.milestone, c.streakStartedOn, c.streakEndedOn, c.createdOn, c.text],
+      [c.id, c.userId, c.missionId, c.milestone, c.streakStartedOn, c.streakEndedOn, c.createdOn, c.text, c.announceAfter],
     );
     return result.rows[0] ? toRecord(result.rows[0]) : undefined;
   },
 
-  async setText(db: Queryable, id: string, text: string, source: 'AI' | 'FALLBACK'): Promise<void> {
-    await db.query('update celebrations set text = $2, source = $3 where id = $1', [id, text, source]);
+  /**
+   * Marks a celebration announced, with its final text when given (else the stored one), in the
+   * caller's transaction; undefined when it was announced already (its text then stays as announced).
+   */
+  async announce(
+    client: DbClient,
+    id: string,
+    final: { text: string; source: 'AI' | 'FALLBACK' } | null,
+    at: Date,
+  ): Promise<(CelebrationRecord & { userId: string }) | undefined> {
+    const result = await client.query<CelebrationRow & { userId: string }>(
+      `update celebrations set text = coalesce($2, text), source = coalesce($3, source), announced_at = $4
+       where id = $1 and announced_at is null
+       returning ${CELEBRATION_COLUMNS}, user_id as "userId"`,
+      [id, final?.text ?? null, final?.source ?? null, at],
+    );
+    const row = result.rows[0];
+    return row ? { ...toRecord(row), userId: row.userId } : undefined;
+  },
+
+  /** Celebrations nobody announced by `now` (the check-off's replica died before the AI answered), oldest first. */
+  async unannounced(db: Queryable, now: Date, limit: number): Promise<{ id: string; userId: string }[]> {
+    const result = await db.query<{ id: string; userId: string }>(
+      `select id, user_id as "userId" from celebrations where announced_at is null and announce_after <= $1 order by announce_after limit $2`,
+      [now, limit],
+    );
+    return result.rows;
+  },
+
+  /** One celebration as stored. */
+  async byId(db: Queryable, id: string): Promise<CelebrationRecord | undefined> {
+    const result = await db.query<CelebrationRow>(`select ${CELEBRATION_COLUMNS} from celebrations where id = $1`, [id]);
+    return result.rows[0] ? toRecord(result.rows[0]) : undefined;
   },
 
   /** Newest first. */

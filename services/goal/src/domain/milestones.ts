@@ -1,11 +1,13 @@
+import { STREAK_MILESTONES } from '@healthsync/shared';
 import type { IsoDate } from './dates.js';
 import type { Run } from './progress.js';
 
 /**
- * Streak milestones that earn a celebration. 66 days is the median time to form a habit in
- * Lally et al. (2010); 21 is the popular "21 days makes a habit" the original app quoted.
+ * Streak milestones that earn a celebration (the `celebration-earned` contract names the same
+ * values). 66 days is the median time to form a habit in Lally et al. (2010); 21 is the popular
+ * "21 days makes a habit" the original app quoted.
  */
-export const MILESTONES = [3, 7, 21, 66] as const;
+export const MILESTONES = STREAK_MILESTONES;
 export type Milestone = (typeof MILESTONES)[number];
 
 /** The largest milestone a streak reached by growing from `before` to `after` days, if any. */

@@ -4,6 +4,7 @@ import {
   deleteOutboxRowsOf,
   enqueueEvent,
   eventContracts,
+  holdLiveUser,
   lockLiveUser,
   NotFoundError,
   ValidationError,
@@ -90,6 +91,9 @@ export interface FactsPage {
   nextCursor: string | null;
 }
 
+/** Past the AI's time limit, how long a celebration may wait for its text before the sweeper announces it with the stored one. */
+export const ANNOUNCE_MARGIN_MS = 30_000;
+
 /** How far back the batch's facts look: streaks longer than this are reported as this long. */
 export const FACTS_HISTORY_DAYS = 120;
 
@@ -103,6 +107,40 @@ export function createGoals(deps: GoalsDeps) {
   async function afterWrite(userId: string): Promise<void> {
     deps.eventsEnqueued();
     await deps.cache.invalidate(userId);
+  }
+
+  /**
+   * Announces a celebration once: its final text (or, with `final` null, the stored one) and a
+   * `celebration-earned` event in one transaction. Undefined when it was announced already or the
+   * user was erased meanwhile.
+   */
+  async function announce(
+    celebrationId: string,
+    userId: string,
+    final: { text: string; source: 'AI' | 'FALLBACK' } | null,
+  ): Promise<CelebrationRecord | undefined> {
+    const now = deps.clock.now();
+    const announced = await withTransaction(db, async (client) => {
+      if (!(await holdLiveUser(client, userId))) return undefined;
+      const row = await celebrations.announce(client, celebrationId, final, now);
+      if (!row) return undefined;
+      const { userId: _owner, ...record } = row;
+      await enqueueEvent(client, eventContracts.celebrationEarned, {
+        type: 'CelebrationEarned',
+        userId,
+        occurredAt: now.toISOString(),
+        celebrationId: record.id,
+        kind: 'STREAK_MILESTONE',
+        missionId: record.missionId,
+        milestone: record.milestone,
+        earnedOn: record.createdOn,
+        text: record.text,
+        source: record.source,
+      });
+      return record;
+    });
+    if (announced) deps.eventsEnqueued();
+    return announced;
   }
 
   /** Starts a write of the user's goals: refused for an erased user (401), then the user's own lock. */
@@ -214,6 +252,7 @@ export function createGoals(deps: GoalsDeps) {
             streakEndedOn: runAfter.end,
             createdOn: day,
             text: fallbackCelebration(milestone, mission.title),
+            announceAfter: new Date(deps.clock.now().getTime() + deps.celebrationTimeoutMs + ANNOUNCE_MARGIN_MS),
           });
         }
         const payload: MissionCheckEvent = {
@@ -255,9 +294,14 @@ export function createGoals(deps: GoalsDeps) {
           },
           logger,
         );
-        if (written.text !== celebration.text || written.source !== celebration.source) {
-          await celebrations.setText(db, celebration.id, written.text, written.source);
-          celebration = { ...celebration, ...written };
+        try {
+          // The final text is announced (an inbox message and a push, through the batch service) once.
+          const announced = await announce(celebration.id, userId, written);
+          if (announced) celebration = announced;
+          else celebration = (await celebrations.byId(db, celebration.id)) ?? celebration;
+        } catch (error) {
+          // The sweeper announces it with the stored text once `announce_after` has passed.
+          logger.warn('celebration not announced yet; the sweeper will', { celebrationId: celebration.id, error: String(error) });
         }
         logger.info('streak milestone celebrated', { missionId, milestone: celebration.milestone, source: celebration.source });
       }
@@ -320,6 +364,23 @@ export function createGoals(deps: GoalsDeps) {
         reason: input.reason,
         recommendations: { recommendationSetId: recommendations?.recommendationSetId ?? null, intelligenceAvailable, missions },
       };
+    },
+
+    /**
+     * Announces, with their stored text, celebrations whose check-off did not (its replica died
+     * before the AI answered, or the database failed then); the sweeper's step. Returns how many.
+     */
+    async announceDue(limit = 100): Promise<number> {
+      let announced = 0;
+      for (const due of await celebrations.unannounced(db, deps.clock.now(), limit)) {
+        try {
+          if (await announce(due.id, due.userId, null)) announced += 1;
+        } catch (error) {
+          logger.warn('celebration not announced; the next sweep tries again', { celebrationId: due.id, error: String(error) });
+        }
+      }
+      if (announced > 0) logger.info('celebrations announced by the sweeper', { announced });
+      return announced;
     },
 
     /** One page of facts about users with active missions, by user id. */

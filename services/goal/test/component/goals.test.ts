@@ -23,6 +23,7 @@ before(async () => {
   goal = await startComponent(goalService, {
     env: {
       CELEBRATION_TIMEOUT_MS: '200',
+      CELEBRATION_SWEEP_SECONDS: '1',
       // Erasures are swept every second (and retried at most a second apart); a row that fails twice while
       // other events go out is parked; published rows are purged a second after publishing.
       ERASURE_SWEEP_SECONDS: '1',
@@ -63,6 +64,10 @@ interface CheckOff {
   celebration: { milestone: number; source: string; text: string; createdOn: string } | null;
 }
 
+/** The `celebration-earned` events published for a user. */
+const celebrationsPublished = (userId: string) =>
+  goal.dapr.publishedTo('celebration-earned').filter((e) => (e as { userId: string }).userId === userId) as Record<string, unknown>[];
+
 describe('check-offs on the fixed clock', () => {
   test('when a 3-day streak is built day by day, then the third day celebrates once (fallback text while the AI is down), and undo/redo does not again', async () => {
     const userId = newUser();
@@ -86,6 +91,12 @@ describe('check-offs on the fixed clock', () => {
       assert.deepEqual([redone.currentStreak, redone.celebration], [3, null], 'the same run is not celebrated twice');
       const progress = await json<{ celebrations: unknown[] }>(await goal.request('/api/goals/progress', { userId }));
       assert.deepEqual(progress.celebrations, [third.celebration]);
+      // Announced once, with the text the user saw, for the batch's inbox and push.
+      await eventually(() => celebrationsPublished(userId).length === 1);
+      assert.deepEqual(
+        celebrationsPublished(userId).map((e) => [e.type, e.kind, e.missionId, e.milestone, e.earnedOn, e.text, e.source]),
+        [['CelebrationEarned', 'STREAK_MILESTONE', WALK, 3, today(), third.celebration?.text, 'FALLBACK']],
+      );
     } finally {
       goal.clock.set(start);
     }
@@ -110,6 +121,12 @@ describe('check-offs on the fixed clock', () => {
       assert.deepEqual([third.celebration?.text, third.celebration?.source], ['3일 연속! 대단해요 🎉', 'AI']);
       const asked = goal.dapr.invocations.find((c) => c.path === 'internal/intelligence/messages' && (c.body as { userId: string }).userId === userId);
       assert.equal((asked?.body as { kind: string }).kind, 'CELEBRATION');
+      // The announcement carries the AI's text, not the fallback stored with the check-off.
+      await eventually(() => celebrationsPublished(userId).length === 1);
+      assert.deepEqual(
+        celebrationsPublished(userId).map((e) => [e.text, e.source]),
+        [['3일 연속! 대단해요 🎉', 'AI']],
+      );
     } finally {
       goal.clock.set(start);
     }
@@ -448,6 +465,37 @@ async function eventually(check: () => boolean): Promise<void> {
   for (let i = 0; i < 100 && !check(); i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
   assert.ok(check(), 'timed out');
 }
+
+describe('celebrations announced for the inbox', () => {
+  const storeUnannounced = (userId: string, celebrationId: string, milestone: number, text: string, announceAfter: Date) =>
+    goal.db.query(
+      `insert into celebrations (id, user_id, mission_id, milestone, streak_started_on, streak_ended_on, created_on, text, source, announce_after)
+       values ($1, $2, $3, $4, $5::date, $6::date, $6::date, $7, 'FALLBACK', $8)`,
+      [celebrationId, userId, WALK, milestone, day(1 - milestone), today(), text, announceAfter],
+    );
+
+  test('when a check-off stored a celebration but never announced it (its replica died waiting for the AI), then the sweeper announces it once with the stored text, and not before it is due', async () => {
+    const [died, waiting] = [newUser(), newUser()];
+    const [diedId, waitingId] = [randomUUID(), randomUUID()];
+    const start = goal.clock.now();
+    await storeUnannounced(died, diedId, 7, '🎉 7일 연속 달성!', new Date(start.getTime() - 1000));
+    await storeUnannounced(waiting, waitingId, 3, '🎉 3일 연속 달성!', new Date(start.getTime() + 60_000));
+    try {
+      await waitFor(async () => celebrationsPublished(died).length === 1);
+      assert.deepEqual(
+        celebrationsPublished(died).map((e) => [e.celebrationId, e.milestone, e.text, e.source]),
+        [[diedId, 7, '🎉 7일 연속 달성!', 'FALLBACK']],
+      );
+      // The sweep that announced the first one saw the second and left it: its AI may still answer.
+      assert.equal(celebrationsPublished(waiting).length, 0);
+      goal.clock.advance(61_000);
+      await waitFor(async () => celebrationsPublished(waiting).length === 1);
+      assert.equal(celebrationsPublished(died).length, 1, 'a later sweep does not announce it again');
+    } finally {
+      goal.clock.set(start);
+    }
+  });
+});
 
 describe('contracts', () => {
   test('when the goal service publishes (choose, check off, undo, reset), then every event keeps its committed contract, CloudEvent type and id', async () => {

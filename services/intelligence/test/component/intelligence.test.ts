@@ -175,6 +175,43 @@ describe('consents (PIPA)', () => {
   });
 });
 
+describe('nudges and celebrations (the per-message route) need AI_OVERSEAS_TRANSFER', () => {
+  const compose = (userId: string, kind: 'NUDGE' | 'CELEBRATION') =>
+    intelligence.request('/internal/intelligence/messages', {
+      method: 'POST',
+      json: {
+        userId,
+        kind,
+        facts: { milestone: 3, streakDays: 3, missionTitle: '점심 산책', missionCategory: 'exercise', activeMissionCount: 2, todayCompletionRate: 50 },
+      },
+    });
+
+  test('when the user has not consented to the transfer abroad, then the celebration and the nudge are the marked rule-based texts and nothing goes to the model', async () => {
+    const userId = randomUUID();
+    consentsOf.set(userId, ['HEALTH_DATA']);
+    const calls = await claudeCalls();
+    for (const kind of ['CELEBRATION', 'NUDGE'] as const) {
+      const answer = await json<{ text: string; source: string }>(await compose(userId, kind));
+      assert.equal(answer.source, 'FALLBACK', kind);
+      assert.ok(answer.text.length > 0);
+    }
+    assert.equal(await claudeCalls(), calls, 'nothing went to the model');
+    consentsOf.set(userId, CONSENT_PURPOSES);
+    assert.equal((await json<{ source: string }>(await compose(userId, 'CELEBRATION'))).source, 'AI', 'with the consent the AI writes it');
+    assert.equal(await claudeCalls(), calls + 1);
+  });
+
+  test('when the user service does not answer, then the text is rule-based and nothing goes to the model', async () => {
+    const userId = randomUUID();
+    intelligence.dapr.onInvoke('user', `internal/users/${userId}/consents`, (call) => {
+      throw invocationFailure(call, 503);
+    });
+    const calls = await claudeCalls();
+    assert.equal((await json<{ source: string }>(await compose(userId, 'CELEBRATION'))).source, 'FALLBACK');
+    assert.equal(await claudeCalls(), calls);
+  });
+});
+
 describe('the daily token budget on the clock’s Seoul day', () => {
   test('when the user has spent today’s budget, then missions come from the flagged fallback; on the next Seoul day the AI answers again', async () => {
     const userId = userWith('checkup');

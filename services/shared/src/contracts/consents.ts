@@ -10,7 +10,8 @@ import { z } from 'zod';
  *   United States; art. 28-8) — the AI reading, the recommendations and the chat.
  *
  * The user service owns the records; health and intelligence ask it at request time
- * (`GET /internal/users/{userId}/consents`, answered with `consentStateSchema`).
+ * (`GET /internal/users/{userId}/consents`, answered with `consentStateSchema`), the batch service
+ * for many users at once when it writes the morning's texts (`POST /internal/consents/query`).
  */
 export const CONSENT_PURPOSES = ['HEALTH_DATA', 'AI_OVERSEAS_TRANSFER'] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
@@ -43,3 +44,25 @@ export type ConsentState = z.infer<typeof consentStateSchema>;
 
 /** The internal route health and intelligence call (service invocation of the user app). */
 export const consentStatePath = (userId: string) => `internal/users/${encodeURIComponent(userId)}/consents`;
+
+/** The most users one bulk consent query may name (its body stays far under the services' 256 kB limit). */
+export const CONSENT_QUERY_MAX_USERS = 1000;
+
+/** Who among these users holds this consent in force now (the batch service asks per chunk of users). */
+export const consentQuerySchema = z
+  .object({
+    purpose: z.enum(CONSENT_PURPOSES),
+    userIds: z.array(z.uuid()).min(1).max(CONSENT_QUERY_MAX_USERS).describe('The users to ask about (an unknown or deleted account holds nothing)'),
+  })
+  .strict();
+export type ConsentQueryBody = z.infer<typeof consentQuerySchema>;
+
+/** The answer: the users of the query who hold the consent in force; everyone else does not. */
+export const consentQueryAnswerSchema = z.object({
+  purpose: z.enum(CONSENT_PURPOSES),
+  holders: z.array(z.uuid()).describe('The users of the query (in its order) who hold the consent in force; the others do not'),
+});
+export type ConsentQueryAnswer = z.infer<typeof consentQueryAnswerSchema>;
+
+/** The bulk internal route (service invocation of the user app). */
+export const CONSENT_QUERY_PATH = 'internal/consents/query';

@@ -519,6 +519,54 @@ export const missionsReset = eventContract({
   ],
 });
 
+/** Streak lengths the goal service celebrates (services/goal/src/domain/milestones.ts). */
+export const STREAK_MILESTONES = [3, 7, 21, 66] as const;
+
+export const celebrationEarned = eventContract({
+  name: 'healthsync.goal.celebration-earned',
+  version: 1,
+  pubsub: 'events',
+  topic: 'celebration-earned',
+  producer: 'goal',
+  consumers: ['batch'],
+  summary: 'A user earned a celebration (a mission’s streak reached a milestone): it becomes an inbox message and a push',
+  description:
+    'Published once per celebration, after its text is final (the AI’s, or the rule-based one marked FALLBACK when the AI did not write it ' +
+    'in time, the user has not consented to the transfer abroad, or the text was unusable). The batch service makes it an inbox message ' +
+    '(once per event id) and pushes it like every inbox message, honouring quiet hours and opt-out. The text is the app’s or the AI’s, ' +
+    'never text the user typed.',
+  schema: z.object({
+    ...goalBase,
+    type: z.literal('CelebrationEarned'),
+    celebrationId: z.uuid().describe('The celebration (one per mission, milestone and streak)'),
+    kind: z.literal('STREAK_MILESTONE').describe('What was celebrated'),
+    missionId: z.string().min(1),
+    milestone: z.literal([...STREAK_MILESTONES]).describe('The streak length reached, in days'),
+    earnedOn: seoulDay('The day the streak reached the milestone'),
+    text: z.string().min(1).max(100).describe('The celebration as the user sees it (at most 100 characters)'),
+    source: z.enum(['AI', 'FALLBACK']).describe('Who wrote the text: the AI, or the rule-based fallback'),
+  }),
+  examples: [
+    {
+      name: 'three-day-walk',
+      summary: 'Minji walked after lunch three days in a row',
+      payload: {
+        eventId: 'c3e5a7c9-1e3a-4c5e-8a7c-9e1a3c5e7a48',
+        type: 'CelebrationEarned',
+        userId: MINJI,
+        occurredAt: '2026-11-26T04:20:03.512Z',
+        celebrationId: 'd4f6b8d0-2f4b-4d6f-9b8d-0f2b4d6f8b59',
+        kind: 'STREAK_MILESTONE',
+        missionId: 'cat-ex-lunch-walk',
+        milestone: 3,
+        earnedOn: '2026-11-26',
+        text: '🎉 점심 산책 3일 연속 달성! 좋은 습관이 시작됐어요. 내일도 함께 걸어요.',
+        source: 'AI',
+      },
+    },
+  ],
+});
+
 // ── intelligence (usage stream) ───────────────────────────────────────────────────────────
 export const aiModelCalled = eventContract({
   name: 'healthsync.intelligence.ai-model-called',
@@ -629,6 +677,7 @@ export const eventContracts = {
   missionCompleted,
   missionUndone,
   missionsReset,
+  celebrationEarned,
   aiModelCalled,
 } as const;
 

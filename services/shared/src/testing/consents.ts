@@ -1,4 +1,11 @@
-import { CONSENT_PURPOSES, type ConsentPurpose, type ConsentState } from '../contracts/consents.js';
+import {
+  CONSENT_PURPOSES,
+  CONSENT_QUERY_PATH,
+  consentQuerySchema,
+  type ConsentPurpose,
+  type ConsentQueryAnswer,
+  type ConsentState,
+} from '../contracts/consents.js';
 import type { DaprDouble } from './dapr-double.js';
 
 /**
@@ -21,6 +28,22 @@ export function answerConsents(dapr: DaprDouble, granted: (userId: string) => re
       ),
     };
     return state;
+  });
+  return asked;
+}
+
+/**
+ * Answers the user service's bulk consent query (`POST /internal/consents/query`) on a Dapr
+ * double, as the user service would, from the same `granted(userId)`. Returns the groups of user
+ * ids it was asked about, one entry per call.
+ */
+export function answerConsentQueries(dapr: DaprDouble, granted: (userId: string) => readonly ConsentPurpose[] = () => CONSENT_PURPOSES): string[][] {
+  const asked: string[][] = [];
+  dapr.onInvoke('user', CONSENT_QUERY_PATH, (call) => {
+    const query = consentQuerySchema.parse(call.body);
+    asked.push(query.userIds);
+    const answer: ConsentQueryAnswer = { purpose: query.purpose, holders: query.userIds.filter((id) => granted(id).includes(query.purpose)) };
+    return answer;
   });
   return asked;
 }

@@ -128,7 +128,15 @@ describe('the AsyncAPI document', () => {
 
   test('when the committed document is read, then it lists each consumer’s topics and examples as the contracts do', () => {
     assert.deepEqual(documentedSubscriptions('goal'), ['user-deleted']);
-    assert.deepEqual(documentedSubscriptions('batch'), ['dead-letters', 'goal-set', 'mission-completed', 'mission-undone', 'missions-reset', 'user-deleted']);
+    assert.deepEqual(documentedSubscriptions('batch'), [
+      'celebration-earned',
+      'dead-letters',
+      'goal-set',
+      'mission-completed',
+      'mission-undone',
+      'missions-reset',
+      'user-deleted',
+    ]);
     const health = documentedExamples('health');
     assert.deepEqual(
       health.map((e) => e.type),

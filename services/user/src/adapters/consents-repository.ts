@@ -49,6 +49,21 @@ export const consentsRepository = {
     ]);
   },
 
+  /**
+   * The latest decision about one purpose of each of many live accounts (a deleted or unknown
+   * account has none), by user id: one indexed query for a whole chunk of users.
+   */
+  async latestOfMany(client: DbClient, userIds: readonly string[], purpose: ConsentPurpose): Promise<Map<string, StoredDecision>> {
+    const result = await client.query<Row & { userId: string }>(
+      `select distinct on (e.user_id) e.user_id as "userId", e.id::text as id, e.purpose, e.action, e.version, e.channel, e.recorded_at as "recordedAt"
+       from consent_events e join users u on u.id = e.user_id and u.status <> 'DELETED'
+       where e.user_id = any($1::uuid[]) and e.purpose = $2
+       order by e.user_id, e.id desc`,
+      [userIds, purpose],
+    );
+    return new Map(result.rows.map(({ userId, ...decision }) => [userId, decision]));
+  },
+
   /** Newest first, `limit` rows older than the row `before` (an id) when given. */
   async history(client: DbClient, userId: string, limit: number, before: bigint | undefined): Promise<StoredDecision[]> {
     const result = await client.query<Row>(

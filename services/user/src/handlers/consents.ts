@@ -107,6 +107,22 @@ export function createConsents(deps: { db: Db; clock: Clock; logger: Logger; eve
         return { userId, consents: currentConsents(live ? await repo.latestPerPurpose(client, userId) : []) };
       });
     },
+
+    /** For the batch: which of these users hold `purpose` in force now (in the order asked; unknown or deleted accounts hold nothing). */
+    async holdersOf(purpose: ConsentPurpose, userIds: readonly string[]): Promise<{ purpose: ConsentPurpose; holders: string[] }> {
+      const latest = await withTransaction(db, (client) => repo.latestOfMany(client, [...new Set(userIds)], purpose));
+      const holds = (userId: string) => {
+        const decision = latest.get(userId);
+        return decision !== undefined && currentConsents([decision]).some((c) => c.purpose === purpose && c.granted);
+      };
+      const seen = new Set<string>();
+      const holders: string[] = [];
+      for (const id of userIds) {
+        if (!seen.has(id) && holds(id)) holders.push(id);
+        seen.add(id);
+      }
+      return { purpose, holders };
+    },
   };
 }
 

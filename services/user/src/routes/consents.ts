@@ -1,4 +1,14 @@
-import { CONSENT_CHANNELS, CONSENT_PURPOSES, consentStateSchema, consentStatusSchema, consentVersionSchema, route, type RouteSpec } from '@healthsync/shared';
+import {
+  CONSENT_CHANNELS,
+  CONSENT_PURPOSES,
+  consentQueryAnswerSchema,
+  consentQuerySchema,
+  consentStateSchema,
+  consentStatusSchema,
+  consentVersionSchema,
+  route,
+  type RouteSpec,
+} from '@healthsync/shared';
 import { z } from 'zod';
 import { CONSENT_NOTICES, WITHDRAWAL_DELETES, WITHDRAWAL_EFFECTS } from '../domain/consents.js';
 import type { Consents } from '../handlers/consents.js';
@@ -177,6 +187,26 @@ export function createConsentRoutes(consents: Consents): RouteSpec[] {
       },
       async handler({ params }) {
         return consents.stateFor(params.userId);
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/internal/consents/query',
+      operationId: 'internalConsentQuery',
+      summary: 'Who among many users holds a consent in force now (the batch service asks per chunk before writing AI texts)',
+      tags: ['internal'],
+      access: 'internal',
+      body: consentQuerySchema,
+      example: { body: { purpose: 'AI_OVERSEAS_TRANSFER', userIds: [exampleUserId, '7a1d2e3f-4b5c-4d6e-8f70-819293a4b5c6'] } },
+      responses: {
+        200: {
+          description: 'The users of the query who hold the consent; every other one does not (an unknown or deleted account holds nothing)',
+          schema: consentQueryAnswerSchema,
+          example: { purpose: 'AI_OVERSEAS_TRANSFER', holders: [exampleUserId] },
+        },
+      },
+      async handler({ body }) {
+        return consents.holdersOf(body.purpose, body.userIds);
       },
     }),
   ];

@@ -677,6 +677,46 @@ describe('consents (PIPA)', () => {
     );
     assert.equal((await read<{ code: string }>(await user.request('/api/users/me/consents', { userId }), 404)).code, 'ACCOUNT_NOT_FOUND');
   });
+
+  test('when the batch asks who of many users holds AI_OVERSEAS_TRANSFER, then only those with the grant in force are named (not a withdrawn, deleted or unknown one)', async () => {
+    const grant = async (userId: string) => {
+      const { consents } = await read<{ consents: ConsentView[] }>(await user.request('/api/users/me/consents', { userId }));
+      const version = consents.find((c) => c.purpose === 'AI_OVERSEAS_TRANSFER')!.notice.version;
+      await read(await decide(userId, { purpose: 'AI_OVERSEAS_TRANSFER', action: 'GRANT', version, channel: 'APP' }));
+    };
+    const [holder, withdrawn, healthOnly, deleted] = await Promise.all(
+      ['bulk-holder', 'bulk-withdrawn', 'bulk-health', 'bulk-deleted'].map(async (n) => (await signIn(newPerson(n))).user.id),
+    );
+    await grant(holder!);
+    await grant(withdrawn!);
+    await read(await decide(withdrawn!, { purpose: 'AI_OVERSEAS_TRANSFER', action: 'WITHDRAW', channel: 'APP' }));
+    const { consents } = await read<{ consents: ConsentView[] }>(await user.request('/api/users/me/consents', { userId: healthOnly! }));
+    const health = consents.find((c) => c.purpose === 'HEALTH_DATA')!;
+    await read(await decide(healthOnly!, { purpose: 'HEALTH_DATA', action: 'GRANT', version: health.notice.version, channel: 'APP' }));
+    await grant(deleted!);
+    assert.equal((await user.request('/api/users/me', { method: 'DELETE', userId: deleted! })).status, 204);
+    const unknown = randomUUID();
+    const query = (json: unknown) => user.request('/internal/consents/query', { method: 'POST', json });
+    const answer = await read<{ purpose: string; holders: string[] }>(
+      await query({ purpose: 'AI_OVERSEAS_TRANSFER', userIds: [unknown, withdrawn, holder, healthOnly, deleted, holder] }),
+    );
+    assert.deepEqual(answer, { purpose: 'AI_OVERSEAS_TRANSFER', holders: [holder] });
+    assert.deepEqual((await read<{ holders: string[] }>(await query({ purpose: 'HEALTH_DATA', userIds: [holder, healthOnly] }))).holders, [healthOnly]);
+    // Bad input changes nothing and names the field.
+    for (const [json, field] of [
+      [{ purpose: 'AI_OVERSEAS_TRANSFER', userIds: [] }, 'body.userIds'],
+      [{ purpose: 'AI_OVERSEAS_TRANSFER', userIds: Array.from({ length: 1001 }, () => randomUUID()) }, 'body.userIds'],
+      [{ purpose: 'AI_OVERSEAS_TRANSFER', userIds: ['not-a-uuid'] }, 'body.userIds.0'],
+      [{ purpose: 'MARKETING', userIds: [holder] }, 'body.purpose'],
+    ] as const) {
+      const problem = await read<{ code: string; errors: { field: string }[] }>(await query(json), 400);
+      assert.equal(problem.code, 'VALIDATION_FAILED');
+      assert.ok(
+        problem.errors.some((e) => e.field === field),
+        `${field} in ${JSON.stringify(problem.errors)}`,
+      );
+    }
+  });
 });
 
 describe('retention of inactive accounts (365 days, notice 30 days before: the defaults)', () => {
