@@ -174,12 +174,10 @@ export function createDocumentStore(access: BlobAccess, options: DocumentStoreOp
       await call(
         'put-stream',
         (abortSignal) =>
-          container
-            .getBlockBlobClient(path)
-            .uploadStream(counted, 4 * 1024 * 1024, 2, {
-              abortSignal,
-              blobHTTPHeaders: { blobContentType: contentType, blobContentDisposition: contentDisposition },
-            }),
+          container.getBlockBlobClient(path).uploadStream(counted, 4 * 1024 * 1024, 2, {
+            abortSignal,
+            blobHTTPHeaders: { blobContentType: contentType, blobContentDisposition: contentDisposition },
+          }),
         timeoutMs,
       );
       return bytes;
