@@ -54,8 +54,9 @@ test('when the gateway calls a service, then only public routes (and the OpenAPI
   }
   const callers = (app) => (configOf('azure', app).spec.accessControl.policies ?? []).map((p) => p.appId).sort();
   assert.deepEqual(callers('health'), ['gateway', 'intelligence']);
-  assert.deepEqual(callers('intelligence'), ['batch', 'gateway', 'goal']);
-  assert.deepEqual(callers('goal'), ['batch', 'gateway']);
+  assert.deepEqual(callers('intelligence'), ['batch', 'gateway', 'goal', 'health']);
+  assert.deepEqual(callers('goal'), ['batch', 'gateway', 'health']);
+  assert.deepEqual(callers('batch'), ['gateway', 'health']);
   // Batch asks the user service only who holds a consent (the bulk query before the morning's AI texts).
   assert.deepEqual(callers('user'), ['batch', 'gateway', 'health', 'intelligence']);
   const batchOnUser = configOf('azure', 'user').spec.accessControl.policies.find((p) => p.appId === 'batch');

@@ -137,7 +137,7 @@ describe('consents and the access audit (PIPA)', () => {
     assert.ok(listed.consents.find((c) => c.purpose === 'HEALTH_DATA')!.withdrawal.deletes.includes('CHECKUPS'));
     const withdrawn = await ok<{ recorded: boolean; withdrawal: { deletes: string[] } }>(await withdraw(token, 'HEALTH_DATA'));
     assert.equal(withdrawn.recorded, true);
-    assert.deepEqual(withdrawn.withdrawal.deletes, ['CHECKUPS', 'CHECKUP_DOCUMENTS', 'NHIS_LINKS', 'AI_READINGS', 'AI_RECOMMENDATIONS']);
+    assert.deepEqual(withdrawn.withdrawal.deletes, ['CHECKUPS', 'CHECKUP_DOCUMENTS', 'NHIS_LINKS', 'DATA_EXPORTS', 'AI_READINGS', 'AI_RECOMMENDATIONS']);
 
     await eventually(
       'the checkups to be destroyed',

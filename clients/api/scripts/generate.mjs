@@ -31,6 +31,7 @@ export async function declaredRoutes() {
       linking: none,
       audit: none,
       consents: none,
+      exports: none,
       clock: { now: () => new Date() },
       db: undefined,
     }),

@@ -432,6 +432,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/me/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 내 데이터 내려받기 요청 목록 (최신순) · Your data exports, newest first (expired and failed ones stay listed for a week) */
+        get: operations["listMyDataExports"];
+        put?: never;
+        /**
+         * 내 데이터 내려받기 요청 (ZIP, 백그라운드에서 만들어짐) · Ask for a copy of everything HealthSync holds about you (a ZIP, built in the background)
+         * @description PIPA’s right of access: the profile, consents and their history, sign-ins, checkups with their original sheets, missions and check-offs, chats, the inbox, push devices (token endings only) and the access log, one JSON file per area plus a manifest. Needs no consent. Poll `GET /api/users/me/exports/{exportId}` until `ready`, then download it. While one export is being built, asking again answers that one; at most a few a day. Send `Idempotency-Key`.
+         */
+        post: operations["requestMyDataExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/me/exports/{exportId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 내 데이터 내려받기 상태 조회 · One of your data exports: its status, and the download while it is ready */
+        get: operations["getMyDataExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/me/exports/{exportId}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 내 데이터 ZIP 파일 내려받기 (만료 전까지, 본인 토큰으로만) · The ZIP of a ready export, streamed (with your access token only; until expiresAt) */
+        get: operations["downloadMyDataExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/intelligence/service-info": {
         parameters: {
             query?: never;
@@ -4564,7 +4619,7 @@ export interface operations {
                             /** @description The checkup read, when one was */
                             resourceId: string | null;
                             /** @enum {string} */
-                            purpose: "USER_VIEW" | "AI_READING" | "AI_RECOMMENDATIONS" | "AI_CHAT";
+                            purpose: "USER_VIEW" | "AI_READING" | "AI_RECOMMENDATIONS" | "AI_CHAT" | "EXPORT";
                             /** @description The entry as a Korean sentence for the app */
                             description: string;
                         }[];
@@ -4622,6 +4677,489 @@ export interface operations {
                 };
             };
             /** @description Temporarily unavailable; Retry-After says when to try again. Codes: `ROUTES_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service did not answer in time. Codes: `UPSTREAM_TIMEOUT` */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyDataExports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A handful at most (not paged) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            exportId: string;
+                            /**
+                             * @description pending (being built), ready (download it), failed (see failure), expired (request a new one)
+                             * @enum {string}
+                             */
+                            status: "pending" | "ready" | "failed" | "expired";
+                            /** Format: date-time */
+                            createdAt: string;
+                            readyAt: string | null;
+                            /** @description Until when the ZIP can be downloaded (ready), or until when a failed export is listed */
+                            expiresAt: string | null;
+                            /** @description Bytes of the ZIP (ready only) */
+                            size: number | null;
+                            /** @description The download, with your access token, while ready */
+                            downloadUrl: string | null;
+                            /** @description Why it failed (failed only) */
+                            failure: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid. Codes: `NON_CANONICAL_PATH` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind this route could not be reached. Codes: `UPSTREAM_UNAVAILABLE` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; Retry-After says when to try again. Codes: `ROUTES_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service did not answer in time. Codes: `UPSTREAM_TIMEOUT` */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    requestMyDataExport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the same key within 24 hours returns the first answer (with `Idempotent-Replayed: true`) and has no second effect; the same key with a different request is a 422. A new UUID per user action.
+                 * @example 3f1c2e0a-8d4b-4c51-9a7e-2b6f0d9e1a55
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export, pending (or the one already being built) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        exportId: string;
+                        /**
+                         * @description pending (being built), ready (download it), failed (see failure), expired (request a new one)
+                         * @enum {string}
+                         */
+                        status: "pending" | "ready" | "failed" | "expired";
+                        /** Format: date-time */
+                        createdAt: string;
+                        readyAt: string | null;
+                        /** @description Until when the ZIP can be downloaded (ready), or until when a failed export is listed */
+                        expiresAt: string | null;
+                        /** @description Bytes of the ZIP (ready only) */
+                        size: number | null;
+                        /** @description The download, with your access token, while ready */
+                        downloadUrl: string | null;
+                        /** @description Why it failed (failed only) */
+                        failure: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid. Codes: `NON_CANONICAL_PATH`, `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is still being processed; retry after Retry-After seconds. Codes: `IDEMPOTENCY_KEY_IN_USE` */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. Codes: `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many exports in the last 24 hours; `Retry-After` says when the next may start. Codes: `EXPORT_LIMIT_REACHED`, `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds until another export may start */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind this route could not be reached. Codes: `UPSTREAM_UNAVAILABLE` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; Retry-After says when to try again. Codes: `ROUTES_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service did not answer in time. Codes: `UPSTREAM_TIMEOUT` */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyDataExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 9b2f6c1e-4a7d-4e3b-8f10-5c6d7e8f9a0b */
+                exportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        exportId: string;
+                        /**
+                         * @description pending (being built), ready (download it), failed (see failure), expired (request a new one)
+                         * @enum {string}
+                         */
+                        status: "pending" | "ready" | "failed" | "expired";
+                        /** Format: date-time */
+                        createdAt: string;
+                        readyAt: string | null;
+                        /** @description Until when the ZIP can be downloaded (ready), or until when a failed export is listed */
+                        expiresAt: string | null;
+                        /** @description Bytes of the ZIP (ready only) */
+                        size: number | null;
+                        /** @description The download, with your access token, while ready */
+                        downloadUrl: string | null;
+                        /** @description Why it failed (failed only) */
+                        failure: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid. Codes: `NON_CANONICAL_PATH`, `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such export of yours (another user’s id is not found either). Codes: `EXPORT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind this route could not be reached. Codes: `UPSTREAM_UNAVAILABLE` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; Retry-After says when to try again. Codes: `ROUTES_UNAVAILABLE` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service did not answer in time. Codes: `UPSTREAM_TIMEOUT` */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadMyDataExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 9b2f6c1e-4a7d-4e3b-8f10-5c6d7e8f9a0b */
+                exportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ZIP (`Cache-Control: private, no-store`): README.txt, manifest.json, one JSON file per area, health/documents/ */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description The request is not valid. Codes: `NON_CANONICAL_PATH`, `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, a signed-out session, or a deleted account. Codes: `UNAUTHENTICATED`, `INVALID_TOKEN`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, `ACCOUNT_DELETED` */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such export of yours (another user’s id is not found either). Codes: `EXPORT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Still being built, or failed. Codes: `EXPORT_NOT_READY` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Expired: its file is gone; request a new export. Codes: `EXPORT_EXPIRED` */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The app (X-App-Version) is older than the minimum supported version; `updateUrl` names its store page. Codes: `APP_UPDATE_REQUIRED` */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client (per user with a token, per address without); wait Retry-After seconds. Codes: `RATE_LIMITED` */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind this route could not be reached. Codes: `UPSTREAM_UNAVAILABLE` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stored files cannot be reached right now; retry after Retry-After seconds. Codes: `DOCUMENTS_UNAVAILABLE`, `ROUTES_UNAVAILABLE` */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -7146,7 +7684,7 @@ export interface operations {
                             /** @description What withdrawing the consent destroys (PIPA art. 21, 37): show it before the user confirms */
                             withdrawal: {
                                 /** @description What is destroyed; empty when nothing stored depends on the consent */
-                                deletes: ("CHECKUPS" | "CHECKUP_DOCUMENTS" | "NHIS_LINKS" | "AI_READINGS" | "AI_RECOMMENDATIONS")[];
+                                deletes: ("CHECKUPS" | "CHECKUP_DOCUMENTS" | "NHIS_LINKS" | "DATA_EXPORTS" | "AI_READINGS" | "AI_RECOMMENDATIONS")[];
                                 summary: string;
                                 summaryKo: string;
                             };
@@ -7281,7 +7819,7 @@ export interface operations {
                             /** @description What withdrawing the consent destroys (PIPA art. 21, 37): show it before the user confirms */
                             withdrawal: {
                                 /** @description What is destroyed; empty when nothing stored depends on the consent */
-                                deletes: ("CHECKUPS" | "CHECKUP_DOCUMENTS" | "NHIS_LINKS" | "AI_READINGS" | "AI_RECOMMENDATIONS")[];
+                                deletes: ("CHECKUPS" | "CHECKUP_DOCUMENTS" | "NHIS_LINKS" | "DATA_EXPORTS" | "AI_READINGS" | "AI_RECOMMENDATIONS")[];
                                 summary: string;
                                 summaryKo: string;
                             };
@@ -7291,7 +7829,7 @@ export interface operations {
                         /** @description For a withdrawal: what is being destroyed (the services do it at once, in the background); null for a grant */
                         withdrawal: {
                             /** @description What is destroyed; empty when nothing stored depends on the consent */
-                            deletes: ("CHECKUPS" | "CHECKUP_DOCUMENTS" | "NHIS_LINKS" | "AI_READINGS" | "AI_RECOMMENDATIONS")[];
+                            deletes: ("CHECKUPS" | "CHECKUP_DOCUMENTS" | "NHIS_LINKS" | "DATA_EXPORTS" | "AI_READINGS" | "AI_RECOMMENDATIONS")[];
                             summary: string;
                             summaryKo: string;
                         } | null;

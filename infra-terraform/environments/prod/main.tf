@@ -221,6 +221,8 @@ module "identity" {
           [for key, id in module.messaging.subscription_ids : { role = "Azure Service Bus Data Receiver", scope = id } if endswith(key, "/${service}")],
           service == "health" ? [
             { role = "Storage Blob Data Contributor", scope = module.storage.container_ids["checkups"] },
+            # The users' data exports (docs/decisions/021-download-my-data.md).
+            { role = "Storage Blob Data Contributor", scope = module.storage.container_ids["exports"] },
           ] : [],
           service == "intelligence" ? [
             { role = "Azure Event Hubs Data Sender", scope = module.messaging.eventhub_namespace_id },

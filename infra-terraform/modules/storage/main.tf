@@ -79,4 +79,31 @@ resource "azurerm_storage_management_policy" "this" {
       }
     }
   }
+
+  # Data exports (docs/decisions/021-download-my-data.md): the health service deletes each ZIP when it
+  # expires (7 days); this deletes any it missed (a replica that died between upload and marking it
+  # ready) and their previous versions, so no export outlives two weeks.
+  rule {
+    name    = "exports-expiry"
+    enabled = true
+
+    filters {
+      blob_types   = ["blockBlob"]
+      prefix_match = ["exports/"]
+    }
+
+    actions {
+      base_blob {
+        delete_after_days_since_modification_greater_than = 14
+      }
+
+      version {
+        delete_after_days_since_creation = var.previous_version_days
+      }
+
+      snapshot {
+        delete_after_days_since_creation_greater_than = var.previous_version_days
+      }
+    }
+  }
 }

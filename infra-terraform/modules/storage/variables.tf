@@ -32,7 +32,7 @@ variable "replication_type" {
 variable "containers" {
   description = "Blob containers to create."
   type        = list(string)
-  default     = ["checkups", "usage-stream-checkpoints", "static", "redis-persistence", "aks-backups"]
+  default     = ["checkups", "exports", "usage-stream-checkpoints", "static", "redis-persistence", "aks-backups"]
 }
 
 variable "previous_version_days" {

@@ -47,4 +47,27 @@ export const settings = {
   USER_TIMEOUT_MS: z.coerce.number().int().min(100).max(10_000).default(2_000),
   /** Lifetime of the cached latest judged checkup (s); it is also dropped on every import and profile change. */
   LATEST_CACHE_TTL_SECONDS: seconds(10, 86_400, 3600),
+  /** Blob container of the users' data exports (ZIPs, removed when they expire); created when missing. */
+  EXPORT_BLOB_CONTAINER: z
+    .string()
+    .regex(/^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/, 'must be a valid container name')
+    .default('exports'),
+  /** How long a ready data export can be downloaded (s); then its ZIP is deleted. 7 days. */
+  EXPORT_TTL_SECONDS: seconds(60, 30 * 86_400, 7 * 86_400),
+  /** Data exports one user may start in 24 hours. */
+  EXPORTS_PER_DAY: z.coerce.number().int().min(1).max(100).default(3),
+  /** How often each replica looks for due and expired data exports (s); a request also wakes it at once. */
+  EXPORT_WORKER_SECONDS: seconds(1, 600, 5),
+  /** A replica's hold on an export it builds (s); past it, another replica takes the export over (a crash mid-build). */
+  EXPORT_LEASE_SECONDS: seconds(30, 3600, 300),
+  /** Build attempts before an export is failed (a service that does not answer, Storage down). */
+  EXPORT_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(4),
+  /** Delay before the second attempt (s); it doubles. */
+  EXPORT_RETRY_SECONDS: seconds(1, 3600, 30),
+  /** Deadline of one service's part of an export (ms). */
+  EXPORT_PART_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(8_000),
+  /** Deadline of storing one export's ZIP (ms). */
+  EXPORT_UPLOAD_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(120_000),
+  /** How long an expired or failed export stays in the user's list (s). */
+  EXPORT_KEEP_FINISHED_SECONDS: seconds(0, 90 * 86_400, 7 * 86_400),
 };

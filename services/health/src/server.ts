@@ -16,6 +16,7 @@ import { createJudgedCache } from './adapters/judged-cache.js';
 import { createNhisClient } from './adapters/nhis-client.js';
 import { settings } from './config.js';
 import { createAccessAudit } from './handlers/access-audit.js';
+import { createDataExports } from './handlers/data-exports.js';
 import { createReading, type LatestJudged } from './handlers/checkups.js';
 import { createLinking } from './handlers/links.js';
 import { createDocumentUploads } from './handlers/document-uploads.js';
@@ -51,6 +52,10 @@ export const healthService: DbServiceDefinition<typeof settings> = {
       config.BLOB_AUTH === 'managed-identity'
         ? { kind: 'token-credential', accountUrl: config.BLOB_ACCOUNT_URL!, credential: await managedIdentityCredential(), container: config.BLOB_CONTAINER }
         : { kind: 'connection-string', connectionString: await dapr.getSecret(components.secrets, 'blob-connection-string'), container: config.BLOB_CONTAINER };
+    const exportStore = createDocumentStore(
+      { ...blobAccess, container: config.EXPORT_BLOB_CONTAINER },
+      { logger, metrics, timeoutMs: config.BLOB_TIMEOUT_MS, breakerResetSeconds: config.BLOB_BREAKER_RESET_SECONDS },
+    );
     const documents = createDocumentStore(blobAccess, {
       logger,
       metrics,
@@ -94,17 +99,40 @@ export const healthService: DbServiceDefinition<typeof settings> = {
     });
     const reading = createReading({ db, repositories, documents, cache, logger });
     const userEvents = createUserEvents({ db, repositories, documents, cache });
-    const erasure = createErasure({ db, steps: userEvents.erasureSteps(), logger, metrics, ...erasureTimingOf(config) });
+    const audit = createAccessAudit({ db, clock, logger });
+    const exports = createDataExports({
+      db,
+      clock,
+      dapr,
+      logger,
+      metrics,
+      repositories,
+      reading,
+      audit,
+      store: exportStore,
+      settings: {
+        ttlSeconds: config.EXPORT_TTL_SECONDS,
+        perDay: config.EXPORTS_PER_DAY,
+        leaseSeconds: config.EXPORT_LEASE_SECONDS,
+        maxAttempts: config.EXPORT_MAX_ATTEMPTS,
+        retrySeconds: config.EXPORT_RETRY_SECONDS,
+        partTimeoutMs: config.EXPORT_PART_TIMEOUT_MS,
+        uploadTimeoutMs: config.EXPORT_UPLOAD_TIMEOUT_MS,
+        workerIntervalMs: config.EXPORT_WORKER_SECONDS * 1000,
+        keepFinishedSeconds: config.EXPORT_KEEP_FINISHED_SECONDS,
+      },
+    });
+    // A withdrawal of HEALTH_DATA destroys the user's exports too: they hold copies of the checkups.
     const withdrawals = createWithdrawalPurge({
       db,
       table: 'health_data_withdrawals',
-      steps: userEvents.withdrawalSteps(),
+      steps: [...userEvents.withdrawalSteps(), exports.erasureStep()],
       logger,
       metrics,
       metricPrefix: 'health_data_purges',
       ...erasureTimingOf(config),
     });
-    const audit = createAccessAudit({ db, clock, logger });
+    const erasure = createErasure({ db, steps: [...userEvents.erasureSteps(), exports.erasureStep()], logger, metrics, ...erasureTimingOf(config) });
     const consents = createConsentCheck({ dapr, timeoutMs: config.USER_TIMEOUT_MS, logger });
     const purge = setInterval(() => {
       audit.purgeExpired().then(
@@ -120,11 +148,12 @@ export const healthService: DbServiceDefinition<typeof settings> = {
     sweep.unref();
 
     return {
-      routes: healthRoutes({ reading, linking, audit, consents, clock, db }),
+      routes: healthRoutes({ reading, linking, audit, consents, exports, clock, db }),
       subscriptions: createUserEventSubscriptions(userEvents, erasure, withdrawals, logger, metrics),
       async onStop() {
         clearInterval(sweep);
         clearInterval(purge);
+        await exports.stop();
         await uploads.stop();
         await erasure.stop();
         await withdrawals.stop();

@@ -6,6 +6,7 @@ import type { EncouragementRun } from '../handlers/encouragement-run.js';
 import type { Inbox } from '../handlers/inbox.js';
 import type { PushDevices } from '../handlers/push.js';
 import { createDeviceRoutes } from './devices.js';
+import { createExportRoutes } from './export.js';
 import { createNotificationRoutes } from './notifications.js';
 import { createRunRoutes } from './runs.js';
 
@@ -26,5 +27,6 @@ export function batchRoutes(deps: BatchRouteDeps): RouteSpec[] {
     ...createDeviceRoutes(deps.devices),
     ...createNotificationRoutes(deps.inbox),
     ...createRunRoutes(deps.runs, deps.deliveries, deps.encouragement, deps.usage),
+    ...createExportRoutes(deps.db),
   ];
 }

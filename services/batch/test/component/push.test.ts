@@ -485,3 +485,29 @@ describe('celebrations: inbox messages pushed like every other', () => {
     assert.equal(left.rowCount, 0);
   });
 });
+
+describe('the batch service’s part of “download my data”', () => {
+  test('when health asks for it, then the inbox and the devices come — each device with its token’s ending, never the token — and nothing of another user', async () => {
+    const userId = randomUUID();
+    const other = randomUUID();
+    const token = `export-${randomUUID().replaceAll('-', '')}-token-ABCDEFGHIJKLMNOPQRSTUV-xyz789`;
+    assert.equal((await register(userId, 'phone-1', token)).status, 200);
+    const message = await inboxMessage(userId);
+    const theirs = await inboxMessage(other);
+    const response = await batch.request(`/internal/batch/users/${userId}/export`);
+    assert.equal(response.status, 200, await response.clone().text());
+    const text = await response.text();
+    const part = JSON.parse(text) as {
+      userId: string;
+      areas: { notifications: { id: string }[]; 'push-devices': { deviceId: string; tokenEnding: string }[] };
+    };
+    assert.equal(part.userId, userId);
+    assert.deepEqual(
+      part.areas.notifications.map((n) => n.id),
+      [message],
+    );
+    assert.deepEqual(part.areas['push-devices'], [{ ...part.areas['push-devices'][0], deviceId: 'phone-1', tokenEnding: 'xyz789' }]);
+    assert.ok(!text.includes(token), 'the registration token is not exported');
+    assert.ok(!text.includes(theirs));
+  });
+});

@@ -17,10 +17,22 @@ export const SERVICE_BY_PREFIX: Readonly<Record<string, string>> = {
   notifications: 'batch',
 };
 
-export const UPSTREAM_APPS = [...new Set(Object.values(SERVICE_BY_PREFIX))].filter((app) => app !== GATEWAY_APP);
+/**
+ * Paths under a prefix that another service answers, with what is below them. The user's data
+ * export lives with the health service, which holds the files and the erasure machinery it needs,
+ * while the app sees it as part of the account (docs/decisions/021-download-my-data.md).
+ */
+export const SERVICE_BY_PATH: Readonly<Record<string, string>> = {
+  '/api/users/me/exports': 'health',
+};
+
+export const UPSTREAM_APPS = [...new Set([...Object.values(SERVICE_BY_PREFIX), ...Object.values(SERVICE_BY_PATH)])].filter((app) => app !== GATEWAY_APP);
 
 /** The app id for `/api/<prefix>/…`, or undefined when no service owns the prefix. */
 export function serviceForPath(path: string): string | undefined {
+  for (const [owned, app] of Object.entries(SERVICE_BY_PATH)) {
+    if (path === owned || path.startsWith(`${owned}/`)) return app;
+  }
   const match = /^\/api\/([^/]+)(?:\/|$)/.exec(path);
   return match ? SERVICE_BY_PREFIX[match[1]!] : undefined;
 }

@@ -6,6 +6,9 @@ describe('which service owns a path', () => {
   test('when a path starts with a known prefix, then its service answers', () => {
     assert.equal(serviceForPath('/api/auth/google'), 'user');
     assert.equal(serviceForPath('/api/users/me'), 'user');
+    assert.equal(serviceForPath('/api/users/me/exports'), 'health');
+    assert.equal(serviceForPath('/api/users/me/exports/9b2f6c1e-4a7d-4e3b-8f10-5c6d7e8f9a0b/download'), 'health');
+    assert.equal(serviceForPath('/api/users/me/exportsx'), 'user');
     assert.equal(serviceForPath('/api/health/checkups/latest'), 'health');
     assert.equal(serviceForPath('/api/goals/today'), 'goal');
     assert.equal(serviceForPath('/api/intelligence/diagnosis'), 'intelligence');

@@ -512,3 +512,30 @@ describe('contracts', () => {
     assert.ok((await expectDocumentedExamplesAccepted(goal, 'goal')) >= 1);
   });
 });
+
+describe('the goal service’s part of “download my data”', () => {
+  test('when health asks for it, then the chosen missions and every check-off come, and nothing of another user', async () => {
+    const userId = randomUUID();
+    const other = randomUUID();
+    assert.equal((await choose(userId, [WALK, WATER])).status, 200);
+    assert.equal((await choose(other, [BREATHING])).status, 200);
+    assert.equal((await complete(userId, WATER, today())).status, 200);
+    assert.equal((await complete(other, BREATHING, today())).status, 200);
+    const response = await goal.request(`/internal/goals/users/${userId}/export`);
+    assert.equal(response.status, 200, await response.clone().text());
+    const part = (await response.json()) as {
+      userId: string;
+      areas: { 'mission-sets': { status: string; missions: { missionId: string }[] }[]; 'check-offs': { missionId: string; date: string }[] };
+    };
+    assert.equal(part.userId, userId);
+    assert.deepEqual(
+      part.areas['mission-sets'].map((s) => [s.status, s.missions.map((m) => m.missionId).sort()]),
+      [['ACTIVE', [WATER, WALK].sort()]],
+    );
+    assert.deepEqual(
+      part.areas['check-offs'].map((c) => [c.missionId, c.date]),
+      [[WATER, today()]],
+    );
+    assert.ok(!JSON.stringify(part).includes(BREATHING));
+  });
+});

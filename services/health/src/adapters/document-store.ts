@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { AnonymousCredential, BlobServiceClient, StorageSharedKeyCredential, type ContainerClient, type newPipeline } from '@azure/storage-blob';
 import CircuitBreaker from 'opossum';
 import { UpstreamUnavailableError, type Logger, type Metrics } from '@healthsync/shared';
@@ -50,6 +50,8 @@ export interface DocumentStore {
   /** Creates the container when missing (once; later calls return at once). */
   ensureContainer(): Promise<void>;
   put(path: string, body: Buffer, contentType: string, contentDisposition?: string): Promise<void>;
+  /** Uploads a stream (in blocks, never whole in memory) within `timeoutMs`; returns the bytes written. */
+  putStream(path: string, body: Readable, contentType: string, contentDisposition: string, timeoutMs: number): Promise<number>;
   /** The blob's bytes and headers; undefined when it does not exist. */
   read(path: string): Promise<StoredDocument | undefined>;
   /**
@@ -88,15 +90,18 @@ export function createDocumentStore(access: BlobAccess, options: DocumentStoreOp
   const container: ContainerClient = service.getContainerClient(access.container);
   let containerReady = false;
 
-  const breaker = new CircuitBreaker(async (work: (signal: AbortSignal) => Promise<unknown>) => work(AbortSignal.timeout(options.timeoutMs)), {
-    // The deadline is the AbortSignal's, which also cancels the request; opossum's own timer would leave it running.
-    timeout: false,
-    errorThresholdPercentage: 50,
-    volumeThreshold: 3,
-    rollingCountTimeout: 30_000,
-    resetTimeout: options.breakerResetSeconds * 1000,
-    errorFilter: isAnswer,
-  });
+  const breaker = new CircuitBreaker(
+    async (work: (signal: AbortSignal) => Promise<unknown>, timeoutMs?: number) => work(AbortSignal.timeout(timeoutMs ?? options.timeoutMs)),
+    {
+      // The deadline is the AbortSignal's, which also cancels the request; opossum's own timer would leave it running.
+      timeout: false,
+      errorThresholdPercentage: 50,
+      volumeThreshold: 3,
+      rollingCountTimeout: 30_000,
+      resetTimeout: options.breakerResetSeconds * 1000,
+      errorFilter: isAnswer,
+    },
+  );
   let openedAt = 0;
   breaker.on('open', () => {
     openedAt = Date.now();
@@ -111,9 +116,9 @@ export function createDocumentStore(access: BlobAccess, options: DocumentStoreOp
     breaker.opened ? Math.max(1, Math.ceil((openedAt + options.breakerResetSeconds * 1000 - Date.now()) / 1000)) : options.breakerResetSeconds;
 
   /** One call through the breaker; an answer about the request (404…) is the caller's to read, anything else is "unavailable". */
-  async function call<T>(operation: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  async function call<T>(operation: string, work: (signal: AbortSignal) => Promise<T>, timeoutMs?: number): Promise<T> {
     try {
-      const result = (await breaker.fire(work)) as T;
+      const result = (await breaker.fire(work, timeoutMs)) as T;
       calls.inc({ operation, outcome: 'ok' });
       return result;
     } catch (error) {
@@ -152,6 +157,30 @@ export function createDocumentStore(access: BlobAccess, options: DocumentStoreOp
           blobHTTPHeaders: { blobContentType: contentType, ...(contentDisposition ? { blobContentDisposition: contentDisposition } : {}) },
         }),
       );
+    },
+
+    async putStream(path, body, contentType, contentDisposition, timeoutMs) {
+      await ensureContainer();
+      let bytes = 0;
+      const counted = body.pipe(
+        new Transform({
+          transform(chunk: Buffer, _encoding, done) {
+            bytes += chunk.length;
+            done(null, chunk);
+          },
+        }),
+      );
+      body.once('error', (error) => counted.destroy(error));
+      await call(
+        'put-stream',
+        (abortSignal) =>
+          container.getBlockBlobClient(path).uploadStream(counted, 4 * 1024 * 1024, 2, {
+            abortSignal,
+            blobHTTPHeaders: { blobContentType: contentType, blobContentDisposition: contentDisposition },
+          }),
+        timeoutMs,
+      );
+      return bytes;
     },
 
     async read(path) {

@@ -9,7 +9,7 @@ export type AccessorKind = (typeof ACCESSOR_KINDS)[number];
 export const AUDITED_RESOURCES = ['CHECKUP_LIST', 'CHECKUP', 'CHECKUP_DOCUMENT', 'LATEST_CHECKUP', 'TRENDS', 'LATEST_JUDGED'] as const;
 export type AuditedResource = (typeof AUDITED_RESOURCES)[number];
 
-export const ACCESS_PURPOSES = ['USER_VIEW', 'AI_READING', 'AI_RECOMMENDATIONS', 'AI_CHAT'] as const;
+export const ACCESS_PURPOSES = ['USER_VIEW', 'AI_READING', 'AI_RECOMMENDATIONS', 'AI_CHAT', 'EXPORT'] as const;
 export type AccessPurpose = (typeof ACCESS_PURPOSES)[number];
 
 /** The purposes another service may give when it reads a user's checkups (the AI features). */
@@ -59,6 +59,7 @@ const PURPOSE_KO: Record<AccessPurpose, string> = {
   AI_READING: 'AI 건강검진 해석',
   AI_RECOMMENDATIONS: 'AI 맞춤 미션 추천',
   AI_CHAT: 'AI 건강 상담',
+  EXPORT: '내 데이터 제공 요청',
 };
 const ACCESSOR_KO: Record<string, string> = { intelligence: 'HealthSync AI 서비스' };
 

@@ -1,9 +1,11 @@
 import { serviceInfoRoute, type Clock, type ConsentCheck, type Db, type RouteSpec } from '@healthsync/shared';
 import type { AccessAudit } from '../handlers/access-audit.js';
 import type { Reading } from '../handlers/checkups.js';
+import type { DataExports } from '../handlers/data-exports.js';
 import type { Linking } from '../handlers/links.js';
 import { createAccessLogRoutes } from './access-log.js';
 import { createCheckupRoutes } from './checkups.js';
+import { createDataExportRoutes } from './data-exports.js';
 import { createInternalRoutes } from './internal.js';
 import { createLinkRoutes } from './links.js';
 
@@ -13,6 +15,7 @@ export function healthRoutes(deps: {
   linking: Linking;
   audit: AccessAudit;
   consents: ConsentCheck;
+  exports: DataExports;
   clock: Clock;
   db: Db | undefined;
 }): RouteSpec[] {
@@ -21,6 +24,7 @@ export function healthRoutes(deps: {
     ...createLinkRoutes(deps.linking, deps.consents),
     ...createCheckupRoutes(deps.reading, deps.audit, deps.clock),
     ...createAccessLogRoutes(deps.audit),
+    ...createDataExportRoutes(deps.exports),
     ...createInternalRoutes(deps.reading, deps.audit),
   ];
 }

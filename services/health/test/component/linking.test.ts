@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
-import { CONSENT_PURPOSES, settableClock, type ConsentPurpose } from '@healthsync/shared';
+import { CONSENT_PURPOSES, DATA_EXPORT_PART_APPS, dataExportPartPath, settableClock, type ConsentPurpose } from '@healthsync/shared';
+import yauzl from 'yauzl';
 import {
   answerConsents,
   invocationFailure,
@@ -30,8 +31,12 @@ let health: Component;
 let blob: OutageProxy;
 /** The service's container, read directly (not through the proxy). */
 let container: ContainerClient;
+/** The exports container, read directly. */
+let exportsContainer: ContainerClient;
 /** Consents the user service answers per user (every consent unless set here); `null`: the user service is down. */
 const consentsOf = new Map<string, readonly ConsentPurpose[] | null>();
+/** The apps whose export part fails (500) while listed here. */
+const failingParts = new Set<string>();
 
 before(async () => {
   nhis = await start(
@@ -42,11 +47,18 @@ before(async () => {
   blob = await startOutageProxy({ port: Number(/BlobEndpoint=http:\/\/127\.0\.0\.1:(\d+)\//.exec(azurite)![1]) });
   const name = `checkups-${randomUUID().slice(0, 8)}`;
   container = BlobServiceClient.fromConnectionString(azurite).getContainerClient(name);
+  exportsContainer = BlobServiceClient.fromConnectionString(azurite).getContainerClient(`exports-${name.slice('checkups-'.length)}`);
   health = await startComponent(healthService, {
     clock,
     env: {
       NHIS_BASE_URL: nhis.url,
       BLOB_CONTAINER: name,
+      EXPORT_BLOB_CONTAINER: `exports-${name.slice('checkups-'.length)}`,
+      // Exports: looked for every second; a failed attempt is retried after a second of the test clock, twice in all.
+      EXPORT_WORKER_SECONDS: '1',
+      EXPORT_RETRY_SECONDS: '1',
+      EXPORT_MAX_ATTEMPTS: '2',
+      EXPORT_TTL_SECONDS: '3600',
       // A Blob call gives up after a second; the breaker tries again a second after opening; waiting files
       // and pending erasures are retried every second.
       BLOB_TIMEOUT_MS: '1000',
@@ -61,6 +73,14 @@ before(async () => {
       'nhis-client-secret': CLIENT_SECRET,
     },
   });
+  for (const app of DATA_EXPORT_PART_APPS) {
+    const prefix = dataExportPartPath[app]('USER').replace(/USER\/export$/, '');
+    health.dapr.onInvoke(app, new RegExp(`^${prefix}[0-9a-f-]{36}/export$`), (call) => {
+      const userId = call.path.slice(prefix.length, prefix.length + 36);
+      if (failingParts.has(app)) throw invocationFailure(call, 500, { errorCode: 'ERR_DIRECT_INVOKE' });
+      return { userId, schemaVersion: 1, areas: { [`${app}-area`]: { app, userId, marker: `${app} of ${userId}` } } };
+    });
+  }
   answerConsents(health.dapr, (userId) => {
     const given = consentsOf.get(userId);
     if (given === null) throw invocationFailure({ appId: 'user', method: 'GET', path: 'internal/users', body: undefined, headers: {} }, 500);
@@ -401,8 +421,8 @@ describe('when Blob Storage is down', () => {
 });
 
 /** A person whose checkups are imported (every consent given). */
-async function importedPerson(): Promise<{ who: Person; checkupIds: string[] }> {
-  const who = await person([checkup('2024'), checkup('2022')]);
+async function importedPerson(options: { pdf?: boolean } = {}): Promise<{ who: Person; checkupIds: string[] }> {
+  const who = await person([checkup('2024'), checkup('2022')], options);
   const link = await json<LinkView>(await startLink(who), 201);
   await control(`/approvals/${await approvalOf(who.phone)}`, { decision: 'approve' });
   const completed = await json<LinkView>(await completeLink(who.userId, link.id));
@@ -641,6 +661,204 @@ describe('the access audit', () => {
     } finally {
       clock.set(now);
     }
+  });
+});
+
+interface ExportView {
+  exportId: string;
+  status: string;
+  createdAt: string;
+  readyAt: string | null;
+  expiresAt: string | null;
+  size: number | null;
+  downloadUrl: string | null;
+  failure: string | null;
+}
+
+const requestExport = (userId: string, key?: string) =>
+  health.request('/api/users/me/exports', { method: 'POST', userId, headers: key ? { 'idempotency-key': key } : {} });
+const exportOf = (userId: string, id: string) => health.request(`/api/users/me/exports/${id}`, { userId });
+
+/** Polls the export (as the app does) until it is no longer pending. */
+async function settled(userId: string, id: string): Promise<ExportView> {
+  let view: ExportView | undefined;
+  await waitFor(async () => {
+    view = await json<ExportView>(await exportOf(userId, id));
+    return view.status !== 'pending';
+  });
+  return view!;
+}
+
+/** The ZIP read with yauzl (an independent reader): path → bytes. */
+async function unzipped(response: Response): Promise<Map<string, Buffer>> {
+  assert.equal(response.status, 200, await response.clone().text());
+  assert.equal(response.headers.get('content-type'), 'application/zip');
+  const buffer = Buffer.from(await response.arrayBuffer());
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.fromBuffer(buffer, { lazyEntries: true, strictFileNames: true, validateEntrySizes: true }, (error, opened) =>
+      error ? reject(error) : resolve(opened),
+    ),
+  );
+  const files = new Map<string, Buffer>();
+  await new Promise<void>((resolve, reject) => {
+    zip.on('error', reject);
+    zip.on('end', () => resolve());
+    zip.on('entry', (entry: yauzl.Entry) =>
+      zip.openReadStream(entry, (error, stream) => {
+        if (!stream) return reject(error ?? new Error('no stream'));
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          files.set(entry.fileName, Buffer.concat(chunks));
+          zip.readEntry();
+        });
+      }),
+    );
+    zip.readEntry();
+  });
+  return files;
+}
+const jsonIn = <T = unknown>(files: Map<string, Buffer>, path: string): T => JSON.parse(files.get(path)!.toString('utf8')) as T;
+
+async function exportBlobsOf(userId: string): Promise<string[]> {
+  const names: string[] = [];
+  for await (const item of exportsContainer.listBlobsFlat({ prefix: `${userId}/` })) names.push(item.name);
+  return names;
+}
+
+describe('download my data', () => {
+  test('when a user without any consent asks, then the export is built in the background and the ZIP holds every part, the checkups, the sheets and the reads it made', async () => {
+    const { who, checkupIds } = await importedPerson({ pdf: true });
+    const other = await importedPerson({ pdf: true });
+    consentsOf.set(who.userId, []);
+    const asked = await json<ExportView>(await requestExport(who.userId), 202);
+    assert.equal(asked.status, 'pending');
+    // Asking again while it is being built answers the same export.
+    const again = await json<ExportView>(await requestExport(who.userId), 202);
+    if (again.status === 'pending') assert.equal(again.exportId, asked.exportId);
+    const ready = await settled(who.userId, asked.exportId);
+    assert.equal(ready.status, 'ready', JSON.stringify(ready));
+    assert.equal(ready.downloadUrl, `/api/users/me/exports/${asked.exportId}/download`);
+    assert.equal(Date.parse(ready.expiresAt!) - Date.parse(ready.readyAt!), 3600_000);
+
+    const files = await unzipped(await health.request(ready.downloadUrl!, { userId: who.userId }));
+    const manifest = jsonIn<{ userId: string; generatedAt: string; parts: { app: string; schemaVersion: number }[]; files: { path: string; bytes: number }[] }>(
+      files,
+      'manifest.json',
+    );
+    assert.equal(manifest.userId, who.userId);
+    assert.deepEqual(
+      manifest.parts.map((p) => p.app),
+      ['batch', 'goal', 'health', 'intelligence', 'user'],
+    );
+    assert.deepEqual(manifest.files.map((f) => f.path).sort(), [...files.keys()].filter((f) => f !== 'manifest.json').sort());
+    for (const file of manifest.files) assert.equal(files.get(file.path)!.length, file.bytes, file.path);
+    for (const app of DATA_EXPORT_PART_APPS) assert.equal(jsonIn<{ marker: string }>(files, `${app}/${app}-area.json`).marker, `${app} of ${who.userId}`);
+    const checkups = jsonIn<{ id: string }[]>(files, 'health/checkups.json');
+    assert.deepEqual(checkups.map((c) => c.id).sort(), [...checkupIds].sort());
+    const sheets = [...files.keys()].filter((f) => f.startsWith('health/documents/'));
+    assert.equal(sheets.length, checkupIds.length);
+    for (const sheet of sheets) assert.equal(files.get(sheet)!.subarray(0, 5).toString(), '%PDF-');
+    // Only theirs: nothing of the other person anywhere in the archive.
+    const everything = [...files.values()].map((b) => b.toString('latin1')).join('\n');
+    for (const id of [other.who.userId, ...other.checkupIds]) assert.ok(!everything.includes(id), `${id} is in another user's export`);
+    // Each checkup and sheet read for the export is in the access log, which the export holds too.
+    const log = await json<AccessLog>(await accessLog(who.userId, '?limit=100'));
+    const exportReads = log.items.filter((e) => e.purpose === 'EXPORT');
+    assert.deepEqual(
+      exportReads
+        .filter((e) => e.resource === 'CHECKUP')
+        .map((e) => e.resourceId)
+        .sort(),
+      [...checkupIds].sort(),
+    );
+    assert.deepEqual(
+      exportReads
+        .filter((e) => e.resource === 'CHECKUP_DOCUMENT')
+        .map((e) => e.resourceId)
+        .sort(),
+      [...checkupIds].sort(),
+    );
+    assert.ok(jsonIn<{ purpose: string }[]>(files, 'health/access-log.json').some((e) => e.purpose === 'EXPORT'));
+    consentsOf.delete(who.userId);
+
+    // Another user: not found, never the data.
+    assert.equal((await problem(await exportOf(other.who.userId, asked.exportId), 404)).code, 'EXPORT_NOT_FOUND');
+    assert.equal((await problem(await health.request(ready.downloadUrl!, { userId: other.who.userId }), 404)).code, 'EXPORT_NOT_FOUND');
+    const listed = await json<{ items: ExportView[] }>(await health.request('/api/users/me/exports', { userId: who.userId }));
+    assert.deepEqual(
+      listed.items.map((e) => e.exportId),
+      [asked.exportId],
+    );
+  });
+
+  test('when its time runs out, then the download is 410 EXPORT_EXPIRED, the sweeper removes the ZIP and the export shows expired', async () => {
+    const userId = randomUUID();
+    const asked = await json<ExportView>(await requestExport(userId), 202);
+    const ready = await settled(userId, asked.exportId);
+    assert.equal(ready.status, 'ready');
+    assert.equal((await exportBlobsOf(userId)).length, 1);
+    health.clock.advance(3600_000);
+    assert.equal((await problem(await health.request(ready.downloadUrl!, { userId }), 410)).code, 'EXPORT_EXPIRED');
+    assert.equal((await json<ExportView>(await exportOf(userId, asked.exportId))).status, 'expired');
+    await waitFor(async () => (await exportBlobsOf(userId)).length === 0);
+    const row = await health.db.query<{ state: string }>('select state from data_exports where id = $1', [asked.exportId]);
+    assert.equal(row.rows[0]?.state, 'EXPIRED');
+  });
+
+  test('when a service does not give its part, then the export is tried again and then failed naming it; no ZIP is stored without the part', async () => {
+    const userId = randomUUID();
+    failingParts.add('goal');
+    try {
+      const asked = await json<ExportView>(await requestExport(userId), 202);
+      // First attempt fails; the retry is due a second later on the test clock.
+      await waitFor(async () => {
+        const row = await health.db.query<{ attempts: number; claimed: boolean }>(
+          'select attempts, claimed_until is not null as claimed from data_exports where id = $1',
+          [asked.exportId],
+        );
+        return row.rows[0]?.attempts === 1 && !row.rows[0].claimed;
+      });
+      assert.equal((await json<ExportView>(await exportOf(userId, asked.exportId))).status, 'pending');
+      health.clock.advance(1_000);
+      const failed = await settled(userId, asked.exportId);
+      assert.equal(failed.status, 'failed');
+      assert.match(failed.failure!, /goal/);
+      assert.equal((await problem(await health.request(`/api/users/me/exports/${asked.exportId}/download`, { userId }), 409)).code, 'EXPORT_NOT_READY');
+      assert.deepEqual(await exportBlobsOf(userId), []);
+    } finally {
+      failingParts.delete('goal');
+    }
+  });
+
+  test('when a user asks more than three times a day, then the fourth is 429 with Retry-After; a retried request with its Idempotency-Key is the same export', async () => {
+    const userId = randomUUID();
+    const first = await requestExport(userId, randomUUID());
+    const firstView = await json<ExportView>(first, 202);
+    await settled(userId, firstView.exportId);
+    const key = randomUUID();
+    const second = await json<ExportView>(await requestExport(userId, key), 202);
+    const replay = await requestExport(userId, key);
+    assert.equal(replay.headers.get('idempotent-replayed'), 'true');
+    assert.equal((await json<ExportView>(replay, 202)).exportId, second.exportId);
+    await settled(userId, second.exportId);
+    await settled(userId, (await json<ExportView>(await requestExport(userId), 202)).exportId);
+    const refused = await requestExport(userId);
+    assert.equal((await problem(refused, 429)).code, 'EXPORT_LIMIT_REACHED');
+    assert.ok(Number(refused.headers.get('retry-after')) > 0);
+    assert.equal((await json<{ items: ExportView[] }>(await health.request('/api/users/me/exports', { userId }))).items.length, 3);
+  });
+
+  test('when the account is deleted, then its exports and their ZIPs are erased', async () => {
+    const userId = randomUUID();
+    const asked = await json<ExportView>(await requestExport(userId), 202);
+    await settled(userId, asked.exportId);
+    assert.equal((await exportBlobsOf(userId)).length, 1);
+    const deleted = { eventId: randomUUID(), type: 'UserDeleted', userId, occurredAt: health.clock.now().toISOString() };
+    assert.equal((await health.deliver('/events/user-deleted', 'user-deleted', deleted)).status, 200);
+    assert.deepEqual(await exportBlobsOf(userId), []);
+    assert.equal((await health.db.query('select 1 from data_exports where user_id = $1', [userId])).rowCount, 0);
+    assert.equal((await problem(await requestExport(userId), 401)).code, 'ACCOUNT_DELETED');
   });
 });
 

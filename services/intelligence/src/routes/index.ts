@@ -6,6 +6,7 @@ import type { Messages } from '../handlers/messages.js';
 import type { Recommendations } from '../handlers/recommendations.js';
 import { createChatRoutes } from './chats.js';
 import { createDiagnosisRoutes } from './diagnosis.js';
+import { createExportRoutes } from './export.js';
 import { createInternalRoutes } from './internal.js';
 import { createMessageBatchRoutes } from './message-batches.js';
 import { createRecommendationRoutes } from './recommendations.js';
@@ -30,5 +31,6 @@ export function intelligenceRoutes(deps: IntelligenceRouteDeps): RouteSpec[] {
     ...createChatRoutes(deps.chat, deps.logger, deps.consents),
     ...createInternalRoutes(deps.recommendations, deps.messages),
     ...createMessageBatchRoutes(deps.messageBatches),
+    ...createExportRoutes(deps.db),
   ];
 }

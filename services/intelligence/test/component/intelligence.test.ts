@@ -424,3 +424,35 @@ describe('contracts', () => {
     assert.equal(await expectDocumentedExamplesAccepted(intelligence, 'intelligence'), 5);
   });
 });
+
+describe('the intelligence service’s part of “download my data”', () => {
+  test('when health asks for it, then each chat comes with its messages in order, and nothing of another user', async () => {
+    const userId = randomUUID();
+    const other = randomUUID();
+    const chatOf = async (owner: string, texts: string[]) => {
+      const id = randomUUID();
+      await intelligence.db.query('insert into chat_sessions (id, user_id, title) values ($1, $2, $3)', [id, owner, texts[0]]);
+      for (const [index, text] of texts.entries()) {
+        await intelligence.db.query('insert into chat_messages (id, session_id, user_id, role, content, source) values ($1, $2, $3, $4, $5, $6)', [
+          randomUUID(),
+          id,
+          owner,
+          index % 2 === 0 ? 'user' : 'assistant',
+          text,
+          index % 2 === 0 ? null : 'AI',
+        ]);
+      }
+      return id;
+    };
+    const chat = await chatOf(userId, ['혈압이 높으면 어떻게 하나요?', '싱겁게 드시고 자주 걸어 보세요.']);
+    await chatOf(other, ['다른 사람의 질문']);
+    const response = await intelligence.request(`/internal/intelligence/users/${userId}/export`);
+    const part = await json<{ userId: string; areas: { chats: { id: string; messages: { role: string; content: string }[] }[] } }>(response);
+    assert.equal(part.userId, userId);
+    assert.deepEqual(
+      part.areas.chats.map((c) => [c.id, c.messages.map((m) => `${m.role}: ${m.content}`)]),
+      [[chat, ['user: 혈압이 높으면 어떻게 하나요?', 'assistant: 싱겁게 드시고 자주 걸어 보세요.']]],
+    );
+    assert.ok(!JSON.stringify(part).includes('다른 사람의 질문'));
+  });
+});

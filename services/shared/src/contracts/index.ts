@@ -6,3 +6,4 @@ export * from './json-schema.js';
 export * from './problem.js';
 export * from './revocation.js';
 export * from './consents.js';
+export * from './data-export.js';

@@ -35,7 +35,7 @@ export const CONSENT_NOTICES: Record<ConsentPurpose, { version: string; summary:
 };
 
 /** What the services destroy when a consent is withdrawn (PIPA art. 21 and 37: without delay). */
-export const WITHDRAWAL_DELETES = ['CHECKUPS', 'CHECKUP_DOCUMENTS', 'NHIS_LINKS', 'AI_READINGS', 'AI_RECOMMENDATIONS'] as const;
+export const WITHDRAWAL_DELETES = ['CHECKUPS', 'CHECKUP_DOCUMENTS', 'NHIS_LINKS', 'DATA_EXPORTS', 'AI_READINGS', 'AI_RECOMMENDATIONS'] as const;
 export type WithdrawalDelete = (typeof WITHDRAWAL_DELETES)[number];
 
 export interface WithdrawalEffect {
@@ -47,12 +47,12 @@ export interface WithdrawalEffect {
 
 export const WITHDRAWAL_EFFECTS: Record<ConsentPurpose, WithdrawalEffect> = {
   HEALTH_DATA: {
-    deletes: ['CHECKUPS', 'CHECKUP_DOCUMENTS', 'NHIS_LINKS', 'AI_READINGS', 'AI_RECOMMENDATIONS'],
+    deletes: ['CHECKUPS', 'CHECKUP_DOCUMENTS', 'NHIS_LINKS', 'DATA_EXPORTS', 'AI_READINGS', 'AI_RECOMMENDATIONS'],
     summary:
-      'Withdrawing destroys your stored checkups, their result sheets and your NHIS link records, and the AI readings and recommendations made from them. ' +
+      'Withdrawing destroys your stored checkups, their result sheets, your NHIS link records and your data exports, and the AI readings and recommendations made from them. ' +
       'The record of who accessed your health data is kept for its legal period. To use the features again, consent again and link NHIS anew.',
     summaryKo:
-      '철회하면 저장된 건강검진 결과와 결과지, 건강보험공단 연동 기록, 이를 바탕으로 만든 AI 해석과 추천이 파기됩니다. ' +
+      '철회하면 저장된 건강검진 결과와 결과지, 건강보험공단 연동 기록, 내려받기용 데이터 파일, 이를 바탕으로 만든 AI 해석과 추천이 파기됩니다. ' +
       '건강정보 열람 기록은 법정 기간 동안 보관됩니다. 다시 이용하려면 다시 동의하고 연동해 주세요.',
   },
   AI_OVERSEAS_TRANSFER: {

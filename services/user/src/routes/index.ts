@@ -3,6 +3,7 @@ import type { Accounts } from '../handlers/accounts.js';
 import type { Consents } from '../handlers/consents.js';
 import { createAuthRoutes } from './auth.js';
 import { createConsentRoutes } from './consents.js';
+import { createExportRoutes } from './export.js';
 import { createMeRoutes } from './me.js';
 
 export interface UserRouteDeps {
@@ -20,6 +21,7 @@ export function userRoutes(deps: UserRouteDeps): RouteSpec[] {
     ...createAuthRoutes(deps.accounts, deps.jwks),
     ...createMeRoutes(deps.accounts, deps.clock),
     ...createConsentRoutes(deps.consents),
+    ...createExportRoutes(deps.db),
   ];
 }
 

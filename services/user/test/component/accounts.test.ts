@@ -578,7 +578,7 @@ describe('consents (PIPA)', () => {
     const health = consents.find((c) => c.purpose === 'HEALTH_DATA')!;
     assert.deepEqual(
       health.withdrawal.deletes,
-      ['CHECKUPS', 'CHECKUP_DOCUMENTS', 'NHIS_LINKS', 'AI_READINGS', 'AI_RECOMMENDATIONS'],
+      ['CHECKUPS', 'CHECKUP_DOCUMENTS', 'NHIS_LINKS', 'DATA_EXPORTS', 'AI_READINGS', 'AI_RECOMMENDATIONS'],
       'shown before the user confirms',
     );
     const granted = await read<{ withdrawal: unknown }>(
@@ -886,5 +886,35 @@ describe('contracts', () => {
   test('when the user service has published (registration, profile edit, deletion), then every event keeps its committed contract, CloudEvent type and id', async () => {
     const types = await expectProducedEventsKeepContracts(user, 'user', { outbox: true });
     assert.ok(types['healthsync.user.user-deleted.v1']! >= 1);
+  });
+});
+
+describe('the user’s part of “download my data”', () => {
+  test('when health asks for it, then the profile, every consent decision and the linked sign-ins come, and nothing of another account', async () => {
+    const account = (await signIn(newPerson('export'))).user;
+    const other = (await signIn(newPerson('export-other'))).user;
+    const decide = (userId: string, action: 'GRANT' | 'WITHDRAW') =>
+      user.request('/api/users/me/consents', { method: 'POST', userId, json: { purpose: 'HEALTH_DATA', action, version: '2026-12-01', channel: 'APP' } });
+    assert.equal((await decide(account.id, 'GRANT')).status, 200);
+    assert.equal((await decide(account.id, 'WITHDRAW')).status, 200);
+    assert.equal((await decide(other.id, 'GRANT')).status, 200);
+    const response = await user.request(`/internal/users/${account.id}/export`);
+    assert.equal(response.status, 200, await response.clone().text());
+    const part = (await response.json()) as {
+      userId: string;
+      areas: { profile: { id: string; email: string }; 'consent-history': { action: string }[]; identities: { issuer: string }[] };
+    };
+    assert.equal(part.userId, account.id);
+    assert.equal(part.areas.profile.email, account.email);
+    assert.deepEqual(
+      part.areas['consent-history'].map((c) => c.action),
+      ['GRANT', 'WITHDRAW'],
+    );
+    assert.deepEqual(
+      part.areas.identities.map((i) => i.issuer),
+      [google.issuer],
+    );
+    assert.ok(!JSON.stringify(part).includes(other.id));
+    assert.equal((await user.request(`/internal/users/${randomUUID()}/export`)).status, 404);
   });
 });
