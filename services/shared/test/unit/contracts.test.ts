@@ -132,6 +132,7 @@ describe('the AsyncAPI document', () => {
       'celebration-earned',
       'dead-letters',
       'goal-set',
+      'inactive-account-notice',
       'mission-completed',
       'mission-undone',
       'missions-reset',
@@ -140,7 +141,15 @@ describe('the AsyncAPI document', () => {
     const health = documentedExamples('health');
     assert.deepEqual(
       health.map((e) => e.type),
-      [eventContracts.userRegistered.type, eventContracts.userProfileChanged.type, eventContracts.userDeleted.type],
+      [
+        eventContracts.userRegistered.type,
+        eventContracts.userProfileChanged.type,
+        // Self-service and retention erasures; a withdrawal of each consent.
+        eventContracts.userDeleted.type,
+        eventContracts.userDeleted.type,
+        eventContracts.consentWithdrawn.type,
+        eventContracts.consentWithdrawn.type,
+      ],
     );
     assert.deepEqual(health[0]!.payload, eventContracts.userRegistered.examples[0]!.payload);
   });
