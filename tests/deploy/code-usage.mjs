@@ -230,8 +230,11 @@ export function eventContractTopics() {
 }
 
 /** The topics an event contract names in a source text (`eventContracts.x`). */
-function contractTopicsIn(text, contracts) {
-  return [...text.matchAll(/\beventContracts\.(\w+)/g)].filter((m) => m[1] in contracts).map((m) => contracts[m[1]].topic);
+/** The topics of the event contracts a source names; `values` leaves out type-only mentions (`typeof eventContracts.x`: a consumer's handler typing its payload). */
+function contractTopicsIn(text, contracts, { values = false } = {}) {
+  return [...text.matchAll(/(\btypeof\s+)?\beventContracts\.(\w+)/g)]
+    .filter((m) => m[2] in contracts && !(values && m[1]))
+    .map((m) => contracts[m[2]].topic);
 }
 
 /**
@@ -243,7 +246,7 @@ export function publishedTopics(pubsub) {
   const out = {};
   for (const app of APPS) {
     const files = sourceFiles(path.join(root, 'services', app, 'src')).filter((f) => !f.split(path.sep).includes('subscriptions'));
-    out[app] = [...new Set(files.flatMap((f) => contractTopicsIn(fs.readFileSync(f, 'utf8'), contracts)))].sort();
+    out[app] = [...new Set(files.flatMap((f) => contractTopicsIn(fs.readFileSync(f, 'utf8'), contracts, { values: true })))].sort();
   }
   return out;
 }
