@@ -232,9 +232,7 @@ export function eventContractTopics() {
 /** The topics an event contract names in a source text (`eventContracts.x`). */
 /** The topics of the event contracts a source names; `values` leaves out type-only mentions (`typeof eventContracts.x`: a consumer's handler typing its payload). */
 function contractTopicsIn(text, contracts, { values = false } = {}) {
-  return [...text.matchAll(/(\btypeof\s+)?\beventContracts\.(\w+)/g)]
-    .filter((m) => m[2] in contracts && !(values && m[1]))
-    .map((m) => contracts[m[2]].topic);
+  return [...text.matchAll(/(\btypeof\s+)?\beventContracts\.(\w+)/g)].filter((m) => m[2] in contracts && !(values && m[1])).map((m) => contracts[m[2]].topic);
 }
 
 /**
