@@ -202,7 +202,7 @@ await runMain(async () => {
     // A second replica of the batch service (its own sidecar), started before the users exist.
     const { startBatchReplica } = await import('../tests/dist/support/notifications.js');
     const replicaEnv = { BATCH_RESUME_INTERVAL_SECONDS: String(RESUME_INTERVAL_SECONDS) };
-    replica = await startBatchReplica(replicaEnv, { app: 3017, sidecar: 3517, grpc: 50117, metrics: 9117 });
+    replica = await startBatchReplica(replicaEnv, { app: 3017, sidecar: 3517, grpc: 31117, metrics: 9117 });
 
     log.step(`seeding ${USERS.toLocaleString()} users with goal activity into the batch view`);
     const seedStarted = Date.now();

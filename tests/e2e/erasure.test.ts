@@ -213,7 +213,10 @@ async function findInPostgres(traces: Traces): Promise<Finding[]> {
       }
       if (schema === 'user_service' && table === 'outbox' && parsed.topic === 'user-deleted') {
         const payload = parsed.payload as Record<string, unknown>;
-        if (Object.keys(payload).sort().join() === 'eventId,occurredAt,type,userId') continue;
+        // The id, when, and why (self-service or retention): nothing else of the person.
+        const keys = Object.keys(payload).sort().join();
+        const reasonOk = payload.reason === undefined || payload.reason === 'SELF_SERVICE' || payload.reason === 'RETENTION';
+        if ((keys === 'eventId,occurredAt,type,userId' || keys === 'eventId,occurredAt,reason,type,userId') && reasonOk) continue;
       }
       findings.push({ where: `${schema}.${table}`, what: row.slice(0, 300) });
     }

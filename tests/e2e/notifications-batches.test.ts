@@ -183,7 +183,7 @@ describe('a generation run killed half-way', () => {
     // Small chunks, so the replica is caught with some submitted and some not.
     replica = await startBatchReplica(
       { BATCH_GENERATION_CHUNK_SIZE: '150', BATCH_DELIVERY_TIME: '00:00' },
-      { app: 3016, sidecar: 3516, grpc: 50116, metrics: 9116 },
+      { app: 3016, sidecar: 3516, grpc: 31116, metrics: 9116 },
     );
   });
   after(async () => {

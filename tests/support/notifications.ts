@@ -241,8 +241,10 @@ export interface BatchReplica {
  * Starts another replica of the batch service (same app id, same database, same components:
  * it gets the cron ticks too) with its own sidecar. The sidecar runs through the dapr CLI
  * without an app command; the app is a separate process, so it can be killed on its own.
+ * Its ports stay below 32768, outside Linux's ephemeral range (scripts/lib/ports.mjs): a gRPC
+ * port of 50116 was once held by an outgoing connection and the dapr CLI refused to start.
  */
-export async function startBatchReplica(env: Record<string, string>, ports = { app: 3015, sidecar: 3515, grpc: 50115, metrics: 9115 }): Promise<BatchReplica> {
+export async function startBatchReplica(env: Record<string, string>, ports = { app: 3015, sidecar: 3515, grpc: 31115, metrics: 9115 }): Promise<BatchReplica> {
   const logFile = () => fs.openSync(path.join(repoRoot, '.data', 'logs', 'batch-replica.log'), 'a');
   const sidecarProcess: ChildProcess = spawn(
     path.join(repoRoot, '.tools', 'bin', 'dapr'),
