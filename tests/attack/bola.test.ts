@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { publicDocument, recordFigures } from '../support/attack.js';
 import { seoulDay } from '../support/goals.js';
@@ -34,6 +34,7 @@ describe("object-level authorisation: A's ids with B's token", () => {
     '/api/goals/today',
     '/api/notifications',
     '/api/notifications/devices',
+    ...(idsOfA.has('/api/users/me/exports/{exportId}') ? [`/api/users/me/exports/${idsOfA.get('/api/users/me/exports/{exportId}')!.exportId}`] : []),
   ];
 
   /** A's view with the volatile parts (times computed at read, cache hints) left out. */
@@ -105,6 +106,18 @@ describe("object-level authorisation: A's ids with B's token", () => {
     const checked = await api(`/api/goals/missions/${missions[0]!.id}/completions/${seoulDay()}`, { method: 'PUT', token: a.accessToken });
     assert.equal(checked.status, 200, 'A checks it off');
     idsOfA.set('/api/goals/missions/{missionId}/completions/{date}', { missionId: missions[0]!.id, date: seoulDay() });
+
+    // "Download my data": an export of A's, built (it then stays as it is until it expires).
+    const asked = await api('/api/users/me/exports', { method: 'POST', token: a.accessToken, headers: { 'idempotency-key': randomUUID() } });
+    assert.equal(asked.status, 202, `A asks for an export: ${asked.status}`);
+    const exportId = ((await asked.json()) as { exportId: string }).exportId;
+    await eventually(
+      "A's export to be ready",
+      async () => ((await (await api(`/api/users/me/exports/${exportId}`, { token: a.accessToken })).json()) as { status: string }).status === 'ready',
+      60_000,
+    );
+    idsOfA.set('/api/users/me/exports/{exportId}', { exportId });
+    idsOfA.set('/api/users/me/exports/{exportId}/download', { exportId });
 
     for (const [path, view] of await snapshot()) viewsOfA.set(path, view);
   });
