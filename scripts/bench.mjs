@@ -123,7 +123,7 @@ await runMain(async () => {
       },
     });
     const plainService = startProcess('bench-plain-service', process.execPath, [path.join(root, 'scripts/bench/plain-service.mjs')], {
-      env: { PLAIN_SERVICE_PORT: String(PLAIN_SERVICE_PORT), PLAIN_DATABASE_URL: secrets['postgres-url'] },
+      env: { PLAIN_SERVICE_PORT: String(PLAIN_SERVICE_PORT), PLAIN_DATABASE_URL: secrets['postgres-url-user'] },
     });
     const plainGateway = startProcess('bench-plain-gateway', process.execPath, [path.join(root, 'scripts/bench/plain-gateway.mjs')], {
       env: { PLAIN_GATEWAY_PORT: String(PLAIN_GATEWAY_PORT), PLAIN_UPSTREAM_URL: `http://127.0.0.1:${PLAIN_SERVICE_PORT}` },
