@@ -27,9 +27,24 @@ const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
 /** What a caller-sent request id may look like (a UUID, a hex id, a short tag); anything else is replaced. */
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
+/**
+ * Random hex ids (trace, span and request ids) cut from a block of random bytes drawn 4 KB at a
+ * time: one call into the CSPRNG per request costs more than the rest of making the context.
+ */
+let randomBlock = Buffer.alloc(0);
+let randomOffset = 0;
+function randomHex(bytes: number): string {
+  if (randomOffset + bytes > randomBlock.length) {
+    randomBlock = randomBytes(4096);
+    randomOffset = 0;
+  }
+  randomOffset += bytes;
+  return randomBlock.toString('hex', randomOffset - bytes, randomOffset);
+}
+
 /** The caller's request id when it is well formed, otherwise a new one of ours. */
 export function acceptedRequestId(value: string | undefined): string {
-  return value !== undefined && REQUEST_ID.test(value) ? value : randomBytes(8).toString('hex');
+  return value !== undefined && REQUEST_ID.test(value) ? value : randomHex(8);
 }
 
 /**
@@ -40,9 +55,9 @@ export function acceptedRequestId(value: string | undefined): string {
  */
 export function contextFromTraceparent(header: string | undefined, requestId?: string, sample?: () => boolean): RequestContext {
   const match = header ? TRACEPARENT.exec(header.trim()) : null;
-  const traceId = match && !/^0+$/.test(match[1]!) ? match[1]! : randomBytes(16).toString('hex');
+  const traceId = match && !/^0+$/.test(match[1]!) ? match[1]! : randomHex(16);
   const flags = sample ? (sample() ? '01' : '00') : match ? match[3]! : '01';
-  const spanId = randomBytes(8).toString('hex');
+  const spanId = randomHex(8);
   return {
     traceId,
     traceparent: `00-${traceId}-${spanId}-${flags}`,

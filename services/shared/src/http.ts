@@ -55,6 +55,9 @@ export function createServiceApp(options: ServiceAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  // ETags only where a route declares them (RouteSpec.etag, ifMatch: strong tags of the
+  // resource); Express would otherwise hash every JSON answer, problems included.
+  app.set('etag', false);
 
   const localise = options.localiseProblems;
   if (localise) {

@@ -14,6 +14,8 @@ const serviceInfoSchema = z.object({
  * service and its database, used by smoke tests, the benchmark and operators.
  */
 export function serviceInfoRoute(service: string, prefix: string, db: Db | undefined): RouteSpec {
+  // Read once: process.env is a call into the runtime on every access.
+  const version = process.env.npm_package_version ?? '0.1.0';
   return route({
     method: 'get',
     path: `/api/${prefix}/service-info`,
@@ -35,7 +37,7 @@ export function serviceInfoRoute(service: string, prefix: string, db: Db | undef
         const result = await db.query<{ version: number | null }>('select max(version) as version from schema_migrations');
         schemaVersion = result.rows[0]?.version ?? null;
       }
-      return { service, version: process.env.npm_package_version ?? '0.1.0', schemaVersion, time: new Date().toISOString() };
+      return { service, version, schemaVersion, time: new Date().toISOString() };
     },
   });
 }

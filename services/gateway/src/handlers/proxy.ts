@@ -80,6 +80,19 @@ function limitBody(maxBytes: number): Transform {
   });
 }
 
+/** Reads chunks until the body ends or more than `limit` bytes have come (then the rest is still to be read). */
+async function readUpTo(chunks: AsyncIterator<Buffer>, limit: number): Promise<{ ended: boolean; chunks: Buffer[] }> {
+  const read: Buffer[] = [];
+  let bytes = 0;
+  while (bytes <= limit) {
+    const next = await chunks.next();
+    if (next.done) return { ended: true, chunks: read };
+    read.push(next.value);
+    bytes += next.value.length;
+  }
+  return { ended: false, chunks: read };
+}
+
 const routeTables = new WeakMap<ServiceFragment, RouteEntry[]>();
 function routeTableOf(fragment: ServiceFragment): RouteEntry[] {
   let table = routeTables.get(fragment);
@@ -243,13 +256,18 @@ export function createProxyHandler(deps: ProxyDeps) {
       return sendProblem(res, 502, 'UPSTREAM_UNAVAILABLE', `The ${app} service is unavailable.`);
     }
 
-    // An ordinary answer of known, modest size goes out in one write with its length; a stream
-    // (server-sent events) or a large or unsized body is passed on as it arrives.
+    // An ordinary answer of modest size goes out in one write with its length, whether the
+    // service gave one or the sidecar passed it on in chunks; a stream (server-sent events) or
+    // a large body is passed on as it arrives.
     const length = Number(upstreamResponse.header('content-length') ?? NaN);
+    const chunks = upstreamResponse.body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
     let whole: Buffer | undefined;
-    if (length <= BUFFERED_ANSWER_BYTES && !contentType.startsWith('text/event-stream')) {
+    let head: Buffer[] = [];
+    if (!(length > BUFFERED_ANSWER_BYTES) && !contentType.startsWith('text/event-stream')) {
       try {
-        whole = await upstreamResponse.bytes();
+        const read = await readUpTo(chunks, BUFFERED_ANSWER_BYTES);
+        if (read.ended) whole = read.chunks.length === 1 ? read.chunks[0]! : Buffer.concat(read.chunks);
+        else head = read.chunks;
       } catch (error) {
         const timedOut = error instanceof Error && error.name === 'TimeoutError';
         observe(timedOut ? 'timeout' : 'unreachable');
@@ -289,9 +307,21 @@ export function createProxyHandler(deps: ProxyDeps) {
     res.on('close', () => {
       if (!res.writableFinished) upstreamResponse.cancel();
     });
-    for await (const chunk of upstreamResponse.body) {
-      if (!res.write(chunk as Buffer) && !res.destroyed) await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
-      if (res.destroyed) break;
+    const send = async (chunk: Buffer) => {
+      if (res.write(chunk) || res.destroyed) return;
+      await new Promise<void>((resolve) => {
+        const go = () => {
+          res.off('drain', go).off('close', go);
+          resolve();
+        };
+        res.on('drain', go).on('close', go);
+      });
+    };
+    for (const chunk of head) await send(chunk);
+    while (!res.destroyed) {
+      const next = await chunks.next();
+      if (next.done) break;
+      await send(next.value);
     }
     res.end();
   };

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Server } from 'node:http';
 import net from 'node:net';
+import { Readable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import { createLogger, createMetrics, createServiceApp, finishServiceApp } from '@healthsync/shared';
 import { bufferedResponse, confinedUrl, type Upstream } from '../../src/adapters/upstream.js';
@@ -12,7 +13,7 @@ import { cors, securityHeaders } from '../../src/routes/edge.js';
  * The gateway's edge behaviour with the upstream replaced: what a client sees when the
  * service answers, fails inside Dapr, times out or cannot be reached.
  */
-type Behaviour = 'ok' | 'problem' | 'sidecar-500' | 'timeout' | 'refused';
+type Behaviour = 'ok' | 'problem' | 'sidecar-500' | 'timeout' | 'refused' | 'unsized-small' | 'unsized-large';
 let behaviour: Behaviour = 'ok';
 const seenHeaders: Record<string, string>[] = [];
 const seenPaths: string[] = [];
@@ -35,9 +36,27 @@ const upstream: Upstream = {
         throw Object.assign(new Error('timed out'), { name: 'TimeoutError' });
       case 'refused':
         throw new TypeError('fetch failed');
+      case 'unsized-small':
+        return unsized([Buffer.from('{"items":['), Buffer.from('1,2,'), Buffer.from('3]}')]);
+      case 'unsized-large':
+        // 300 KB in 10 KB pieces: more than the gateway holds back to send in one write.
+        return unsized(Array.from({ length: 30 }, (_, i) => Buffer.alloc(10 * 1024, 97 + (i % 26))));
     }
   },
 };
+
+/** An answer the way the sidecar passes one on: in chunks, without Content-Length. */
+function unsized(chunks: Buffer[]) {
+  const body = Readable.from(chunks);
+  return {
+    status: 200,
+    header: (name: string) => (name === 'content-type' ? 'application/json' : undefined),
+    body,
+    bytes: async () => Buffer.concat(chunks),
+    text: async () => Buffer.concat(chunks).toString('utf8'),
+    cancel: () => body.destroy(),
+  };
+}
 
 let knownServices = ['health'];
 const fragments = async () =>
@@ -115,6 +134,25 @@ describe('gateway edge with a controllable upstream', () => {
     assert.equal(response.status, 200);
     assert.deepEqual(await response.json(), { ok: true });
     assert.equal(response.headers.get('x-internal'), null);
+  });
+
+  test('when the sidecar passes a small answer on in chunks, then the client gets it whole with its length', async () => {
+    behaviour = 'unsized-small';
+    const response = await get('/api/health/checkups');
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-length'), String('{"items":[1,2,3]}'.length));
+    assert.equal(response.headers.get('transfer-encoding'), null);
+    assert.deepEqual(await response.json(), { items: [1, 2, 3] });
+  });
+
+  test('when an answer without a length is larger than the gateway holds back, then it streams through intact', async () => {
+    behaviour = 'unsized-large';
+    const response = await get('/api/health/checkups');
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-length'), null);
+    const body = Buffer.from(await response.arrayBuffer());
+    assert.equal(body.length, 30 * 10 * 1024);
+    for (let i = 0; i < 30; i += 1) assert.equal(body[i * 10 * 1024], 97 + (i % 26), `piece ${i} in its place`);
   });
 
   test('when the route is protected, then the verified ids are forwarded and client identity headers are not', async () => {
