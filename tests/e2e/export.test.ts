@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, describe, test } from 'node:test';
-import yauzl from 'yauzl';
+import { unzip } from '@healthsync/shared/testing';
 import { goalsApi, seoulDay } from '../support/goals.js';
 import { closeHealthDb, healthDb, linkAndImport, registerNhisPerson, uniquePhone } from '../support/health.js';
 import { adminDb } from '../support/notifications.js';
@@ -28,32 +28,6 @@ async function ok<T>(response: Response, status = 200): Promise<T> {
   const text = await response.text();
   assert.equal(response.status, status, text.slice(0, 300));
   return JSON.parse(text) as T;
-}
-
-async function unzip(buffer: Buffer): Promise<Map<string, Buffer>> {
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.fromBuffer(buffer, { lazyEntries: true, strictFileNames: true, validateEntrySizes: true }, (error, opened) =>
-      error ? reject(error) : resolve(opened),
-    ),
-  );
-  const files = new Map<string, Buffer>();
-  await new Promise<void>((resolve, reject) => {
-    zip.on('error', reject);
-    zip.on('end', () => resolve());
-    zip.on('entry', (entry: yauzl.Entry) =>
-      zip.openReadStream(entry, (error, stream) => {
-        if (!stream) return reject(error ?? new Error('no stream'));
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          files.set(entry.fileName, Buffer.concat(chunks));
-          zip.readEntry();
-        });
-      }),
-    );
-    zip.readEntry();
-  });
-  return files;
 }
 
 interface Person {

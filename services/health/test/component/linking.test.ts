@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
 import { CONSENT_PURPOSES, DATA_EXPORT_PART_APPS, dataExportPartPath, settableClock, type ConsentPurpose } from '@healthsync/shared';
-import yauzl from 'yauzl';
 import {
   answerConsents,
   invocationFailure,
@@ -14,6 +13,7 @@ import {
   startOutageProxy,
   testBlobConnectionString,
   type OutageProxy,
+  unzip,
 } from '@healthsync/shared/testing';
 import { loadConfig, silentLogger, start, type RunningStandin } from '@healthsync/standin-nhis';
 import { healthService } from '../../src/server.js';
@@ -689,34 +689,11 @@ async function settled(userId: string, id: string): Promise<ExportView> {
   return view!;
 }
 
-/** The ZIP read with yauzl (an independent reader): path → bytes. */
+/** The downloaded ZIP, read back: path → bytes. */
 async function unzipped(response: Response): Promise<Map<string, Buffer>> {
   assert.equal(response.status, 200, await response.clone().text());
   assert.equal(response.headers.get('content-type'), 'application/zip');
-  const buffer = Buffer.from(await response.arrayBuffer());
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.fromBuffer(buffer, { lazyEntries: true, strictFileNames: true, validateEntrySizes: true }, (error, opened) =>
-      error ? reject(error) : resolve(opened),
-    ),
-  );
-  const files = new Map<string, Buffer>();
-  await new Promise<void>((resolve, reject) => {
-    zip.on('error', reject);
-    zip.on('end', () => resolve());
-    zip.on('entry', (entry: yauzl.Entry) =>
-      zip.openReadStream(entry, (error, stream) => {
-        if (!stream) return reject(error ?? new Error('no stream'));
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          files.set(entry.fileName, Buffer.concat(chunks));
-          zip.readEntry();
-        });
-      }),
-    );
-    zip.readEntry();
-  });
-  return files;
+  return unzip(Buffer.from(await response.arrayBuffer()));
 }
 const jsonIn = <T = unknown>(files: Map<string, Buffer>, path: string): T => JSON.parse(files.get(path)!.toString('utf8')) as T;
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, test } from 'node:test';
-import yauzl from 'yauzl';
+import { unzip } from '@healthsync/shared/testing';
 import { zipStream } from '../../src/adapters/zip-writer.js';
 import {
   buildManifest,
@@ -28,34 +28,6 @@ const row = (over: Partial<ExportRow> = {}): ExportRow => ({
   failure: null,
   ...over,
 });
-
-/** Reads a ZIP with yauzl (an independent reader): path → bytes. */
-async function unzip(buffer: Buffer): Promise<Map<string, Buffer>> {
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.fromBuffer(buffer, { lazyEntries: true, strictFileNames: true, validateEntrySizes: true }, (error, opened) =>
-      error ? reject(error) : resolve(opened),
-    ),
-  );
-  const files = new Map<string, Buffer>();
-  await new Promise<void>((resolve, reject) => {
-    zip.on('error', reject);
-    zip.on('end', () => resolve());
-    zip.on('entry', (entry: yauzl.Entry) => {
-      zip.openReadStream(entry, (error, stream) => {
-        if (!stream) return reject(error ?? new Error('no stream'));
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('error', reject);
-        stream.on('end', () => {
-          files.set(entry.fileName, Buffer.concat(chunks));
-          zip.readEntry();
-        });
-      });
-    });
-    zip.readEntry();
-  });
-  return files;
-}
 
 const collect = async (stream: NodeJS.ReadableStream) => {
   const chunks: Buffer[] = [];
