@@ -110,7 +110,7 @@ const BUILDS = [
     rename: { server: 'etcd' },
     outputs: [kubeTools.apiserver, kubeTools.etcd],
     // Measured on a 2-core machine shared with other builds (2181 packages).
-    usual: 'about 15 min',
+    usual: 'about 5 min (15 when the machine is busy)',
   },
   {
     name: `kube-controller-manager and kube-scheduler ${KUBERNETES_VERSION}`,
