@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+export { freePort } from './free-port.mjs';
 import os from 'node:os';
 import path from 'node:path';
 import { fail, log } from './log.mjs';
@@ -195,18 +196,6 @@ export async function endProcess(entry, signal = entry.stopSignal ?? 'SIGTERM') 
 /** True while a process of this clone (this run or an earlier one, e.g. `npm run infra`) with that name runs. */
 export function isRunning(name) {
   return [...running, ...readPids()].some((entry) => entry.name === name && alive(entry.pid, entry.startTime));
-}
-
-/** A TCP port nothing listens on right now (the kernel's pick). */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export async function stopAll() {

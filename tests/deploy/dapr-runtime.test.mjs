@@ -12,23 +12,13 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { freePort } from '../../scripts/lib/free-port.mjs';
 import { APPS, NAMESPACE, componentsIn, deployEnv, readYamlFile, root } from './lib.mjs';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'healthsync-daprd-'));
 const processes = [];
 const sidecars = {};
 const redisPassword = randomBytes(18).toString('base64url');
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function start(name, command, args, env = {}) {
   const logFile = path.join(work, `${name}.log`);

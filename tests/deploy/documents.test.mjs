@@ -12,6 +12,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import express from 'express';
+import { freePort } from '../../scripts/lib/free-port.mjs';
 import { root, terraform } from './lib.mjs';
 
 const load = (relative) => import(pathToFileURL(path.join(root, relative)).href);
@@ -21,14 +22,6 @@ const shared = await load('services/shared/dist/src/index.js');
 
 let azurite;
 let port;
-const freePort = () =>
-  new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port: p } = server.address();
-      server.close(() => resolve(p));
-    });
-  });
-
 before(async () => {
   port = await freePort();
   azurite = spawn(
