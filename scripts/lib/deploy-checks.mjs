@@ -109,7 +109,7 @@ const BUILDS = [
     // names the binary after the last path element before the major version, `server`.
     rename: { server: 'etcd' },
     outputs: [kubeTools.apiserver, kubeTools.etcd],
-    // Measured on a 2-core machine shared with other builds (2181 packages).
+    // Measured on a quiet 2-core machine, and on one shared with other builds (2181 packages).
     usual: 'about 5 min (15 when the machine is busy)',
   },
   {

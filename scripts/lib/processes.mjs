@@ -4,11 +4,13 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
-export { freePort } from './free-port.mjs';
 import os from 'node:os';
 import path from 'node:path';
 import { fail, log } from './log.mjs';
 import { dataDir, logsDir, root } from './paths.mjs';
+
+// Ports for processes started on the fly (the component infrastructure's PostgreSQL and Azurite).
+export { freePort } from './free-port.mjs';
 
 const pidsFile = path.join(dataDir, 'pids.json');
 const running = [];

@@ -311,7 +311,7 @@ export async function ensureDaprTools() {
     tags: 'stablecomponents',
     packages: ['github.com/dapr/dapr/cmd/daprd', 'github.com/dapr/dapr/cmd/scheduler', 'github.com/dapr/dapr/cmd/sentry'],
     outputs: ['daprd', 'scheduler', 'sentry'].map((b) => path.join(daprBinDir, b)),
-    // Measured on a 2-core machine shared with other builds.
+    // Measured on a quiet 2-core machine, and on one shared with other builds.
     usual: 'about 6 min (18 when the machine is busy)',
   });
   await ensureGoBuild({

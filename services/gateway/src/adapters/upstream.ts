@@ -18,9 +18,8 @@ export interface UpstreamResponse {
   status: number;
   /** A response header (lower-case name), or undefined. */
   header(name: string): string | undefined;
-  /** The body, to be read once: as a stream, or whole with `bytes()`/`text()`. */
+  /** The body, to be read once: as a stream, or whole with `text()`. */
   body: Readable;
-  bytes(): Promise<Buffer>;
   text(): Promise<string>;
   /** Ends the call (the client went away): the service sees its request closed. */
   cancel(): void;
@@ -68,7 +67,6 @@ export function bufferedResponse(status: number, headers: Record<string, string>
     status,
     header: (name) => lower[name],
     body: stream,
-    bytes: () => readAll(stream),
     text: async () => (await readAll(stream)).toString('utf8'),
     cancel: () => stream.destroy(),
   };
@@ -115,7 +113,6 @@ export function createUpstream(sidecarHttpPort: number, tokens: { dapr?: string;
               return Array.isArray(value) ? value.join(', ') : value;
             },
             body: answer,
-            bytes: () => readAll(answer),
             text: async () => (await readAll(answer)).toString('utf8'),
             cancel: () => outgoing.destroy(),
           });

@@ -52,7 +52,6 @@ function unsized(chunks: Buffer[]) {
     status: 200,
     header: (name: string) => (name === 'content-type' ? 'application/json' : undefined),
     body,
-    bytes: async () => Buffer.concat(chunks),
     text: async () => Buffer.concat(chunks).toString('utf8'),
     cancel: () => body.destroy(),
   };
